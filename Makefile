@@ -1,0 +1,45 @@
+# Two commands do everything: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installe
+
+# System libraries: WeasyPrint's (Pango, HarfBuzz subsetting, fonts) for the
+# PDFs; chromium and hledger for the test suite. Installed only when run as
+# root and missing; otherwise we say what is missing.
+PAQUETS_PDF := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+PAQUETS_TEST := chromium hledger poppler-utils
+
+.PHONY: run test setup setup-test lint bench clean-db
+
+run: setup
+	$(PY) manage.py demarrer
+
+test: setup-test
+	$(PY) -m pytest
+
+setup: $(STAMP) systeme-pdf
+
+setup-test: setup systeme-test
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	touch $(STAMP)
+
+systeme-pdf:
+	@bash scripts/paquets-systeme.sh $(PAQUETS_PDF)
+
+systeme-test:
+	@bash scripts/paquets-systeme.sh $(PAQUETS_TEST)
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	$(PY) -m bench.tout
+
+.PHONY: systeme-pdf systeme-test

@@ -1,0 +1,1 @@
+"""Shared pieces: domain errors, money, the audit log, SQL-file migrations."""

@@ -1,0 +1,10 @@
+from django.conf import settings
+
+
+def organisme(request):
+    from personnes.selectors import fonctions_actuelles
+
+    fonctions = []
+    if request.user.is_authenticated:
+        fonctions = fonctions_actuelles(request.user)
+    return {"NOM_ORGANISME": settings.NOM_ORGANISME, "fonctions_utilisateur": fonctions}

@@ -1,0 +1,83 @@
+"""One tree of domain errors, each carrying the French message the user sees.
+
+Services raise them; the DRF handler (`core.api`) and the pages turn them into
+`{"code", "message", "details"}` or a message on the page. Errors raised by
+the database's own guards (triggers, constraints) are translated by
+`erreur_base`, so a refusal by PostgreSQL reads the same as one by a service.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApplicationError(Exception):
+    code = "erreur_application"
+    statut_http = 400
+    message_defaut = "L'opération a été refusée."
+
+    def __init__(self, message: str | None = None, *, details: dict[str, Any] | None = None):
+        self.message = message or self.message_defaut
+        self.details = details or {}
+        super().__init__(self.message)
+
+
+class DonneeInvalide(ApplicationError):
+    code = "donnee_invalide"
+    message_defaut = "Les données saisies sont invalides."
+
+
+class MontantInvalide(DonneeInvalide):
+    code = "montant_invalide"
+    message_defaut = "Le montant est invalide."
+
+
+class EcritureDesequilibree(ApplicationError):
+    code = "ecriture_desequilibree"
+    message_defaut = "L'écriture n'est pas équilibrée : le total des débits doit égaler celui des crédits."
+
+
+class ExerciceInvalide(ApplicationError):
+    code = "exercice_invalide"
+    message_defaut = "L'exercice ne permet pas cette opération."
+
+
+class ExerciceClos(ExerciceInvalide):
+    code = "exercice_clos"
+    message_defaut = "L'exercice est clos : aucune écriture ne peut plus y être passée."
+
+
+class TransitionInterdite(ApplicationError):
+    code = "transition_interdite"
+    statut_http = 409
+    message_defaut = "Cet acte n'est pas possible dans l'état actuel."
+
+
+class DroitInsuffisant(ApplicationError):
+    code = "droit_insuffisant"
+    statut_http = 403
+    message_defaut = "Vous n'avez pas le droit d'accomplir cet acte."
+
+
+class RegleComptableViolee(ApplicationError):
+    """A guard of the database refused the write (trigger or constraint)."""
+
+    code = "regle_comptable"
+    statut_http = 409
+
+
+# SQLSTATE codes raised by our own triggers (class "LG": ledger guards).
+PREFIXE_SQLSTATE = "LG"
+
+
+def erreur_base(exc: BaseException) -> ApplicationError | None:
+    """Translate a refusal by one of our triggers into a domain error, else None."""
+    cause = exc
+    while cause is not None:
+        sqlstate = getattr(cause, "sqlstate", None)
+        if sqlstate and sqlstate.startswith(PREFIXE_SQLSTATE):
+            diag = getattr(cause, "diag", None)
+            message = getattr(diag, "message_primary", None) or str(cause)
+            return RegleComptableViolee(message, details={"sqlstate": sqlstate})
+        cause = cause.__cause__
+    return None

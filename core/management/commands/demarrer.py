@@ -1,0 +1,31 @@
+"""`make run`: migrate, load the demo fund if absent, then serve on 127.0.0.1:8000."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from core.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+
+
+class Command(BaseCommand):
+    help = "Prépare la base (migrations, caisse de démonstration) et lance le serveur."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--adresse", default="127.0.0.1:8000")
+        parser.add_argument("--sans-serveur", action="store_true", help="Préparer seulement.")
+
+    def handle(self, *args, adresse, sans_serveur, **options):
+        call_command("migrate", verbosity=0, interactive=False)
+        nombre = charger_demo()
+        if nombre:
+            self.stdout.write(f"Caisse de démonstration créée : {nombre} écritures passées.")
+        lignes = [
+            "",
+            "Caisse primaire d'assurance maladie de Valmont (démonstration)",
+            f"Connectez-vous sur http://{adresse}/ avec l'un de ces comptes :",
+        ]
+        for login, prenom, nom, fonction in DISTRIBUTION:
+            lignes.append(f"  {login:<11} {mot_de_passe_demo(login):<26} {prenom} {nom}, {fonction.label}")
+        lignes.append("Ces mots de passe ne valent que pour la base de démonstration.")
+        self.stdout.write("\n".join(lignes) + "\n")
+        if not sans_serveur:
+            call_command("runserver", adresse, use_reloader=False)

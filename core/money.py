@@ -1,0 +1,61 @@
+"""Money: Decimal with two places, never float; French display `1 234,56 €`."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from core.exceptions import MontantInvalide
+
+MAX_DIGITS = 18
+DECIMAL_PLACES = 2
+CENTIME = Decimal("0.01")
+ZERO = Decimal("0.00")
+MAXIMUM = Decimal("9999999999999999.99")
+ESPACE_INSECABLE = "\u00a0"
+
+
+def montant(valeur: object, *, libelle: str = "Le montant", strictement_positif: bool = True) -> Decimal:
+    """Parse an amount typed by a person or given by the API, or refuse it in French.
+
+    Accepts Decimal, int or a string with a comma or a point; refuses floats
+    (binary rounding), negatives, more than two decimals and absurd sizes.
+    """
+    if isinstance(valeur, bool) or isinstance(valeur, float):
+        raise MontantInvalide(f"{libelle} doit être donné en décimal exact, pas en nombre flottant.")
+    if isinstance(valeur, str):
+        texte = valeur.strip().replace(ESPACE_INSECABLE, "").replace(" ", "").replace("€", "")
+        texte = texte.replace(",", ".")
+        try:
+            valeur = Decimal(texte)
+        except InvalidOperation:
+            raise MontantInvalide(f"{libelle} « {valeur} » n'est pas un nombre.") from None
+    elif isinstance(valeur, int):
+        valeur = Decimal(valeur)
+    if not isinstance(valeur, Decimal) or not valeur.is_finite():
+        raise MontantInvalide(f"{libelle} n'est pas un nombre.")
+    if valeur != valeur.quantize(CENTIME):
+        raise MontantInvalide(f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité.")
+    if valeur < 0:
+        raise MontantInvalide(f"{libelle} ne peut pas être négatif ({valeur}).")
+    if strictement_positif and valeur == 0:
+        raise MontantInvalide(f"{libelle} doit être strictement positif.")
+    if valeur > MAXIMUM:
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
+    return valeur.quantize(CENTIME)
+
+
+def format_nombre(valeur: Decimal | int | None, *, vide_si_zero: bool = False) -> str:
+    """`1234.5` → `1 234,50` (non-breaking space as thousands separator)."""
+    if valeur is None:
+        return ""
+    valeur = Decimal(valeur).quantize(CENTIME)
+    if vide_si_zero and valeur == 0:
+        return ""
+    return f"{valeur:,.2f}".replace(",", ESPACE_INSECABLE).replace(".", ",")
+
+
+def format_euros(valeur: Decimal | int | None) -> str:
+    """`1234.56` → `1 234,56 €`."""
+    if valeur is None:
+        return ""
+    return f"{format_nombre(valeur)}{ESPACE_INSECABLE}€"

@@ -1,0 +1,193 @@
+"""Reads of the ledger: the balance générale, the grand livre, the journals.
+
+The balance reads the daily totals (`ledger_cumul`) that the line trigger
+keeps, so its cost grows with accounts × days, not with the number of lines.
+`verifier_integrite` checks those totals against the lines themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
+
+from core.money import ZERO
+from ledger.models import Ecriture, Exercice, Journal, Ligne
+
+
+@dataclass
+class LigneBalance:
+    numero: str
+    libelle: str
+    classe: int
+    ouverture_debit: Decimal = ZERO
+    ouverture_credit: Decimal = ZERO
+    mouvement_debit: Decimal = ZERO
+    mouvement_credit: Decimal = ZERO
+    solde_debit: Decimal = ZERO
+    solde_credit: Decimal = ZERO
+
+    def ajouter(self, autre: LigneBalance) -> None:
+        for nom in COLONNES:
+            setattr(self, nom, getattr(self, nom) + getattr(autre, nom))
+
+
+COLONNES = (
+    "ouverture_debit", "ouverture_credit", "mouvement_debit",
+    "mouvement_credit", "solde_debit", "solde_credit",
+)
+
+
+@dataclass
+class Balance:
+    exercice: Exercice
+    du: datetime.date
+    au: datetime.date
+    classe: int | None
+    lignes: list[LigneBalance]
+    totaux: LigneBalance
+    totaux_par_classe: dict[int, LigneBalance] = field(default_factory=dict)
+
+    @property
+    def equilibree(self) -> bool:
+        t = self.totaux
+        return (
+            t.ouverture_debit == t.ouverture_credit
+            and t.mouvement_debit == t.mouvement_credit
+            and t.solde_debit == t.solde_credit
+        )
+
+
+def _net(debit: Decimal, credit: Decimal) -> tuple[Decimal, Decimal]:
+    difference = debit - credit
+    return (difference, ZERO) if difference > 0 else (ZERO, -difference)
+
+
+def balance_generale(
+    *,
+    exercice: Exercice,
+    du: datetime.date | None = None,
+    au: datetime.date | None = None,
+    classe: int | None = None,
+) -> Balance:
+    """Balance générale (circ. 93/82 §IV): per account, opening balance,
+    movements of the period and closing balance, each as debit or credit.
+
+    The opening balance is the à-nouveaux plus every movement before `du`;
+    the movements are the other lines from `du` to `au`.
+    """
+    du = du or exercice.debut
+    au = au or exercice.fin
+    with connection.cursor() as curseur:
+        curseur.execute(
+            """
+            SELECT c.numero, c.libelle, c.classe,
+                   coalesce(sum(k.debit) FILTER (WHERE k.a_nouveau OR k.date < %(du)s), 0),
+                   coalesce(sum(k.credit) FILTER (WHERE k.a_nouveau OR k.date < %(du)s), 0),
+                   coalesce(sum(k.debit) FILTER (WHERE NOT k.a_nouveau AND k.date >= %(du)s), 0),
+                   coalesce(sum(k.credit) FILTER (WHERE NOT k.a_nouveau AND k.date >= %(du)s), 0)
+              FROM ledger_cumul k
+              JOIN ledger_compte c ON c.id = k.compte_id
+             WHERE k.exercice_id = %(exercice)s AND k.date <= %(au)s
+               AND (%(classe)s::int IS NULL OR c.classe = %(classe)s::int)
+             GROUP BY c.numero, c.libelle, c.classe
+             ORDER BY c.numero
+            """,
+            {"exercice": exercice.pk, "du": du, "au": au, "classe": classe},
+        )
+        resultats = curseur.fetchall()
+    lignes = []
+    totaux = LigneBalance("", "Total général", 0)
+    par_classe: dict[int, LigneBalance] = {}
+    for numero, libelle, cl, od, oc, md, mc in resultats:
+        ouverture_debit, ouverture_credit = _net(od, oc)
+        solde_debit, solde_credit = _net(od + md, oc + mc)
+        ligne = LigneBalance(
+            numero, libelle, cl, ouverture_debit, ouverture_credit, md, mc, solde_debit, solde_credit
+        )
+        if not any(getattr(ligne, nom) for nom in COLONNES):
+            continue
+        lignes.append(ligne)
+        totaux.ajouter(ligne)
+        par_classe.setdefault(cl, LigneBalance("", f"Total classe {cl}", cl)).ajouter(ligne)
+    return Balance(exercice, du, au, classe, lignes, totaux, par_classe)
+
+
+@dataclass
+class LigneGrandLivre:
+    date: datetime.date
+    journal: str
+    numero: int
+    ecriture_id: int
+    libelle: str
+    tiers: str
+    debit: Decimal
+    credit: Decimal
+    solde: Decimal
+
+
+def grand_livre(
+    *,
+    exercice: Exercice,
+    compte_numero: str,
+    du: datetime.date | None = None,
+    au: datetime.date | None = None,
+) -> tuple[Decimal, list[LigneGrandLivre]]:
+    """Lines of one account (and its sub-accounts) with the running balance
+    (debit minus credit), after the opening balance at `du`."""
+    du = du or exercice.debut
+    au = au or exercice.fin
+    with connection.cursor() as curseur:
+        curseur.execute(
+            """
+            SELECT coalesce(sum(k.debit - k.credit), 0)
+              FROM ledger_cumul k JOIN ledger_compte c ON c.id = k.compte_id
+             WHERE k.exercice_id = %(exercice)s AND c.numero LIKE %(prefixe)s
+               AND (k.a_nouveau OR k.date < %(du)s)
+            """,
+            {"exercice": exercice.pk, "prefixe": f"{compte_numero}%", "du": du},
+        )
+        ouverture = curseur.fetchone()[0]
+        curseur.execute(
+            """
+            SELECT e.date, j.code, e.numero, e.id, coalesce(nullif(l.libelle, ''), e.libelle), l.tiers,
+                   l.debit, l.credit,
+                   %(ouverture)s + sum(l.debit - l.credit) OVER (ORDER BY e.date, e.id, l.id)
+              FROM ledger_ligne l
+              JOIN ledger_compte c ON c.id = l.compte_id
+              JOIN ledger_ecriture e ON e.id = l.ecriture_id
+              JOIN ledger_journal j ON j.id = e.journal_id
+             WHERE c.numero LIKE %(prefixe)s AND e.exercice_id = %(exercice)s
+               AND NOT j.a_nouveaux AND e.date BETWEEN %(du)s AND %(au)s
+             ORDER BY e.date, e.id, l.id
+            """,
+            {"exercice": exercice.pk, "prefixe": f"{compte_numero}%", "du": du, "au": au,
+             "ouverture": ouverture},
+        )
+        lignes = [LigneGrandLivre(*ligne) for ligne in curseur.fetchall()]
+    return ouverture, lignes
+
+
+def ecritures(
+    *,
+    exercice: Exercice | None = None,
+    journal: Journal | None = None,
+    du: datetime.date | None = None,
+    au: datetime.date | None = None,
+) -> QuerySet[Ecriture]:
+    """Entries with their lines, in journal order (the journal as a book)."""
+    qs = Ecriture.objects.select_related("exercice", "journal", "passee_par").prefetch_related(
+        Prefetch("lignes", queryset=Ligne.objects.select_related("compte").order_by("id"))
+    )
+    if exercice is not None:
+        qs = qs.filter(exercice=exercice)
+    if journal is not None:
+        qs = qs.filter(journal=journal)
+    if du is not None:
+        qs = qs.filter(date__gte=du)
+    if au is not None:
+        qs = qs.filter(date__lte=au)
+    return qs.order_by("exercice__annee", "journal__code", "numero")

@@ -1,0 +1,494 @@
+"""Writes to the ledger: one function per act, each atomic and audited.
+
+The database refuses whatever breaks an invariant (see `ledger/models.py`);
+these services check the same rules first so that the person acting reads a
+precise French message, then let PostgreSQL have the last word.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+
+from core.audit import audit
+from core.exceptions import (
+    DonneeInvalide,
+    EcritureDesequilibree,
+    ExerciceClos,
+    ExerciceInvalide,
+    TransitionInterdite,
+    erreur_base,
+)
+from core.money import ZERO, montant
+from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
+from personnes.permissions import exiger_comptable
+
+EMPREINTE_INITIALE = "0" * 64
+
+
+@dataclass(frozen=True)
+class LigneSaisie:
+    """A line as typed: an account number and one amount on one side."""
+
+    compte: str
+    debit: Decimal | str | int = ZERO
+    credit: Decimal | str | int = ZERO
+    tiers: str = ""
+    libelle: str = ""
+
+
+@dataclass
+class _LignePrete:
+    compte: Compte
+    debit: Decimal
+    credit: Decimal
+    tiers: str
+    libelle: str
+
+
+@dataclass
+class EcritureSaisie:
+    """An entry as given to the bulk import."""
+
+    date: datetime.date
+    libelle: str
+    lignes: Sequence[LigneSaisie]
+    piece: str = ""
+    contrepasse_id: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def empreinte_ecriture(
+    *,
+    precedente: str,
+    annee: int,
+    journal: str,
+    numero: int,
+    rang: int,
+    date: datetime.date,
+    libelle: str,
+    piece: str,
+    passee_par_id: int,
+    passee_le: datetime.datetime,
+    contrepasse_id: int | None,
+    lignes: Iterable[tuple[str, Decimal, Decimal, str, str]],
+) -> str:
+    """SHA-256 of an entry's content chained to the previous entry's hash.
+
+    The canonical form is a JSON array, so that no label can forge a field
+    boundary; amounts are written with two decimals, the time in UTC.
+    """
+    contenu = [
+        precedente, annee, journal, numero, rang, date.isoformat(), libelle, piece,
+        passee_par_id, passee_le.astimezone(datetime.UTC).isoformat(), contrepasse_id,
+        [[c, f"{d:.2f}", f"{k:.2f}", t, lib] for c, d, k, t, lib in lignes],
+    ]
+    texte = json.dumps(contenu, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+
+
+def _exercice(exercice: Exercice | int) -> Exercice:
+    if isinstance(exercice, Exercice):
+        return exercice
+    try:
+        return Exercice.objects.get(annee=exercice)
+    except Exercice.DoesNotExist:
+        raise ExerciceInvalide(f"L'exercice {exercice} n'existe pas.") from None
+
+
+def _journal(journal: Journal | str) -> Journal:
+    if isinstance(journal, Journal):
+        return journal
+    try:
+        return Journal.objects.get(code=journal)
+    except Journal.DoesNotExist:
+        raise DonneeInvalide(f"Le journal « {journal} » n'existe pas.") from None
+
+
+def verifier_date_dans_exercice(exercice: Exercice, date: datetime.date) -> None:
+    """D253-17 to D253-19-1: an operation belongs to one exercise, never a closed one."""
+    if exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée.")
+    if not (exercice.debut <= date <= exercice.fin):
+        raise ExerciceInvalide(
+            f"La date {date:%d/%m/%Y} est hors de l'exercice {exercice.annee} "
+            f"(du 01/01/{exercice.annee} au 31/12/{exercice.annee})."
+        )
+
+
+def _preparer_lignes(lignes: Sequence[LigneSaisie], comptes: dict[str, Compte]) -> list[_LignePrete]:
+    if len(lignes) < 2:
+        raise EcritureDesequilibree("Une écriture compte au moins deux lignes (partie double).")
+    pretes = []
+    for rang, ligne in enumerate(lignes, start=1):
+        libelle = f"Ligne {rang} :"
+        debit = montant(ligne.debit or ZERO, libelle=f"{libelle} le débit", strictement_positif=False)
+        credit = montant(ligne.credit or ZERO, libelle=f"{libelle} le crédit", strictement_positif=False)
+        if (debit > 0) == (credit > 0):
+            raise DonneeInvalide(f"{libelle} une ligne porte soit un débit, soit un crédit, strictement positif.")
+        compte = comptes.get(str(ligne.compte))
+        if compte is None:
+            raise DonneeInvalide(f"{libelle} le compte {ligne.compte} n'existe pas au plan comptable.")
+        if not compte.imputable:
+            raise DonneeInvalide(
+                f"{libelle} le compte {compte.numero} est un compte de regroupement : imputez un de ses sous-comptes."
+            )
+        if compte.credit_seulement and debit > 0:
+            raise DonneeInvalide(
+                f"{libelle} le compte {compte.numero} ne fonctionne qu'en crédit (circulaire 93/82 §2.2)."
+            )
+        pretes.append(_LignePrete(compte, debit, credit, ligne.tiers[:120], ligne.libelle[:255]))
+    total_debit = sum((ligne.debit for ligne in pretes), ZERO)
+    total_credit = sum((ligne.credit for ligne in pretes), ZERO)
+    if total_debit != total_credit:
+        raise EcritureDesequilibree(
+            f"L'écriture n'est pas équilibrée : débits {total_debit} €, crédits {total_credit} €.",
+            details={"debit": str(total_debit), "credit": str(total_credit)},
+        )
+    return pretes
+
+
+def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str]:
+    """Lock the journal's counter and the exercise's chain head until commit.
+
+    Every posting to the exercise waits here for the one before it to commit:
+    that is what makes numbers continuous and the chain linear.
+    """
+    with connection.cursor() as curseur:
+        for _ in range(2):
+            curseur.execute(
+                """
+                SELECT c.dernier_numero, h.dernier_rang, h.derniere_empreinte
+                  FROM ledger_compteur c JOIN ledger_chaine h ON h.exercice_id = c.exercice_id
+                 WHERE c.exercice_id = %s AND c.journal_id = %s
+                   FOR UPDATE
+                """,
+                [exercice.pk, journal.pk],
+            )
+            ligne = curseur.fetchone()
+            if ligne is not None:
+                return ligne
+            curseur.execute(
+                "INSERT INTO ledger_compteur (exercice_id, journal_id, dernier_numero)"
+                " VALUES (%s, %s, 0) ON CONFLICT DO NOTHING",
+                [exercice.pk, journal.pk],
+            )
+            curseur.execute(
+                "INSERT INTO ledger_chaine (exercice_id, dernier_rang, derniere_empreinte)"
+                " VALUES (%s, 0, %s) ON CONFLICT DO NOTHING",
+                [exercice.pk, EMPREINTE_INITIALE],
+            )
+    raise DatabaseError("compteur introuvable")  # pragma: no cover
+
+
+def _traduire(exc: DatabaseError):
+    traduite = erreur_base(exc)
+    if traduite is None:
+        raise exc
+    raise traduite from exc
+
+
+def ecriture_passer(
+    *,
+    acting_user,
+    exercice: Exercice | int,
+    journal: Journal | str,
+    date: datetime.date,
+    libelle: str,
+    lignes: Sequence[LigneSaisie],
+    piece: str = "",
+    contrepasse: Ecriture | None = None,
+) -> Ecriture:
+    """Post one balanced entry (circ. 93/82 §III: double entry, gross amounts).
+
+    Only the agent comptable keeps the books (circ. §1.2). The entry gets the
+    next number of its journal in its exercise and the next link of the
+    exercise's hash chain. Once committed it never changes.
+    """
+    try:
+        with transaction.atomic():
+            return _ecriture_passer(
+                acting_user=acting_user, exercice=exercice, journal=journal, date=date,
+                libelle=libelle, lignes=lignes, piece=piece, contrepasse=contrepasse,
+            )
+    except DatabaseError as exc:
+        _traduire(exc)
+
+
+def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse):
+    exiger_comptable(acting_user, timezone.localdate(), "passer une écriture")
+    exercice = _exercice(exercice)
+    journal = _journal(journal)
+    libelle = (libelle or "").strip()
+    if not libelle:
+        raise DonneeInvalide("Le libellé de l'écriture est obligatoire.")
+    if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
+        raise DonneeInvalide("La date comptable doit être une date.")
+    numeros = {str(ligne.compte) for ligne in lignes}
+    comptes = {c.numero: c for c in Compte.objects.filter(numero__in=numeros)}
+    pretes = _preparer_lignes(lignes, comptes)
+
+    dernier_numero, dernier_rang, precedente = _verrouiller(exercice, journal)
+    # Re-read the state under the lock: a closure may have committed meanwhile.
+    exercice.refresh_from_db(fields=["etat"])
+    verifier_date_dans_exercice(exercice, date)
+
+    passee_le = timezone.now()
+    numero, rang = dernier_numero + 1, dernier_rang + 1
+    empreinte = empreinte_ecriture(
+        precedente=precedente, annee=exercice.annee, journal=journal.code, numero=numero,
+        rang=rang, date=date, libelle=libelle[:255], piece=piece[:120],
+        passee_par_id=acting_user.pk, passee_le=passee_le,
+        contrepasse_id=contrepasse.pk if contrepasse else None,
+        lignes=[(lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes],
+    )
+    ecriture = Ecriture.objects.create(
+        exercice=exercice, journal=journal, numero=numero, rang=rang, date=date,
+        libelle=libelle[:255], piece=piece[:120], passee_par=acting_user, passee_le=passee_le,
+        contrepasse=contrepasse, empreinte_precedente=precedente, empreinte=empreinte,
+    )
+    Ligne.objects.bulk_create(
+        Ligne(ecriture=ecriture, compte=lp.compte, debit=lp.debit, credit=lp.credit,
+              tiers=lp.tiers, libelle=lp.libelle)
+        for lp in pretes
+    )
+    total = sum((lp.debit for lp in pretes), ZERO)
+    audit(
+        acting_user, "ecriture.passee", ecriture,
+        apres={"journal": journal.code, "numero": numero, "date": date, "montant": total,
+               "exercice": exercice.annee, "piece": piece},
+    )
+    return ecriture
+
+
+def ecriture_contrepasser(
+    *, acting_user, ecriture: Ecriture, date: datetime.date | None = None, libelle: str = ""
+) -> Ecriture:
+    """Cancel an entry by posting its mirror image (circ. 93/82 §IV).
+
+    The original stays as it was; the reversal names it, and an entry is
+    reversed at most once (unique `contrepasse`).
+    """
+    ecriture = Ecriture.objects.select_related("exercice", "journal").get(pk=ecriture.pk)
+    if ecriture.contrepasse_id is not None:
+        raise TransitionInterdite(
+            "Une écriture de contre-passation ne se contrepasse pas : passez une nouvelle écriture."
+        )
+    if Ecriture.objects.filter(contrepasse=ecriture).exists():
+        raise TransitionInterdite(
+            f"L'écriture {ecriture.journal.code}-{ecriture.numero} a déjà été contrepassée."
+        )
+    if ecriture.exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(
+            f"L'exercice {ecriture.exercice.annee} est clos : une correction se passe sur l'exercice "
+            "en cours (titres annulés sur exercices antérieurs)."
+        )
+    if date is None:
+        date = min(timezone.localdate(), ecriture.exercice.fin)
+        date = max(date, ecriture.date)
+    lignes = [
+        LigneSaisie(compte=ligne.compte.numero, debit=ligne.credit, credit=ligne.debit,
+                    tiers=ligne.tiers, libelle=ligne.libelle)
+        for ligne in ecriture.lignes.select_related("compte")
+    ]
+    return ecriture_passer(
+        acting_user=acting_user, exercice=ecriture.exercice, journal=ecriture.journal, date=date,
+        libelle=libelle or f"Contre-passation de {ecriture.journal.code}-{ecriture.numero} : {ecriture.libelle}",
+        lignes=lignes, piece=ecriture.piece, contrepasse=ecriture,
+    )
+
+
+# --- Exercises -------------------------------------------------------------
+
+
+@transaction.atomic
+def exercice_ouvrir(*, acting_user, annee: int) -> Exercice:
+    """Open the exercise of a calendar year (circ. 93/82 §III: l'exercice est l'année civile)."""
+    exiger_comptable(acting_user, timezone.localdate(), "ouvrir un exercice")
+    if Exercice.objects.filter(annee=annee).exists():
+        raise TransitionInterdite(f"L'exercice {annee} est déjà ouvert.")
+    exercice = Exercice.objects.create(annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now())
+    _preparer_compteurs(exercice)
+    audit(acting_user, "exercice.ouvert", exercice, apres={"annee": annee, "etat": exercice.etat})
+    return exercice
+
+
+def _preparer_compteurs(exercice: Exercice) -> None:
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "INSERT INTO ledger_compteur (exercice_id, journal_id, dernier_numero)"
+            " SELECT %s, id, 0 FROM ledger_journal ON CONFLICT DO NOTHING",
+            [exercice.pk],
+        )
+        curseur.execute(
+            "INSERT INTO ledger_chaine (exercice_id, dernier_rang, derniere_empreinte)"
+            " VALUES (%s, 0, %s) ON CONFLICT DO NOTHING",
+            [exercice.pk, EMPREINTE_INITIALE],
+        )
+
+
+@transaction.atomic
+def exercice_ouvrir_periode_complementaire(
+    *, acting_user, exercice: Exercice, le: datetime.date | None = None
+) -> Exercice:
+    """After 31 December the exercise enters its période complémentaire.
+
+    The directeur may still issue orders for rights of the past year
+    (D253-17: 10 days; D253-17-1: 2 months or 1 month), while the next
+    exercise is open, so it is opened here if needed.
+    """
+    le = le or timezone.localdate()
+    exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
+    exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
+    if exercice.etat != Exercice.Etat.OUVERT:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : seule un exercice ouvert "
+            "entre en période complémentaire."
+        )
+    if le <= exercice.fin:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} n'entre en période complémentaire qu'après le 31/12/{exercice.annee}."
+        )
+    avant = exercice.etat
+    exercice.etat = Exercice.Etat.COMPLEMENTAIRE
+    exercice.complementaire_le = timezone.now()
+    exercice.save(update_fields=["etat", "complementaire_le"])
+    audit(acting_user, "exercice.periode_complementaire", exercice, avant={"etat": avant},
+          apres={"etat": exercice.etat})
+    if not Exercice.objects.filter(annee=exercice.annee + 1).exists():
+        suivant = Exercice.objects.create(
+            annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
+        )
+        _preparer_compteurs(suivant)
+        audit(acting_user, "exercice.ouvert", suivant, apres={"annee": suivant.annee, "etat": suivant.etat})
+    return exercice
+
+
+@transaction.atomic
+def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
+    """Close the exercise once its accounts are approved: nothing posts to it again."""
+    exiger_comptable(acting_user, timezone.localdate(), "clore un exercice")
+    exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
+    if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "
+            "en période complémentaire."
+        )
+    # Wait for postings in flight: they hold the chain head until they commit.
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk])
+    exercice.etat = Exercice.Etat.CLOS
+    exercice.clos_le = timezone.now()
+    exercice.save(update_fields=["etat", "clos_le"])
+    audit(acting_user, "exercice.clos", exercice, avant={"etat": Exercice.Etat.COMPLEMENTAIRE},
+          apres={"etat": exercice.etat})
+    return exercice
+
+
+# --- Bulk import -------------------------------------------------------------
+
+TAILLE_PAQUET = 50_000
+
+
+def ecritures_importer(
+    *,
+    acting_user,
+    exercice: Exercice | int,
+    journal: Journal | str,
+    ecritures: Iterable[EcritureSaisie],
+    piece: str = "",
+) -> int:
+    """Post many entries in one transaction (reprise of a legacy ledger, daily feeds).
+
+    Each entry is checked as by `ecriture_passer`, numbered and chained, then
+    written with COPY into the real tables: the database's statement triggers
+    check every packet as a set, and the deferred trigger checks the balance
+    of all of them at commit. All or nothing. Returns the number of entries.
+    """
+    try:
+        with transaction.atomic():
+            return _ecritures_importer(acting_user, exercice, journal, ecritures, piece)
+    except DatabaseError as exc:
+        _traduire(exc)
+
+
+def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:
+    exiger_comptable(acting_user, timezone.localdate(), "importer des écritures")
+    exercice = _exercice(exercice)
+    journal = _journal(journal)
+    comptes = {c.numero: c for c in Compte.objects.all()}
+    numero, rang, precedente = _verrouiller(exercice, journal)
+    exercice.refresh_from_db(fields=["etat"])
+    if exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée.")
+    passee_le = timezone.now()
+    passee_le_texte = passee_le.isoformat()
+    total = 0
+    paquet: list[EcritureSaisie] = []
+    brute = connection.connection  # the psycopg connection, inside Django's transaction
+
+    def ecrire(paquet: list[EcritureSaisie]) -> None:
+        nonlocal numero, rang, precedente
+        with brute.cursor() as curseur:
+            curseur.execute(
+                "SELECT nextval(pg_get_serial_sequence('ledger_ecriture', 'id'))"
+                " FROM generate_series(1, %s)",
+                [len(paquet)],
+            )
+            ids = [ligne[0] for ligne in curseur.fetchall()]
+            lignes_pretes = []
+            with curseur.copy(
+                "COPY ledger_ecriture (id, exercice_id, journal_id, numero, rang, date, libelle, piece,"
+                " passee_par_id, passee_le, contrepasse_id, empreinte_precedente, empreinte) FROM STDIN"
+            ) as copie:
+                for identifiant, saisie in zip(ids, paquet, strict=True):
+                    if not (exercice.debut <= saisie.date <= exercice.fin):
+                        verifier_date_dans_exercice(exercice, saisie.date)
+                    pretes = _preparer_lignes(saisie.lignes, comptes)
+                    numero += 1
+                    rang += 1
+                    libelle = saisie.libelle[:255]
+                    piece_ecriture = (saisie.piece or piece)[:120]
+                    empreinte = empreinte_ecriture(
+                        precedente=precedente, annee=exercice.annee, journal=journal.code,
+                        numero=numero, rang=rang, date=saisie.date, libelle=libelle,
+                        piece=piece_ecriture, passee_par_id=acting_user.pk, passee_le=passee_le,
+                        contrepasse_id=saisie.contrepasse_id,
+                        lignes=[(lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes],
+                    )
+                    copie.write_row((
+                        identifiant, exercice.pk, journal.pk, numero, rang, saisie.date, libelle,
+                        piece_ecriture, acting_user.pk, passee_le_texte, saisie.contrepasse_id,
+                        precedente, empreinte,
+                    ))
+                    precedente = empreinte
+                    lignes_pretes.extend(
+                        (identifiant, lp.compte.pk, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes
+                    )
+            with curseur.copy(
+                "COPY ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle) FROM STDIN"
+            ) as copie:
+                for ligne in lignes_pretes:
+                    copie.write_row(ligne)
+
+    for saisie in ecritures:
+        paquet.append(saisie)
+        if len(paquet) >= TAILLE_PAQUET:
+            ecrire(paquet)
+            total += len(paquet)
+            paquet = []
+    if paquet:
+        ecrire(paquet)
+        total += len(paquet)
+    audit(
+        acting_user, "ecritures.importees", exercice,
+        apres={"journal": journal.code, "nombre": total, "exercice": exercice.annee, "piece": piece},
+    )
+    return total
