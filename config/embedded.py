@@ -16,7 +16,6 @@ import hashlib
 import os
 from pathlib import Path
 
-NOM_BASE = "caisse"
 
 
 def dossier_donnees(base_dir: Path) -> Path:
@@ -45,10 +44,11 @@ def url_postgres_embarque(base_dir: Path) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         serveur = pgserver.get_server(pgdata, cleanup_mode="stop")
+    nom_base = os.environ.get("CAISSE_DB", "caisse")
     with psycopg.connect(serveur.get_uri(), autocommit=True) as conn:
-        existe = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [NOM_BASE]).fetchone()
+        existe = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nom_base]).fetchone()
         if not existe:
-            conn.execute(f'CREATE DATABASE "{NOM_BASE}"')
+            conn.execute(f'CREATE DATABASE "{nom_base}"')
     # Keep a reference so the handle lives as long as the process.
     globals()["_serveur"] = serveur
-    return serveur.get_uri(database=NOM_BASE)
+    return serveur.get_uri(database=nom_base)

@@ -157,7 +157,7 @@ class Ecriture(models.Model):
     date = models.DateField("date comptable")
     libelle = models.CharField("libellé", max_length=255)
     piece = models.CharField(
-        "pièce", max_length=120, blank=True,
+        "pièce", max_length=120, blank=True, db_default="",
         help_text="Document d'origine, par exemple « ordre_recette:2026-0042 ».",
     )
     passee_par = models.ForeignKey(
@@ -195,8 +195,8 @@ class Ligne(models.Model):
     )
     debit = models.DecimalField("débit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO)
     credit = models.DecimalField("crédit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO)
-    tiers = models.CharField(max_length=120, blank=True)
-    libelle = models.CharField("libellé", max_length=255, blank=True)
+    tiers = models.CharField(max_length=120, blank=True, db_default="")
+    libelle = models.CharField("libellé", max_length=255, blank=True, db_default="")
 
     class Meta:
         ordering = ["id"]
