@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ledger.models import Exercice
 
@@ -28,7 +28,8 @@ def _texte(valeur: str) -> str:
 def exporter_hledger(exercice: Exercice) -> Iterator[str]:
     yield f"; Exercice {exercice.annee}, exporté du grand livre de la caisse\n"
     yield "decimal-mark .\n\n"
-    with connection.connection.cursor(name=f"export_{exercice.annee}") as curseur:
+    # A server-side cursor streams the exercise; it lives in a transaction.
+    with transaction.atomic(), connection.connection.cursor(name=f"export_{exercice.annee}") as curseur:
         curseur.itersize = 5000
         curseur.execute(
             """
