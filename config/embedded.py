@@ -17,7 +17,6 @@ import os
 from pathlib import Path
 
 
-
 def dossier_donnees(base_dir: Path) -> Path:
     explicite = os.environ.get("CAISSE_PGDATA")
     if explicite:

@@ -17,9 +17,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-seulement-jamais-en-produ
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
-NOM_ORGANISME = os.environ.get(
-    "CAISSE_NOM", "Caisse primaire d'assurance maladie de Valmont"
-)
+NOM_ORGANISME = os.environ.get("CAISSE_NOM", "Caisse primaire d'assurance maladie de Valmont")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,7 +58,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                
+                "core.context_processors.organisme",
             ],
         },
     },

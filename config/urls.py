@@ -1,6 +1,18 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from core import views as core_views
 
 urlpatterns = [
+    path("", core_views.accueil, name="accueil"),
+    path("connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("comptabilite/", include("ledger.urls")),
+    path("api/jeton/", obtain_auth_token, name="api_jeton"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/", include("ledger.api_urls")),
     path("admin/", admin.site.urls),
 ]

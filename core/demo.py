@@ -57,7 +57,9 @@ def creer_personnes(debut: datetime.date) -> dict[str, object]:
         if cree:
             utilisateur.set_password(mot_de_passe_demo(login))
             utilisateur.save()
-        Affectation.objects.get_or_create(utilisateur=utilisateur, fonction=fonction, defaults={"debut": debut})
+        Affectation.objects.get_or_create(
+            utilisateur=utilisateur, fonction=fonction, defaults={"debut": debut}
+        )
         personnes[login] = utilisateur
     return personnes
 
@@ -91,20 +93,23 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
     def passer(journal, date, libelle, lignes, piece=""):
         ecritures.append((date, journal, libelle, lignes, piece))
 
-    passer("AN", datetime.date(annee, 1, 1), "Reprise des soldes de clôture de l'exercice précédent", [
-        LigneSaisie("515", debit=Decimal("8200000.00")),
-        LigneSaisie("5122", debit=Decimal("1450000.00")),
-        LigneSaisie("531", debit=Decimal("3500.00")),
-        LigneSaisie("2183", debit=Decimal("184000.00")),
-        LigneSaisie("2184", debit=Decimal("62000.00")),
-        LigneSaisie("2818", credit=Decimal("97500.00")),
-        LigneSaisie("102", credit=Decimal("6000000.00")),
-        LigneSaisie("106", credit=Decimal("3802000.00")),
-    ])
+    passer(
+        "AN",
+        datetime.date(annee, 1, 1),
+        "Reprise des soldes de clôture de l'exercice précédent",
+        [
+            LigneSaisie("515", debit=Decimal("8200000.00")),
+            LigneSaisie("5122", debit=Decimal("1450000.00")),
+            LigneSaisie("531", debit=Decimal("3500.00")),
+            LigneSaisie("2183", debit=Decimal("184000.00")),
+            LigneSaisie("2184", debit=Decimal("62000.00")),
+            LigneSaisie("2818", credit=Decimal("97500.00")),
+            LigneSaisie("102", credit=Decimal("6000000.00")),
+            LigneSaisie("106", credit=Decimal("3802000.00")),
+        ],
+    )
 
-    numero_ordre = 0
-    for jour in _jours_ouvres(datetime.date(annee, 1, 2), fin):
-        numero_ordre += 1
+    for numero_ordre, jour in enumerate(_jours_ouvres(datetime.date(annee, 1, 2), fin), start=1):
         debiteurs = alea.sample(EMPLOYEURS, alea.randint(2, 4))
         lignes, patronales, salariales = [], Decimal(0), Decimal(0)
         for nom, siret in debiteurs:
@@ -115,109 +120,232 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
             lignes.append(LigneSaisie("4111", debit=total, tiers=f"{nom} (SIRET {siret})"))
             paiement = jour + datetime.timedelta(days=alea.randint(8, 35))
             if paiement <= fin and alea.random() < 0.92:
-                passer("TR", paiement, f"Encaissement par virement, {nom}", [
-                    LigneSaisie("5122", debit=total),
-                    LigneSaisie("4111", credit=total, tiers=f"{nom} (SIRET {siret})"),
-                ], piece=f"releve:{paiement:%Y%m%d}")
+                passer(
+                    "TR",
+                    paiement,
+                    f"Encaissement par virement, {nom}",
+                    [
+                        LigneSaisie("5122", debit=total),
+                        LigneSaisie("4111", credit=total, tiers=f"{nom} (SIRET {siret})"),
+                    ],
+                    piece=f"releve:{paiement:%Y%m%d}",
+                )
             elif paiement <= fin:
                 majoration = (total * Decimal("0.05")).quantize(Decimal("0.01"))
-                passer("RE", paiement, f"Majorations de retard, {nom}", [
-                    LigneSaisie("4111", debit=majoration, tiers=f"{nom} (SIRET {siret})"),
-                    LigneSaisie("753", credit=majoration),
-                ], piece=f"ordre_recette:M{numero_ordre}")
+                passer(
+                    "RE",
+                    paiement,
+                    f"Majorations de retard, {nom}",
+                    [
+                        LigneSaisie("4111", debit=majoration, tiers=f"{nom} (SIRET {siret})"),
+                        LigneSaisie("753", credit=majoration),
+                    ],
+                    piece=f"ordre_recette:M{numero_ordre}",
+                )
         lignes += [LigneSaisie("7511", credit=patronales), LigneSaisie("7512", credit=salariales)]
-        passer("RE", jour, f"Ordre de recette collectif de cotisations du {jour:%d/%m/%Y}", lignes,
-               piece=f"ordre_recette:{annee}-{numero_ordre:04d}")
+        passer(
+            "RE",
+            jour,
+            f"Ordre de recette collectif de cotisations du {jour:%d/%m/%Y}",
+            lignes,
+            piece=f"ordre_recette:{annee}-{numero_ordre:04d}",
+        )
 
     for mois in range(1, fin.month + 1):
         debut_mois = datetime.date(annee, mois, 1)
         le_5, le_10, le_25 = (debut_mois.replace(day=d) for d in (5, 10, 25))
         if le_5 <= fin:
             prestations = _montant(alea, 380000, 520000)
-            passer("DE", le_5, f"Prestations légales de {debut_mois:%m/%Y}, ordre collectif", [
-                LigneSaisie("6561", debit=prestations),
-                LigneSaisie("412", credit=prestations, tiers="Assurés (ordre collectif)"),
-            ], piece=f"ordre_depense:P{mois:02d}")
-            passer("TR", le_5, "Approvisionnement du compte spécial d'exécution", [
-                LigneSaisie("5121", debit=prestations),
-                LigneSaisie("515", credit=prestations),
-            ])
-            passer("TR", le_10 if le_10 <= fin else le_5, f"Paiement SEPA des prestations de {debut_mois:%m/%Y}", [
-                LigneSaisie("412", debit=prestations, tiers="Assurés (ordre collectif)"),
-                LigneSaisie("5121", credit=prestations),
-            ])
-            passer("DE", le_5, f"Loyer de l'annexe, terme de {debut_mois:%m/%Y}", [
-                LigneSaisie("613", debit=Decimal("4850.00")),
-                LigneSaisie("401", credit=Decimal("4850.00"), tiers="SCI Les Arcades"),
-            ])
-            passer("TR", le_5, "Paiement du loyer de l'annexe", [
-                LigneSaisie("401", debit=Decimal("4850.00"), tiers="SCI Les Arcades"),
-                LigneSaisie("5122", credit=Decimal("4850.00")),
-            ])
-            passer("RE", le_5, f"Loyer de l'appartement rue des Lilas, {debut_mois:%m/%Y}", [
-                LigneSaisie("4671", debit=Decimal("720.00"), tiers="M. et Mme Perrin"),
-                LigneSaisie("752", credit=Decimal("720.00")),
-            ])
+            passer(
+                "DE",
+                le_5,
+                f"Prestations légales de {debut_mois:%m/%Y}, ordre collectif",
+                [
+                    LigneSaisie("6561", debit=prestations),
+                    LigneSaisie("412", credit=prestations, tiers="Assurés (ordre collectif)"),
+                ],
+                piece=f"ordre_depense:P{mois:02d}",
+            )
+            passer(
+                "TR",
+                le_5,
+                "Approvisionnement du compte spécial d'exécution",
+                [
+                    LigneSaisie("5121", debit=prestations),
+                    LigneSaisie("515", credit=prestations),
+                ],
+            )
+            passer(
+                "TR",
+                le_10 if le_10 <= fin else le_5,
+                f"Paiement SEPA des prestations de {debut_mois:%m/%Y}",
+                [
+                    LigneSaisie("412", debit=prestations, tiers="Assurés (ordre collectif)"),
+                    LigneSaisie("5121", credit=prestations),
+                ],
+            )
+            passer(
+                "DE",
+                le_5,
+                f"Loyer de l'annexe, terme de {debut_mois:%m/%Y}",
+                [
+                    LigneSaisie("613", debit=Decimal("4850.00")),
+                    LigneSaisie("401", credit=Decimal("4850.00"), tiers="SCI Les Arcades"),
+                ],
+            )
+            passer(
+                "TR",
+                le_5,
+                "Paiement du loyer de l'annexe",
+                [
+                    LigneSaisie("401", debit=Decimal("4850.00"), tiers="SCI Les Arcades"),
+                    LigneSaisie("5122", credit=Decimal("4850.00")),
+                ],
+            )
+            passer(
+                "RE",
+                le_5,
+                f"Loyer de l'appartement rue des Lilas, {debut_mois:%m/%Y}",
+                [
+                    LigneSaisie("4671", debit=Decimal("720.00"), tiers="M. et Mme Perrin"),
+                    LigneSaisie("752", credit=Decimal("720.00")),
+                ],
+            )
         if le_10 <= fin:
             electricite = _montant(alea, 900, 1600)
-            passer("TR", le_10, "Électricité prélevée sans ordonnancement préalable", [
-                LigneSaisie("4721", debit=electricite, tiers="Électricité de Valmont"),
-                LigneSaisie("5122", credit=electricite),
-            ])
-            passer("DE", le_10, "Régularisation de la dépense d'électricité", [
-                LigneSaisie("6061", debit=electricite),
-                LigneSaisie("4721", credit=electricite, tiers="Électricité de Valmont"),
-            ])
-            passer("TR", le_10, "Encaissement du loyer de l'appartement", [
-                LigneSaisie("5122", debit=Decimal("720.00")),
-                LigneSaisie("4671", credit=Decimal("720.00"), tiers="M. et Mme Perrin"),
-            ])
+            passer(
+                "TR",
+                le_10,
+                "Électricité prélevée sans ordonnancement préalable",
+                [
+                    LigneSaisie("4721", debit=electricite, tiers="Électricité de Valmont"),
+                    LigneSaisie("5122", credit=electricite),
+                ],
+            )
+            passer(
+                "DE",
+                le_10,
+                "Régularisation de la dépense d'électricité",
+                [
+                    LigneSaisie("6061", debit=electricite),
+                    LigneSaisie("4721", credit=electricite, tiers="Électricité de Valmont"),
+                ],
+            )
+            passer(
+                "TR",
+                le_10,
+                "Encaissement du loyer de l'appartement",
+                [
+                    LigneSaisie("5122", debit=Decimal("720.00")),
+                    LigneSaisie("4671", credit=Decimal("720.00"), tiers="M. et Mme Perrin"),
+                ],
+            )
         if le_25 <= fin:
             fournitures = _montant(alea, 300, 2500)
-            passer("DE", le_25, "Fournitures de bureau", [
-                LigneSaisie("6064", debit=fournitures),
-                LigneSaisie("401", credit=fournitures, tiers="Papeterie Centrale"),
-            ])
-            passer("TR", le_25, "Paiement des fournitures de bureau", [
-                LigneSaisie("401", debit=fournitures, tiers="Papeterie Centrale"),
-                LigneSaisie("5122", credit=fournitures),
-            ])
+            passer(
+                "DE",
+                le_25,
+                "Fournitures de bureau",
+                [
+                    LigneSaisie("6064", debit=fournitures),
+                    LigneSaisie("401", credit=fournitures, tiers="Papeterie Centrale"),
+                ],
+            )
+            passer(
+                "TR",
+                le_25,
+                "Paiement des fournitures de bureau",
+                [
+                    LigneSaisie("401", debit=fournitures, tiers="Papeterie Centrale"),
+                    LigneSaisie("5122", credit=fournitures),
+                ],
+            )
             if mois % 3 == 0:
                 interets = _montant(alea, 4000, 9000)
-                passer("TR", le_25, "Intérêts du dépôt à terme", [
-                    LigneSaisie("5122", debit=interets),
-                    LigneSaisie("761", credit=interets),
-                ])
+                passer(
+                    "TR",
+                    le_25,
+                    "Intérêts du dépôt à terme",
+                    [
+                        LigneSaisie("5122", debit=interets),
+                        LigneSaisie("761", credit=interets),
+                    ],
+                )
 
     evenements = [
-        (datetime.date(annee, 2, 14), "DE", "Licence du logiciel de gestion (immobilisation)", [
-            LigneSaisie("205", debit=Decimal("36000.00")),
-            LigneSaisie("404", credit=Decimal("36000.00"), tiers="Logiciels Publics SA"),
-        ]),
-        (datetime.date(annee, 3, 20), "DE", "Honoraires de l'huissier, recouvrement contentieux", [
-            LigneSaisie("622", debit=Decimal("1280.40")),
-            LigneSaisie("401", credit=Decimal("1280.40"), tiers="Maître Dupuis, huissier"),
-        ]),
-        (datetime.date(annee, 4, 8), "RE", "Condamnation au profit de la caisse (jugement définitif)", [
-            LigneSaisie("4671", debit=Decimal("15400.00"), tiers="Société Orion"),
-            LigneSaisie("771", credit=Decimal("15400.00")),
-        ]),
-        (datetime.date(annee, 5, 12), "RE", "Indus de prestations à récupérer", [
-            LigneSaisie("413", debit=Decimal("2316.75"), tiers="Assurés (indus)"),
-            LigneSaisie("7585", credit=Decimal("2316.75")),
-        ]),
-        (datetime.date(annee, 6, 3), "OD", "Créance douteuse : Garage Lambert en redressement", [
-            LigneSaisie("416", debit=Decimal("18250.00"), tiers="Garage Lambert (SIRET 79945612300011)"),
-            LigneSaisie("4111", credit=Decimal("18250.00"), tiers="Garage Lambert (SIRET 79945612300011)"),
-        ]),
-        (datetime.date(annee, 6, 17), "OD", "Déficit de caisse de 120 € mis à la charge de l'agent comptable", [
-            LigneSaisie("429", debit=Decimal("120.00"), tiers="Jacques Berthier, agent comptable"),
-            LigneSaisie("531", credit=Decimal("120.00")),
-        ]),
-        (datetime.date(annee, 7, 2), "TR", "Versement de l'agent comptable couvrant le débet", [
-            LigneSaisie("531", debit=Decimal("120.00")),
-            LigneSaisie("429", credit=Decimal("120.00"), tiers="Jacques Berthier, agent comptable"),
-        ]),
+        (
+            datetime.date(annee, 2, 14),
+            "DE",
+            "Licence du logiciel de gestion (immobilisation)",
+            [
+                LigneSaisie("205", debit=Decimal("36000.00")),
+                LigneSaisie("404", credit=Decimal("36000.00"), tiers="Logiciels Publics SA"),
+            ],
+        ),
+        (
+            datetime.date(annee, 3, 20),
+            "DE",
+            "Honoraires de l'huissier, recouvrement contentieux",
+            [
+                LigneSaisie("622", debit=Decimal("1280.40")),
+                LigneSaisie("401", credit=Decimal("1280.40"), tiers="Maître Dupuis, huissier"),
+            ],
+        ),
+        (
+            datetime.date(annee, 4, 8),
+            "RE",
+            "Condamnation au profit de la caisse (jugement définitif)",
+            [
+                LigneSaisie("4671", debit=Decimal("15400.00"), tiers="Société Orion"),
+                LigneSaisie("771", credit=Decimal("15400.00")),
+            ],
+        ),
+        (
+            datetime.date(annee, 5, 12),
+            "RE",
+            "Indus de prestations à récupérer",
+            [
+                LigneSaisie("413", debit=Decimal("2316.75"), tiers="Assurés (indus)"),
+                LigneSaisie("7585", credit=Decimal("2316.75")),
+            ],
+        ),
+        (
+            datetime.date(annee, 6, 3),
+            "OD",
+            "Créance douteuse : Garage Lambert en redressement",
+            [
+                LigneSaisie(
+                    "416", debit=Decimal("18250.00"), tiers="Garage Lambert (SIRET 79945612300011)"
+                ),
+                LigneSaisie(
+                    "4111",
+                    credit=Decimal("18250.00"),
+                    tiers="Garage Lambert (SIRET 79945612300011)",
+                ),
+            ],
+        ),
+        (
+            datetime.date(annee, 6, 17),
+            "OD",
+            "Déficit de caisse de 120 € mis à la charge de l'agent comptable",
+            [
+                LigneSaisie(
+                    "429", debit=Decimal("120.00"), tiers="Jacques Berthier, agent comptable"
+                ),
+                LigneSaisie("531", credit=Decimal("120.00")),
+            ],
+        ),
+        (
+            datetime.date(annee, 7, 2),
+            "TR",
+            "Versement de l'agent comptable couvrant le débet",
+            [
+                LigneSaisie("531", debit=Decimal("120.00")),
+                LigneSaisie(
+                    "429", credit=Decimal("120.00"), tiers="Jacques Berthier, agent comptable"
+                ),
+            ],
+        ),
     ]
     for date, journal, libelle, lignes in evenements:
         if date <= fin:
@@ -225,6 +353,13 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
 
     ecritures.sort(key=lambda e: (e[0], e[1]))
     for date, journal, libelle, lignes, piece in ecritures:
-        ecriture_passer(acting_user=comptable, exercice=exercice, journal=journal, date=date,
-                        libelle=libelle, lignes=lignes, piece=piece)
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=exercice,
+            journal=journal,
+            date=date,
+            libelle=libelle,
+            lignes=lignes,
+            piece=piece,
+        )
     return len(ecritures)

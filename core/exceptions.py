@@ -34,7 +34,9 @@ class MontantInvalide(DonneeInvalide):
 
 class EcritureDesequilibree(ApplicationError):
     code = "ecriture_desequilibree"
-    message_defaut = "L'écriture n'est pas équilibrée : le total des débits doit égaler celui des crédits."
+    message_defaut = (
+        "L'écriture n'est pas équilibrée : le total des débits doit égaler celui des crédits."
+    )
 
 
 class ExerciceInvalide(ApplicationError):

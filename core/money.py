@@ -14,14 +14,18 @@ MAXIMUM = Decimal("9999999999999999.99")
 ESPACE_INSECABLE = "\u00a0"
 
 
-def montant(valeur: object, *, libelle: str = "Le montant", strictement_positif: bool = True) -> Decimal:
+def montant(
+    valeur: object, *, libelle: str = "Le montant", strictement_positif: bool = True
+) -> Decimal:
     """Parse an amount typed by a person or given by the API, or refuse it in French.
 
     Accepts Decimal, int or a string with a comma or a point; refuses floats
     (binary rounding), negatives, more than two decimals and absurd sizes.
     """
-    if isinstance(valeur, bool) or isinstance(valeur, float):
-        raise MontantInvalide(f"{libelle} doit être donné en décimal exact, pas en nombre flottant.")
+    if isinstance(valeur, (bool, float)):
+        raise MontantInvalide(
+            f"{libelle} doit être donné en décimal exact, pas en nombre flottant."
+        )
     if isinstance(valeur, str):
         texte = valeur.strip().replace(ESPACE_INSECABLE, "").replace(" ", "").replace("€", "")
         texte = texte.replace(",", ".")
@@ -34,7 +38,9 @@ def montant(valeur: object, *, libelle: str = "Le montant", strictement_positif:
     if not isinstance(valeur, Decimal) or not valeur.is_finite():
         raise MontantInvalide(f"{libelle} n'est pas un nombre.")
     if valeur != valeur.quantize(CENTIME):
-        raise MontantInvalide(f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité.")
+        raise MontantInvalide(
+            f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité."
+        )
     if valeur < 0:
         raise MontantInvalide(f"{libelle} ne peut pas être négatif ({valeur}).")
     if strictement_positif and valeur == 0:

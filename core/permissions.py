@@ -12,4 +12,6 @@ class APourFonction(BasePermission):
     def has_permission(self, request, view) -> bool:
         from personnes.selectors import fonctions_actuelles
 
-        return bool(request.user and request.user.is_authenticated and fonctions_actuelles(request.user))
+        return bool(
+            request.user and request.user.is_authenticated and fonctions_actuelles(request.user)
+        )

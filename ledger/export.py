@@ -29,7 +29,10 @@ def exporter_hledger(exercice: Exercice) -> Iterator[str]:
     yield f"; Exercice {exercice.annee}, exporté du grand livre de la caisse\n"
     yield "decimal-mark .\n\n"
     # A server-side cursor streams the exercise; it lives in a transaction.
-    with transaction.atomic(), connection.connection.cursor(name=f"export_{exercice.annee}") as curseur:
+    with (
+        transaction.atomic(),
+        connection.connection.cursor(name=f"export_{exercice.annee}") as curseur,
+    ):
         curseur.itersize = 5000
         curseur.execute(
             """

@@ -39,17 +39,24 @@ class RapportIntegrite:
         return not self.anomalies
 
 
-def verifier_integrite(*, annee: int | None = None, limite_anomalies: int = 100) -> RapportIntegrite:
+def verifier_integrite(
+    *, annee: int | None = None, limite_anomalies: int = 100
+) -> RapportIntegrite:
     rapport = RapportIntegrite()
     exercices = Exercice.objects.order_by("annee")
     if annee is not None:
         exercices = exercices.filter(annee=annee)
-    # One consistent snapshot for the whole check.
+    # One consistent snapshot for the whole check (unless already inside a
+    # transaction, whose snapshot rules are then the caller's).
+    deja_en_transaction = connection.in_atomic_block
     with transaction.atomic():
-        with connection.cursor() as curseur:
-            curseur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        if not deja_en_transaction:
+            with connection.cursor() as curseur:
+                curseur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for exercice in exercices:
-            rapport.exercices.append(_verifier_exercice(exercice, rapport.anomalies, limite_anomalies))
+            rapport.exercices.append(
+                _verifier_exercice(exercice, rapport.anomalies, limite_anomalies)
+            )
     return rapport
 
 
@@ -79,11 +86,28 @@ def _verifier_exercice(exercice: Exercice, anomalies: list[str], limite: int) ->
             """,
             [exercice.pk],
         )
-        for (ident, rang, numero, journal, date, libelle, piece, auteur, passee_le, contrepasse,
-             stockee_precedente, stockee, lignes) in curseur:
+        for (
+            ident,
+            rang,
+            numero,
+            journal,
+            date,
+            libelle,
+            piece,
+            auteur,
+            passee_le,
+            contrepasse,
+            stockee_precedente,
+            stockee,
+            lignes,
+        ) in curseur:
             nom = f"exercice {exercice.annee}, écriture {journal}-{numero} (rang {rang})"
             if rang != rang_attendu:
-                _signaler(anomalies, limite, f"{nom} : rang {rang} au lieu de {rang_attendu} (écriture manquante).")
+                _signaler(
+                    anomalies,
+                    limite,
+                    f"{nom} : rang {rang} au lieu de {rang_attendu} (écriture manquante).",
+                )
                 rang_attendu = rang
             rang_attendu += 1
             lignes = [ligne for ligne in lignes if ligne[0] is not None]
@@ -94,24 +118,46 @@ def _verifier_exercice(exercice: Exercice, anomalies: list[str], limite: int) ->
             resultat.total_debit += debit
             resultat.total_credit += credit
             if len(lignes) < 2 or debit != credit:
-                _signaler(anomalies, limite, f"{nom} : déséquilibrée ({debit} au débit, {credit} au crédit, "
-                          f"{len(lignes)} lignes).")
+                _signaler(
+                    anomalies,
+                    limite,
+                    f"{nom} : déséquilibrée ({debit} au débit, {credit} au crédit, "
+                    f"{len(lignes)} lignes).",
+                )
             if stockee_precedente != precedente:
-                _signaler(anomalies, limite, f"{nom} : ne reprend pas l'empreinte de l'écriture précédente.")
+                _signaler(
+                    anomalies,
+                    limite,
+                    f"{nom} : ne reprend pas l'empreinte de l'écriture précédente.",
+                )
             recalculee = empreinte_ecriture(
-                precedente=stockee_precedente, annee=exercice.annee, journal=journal, numero=numero,
-                rang=rang, date=date, libelle=libelle, piece=piece, passee_par_id=auteur,
-                passee_le=passee_le, contrepasse_id=contrepasse,
+                precedente=stockee_precedente,
+                annee=exercice.annee,
+                journal=journal,
+                numero=numero,
+                rang=rang,
+                date=date,
+                libelle=libelle,
+                piece=piece,
+                passee_par_id=auteur,
+                passee_le=passee_le,
+                contrepasse_id=contrepasse,
                 lignes=[(c, Decimal(d), Decimal(k), t, lib) for c, d, k, t, lib in lignes],
             )
             if recalculee != stockee:
-                _signaler(anomalies, limite, f"{nom} : empreinte invalide, le contenu a été altéré.")
+                _signaler(
+                    anomalies, limite, f"{nom} : empreinte invalide, le contenu a été altéré."
+                )
             precedente = stockee
             _ = ident
     resultat.derniere_empreinte = precedente
     if resultat.total_debit != resultat.total_credit:
-        _signaler(anomalies, limite, f"exercice {exercice.annee} : total des débits {resultat.total_debit} "
-                  f"différent du total des crédits {resultat.total_credit}.")
+        _signaler(
+            anomalies,
+            limite,
+            f"exercice {exercice.annee} : total des débits {resultat.total_debit} "
+            f"différent du total des crédits {resultat.total_credit}.",
+        )
 
     with connection.cursor() as curseur:
         curseur.execute(
@@ -127,19 +173,31 @@ def _verifier_exercice(exercice: Exercice, anomalies: list[str], limite: int) ->
         )
         for code, nombre, premier, dernier, compteur in curseur.fetchall():
             if premier != 1 or dernier != nombre:
-                _signaler(anomalies, limite, f"exercice {exercice.annee}, journal {code} : numérotation "
-                          f"discontinue ({nombre} écritures numérotées de {premier} à {dernier}).")
+                _signaler(
+                    anomalies,
+                    limite,
+                    f"exercice {exercice.annee}, journal {code} : numérotation "
+                    f"discontinue ({nombre} écritures numérotées de {premier} à {dernier}).",
+                )
             if compteur != dernier:
-                _signaler(anomalies, limite, f"exercice {exercice.annee}, journal {code} : le compteur "
-                          f"({compteur}) ne désigne pas le dernier numéro ({dernier}).")
+                _signaler(
+                    anomalies,
+                    limite,
+                    f"exercice {exercice.annee}, journal {code} : le compteur "
+                    f"({compteur}) ne désigne pas le dernier numéro ({dernier}).",
+                )
         curseur.execute(
             "SELECT dernier_rang, derniere_empreinte FROM ledger_chaine WHERE exercice_id = %s",
             [exercice.pk],
         )
         tete = curseur.fetchone()
         if resultat.ecritures and (tete is None or tete != (resultat.ecritures, precedente)):
-            _signaler(anomalies, limite, f"exercice {exercice.annee} : la tête de la chaîne d'empreintes "
-                      "ne désigne pas la dernière écriture.")
+            _signaler(
+                anomalies,
+                limite,
+                f"exercice {exercice.annee} : la tête de la chaîne d'empreintes "
+                "ne désigne pas la dernière écriture.",
+            )
         curseur.execute(
             """
             WITH attendu AS (
@@ -161,6 +219,10 @@ def _verifier_exercice(exercice: Exercice, anomalies: list[str], limite: int) ->
         )
         ecarts = curseur.fetchone()[0]
         if ecarts:
-            _signaler(anomalies, limite, f"exercice {exercice.annee} : {ecarts} cumul(s) journalier(s) de "
-                      "comptes ne correspondent pas aux lignes (la balance serait fausse).")
+            _signaler(
+                anomalies,
+                limite,
+                f"exercice {exercice.annee} : {ecarts} cumul(s) journalier(s) de "
+                "comptes ne correspondent pas aux lignes (la balance serait fausse).",
+            )
     return resultat

@@ -75,14 +75,17 @@ class Exercice(models.Model):
     annee = models.PositiveSmallIntegerField("année", unique=True)
     etat = models.CharField("état", max_length=20, choices=Etat.choices, default=Etat.OUVERT)
     ouvert_le = models.DateTimeField("ouvert le")
-    complementaire_le = models.DateTimeField("entré en période complémentaire le", null=True, blank=True)
+    complementaire_le = models.DateTimeField(
+        "entré en période complémentaire le", null=True, blank=True
+    )
     clos_le = models.DateTimeField("clos le", null=True, blank=True)
 
     class Meta:
         ordering = ["-annee"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(annee__gte=1900, annee__lte=2999), name="exercice_annee_plausible"
+                condition=models.Q(annee__gte=1900, annee__lte=2999),
+                name="exercice_annee_plausible",
             ),
         ]
 
@@ -133,7 +136,8 @@ class Journal(models.Model):
     code = models.CharField(max_length=4, unique=True)
     libelle = models.CharField("libellé", max_length=100)
     a_nouveaux = models.BooleanField(
-        "journal des à-nouveaux", default=False,
+        "journal des à-nouveaux",
+        default=False,
         help_text="Ses lignes forment le solde d'ouverture dans la balance.",
     )
 
@@ -151,23 +155,38 @@ class Ecriture(models.Model):
     exercice = models.ForeignKey(
         Exercice, on_delete=models.PROTECT, db_constraint=False, db_index=False
     )
-    journal = models.ForeignKey(Journal, on_delete=models.PROTECT, db_constraint=False, db_index=False)
+    journal = models.ForeignKey(
+        Journal, on_delete=models.PROTECT, db_constraint=False, db_index=False
+    )
     numero = models.PositiveIntegerField("numéro")
-    rang = models.PositiveBigIntegerField(help_text="Position dans la chaîne d'empreintes de l'exercice.")
+    rang = models.PositiveBigIntegerField(
+        help_text="Position dans la chaîne d'empreintes de l'exercice."
+    )
     date = models.DateField("date comptable")
     libelle = models.CharField("libellé", max_length=255)
     piece = models.CharField(
-        "pièce", max_length=120, blank=True, db_default="",
+        "pièce",
+        max_length=120,
+        blank=True,
+        db_default="",
         help_text="Document d'origine, par exemple « ordre_recette:2026-0042 ».",
     )
     passee_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_constraint=False, db_index=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        db_index=False,
         related_name="+",
     )
     passee_le = models.DateTimeField("passée le")
     contrepasse = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, db_constraint=False,
-        related_name="contrepassation", verbose_name="écriture contrepassée",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="contrepassation",
+        verbose_name="écriture contrepassée",
     )
     empreinte_precedente = models.CharField(max_length=64)
     empreinte = models.CharField(max_length=64)
@@ -175,9 +194,13 @@ class Ecriture(models.Model):
     class Meta:
         ordering = ["exercice", "journal", "numero"]
         constraints = [
-            models.UniqueConstraint(fields=["exercice", "journal", "numero"], name="ecriture_numero_unique"),
+            models.UniqueConstraint(
+                fields=["exercice", "journal", "numero"], name="ecriture_numero_unique"
+            ),
             models.UniqueConstraint(fields=["exercice", "rang"], name="ecriture_rang_unique"),
-            models.CheckConstraint(condition=models.Q(numero__gte=1), name="ecriture_numero_positif"),
+            models.CheckConstraint(
+                condition=models.Q(numero__gte=1), name="ecriture_numero_positif"
+            ),
             models.CheckConstraint(condition=models.Q(rang__gte=1), name="ecriture_rang_positif"),
         ]
         indexes = [models.Index(fields=["exercice", "date"], name="ecriture_exercice_date")]
@@ -193,8 +216,12 @@ class Ligne(models.Model):
     compte = models.ForeignKey(
         Compte, on_delete=models.PROTECT, db_constraint=False, db_index=False, related_name="+"
     )
-    debit = models.DecimalField("débit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO)
-    credit = models.DecimalField("crédit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO)
+    debit = models.DecimalField(
+        "débit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO
+    )
+    credit = models.DecimalField(
+        "crédit", max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO
+    )
     tiers = models.CharField(max_length=120, blank=True, db_default="")
     libelle = models.CharField("libellé", max_length=255, blank=True, db_default="")
 
@@ -227,6 +254,9 @@ class Compteur(models.Model):
             models.UniqueConstraint(fields=["exercice", "journal"], name="compteur_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"Compteur {self.exercice_id}/{self.journal_id} : {self.dernier_numero}"
+
 
 class Chaine(models.Model):
     """Head of the hash chain of an exercise, locked by each posting."""
@@ -234,6 +264,9 @@ class Chaine(models.Model):
     exercice = models.OneToOneField(Exercice, on_delete=models.PROTECT, primary_key=True)
     dernier_rang = models.PositiveBigIntegerField(default=0)
     derniere_empreinte = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"Chaîne {self.exercice_id} : rang {self.dernier_rang}"
 
 
 class Cumul(models.Model):
@@ -256,3 +289,6 @@ class Cumul(models.Model):
                 fields=["exercice", "compte", "date", "a_nouveau"], name="cumul_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Cumul {self.compte_id} au {self.date}"

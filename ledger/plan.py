@@ -25,7 +25,9 @@ def lire_plan() -> list[dict]:
 def charger_plan(Compte, Journal) -> None:
     """Create the accounts and journals missing; parents by longest number prefix."""
     for code, libelle, a_nouveaux in JOURNAUX:
-        Journal.objects.get_or_create(code=code, defaults={"libelle": libelle, "a_nouveaux": a_nouveaux})
+        Journal.objects.get_or_create(
+            code=code, defaults={"libelle": libelle, "a_nouveaux": a_nouveaux}
+        )
     lignes = sorted(lire_plan(), key=lambda ligne: ligne["numero"])
     par_numero = {c.numero: c for c in Compte.objects.all()}
     for ligne in lignes:
@@ -33,7 +35,11 @@ def charger_plan(Compte, Journal) -> None:
         if numero in par_numero:
             continue
         parent = next(
-            (par_numero[numero[:n]] for n in range(len(numero) - 1, 0, -1) if numero[:n] in par_numero),
+            (
+                par_numero[numero[:n]]
+                for n in range(len(numero) - 1, 0, -1)
+                if numero[:n] in par_numero
+            ),
             None,
         )
         par_numero[numero] = Compte.objects.create(

@@ -36,8 +36,12 @@ class LigneBalance:
 
 
 COLONNES = (
-    "ouverture_debit", "ouverture_credit", "mouvement_debit",
-    "mouvement_credit", "solde_debit", "solde_credit",
+    "ouverture_debit",
+    "ouverture_credit",
+    "mouvement_debit",
+    "mouvement_credit",
+    "solde_debit",
+    "solde_credit",
 )
 
 
@@ -106,7 +110,15 @@ def balance_generale(
         ouverture_debit, ouverture_credit = _net(od, oc)
         solde_debit, solde_credit = _net(od + md, oc + mc)
         ligne = LigneBalance(
-            numero, libelle, cl, ouverture_debit, ouverture_credit, md, mc, solde_debit, solde_credit
+            numero,
+            libelle,
+            cl,
+            ouverture_debit,
+            ouverture_credit,
+            md,
+            mc,
+            solde_debit,
+            solde_credit,
         )
         if not any(getattr(ligne, nom) for nom in COLONNES):
             continue
@@ -164,8 +176,13 @@ def grand_livre(
                AND NOT j.a_nouveaux AND e.date BETWEEN %(du)s AND %(au)s
              ORDER BY e.date, e.id, l.id
             """,
-            {"exercice": exercice.pk, "prefixe": f"{compte_numero}%", "du": du, "au": au,
-             "ouverture": ouverture},
+            {
+                "exercice": exercice.pk,
+                "prefixe": f"{compte_numero}%",
+                "du": du,
+                "au": au,
+                "ouverture": ouverture,
+            },
         )
         lignes = [LigneGrandLivre(*ligne) for ligne in curseur.fetchall()]
     return ouverture, lignes

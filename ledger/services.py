@@ -86,8 +86,17 @@ def empreinte_ecriture(
     boundary; amounts are written with two decimals, the time in UTC.
     """
     contenu = [
-        precedente, annee, journal, numero, rang, date.isoformat(), libelle, piece,
-        passee_par_id, passee_le.astimezone(datetime.UTC).isoformat(), contrepasse_id,
+        precedente,
+        annee,
+        journal,
+        numero,
+        rang,
+        date.isoformat(),
+        libelle,
+        piece,
+        passee_par_id,
+        passee_le.astimezone(datetime.UTC).isoformat(),
+        contrepasse_id,
         [[c, f"{d:.2f}", f"{k:.2f}", t, lib] for c, d, k, t, lib in lignes],
     ]
     texte = json.dumps(contenu, ensure_ascii=False, separators=(",", ":"))
@@ -115,7 +124,9 @@ def _journal(journal: Journal | str) -> Journal:
 def verifier_date_dans_exercice(exercice: Exercice, date: datetime.date) -> None:
     """D253-17 to D253-19-1: an operation belongs to one exercise, never a closed one."""
     if exercice.etat == Exercice.Etat.CLOS:
-        raise ExerciceClos(f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée.")
+        raise ExerciceClos(
+            f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée."
+        )
     if not (exercice.debut <= date <= exercice.fin):
         raise ExerciceInvalide(
             f"La date {date:%d/%m/%Y} est hors de l'exercice {exercice.annee} "
@@ -123,19 +134,29 @@ def verifier_date_dans_exercice(exercice: Exercice, date: datetime.date) -> None
         )
 
 
-def _preparer_lignes(lignes: Sequence[LigneSaisie], comptes: dict[str, Compte]) -> list[_LignePrete]:
+def _preparer_lignes(
+    lignes: Sequence[LigneSaisie], comptes: dict[str, Compte]
+) -> list[_LignePrete]:
     if len(lignes) < 2:
         raise EcritureDesequilibree("Une écriture compte au moins deux lignes (partie double).")
     pretes = []
     for rang, ligne in enumerate(lignes, start=1):
         libelle = f"Ligne {rang} :"
-        debit = montant(ligne.debit or ZERO, libelle=f"{libelle} le débit", strictement_positif=False)
-        credit = montant(ligne.credit or ZERO, libelle=f"{libelle} le crédit", strictement_positif=False)
+        debit = montant(
+            ligne.debit or ZERO, libelle=f"{libelle} le débit", strictement_positif=False
+        )
+        credit = montant(
+            ligne.credit or ZERO, libelle=f"{libelle} le crédit", strictement_positif=False
+        )
         if (debit > 0) == (credit > 0):
-            raise DonneeInvalide(f"{libelle} une ligne porte soit un débit, soit un crédit, strictement positif.")
+            raise DonneeInvalide(
+                f"{libelle} une ligne porte soit un débit, soit un crédit, strictement positif."
+            )
         compte = comptes.get(str(ligne.compte))
         if compte is None:
-            raise DonneeInvalide(f"{libelle} le compte {ligne.compte} n'existe pas au plan comptable.")
+            raise DonneeInvalide(
+                f"{libelle} le compte {ligne.compte} n'existe pas au plan comptable."
+            )
         if not compte.imputable:
             raise DonneeInvalide(
                 f"{libelle} le compte {compte.numero} est un compte de regroupement : imputez un de ses sous-comptes."
@@ -215,8 +236,14 @@ def ecriture_passer(
     try:
         with transaction.atomic():
             return _ecriture_passer(
-                acting_user=acting_user, exercice=exercice, journal=journal, date=date,
-                libelle=libelle, lignes=lignes, piece=piece, contrepasse=contrepasse,
+                acting_user=acting_user,
+                exercice=exercice,
+                journal=journal,
+                date=date,
+                libelle=libelle,
+                lignes=lignes,
+                piece=piece,
+                contrepasse=contrepasse,
             )
     except DatabaseError as exc:
         _traduire(exc)
@@ -243,27 +270,57 @@ def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, p
     passee_le = timezone.now()
     numero, rang = dernier_numero + 1, dernier_rang + 1
     empreinte = empreinte_ecriture(
-        precedente=precedente, annee=exercice.annee, journal=journal.code, numero=numero,
-        rang=rang, date=date, libelle=libelle[:255], piece=piece[:120],
-        passee_par_id=acting_user.pk, passee_le=passee_le,
+        precedente=precedente,
+        annee=exercice.annee,
+        journal=journal.code,
+        numero=numero,
+        rang=rang,
+        date=date,
+        libelle=libelle[:255],
+        piece=piece[:120],
+        passee_par_id=acting_user.pk,
+        passee_le=passee_le,
         contrepasse_id=contrepasse.pk if contrepasse else None,
         lignes=[(lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes],
     )
     ecriture = Ecriture.objects.create(
-        exercice=exercice, journal=journal, numero=numero, rang=rang, date=date,
-        libelle=libelle[:255], piece=piece[:120], passee_par=acting_user, passee_le=passee_le,
-        contrepasse=contrepasse, empreinte_precedente=precedente, empreinte=empreinte,
+        exercice=exercice,
+        journal=journal,
+        numero=numero,
+        rang=rang,
+        date=date,
+        libelle=libelle[:255],
+        piece=piece[:120],
+        passee_par=acting_user,
+        passee_le=passee_le,
+        contrepasse=contrepasse,
+        empreinte_precedente=precedente,
+        empreinte=empreinte,
     )
     Ligne.objects.bulk_create(
-        Ligne(ecriture=ecriture, compte=lp.compte, debit=lp.debit, credit=lp.credit,
-              tiers=lp.tiers, libelle=lp.libelle)
+        Ligne(
+            ecriture=ecriture,
+            compte=lp.compte,
+            debit=lp.debit,
+            credit=lp.credit,
+            tiers=lp.tiers,
+            libelle=lp.libelle,
+        )
         for lp in pretes
     )
     total = sum((lp.debit for lp in pretes), ZERO)
     audit(
-        acting_user, "ecriture.passee", ecriture,
-        apres={"journal": journal.code, "numero": numero, "date": date, "montant": total,
-               "exercice": exercice.annee, "piece": piece},
+        acting_user,
+        "ecriture.passee",
+        ecriture,
+        apres={
+            "journal": journal.code,
+            "numero": numero,
+            "date": date,
+            "montant": total,
+            "exercice": exercice.annee,
+            "piece": piece,
+        },
     )
     return ecriture
 
@@ -294,14 +351,25 @@ def ecriture_contrepasser(
         date = min(timezone.localdate(), ecriture.exercice.fin)
         date = max(date, ecriture.date)
     lignes = [
-        LigneSaisie(compte=ligne.compte.numero, debit=ligne.credit, credit=ligne.debit,
-                    tiers=ligne.tiers, libelle=ligne.libelle)
+        LigneSaisie(
+            compte=ligne.compte.numero,
+            debit=ligne.credit,
+            credit=ligne.debit,
+            tiers=ligne.tiers,
+            libelle=ligne.libelle,
+        )
         for ligne in ecriture.lignes.select_related("compte")
     ]
     return ecriture_passer(
-        acting_user=acting_user, exercice=ecriture.exercice, journal=ecriture.journal, date=date,
-        libelle=libelle or f"Contre-passation de {ecriture.journal.code}-{ecriture.numero} : {ecriture.libelle}",
-        lignes=lignes, piece=ecriture.piece, contrepasse=ecriture,
+        acting_user=acting_user,
+        exercice=ecriture.exercice,
+        journal=ecriture.journal,
+        date=date,
+        libelle=libelle
+        or f"Contre-passation de {ecriture.journal.code}-{ecriture.numero} : {ecriture.libelle}",
+        lignes=lignes,
+        piece=ecriture.piece,
+        contrepasse=ecriture,
     )
 
 
@@ -314,7 +382,9 @@ def exercice_ouvrir(*, acting_user, annee: int) -> Exercice:
     exiger_comptable(acting_user, timezone.localdate(), "ouvrir un exercice")
     if Exercice.objects.filter(annee=annee).exists():
         raise TransitionInterdite(f"L'exercice {annee} est déjà ouvert.")
-    exercice = Exercice.objects.create(annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now())
+    exercice = Exercice.objects.create(
+        annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
+    )
     _preparer_compteurs(exercice)
     audit(acting_user, "exercice.ouvert", exercice, apres={"annee": annee, "etat": exercice.etat})
     return exercice
@@ -349,7 +419,7 @@ def exercice_ouvrir_periode_complementaire(
     exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
     if exercice.etat != Exercice.Etat.OUVERT:
         raise TransitionInterdite(
-            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : seule un exercice ouvert "
+            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : seul un exercice ouvert "
             "entre en période complémentaire."
         )
     if le <= exercice.fin:
@@ -360,14 +430,24 @@ def exercice_ouvrir_periode_complementaire(
     exercice.etat = Exercice.Etat.COMPLEMENTAIRE
     exercice.complementaire_le = timezone.now()
     exercice.save(update_fields=["etat", "complementaire_le"])
-    audit(acting_user, "exercice.periode_complementaire", exercice, avant={"etat": avant},
-          apres={"etat": exercice.etat})
+    audit(
+        acting_user,
+        "exercice.periode_complementaire",
+        exercice,
+        avant={"etat": avant},
+        apres={"etat": exercice.etat},
+    )
     if not Exercice.objects.filter(annee=exercice.annee + 1).exists():
         suivant = Exercice.objects.create(
             annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
         )
         _preparer_compteurs(suivant)
-        audit(acting_user, "exercice.ouvert", suivant, apres={"annee": suivant.annee, "etat": suivant.etat})
+        audit(
+            acting_user,
+            "exercice.ouvert",
+            suivant,
+            apres={"annee": suivant.annee, "etat": suivant.etat},
+        )
     return exercice
 
 
@@ -383,12 +463,19 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
         )
     # Wait for postings in flight: they hold the chain head until they commit.
     with connection.cursor() as curseur:
-        curseur.execute("SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk])
+        curseur.execute(
+            "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
+        )
     exercice.etat = Exercice.Etat.CLOS
     exercice.clos_le = timezone.now()
     exercice.save(update_fields=["etat", "clos_le"])
-    audit(acting_user, "exercice.clos", exercice, avant={"etat": Exercice.Etat.COMPLEMENTAIRE},
-          apres={"etat": exercice.etat})
+    audit(
+        acting_user,
+        "exercice.clos",
+        exercice,
+        avant={"etat": Exercice.Etat.COMPLEMENTAIRE},
+        apres={"etat": exercice.etat},
+    )
     return exercice
 
 
@@ -427,7 +514,9 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
     numero, rang, precedente = _verrouiller(exercice, journal)
     exercice.refresh_from_db(fields=["etat"])
     if exercice.etat == Exercice.Etat.CLOS:
-        raise ExerciceClos(f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée.")
+        raise ExerciceClos(
+            f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée."
+        )
     passee_le = timezone.now()
     passee_le_texte = passee_le.isoformat()
     total = 0
@@ -457,20 +546,43 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
                     libelle = saisie.libelle[:255]
                     piece_ecriture = (saisie.piece or piece)[:120]
                     empreinte = empreinte_ecriture(
-                        precedente=precedente, annee=exercice.annee, journal=journal.code,
-                        numero=numero, rang=rang, date=saisie.date, libelle=libelle,
-                        piece=piece_ecriture, passee_par_id=acting_user.pk, passee_le=passee_le,
+                        precedente=precedente,
+                        annee=exercice.annee,
+                        journal=journal.code,
+                        numero=numero,
+                        rang=rang,
+                        date=saisie.date,
+                        libelle=libelle,
+                        piece=piece_ecriture,
+                        passee_par_id=acting_user.pk,
+                        passee_le=passee_le,
                         contrepasse_id=saisie.contrepasse_id,
-                        lignes=[(lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes],
+                        lignes=[
+                            (lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle)
+                            for lp in pretes
+                        ],
                     )
-                    copie.write_row((
-                        identifiant, exercice.pk, journal.pk, numero, rang, saisie.date, libelle,
-                        piece_ecriture, acting_user.pk, passee_le_texte, saisie.contrepasse_id,
-                        precedente, empreinte,
-                    ))
+                    copie.write_row(
+                        (
+                            identifiant,
+                            exercice.pk,
+                            journal.pk,
+                            numero,
+                            rang,
+                            saisie.date,
+                            libelle,
+                            piece_ecriture,
+                            acting_user.pk,
+                            passee_le_texte,
+                            saisie.contrepasse_id,
+                            precedente,
+                            empreinte,
+                        )
+                    )
                     precedente = empreinte
                     lignes_pretes.extend(
-                        (identifiant, lp.compte.pk, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes
+                        (identifiant, lp.compte.pk, lp.debit, lp.credit, lp.tiers, lp.libelle)
+                        for lp in pretes
                     )
             with curseur.copy(
                 "COPY ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle) FROM STDIN"
@@ -488,7 +600,14 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
         ecrire(paquet)
         total += len(paquet)
     audit(
-        acting_user, "ecritures.importees", exercice,
-        apres={"journal": journal.code, "nombre": total, "exercice": exercice.annee, "piece": piece},
+        acting_user,
+        "ecritures.importees",
+        exercice,
+        apres={
+            "journal": journal.code,
+            "nombre": total,
+            "exercice": exercice.annee,
+            "piece": piece,
+        },
     )
     return total

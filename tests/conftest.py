@@ -17,7 +17,9 @@ def plan_comptable(request):
         f in request.fixturenames for f in ("db", "transactional_db")
     ):
         return
-    request.getfixturevalue("db" if "transactional_db" not in request.fixturenames else "transactional_db")
+    request.getfixturevalue(
+        "db" if "transactional_db" not in request.fixturenames else "transactional_db"
+    )
     charger_plan(Compte, Journal)
 
 

@@ -13,3 +13,18 @@ def euros(valeur):
 @register.filter
 def nombre(valeur):
     return format_nombre(valeur, vide_si_zero=True)
+
+
+@register.filter
+def css_chaine(valeur):
+    """Text for a CSS string in a <style> element (page headers of PDFs)."""
+    from django.utils.safestring import mark_safe
+
+    texte = (
+        str(valeur)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("<", "\\3c ")
+        .replace("\n", " ")
+    )
+    return mark_safe(texte)

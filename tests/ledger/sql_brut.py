@@ -16,8 +16,11 @@ from django.db import connection
 def parametres():
     d = connection.settings_dict
     return {
-        "dbname": d["NAME"], "user": d["USER"], "password": d["PASSWORD"] or None,
-        "host": d["HOST"] or None, "port": d["PORT"] or None,
+        "dbname": d["NAME"],
+        "user": d["USER"],
+        "password": d["PASSWORD"] or None,
+        "host": d["HOST"] or None,
+        "port": d["PORT"] or None,
     }
 
 
@@ -45,10 +48,13 @@ def inserer_ecriture(
 ) -> int:
     """Insert an entry and its lines as plain SQL, numbered and chained as the
     database expects unless told otherwise; returns the entry's id."""
-    journal_id = cur.execute("SELECT id FROM ledger_journal WHERE code = %s", [journal]).fetchone()[0]
+    journal_id = cur.execute("SELECT id FROM ledger_journal WHERE code = %s", [journal]).fetchone()[
+        0
+    ]
     cur.execute(
         "INSERT INTO ledger_compteur (exercice_id, journal_id, dernier_numero) VALUES (%s, %s, 0)"
-        " ON CONFLICT DO NOTHING", [exercice_id, journal_id],
+        " ON CONFLICT DO NOTHING",
+        [exercice_id, journal_id],
     )
     numero = cur.execute(
         "SELECT dernier_numero FROM ledger_compteur WHERE exercice_id = %s AND journal_id = %s FOR UPDATE",
@@ -65,8 +71,16 @@ def inserer_ecriture(
                                      passee_par_id, passee_le, empreinte_precedente, empreinte)
         VALUES (%s, %s, %s, %s, %s, 'saisie directe', '', %s, now(), %s, %s) RETURNING id
         """,
-        [exercice_id, journal_id, numero + 1 + decalage_numero, rang + 1 + decalage_rang, date,
-         user_id, precedente if precedente is not None else tete, empreinte],
+        [
+            exercice_id,
+            journal_id,
+            numero + 1 + decalage_numero,
+            rang + 1 + decalage_rang,
+            date,
+            user_id,
+            precedente if precedente is not None else tete,
+            empreinte,
+        ],
     ).fetchone()[0]
     for numero_compte, debit, credit in lignes:
         cur.execute(

@@ -39,11 +39,20 @@ def test_huit_ecrivains_concurrents_ne_laissent_ni_trou_ni_doublon(comptable, ex
         try:
             depart.wait()
             for n in range(PAR_ECRIVAIN):
-                lignes = [LigneSaisie("4111", debit=Decimal(indice + 1)), LigneSaisie("7511", credit=Decimal(indice + 1))]
+                lignes = [
+                    LigneSaisie("4111", debit=Decimal(indice + 1)),
+                    LigneSaisie("7511", credit=Decimal(indice + 1)),
+                ]
                 try:
                     with transaction.atomic():
-                        ecriture_passer(acting_user=comptable, exercice=exercice, journal="RE", date=jour,
-                                        libelle=f"écrivain {indice} n°{n}", lignes=lignes)
+                        ecriture_passer(
+                            acting_user=comptable,
+                            exercice=exercice,
+                            journal="RE",
+                            date=jour,
+                            libelle=f"écrivain {indice} n°{n}",
+                            lignes=lignes,
+                        )
                         if n % 5 == 4:
                             raise AnnulationVoulue
                 except AnnulationVoulue:
@@ -71,8 +80,14 @@ def test_huit_ecrivains_concurrents_ne_laissent_ni_trou_ni_doublon(comptable, ex
 
 def test_verifier_integrite_detecte_une_ligne_falsifiee(comptable, exercice, jour):
     for montant in ("10.00", "20.00", "30.00"):
-        ecriture_passer(acting_user=comptable, exercice=exercice, journal="OD", date=jour, libelle="Test",
-                        lignes=[LigneSaisie("531", debit=montant), LigneSaisie("5122", credit=montant)])
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=exercice,
+            journal="OD",
+            date=jour,
+            libelle="Test",
+            lignes=[LigneSaisie("531", debit=montant), LigneSaisie("5122", credit=montant)],
+        )
     call_command("verifier_integrite")  # intact: no exception
 
     # A superuser disables the guard and alters an amount on both sides.
@@ -92,12 +107,20 @@ def test_verifier_integrite_detecte_une_ligne_falsifiee(comptable, exercice, jou
 
 def test_verifier_integrite_detecte_une_ecriture_supprimee(comptable, exercice, jour):
     for montant in ("10.00", "20.00", "30.00"):
-        ecriture_passer(acting_user=comptable, exercice=exercice, journal="OD", date=jour, libelle="Test",
-                        lignes=[LigneSaisie("531", debit=montant), LigneSaisie("5122", credit=montant)])
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=exercice,
+            journal="OD",
+            date=jour,
+            libelle="Test",
+            lignes=[LigneSaisie("531", debit=montant), LigneSaisie("5122", credit=montant)],
+        )
     with connexion_brute() as conn, conn.cursor() as cur:
         cur.execute("ALTER TABLE ledger_ligne DISABLE TRIGGER ligne_ajout_seul")
         cur.execute("ALTER TABLE ledger_ecriture DISABLE TRIGGER ecriture_ajout_seul")
-        cur.execute("DELETE FROM ledger_ligne WHERE ecriture_id = (SELECT id FROM ledger_ecriture WHERE numero = 2)")
+        cur.execute(
+            "DELETE FROM ledger_ligne WHERE ecriture_id = (SELECT id FROM ledger_ecriture WHERE numero = 2)"
+        )
         cur.execute("DELETE FROM ledger_ecriture WHERE numero = 2")
         cur.execute("ALTER TABLE ledger_ecriture ENABLE TRIGGER ecriture_ajout_seul")
         cur.execute("ALTER TABLE ledger_ligne ENABLE TRIGGER ligne_ajout_seul")
@@ -128,19 +151,29 @@ def ecritures_equilibrees(draw):
     ]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(lot=st.lists(ecritures_equilibrees(), min_size=1, max_size=8), coupure=st.integers(0, 364))
 def test_propriete_la_balance_est_toujours_equilibree(comptable, exercice, lot, coupure):
     """Whatever balanced entries are posted, the balance's totals agree with
     each other and with the sum of the lines, for the year and for any period."""
     with transaction.atomic():
         for decalage, lignes in lot:
-            ecriture_passer(acting_user=comptable, exercice=exercice, journal="OD",
-                            date=exercice.debut + datetime.timedelta(days=min(decalage, 364)),
-                            libelle="Propriété", lignes=lignes)
+            ecriture_passer(
+                acting_user=comptable,
+                exercice=exercice,
+                journal="OD",
+                date=exercice.debut + datetime.timedelta(days=min(decalage, 364)),
+                libelle="Propriété",
+                lignes=lignes,
+            )
         with connection.cursor() as cur:
-            cur.execute("SELECT sum(debit), sum(credit) FROM ledger_ligne l JOIN ledger_ecriture e"
-                        " ON e.id = l.ecriture_id WHERE e.exercice_id = %s", [exercice.pk])
+            cur.execute(
+                "SELECT sum(debit), sum(credit) FROM ledger_ligne l JOIN ledger_ecriture e"
+                " ON e.id = l.ecriture_id WHERE e.exercice_id = %s",
+                [exercice.pk],
+            )
             total_debit, total_credit = cur.fetchone()
         annee = balance_generale(exercice=exercice)
         du = exercice.debut + datetime.timedelta(days=coupure)
@@ -154,10 +187,15 @@ def test_propriete_la_balance_est_toujours_equilibree(comptable, exercice, lot, 
             t.solde_debit - t.solde_credit
         )
     assert annee.totaux.mouvement_debit == total_debit == total_credit
-    assert periode.totaux.ouverture_debit + periode.totaux.mouvement_debit >= periode.totaux.solde_debit
+    assert (
+        periode.totaux.ouverture_debit + periode.totaux.mouvement_debit
+        >= periode.totaux.solde_debit
+    )
 
 
-@pytest.mark.skipif(shutil.which("hledger") is None, reason="hledger n'est pas installé (make test l'installe)")
+@pytest.mark.skipif(
+    shutil.which("hledger") is None, reason="hledger n'est pas installé (make test l'installe)"
+)
 def test_hledger_recalcule_la_meme_balance_sur_la_caisse_de_demo(tmp_path):
     from core.demo import charger_demo
     from ledger.models import Exercice
@@ -169,7 +207,9 @@ def test_hledger_recalcule_la_meme_balance_sur_la_caisse_de_demo(tmp_path):
 
     sortie = subprocess.run(
         ["hledger", "-f", str(fichier), "balance", "--flat", "--no-total", "-O", "csv"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     par_hledger = {}
     for ligne in sortie.strip().splitlines()[1:]:

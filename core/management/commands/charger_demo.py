@@ -9,6 +9,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         nombre = charger_demo()
         if nombre:
-            self.stdout.write(self.style.SUCCESS(f"Caisse de démonstration créée : {nombre} écritures passées."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Caisse de démonstration créée : {nombre} écritures passées.")
+            )
         else:
             self.stdout.write("La caisse de démonstration existe déjà.")

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             f"Connectez-vous sur http://{adresse}/ avec l'un de ces comptes :",
         ]
         for login, prenom, nom, fonction in DISTRIBUTION:
-            lignes.append(f"  {login:<11} {mot_de_passe_demo(login):<26} {prenom} {nom}, {fonction.label}")
+            lignes.append(
+                f"  {login:<11} {mot_de_passe_demo(login):<26} {prenom} {nom}, {fonction.label}"
+            )
         lignes.append("Ces mots de passe ne valent que pour la base de démonstration.")
         self.stdout.write("\n".join(lignes) + "\n")
         if not sans_serveur:

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("exercice", type=int, help="Année de l'exercice.")
         parser.add_argument("--format", default="hledger", choices=["hledger"])
-        parser.add_argument("--sortie", "-o", help="Fichier de sortie (par défaut : la sortie standard).")
+        parser.add_argument(
+            "--sortie", "-o", help="Fichier de sortie (par défaut : la sortie standard)."
+        )
 
     def handle(self, *args, exercice, sortie=None, **options):
         try:

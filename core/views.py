@@ -1,0 +1,63 @@
+"""The home page: what each person needs first, by function."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.money import ZERO
+from ledger.models import Ecriture, Exercice
+from ledger.selectors import balance_generale
+from personnes.models import Fonction
+from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
+
+
+def _chiffres_cles(exercice: Exercice) -> dict:
+    balance = balance_generale(exercice=exercice, au=min(timezone.localdate(), exercice.fin))
+
+    def net(prefixes: tuple[str, ...]):
+        return sum(
+            (
+                ligne.solde_debit - ligne.solde_credit
+                for ligne in balance.lignes
+                if ligne.numero.startswith(prefixes)
+            ),
+            ZERO,
+        )
+
+    return {
+        "produits": -net(("7",)),
+        "charges": net(("6",)),
+        "restes_a_recouvrer": net(("411", "416", "413", "4671")),
+        "disponibilites": net(("5",)),
+        "equilibree": balance.equilibree,
+    }
+
+
+@login_required
+def accueil(request):
+    fonctions = set(fonctions_actuelles(request.user))
+    exercice = Exercice.objects.exclude(etat=Exercice.Etat.CLOS).order_by("-annee").first()
+    if fonctions & FONCTIONS_COMPTABLES:
+        role = "comptable"
+    elif fonctions & FONCTIONS_ORDONNATRICES:
+        role = "ordonnateur"
+    elif Fonction.AUDITEUR in fonctions:
+        role = "auditeur"
+    elif fonctions:
+        role = "autre"
+    else:
+        role = "aucun"
+    contexte = {
+        "role": role,
+        "exercice": exercice,
+        "exercices": Exercice.objects.order_by("-annee"),
+        "chiffres": _chiffres_cles(exercice) if exercice and role != "aucun" else None,
+        "dernieres": (
+            Ecriture.objects.select_related("journal").order_by("-id")[:8]
+            if role == "comptable"
+            else []
+        ),
+    }
+    return render(request, "accueil.html", contexte)

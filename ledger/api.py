@@ -1,0 +1,374 @@
+"""The ledger's API: reads for everyone holding a function, one endpoint per act.
+
+Acts call the same services as the pages, so the same checks and the same
+French messages apply; errors come as `{"code", "message", "details"}`.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import DonneeInvalide
+from ledger import selectors, services
+from ledger.forms import BalanceForm, GrandLivreForm
+from ledger.integrite import verifier_integrite
+from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
+
+# --- Serializers ---------------------------------------------------------------
+
+
+class ExerciceSerializer(serializers.ModelSerializer):
+    etat_libelle = serializers.CharField(source="get_etat_display")
+
+    class Meta:
+        model = Exercice
+        fields = ["annee", "etat", "etat_libelle", "ouvert_le", "complementaire_le", "clos_le"]
+
+
+class CompteSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="numero", read_only=True)
+
+    class Meta:
+        model = Compte
+        fields = [
+            "numero",
+            "libelle",
+            "classe",
+            "parent",
+            "nature",
+            "sens_normal",
+            "imputable",
+            "credit_seulement",
+        ]
+
+
+class LigneSerializer(serializers.ModelSerializer):
+    compte = serializers.CharField(source="compte.numero")
+    compte_libelle = serializers.CharField(source="compte.libelle")
+
+    class Meta:
+        model = Ligne
+        fields = ["compte", "compte_libelle", "debit", "credit", "tiers", "libelle"]
+
+
+class EcritureSerializer(serializers.ModelSerializer):
+    exercice = serializers.IntegerField(source="exercice.annee")
+    journal = serializers.CharField(source="journal.code")
+    passee_par = serializers.CharField(source="passee_par.username")
+    lignes = LigneSerializer(many=True)
+
+    class Meta:
+        model = Ecriture
+        fields = [
+            "id",
+            "exercice",
+            "journal",
+            "numero",
+            "date",
+            "libelle",
+            "piece",
+            "passee_par",
+            "passee_le",
+            "contrepasse",
+            "rang",
+            "empreinte_precedente",
+            "empreinte",
+            "lignes",
+        ]
+
+
+class LigneSaisieSerializer(serializers.Serializer):
+    compte = serializers.CharField(max_length=12)
+    debit = serializers.CharField(
+        required=False, default="0", help_text='Montant en euros, ex. "1234.56".'
+    )
+    credit = serializers.CharField(required=False, default="0")
+    tiers = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
+    libelle = serializers.CharField(required=False, default="", allow_blank=True, max_length=255)
+
+
+class EcritureSaisieSerializer(serializers.Serializer):
+    exercice = serializers.IntegerField(help_text="Année de l'exercice.")
+    journal = serializers.CharField(max_length=4)
+    date = serializers.DateField()
+    libelle = serializers.CharField(max_length=255)
+    piece = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
+    lignes = LigneSaisieSerializer(many=True)
+
+
+class LigneBalanceSerializer(serializers.Serializer):
+    numero = serializers.CharField()
+    libelle = serializers.CharField()
+    classe = serializers.IntegerField()
+    ouverture_debit = serializers.DecimalField(max_digits=18, decimal_places=2)
+    ouverture_credit = serializers.DecimalField(max_digits=18, decimal_places=2)
+    mouvement_debit = serializers.DecimalField(max_digits=18, decimal_places=2)
+    mouvement_credit = serializers.DecimalField(max_digits=18, decimal_places=2)
+    solde_debit = serializers.DecimalField(max_digits=18, decimal_places=2)
+    solde_credit = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+class BalanceSerializer(serializers.Serializer):
+    exercice = serializers.IntegerField(source="exercice.annee")
+    du = serializers.DateField()
+    au = serializers.DateField()
+    classe = serializers.IntegerField(allow_null=True)
+    equilibree = serializers.BooleanField()
+    lignes = LigneBalanceSerializer(many=True)
+    totaux = LigneBalanceSerializer()
+
+
+# --- Reads ---------------------------------------------------------------------
+
+
+class ExerciceListApi(generics.ListAPIView):
+    serializer_class = ExerciceSerializer
+    queryset = Exercice.objects.order_by("-annee")
+
+
+class ExerciceDetailApi(generics.RetrieveAPIView):
+    serializer_class = ExerciceSerializer
+    queryset = Exercice.objects.all()
+    lookup_field = "annee"
+
+
+@extend_schema(parameters=[OpenApiParameter("classe", int, description="Classe 1 à 8")])
+class CompteListApi(generics.ListAPIView):
+    serializer_class = CompteSerializer
+
+    def get_queryset(self):
+        qs = Compte.objects.select_related("parent").order_by("numero")
+        classe = self.request.query_params.get("classe")
+        if classe:
+            if not classe.isdigit():
+                raise DonneeInvalide("La classe est un chiffre de 1 à 8.")
+            qs = qs.filter(classe=int(classe))
+        return qs
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("exercice", int, description="Année de l'exercice"),
+        OpenApiParameter("journal", str, description="Code du journal (RE, DE, TR, OD, AN, IN)"),
+        OpenApiParameter("du", OpenApiTypes.DATE),
+        OpenApiParameter("au", OpenApiTypes.DATE),
+    ]
+)
+class EcritureListApi(generics.ListAPIView):
+    serializer_class = EcritureSerializer
+
+    def get_queryset(self):
+        p = self.request.query_params
+        exercice = journal = None
+        if p.get("exercice"):
+            exercice = get_object_or_404(Exercice, annee=_entier(p["exercice"], "L'exercice"))
+        if p.get("journal"):
+            journal = get_object_or_404(Journal, code=p["journal"])
+        return selectors.ecritures(
+            exercice=exercice, journal=journal, du=_date(p.get("du")), au=_date(p.get("au"))
+        )
+
+
+class EcritureDetailApi(generics.RetrieveAPIView):
+    serializer_class = EcritureSerializer
+
+    def get_queryset(self):
+        return selectors.ecritures()
+
+
+def _entier(valeur: str, libelle: str) -> int:
+    if not str(valeur).isdigit():
+        raise DonneeInvalide(f"{libelle} doit être un nombre entier ({valeur!r} reçu).")
+    return int(valeur)
+
+
+def _date(valeur: str | None):
+    if not valeur:
+        return None
+    field = serializers.DateField()
+    try:
+        return field.to_internal_value(valeur)
+    except serializers.ValidationError:
+        raise DonneeInvalide(
+            f"La date « {valeur} » est invalide (format attendu : AAAA-MM-JJ)."
+        ) from None
+
+
+def _formulaire_valide(formulaire_classe, params):
+    formulaire = formulaire_classe(params)
+    if not formulaire.is_valid():
+        erreurs = {champ: [str(e) for e in liste] for champ, liste in formulaire.errors.items()}
+        premier = next(iter(erreurs.values()))[0]
+        raise DonneeInvalide(premier, details=erreurs)
+    return formulaire.cleaned_data
+
+
+class BalanceApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("exercice", int, required=True),
+            OpenApiParameter("du", OpenApiTypes.DATE),
+            OpenApiParameter("au", OpenApiTypes.DATE),
+            OpenApiParameter("classe", int),
+        ],
+        responses=BalanceSerializer,
+        summary="Balance générale d'un exercice (soldes d'ouverture, mouvements, soldes de clôture)",
+    )
+    def get(self, request):
+        d = _formulaire_valide(BalanceForm, request.query_params)
+        balance = selectors.balance_generale(
+            exercice=d["exercice_obj"], du=d.get("du"), au=d.get("au"), classe=d.get("classe")
+        )
+        return Response(BalanceSerializer(balance).data)
+
+
+class GrandLivreApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("exercice", int, required=True),
+            OpenApiParameter("compte", str, required=True),
+            OpenApiParameter("du", OpenApiTypes.DATE),
+            OpenApiParameter("au", OpenApiTypes.DATE),
+        ],
+        responses=inline_serializer(
+            "GrandLivre",
+            {
+                "ouverture": serializers.DecimalField(max_digits=18, decimal_places=2),
+                "lignes": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+        summary="Grand livre d'un compte et de ses sous-comptes, avec le solde progressif",
+    )
+    def get(self, request):
+        d = _formulaire_valide(GrandLivreForm, request.query_params)
+        if not d.get("compte"):
+            raise DonneeInvalide("Indiquez le compte (ou la racine de comptes) à consulter.")
+        ouverture, lignes = selectors.grand_livre(
+            exercice=d["exercice_obj"], compte_numero=d["compte"], du=d.get("du"), au=d.get("au")
+        )
+        return Response(
+            {
+                "ouverture": f"{ouverture:.2f}",
+                "lignes": [
+                    {
+                        "date": ligne.date,
+                        "journal": ligne.journal,
+                        "numero": ligne.numero,
+                        "ecriture": ligne.ecriture_id,
+                        "libelle": ligne.libelle,
+                        "tiers": ligne.tiers,
+                        "debit": f"{ligne.debit:.2f}",
+                        "credit": f"{ligne.credit:.2f}",
+                        "solde": f"{ligne.solde:.2f}",
+                    }
+                    for ligne in lignes
+                ],
+            }
+        )
+
+
+class IntegriteApi(APIView):
+    @extend_schema(
+        responses=inline_serializer(
+            "Integrite",
+            {
+                "intact": serializers.BooleanField(),
+                "anomalies": serializers.ListField(child=serializers.CharField()),
+                "exercices": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+        summary="Recalcule la chaîne d'empreintes, la numérotation et les équilibres",
+    )
+    def get(self, request):
+        rapport = verifier_integrite()
+        return Response(
+            {
+                "intact": rapport.intact,
+                "anomalies": rapport.anomalies,
+                "exercices": [
+                    {
+                        "annee": r.annee,
+                        "etat": r.etat,
+                        "ecritures": r.ecritures,
+                        "lignes": r.lignes,
+                        "total_debit": f"{r.total_debit:.2f}",
+                        "total_credit": f"{r.total_credit:.2f}",
+                        "derniere_empreinte": r.derniere_empreinte,
+                    }
+                    for r in rapport.exercices
+                ],
+            }
+        )
+
+
+# --- Acts ----------------------------------------------------------------------
+
+
+class EcriturePasserApi(APIView):
+    @extend_schema(
+        request=EcritureSaisieSerializer,
+        responses={201: EcritureSerializer},
+        summary="Passer une écriture (agent comptable)",
+    )
+    def post(self, request):
+        entree = EcritureSaisieSerializer(data=request.data)
+        entree.is_valid(raise_exception=True)
+        d = entree.validated_data
+        exercice = Exercice.objects.filter(annee=d["exercice"]).first()
+        if exercice is None:
+            raise DonneeInvalide(f"L'exercice {d['exercice']} n'existe pas.")
+        ecriture = services.ecriture_passer(
+            acting_user=request.user,
+            exercice=exercice,
+            journal=d["journal"],
+            date=d["date"],
+            libelle=d["libelle"],
+            piece=d["piece"],
+            lignes=[services.LigneSaisie(**ligne) for ligne in d["lignes"]],
+        )
+        return Response(
+            EcritureSerializer(selectors.ecritures().get(pk=ecriture.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class EcritureContrepasserApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={201: EcritureSerializer},
+        summary="Contrepasser une écriture (agent comptable)",
+    )
+    def post(self, request, pk: int):
+        ecriture = get_object_or_404(Ecriture, pk=pk)
+        inverse = services.ecriture_contrepasser(acting_user=request.user, ecriture=ecriture)
+        return Response(
+            EcritureSerializer(selectors.ecritures().get(pk=inverse.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ExercicePeriodeComplementaireApi(APIView):
+    @extend_schema(
+        request=None,
+        responses=ExerciceSerializer,
+        summary="Faire entrer l'exercice en période complémentaire (après le 31 décembre)",
+    )
+    def post(self, request, annee: int):
+        exercice = get_object_or_404(Exercice, annee=annee)
+        exercice = services.exercice_ouvrir_periode_complementaire(
+            acting_user=request.user, exercice=exercice
+        )
+        return Response(ExerciceSerializer(exercice).data)
+
+
+class ExerciceCloreApi(APIView):
+    @extend_schema(request=None, responses=ExerciceSerializer, summary="Clore l'exercice")
+    def post(self, request, annee: int):
+        exercice = get_object_or_404(Exercice, annee=annee)
+        exercice = services.exercice_clore(acting_user=request.user, exercice=exercice)
+        return Response(ExerciceSerializer(exercice).data)
