@@ -11,8 +11,16 @@ class ChoixPeriodeForm(forms.Form):
     """Exercise and optional period; every date must lie inside the exercise."""
 
     exercice = forms.TypedChoiceField(label="Exercice", coerce=int)
-    du = forms.DateField(label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    au = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    du = forms.DateField(
+        label="Du",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    au = forms.DateField(
+        label="Au",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,7 +85,9 @@ class SaisieForm(forms.Form):
 
     LIGNES = 6
     journal = forms.ChoiceField(label="Journal")
-    date = forms.DateField(label="Date comptable", widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label="Date comptable", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     libelle = forms.CharField(label="Libellé", max_length=255)
     piece = forms.CharField(label="Pièce justificative", max_length=120, required=False)
 

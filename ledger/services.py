@@ -26,7 +26,7 @@ from core.exceptions import (
     TransitionInterdite,
     erreur_base,
 )
-from core.money import ZERO, montant
+from core.money import ZERO, format_euros, montant
 from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
 from personnes.permissions import exiger_comptable
 
@@ -170,7 +170,8 @@ def _preparer_lignes(
     total_credit = sum((ligne.credit for ligne in pretes), ZERO)
     if total_debit != total_credit:
         raise EcritureDesequilibree(
-            f"L'écriture n'est pas équilibrée : débits {total_debit} €, crédits {total_credit} €.",
+            f"L'écriture n'est pas équilibrée : débits {format_euros(total_debit)}, "
+            f"crédits {format_euros(total_credit)}.",
             details={"debit": str(total_debit), "credit": str(total_credit)},
         )
     return pretes

@@ -231,7 +231,10 @@ def test_une_saisie_desequilibree_reaffiche_le_formulaire_avec_le_motif(
     }
     reponse = client.post(reverse("ledger:saisie"), donnees)
     assert reponse.status_code == 400
-    assert "n&#x27;est pas équilibrée : débits 10.00 €, crédits 9.00 €" in reponse.content.decode()
+    assert (
+        "n&#x27;est pas équilibrée : débits 10,00\u00a0€, crédits 9,00\u00a0€"
+        in reponse.content.decode()
+    )
     assert Ecriture.objects.count() == 0
 
 

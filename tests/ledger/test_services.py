@@ -81,7 +81,7 @@ def test_passer_une_ecriture_la_numerote_la_chaine_et_l_audite(comptable, exerci
         (
             [LigneSaisie("531", debit="10"), LigneSaisie("5122", credit="9.99")],
             EcritureDesequilibree,
-            "n'est pas équilibrée : débits 10.00 €, crédits 9.99 €",
+            "n'est pas équilibrée : débits 10,00\u00a0€, crédits 9,99\u00a0€",
         ),
         (
             [LigneSaisie("531", debit="-10"), LigneSaisie("5122", credit="-10")],

@@ -1,0 +1,149 @@
+"""Each role's main path in a real browser: Debian's chromium driven by Playwright."""
+
+import csv
+import datetime
+import io
+import os
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from core.demo import charger_demo, mot_de_passe_demo
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.navigateur,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="chromium absent (make test l'installe)"
+    ),
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls of
+# the fixtures are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CAPTURES = Path(os.environ.get("CAISSE_CAPTURES", "/tmp/caisse-captures"))
+
+
+@pytest.fixture(scope="module")
+def navigateur():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(navigateur):
+    contexte = navigateur.new_context(accept_downloads=True, locale="fr-FR")
+    page = contexte.new_page()
+    yield page
+    contexte.close()
+
+
+@pytest.fixture
+def demo(db):
+    return charger_demo(aujourd_hui=datetime.date.today())
+
+
+def _connexion(page, live_server, login):
+    page.goto(f"{live_server.url}/connexion/")
+    page.get_by_label("Identifiant").fill(login)
+    page.get_by_label("Mot de passe").fill(mot_de_passe_demo(login))
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_l_auditeur_telecharge_une_balance_juste(page, live_server, demo, tmp_path):
+    annee = datetime.date.today().year
+    _connexion(page, live_server, "auditeur")
+    expect(page.get_by_role("heading", name="Contrôle (lecture seule)")).to_be_visible()
+
+    page.get_by_role("link", name="balance générale").first.click()
+    page.get_by_role("button", name="Afficher").click()
+    expect(page.get_by_text("Balance équilibrée.")).to_be_visible()
+    CAPTURES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(CAPTURES / "balance.png"), full_page=True)
+
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="Télécharger en CSV").click()
+    chemin = telechargement.value.path()
+    lignes = list(csv.reader(io.StringIO(Path(chemin).read_text("utf-8-sig")), delimiter=";"))
+    assert telechargement.value.suggested_filename.startswith(f"balance_generale_{annee}")
+    total = [Decimal(v.replace(",", ".")) for v in lignes[-1][2:]]
+    assert lignes[-1][1] == "Total général"
+    assert total[0] == total[1] > 0, "soldes d'ouverture"
+    assert total[2] == total[3] > 0, "mouvements"
+    assert total[4] == total[5] > 0, "soldes de clôture"
+    somme = [
+        sum(Decimal(ligne[i].replace(",", ".")) for ligne in lignes[1:-1]) for i in range(2, 8)
+    ]
+    assert somme == total
+
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="Télécharger en PDF").click()
+    pdf = tmp_path / "balance.pdf"
+    telechargement.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        texte = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+        ).stdout
+        assert "Total général" in texte and "Page 1 sur" in texte
+        assert f"{total[4]:,.2f}".replace(",", " ").replace(".", ",") in texte.replace(
+            "\u00a0", " "
+        )
+
+
+def test_le_comptable_passe_une_ecriture_dans_le_navigateur(page, live_server, demo):
+    annee = datetime.date.today().year
+    _connexion(page, live_server, "comptable")
+    page.get_by_role("link", name="Passer une écriture d'opérations diverses").click()
+    page.get_by_label("Libellé").fill("Frais de tenue de compte")
+    page.get_by_label("Date comptable").fill(f"{annee}-01-31")
+    page.get_by_label("Compte, ligne 1").fill("627")
+    page.get_by_label("Débit, ligne 1").fill("18,90")
+    page.get_by_label("Compte, ligne 2").fill("5122")
+    page.get_by_label("Crédit, ligne 2").fill("18,90")
+    page.get_by_role("button", name="Passer l'écriture").click()
+    expect(page.get_by_text("passée.")).to_be_visible()
+    expect(page.get_by_text("18,90\u00a0€")).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "ecriture.png"), full_page=True)
+
+    # An unbalanced entry is refused with its reason, nothing is posted.
+    page.get_by_role("link", name="Accueil").click()
+    page.get_by_role("link", name="Passer une écriture d'opérations diverses").click()
+    page.get_by_label("Libellé").fill("Erreur de frappe")
+    page.get_by_label("Compte, ligne 1").fill("627")
+    page.get_by_label("Débit, ligne 1").fill("18,90")
+    page.get_by_label("Compte, ligne 2").fill("5122")
+    page.get_by_label("Crédit, ligne 2").fill("18,09")
+    page.get_by_role("button", name="Passer l'écriture").click()
+    expect(
+        page.get_by_text("n'est pas équilibrée : débits 18,90\u00a0€, crédits 18,09\u00a0€")
+    ).to_be_visible()
+
+
+def test_la_directrice_voit_ses_chiffres_sans_pouvoir_saisir(page, live_server, demo):
+    _connexion(page, live_server, "directrice")
+    expect(page.get_by_role("heading", name="Restes à recouvrer")).to_be_visible()
+    expect(page.get_by_text("€").first).to_be_visible()
+    reponse = page.goto(f"{live_server.url}/comptabilite/saisie/")
+    assert reponse.status == 403
