@@ -147,6 +147,18 @@ def cpu_processus(pid: int | None) -> float | None:
     return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_machine() -> float:
+    """CPU seconds spent so far by every process of the machine (all cores), or 0."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fichier:
+            champs = fichier.readline().split()
+    except OSError:
+        return 0.0
+    # cpu user nice system idle iowait irq softirq steal ...
+    occupe = sum(int(champs[i]) for i in (1, 2, 3, 6, 7))
+    return occupe / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Chrono:
     """Wall time, CPU of this process and CPU of one server backend over a block."""

@@ -15,3 +15,15 @@ class APourFonction(BasePermission):
         return bool(
             request.user and request.user.is_authenticated and fonctions_actuelles(request.user)
         )
+
+
+class EstComptable(BasePermission):
+    """Acts of the books: the agent comptable or his fondé de pouvoir (checked
+    again, with the date and separation of duties, in the services)."""
+
+    message = "Seul l'agent comptable (ou son fondé de pouvoir) accomplit cet acte."
+
+    def has_permission(self, request, view) -> bool:
+        from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
+
+        return bool(set(fonctions_actuelles(request.user)) & FONCTIONS_COMPTABLES)

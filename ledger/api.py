@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import DonneeInvalide
+from core.permissions import APourFonction, EstComptable
 from ledger import selectors, services
 from ledger.forms import BalanceForm, GrandLivreForm
 from ledger.integrite import verifier_integrite
@@ -310,6 +311,8 @@ class IntegriteApi(APIView):
 
 
 class EcriturePasserApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
     @extend_schema(
         request=EcritureSaisieSerializer,
         responses={201: EcritureSerializer},
@@ -338,6 +341,8 @@ class EcriturePasserApi(APIView):
 
 
 class EcritureContrepasserApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
     @extend_schema(
         request=None,
         responses={201: EcritureSerializer},
@@ -353,6 +358,8 @@ class EcritureContrepasserApi(APIView):
 
 
 class ExercicePeriodeComplementaireApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
     @extend_schema(
         request=None,
         responses=ExerciceSerializer,
@@ -367,6 +374,8 @@ class ExercicePeriodeComplementaireApi(APIView):
 
 
 class ExerciceCloreApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
     @extend_schema(request=None, responses=ExerciceSerializer, summary="Clore l'exercice")
     def post(self, request, annee: int):
         exercice = get_object_or_404(Exercice, annee=annee)
