@@ -2,6 +2,7 @@
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection, connections
 
 from core.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
 
@@ -29,5 +30,27 @@ class Command(BaseCommand):
             )
         lignes.append("Ces mots de passe ne valent que pour la base de démonstration.")
         self.stdout.write("\n".join(lignes) + "\n")
+        if _servir_sous_role_applicatif():
+            self.stdout.write(
+                "Le serveur travaille sous le rôle PostgreSQL « caisse_app », qui ne possède aucune table."
+            )
         if not sans_serveur:
             call_command("runserver", adresse, use_reloader=False)
+
+
+def _servir_sous_role_applicatif() -> bool:
+    """Serve as `caisse_app` (owns nothing) when we may switch to it.
+
+    Migrations ran as the owner; the web requests then open their own
+    connections, which take the role from the connection options.
+    """
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+            " AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caisse_app')"
+        )
+        possible = curseur.fetchone()[0]
+    if possible:
+        connections.settings["default"].setdefault("OPTIONS", {})["options"] = "-c role=caisse_app"
+        connection.close()
+    return bool(possible)
