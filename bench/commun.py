@@ -246,6 +246,8 @@ class Resultat:
     lignes: list[LigneTableau]
     # Markdown paragraphs and lists for docs/benchmarks.md.
     details: list[str] = field(default_factory=list)
+    # What limits the figure, in Markdown, written from this run's measures.
+    limites: list[str] = field(default_factory=list)
     duree_totale: float = 0.0
 
 

@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "core",
     "personnes",
+    "reglementation",
     "ledger",
+    "recettes",
 ]
 
 MIDDLEWARE = [

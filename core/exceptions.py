@@ -61,6 +61,20 @@ class DroitInsuffisant(ApplicationError):
     message_defaut = "Vous n'avez pas le droit d'accomplir cet acte."
 
 
+class DelegationInvalide(DroitInsuffisant):
+    """The signer has no valid power for this act (circ. 93/82 §1.0)."""
+
+    code = "delegation_invalide"
+    message_defaut = "Aucune délégation valide ne couvre cet acte."
+
+
+class SeparationDesFonctions(DroitInsuffisant):
+    """Ordonnateur and comptable are never the same person (circ. 93/82 §2.4.0, §1.1.1)."""
+
+    code = "separation_des_fonctions"
+    message_defaut = "Une même personne ne peut être ordonnateur et comptable du même acte."
+
+
 class RegleComptableViolee(ApplicationError):
     """A guard of the database refused the write (trigger or constraint)."""
 

@@ -1,0 +1,120 @@
+"""Benchmark 3: the balance générale of an exercise of ten million lines.
+
+The exercise of benchmark 2 is filled up through the import path to five
+million two-line entries, then `ledger.selectors.balance_generale` is timed
+(median of 5 runs after a warm-up) against the plain SQL aggregate of the
+lines (`SELECT compte_id, sum(debit), sum(credit) ... GROUP BY compte_id`),
+after VACUUM ANALYZE. The balance reads the daily totals kept by the line
+trigger (`ledger_cumul`), the plain query reads every line.
+"""
+
+from __future__ import annotations
+
+from bench import commun, import_masse
+from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
+
+CIBLE_SECONDES = 1.0
+REPETITIONS = 5
+TRANCHE = 1_000_000  # entries per import call (one transaction each)
+
+SQL_BRUT = """
+    SELECT compte_id, sum(debit), sum(credit)
+      FROM ledger_ligne l JOIN ledger_ecriture e ON e.id = l.ecriture_id
+     WHERE e.exercice_id = %s
+     GROUP BY compte_id
+"""
+
+
+def executer(nombre_ecritures: int) -> Resultat:
+    from django.db import connection
+
+    from ledger.models import Ecriture, Ligne
+    from ledger.selectors import balance_generale
+
+    utilisateur = commun.comptable()
+    exercice = commun.exercice(commun.ANNEE_IMPORT)
+    deja = Ecriture.objects.filter(exercice=exercice).count()
+    chargements = []
+    while deja < nombre_ecritures:
+        tranche = min(TRANCHE, nombre_ecritures - deja)
+        commun.annoncer(
+            f"Balance : import de {nombre(tranche)} écritures ({nombre(deja)} → "
+            f"{nombre(deja + tranche)})…"
+        )
+        chrono = import_masse.importer(utilisateur, exercice, tranche, premier=deja)
+        chargements.append((deja, tranche, chrono.duree))
+        commun.annoncer(f"  {nombre(tranche / chrono.duree)} écritures/s en {chrono.duree:.1f} s")
+        deja += tranche
+    commun.annoncer("Balance : VACUUM ANALYZE…")
+    duree_vacuum = commun.vacuum_analyze("ledger_ecriture", "ledger_ligne", "ledger_cumul")
+    lignes = Ligne.objects.filter(ecriture__exercice=exercice).count()
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT count(*) FROM ledger_cumul WHERE exercice_id = %s", [exercice.pk])
+        cumuls = curseur.fetchone()[0]
+
+    commun.annoncer(f"Balance : balance_generale sur {nombre(lignes)} lignes…")
+    balance = balance_generale(exercice=exercice)  # warm-up
+    if not balance.equilibree:
+        raise RuntimeError("La balance de l'exercice n'est pas équilibrée.")
+    notre, durees_notre = commun.mediane_chronos(
+        lambda: balance_generale(exercice=exercice), REPETITIONS
+    )
+
+    def sql_brut():
+        with connection.cursor() as curseur:
+            curseur.execute(SQL_BRUT, [exercice.pk])
+            return curseur.fetchall()
+
+    commun.annoncer("Balance : agrégat SQL brut des lignes…")
+    resultat_brut = sql_brut()  # warm-up
+    brut, durees_brut = commun.mediane_chronos(sql_brut, REPETITIONS)
+    _comparer(balance, resultat_brut)
+    commun.annoncer(f"  balance {secondes(notre)}, SQL brut {secondes(brut)}")
+
+    ratio = notre / brut
+    ligne = LigneTableau(
+        banc=f"3. Balance générale ({nombre(lignes)} lignes)", unite="s", notre=notre, brut=brut,
+        ratio=ratio, cible=f"< {nombre(CIBLE_SECONDES, 0)} s", atteinte=notre < CIBLE_SECONDES,
+        plus_haut_est_mieux=False,
+    )
+    details = [
+        f"- Exercice {commun.ANNEE_IMPORT} : {nombre(deja)} écritures, {nombre(lignes)} lignes, "
+        f"{nombre(cumuls)} cumuls journaliers (`ledger_cumul`) ; VACUUM ANALYZE préalable "
+        f"({secondes(duree_vacuum)}).",
+        f"- **`balance_generale(exercice=...)`** : médiane de {REPETITIONS} exécutions après une "
+        f"de chauffe : **{secondes(notre)}** ({', '.join(secondes(d) for d in durees_notre)}).",
+        "- **SQL brut** (`SELECT compte_id, sum(debit), sum(credit) FROM ledger_ligne l JOIN "
+        "ledger_ecriture e ON e.id = l.ecriture_id WHERE e.exercice_id = %s GROUP BY "
+        f"compte_id`) : médiane de {REPETITIONS} après une de chauffe : **{secondes(brut)}** "
+        f"({', '.join(secondes(d) for d in durees_brut)}).",
+        f"- **Ratio** balance / SQL brut : {pourcent(ratio)} ; cible < "
+        f"{nombre(CIBLE_SECONDES, 0)} s : {'atteinte' if notre < CIBLE_SECONDES else 'non atteinte'}."
+        " Les totaux par compte des deux requêtes ont été comparés : identiques.",
+    ]
+    if chargements:
+        details.append(
+            "- Chargement par `ecritures_importer` (tranches d'une transaction) : "
+            + " ; ".join(
+                f"{nombre(debut)} → {nombre(debut + tranche)} : "
+                f"{nombre(tranche / duree)} écritures/s"
+                for debut, tranche, duree in chargements
+            )
+            + f". Débit moyen : {nombre(sum(t for _, t, _ in chargements) / sum(d for *_, d in chargements))}"
+            " écritures/s."
+        )
+    return Resultat("balance", "Balance générale", [ligne], details)
+
+
+def _comparer(balance, resultat_brut) -> None:
+    """The balance's movements must be the lines' totals, account by account.
+
+    The exercise has no à-nouveaux and the period starts on 1 January, so every
+    line is a movement.
+    """
+    from ledger.models import Compte
+
+    numeros = dict(Compte.objects.values_list("id", "numero"))
+    attendu = {numeros[compte]: (debit, credit) for compte, debit, credit in resultat_brut}
+    obtenu = {ligne.numero: (ligne.mouvement_debit, ligne.mouvement_credit) for ligne in balance.lignes}
+    if obtenu != attendu:
+        raise RuntimeError(f"Balance et agrégat brut diffèrent : {obtenu} ≠ {attendu}.")

@@ -1,0 +1,225 @@
+"""Run the benchmarks, print the table, rewrite docs/benchmarks.md.
+
+    python -m bench.tout                  # the three, full size (about ten minutes)
+    python -m bench.tout --petit          # the three at 1/20 of the sizes
+    python -m bench.tout --seul saisie    # one of them (saisie, import, balance); repeatable
+
+The database `caisse_bench` is dropped and recreated first. The document is
+rewritten only by a full-size run of the three benchmarks, or when `--doc` is
+given; `--sans-doc` never writes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import time
+from pathlib import Path
+
+from bench import commun
+from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
+
+BANCS = ("saisie", "import", "balance")
+FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+
+# Full sizes; --petit divides them by 20.
+SAISIE_PAR_TOUR = 2_000
+IMPORT = 1_000_000
+PROFIL = 100_000
+BALANCE = 5_000_000
+PETIT = 1 / 20
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    analyse = argparse.ArgumentParser(
+        prog="python -m bench.tout",
+        description="Bancs d'essai du grand livre, comparés aux limites brutes mesurées dans la "
+        "même exécution, sur la base dédiée caisse_bench (supprimée et recréée).",
+    )
+    analyse.add_argument(
+        "--petit", action="store_true", help="tailles divisées par 20 (essai rapide)"
+    )
+    analyse.add_argument(
+        "--seul", action="append", choices=BANCS, metavar="BANC",
+        help="ne lancer que ce banc : saisie, import ou balance (option répétable)",
+    )
+    doc = analyse.add_mutually_exclusive_group()
+    doc.add_argument("--doc", action="store_true", help="réécrire docs/benchmarks.md quoi qu'il arrive")
+    doc.add_argument("--sans-doc", action="store_true", help="ne pas réécrire docs/benchmarks.md")
+    return analyse.parse_args(argv)
+
+
+def tailles(petit: bool) -> dict[str, int]:
+    echelle = PETIT if petit else 1
+    return {
+        "saisie": round(SAISIE_PAR_TOUR * echelle),
+        "import": round(IMPORT * echelle),
+        "profil": round(PROFIL * echelle),
+        "balance": round(BALANCE * echelle),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = arguments(argv)
+    choisis = [banc for banc in BANCS if not options.seul or banc in options.seul]
+    taille = tailles(options.petit)
+    debut = time.perf_counter()
+    commun.demarrer_django()
+    commun.annoncer(f"Base {commun.NOM_BASE} : suppression, création, migrations…")
+    commun.recreer_base()
+    machine = commun.machine()
+    commun.annoncer(
+        f"Machine : {machine['nproc']} cœurs, {machine['memoire']}, PostgreSQL "
+        f"{machine['postgresql']}, charge {machine['charge']}"
+    )
+    resultats: list[Resultat] = []
+    for banc in choisis:
+        debut_banc = time.perf_counter()
+        if banc == "saisie":
+            from bench import saisie
+
+            resultat = saisie.executer(taille["saisie"])
+        elif banc == "import":
+            from bench import import_masse
+
+            resultat = import_masse.executer(taille["import"], taille["profil"])
+        else:
+            from bench import balance
+
+            resultat = balance.executer(taille["balance"])
+        resultat.duree_totale = time.perf_counter() - debut_banc
+        resultats.append(resultat)
+    duree = time.perf_counter() - debut
+    machine["charge_fin"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+    print()
+    print(tableau_texte(resultats))
+    print(f"\nDurée totale : {duree / 60:.1f} min")
+    complet = not options.petit and len(choisis) == len(BANCS)
+    if options.doc or (complet and not options.sans_doc):
+        FICHIER_DOC.parent.mkdir(parents=True, exist_ok=True)
+        FICHIER_DOC.write_text(
+            document(resultats, machine, taille, options, duree), encoding="utf-8"
+        )
+        print(f"Résultats écrits dans {FICHIER_DOC}")
+    else:
+        print("docs/benchmarks.md n'est pas réécrit (exécution partielle ou réduite ; --doc pour forcer).")
+    return 0
+
+
+# --- Presentation -------------------------------------------------------------------
+
+
+def _valeur(ligne: LigneTableau, valeur: float) -> str:
+    if ligne.unite == "s":
+        return secondes(valeur)
+    return f"{nombre(valeur)} {ligne.unite}"
+
+
+def _lignes(resultats: list[Resultat]) -> list[LigneTableau]:
+    return [ligne for resultat in resultats for ligne in resultat.lignes]
+
+
+def tableau_texte(resultats: list[Resultat]) -> str:
+    entetes = ("Banc", "Notre chemin", "Limite brute", "Ratio", "Cible", "Atteinte")
+    rangees = [
+        (ligne.banc, _valeur(ligne, ligne.notre), _valeur(ligne, ligne.brut), pourcent(ligne.ratio),
+         ligne.cible, "oui" if ligne.atteinte else "NON")
+        for ligne in _lignes(resultats)
+    ]
+    largeurs = [max(len(str(r[i])) for r in [entetes, *rangees]) for i in range(len(entetes))]
+    texte = [
+        "  ".join(str(c).ljust(largeurs[i]) for i, c in enumerate(r)) for r in [entetes, *rangees]
+    ]
+    texte.insert(1, "  ".join("-" * largeur for largeur in largeurs))
+    return "\n".join(texte)
+
+
+def tableau_markdown(resultats: list[Resultat]) -> str:
+    texte = [
+        "| Banc | Notre chemin | Limite brute (même exécution) | Ratio notre / brut | Cible "
+        "| Atteinte |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for ligne in _lignes(resultats):
+        texte.append(
+            f"| {ligne.banc} | {_valeur(ligne, ligne.notre)} | {_valeur(ligne, ligne.brut)} "
+            f"| {pourcent(ligne.ratio)} | {ligne.cible} | {'oui' if ligne.atteinte else '**non**'} |"
+        )
+    return "\n".join(texte)
+
+
+def document(resultats, machine, taille, options, duree) -> str:
+    maintenant = datetime.datetime.now().astimezone()
+    reduite = " (exécution réduite : --petit)" if options.petit else ""
+    parties = [
+        "# Bancs d'essai du grand livre",
+        "",
+        "<!-- Fichier réécrit par `python -m bench.tout` : ne pas le modifier à la main. -->",
+        "",
+        f"Mesuré le {maintenant:%d/%m/%Y à %H:%M} ({maintenant:%Z}){reduite}, en "
+        f"{nombre(duree / 60, 1)} min.",
+        "",
+        "Chaque chiffre est rapporté à une limite brute **mesurée dans la même exécution, sur la "
+        "même base** (`caisse_bench`, supprimée et recréée au début de chaque exécution). Les "
+        "temps ne servent jamais de critère de réussite aux tests.",
+        "",
+        "## Machine",
+        "",
+        f"- {machine['nproc']} cœurs ({machine['processeur']}), {machine['memoire']} de mémoire.",
+        f"- PostgreSQL {machine['postgresql']} (serveur embarqué `pgserver` sauf `DATABASE_URL`) ; "
+        f"réglages : {machine['reglages']}.",
+        f"- Python {machine['python']}, Django {machine['django']}, psycopg {machine['psycopg']}.",
+        f"- Charge moyenne (1, 5, 15 min) au début : {machine['charge']} ; à la fin : "
+        f"{machine['charge_fin']}. La machine peut être partagée : chaque banc indique la part "
+        "de CPU prise par les autres processus quand il la mesure.",
+        "",
+        "## Résultats",
+        "",
+        tableau_markdown(resultats),
+        "",
+        "Tailles : "
+        + ", ".join([
+            f"saisie {nombre(taille['saisie'])} écritures par côté et par tour",
+            f"import {nombre(taille['import'])} écritures (profil sur {nombre(taille['profil'])})",
+            f"balance sur {nombre(taille['balance'])} écritures ({nombre(2 * taille['balance'])} "
+            "lignes)",
+        ])
+        + ".",
+        "",
+    ]
+    for resultat in resultats:
+        parties += [
+            f"## {resultat.lignes[0].banc.split(' (')[0]}",
+            "",
+            *resultat.details,
+            "",
+        ]
+        if resultat.limites:
+            parties += ["### Ce qui limite", "", *resultat.limites, ""]
+    parties += [
+        "## Relancer",
+        "",
+        "```sh",
+        "make bench                              # ou : .venv/bin/python -m bench.tout",
+        ".venv/bin/python -m bench.tout --petit  # tailles /20, environ une minute, sans réécrire ce fichier",
+        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance",
+        "```",
+        "",
+        "- La base `caisse_bench` (variable `CAISSE_DB`, posée par les bancs eux-mêmes) est "
+        "supprimée (`DROP DATABASE … WITH (FORCE)`) puis recréée et migrée à chaque exécution, "
+        "sur le serveur du projet ; avec `DATABASE_URL`, la base désignée doit se terminer par "
+        "`bench` et le rôle doit être superutilisateur (`session_replication_role`, `CHECKPOINT`).",
+        "- Ce fichier n'est réécrit que par une exécution complète des trois bancs (ou avec "
+        "`--doc`) ; `--sans-doc` l'en empêche.",
+        "- Prévoir une dizaine de minutes et environ 10 Go de disque pour l'exécution complète ; "
+        "sur une machine partagée, relancer si la charge étrangère signalée est forte.",
+        "",
+    ]
+    return "\n".join(parties)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

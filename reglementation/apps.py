@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReglementationConfig(AppConfig):
+    name = "reglementation"
+    verbose_name = "Règles datées"
