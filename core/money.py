@@ -37,6 +37,8 @@ def montant(
         valeur = Decimal(valeur)
     if not isinstance(valeur, Decimal) or not valeur.is_finite():
         raise MontantInvalide(f"{libelle} n'est pas un nombre.")
+    if abs(valeur) > MAXIMUM:
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
     if valeur != valeur.quantize(CENTIME):
         raise MontantInvalide(
             f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité."
@@ -65,3 +67,29 @@ def format_euros(valeur: Decimal | int | None) -> str:
     if valeur is None:
         return ""
     return f"{format_nombre(valeur)}{ESPACE_INSECABLE}€"
+
+
+def en_lettres(valeur: Decimal) -> str:
+    """The amount in French words, as written on orders and quittances.
+
+    num2words gives the cardinal numbers; the currency wording is ours, since
+    its currency mode writes "et zéro centimes" and "deux millions euros".
+    """
+    from num2words import num2words
+
+    valeur = Decimal(valeur).quantize(CENTIME)
+    if valeur < 0:
+        raise MontantInvalide("Un montant négatif ne s'écrit pas en lettres sur un titre.")
+    euros = int(valeur)
+    centimes = int((valeur - euros) * 100)
+    parties = []
+    if euros:
+        mots = num2words(euros, lang="fr")
+        if mots.endswith(("million", "millions", "milliard", "milliards")):
+            unite = "d'euros"
+        else:
+            unite = "euro" if euros == 1 else "euros"
+        parties.append(f"{mots} {unite}")
+    if centimes:
+        parties.append(f"{num2words(centimes, lang='fr')} centime{'s' if centimes > 1 else ''}")
+    return " et ".join(parties) if parties else "zéro euro"
