@@ -11,8 +11,11 @@ urlpatterns = [
     path("connexion/", auth_views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("comptabilite/", include("ledger.urls")),
+    path("recettes/", include("recettes.urls")),
+    path("reglementation/", include("reglementation.urls")),
     path("api/jeton/", obtain_auth_token, name="api_jeton"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/ordres-recette/", include("recettes.api_urls")),
     path("api/", include("ledger.api_urls")),
     path("admin/", admin.site.urls),
 ]

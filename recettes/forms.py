@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from django import forms
+
+from recettes.models import Nature, OrdreRecette, Reduction
+from recettes.services import LigneDebiteur, SaisieOrdre
+
+DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
+
+
+class EntreeFichiers(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ChampFichiers(forms.FileField):
+    """Several files in one field (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", EntreeFichiers())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        unique = super().clean
+        if isinstance(data, list | tuple):
+            return [unique(d, initial) for d in data]
+        return [unique(data, initial)] if data else []
+
+
+COMPTES_PAR_NATURE = {
+    Nature.COTISATION: ("7511", "4111"),
+    Nature.MAJORATION: ("753", "4111"),
+    Nature.PENALITE: ("753", "4111"),
+    Nature.LOYER: ("752", "4671"),
+    Nature.VENTE: ("775", "4671"),
+    Nature.INTERETS: ("761", "4671"),
+    Nature.CONDAMNATION: ("771", "4671"),
+    Nature.RECUPERATION_INDU: ("7585", "413"),
+}
+
+
+class OrdreRecetteForm(forms.Form):
+    """A draft order, individual or collective; works without JavaScript."""
+
+    LIGNES = 8
+    type = forms.ChoiceField(label="Type d'ordre", choices=OrdreRecette.Type.choices)
+    nature = forms.ChoiceField(label="Nature de la recette", choices=Nature.choices)
+    objet = forms.CharField(label="Objet", max_length=255)
+    bases_liquidation = forms.CharField(
+        label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    compte_imputation = forms.CharField(
+        label="Compte d'imputation (produit)",
+        max_length=12,
+        required=False,
+        help_text="Laissé vide : le compte usuel de la nature (7511 pour les cotisations, 752 pour les loyers…).",
+    )
+    compte_tiers = forms.CharField(
+        label="Compte du débiteur",
+        max_length=12,
+        required=False,
+        help_text="Laissé vide : 4111 pour les cotisants, 413 pour les indus, 4671 sinon.",
+    )
+    date_fait = forms.DateField(label="Date du fait générateur", widget=forms.DateInput(**DATE))
+    date_droits_acquis = forms.DateField(
+        label="Droits acquis le", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_liquidation = forms.DateField(
+        label="Liquidée le", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_echeance = forms.DateField(
+        label="Échéance du terme", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_contrat = forms.DateField(
+        label="Date du contrat", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_reception = forms.DateField(
+        label="Date de réception", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_decision = forms.DateField(
+        label="Décision définitive le", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_reglement = forms.DateField(
+        label="Indu réglé le", required=False, widget=forms.DateInput(**DATE)
+    )
+    date_encaissement = forms.DateField(
+        label="Encaissé le", required=False, widget=forms.DateInput(**DATE)
+    )
+    pieces_references = forms.CharField(
+        label="Pièces justificatives référencées (non jointes)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    pieces = ChampFichiers(
+        label="Pièces justificatives à joindre (PDF, PNG, JPEG ; 10 Mo au plus)", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(1, self.LIGNES + 1):
+            self.fields[f"debiteur_{n}"] = forms.CharField(
+                label=f"Débiteur, ligne {n}", required=False, max_length=200
+            )
+            self.fields[f"qualite_{n}"] = forms.CharField(
+                label=f"Qualité, ligne {n}", required=False, max_length=120
+            )
+            self.fields[f"identifiant_{n}"] = forms.CharField(
+                label=f"SIRET ou NIR, ligne {n}", required=False, max_length=40
+            )
+            self.fields[f"montant_{n}"] = forms.CharField(
+                label=f"Montant, ligne {n}", required=False, max_length=24
+            )
+
+    def rangees(self):
+        return [
+            (
+                n,
+                self[f"debiteur_{n}"],
+                self[f"qualite_{n}"],
+                self[f"identifiant_{n}"],
+                self[f"montant_{n}"],
+            )
+            for n in range(1, self.LIGNES + 1)
+        ]
+
+    def saisie(self) -> SaisieOrdre:
+        d = self.cleaned_data
+        imputation, tiers = COMPTES_PAR_NATURE.get(d["nature"], ("", "4671"))
+        lignes = []
+        for n in range(1, self.LIGNES + 1):
+            debiteur = d.get(f"debiteur_{n}", "").strip()
+            montant = d.get(f"montant_{n}", "").strip()
+            if debiteur or montant:
+                lignes.append(
+                    LigneDebiteur(
+                        debiteur=debiteur,
+                        qualite=d.get(f"qualite_{n}", ""),
+                        identifiant=d.get(f"identifiant_{n}", ""),
+                        montant=montant or "0",
+                    )
+                )
+        return SaisieOrdre(
+            nature=d["nature"],
+            type=d["type"],
+            objet=d["objet"],
+            bases_liquidation=d["bases_liquidation"],
+            compte_imputation=d.get("compte_imputation") or imputation,
+            compte_tiers=d.get("compte_tiers") or tiers,
+            date_fait=d["date_fait"],
+            lignes=lignes,
+            dates={
+                cle: d.get(f"date_{cle}")
+                for cle in (
+                    "droits_acquis",
+                    "liquidation",
+                    "echeance",
+                    "contrat",
+                    "reception",
+                    "decision",
+                    "reglement",
+                    "encaissement",
+                )
+            },
+            pieces_references=d.get("pieces_references", ""),
+        )
+
+    @classmethod
+    def depuis_ordre(cls, ordre: OrdreRecette) -> OrdreRecetteForm:
+        initial = {
+            "type": ordre.type,
+            "nature": ordre.nature,
+            "objet": ordre.objet,
+            "bases_liquidation": ordre.bases_liquidation,
+            "compte_imputation": ordre.compte_imputation.numero,
+            "compte_tiers": ordre.compte_tiers.numero,
+            "date_fait": ordre.date_fait,
+            "pieces_references": ordre.pieces_references,
+        }
+        initial.update({f"date_{cle}": v for cle, v in ordre.dates_rattachement.items()})
+        for n, ligne in enumerate(ordre.lignes.order_by("id"), start=1):
+            initial.update(
+                {
+                    f"debiteur_{n}": ligne.debiteur,
+                    f"qualite_{n}": ligne.qualite,
+                    f"identifiant_{n}": ligne.identifiant,
+                    f"montant_{n}": f"{ligne.montant}".replace(".", ","),
+                }
+            )
+        return cls(initial=initial)
+
+
+class FiltreOrdresForm(forms.Form):
+    exercice = forms.IntegerField(label="Exercice", required=False)
+    etat = forms.ChoiceField(
+        label="État", required=False, choices=[("", "Tous")] + OrdreRecette.Etat.choices
+    )
+    nature = forms.ChoiceField(
+        label="Nature", required=False, choices=[("", "Toutes")] + Nature.choices
+    )
+    debiteur = forms.CharField(label="Débiteur", required=False, max_length=100)
+    montant_min = forms.DecimalField(
+        label="Montant minimal", required=False, decimal_places=2, min_value=0
+    )
+    montant_max = forms.DecimalField(
+        label="Montant maximal", required=False, decimal_places=2, min_value=0
+    )
+
+
+class ReductionForm(forms.Form):
+    type = forms.ChoiceField(label="Acte", choices=Reduction.Type.choices)
+    montant = forms.CharField(
+        label="Montant (ignoré pour une annulation)", required=False, max_length=24
+    )
+    motif = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
+    nouvelles_bases = forms.CharField(
+        label="Bases de la nouvelle liquidation", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mot_de_passe = forms.CharField(label="Mot de passe (signature)", widget=forms.PasswordInput)

@@ -1,0 +1,18 @@
+DROP TRIGGER IF EXISTS reduction_figee ON recettes_reduction;
+DROP FUNCTION IF EXISTS recettes_reduction_figee();
+DROP TRIGGER IF EXISTS piece_fige ON recettes_piecejustificative;
+DROP TRIGGER IF EXISTS ligne_ordre_fige ON recettes_ligneordrerecette;
+DROP FUNCTION IF EXISTS recettes_detail_fige();
+DROP TRIGGER IF EXISTS ordre_fige ON recettes_ordrerecette;
+DROP FUNCTION IF EXISTS recettes_ordre_fige();
+DROP TRIGGER IF EXISTS reduction_pas_de_suppression ON recettes_reduction;
+DROP TRIGGER IF EXISTS compteurordre_pas_de_suppression ON recettes_compteurordre;
+DROP TRIGGER IF EXISTS controle_ajout_seul ON recettes_controleeffectue;
+DROP TRIGGER IF EXISTS signature_ajout_seul ON recettes_signature;
+DROP TRIGGER IF EXISTS ordre_pas_de_suppression ON recettes_ordrerecette;
+DROP TRIGGER IF EXISTS compteurordre_verifier ON recettes_compteurordre;
+DROP FUNCTION IF EXISTS recettes_compteur_verifier();
+DROP TRIGGER IF EXISTS ordre_numero_avancer ON recettes_ordrerecette;
+DROP FUNCTION IF EXISTS recettes_numero_avancer();
+DROP TRIGGER IF EXISTS ordre_numero_verifier ON recettes_ordrerecette;
+DROP FUNCTION IF EXISTS recettes_numero_verifier();

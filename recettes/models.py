@@ -1,0 +1,321 @@
+"""Ordres de recette: from the directeur's draft to the agent comptable's prise en charge.
+
+Design overview
+===============
+
+Rules (art. D253-16; circulaire DSS/F 93/82 §2.0)
+-------------------------------------------------
+- An order is individual (one debtor, named with the debtor's *qualité*) or
+  collective (one line per debtor). It carries its exercise, its account of
+  imputation, its object, the *bases de liquidation*, its amount and its
+  pièces justificatives, attached or referenced (circ. §2.0.0, §2.0.2).
+- Numbers are continuous per exercise, with no gap (circ. §2.0.0): given at
+  creation under a locked counter; an order is never deleted, a draft given
+  up stays in the register as *abandonné*.
+- The directeur, or a delegate within a notified delegation valid at that
+  date, signs (circ. §1.0); the signature records who, in what capacity, when
+  and the SHA-256 of the order's content. Once signed, the content never
+  changes (trigger `recettes_ordre_fige`).
+- The agent comptable takes it in charge after the controls that the *plan de
+  contrôle* asks for its nature (exhaustive, selective, sampled: D253-16
+  al. 3; circ. §2.0.1), which posts the claim (debtor account / produit), or
+  rejects it with a reason. The same person never signs and takes in charge
+  (circ. §2.4.0).
+- Corrections are decided by the directeur through an *ordre de réduction* or
+  *d'annulation* stating the new bases (circ. §2.0.3); admissions en
+  non-valeur and remises gracieuses likewise; the agent comptable checks they
+  are justified (circ. §2.0.4) and takes them in charge, which posts them.
+- An order for the previous exercise is accepted only within the période
+  complémentaire the dated rules give (D253-17, D253-17-1).
+
+States
+------
+brouillon → signe → transmis → pris_en_charge (→ annule when reduced to zero)
+brouillon → abandonne; transmis → rejete → brouillon (repris) or abandonne.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
+
+
+class Nature(models.TextChoices):
+    COTISATION = "cotisation", "cotisations"
+    MAJORATION = "majoration", "majorations de retard"
+    PENALITE = "penalite", "pénalités"
+    LOYER = "loyer", "loyers"
+    VENTE = "vente", "vente d'immeuble"
+    INTERETS = "interets", "intérêts"
+    CONDAMNATION = "condamnation", "condamnation au profit de la caisse"
+    RECUPERATION_INDU = "recuperation_indu", "récupération d'indus"
+    TRAVAUX_FOURNITURES = "travaux_fournitures", "travaux ou fournitures"
+    AUTRE = "autre", "autre recette"
+
+
+class OrdreRecette(models.Model):
+    class Etat(models.TextChoices):
+        BROUILLON = "brouillon", "brouillon"
+        SIGNE = "signe", "signé"
+        TRANSMIS = "transmis", "transmis à l'agent comptable"
+        PRIS_EN_CHARGE = "pris_en_charge", "pris en charge"
+        REJETE = "rejete", "rejeté"
+        ABANDONNE = "abandonne", "abandonné"
+        ANNULE = "annule", "annulé"
+
+    class Type(models.TextChoices):
+        INDIVIDUEL = "individuel", "individuel"
+        COLLECTIF = "collectif", "collectif"
+
+    exercice = models.ForeignKey("ledger.Exercice", on_delete=models.PROTECT, related_name="+")
+    numero = models.PositiveIntegerField("numéro")
+    type = models.CharField(max_length=12, choices=Type.choices, default=Type.INDIVIDUEL)
+    nature = models.CharField(max_length=24, choices=Nature.choices)
+    objet = models.CharField(max_length=255)
+    bases_liquidation = models.TextField("bases de liquidation")
+    compte_imputation = models.ForeignKey(
+        "ledger.Compte",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="compte d'imputation",
+    )
+    compte_tiers = models.ForeignKey(
+        "ledger.Compte",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="compte du débiteur",
+    )
+    montant = models.DecimalField(
+        max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO
+    )
+    date_fait = models.DateField("date du fait générateur")
+    date_droits_acquis = models.DateField("droits acquis le", null=True, blank=True)
+    date_liquidation = models.DateField("liquidée le", null=True, blank=True)
+    date_echeance = models.DateField("échéance", null=True, blank=True)
+    date_contrat = models.DateField("date du contrat", null=True, blank=True)
+    date_reception = models.DateField("date de réception", null=True, blank=True)
+    date_decision = models.DateField("date de la décision définitive", null=True, blank=True)
+    date_reglement = models.DateField("date du règlement de l'indu", null=True, blank=True)
+    date_encaissement = models.DateField("date d'encaissement", null=True, blank=True)
+    article_rattachement = models.CharField("article de rattachement", max_length=200)
+    critere_rattachement = models.CharField(max_length=120)
+    limite_emission = models.DateField("émission possible jusqu'au")
+    pieces_references = models.TextField("pièces référencées", blank=True)
+    etat = models.CharField("état", max_length=20, choices=Etat.choices, default=Etat.BROUILLON)
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    cree_le = models.DateTimeField(auto_now_add=True)
+    empreinte_contenu = models.CharField(max_length=64, blank=True)
+    transmis_le = models.DateTimeField(null=True, blank=True)
+    pris_en_charge_le = models.DateTimeField(null=True, blank=True)
+    pris_en_charge_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="écriture de prise en charge",
+    )
+    motif_rejet = models.TextField(blank=True)
+    rejete_le = models.DateTimeField(null=True, blank=True)
+    motif_abandon = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "ordre de recette"
+        verbose_name_plural = "ordres de recette"
+        ordering = ["-exercice__annee", "-numero"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercice", "numero"], name="ordre_recette_numero_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(montant__gte=0), name="ordre_recette_montant_positif"
+            ),
+        ]
+        indexes = [models.Index(fields=["etat", "exercice"], name="ordre_recette_etat")]
+
+    def __str__(self) -> str:
+        return f"Ordre de recette n° {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        return f"{self.exercice.annee}-{self.numero:05d}" if self.exercice_id else "—"
+
+    @property
+    def dates_rattachement(self) -> dict:
+        return {
+            "droits_acquis": self.date_droits_acquis,
+            "liquidation": self.date_liquidation,
+            "echeance": self.date_echeance,
+            "contrat": self.date_contrat,
+            "reception": self.date_reception,
+            "decision": self.date_decision,
+            "reglement": self.date_reglement,
+            "encaissement": self.date_encaissement,
+        }
+
+
+class LigneOrdreRecette(models.Model):
+    ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="lignes")
+    debiteur = models.CharField("débiteur", max_length=200)
+    qualite = models.CharField("qualité du débiteur", max_length=120)
+    identifiant = models.CharField("identifiant (SIRET, NIR…)", max_length=40, blank=True)
+    montant = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(montant__gt=0), name="ligne_ordre_recette_montant_positif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.debiteur} : {self.montant}"
+
+
+class PieceJustificative(models.Model):
+    ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="pieces")
+    fichier = models.FileField(upload_to="pieces/recettes/")
+    nom = models.CharField(max_length=200)
+    type_mime = models.CharField(max_length=80)
+    taille = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    ajoutee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ajoutee_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "pièce justificative"
+
+    def __str__(self) -> str:
+        return self.nom
+
+
+class Signature(models.Model):
+    """Who signed, in what capacity, when, and the hash of what was signed."""
+
+    ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="signatures")
+    signataire = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    qualite = models.CharField("qualité", max_length=255)
+    delegation = models.ForeignKey(
+        "personnes.Delegation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signee_le = models.DateTimeField()
+    empreinte_contenu = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.qualite} le {self.signee_le:%d/%m/%Y}"
+
+
+class PlanControle(models.Model):
+    """The agent comptable's plan de contrôle, per nature of recette (circ. §2.0.1.1)."""
+
+    class Mode(models.TextChoices):
+        EXHAUSTIF = "exhaustif", "exhaustif"
+        SELECTIF = "selectif", "sélectif (au-delà d'un seuil)"
+        SONDAGE = "sondage", "par sondage"
+
+    nature = models.CharField(max_length=24, choices=Nature.choices, unique=True)
+    mode = models.CharField(max_length=12, choices=Mode.choices)
+    seuil = models.DecimalField(
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=True,
+        blank=True,
+        help_text="Mode sélectif : contrôler les ordres d'un montant au moins égal.",
+    )
+    taux = models.PositiveSmallIntegerField(
+        default=100, help_text="Mode par sondage : pourcentage contrôlé."
+    )
+    points = models.TextField(help_text="Un point de contrôle par ligne.")
+
+    class Meta:
+        ordering = ["nature"]
+        verbose_name = "plan de contrôle"
+
+    def __str__(self) -> str:
+        return f"{self.get_nature_display()} : {self.get_mode_display()}"
+
+
+class ControleEffectue(models.Model):
+    ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="controles")
+    point = models.CharField(max_length=255)
+    conforme = models.BooleanField()
+    commentaire = models.TextField(blank=True)
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.point} : {'conforme' if self.conforme else 'anomalie'}"
+
+
+class Reduction(models.Model):
+    """Ordre de réduction or d'annulation, admission en non-valeur, remise gracieuse,
+    abandon of an overpaid benefit below the D133-2 threshold."""
+
+    class Type(models.TextChoices):
+        REDUCTION = "reduction", "ordre de réduction"
+        ANNULATION = "annulation", "ordre d'annulation"
+        NON_VALEUR = "non_valeur", "admission en non-valeur"
+        REMISE_GRACIEUSE = "remise_gracieuse", "remise gracieuse"
+        ABANDON_INDU = "abandon_indu", "abandon d'un indu inférieur au seuil (D133-2)"
+
+    class Etat(models.TextChoices):
+        SIGNEE = "signee", "signée par l'ordonnateur"
+        PRISE_EN_CHARGE = "prise_en_charge", "prise en charge"
+
+    ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="reductions")
+    type = models.CharField(max_length=20, choices=Type.choices)
+    montant = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    motif = models.TextField()
+    nouvelles_bases = models.TextField("nouvelles bases de liquidation")
+    etat = models.CharField(max_length=20, choices=Etat.choices, default=Etat.SIGNEE)
+    signataire = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    qualite = models.CharField(max_length=255)
+    signee_le = models.DateTimeField()
+    pris_en_charge_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(montant__gt=0), name="reduction_montant_positif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} de {self.montant} €"
+
+
+class CompteurOrdre(models.Model):
+    """Last order number given in an exercise; locked by each creation."""
+
+    exercice = models.OneToOneField("ledger.Exercice", on_delete=models.PROTECT, primary_key=True)
+    dernier_numero = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.exercice_id} : {self.dernier_numero}"
