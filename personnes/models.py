@@ -1,15 +1,44 @@
-"""People and the functions they hold in the fund.
+"""People, the functions they hold in the fund, and the powers they receive.
 
-Owns `Affectation`: a user holds a function (directeur, agent comptable,
-auditeur...) over a period. What a person may do follows from the functions
-valid on the date of the act (circ. 93/82 §I). Delegations of signature and of
-power come with the ordres de recette and de dépense.
+What this app owns
+------------------
+- `Affectation`: a user holds a function (directeur, agent comptable,
+  auditeur...) over a period. What a person may do follows from the functions
+  valid on the date of the act (circ. 93/82 §I).
+- `Delegation`: the directeur hands part of his powers to an agent of the fund
+  (circ. 93/82 §1.0), either his signature (he keeps his competence) or his
+  power (he may no longer exercise it while the delegation lasts). A
+  delegation names its beneficiary, the nature of the operations (ordres de
+  recette or de dépense, optionally some account classes and a ceiling), its
+  period and the delegate's specimen signature.
+- `Interim`: someone acts as agent comptable in his absence, the fondé de
+  pouvoir for at most 3 months (D253-14), a named agent comptable intérimaire
+  for at most 6 months (circ. 93/82 §1.1.2).
+
+Invariants
+----------
+- Enforced by PostgreSQL (CHECK constraints below): a delegation's period is
+  ordered, its ceiling is positive when set, nobody delegates to himself, its
+  account prefixes are digits separated by commas, its specimen signature is
+  not empty; an interim never exceeds its legal length, computed with
+  PostgreSQL's own month arithmetic.
+- Enforced by the services (`personnes/services.py`): only a directeur
+  delegates and withdraws; only the agent comptable records the notification;
+  nobody holds a delegation of the directeur and a function on the agent
+  comptable's side (circ. 93/82 §1.1.1).
+- Decided by `personnes.permissions.pouvoir_ordonnateur`: whether someone may
+  sign an order on a given day. A delegation counts only once notified to the
+  agent comptable, while not withdrawn, and while its delegator is still
+  directeur: it is personal and falls when he changes (circ. 93/82 §1.0).
+  Rows are never deleted: withdrawal is dated (`retiree_le`).
 """
 
 import datetime
 
 from django.conf import settings
 from django.db import models
+
+from core.money import DECIMAL_PLACES, MAX_DIGITS
 
 
 class Fonction(models.TextChoices):
@@ -44,3 +73,169 @@ class Affectation(models.Model):
 
     def valide_le(self, jour: datetime.date) -> bool:
         return self.debut <= jour and (self.fin is None or jour <= self.fin)
+
+
+class Delegation(models.Model):
+    class Type(models.TextChoices):
+        SIGNATURE = "signature", "délégation de signature"
+        POUVOIR = "pouvoir", "délégation de pouvoir"
+
+    class Nature(models.TextChoices):
+        ORDRE_RECETTE = "ordre_recette", "ordres de recette"
+        ORDRE_DEPENSE = "ordre_depense", "ordres de dépense"
+
+    delegant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="delegations_donnees",
+        verbose_name="délégant",
+    )
+    delegataire = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="delegations_recues",
+        verbose_name="délégataire",
+    )
+    type = models.CharField(max_length=20, choices=Type.choices)
+    nature = models.CharField("nature des opérations", max_length=20, choices=Nature.choices)
+    classes_comptes = models.CharField(
+        "comptes d'imputation",
+        max_length=200,
+        blank=True,
+        help_text="Vide : tous les comptes. Sinon des débuts de numéro séparés par des virgules "
+        "(« 7 » ou « 75,76 »).",
+    )
+    montant_max = models.DecimalField(
+        "plafond",
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=True,
+        blank=True,
+        help_text="Vide : sans plafond.",
+    )
+    debut = models.DateField("du")
+    fin = models.DateField("au")
+    specimen_signature = models.TextField("spécimen de la signature et du paraphe")
+    notifiee_le = models.DateField("notifiée à l'agent comptable le", null=True, blank=True)
+    retiree_le = models.DateField("retirée le", null=True, blank=True)
+    creee_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "délégation du directeur"
+        verbose_name_plural = "délégations du directeur"
+        ordering = ["-debut", "-id"]
+        indexes = [models.Index(fields=["delegataire", "nature"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(debut__lte=models.F("fin")), name="delegation_periode_ordonnee"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(montant_max__isnull=True) | models.Q(montant_max__gt=0),
+                name="delegation_plafond_positif",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(delegant=models.F("delegataire")),
+                name="delegation_pas_a_soi_meme",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(type__in=["signature", "pouvoir"]), name="delegation_type_connu"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nature__in=["ordre_recette", "ordre_depense"]),
+                name="delegation_nature_connue",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(classes_comptes__regex=r"^([0-9]+(,[0-9]+)*)?$"),
+                name="delegation_classes_comptes_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(specimen_signature__regex=r"[^[:space:]]"),
+                name="delegation_specimen_obligatoire",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_type_display().capitalize()} n° {self.pk} ({self.get_nature_display()}) "
+            f"à {_nom(self.delegataire)}"
+        )
+
+    @property
+    def prefixes(self) -> list[str]:
+        """Account-number prefixes covered; empty means every account."""
+        return [p for p in self.classes_comptes.split(",") if p]
+
+    def couvre_compte(self, numero: str) -> bool:
+        return not self.prefixes or any(str(numero).startswith(p) for p in self.prefixes)
+
+    def en_vigueur_le(self, jour: datetime.date) -> bool:
+        """Within its period and not withdrawn: a withdrawal takes effect on its own date."""
+        return self.debut <= jour <= self.fin and (
+            self.retiree_le is None or jour < self.retiree_le
+        )
+
+
+def _nom(utilisateur) -> str:
+    return utilisateur.get_full_name() or utilisateur.get_username()
+
+
+def plus_mois_moins_un_jour(colonne: str, mois: int) -> models.Func:
+    """`colonne + interval 'n months' - interval '1 day'`, PostgreSQL date arithmetic.
+
+    A month added to 31 January lands on the last day of February, as in
+    `personnes.services.fin_maximale_interim`, which mirrors it in Python.
+    """
+    return models.Func(
+        models.F(colonne),
+        template=f"((%(expressions)s) + interval '{mois} months' - interval '1 day')::date",
+        output_field=models.DateField(),
+    )
+
+
+class Interim(models.Model):
+    class Nature(models.TextChoices):
+        FONDE_DE_POUVOIR = "fonde_de_pouvoir", "fondé de pouvoir faisant fonction d'agent comptable"
+        INTERIMAIRE = "interimaire", "agent comptable intérimaire"
+
+    # Legal maximum length, in months (D253-14; circ. 93/82 §1.1.2).
+    DUREE_MAX_MOIS = {Nature.FONDE_DE_POUVOIR: 3, Nature.INTERIMAIRE: 6}
+
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="interims"
+    )
+    nature = models.CharField(max_length=20, choices=Nature.choices)
+    debut = models.DateField("du")
+    fin = models.DateField("au")
+    cree_le = models.DateTimeField("désigné le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "intérim de l'agent comptable"
+        verbose_name_plural = "intérims de l'agent comptable"
+        ordering = ["-debut", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(debut__lte=models.F("fin")), name="interim_periode_ordonnee"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        nature="fonde_de_pouvoir",
+                        fin__lte=plus_mois_moins_un_jour("debut", 3),
+                    )
+                    | models.Q(
+                        nature="interimaire",
+                        fin__lte=plus_mois_moins_un_jour("debut", 6),
+                    )
+                ),
+                name="interim_duree_legale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{_nom(self.utilisateur)}, {self.get_nature_display()} "
+            f"du {self.debut:%d/%m/%Y} au {self.fin:%d/%m/%Y}"
+        )
+
+    def valide_le(self, jour: datetime.date) -> bool:
+        return self.debut <= jour <= self.fin

@@ -1,4 +1,4 @@
-"""Who holds which function on a given day."""
+"""Who holds which function, delegation or interim on a given day."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from personnes.models import Affectation, Fonction
+from personnes.models import Affectation, Delegation, Fonction, Interim
 
 
 def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
@@ -32,3 +32,65 @@ def fonctions_actuelles(utilisateur) -> list[str]:
 
 FONCTIONS_COMPTABLES = {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR}
 FONCTIONS_ORDONNATRICES = {Fonction.DIRECTEUR, Fonction.DELEGUE}
+# Functions exercised for the agent comptable: whoever holds one never holds a
+# delegation of the directeur on the same activity (circ. 93/82 §1.1.1, §2.4.0).
+FONCTIONS_COTE_COMPTABLE = FONCTIONS_COMPTABLES | {Fonction.MANDATAIRE, Fonction.REGISSEUR}
+
+
+def _periode(debut: datetime.date, fin: datetime.date | None) -> Q:
+    """Rows whose [debut, fin] (fin open when null) meets the given period."""
+    condition = Q(fin__isnull=True) | Q(fin__gte=debut)
+    return condition & Q(debut__lte=fin) if fin is not None else condition
+
+
+def fonctions_pendant(utilisateur, debut: datetime.date, fin: datetime.date) -> list[str]:
+    """Functions held on at least one day of [debut, fin]."""
+    return sorted(
+        set(
+            Affectation.objects.filter(utilisateur=utilisateur)
+            .filter(_periode(debut, fin))
+            .values_list("fonction", flat=True)
+        )
+    )
+
+
+def interims_pendant(utilisateur, debut: datetime.date, fin: datetime.date) -> list[Interim]:
+    return list(Interim.objects.filter(utilisateur=utilisateur).filter(_periode(debut, fin)))
+
+
+def interim_le(utilisateur, jour: datetime.date) -> Interim | None:
+    """The interim of the agent comptable this user exercises on that day, if any."""
+    if not getattr(utilisateur, "pk", None):
+        return None
+    return Interim.objects.filter(utilisateur=utilisateur, debut__lte=jour, fin__gte=jour).first()
+
+
+def fonctions_cote_comptable_le(utilisateur, jour: datetime.date) -> list[str]:
+    """Functions exercised for the agent comptable that day, an interim included."""
+    fonctions = sorted(set(fonctions_le(utilisateur, jour)) & FONCTIONS_COTE_COMPTABLE)
+    if interim_le(utilisateur, jour) is not None and Fonction.AGENT_COMPTABLE not in fonctions:
+        fonctions.insert(0, Fonction.AGENT_COMPTABLE)
+    return fonctions
+
+
+def delegations_recues(utilisateur, *, nature: str | None = None) -> list[Delegation]:
+    """Delegations whose beneficiary is this user, newest first, delegator loaded."""
+    if not getattr(utilisateur, "pk", None):
+        return []
+    qs = Delegation.objects.filter(delegataire=utilisateur).select_related("delegant")
+    if nature is not None:
+        qs = qs.filter(nature=nature)
+    return list(qs.order_by("-debut", "-id"))
+
+
+def delegations_en_vigueur(jour: datetime.date):
+    """Delegations usable on that day: notified by then, within their period, not withdrawn.
+
+    Whether the delegator is still directeur is checked by
+    `personnes.permissions.pouvoir_ordonnateur`.
+    """
+    return (
+        Delegation.objects.filter(debut__lte=jour, fin__gte=jour, notifiee_le__lte=jour)
+        .filter(Q(retiree_le__isnull=True) | Q(retiree_le__gt=jour))
+        .select_related("delegant", "delegataire")
+    )

@@ -1,0 +1,43 @@
+"""Read-only admin: powers change only through `personnes.services` (audited)."""
+
+from django.contrib import admin
+
+from personnes.models import Delegation, Interim
+
+
+class LectureSeule(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delegation)
+class DelegationAdmin(LectureSeule):
+    list_display = (
+        "id",
+        "type",
+        "nature",
+        "delegant",
+        "delegataire",
+        "classes_comptes",
+        "montant_max",
+        "debut",
+        "fin",
+        "notifiee_le",
+        "retiree_le",
+    )
+    list_filter = ("type", "nature", "debut")
+    list_select_related = ("delegant", "delegataire")
+    search_fields = ("delegataire__username", "delegataire__last_name")
+
+
+@admin.register(Interim)
+class InterimAdmin(LectureSeule):
+    list_display = ("id", "utilisateur", "nature", "debut", "fin", "cree_le")
+    list_filter = ("nature",)
+    list_select_related = ("utilisateur",)
