@@ -61,6 +61,10 @@ def creer_personnes(debut: datetime.date) -> dict[str, object]:
             utilisateur=utilisateur, fonction=fonction, defaults={"debut": debut}
         )
         personnes[login] = utilisateur
+    # The delegate signs within the directrice's delegations (SCENARIOS.md, circ. 93/82 §1.0).
+    from personnes.demo import creer_delegations_demo
+
+    creer_delegations_demo(personnes, debut.year)
     return personnes
 
 
@@ -362,4 +366,99 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
             lignes=lignes,
             piece=piece,
         )
+    creer_ordres_demo(personnes, aujourd_hui)
     return len(ecritures)
+
+
+def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
+    """A few ordres de recette at each step, so the parapheur and the agent
+    comptable's queue show something on a usual morning (SCENARIOS.md)."""
+    from recettes import services as r
+
+    directrice, comptable = personnes["directrice"], personnes["comptable"]
+    jour = aujourd_hui
+    ordres = [
+        (
+            "loyer",
+            "Loyer de l'appartement rue des Lilas, terme suivant",
+            "Bail du 1er mars 2020 : 720 € par mois",
+            "752",
+            "4671",
+            {"echeance": jour + datetime.timedelta(days=8)},
+            [r.LigneDebiteur("M. et Mme Perrin", "locataires", "720.00")],
+            "individuel",
+        ),
+        (
+            "condamnation",
+            "Dommages et intérêts alloués à la caisse",
+            "Jugement du tribunal judiciaire de Valmont",
+            "771",
+            "4671",
+            {"decision": jour},
+            [r.LigneDebiteur("Société Orion", "partie condamnée", "4800.00")],
+            "individuel",
+        ),
+        (
+            "recuperation_indu",
+            "Indus de prestations en espèces",
+            "Trop-perçu d'indemnités journalières",
+            "7585",
+            "413",
+            {"reglement": jour},
+            [
+                r.LigneDebiteur("Mme Martin", "assurée", "312.40"),
+                r.LigneDebiteur("M. Dubois", "assuré", "11.90"),
+            ],
+            "collectif",
+        ),
+        (
+            "interets",
+            "Intérêts du dépôt à terme",
+            "Convention de placement, taux 2,1 %",
+            "761",
+            "4671",
+            {"echeance": jour + datetime.timedelta(days=1)},
+            [r.LigneDebiteur("Caisse des dépôts", "dépositaire", "6125.00")],
+            "individuel",
+        ),
+        (
+            "vente",
+            "Vente du garage de la rue Haute",
+            "Acte notarié du jour, prix 85 000 €",
+            "775",
+            "4671",
+            {"contrat": jour},
+            [r.LigneDebiteur("SCI Horizon", "acquéreur", "85000.00")],
+            "individuel",
+        ),
+    ]
+    crees = []
+    for nature, objet, bases, imputation, tiers, dates, lignes, type_ in ordres:
+        crees.append(
+            r.ordre_recette_creer(
+                acting_user=directrice,
+                saisie=r.SaisieOrdre(
+                    nature=nature,
+                    objet=objet,
+                    bases_liquidation=bases,
+                    compte_imputation=imputation,
+                    compte_tiers=tiers,
+                    date_fait=jour,
+                    dates=dates,
+                    lignes=lignes,
+                    type=type_,
+                    pieces_references="Pièces au dossier du service",
+                ),
+            )
+        )
+    # Two go to the agent comptable's queue, one is already taken in charge;
+    # the rest wait in the parapheur.
+    mot_de_passe = mot_de_passe_demo("directrice")
+    for ordre in crees[3:]:
+        r.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=mot_de_passe)
+        r.ordre_recette_transmettre(acting_user=directrice, ordre=ordre)
+    pris = crees[2]
+    r.ordre_recette_signer(acting_user=directrice, ordre=pris, mot_de_passe=mot_de_passe)
+    r.ordre_recette_transmettre(acting_user=directrice, ordre=pris)
+    controles = [r.ControleSaisi(point, True) for point in r.controles_requis(pris).points]
+    r.ordre_recette_prendre_en_charge(acting_user=comptable, ordre=pris, controles=controles)

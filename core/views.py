@@ -49,7 +49,15 @@ def accueil(request):
         role = "autre"
     else:
         role = "aucun"
+    from recettes.models import OrdreRecette
+
+    a_faire = {
+        "a_signer": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON).count(),
+        "rejetes": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.REJETE).count(),
+        "a_prendre_en_charge": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.TRANSMIS).count(),
+    }
     contexte = {
+        "a_faire": a_faire,
         "role": role,
         "exercice": exercice,
         "exercices": Exercice.objects.order_by("-annee"),

@@ -137,6 +137,10 @@ def _comptes(saisie: SaisieOrdre) -> tuple[Compte, Compte]:
     }
     imputation = comptes.get(saisie.compte_imputation)
     tiers = comptes.get(saisie.compte_tiers)
+    if not saisie.compte_imputation:
+        raise DonneeInvalide(
+            "Indiquez le compte d'imputation de la recette (un compte de produits, classe 7)."
+        )
     if imputation is None or not imputation.imputable or imputation.classe != 7:
         raise DonneeInvalide(
             f"Le compte d'imputation « {saisie.compte_imputation} » doit être un compte de produits (classe 7) "
@@ -671,10 +675,11 @@ def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) ->
 
 def reste_a_recouvrer(ordre: OrdreRecette) -> Decimal:
     """Amount taken in charge less reductions (recoveries come with the treasury)."""
-    if ordre.etat not in (OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE):
+    etat, total = OrdreRecette.objects.values_list("etat", "montant").get(pk=ordre.pk)
+    if etat not in (OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE):
         return ZERO
     reduit = sum((r.montant for r in ordre.reductions.all()), ZERO)
-    return ordre.montant - reduit
+    return total - reduit
 
 
 def ordre_recette_reduire(

@@ -6,13 +6,18 @@ from django.utils import timezone
 from ledger.models import Compte, Journal
 from ledger.plan import charger_plan
 from personnes.models import Fonction
+from recettes.models import PlanControle
+from recettes.plan_controle import charger_plan_controle
+from reglementation.donnees import charger_reglementation
+from reglementation.models import Parametre, RegleRattachement
 from tests.factories import personne
 
 
 @pytest.fixture(autouse=True)
 def plan_comptable(request):
-    """The chart and journals come from a data migration; transactional tests
-    empty every table after them, so reload them where a test needs the db."""
+    """The chart, journals, dated rules and plan de contrôle come from data
+    migrations; transactional tests empty every table after them, so reload
+    them where a test needs the db."""
     if "django_db" not in {m.name for m in request.node.iter_markers()} and not any(
         f in request.fixturenames for f in ("db", "transactional_db")
     ):
@@ -21,6 +26,9 @@ def plan_comptable(request):
         "db" if "transactional_db" not in request.fixturenames else "transactional_db"
     )
     charger_plan(Compte, Journal)
+    if not RegleRattachement.objects.exists():
+        charger_reglementation(Parametre, RegleRattachement)
+    charger_plan_controle(PlanControle)
 
 
 @pytest.fixture

@@ -147,3 +147,52 @@ def test_la_directrice_voit_ses_chiffres_sans_pouvoir_saisir(page, live_server, 
     expect(page.get_by_text("€").first).to_be_visible()
     reponse = page.goto(f"{live_server.url}/comptabilite/saisie/")
     assert reponse.status == 403
+
+
+def test_la_directrice_signe_au_parapheur_et_le_comptable_prend_en_charge(page, live_server, demo):
+    from ledger.models import Exercice
+    from ledger.selectors import balance_generale
+    from recettes.models import OrdreRecette
+
+    exercice = Exercice.objects.get(annee=datetime.date.today().year)
+
+    def solde_4671():
+        lignes = {ligne.numero: ligne for ligne in balance_generale(exercice=exercice).lignes}
+        return lignes["4671"].solde_debit - lignes["4671"].solde_credit
+
+    avant = solde_4671()
+    ordre = OrdreRecette.objects.filter(etat="brouillon", nature="loyer").get()
+
+    _connexion(page, live_server, "directrice")
+    page.get_by_role("link", name="Parapheur").first.click()
+    expect(page.get_by_role("link", name=ordre.reference)).to_be_visible()
+    page.get_by_label(f"Signer l'ordre {ordre.reference}").check()
+    page.get_by_label("Mot de passe (signature)").fill(mot_de_passe_demo("directrice"))
+    page.get_by_role("button", name="Signer la sélection").click()
+    expect(page.get_by_text(f"1 ordre(s) signé(s) : {ordre.reference}.")).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "parapheur.png"), full_page=True)
+    page.get_by_role("button", name="Se déconnecter").click()
+
+    _connexion(page, live_server, "comptable")
+    page.get_by_role("link", name="Ordres de recette à prendre en charge").click()
+    page.get_by_role("link", name=ordre.reference).click()
+    for case in page.get_by_label("conforme", exact=True).all():
+        case.check()
+    page.get_by_role("button", name="Prendre en charge").click()
+    expect(page.get_by_text(f"Ordre n° {ordre.reference} pris en charge.")).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "prise_en_charge.png"), full_page=True)
+
+    assert solde_4671() - avant == ordre.montant
+    page.get_by_role("link", name="Balance").first.click()
+    page.get_by_role("button", name="Afficher").click()
+    ligne = page.get_by_role("row").filter(has=page.get_by_role("link", name="4671", exact=True))
+    attendu = f"{solde_4671():,.2f}".replace(",", "\u00a0").replace(".", ",")
+    expect(ligne).to_contain_text(attendu)
+
+    reponse = page.request.get(f"{live_server.url}/recettes/{ordre.pk}/pdf/")
+    assert reponse.ok and reponse.body().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        texte = subprocess.run(
+            ["pdftotext", "-", "-"], input=reponse.body(), capture_output=True, check=True
+        ).stdout
+        assert "sept cent vingt euros" in texte.decode()

@@ -28,3 +28,24 @@ def css_chaine(valeur):
         .replace("\n", " ")
     )
     return mark_safe(texte)
+
+
+ACTES = {
+    "ordre_recette.cree": "création du brouillon",
+    "ordre_recette.modifie": "modification du brouillon",
+    "ordre_recette.piece_jointe": "pièce justificative jointe",
+    "ordre_recette.signe": "signature",
+    "ordre_recette.transmis": "transmission à l'agent comptable",
+    "ordre_recette.pris_en_charge": "prise en charge",
+    "ordre_recette.rejete": "rejet",
+    "ordre_recette.repris": "reprise en brouillon",
+    "ordre_recette.abandonne": "abandon",
+    "ordre_recette.reduction_signee": "ordre de réduction signé",
+    "ordre_recette.reduction_prise_en_charge": "réduction prise en charge",
+}
+
+
+@register.filter
+def libelle_acte(code):
+    """The audit log's act codes, as a person reads them."""
+    return ACTES.get(code, code)

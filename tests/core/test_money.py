@@ -29,7 +29,8 @@ def test_format_francais():
 
 
 @pytest.mark.parametrize(
-    ("saisie", "attendu"), [("1 234,56", Decimal("1234.56")), ("12.5", Decimal("12.50")), (7, Decimal("7.00"))]
+    ("saisie", "attendu"),
+    [("1 234,56", Decimal("1234.56")), ("12.5", Decimal("12.50")), (7, Decimal("7.00"))],
 )
 def test_montant_lit_les_saisies_francaises(saisie, attendu):
     assert montant(saisie) == attendu
@@ -37,8 +38,14 @@ def test_montant_lit_les_saisies_francaises(saisie, attendu):
 
 @pytest.mark.parametrize(
     ("saisie", "message"),
-    [(0.1, "flottant"), ("1,234", "plus de deux décimales"), ("-3", "négatif"), ("abc", "n'est pas un nombre"),
-     ("0", "strictement positif"), ("1e30", "dépasse le maximum")],
+    [
+        (0.1, "flottant"),
+        ("1,234", "plus de deux décimales"),
+        ("-3", "négatif"),
+        ("abc", "n'est pas un nombre"),
+        ("0", "strictement positif"),
+        ("1e30", "dépasse le maximum"),
+    ],
 )
 def test_montant_refuse_en_francais(saisie, message):
     with pytest.raises(MontantInvalide, match=message):

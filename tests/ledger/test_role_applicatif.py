@@ -23,7 +23,11 @@ def en_role_applicatif():
 
 def test_l_application_travaille_sous_son_role(comptable, exercice, jour, en_role_applicatif):
     ecriture = ecriture_passer(
-        acting_user=comptable, exercice=exercice, journal="OD", date=jour, libelle="Sous caisse_app",
+        acting_user=comptable,
+        exercice=exercice,
+        journal="OD",
+        date=jour,
+        libelle="Sous caisse_app",
         lignes=[LigneSaisie("531", debit="10.00"), LigneSaisie("5122", credit="10.00")],
     )
     assert ecriture.numero == 1
@@ -44,9 +48,15 @@ def test_l_application_travaille_sous_son_role(comptable, exercice, jour, en_rol
         ("SET session_replication_role = replica", "permission denied"),
     ],
 )
-def test_le_role_applicatif_ne_peut_pas_contourner_les_gardes(comptable, exercice, jour, sql, message):
+def test_le_role_applicatif_ne_peut_pas_contourner_les_gardes(
+    comptable, exercice, jour, sql, message
+):
     ecriture_passer(
-        acting_user=comptable, exercice=exercice, journal="OD", date=jour, libelle="Témoin",
+        acting_user=comptable,
+        exercice=exercice,
+        journal="OD",
+        date=jour,
+        libelle="Témoin",
         lignes=[LigneSaisie("531", debit="10.00"), LigneSaisie("5122", credit="10.00")],
     )
     with connexion_brute() as conn:
