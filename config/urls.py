@@ -13,6 +13,7 @@ urlpatterns = [
     path("comptabilite/", include("ledger.urls")),
     path("recettes/", include("recettes.urls")),
     path("reglementation/", include("reglementation.urls")),
+    path("personnes/", include("personnes.urls")),
     path("api/jeton/", obtain_auth_token, name="api_jeton"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/ordres-recette/", include("recettes.api_urls")),

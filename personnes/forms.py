@@ -1,0 +1,32 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from personnes.models import Delegation
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class DelegationForm(forms.Form):
+    delegataire = forms.ModelChoiceField(
+        label="Bénéficiaire",
+        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
+    )
+    type = forms.ChoiceField(label="Type", choices=Delegation.Type.choices)
+    nature = forms.ChoiceField(label="Nature des opérations", choices=Delegation.Nature.choices)
+    classes_comptes = forms.CharField(
+        label="Comptes (débuts de numéro, séparés par des virgules ; vide : tous)",
+        required=False,
+        max_length=200,
+    )
+    montant_max = forms.CharField(
+        label="Plafond par ordre (vide : sans plafond)", required=False, max_length=24
+    )
+    debut = forms.DateField(label="Du", widget=DATE)
+    fin = forms.DateField(label="Au", widget=DATE)
+    specimen_signature = forms.CharField(
+        label="Spécimen de la signature et du paraphe", max_length=500
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegataire"].label_from_instance = lambda u: u.get_full_name() or u.username
