@@ -167,12 +167,19 @@ class Chrono:
     duree: float = 0.0
     cpu_client: float = 0.0
     cpu_serveur: float | None = None
+    cpu_machine: float = 0.0  # every process of the machine, all cores
+
+    @property
+    def cpu_autres(self) -> float:
+        """CPU of every other process meanwhile (server auxiliaries, other sessions)."""
+        return max(0.0, self.cpu_machine - self.cpu_client - (self.cpu_serveur or 0.0))
 
 
 @contextmanager
 def chronometrer(pid_serveur: int | None = None) -> Iterator[Chrono]:
     mesure = Chrono(pid_serveur)
     serveur_avant = cpu_processus(pid_serveur)
+    machine_avant = cpu_machine()
     client_avant = time.process_time()
     debut = time.perf_counter()
     try:
@@ -180,6 +187,7 @@ def chronometrer(pid_serveur: int | None = None) -> Iterator[Chrono]:
     finally:
         mesure.duree = time.perf_counter() - debut
         mesure.cpu_client = time.process_time() - client_avant
+        mesure.cpu_machine = cpu_machine() - machine_avant
         serveur_apres = cpu_processus(pid_serveur)
         if serveur_avant is not None and serveur_apres is not None:
             mesure.cpu_serveur = serveur_apres - serveur_avant

@@ -155,12 +155,21 @@ def preparer_tampons(utilisateur, exercice, nombre_ecritures: int, taille_paquet
     return Tampons(paquets, nombre_ecritures, 2 * nombre_ecritures)
 
 
-def copier(tampons: Tampons, *, invariants: bool) -> Chrono:
-    """COPY the buffers in one transaction; triggers on or off. Times the COPYs and COMMIT."""
+def copier(tampons: Tampons, *, invariants: bool) -> tuple[Chrono, list[tuple[str, int, float]]]:
+    """COPY the buffers in one transaction, triggers on or off; times the COPYs and the COMMIT.
+
+    With the triggers on, PostgreSQL also counts the time of each trigger
+    function (`track_functions`); the deferred checks are run just before the
+    COMMIT (`SET CONSTRAINTS ALL IMMEDIATE`) so that they are counted too.
+    Returns the measure and [(function, calls, milliseconds)].
+    """
     import psycopg
 
+    fonctions = []
     with psycopg.connect(commun.conninfo()) as connexion:
-        if not invariants:
+        if invariants:
+            connexion.execute("SET track_functions = 'all'")
+        else:
             connexion.execute("SET session_replication_role = replica")
         connexion.commit()
         with commun.chronometrer(connexion.info.backend_pid) as chrono:
@@ -170,32 +179,43 @@ def copier(tampons: Tampons, *, invariants: bool) -> Chrono:
                         c.write(memoryview(ecritures))
                     with curseur.copy(f"COPY ledger_ligne ({_COLONNES_LIGNE}) FROM STDIN") as c:
                         c.write(memoryview(lignes))
+                if invariants:
+                    curseur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    curseur.execute(
+                        "SELECT funcname, calls, total_time FROM pg_stat_xact_user_functions"
+                        " ORDER BY total_time DESC"
+                    )
+                    fonctions = curseur.fetchall()
             connexion.commit()
-    return chrono
+    return chrono, fonctions
 
 
 # --- Profile ----------------------------------------------------------------------
 
-# (label, file suffix, function name): cumulative times read from the profile.
+# (label, kind, file suffix, function name): cumulative times read from the profile. Kinds:
+# "appelant" (the caller's generator), "python" (the import's own Python), "dont" (part of
+# the line above), "base" (waiting for the server).
 _POSTES = (
-    ("génération des saisies (le générateur de l'appelant)", "bench/import_masse.py", "saisies"),
-    ("`_preparer_lignes` (contrôles, `montant()` ×2 par ligne)", "ledger/services.py",
-     "_preparer_lignes"),
-    ("  dont `core.money.montant`", "core/money.py", "montant"),
-    ("`empreinte_ecriture` (JSON canonique + SHA-256)", "ledger/services.py", "empreinte_ecriture"),
-    ("  dont `json.dumps`", "json/__init__.py", "dumps"),
-    ("  dont `datetime.astimezone` + `isoformat`", "~", "<method 'astimezone' of 'datetime.datetime' objects>"),
-    ("`Copy.write_row` (sérialisation COPY + envoi, attente du serveur si son tampon est plein)",
-     "psycopg/_copy.py", "write_row"),
-    ("fin des COPY (le serveur finit le paquet, triggers d'instruction)", "psycopg/_copy.py",
-     "__exit__"),
-    ("`SELECT nextval(...)` des identifiants et autres requêtes", "psycopg/cursor.py", "execute"),
-    ("COMMIT (trigger différé d'équilibre par lot)", "psycopg/connection.py", "commit"),
+    ("génération des saisies (le générateur de l'appelant)", "appelant",
+     "bench/import_masse.py", "saisies"),
+    ("`_preparer_lignes` (contrôles, `montant()` deux fois par ligne)", "python",
+     "ledger/services.py", "_preparer_lignes"),
+    ("  dont `core.money.montant`", "dont", "core/money.py", "montant"),
+    ("`empreinte_ecriture` (JSON canonique + SHA-256)", "python",
+     "ledger/services.py", "empreinte_ecriture"),
+    ("  dont `json.dumps`", "dont", "json/__init__.py", "dumps"),
+    ("`Copy.write_row` (sérialisation COPY et envoi ; attend si le serveur est en retard)",
+     "python", "psycopg/_copy.py", "write_row"),
+    ("fin des COPY (le serveur finit le paquet : triggers d'instruction)", "base",
+     "psycopg/_copy.py", "__exit__"),
+    ("requêtes (`SELECT nextval(...)` des identifiants, verrou, audit)", "base",
+     "psycopg/cursor.py", "execute"),
+    ("COMMIT (trigger différé d'équilibre par lot)", "base", "psycopg/connection.py", "commit"),
 )
 
 
-def profiler(utilisateur, exercice, nombre_ecritures: int) -> tuple[float, list[tuple[str, float]], str]:
-    """Import under cProfile; returns (total seconds, [(label, seconds)], top functions)."""
+def profiler(utilisateur, exercice, nombre_ecritures: int) -> tuple[float, list, str]:
+    """Import under cProfile; returns (total seconds, [(label, kind, seconds)], top functions)."""
     from ledger.services import ecritures_importer
 
     profil = cProfile.Profile()
@@ -209,13 +229,13 @@ def profiler(utilisateur, exercice, nombre_ecritures: int) -> tuple[float, list[
     total = time.perf_counter() - debut
     statistiques = pstats.Stats(profil)
     postes = []
-    for libelle, fichier, fonction in _POSTES:
+    for libelle, genre, fichier, fonction in _POSTES:
         cumul = sum(
             valeurs[3]
             for (nom_fichier, _, nom), valeurs in statistiques.stats.items()
             if nom == fonction and nom_fichier.endswith(fichier)
         )
-        postes.append((libelle, cumul))
+        postes.append((libelle, genre, cumul))
     sortie = io.StringIO()
     statistiques.stream = sortie
     statistiques.sort_stats("tottime").print_stats(15)
@@ -234,15 +254,35 @@ def _nettoyer_profil(texte: str) -> str:
     for ligne in lignes[debut:]:
         if not ligne.strip():
             continue
-        ligne = ligne.replace(racine, "")
         for chemin in sys.path:
             if chemin and chemin.endswith("site-packages"):
                 ligne = ligne.replace(chemin + "/", "")
+        ligne = ligne.replace(racine, "")
         gardees.append(ligne.rstrip())
     return "\n".join(gardees)
 
 
 # --- The benchmark ----------------------------------------------------------------
+
+
+@dataclass
+class Mesures:
+    ecritures: int
+    taille_paquet: int
+    notre: Chrono
+    brut: Chrono
+    invariants: Chrono
+    fonctions: list[tuple[str, int, float]]
+    generation: float
+    profil_ecritures: int
+    profil_total: float
+    postes: list[tuple[str, str, float]]
+    profil_haut: str
+    autovacuum: list[str]
+
+    def par_ecriture(self, secondes_: float) -> float:
+        """Microseconds per entry."""
+        return secondes_ / self.ecritures * 1e6
 
 
 def executer(nombre_ecritures: int, nombre_profil: int) -> Resultat:
@@ -253,57 +293,90 @@ def executer(nombre_ecritures: int, nombre_profil: int) -> Resultat:
     exercice_brut = commun.exercice(commun.ANNEE_COPY_BRUT)
     exercice_invariants = commun.exercice(commun.ANNEE_COPY_INVARIANTS)
     exercice_profil = commun.exercice(commun.ANNEE_PROFIL)
-    tables = ("ledger_ecriture", "ledger_ligne", "ledger_cumul")
+    autovacuum = []
 
-    commun.annoncer(f"Import : préparation en mémoire des tampons COPY ({nombre_ecritures} écritures)…")
+    commun.annoncer(f"Import : préparation en mémoire des tampons COPY ({nombre(nombre_ecritures)} "
+                    "écritures)…")
     tampons = preparer_tampons(utilisateur, exercice_brut, nombre_ecritures, TAILLE_PAQUET)
-    _assainir(tables)
+    debut = _assainir()
     commun.annoncer("Import : COPY brut, triggers désactivés…")
-    brut = copier(tampons, invariants=False)
-    debit_brut = nombre_ecritures / brut.duree
-    commun.annoncer(f"  {nombre(debit_brut)} écritures/s en {brut.duree:.1f} s")
+    brut, _ = copier(tampons, invariants=False)
+    autovacuum += _autovacuum_depuis(debut, "COPY brut")
+    commun.annoncer(f"  {nombre(nombre_ecritures / brut.duree)} écritures/s en {brut.duree:.1f} s")
     del tampons
 
-    _assainir(tables)
-    commun.annoncer(f"Import : ecritures_importer ({nombre_ecritures} écritures)…")
+    debut = _assainir()
+    commun.annoncer(f"Import : ecritures_importer ({nombre(nombre_ecritures)} écritures)…")
     notre = importer(utilisateur, exercice_import, nombre_ecritures)
-    debit_notre = nombre_ecritures / notre.duree
-    commun.annoncer(f"  {nombre(debit_notre)} écritures/s en {notre.duree:.1f} s")
+    autovacuum += _autovacuum_depuis(debut, "ecritures_importer")
+    commun.annoncer(f"  {nombre(nombre_ecritures / notre.duree)} écritures/s en {notre.duree:.1f} s")
 
     commun.annoncer("Import : coût du seul générateur de saisies…")
-    debut = time.perf_counter()
+    debut_generation = time.perf_counter()
     for _ in saisies(nombre_ecritures, exercice_import.annee):
         pass
-    generation = time.perf_counter() - debut
+    generation = time.perf_counter() - debut_generation
 
-    commun.annoncer("Import : COPY des mêmes lignes avec les invariants (triggers actifs)…")
+    commun.annoncer("Import : COPY des mêmes lignes, triggers actifs…")
     tampons = preparer_tampons(utilisateur, exercice_invariants, nombre_ecritures, TAILLE_PAQUET)
-    _assainir(tables)
-    invariants = copier(tampons, invariants=True)
+    debut = _assainir()
+    invariants, fonctions = copier(tampons, invariants=True)
+    autovacuum += _autovacuum_depuis(debut, "COPY triggers actifs")
     del tampons
-    commun.annoncer(f"  {nombre(nombre_ecritures / invariants.duree)} écritures/s en "
-                    f"{invariants.duree:.1f} s")
+    commun.annoncer(
+        f"  {nombre(nombre_ecritures / invariants.duree)} écritures/s en {invariants.duree:.1f} s"
+    )
 
-    _assainir(tables)
-    commun.annoncer(f"Import : profil cProfile sur {nombre_profil} écritures…")
-    total_profil, postes, haut_profil = profiler(utilisateur, exercice_profil, nombre_profil)
+    _assainir()
+    commun.annoncer(f"Import : profil cProfile sur {nombre(nombre_profil)} écritures…")
+    profil_total, postes, profil_haut = profiler(utilisateur, exercice_profil, nombre_profil)
 
+    m = Mesures(
+        nombre_ecritures, TAILLE_PAQUET, notre, brut, invariants, fonctions, generation,
+        nombre_profil, profil_total, postes, profil_haut, autovacuum,
+    )
+    debit_notre = nombre_ecritures / notre.duree
+    debit_brut = nombre_ecritures / brut.duree
     ratio = debit_notre / debit_brut
     ligne = LigneTableau(
         banc="2. Import en masse", unite="écritures/s", notre=debit_notre, brut=debit_brut,
         ratio=ratio, cible=f"≥ {pourcent(CIBLE)}", atteinte=ratio >= CIBLE,
     )
-    details = _details(
-        nombre_ecritures, TAILLE_PAQUET, notre, brut, invariants, generation, ratio,
-        nombre_profil, total_profil, postes, haut_profil,
-    )
-    return Resultat("import", "Import en masse", [ligne], details)
+    return Resultat("import", "Import en masse", [ligne], _details(m, ratio), _limites(m))
 
 
-def _assainir(tables: tuple[str, ...]) -> None:
-    """Same starting point for every measure: tables vacuumed and analysed, no pending checkpoint."""
-    commun.vacuum_analyze(*tables)
+_TABLES = ("ledger_ecriture", "ledger_ligne", "ledger_cumul")
+
+
+def _assainir() -> datetime.datetime:
+    """Same starting point for every measure: tables vacuumed and analysed, no pending checkpoint.
+
+    Returns the server's clock, to tell afterwards whether autovacuum ran meanwhile.
+    """
+    from django.db import connection
+
+    commun.vacuum_analyze(*_TABLES)
     commun.point_de_controle()
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT clock_timestamp()")
+        return curseur.fetchone()[0]
+
+
+def _autovacuum_depuis(debut: datetime.datetime, mesure: str) -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT relname, last_autovacuum > %s, last_autoanalyze > %s FROM pg_stat_user_tables"
+            " WHERE relname = ANY(%s) ORDER BY relname",
+            [debut, debut, list(_TABLES)],
+        )
+        passages = []
+        for table, vacuum, analyse in curseur.fetchall():
+            actes = [nom for nom, fait in (("VACUUM", vacuum), ("ANALYZE", analyse)) if fait]
+            if actes:
+                passages.append(f"{mesure} : autovacuum ({' et '.join(actes)}) sur `{table}`")
+        return passages
 
 
 def _repartition(chrono: Chrono) -> str:
@@ -313,71 +386,174 @@ def _repartition(chrono: Chrono) -> str:
     return texte
 
 
-def _details(nombre_ecritures, taille_paquet, notre, brut, invariants, generation, ratio,
-             nombre_profil, total_profil, postes, haut_profil) -> list[str]:
-    debit = nombre_ecritures / notre.duree
-    debit_brut = nombre_ecritures / brut.duree
-    debit_invariants = nombre_ecritures / invariants.duree
-    par_ecriture = notre.duree / nombre_ecritures * 1e6
+def _cpu_serveur(chrono: Chrono) -> str:
+    return secondes(chrono.cpu_serveur) if chrono.cpu_serveur is not None else "?"
+
+
+_FONCTIONS = {
+    "ledger_ecriture_verifier_insertion": "trigger d'instruction des écritures (exercice, journal, "
+    "auteur, numérotation, chaîne d'empreintes, lot)",
+    "ledger_ligne_verifier_insertion": "trigger d'instruction des lignes (écriture de la "
+    "transaction, comptes, cumuls journaliers)",
+    "ledger_lot_verifier_equilibre": "trigger différé par lot (au moins deux lignes, équilibre)",
+    "ledger_cumul_proteger": "trigger de ligne de `ledger_cumul` (appelé par le précédent)",
+    "ledger_compteur_verifier": "trigger de ligne du compteur (appelé par celui des écritures)",
+    "ledger_chaine_verifier": "trigger de ligne de la tête de chaîne (appelé par celui des écritures)",
+}
+_PREMIER_NIVEAU = (
+    "ledger_ecriture_verifier_insertion", "ledger_ligne_verifier_insertion",
+    "ledger_lot_verifier_equilibre",
+)
+
+
+def _details(m: Mesures, ratio: float) -> list[str]:
+    n = m.ecritures
+    delta_invariants = m.invariants.duree - m.brut.duree
+    delta_python = m.notre.duree - m.invariants.duree
     details = [
-        f"- {nombre(nombre_ecritures)} écritures de deux lignes ({nombre(2 * nombre_ecritures)} "
-        f"lignes), paquets de {nombre(taille_paquet)} (`TAILLE_PAQUET`), une seule transaction.",
+        f"- {nombre(n)} écritures de deux lignes ({nombre(2 * n)} lignes), dates réparties sur "
+        "l'année, comptes 4111, 7511, 7512, 5122, 6561 et 412 ; paquets de "
+        f"{nombre(m.taille_paquet)} (`TAILLE_PAQUET`), une seule transaction.",
         f"- **Notre chemin** : `ecritures_importer` alimenté par un générateur de `EcritureSaisie`, "
-        f"exercice {commun.ANNEE_IMPORT} : **{nombre(debit)} écritures/s** "
-        f"({nombre(par_ecriture, 1)} µs par écriture ; {_repartition(notre)}).",
-        f"- **Limite brute** : COPY des mêmes lignes préparées en mémoire (identifiants, "
-        "numéros, rangs, empreintes), triggers coupés par `session_replication_role = "
-        f"replica`, exercice {commun.ANNEE_COPY_BRUT} : **{nombre(debit_brut)} écritures/s** "
-        f"({_repartition(brut)}). Index et contraintes CHECK restent actifs.",
+        f"exercice {commun.ANNEE_IMPORT} : **{nombre(n / m.notre.duree)} écritures/s** "
+        f"({nombre(m.par_ecriture(m.notre.duree), 1)} µs par écriture ; {_repartition(m.notre)}).",
+        "- **Limite brute** : COPY des mêmes lignes préparées en mémoire avant le chronomètre "
+        "(identifiants, numéros, rangs, empreintes), triggers coupés par "
+        f"`SET session_replication_role = replica`, exercice {commun.ANNEE_COPY_BRUT} : "
+        f"**{nombre(n / m.brut.duree)} écritures/s** ({_repartition(m.brut)}). Seuls les COPY et "
+        "le COMMIT sont chronométrés ; index et contraintes CHECK restent actifs.",
         f"- **Ratio** : {pourcent(ratio)} (cible ≥ {pourcent(CIBLE)} : "
         f"{'atteinte' if ratio >= CIBLE else 'non atteinte'}).",
         "",
-        "Décomposition :",
+        "Décomposition (chaque mesure part de tables passées au VACUUM ANALYZE et d'un CHECKPOINT) :",
         "",
-        "| Étape | Écritures/s | Temps |",
-        "|---|---:|---:|",
-        f"| COPY brut, triggers coupés (la limite physique) | {nombre(debit_brut)} "
-        f"| {secondes(brut.duree)} |",
-        f"| COPY des mêmes lignes, triggers actifs (les invariants seuls) | "
-        f"{nombre(debit_invariants)} | {secondes(invariants.duree)} |",
-        f"| `ecritures_importer` (invariants + préparation Python) | {nombre(debit)} "
-        f"| {secondes(notre.duree)} |",
-        "",
-        f"- Coût des invariants vérifiés par la base (COPY triggers actifs − COPY brut) : "
-        f"{secondes(invariants.duree - brut.duree)}, soit "
-        f"{nombre((invariants.duree - brut.duree) / nombre_ecritures * 1e6, 1)} µs par écriture.",
-        f"- Coût du côté Python (import − COPY triggers actifs) : "
-        f"{secondes(notre.duree - invariants.duree)}, soit "
-        f"{nombre((notre.duree - invariants.duree) / nombre_ecritures * 1e6, 1)} µs par écriture. "
-        f"Le processus Python a été occupé {pourcent(notre.cpu_client / notre.duree)} du temps "
-        "réel de l'import"
-        + (
-            f", le processus serveur {pourcent(notre.cpu_serveur / notre.duree)}"
-            if notre.cpu_serveur is not None else ""
+        "| Étape | Écritures/s | µs par écriture | Temps réel | CPU Python | CPU serveur "
+        "| CPU des autres processus |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for libelle, chrono in (
+        ("COPY brut, triggers coupés (limite physique)", m.brut),
+        (f"COPY des mêmes lignes, triggers actifs (exercice {commun.ANNEE_COPY_INVARIANTS})",
+         m.invariants),
+        ("`ecritures_importer`", m.notre),
+    ):
+        details.append(
+            f"| {libelle} | {nombre(n / chrono.duree)} | {nombre(m.par_ecriture(chrono.duree), 1)} "
+            f"| {secondes(chrono.duree)} | {secondes(chrono.cpu_client)} | {_cpu_serveur(chrono)} "
+            f"| {secondes(chrono.cpu_autres)} |"
         )
-        + " : les deux se recouvrent en partie (le serveur traite un paquet pendant que "
-        "Python prépare la suite du flux COPY).",
-        f"- Le générateur de saisies seul (coût de l'appelant, compris dans la mesure) : "
-        f"{secondes(generation)}, soit {nombre(generation / nombre_ecritures * 1e6, 1)} µs par "
-        "écriture.",
+    details += [
         "",
-        f"Profil (cProfile, {nombre(nombre_profil)} écritures, exercice {commun.ANNEE_PROFIL} ; "
-        f"le profileur ralentit le Python, d'où un total de {secondes(total_profil)}, soit "
-        f"{nombre(total_profil / nombre_profil * 1e6, 1)} µs par écriture) — temps cumulés :",
+        "La dernière colonne compte le CPU pris pendant la mesure par tous les autres processus "
+        "de la machine (processus auxiliaires du serveur : écriture du WAL, checkpointer ; "
+        "autres sessions) : s'il approche le temps réel, la mesure a été perturbée.",
+        "",
+        f"- Ce que coûtent les invariants vérifiés par la base (COPY triggers actifs − COPY "
+        f"brut) : {secondes(delta_invariants)}, soit {nombre(m.par_ecriture(delta_invariants), 1)} "
+        "µs par écriture.",
+        f"- Ce que coûte le côté Python (import − COPY triggers actifs) : {secondes(delta_python)}, "
+        f"soit {nombre(m.par_ecriture(delta_python), 1)} µs par écriture ; le processus Python a "
+        f"consommé {nombre(m.par_ecriture(m.notre.cpu_client), 1)} µs de CPU par écriture.",
+        f"- Le générateur de saisies seul (coût de l'appelant, inclus dans la mesure) : "
+        f"{secondes(m.generation)}, soit {nombre(m.par_ecriture(m.generation), 2)} µs par écriture.",
+    ]
+    if m.autovacuum:
+        details.append("- Autovacuum passé pendant une mesure : " + " ; ".join(m.autovacuum) + ".")
+    else:
+        details.append("- Aucun autovacuum n'est passé pendant les trois mesures.")
+    if m.fonctions:
+        details += [
+            "",
+            "Temps des fonctions de trigger pendant le COPY triggers actifs (`track_functions = "
+            "'all'`, contrôles différés exécutés avant le COMMIT par `SET CONSTRAINTS ALL "
+            "IMMEDIATE`) ; le temps total d'une fonction comprend celui des triggers qu'elle "
+            "déclenche :",
+            "",
+            "| Fonction | Rôle | Appels | Temps total | µs par écriture |",
+            "|---|---|---:|---:|---:|",
+        ]
+        for fonction, appels, millisecondes in m.fonctions:
+            details.append(
+                f"| `{fonction}` | {_FONCTIONS.get(fonction, '')} | {nombre(appels)} "
+                f"| {secondes(millisecondes / 1000)} | {nombre(m.par_ecriture(millisecondes / 1000), 1)} |"
+            )
+        premier_niveau = sum(ms for f, _, ms in m.fonctions if f in _PREMIER_NIVEAU) / 1000
+        details.append(
+            f"| (hors fonctions) | capture des tables de transition, déclenchement | | "
+            f"{secondes(delta_invariants - premier_niveau)} "
+            f"| {nombre(m.par_ecriture(delta_invariants - premier_niveau), 1)} |"
+        )
+    details += [
+        "",
+        f"Profil Python (cProfile sur {nombre(m.profil_ecritures)} écritures, exercice "
+        f"{commun.ANNEE_PROFIL} ; le profileur ralentit le Python : {secondes(m.profil_total)} au "
+        f"total, soit {nombre(m.profil_total / m.profil_ecritures * 1e6, 1)} µs par écriture). "
+        "Temps cumulés, en part du total profilé :",
         "",
         "| Poste | Temps | Part |",
         "|---|---:|---:|",
     ]
-    for libelle, duree in postes:
-        details.append(f"| {libelle} | {secondes(duree)} | {pourcent(duree / total_profil)} |")
+    for libelle, _, duree in m.postes:
+        details.append(f"| {libelle} | {secondes(duree)} | {pourcent(duree / m.profil_total)} |")
     details += [
         "",
-        "<details><summary>Fonctions les plus coûteuses (temps propre)</summary>",
+        "<details><summary>Fonctions les plus coûteuses du profil (temps propre)</summary>",
         "",
         "```",
-        haut_profil,
+        m.profil_haut,
         "```",
         "",
         "</details>",
     ]
     return details
+
+
+def _limites(m: Mesures) -> list[str]:
+    brut = m.par_ecriture(m.brut.duree)
+    invariants = m.par_ecriture(m.invariants.duree - m.brut.duree)
+    python = m.par_ecriture(m.notre.duree - m.invariants.duree)
+    total = m.par_ecriture(m.notre.duree)
+    cpu_python = m.par_ecriture(m.notre.cpu_client)
+    lignes = [
+        f"- Sur {nombre(total, 1)} µs par écriture : {nombre(brut, 1)} µs pour écrire les lignes "
+        f"elles-mêmes (la limite brute : tas, 5 index de `ledger_ecriture`, 3 de `ledger_ligne`, "
+        f"WAL), {nombre(invariants, 1)} µs pour les invariants vérifiés par les triggers, "
+        f"{nombre(python, 1)} µs de plus pour le côté Python.",
+    ]
+    if m.notre.cpu_serveur is not None:
+        serveur = m.par_ecriture(m.notre.cpu_serveur)
+        recouvrement = cpu_python + serveur - total
+        lignes.append(
+            f"- Python et serveur se recouvrent peu : {nombre(cpu_python, 1)} µs de CPU Python + "
+            f"{nombre(serveur, 1)} µs de CPU serveur par écriture pour {nombre(total, 1)} µs de "
+            f"temps réel (recouvrement {nombre(max(recouvrement, 0), 1)} µs). Le serveur insère "
+            "les lignes au fil du flux COPY pendant que Python prépare les suivantes, mais les "
+            "triggers d'instruction ne s'exécutent qu'à la fin de chaque COPY, pendant que "
+            "Python attend ; et Python ne prépare le paquet suivant qu'après."
+        )
+    if m.fonctions:
+        principales = sorted(
+            (f for f in m.fonctions if f[0] in _PREMIER_NIVEAU), key=lambda f: -f[2]
+        )
+        lignes.append(
+            "- Côté base, les triggers se répartissent ainsi : "
+            + ", ".join(
+                f"`{f}` {nombre(m.par_ecriture(ms / 1000), 1)} µs" for f, _, ms in principales
+            )
+            + " par écriture (détail ci-dessus)."
+        )
+    python = [(libelle, duree) for libelle, genre, duree in m.postes if genre == "python"]
+    base = sum(duree for _, genre, duree in m.postes if genre == "base")
+    if python:
+        libelle, duree = max(python, key=lambda p: p[1])
+        part_python = pourcent(sum(d for _, d in python) / m.profil_total)
+        lignes.append(
+            f"- Dans le profil, le Python de l'import pèse {part_python} du temps (premier "
+            f"poste : {libelle}, {pourcent(duree / m.profil_total)}), l'attente du serveur "
+            f"{pourcent(base / m.profil_total)}."
+        )
+    lignes.append(
+        "- Évolution du débit avec la taille des tables : voir le chargement par tranches du "
+        "banc 3 (même exercice, même chemin)."
+    )
+    return lignes

@@ -19,7 +19,9 @@ import datetime
 import hashlib
 import math
 import multiprocessing
+import os
 import queue
+import re
 import statistics
 import threading
 import time
@@ -254,6 +256,7 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         if compte != attendu:
             raise RuntimeError(f"Exercice {exercice.annee} : {compte} écritures au lieu de {attendu}.")
 
+    requetes, verrou = _requetes_par_ecriture(utilisateur, exercice_service)
     debit_brut = statistics.median(c.debit for c in brut)
     debit_notre = statistics.median(c.debit for c in notre)
     ratio = debit_notre / debit_brut
@@ -280,7 +283,75 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         f"notre chemin {_cpu(notre)} ; SQL brut {_cpu(brut)}. Pendant les tours, les autres "
         f"processus de la machine ont pris en moyenne {_etrangers(brut + notre)} cœur.",
     ]
-    return Resultat("saisie", "Saisie concurrente", [ligne], details)
+    limites = _limites(notre, brut, requetes, verrou)
+    return Resultat("saisie", "Saisie concurrente", [ligne], details, limites)
+
+
+def _requetes_par_ecriture(utilisateur, exercice) -> tuple[list[str], int]:
+    """The statements one `ecriture_passer` sends, and the index of the locking one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ledger.services import LigneSaisie, ecriture_passer
+
+    date, montant, libelle = _contenu(99, 0, commun.jours_de(exercice.annee))
+    with CaptureQueriesContext(connection) as capture:
+        ecriture_passer(
+            acting_user=utilisateur, exercice=exercice, journal="RE", date=date, libelle=libelle,
+            lignes=[LigneSaisie("4111", debit=montant), LigneSaisie("7511", credit=montant)],
+        )
+    requetes = [requete["sql"] for requete in capture.captured_queries]
+    verrou = next((i for i, sql in enumerate(requetes) if "FOR UPDATE" in sql), len(requetes))
+    return [_resume_sql(sql) for sql in requetes], verrou
+
+
+def _resume_sql(sql: str) -> str:
+    """`INSERT ledger_ligne`, `SELECT personnes_affectation`, `SELECT … FOR UPDATE`, `COMMIT`."""
+    mots = sql.split()
+    if not mots:
+        return "?"
+    verbe = mots[0].upper()
+    if "FOR UPDATE" in sql:
+        return "SELECT … FOR UPDATE"
+    motif = {"INSERT": r"INTO\s+\"?(\w+)", "SELECT": r"FROM\s+\"?(\w+)", "UPDATE": r"UPDATE\s+\"?(\w+)"}
+    if verbe in motif and (trouve := re.search(motif[verbe], sql, re.IGNORECASE)):
+        return f"{verbe} {trouve.group(1)}"
+    return verbe
+
+
+def _limites(notre: list[Course], brut: list[Course], requetes: list[str], verrou: int) -> list[str]:
+    def cpu(courses: list[Course]) -> float:
+        return statistics.median((c.cpu_client + c.cpu_serveur) / c.ecritures for c in courses)
+
+    debit_brut = statistics.median(c.debit for c in brut)
+    debit_notre = statistics.median(c.debit for c in notre)
+    coeurs = len(os.sched_getaffinity(0))
+    cpu_notre, cpu_brut = cpu(notre), cpu(brut)
+    apres = requetes[verrou:]
+    return [
+        "- Toutes les écritures d'un exercice passent l'une après l'autre : chacune verrouille "
+        "le compteur du journal et la tête de la chaîne d'empreintes (`SELECT … FOR UPDATE`) "
+        "jusqu'à son COMMIT. Le débit est donc borné par la durée de détention de ce verrou, "
+        f"quel que soit le nombre d'écrivains : en SQL brut, {nombre(1000 / debit_brut, 2)} ms "
+        f"par écriture ; par le service, {nombre(1000 / debit_notre, 2)} ms.",
+        f"- Avec {coeurs} cœurs, le débit est aussi borné par le CPU consommé par écriture "
+        f"(écrivains + serveur) : {nombre(cpu_notre * 1000, 2)} ms pour notre chemin, soit au "
+        f"mieux {nombre(coeurs / cpu_notre)} écritures/s si tout se parallélisait, contre "
+        f"{nombre(cpu_brut * 1000, 2)} ms en SQL brut (au mieux {nombre(coeurs / cpu_brut)}/s). "
+        f"Notre chemin atteint {pourcent(debit_notre * cpu_notre / coeurs)} de ce plafond CPU, "
+        f"le SQL brut {pourcent(debit_brut * cpu_brut / coeurs)} du sien : plus ce taux est "
+        "haut, plus le CPU limite avant le verrou.",
+        f"- `ecriture_passer` envoie {len(requetes)} instructions par écriture (BEGIN et COMMIT "
+        f"compris), dont {len(apres)} pendant que le verrou est tenu : "
+        + ", ".join(f"`{r}`" for r in apres)
+        + ". Avant le verrou : " + ", ".join(f"`{r}`" for r in requetes[:verrou])
+        + ". Le SQL brut en envoie 5 (BEGIN, verrou, INSERT de l'écriture, INSERT des lignes, "
+        "COMMIT), dont 4 sous le verrou, avec des requêtes préparées (psycopg prépare une "
+        "requête à sa cinquième exécution ; Django ne prépare rien par défaut).",
+        "- Entre deux instructions sous verrou s'ajoute le Python de l'ORM (construction des "
+        "requêtes, des instances, de la ligne d'audit), que les autres écrivains ne peuvent pas "
+        "recouvrir puisqu'ils attendent le verrou.",
+    ]
 
 
 def _liste(courses: list[Course]) -> str:
