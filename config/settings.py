@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "reglementation",
     "ledger",
     "recettes",
+    "budget",
+    "oppositions",
+    "depenses",
 ]
 
 MIDDLEWARE = [
