@@ -27,6 +27,7 @@ from core.exceptions import (
     erreur_base,
 )
 from core.money import ZERO, format_euros, montant
+from core.pieces import controler_fichier, verifier_mot_de_passe
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable, exiger_separation, pouvoir_ordonnateur
@@ -45,18 +46,6 @@ from recettes.models import (
 from reglementation.selectors import rattachement, seuil_d133_2
 
 NATURE_DELEGATION = "ordre_recette"
-TAILLE_MAX_PIECE = 10 * 1024 * 1024
-SIGNATURES_FICHIERS = {
-    "application/pdf": (b"%PDF-",),
-    "image/png": (b"\x89PNG\r\n\x1a\n",),
-    "image/jpeg": (b"\xff\xd8\xff",),
-}
-EXTENSIONS = {
-    ".pdf": "application/pdf",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-}
 
 
 @dataclass(frozen=True)
@@ -288,18 +277,6 @@ def ordre_recette_modifier(
         _traduire(exc)
 
 
-def _type_fichier(nom: str, contenu: bytes) -> str:
-    extension = "." + nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
-    attendu = EXTENSIONS.get(extension)
-    if attendu is None:
-        raise DonneeInvalide(f"Le fichier « {nom} » n'est pas d'un type admis (PDF, PNG ou JPEG).")
-    if not any(contenu.startswith(signature) for signature in SIGNATURES_FICHIERS[attendu]):
-        raise DonneeInvalide(
-            f"Le fichier « {nom} » n'est pas ce qu'il prétend être : son contenu n'est pas un {extension[1:].upper()}."
-        )
-    return attendu
-
-
 @transaction.atomic
 def ordre_recette_joindre_piece(
     *, acting_user, ordre: OrdreRecette, nom: str, contenu: bytes
@@ -308,11 +285,7 @@ def ordre_recette_joindre_piece(
     _exiger_ordonnateur(acting_user, "joindre une pièce justificative")
     ordre = _verrouiller(ordre)
     _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "compléter de pièces")
-    if not contenu:
-        raise DonneeInvalide(f"Le fichier « {nom} » est vide.")
-    if len(contenu) > TAILLE_MAX_PIECE:
-        raise DonneeInvalide(f"Le fichier « {nom} » dépasse la taille admise de 10 Mo.")
-    type_mime = _type_fichier(nom, contenu)
+    type_mime = controler_fichier(nom, contenu)
     empreinte = hashlib.sha256(contenu).hexdigest()
     piece = PieceJustificative(
         ordre=ordre,
@@ -360,13 +333,6 @@ def empreinte_contenu(ordre: OrdreRecette) -> str:
     return hashlib.sha256(texte.encode("utf-8")).hexdigest()
 
 
-def _verifier_mot_de_passe(utilisateur, mot_de_passe: str) -> None:
-    if not mot_de_passe or not utilisateur.check_password(mot_de_passe):
-        raise DroitInsuffisant(
-            "Mot de passe incorrect : la signature exige de ressaisir votre mot de passe."
-        )
-
-
 def _signer(acting_user, ordre: OrdreRecette) -> OrdreRecette:
     ordre = _verrouiller(ordre)
     _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "signer")
@@ -411,7 +377,7 @@ def ordre_recette_signer(*, acting_user, ordre: OrdreRecette, mot_de_passe: str)
     delegation valid today, after typing the password again."""
     try:
         with transaction.atomic():
-            _verifier_mot_de_passe(acting_user, mot_de_passe)
+            verifier_mot_de_passe(acting_user, mot_de_passe)
             return _signer(acting_user, ordre)
     except DatabaseError as exc:
         _traduire(exc)
@@ -428,7 +394,7 @@ def ordre_recette_signer_lot(
 ) -> ResultatLot:
     """The parapheur: one password entry, then each order signed on its own;
     an order refused (delegation, deadline...) does not stop the others."""
-    _verifier_mot_de_passe(acting_user, mot_de_passe)
+    verifier_mot_de_passe(acting_user, mot_de_passe)
     resultat = ResultatLot()
     for ordre in ordres:
         try:
@@ -697,7 +663,7 @@ def ordre_recette_reduire(
     new bases (circ. 93/82 §2.0.3; D133-2 for the threshold)."""
     try:
         with transaction.atomic():
-            _verifier_mot_de_passe(acting_user, mot_de_passe)
+            verifier_mot_de_passe(acting_user, mot_de_passe)
             ordre = _verrouiller(ordre)
             _exiger_etat(ordre, {OrdreRecette.Etat.PRIS_EN_CHARGE}, "réduire ou annuler")
             if type not in Reduction.Type.values:
