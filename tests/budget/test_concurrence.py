@@ -1,0 +1,91 @@
+"""Two engagements at once that together exceed the credit: exactly one passes."""
+
+import threading
+import time
+from decimal import Decimal
+
+import psycopg
+import pytest
+from django.db import connections, transaction
+
+from budget import selectors
+from budget.exceptions import CreditsInsuffisants
+from budget.models import MouvementCredit
+from budget.services import credit_engager
+from tests.ledger.sql_brut import connexion_brute
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_deux_engagements_simultanes_un_seul_passe(directrice, exercice, fournitures):
+    # given 1 200,00 available, two orders of 700,00 engaged at the same instant
+    depart = threading.Barrier(2)
+    resultats: dict[int, object] = {}
+
+    def engager(indice):
+        try:
+            depart.wait()
+            with transaction.atomic():
+                credit_engager(
+                    acting_user=directrice,
+                    exercice=exercice,
+                    compte_numero="6064",
+                    montant=Decimal("700.00"),
+                    reference=f"ordre_depense:{indice}",
+                )
+                # keep the lock a while: the other one must wait for the commit
+                time.sleep(0.3)
+            resultats[indice] = "engagé"
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            resultats[indice] = exc
+        finally:
+            connections.close_all()
+
+    fils = [threading.Thread(target=engager, args=(i,)) for i in (1, 2)]
+    for f in fils:
+        f.start()
+    for f in fils:
+        f.join()
+
+    passes = [i for i, r in resultats.items() if r == "engagé"]
+    refus = [r for r in resultats.values() if r != "engagé"]
+    assert len(passes) == 1
+    assert len(refus) == 1 and isinstance(refus[0], CreditsInsuffisants)
+    assert "disponible 500,00" in refus[0].message
+    s = selectors.situation(credit=fournitures)
+    assert (s.engage, s.disponible) == (Decimal("700.00"), Decimal("500.00"))
+    assert list(MouvementCredit.objects.values_list("reference", flat=True)) == [
+        f"ordre_depense:{passes[0]}"
+    ]
+
+
+def test_sans_verrou_applicatif_la_base_refuse_le_second(directrice, fournitures):
+    """Two raw writers that skip the services: the second waits on the credit row
+    the first one's trigger locked, then the guard refuses it."""
+    insertion = (
+        "INSERT INTO budget_mouvementcredit (credit_id, nature, montant, reference, par_id)"
+        " VALUES (%s, 'engagement', 700, %s, %s)"
+    )
+    erreurs = []
+    with connexion_brute() as premiere:
+        premiere.execute(insertion, [fournitures.pk, "brut:1", directrice.pk])
+
+        def second():
+            try:
+                with connexion_brute() as conn:
+                    conn.execute(insertion, [fournitures.pk, "brut:2", directrice.pk])
+                    conn.commit()
+            except psycopg.Error as exc:
+                erreurs.append(exc)
+
+        fil = threading.Thread(target=second)
+        fil.start()
+        time.sleep(0.3)
+        assert fil.is_alive()  # blocked behind the first, uncommitted
+        premiere.commit()
+        fil.join(timeout=10)
+
+    assert len(erreurs) == 1
+    assert erreurs[0].sqlstate == "LGB04"
+    assert "Crédits insuffisants au chapitre 6064" in str(erreurs[0])
+    assert selectors.situation(credit=fournitures).engage == Decimal("700.00")
