@@ -1,0 +1,141 @@
+"""API of the oppositions register: list, register, release; same services as the pages."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.permissions import APourFonction, EstComptable
+from oppositions import selectors, services
+from oppositions.models import Imputation, Opposition
+
+
+class ImputationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Imputation
+        fields = ["montant", "reference", "le"]
+
+
+class OppositionSerializer(serializers.ModelSerializer):
+    montant_impute = serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
+    reste = serializers.SerializerMethodField()
+    imputations = ImputationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Opposition
+        fields = [
+            "id",
+            "creancier_nom",
+            "creancier_identifiant",
+            "opposant",
+            "opposant_iban",
+            "opposant_bic",
+            "nature",
+            "montant",
+            "signifiee_le",
+            "reference_acte",
+            "mainlevee_le",
+            "enregistree_le",
+            "montant_impute",
+            "reste",
+            "imputations",
+        ]
+
+    def get_reste(self, opposition) -> str:
+        """What the opposition may still take; 0.00 once released."""
+        if opposition.mainlevee_le is not None:
+            return "0.00"
+        return f"{opposition.reste:.2f}"
+
+
+class EnregistrementSerializer(serializers.Serializer):
+    creancier_nom = serializers.CharField(max_length=200)
+    creancier_identifiant = serializers.CharField(max_length=60)
+    opposant = serializers.CharField(max_length=200)
+    opposant_iban = serializers.CharField(max_length=50)
+    opposant_bic = serializers.CharField(max_length=20)
+    nature = serializers.ChoiceField(choices=Opposition.Nature.choices)
+    montant = serializers.CharField(max_length=24, help_text="En euros, par exemple « 1234.56 ».")
+    signifiee_le = serializers.DateField()
+    reference_acte = serializers.CharField(
+        max_length=120, required=False, default="", allow_blank=True
+    )
+
+
+class MainleveeSerializer(serializers.Serializer):
+    le = serializers.DateField()
+
+
+def _reponse(opposition: Opposition, statut=status.HTTP_200_OK) -> Response:
+    relue = (
+        selectors.oppositions_registre(etat="toutes")
+        .prefetch_related("imputations")
+        .get(pk=opposition.pk)
+    )
+    return Response(OppositionSerializer(relue).data, status=statut)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "etat", str, enum=list(selectors.ETATS), description="en_cours par défaut"
+        ),
+        OpenApiParameter("recherche", str, description="créancier, identifiant, opposant, acte"),
+    ],
+    summary="Registre des oppositions, avec les sommes versées et le reste opposable",
+)
+class OppositionListApi(generics.ListAPIView):
+    serializer_class = OppositionSerializer
+
+    def get_queryset(self):
+        p = self.request.query_params
+        etat = p.get("etat") if p.get("etat") in selectors.ETATS else "en_cours"
+        return selectors.oppositions_registre(
+            etat=etat, recherche=p.get("recherche", "")
+        ).prefetch_related("imputations")
+
+
+@extend_schema(summary="Une opposition")
+class OppositionDetailApi(generics.RetrieveAPIView):
+    serializer_class = OppositionSerializer
+
+    def get_queryset(self):
+        return selectors.oppositions_registre(etat="toutes").prefetch_related("imputations")
+
+
+@extend_schema(
+    request=EnregistrementSerializer,
+    responses={201: OppositionSerializer},
+    summary="Enregistrer une opposition signifiée à l'agent comptable (circ. 93/82 §2.1.5)",
+)
+class OppositionEnregistrerApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
+    def post(self, request):
+        entree = EnregistrementSerializer(data=request.data)
+        entree.is_valid(raise_exception=True)
+        opposition = services.opposition_enregistrer(
+            acting_user=request.user, **entree.validated_data
+        )
+        return _reponse(opposition, status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    request=MainleveeSerializer,
+    responses=OppositionSerializer,
+    summary="Enregistrer la mainlevée d'une opposition",
+)
+class OppositionMainleveeApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
+    def post(self, request, pk: int):
+        entree = MainleveeSerializer(data=request.data)
+        entree.is_valid(raise_exception=True)
+        opposition = get_object_or_404(Opposition, pk=pk)
+        services.opposition_mainlevee(
+            acting_user=request.user, opposition=opposition, le=entree.validated_data["le"]
+        )
+        return _reponse(opposition)
