@@ -367,6 +367,7 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
             piece=piece,
         )
     creer_ordres_demo(personnes, aujourd_hui)
+    creer_depenses_demo(personnes, exercice, aujourd_hui)
     return len(ecritures)
 
 
@@ -462,3 +463,108 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
     r.ordre_recette_transmettre(acting_user=directrice, ordre=pris)
     controles = [r.ControleSaisi(point, True) for point in r.controles_requis(pris).points]
     r.ordre_recette_prendre_en_charge(acting_user=comptable, ordre=pris, controles=controles)
+
+
+IBAN_DEMO = {
+    "Papeterie Centrale": ("FR7630006000011234567890189", "AGRIFRPPXXX", "55210055400013"),
+    "SCI Les Arcades": ("FR7610107001011234567890129", "BREDFRPPXXX", "41122233300021"),
+    "Maître Dupuis, huissier": ("FR7630004000031234567890143", "BNPAFRPPXXX", "38899977700015"),
+}
+
+
+def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -> None:
+    """Credits, engagements and ordres de dépense at each step, an opposition,
+    and a direct debit waiting for its regularising order (SCENARIOS.md)."""
+    from budget.demo import creer_credits_demo
+    from depenses import services as d
+    from oppositions.services import opposition_enregistrer
+
+    directrice, comptable = personnes["directrice"], personnes["comptable"]
+    mot_de_passe = mot_de_passe_demo("directrice")
+    creer_credits_demo(acting_user=directrice, exercice=exercice)
+
+    def ordre(creancier, objet, montant_ordre, compte, nature, service_fait=True):
+        iban, bic, siret = IBAN_DEMO[creancier]
+        engagement = d.engagement_creer(
+            acting_user=directrice,
+            exercice=exercice,
+            gestion="budgetaire",
+            objet=objet,
+            creancier=creancier,
+            compte_imputation=compte,
+            montant_engage=montant_ordre,
+        )
+        o = d.ordre_depense_creer(
+            acting_user=directrice,
+            saisie=d.SaisieDepense(
+                gestion="budgetaire",
+                nature=nature,
+                objet=objet,
+                bases_liquidation=f"Facture de {creancier}",
+                compte_imputation=compte,
+                compte_tiers="401",
+                date_fait=aujourd_hui,
+                engagement=engagement,
+                dates={
+                    "reception": aujourd_hui,
+                    "echeance": aujourd_hui + datetime.timedelta(days=1),
+                    "liquidation": aujourd_hui,
+                },
+                lignes=[
+                    d.LigneCreancier(
+                        creancier, "fournisseur", iban, montant_ordre, bic=bic, identifiant=siret
+                    )
+                ],
+                pieces_references="Facture et bon de livraison au dossier",
+            ),
+        )
+        if service_fait:
+            d.ordre_depense_attester_service_fait(acting_user=directrice, ordre=o, le=aujourd_hui)
+        return o
+
+    # In the parapheur: two to sign, one without its service fait.
+    ordre("Papeterie Centrale", "Ramettes et enveloppes", "1840.50", "6064", "fournitures")
+    ordre(
+        "SCI Les Arcades",
+        "Loyer de l'annexe, terme suivant",
+        "4850.00",
+        "613",
+        "loyer",
+        service_fait=False,
+    )
+    # In the agent comptable's queue: one complete, one without service fait.
+    for o in (
+        ordre("Maître Dupuis, huissier", "Signification d'un jugement", "312.80", "622", "autre"),
+        ordre(
+            "Papeterie Centrale",
+            "Cartouches d'encre",
+            "964.20",
+            "6064",
+            "fournitures",
+            service_fait=False,
+        ),
+    ):
+        d.ordre_depense_signer(acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe)
+        d.ordre_depense_transmettre(acting_user=directrice, ordre=o)
+    opposition_enregistrer(
+        acting_user=comptable,
+        creancier_nom="Papeterie Centrale",
+        creancier_identifiant="55210055400013",
+        opposant="Société Générale de Recouvrement",
+        opposant_iban="FR7630003000301234567890118",
+        opposant_bic="SOGEFRPPXXX",
+        nature="saisie_attribution",
+        montant=Decimal("500.00"),
+        signifiee_le=aujourd_hui,
+        reference_acte="Procès-verbal de saisie-attribution",
+    )
+    d.depense_sans_ordonnancement_enregistrer(
+        acting_user=comptable,
+        exercice=exercice,
+        objet="Téléphone et internet du mois",
+        creancier="Télécom Valmont",
+        compte_charge="626",
+        montant_preleve="186.40",
+        payee_le=aujourd_hui,
+        reference=f"releve-{aujourd_hui:%Y%m%d}",
+    )

@@ -49,10 +49,14 @@ def accueil(request):
         role = "autre"
     else:
         role = "aucun"
+    from depenses.models import OrdreDepense
     from recettes.models import OrdreRecette
 
     a_faire = {
-        "a_signer": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON).count(),
+        "a_signer": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON).count()
+        + OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON).count(),
+        "a_viser": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.TRANSMIS).count(),
+        "suspendus": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.SUSPENDU).count(),
         "rejetes": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.REJETE).count(),
         "a_prendre_en_charge": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.TRANSMIS).count(),
     }

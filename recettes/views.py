@@ -328,15 +328,49 @@ def parapheur(request):
     """The directeur's parapheur: drafts to sign, one by one or together."""
     if not _est(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Le parapheur est celui de l'ordonnateur.")
+    from depenses import services as depenses_services
+    from depenses.models import OrdreDepense
+
     if request.method == "POST":
         choisis = list(
             _ordres().filter(
                 pk__in=request.POST.getlist("ordres"), etat=OrdreRecette.Etat.BROUILLON
             )
         )
-        if not choisis:
+        depenses = list(
+            OrdreDepense.objects.select_related("exercice", "compte_imputation").filter(
+                pk__in=request.POST.getlist("ordres_depense"), etat=OrdreDepense.Etat.BROUILLON
+            )
+        )
+        if depenses:
+            try:
+                signes, refus = depenses_services.ordre_depense_signer_lot(
+                    acting_user=request.user,
+                    ordres=depenses,
+                    mot_de_passe=request.POST.get("mot_de_passe", ""),
+                )
+            except ApplicationError as erreur:
+                messages.error(request, erreur.message)
+                return redirect("recettes:parapheur")
+            if signes:
+                messages.success(
+                    request,
+                    f"{len(signes)} ordre(s) de dépense signé(s) : "
+                    + ", ".join(o.reference for o in signes)
+                    + ".",
+                )
+            for ordre, motif in refus:
+                messages.error(
+                    request, f"Ordre de dépense n° {ordre.reference} non signé : {motif}"
+                )
+            if request.POST.get("transmettre"):
+                for ordre in signes:
+                    depenses_services.ordre_depense_transmettre(
+                        acting_user=request.user, ordre=ordre
+                    )
+        if not choisis and not depenses:
             messages.error(request, "Cochez au moins un ordre à signer.")
-        else:
+        elif choisis:
             try:
                 resultat = services.ordre_recette_signer_lot(
                     acting_user=request.user,
@@ -372,6 +406,13 @@ def parapheur(request):
             "rejetes": _ordres()
             .filter(etat=OrdreRecette.Etat.REJETE)
             .order_by("exercice__annee", "numero"),
+            "depenses": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON)
+            .select_related("exercice")
+            .prefetch_related("lignes", "services_faits")
+            .order_by("exercice__annee", "numero"),
+            "depenses_suspendues": OrdreDepense.objects.filter(
+                etat=OrdreDepense.Etat.SUSPENDU
+            ).select_related("exercice"),
         },
     )
 

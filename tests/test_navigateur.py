@@ -196,3 +196,74 @@ def test_la_directrice_signe_au_parapheur_et_le_comptable_prend_en_charge(page, 
             ["pdftotext", "-", "-"], input=reponse.body(), capture_output=True, check=True
         ).stdout
         assert "sept cent vingt euros" in texte.decode()
+
+
+def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_server, demo):
+    from depenses.models import OrdreDepense, Requisition
+
+    loyer = OrdreDepense.objects.get(objet__startswith="Loyer de l'annexe")
+    huissier = OrdreDepense.objects.get(objet="Signification d'un jugement")
+
+    # The directrice signs the rent order in the parapheur.
+    _connexion(page, live_server, "directrice")
+    page.get_by_role("link", name="Parapheur").first.click()
+    page.get_by_label(f"Signer l'ordre de dépense {loyer.reference}").check()
+    page.get_by_label("Mot de passe (signature)").fill(mot_de_passe_demo("directrice"))
+    page.get_by_role("button", name="Signer la sélection").click()
+    expect(page.get_by_text(f"1 ordre(s) de dépense signé(s) : {loyer.reference}.")).to_be_visible()
+    page.get_by_role("button", name="Se déconnecter").click()
+
+    # The agent comptable sees the missing service fait and suspends.
+    _connexion(page, live_server, "comptable")
+    page.get_by_role("link", name="Ordres de dépense à viser").click()
+    page.get_by_role("link", name=loyer.reference).click()
+    expect(
+        page.get_by_text("Aucune attestation de service fait ni d'ouverture de droits.")
+    ).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "controles_depense.png"), full_page=True)
+    page.get_by_label("Motif").select_option("service_fait")
+    page.get_by_label("Explication").fill("Attestation de service fait absente")
+    page.get_by_role("button", name="Suspendre").click()
+    expect(page.get_by_text(f"Paiement de l'ordre n° {loyer.reference} suspendu.")).to_be_visible()
+    # He also suspends the bailiff's order for missing pièces.
+    page.goto(f"{live_server.url}/depenses/{huissier.pk}/")
+    page.get_by_label("Motif").select_option("pieces")
+    page.get_by_label("Explication").fill("Copie du jugement absente")
+    page.get_by_role("button", name="Suspendre").click()
+    page.get_by_role("button", name="Se déconnecter").click()
+
+    # The directrice completes the first and requisitions the second.
+    _connexion(page, live_server, "directrice")
+    page.goto(f"{live_server.url}/depenses/{loyer.pk}/")
+    page.get_by_label("Ce qui complète le dossier").fill("Attestation du gestionnaire de l'annexe")
+    page.get_by_label("Service fait le (si c'est ce qui manquait)").fill(
+        datetime.date.today().isoformat()
+    )
+    page.get_by_role("button", name="Compléter et renvoyer à l'agent comptable").click()
+    expect(page.get_by_text("complété et renvoyé à l'agent comptable")).to_be_visible()
+    page.goto(f"{live_server.url}/depenses/{huissier.pk}/")
+    page.get_by_label("Motif écrit de la réquisition").fill(
+        "Délai de procédure : l'huissier doit être payé"
+    )
+    page.get_by_label("Mot de passe (signature)").fill(mot_de_passe_demo("directrice"))
+    page.get_by_role("button", name="Signer la réquisition").click()
+    expect(page.get_by_text("la responsabilité passe au directeur")).to_be_visible()
+    reponse = page.request.get(f"{live_server.url}/depenses/{huissier.pk}/pdf/")
+    assert reponse.ok and reponse.body().startswith(b"%PDF")
+    page.get_by_role("button", name="Se déconnecter").click()
+
+    # The agent comptable visas the completed order.
+    _connexion(page, live_server, "comptable")
+    page.goto(f"{live_server.url}/depenses/{loyer.pk}/")
+    page.locator("input[name='controle_imputation'][value='conforme']").check()
+    page.locator("input[name='controle_validite_dette'][value='conforme']").check()
+    page.get_by_role("button", name="Viser l'ordre").click()
+    expect(page.get_by_text(f"Ordre n° {loyer.reference} visé.")).to_be_visible()
+
+    # The board's report lists the réquisition.
+    page.goto(f"{live_server.url}/depenses/requisitions/")
+    expect(page.get_by_role("link", name=huissier.reference)).to_be_visible()
+    expect(page.get_by_text("Délai de procédure")).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "requisitions.png"), full_page=True)
+    assert OrdreDepense.objects.get(pk=loyer.pk).etat == "vise"
+    assert Requisition.objects.get().ordre_id == huissier.pk

@@ -42,6 +42,19 @@ ACTES = {
     "ordre_recette.abandonne": "abandon",
     "ordre_recette.reduction_signee": "ordre de réduction signé",
     "ordre_recette.reduction_prise_en_charge": "réduction prise en charge",
+    "ordre_depense.cree": "création (liquidation)",
+    "ordre_depense.piece_jointe": "pièce justificative jointe",
+    "ordre_depense.service_fait": "service fait attesté",
+    "ordre_depense.signe": "ordonnancement (signature)",
+    "ordre_depense.transmis": "transmission à l'agent comptable",
+    "ordre_depense.vise": "visa",
+    "ordre_depense.suspendu": "suspension du paiement",
+    "ordre_depense.complete": "dossier complété",
+    "ordre_depense.retire": "retrait",
+    "ordre_depense.requis": "réquisition",
+    "ordre_depense.certificat_non_paiement": "certificat de non-paiement",
+    "ordre_depense.duplicata": "duplicata émis",
+    "ordre_depense.reimpute": "certificat de réimputation",
 }
 
 

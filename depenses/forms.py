@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from django import forms
+
+from depenses.models import Engagement, Gestion, Nature, OrdreDepense, Suspension
+from depenses.services import LigneCreancier, SaisieDepense
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+COMPTES_PAR_NATURE = {
+    Nature.PRESTATION: ("6561", "412"),
+    Nature.FOURNITURES: ("6064", "401"),
+    Nature.TRAVAUX: ("615", "401"),
+    Nature.LOYER: ("613", "401"),
+    Nature.INTERETS: ("661", "401"),
+    Nature.CONDAMNATION: ("671", "4672"),
+    Nature.TRANSACTION: ("671", "4672"),
+    Nature.RESTITUTION: ("673", "4672"),
+    Nature.ACQUISITION_IMMEUBLE: ("213", "404"),
+}
+
+
+class OrdreDepenseForm(forms.Form):
+    LIGNES = 6
+    type = forms.ChoiceField(label="Type d'ordre", choices=OrdreDepense.Type.choices)
+    gestion = forms.ChoiceField(
+        label="Gestion", choices=Gestion.choices, initial=Gestion.BUDGETAIRE
+    )
+    nature = forms.ChoiceField(label="Nature", choices=Nature.choices, initial=Nature.FOURNITURES)
+    engagement = forms.ModelChoiceField(
+        label="Engagement (gestion budgétaire)",
+        required=False,
+        queryset=Engagement.objects.select_related("exercice").order_by("-id"),
+    )
+    objet = forms.CharField(label="Objet", max_length=255)
+    bases_liquidation = forms.CharField(
+        label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    compte_imputation = forms.CharField(
+        label="Compte d'imputation (charge)",
+        required=False,
+        max_length=12,
+        help_text="Vide : celui de l'engagement, ou le compte usuel de la nature.",
+    )
+    compte_tiers = forms.CharField(
+        label="Compte du créancier",
+        required=False,
+        max_length=12,
+        help_text="Vide : 401 fournisseurs, 412 pour les prestations…",
+    )
+    date_fait = forms.DateField(label="Date du fait générateur", widget=DATE)
+    date_service_fait = forms.DateField(label="Service fait le", required=False, widget=DATE)
+    date_liquidation = forms.DateField(label="Liquidée le", required=False, widget=DATE)
+    date_reception = forms.DateField(label="Réception le", required=False, widget=DATE)
+    date_echeance = forms.DateField(label="Échéance du terme", required=False, widget=DATE)
+    pieces_references = forms.CharField(
+        label="Pièces justificatives (références)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].label_from_instance = lambda e: (
+            f"n° {e.pk} — {e.objet} ({e.compte_imputation.numero}, {e.montant} €)"
+        )
+        for n in range(1, self.LIGNES + 1):
+            self.fields[f"creancier_{n}"] = forms.CharField(
+                label=f"Créancier, ligne {n}", required=False, max_length=200
+            )
+            self.fields[f"qualite_{n}"] = forms.CharField(
+                label=f"Qualité, ligne {n}", required=False, max_length=120
+            )
+            self.fields[f"identifiant_{n}"] = forms.CharField(
+                label=f"SIRET ou NIR, ligne {n}", required=False, max_length=40
+            )
+            self.fields[f"iban_{n}"] = forms.CharField(
+                label=f"IBAN, ligne {n}", required=False, max_length=42
+            )
+            self.fields[f"bic_{n}"] = forms.CharField(
+                label=f"BIC, ligne {n}", required=False, max_length=11
+            )
+            self.fields[f"montant_{n}"] = forms.CharField(
+                label=f"Montant, ligne {n}", required=False, max_length=24
+            )
+
+    def rangees(self):
+        return [
+            tuple(
+                self[f"{champ}_{n}"]
+                for champ in ("creancier", "qualite", "identifiant", "iban", "bic", "montant")
+            )
+            for n in range(1, self.LIGNES + 1)
+        ]
+
+    def saisie(self) -> SaisieDepense:
+        d = self.cleaned_data
+        engagement = d.get("engagement")
+        imputation, tiers = COMPTES_PAR_NATURE.get(d["nature"], ("", "401"))
+        if engagement is not None:
+            imputation = engagement.compte_imputation.numero
+        lignes = []
+        for n in range(1, self.LIGNES + 1):
+            valeurs = {
+                c: (d.get(f"{c}_{n}") or "").strip()
+                for c in ("creancier", "qualite", "identifiant", "iban", "bic", "montant")
+            }
+            if valeurs["creancier"] or valeurs["montant"]:
+                lignes.append(LigneCreancier(**{**valeurs, "montant": valeurs["montant"] or "0"}))
+        return SaisieDepense(
+            gestion=d["gestion"],
+            nature=d["nature"],
+            objet=d["objet"],
+            bases_liquidation=d["bases_liquidation"],
+            compte_imputation=d.get("compte_imputation") or imputation,
+            compte_tiers=d.get("compte_tiers") or tiers,
+            date_fait=d["date_fait"],
+            lignes=lignes,
+            type=d["type"],
+            engagement=engagement,
+            dates={
+                c: d.get(f"date_{c}")
+                for c in ("service_fait", "liquidation", "reception", "echeance")
+            },
+            pieces_references=d.get("pieces_references", ""),
+        )
+
+
+class EngagementForm(forms.Form):
+    gestion = forms.ChoiceField(
+        label="Gestion", choices=Gestion.choices, initial=Gestion.BUDGETAIRE
+    )
+    objet = forms.CharField(label="Objet", max_length=255)
+    creancier = forms.CharField(label="Créancier", max_length=200)
+    compte_imputation = forms.CharField(label="Compte de charge", max_length=12)
+    montant = forms.CharField(label="Montant engagé", max_length=24)
+
+
+class SuspensionForm(forms.Form):
+    motif = forms.ChoiceField(label="Motif", choices=Suspension.Motif.choices)
+    explication = forms.CharField(label="Explication", widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from depenses import views
+
+app_name = "depenses"
+
+urlpatterns = [
+    path("", views.liste, name="liste"),
+    path("nouveau/", views.nouveau, name="nouveau"),
+    path("engagements/", views.engagements, name="engagements"),
+    path("a-viser/", views.a_viser, name="a_viser"),
+    path("requisitions/", views.requisitions, name="requisitions"),
+    path("requisitions/<int:pk>/pdf/", views.requisition_pdf_vue, name="requisition_pdf"),
+    path("sans-ordonnancement/", views.sans_ordonnancement, name="sans_ordonnancement"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("<int:pk>/service-fait/", views.service_fait, name="service_fait"),
+    path("<int:pk>/signer/", views.signer, name="signer"),
+    path("<int:pk>/transmettre/", views.transmettre, name="transmettre"),
+    path("<int:pk>/viser/", views.viser, name="viser"),
+    path("<int:pk>/suspendre/", views.suspendre, name="suspendre"),
+    path("<int:pk>/completer/", views.completer, name="completer"),
+    path("<int:pk>/retirer/", views.retirer, name="retirer"),
+    path("<int:pk>/requerir/", views.requerir, name="requerir"),
+]
