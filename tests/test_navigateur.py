@@ -165,8 +165,8 @@ def test_la_directrice_signe_au_parapheur_et_le_comptable_prend_en_charge(page, 
 
     _connexion(page, live_server, "directrice")
     page.get_by_role("link", name="Parapheur").first.click()
-    expect(page.get_by_role("link", name=ordre.reference)).to_be_visible()
-    page.get_by_label(f"Signer l'ordre {ordre.reference}").check()
+    expect(page.locator(f"a[href='/recettes/{ordre.pk}/']")).to_be_visible()
+    page.get_by_label(f"Signer l'ordre {ordre.reference}", exact=True).check()
     page.get_by_label("Mot de passe (signature)").fill(mot_de_passe_demo("directrice"))
     page.get_by_role("button", name="Signer la sélection").click()
     expect(page.get_by_text(f"1 ordre(s) signé(s) : {ordre.reference}.")).to_be_visible()
@@ -175,7 +175,7 @@ def test_la_directrice_signe_au_parapheur_et_le_comptable_prend_en_charge(page, 
 
     _connexion(page, live_server, "comptable")
     page.get_by_role("link", name="Ordres de recette à prendre en charge").click()
-    page.get_by_role("link", name=ordre.reference).click()
+    page.locator(f"a[href='/recettes/{ordre.pk}/']").click()
     for case in page.get_by_label("conforme", exact=True).all():
         case.check()
     page.get_by_role("button", name="Prendre en charge").click()
@@ -216,7 +216,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     # The agent comptable sees the missing service fait and suspends.
     _connexion(page, live_server, "comptable")
     page.get_by_role("link", name="Ordres de dépense à viser").click()
-    page.get_by_role("link", name=loyer.reference).click()
+    page.locator(f"a[href='/depenses/{loyer.pk}/']").click()
     expect(
         page.get_by_text("Aucune attestation de service fait ni d'ouverture de droits.")
     ).to_be_visible()
@@ -262,7 +262,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
 
     # The board's report lists the réquisition.
     page.goto(f"{live_server.url}/depenses/requisitions/")
-    expect(page.get_by_role("link", name=huissier.reference)).to_be_visible()
+    expect(page.locator(f"a[href='/depenses/{huissier.pk}/']")).to_be_visible()
     expect(page.get_by_text("Délai de procédure")).to_be_visible()
     page.screenshot(path=str(CAPTURES / "requisitions.png"), full_page=True)
     assert OrdreDepense.objects.get(pk=loyer.pk).etat == "vise"
