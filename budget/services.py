@@ -24,7 +24,12 @@ from budget.models import Credit, ModificationCredit, MouvementCredit
 from budget.permissions import exiger_directeur, exiger_fonction
 from budget.selectors import Situation, exercice_de, situation_de
 from core.audit import audit
-from core.exceptions import DonneeInvalide, ExerciceClos, MontantInvalide, erreur_base
+from core.exceptions import (
+    DonneeInvalide,
+    ExerciceClos,
+    MontantInvalide,
+    relever_erreur_base,
+)
 from core.money import ESPACE_INSECABLE, format_euros, montant
 from ledger.models import Compte, Exercice
 
@@ -44,13 +49,6 @@ CIRCULAIRE_ENCHAINEMENT = "circulaire 93/82 §2.1.0"
 CHAPITRE = re.compile(r"^[1-8][0-9]{0,11}$")
 Nature = MouvementCredit.Nature
 UNIQUE_VIOLATION = "23505"
-
-
-def _traduire(exc: DatabaseError):
-    traduite = erreur_base(exc)
-    if traduite is None:
-        raise exc
-    raise traduite from exc
 
 
 def _designation(credit: Credit) -> str:
@@ -203,7 +201,7 @@ def _mouvoir(
             )
             return situation_de(credit)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 _PARTICIPES = {
@@ -331,9 +329,9 @@ def credit_ouvrir(*, acting_user, exercice, chapitre, libelle, montant_initial) 
         if getattr(exc.__cause__, "sqlstate", None) == UNIQUE_VIOLATION:
             # Opened by someone else between our check and our insert.
             raise DonneeInvalide(deja) from exc
-        _traduire(exc)
+        relever_erreur_base(exc)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def _montant_signe(valeur) -> Decimal:
@@ -410,4 +408,4 @@ def credit_modifier(*, acting_user, credit: Credit, montant, motif, le: datetime
             )
             return credit
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)

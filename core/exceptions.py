@@ -97,3 +97,11 @@ def erreur_base(exc: BaseException) -> ApplicationError | None:
             return RegleComptableViolee(message, details={"sqlstate": sqlstate})
         cause = cause.__cause__
     return None
+
+
+def relever_erreur_base(exc: BaseException):
+    """Re-raise a database refusal as the domain error its trigger meant, or as it was."""
+    traduite = erreur_base(exc)
+    if traduite is None:
+        raise exc
+    raise traduite from exc

@@ -30,3 +30,44 @@ class JournalAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.horodatage:%d/%m/%Y %H:%M} {self.acte} {self.objet_libelle}"
+
+
+class PieceBase(models.Model):
+    """A pièce justificative attached to an order, stored with its SHA-256."""
+
+    nom = models.CharField(max_length=200)
+    type_mime = models.CharField(max_length=80)
+    taille = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    ajoutee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ajoutee_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.nom
+
+
+class SignatureBase(models.Model):
+    """Who signed an order, in what capacity, when, and the hash of what was signed."""
+
+    signataire = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    qualite = models.CharField("qualité", max_length=255)
+    delegation = models.ForeignKey(
+        "personnes.Delegation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signee_le = models.DateTimeField()
+    empreinte_contenu = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.qualite} le {self.signee_le:%d/%m/%Y}"

@@ -48,6 +48,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from core.models import PieceBase, SignatureBase
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
@@ -229,26 +230,12 @@ class LigneOrdreDepense(models.Model):
         return f"{self.creancier} : {self.montant}"
 
 
-class PieceDepense(models.Model):
+class PieceDepense(PieceBase):
     ordre = models.ForeignKey(OrdreDepense, on_delete=models.PROTECT, related_name="pieces")
     fichier = models.FileField(upload_to="pieces/depenses/")
-    nom = models.CharField(max_length=200)
-    type_mime = models.CharField(max_length=80)
-    taille = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    ajoutee_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    ajoutee_le = models.DateTimeField(auto_now_add=True)
     complement = models.BooleanField(
         default=False, help_text="Jointe pour compléter le dossier après suspension."
     )
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.nom
 
 
 class ServiceFait(models.Model):
@@ -269,23 +256,8 @@ class ServiceFait(models.Model):
         return f"Service fait le {self.le:%d/%m/%Y}"
 
 
-class SignatureDepense(models.Model):
+class SignatureDepense(SignatureBase):
     ordre = models.ForeignKey(OrdreDepense, on_delete=models.PROTECT, related_name="signatures")
-    signataire = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    qualite = models.CharField(max_length=255)
-    delegation = models.ForeignKey(
-        "personnes.Delegation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    signee_le = models.DateTimeField()
-    empreinte_contenu = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.qualite} le {self.signee_le:%d/%m/%Y}"
 
 
 class Controle(models.TextChoices):

@@ -25,9 +25,10 @@ from core.exceptions import (
     ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
-    erreur_base,
+    relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
+from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
@@ -51,10 +52,10 @@ from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.banque import verifier_bic, verifier_iban
 from oppositions.services import oppositions_opposables
-from personnes.permissions import exiger_comptable, exiger_separation, pouvoir_ordonnateur
-from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
+from personnes.permissions import exiger_comptable, pouvoir_ordonnateur
 from reglementation.selectors import rattachement
 
+SOURCE = "circulaire 93/82 §2.1"
 NATURE_DELEGATION = "ordre_depense"
 DATES = (
     "service_fait",
@@ -79,35 +80,12 @@ def _aujourd_hui() -> datetime.date:
     return timezone.localdate()
 
 
-def _traduire(exc: DatabaseError):
-    traduite = erreur_base(exc)
-    if traduite is None:
-        raise exc
-    raise traduite from exc
-
-
-def _exiger_ordonnateur(utilisateur, acte: str) -> None:
-    if not set(fonctions_le(utilisateur, _aujourd_hui())) & FONCTIONS_ORDONNATRICES:
-        raise DroitInsuffisant(
-            f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} (circulaire 93/82 §2.1)."
-        )
-
-
 def _verrouiller(ordre: OrdreDepense) -> OrdreDepense:
     return (
         OrdreDepense.objects.select_for_update(of=("self",))
         .select_related("exercice", "compte_imputation", "compte_tiers", "engagement")
         .get(pk=ordre.pk)
     )
-
-
-def _exiger_etat(ordre: OrdreDepense, etats: set[str], acte: str) -> None:
-    if ordre.etat not in etats:
-        attendus = ", ".join(sorted(OrdreDepense.Etat(e).label for e in etats))
-        raise TransitionInterdite(
-            f"L'ordre de dépense n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut le {acte} "
-            f"que s'il est {attendus}."
-        )
 
 
 def _compte(numero: str, *, classes: tuple[int, ...], libelle: str) -> Compte:
@@ -137,7 +115,7 @@ def engagement_creer(
     (circ. 93/82 §2.1.0 and §2.1.2.0: disponibilité des crédits)."""
     try:
         with transaction.atomic():
-            _exiger_ordonnateur(acting_user, "engager une dépense")
+            exiger_ordonnateur(acting_user, "engager une dépense", source=SOURCE)
             if exercice.etat == Exercice.Etat.CLOS:
                 raise ExerciceClos(f"L'exercice {exercice.annee} est clos.")
             compte = _compte(compte_imputation, classes=(2, 6), libelle="Le compte d'imputation")
@@ -171,7 +149,7 @@ def engagement_creer(
             )
             return engagement
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def engage_restant(engagement: Engagement) -> Decimal:
@@ -258,7 +236,7 @@ def ordre_depense_creer(*, acting_user, saisie: SaisieDepense) -> OrdreDepense:
     in its exercise, attached by the dated rules (D253-19, D253-19-1)."""
     try:
         with transaction.atomic():
-            _exiger_ordonnateur(acting_user, "émettre un ordre de dépense")
+            exiger_ordonnateur(acting_user, "émettre un ordre de dépense", source=SOURCE)
             if saisie.gestion not in Gestion.values or saisie.nature not in Nature.values:
                 raise DonneeInvalide("Gestion ou nature de dépense inconnue.")
             if (saisie.nature == Nature.PRESTATION) != (saisie.gestion == Gestion.TECHNIQUE):
@@ -389,16 +367,16 @@ def ordre_depense_creer(*, acting_user, saisie: SaisieDepense) -> OrdreDepense:
             )
             return ordre
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @transaction.atomic
 def ordre_depense_joindre_piece(
     *, acting_user, ordre: OrdreDepense, nom: str, contenu: bytes, complement: bool = False
 ) -> PieceDepense:
-    _exiger_ordonnateur(acting_user, "joindre une pièce justificative")
+    exiger_ordonnateur(acting_user, "joindre une pièce justificative", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(
+    exiger_etat(
         ordre,
         {OrdreDepense.Etat.SUSPENDU} if complement else {OrdreDepense.Etat.BROUILLON},
         "compléter",
@@ -429,9 +407,9 @@ def ordre_depense_attester_service_fait(
     *, acting_user, ordre: OrdreDepense, le: datetime.date, observation: str = ""
 ) -> ServiceFait:
     """Attest the service fait (or the opening of rights): by whom, when (circ. §2.1.2.0)."""
-    _exiger_ordonnateur(acting_user, "attester le service fait")
+    exiger_ordonnateur(acting_user, "attester le service fait", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(
+    exiger_etat(
         ordre,
         {
             OrdreDepense.Etat.BROUILLON,
@@ -482,7 +460,7 @@ def empreinte_contenu(ordre: OrdreDepense) -> str:
 
 def _signer(acting_user, ordre: OrdreDepense) -> OrdreDepense:
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreDepense.Etat.BROUILLON}, "signer")
+    exiger_etat(ordre, {OrdreDepense.Etat.BROUILLON}, "signer")
     aujourd_hui = _aujourd_hui()
     capacite = pouvoir_ordonnateur(
         acting_user,
@@ -546,7 +524,7 @@ def ordre_depense_signer(*, acting_user, ordre: OrdreDepense, mot_de_passe: str)
             verifier_mot_de_passe(acting_user, mot_de_passe)
             return _signer(acting_user, ordre)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def ordre_depense_signer_lot(*, acting_user, ordres, mot_de_passe: str):
@@ -564,9 +542,9 @@ def ordre_depense_signer_lot(*, acting_user, ordres, mot_de_passe: str):
 
 @transaction.atomic
 def ordre_depense_transmettre(*, acting_user, ordre: OrdreDepense) -> OrdreDepense:
-    _exiger_ordonnateur(acting_user, "transmettre un ordre de dépense")
+    exiger_ordonnateur(acting_user, "transmettre un ordre de dépense", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreDepense.Etat.SIGNE}, "transmettre")
+    exiger_etat(ordre, {OrdreDepense.Etat.SIGNE}, "transmettre")
     ordre.etat = OrdreDepense.Etat.TRANSMIS
     ordre.transmis_le = timezone.now()
     ordre.save(update_fields=["etat", "transmis_le"])
@@ -758,12 +736,6 @@ def _poster_visa(comptable, ordre: OrdreDepense, libelle: str):
     )
 
 
-def _exiger_comptable_distinct(acting_user, ordre: OrdreDepense, acte: str) -> None:
-    exiger_comptable(acting_user, _aujourd_hui(), acte)
-    for signature in ordre.signatures.select_related("signataire"):
-        exiger_separation(ordonnateur=signature.signataire, comptable=acting_user)
-
-
 def ordre_depense_viser(
     *, acting_user, ordre: OrdreDepense, appreciations: dict[str, tuple[bool, str]] | None = None
 ) -> OrdreDepense:
@@ -774,8 +746,8 @@ def ordre_depense_viser(
     try:
         with transaction.atomic():
             ordre = _verrouiller(ordre)
-            _exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")
-            _exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS}, "viser")
+            exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")
+            exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS}, "viser")
             if empreinte_contenu(ordre) != ordre.empreinte_contenu:
                 raise TransitionInterdite(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : suspendez-le."
@@ -828,7 +800,7 @@ def ordre_depense_viser(
             )
             return ordre
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @transaction.atomic
@@ -837,8 +809,8 @@ def ordre_depense_suspendre(
 ) -> Suspension:
     """Suspend payment with a reason (circ. §2.1.2.0); the order goes back to the directeur."""
     ordre = _verrouiller(ordre)
-    _exiger_comptable_distinct(acting_user, ordre, "suspendre un paiement")
-    _exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS}, "suspendre")
+    exiger_comptable_distinct(acting_user, ordre, "suspendre un paiement")
+    exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS}, "suspendre")
     if motif not in Suspension.Motif.values:
         raise DonneeInvalide(f"Motif de suspension inconnu : « {motif} ».")
     if not (explication or "").strip():
@@ -874,9 +846,9 @@ def ordre_depense_completer(
     service_fait_le: datetime.date | None = None,
 ) -> OrdreDepense:
     """The directeur completes the file (missing service fait, pièces) and sends it back."""
-    _exiger_ordonnateur(acting_user, "compléter un ordre suspendu")
+    exiger_ordonnateur(acting_user, "compléter un ordre suspendu", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "compléter")
+    exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "compléter")
     suspension = _suspension_ouverte(ordre)
     if not (complement or "").strip():
         raise DonneeInvalide("Dites ce qui complète le dossier.")
@@ -907,9 +879,9 @@ def ordre_depense_completer(
 @transaction.atomic
 def ordre_depense_retirer(*, acting_user, ordre: OrdreDepense, motif: str) -> OrdreDepense:
     """The directeur withdraws a suspended order; its engagement stays open."""
-    _exiger_ordonnateur(acting_user, "retirer un ordre de dépense")
+    exiger_ordonnateur(acting_user, "retirer un ordre de dépense", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "retirer")
+    exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "retirer")
     suspension = _suspension_ouverte(ordre)
     if not (motif or "").strip():
         raise DonneeInvalide("Le retrait d'un ordre doit être motivé.")
@@ -977,7 +949,7 @@ def ordre_depense_requerir(
         with transaction.atomic():
             verifier_mot_de_passe(acting_user, mot_de_passe)
             ordre = _verrouiller(ordre)
-            _exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "requérir")
+            exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "requérir")
             capacite = pouvoir_ordonnateur(
                 acting_user,
                 nature=NATURE_DELEGATION,
@@ -1040,7 +1012,7 @@ def ordre_depense_requerir(
             )
             return requisition
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 # --- Lost orders, reimputation, expenses paid without prior order -------------------
@@ -1053,7 +1025,7 @@ def certificat_non_paiement_delivrer(
     """The agent comptable certifies a lost order was not paid (circ. §2.1.4)."""
     exiger_comptable(acting_user, _aujourd_hui(), "certifier le non-paiement d'un ordre")
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.VISE}, "déclarer perdu")
+    exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.VISE}, "déclarer perdu")
     certificat = CertificatNonPaiement.objects.create(
         ordre=ordre, par=acting_user, observation=observation
     )
@@ -1077,7 +1049,7 @@ def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: s
                     "Un duplicata ne s'émet que sur le certificat de l'agent comptable "
                     "attestant que l'ordre n'a pas été payé (circulaire 93/82 §2.1.4)."
                 )
-            _exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.VISE}, "dupliquer")
+            exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.VISE}, "dupliquer")
             capacite = pouvoir_ordonnateur(
                 acting_user,
                 nature=NATURE_DELEGATION,
@@ -1156,7 +1128,7 @@ def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: s
             )
             return duplicata
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def certificat_reimputation_etablir(
@@ -1167,7 +1139,7 @@ def certificat_reimputation_etablir(
         with transaction.atomic():
             exiger_comptable(acting_user, _aujourd_hui(), "passer un certificat de réimputation")
             ordre = _verrouiller(ordre)
-            _exiger_etat(ordre, {OrdreDepense.Etat.VISE, OrdreDepense.Etat.PAYE}, "réimputer")
+            exiger_etat(ordre, {OrdreDepense.Etat.VISE, OrdreDepense.Etat.PAYE}, "réimputer")
             if ordre.exercice.etat == Exercice.Etat.CLOS:
                 raise ExerciceClos(
                     f"L'exercice {ordre.exercice.annee} est clos : la réimputation n'est plus "
@@ -1209,7 +1181,7 @@ def certificat_reimputation_etablir(
             )
             return certificat
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def limite_regularisation(payee_le: datetime.date) -> datetime.date:
@@ -1272,7 +1244,7 @@ def depense_sans_ordonnancement_enregistrer(
             )
             return dso
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from core.exceptions import (
     ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
-    erreur_base,
+    relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
 from ledger.models import Compte, Ecriture, Exercice, Journal
@@ -213,13 +213,6 @@ def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, s
     raise DatabaseError("compteur introuvable")  # pragma: no cover
 
 
-def _traduire(exc: DatabaseError):
-    traduite = erreur_base(exc)
-    if traduite is None:
-        raise exc
-    raise traduite from exc
-
-
 def ecriture_passer(
     *,
     acting_user,
@@ -250,7 +243,7 @@ def ecriture_passer(
                 contrepasse=contrepasse,
             )
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse):
@@ -549,7 +542,7 @@ def ecritures_importer(
         with transaction.atomic():
             return _ecritures_importer(acting_user, exercice, journal, ecritures, piece)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:

@@ -24,7 +24,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.audit import audit
-from core.exceptions import ApplicationError, DonneeInvalide, TransitionInterdite, erreur_base
+from core.exceptions import (
+    ApplicationError,
+    DonneeInvalide,
+    TransitionInterdite,
+    relever_erreur_base,
+)
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO, format_euros
 from core.money import montant as montant_valide
 from oppositions.banque import formater_iban, verifier_bic, verifier_iban
@@ -208,13 +213,6 @@ def _date(valeur, libelle: str) -> datetime.date:
     return valeur
 
 
-def _traduire(exc: DatabaseError):
-    traduite = erreur_base(exc)
-    if traduite is None:
-        raise exc
-    raise traduite from exc
-
-
 def _etat(opposition: Opposition) -> dict:
     return {
         "creancier_nom": opposition.creancier_nom,
@@ -338,7 +336,7 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
         with transaction.atomic():
             opposition.save(update_fields=["mainlevee_le"])
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
     audit(acting_user, "opposition.mainlevee", opposition, avant=avant, apres=_etat(opposition))
     return opposition
 
@@ -356,7 +354,7 @@ def imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> No
         with transaction.atomic():
             _imputer(acting_user=acting_user, part=part, reference=reference, le=le)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def _imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> None:

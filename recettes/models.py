@@ -39,6 +39,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from core.models import PieceBase, SignatureBase
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
 
 
@@ -180,45 +181,16 @@ class LigneOrdreRecette(models.Model):
         return f"{self.debiteur} : {self.montant}"
 
 
-class PieceJustificative(models.Model):
+class PieceJustificative(PieceBase):
     ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="pieces")
     fichier = models.FileField(upload_to="pieces/recettes/")
-    nom = models.CharField(max_length=200)
-    type_mime = models.CharField(max_length=80)
-    taille = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    ajoutee_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    ajoutee_le = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(PieceBase.Meta):
         verbose_name = "pièce justificative"
 
-    def __str__(self) -> str:
-        return self.nom
 
-
-class Signature(models.Model):
-    """Who signed, in what capacity, when, and the hash of what was signed."""
-
+class Signature(SignatureBase):
     ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="signatures")
-    signataire = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    qualite = models.CharField("qualité", max_length=255)
-    delegation = models.ForeignKey(
-        "personnes.Delegation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    signee_le = models.DateTimeField()
-    empreinte_contenu = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.qualite} le {self.signee_le:%d/%m/%Y}"
 
 
 class PlanControle(models.Model):

@@ -20,18 +20,18 @@ from core.audit import audit
 from core.exceptions import (
     ApplicationError,
     DonneeInvalide,
-    DroitInsuffisant,
     ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
     erreur_base,
+    relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
+from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
-from personnes.permissions import exiger_comptable, exiger_separation, pouvoir_ordonnateur
-from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
+from personnes.permissions import exiger_separation, pouvoir_ordonnateur
 from recettes.models import (
     CompteurOrdre,
     ControleEffectue,
@@ -45,6 +45,7 @@ from recettes.models import (
 )
 from reglementation.selectors import rattachement, seuil_d133_2
 
+SOURCE = "art. D253-16, circulaire 93/82 §2.0"
 NATURE_DELEGATION = "ordre_recette"
 
 
@@ -88,35 +89,12 @@ def _aujourd_hui() -> datetime.date:
     return timezone.localdate()
 
 
-def _traduire(exc: DatabaseError):
-    traduite = erreur_base(exc)
-    if traduite is None:
-        raise exc
-    raise traduite from exc
-
-
-def _exiger_ordonnateur(utilisateur, acte: str) -> None:
-    if not set(fonctions_le(utilisateur, _aujourd_hui())) & FONCTIONS_ORDONNATRICES:
-        raise DroitInsuffisant(
-            f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} (art. D253-16, circulaire 93/82 §2.0)."
-        )
-
-
 def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
     return (
         OrdreRecette.objects.select_for_update()
         .select_related("exercice", "compte_imputation", "compte_tiers")
         .get(pk=ordre.pk)
     )
-
-
-def _exiger_etat(ordre: OrdreRecette, etats: set[str], acte: str) -> None:
-    if ordre.etat not in etats:
-        attendus = ", ".join(sorted(OrdreRecette.Etat(e).label for e in etats))
-        raise TransitionInterdite(
-            f"L'ordre de recette n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut le {acte} "
-            f"que s'il est {attendus}."
-        )
 
 
 def _comptes(saisie: SaisieOrdre) -> tuple[Compte, Compte]:
@@ -231,7 +209,7 @@ def ordre_recette_creer(*, acting_user, saisie: SaisieOrdre) -> OrdreRecette:
     """Create a draft, numbered at once in its exercise (circ. 93/82 §2.0.0)."""
     try:
         with transaction.atomic():
-            _exiger_ordonnateur(acting_user, "émettre un ordre de recette")
+            exiger_ordonnateur(acting_user, "émettre un ordre de recette", source=SOURCE)
             lignes = _lignes(saisie)
             regle, exercice = _rattacher(saisie)
             ordre = OrdreRecette(cree_par=acting_user, montant=sum((m for *_, m in lignes), ZERO))
@@ -245,7 +223,7 @@ def ordre_recette_creer(*, acting_user, saisie: SaisieOrdre) -> OrdreRecette:
             audit(acting_user, "ordre_recette.cree", ordre, apres=_instantane(ordre))
             return ordre
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def ordre_recette_modifier(
@@ -254,9 +232,9 @@ def ordre_recette_modifier(
     """Edit a draft; its exercise (and so its number) stays what it was."""
     try:
         with transaction.atomic():
-            _exiger_ordonnateur(acting_user, "modifier un ordre de recette")
+            exiger_ordonnateur(acting_user, "modifier un ordre de recette", source=SOURCE)
             ordre = _verrouiller(ordre)
-            _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "modifier")
+            exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "modifier")
             avant = _instantane(ordre)
             lignes = _lignes(saisie)
             regle, exercice = _rattacher(saisie)
@@ -274,7 +252,7 @@ def ordre_recette_modifier(
             )
             return ordre
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @transaction.atomic
@@ -282,9 +260,9 @@ def ordre_recette_joindre_piece(
     *, acting_user, ordre: OrdreRecette, nom: str, contenu: bytes
 ) -> PieceJustificative:
     """Attach a pièce justificative (circ. 93/82 §2.0.2), stored with its SHA-256."""
-    _exiger_ordonnateur(acting_user, "joindre une pièce justificative")
+    exiger_ordonnateur(acting_user, "joindre une pièce justificative", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "compléter de pièces")
+    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "compléter de pièces")
     type_mime = controler_fichier(nom, contenu)
     empreinte = hashlib.sha256(contenu).hexdigest()
     piece = PieceJustificative(
@@ -335,7 +313,7 @@ def empreinte_contenu(ordre: OrdreRecette) -> str:
 
 def _signer(acting_user, ordre: OrdreRecette) -> OrdreRecette:
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "signer")
+    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "signer")
     aujourd_hui = _aujourd_hui()
     capacite = pouvoir_ordonnateur(
         acting_user,
@@ -380,7 +358,7 @@ def ordre_recette_signer(*, acting_user, ordre: OrdreRecette, mot_de_passe: str)
             verifier_mot_de_passe(acting_user, mot_de_passe)
             return _signer(acting_user, ordre)
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @dataclass
@@ -413,9 +391,9 @@ def ordre_recette_signer_lot(
 @transaction.atomic
 def ordre_recette_transmettre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette:
     """Send the signed order, with its pièces, to the agent comptable (D253-16 al. 2)."""
-    _exiger_ordonnateur(acting_user, "transmettre un ordre de recette")
+    exiger_ordonnateur(acting_user, "transmettre un ordre de recette", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreRecette.Etat.SIGNE}, "transmettre")
+    exiger_etat(ordre, {OrdreRecette.Etat.SIGNE}, "transmettre")
     ordre.etat = OrdreRecette.Etat.TRANSMIS
     ordre.transmis_le = timezone.now()
     ordre.save(update_fields=["etat", "transmis_le"])
@@ -486,12 +464,6 @@ class ControleSaisi:
     commentaire: str = ""
 
 
-def _exiger_comptable_distinct(acting_user, ordre: OrdreRecette, acte: str) -> None:
-    exiger_comptable(acting_user, _aujourd_hui(), acte)
-    for signature in ordre.signatures.select_related("signataire"):
-        exiger_separation(ordonnateur=signature.signataire, comptable=acting_user)
-
-
 def ordre_recette_prendre_en_charge(
     *, acting_user, ordre: OrdreRecette, controles: Sequence[ControleSaisi] = ()
 ) -> OrdreRecette:
@@ -501,8 +473,8 @@ def ordre_recette_prendre_en_charge(
     try:
         with transaction.atomic():
             ordre = _verrouiller(ordre)
-            _exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
-            _exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "prendre en charge")
+            exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
+            exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "prendre en charge")
             if empreinte_contenu(ordre) != ordre.empreinte_contenu:
                 raise TransitionInterdite(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : rejetez-le."
@@ -569,15 +541,15 @@ def ordre_recette_prendre_en_charge(
             )
             return ordre
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 @transaction.atomic
 def ordre_recette_rejeter(*, acting_user, ordre: OrdreRecette, motif: str) -> OrdreRecette:
     """Reject with a reason: the order goes back to the directeur."""
     ordre = _verrouiller(ordre)
-    _exiger_comptable_distinct(acting_user, ordre, "rejeter un ordre de recette")
-    _exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "rejeter")
+    exiger_comptable_distinct(acting_user, ordre, "rejeter un ordre de recette")
+    exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "rejeter")
     motif = (motif or "").strip()
     if not motif:
         raise DonneeInvalide("Le rejet d'un ordre de recette doit être motivé.")
@@ -598,9 +570,9 @@ def ordre_recette_rejeter(*, acting_user, ordre: OrdreRecette, motif: str) -> Or
 @transaction.atomic
 def ordre_recette_reprendre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette:
     """The directeur takes a rejected order back as a draft, to correct and sign again."""
-    _exiger_ordonnateur(acting_user, "reprendre un ordre rejeté")
+    exiger_ordonnateur(acting_user, "reprendre un ordre rejeté", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreRecette.Etat.REJETE}, "reprendre")
+    exiger_etat(ordre, {OrdreRecette.Etat.REJETE}, "reprendre")
     ordre.etat = OrdreRecette.Etat.BROUILLON
     ordre.empreinte_contenu = ""
     ordre.save(update_fields=["etat", "empreinte_contenu"])
@@ -617,9 +589,9 @@ def ordre_recette_reprendre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette
 @transaction.atomic
 def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) -> OrdreRecette:
     """Give up a draft or a rejected order; it keeps its number in the register."""
-    _exiger_ordonnateur(acting_user, "abandonner un ordre de recette")
+    exiger_ordonnateur(acting_user, "abandonner un ordre de recette", source=SOURCE)
     ordre = _verrouiller(ordre)
-    _exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON, OrdreRecette.Etat.REJETE}, "abandonner")
+    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON, OrdreRecette.Etat.REJETE}, "abandonner")
     motif = (motif or "").strip()
     if not motif:
         raise DonneeInvalide(
@@ -665,7 +637,7 @@ def ordre_recette_reduire(
         with transaction.atomic():
             verifier_mot_de_passe(acting_user, mot_de_passe)
             ordre = _verrouiller(ordre)
-            _exiger_etat(ordre, {OrdreRecette.Etat.PRIS_EN_CHARGE}, "réduire ou annuler")
+            exiger_etat(ordre, {OrdreRecette.Etat.PRIS_EN_CHARGE}, "réduire ou annuler")
             if type not in Reduction.Type.values:
                 raise DonneeInvalide(f"Type de réduction inconnu : « {type} ».")
             en_attente = sum(
@@ -725,7 +697,7 @@ def ordre_recette_reduire(
             )
             return reduction
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 COMPTES_REDUCTION = {
@@ -746,7 +718,7 @@ def reduction_prendre_en_charge(*, acting_user, reduction: Reduction) -> Reducti
                 Reduction.objects.select_for_update().select_related("ordre").get(pk=reduction.pk)
             )
             ordre = _verrouiller(reduction.ordre)
-            _exiger_comptable_distinct(acting_user, ordre, "prendre en charge une réduction")
+            exiger_comptable_distinct(acting_user, ordre, "prendre en charge une réduction")
             exiger_separation(ordonnateur=reduction.signataire, comptable=acting_user)
             if reduction.etat != Reduction.Etat.SIGNEE:
                 raise TransitionInterdite("Cette réduction a déjà été prise en charge.")
@@ -802,7 +774,7 @@ def reduction_prendre_en_charge(*, acting_user, reduction: Reduction) -> Reducti
             )
             return reduction
     except DatabaseError as exc:
-        _traduire(exc)
+        relever_erreur_base(exc)
 
 
 def _instantane(ordre: OrdreRecette) -> dict:
