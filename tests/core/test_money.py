@@ -50,3 +50,20 @@ def test_montant_lit_les_saisies_francaises(saisie, attendu):
 def test_montant_refuse_en_francais(saisie, message):
     with pytest.raises(MontantInvalide, match=message):
         montant(saisie)
+
+
+@pytest.mark.parametrize(
+    ("valeur", "attendu"),
+    [
+        (Decimal("12.30"), Decimal("12.30")),
+        (Decimal("0.00"), None),
+        (Decimal("-1.00"), None),
+        (Decimal("99999999999999999.00"), None),
+    ],
+)
+def test_le_chemin_rapide_ne_laisse_passer_que_les_montants_valides(valeur, attendu):
+    if attendu is None:
+        with pytest.raises(MontantInvalide):
+            montant(valeur)
+    else:
+        assert montant(valeur) == attendu
