@@ -117,7 +117,9 @@ def _mouvoir(
 ) -> Situation:
     acte = {
         Nature.ENGAGEMENT: "libérer des crédits" if liberation else "engager des crédits",
-        Nature.ORDONNANCEMENT: "ordonnancer sur un crédit",
+        Nature.ORDONNANCEMENT: "annuler un ordonnancement"
+        if liberation
+        else "ordonnancer sur un crédit",
         Nature.PAIEMENT: "payer sur un crédit",
     }[nature]
     exiger_fonction(acting_user, acte)
@@ -159,7 +161,16 @@ def _mouvoir(
                         f"ce qui est ordonnancé ne se libère pas ({CIRCULAIRE_ENCHAINEMENT}).",
                         details={**details, "engage_non_ordonnance": str(reste)},
                     )
-            if nature == Nature.ORDONNANCEMENT:
+            if nature == Nature.ORDONNANCEMENT and liberation:
+                reste = credit.ordonnance - credit.paye
+                if valeur > reste:
+                    raise MouvementCreditInvalide(
+                        f"Annulation d'ordonnancement refusée {_designation(credit)} : ordonnancé non "
+                        f"encore payé {format_euros(reste)}, demandé {format_euros(valeur)} ; ce qui est "
+                        f"payé ne se désordonnance pas ({CIRCULAIRE_ENCHAINEMENT}).",
+                        details={**details, "ordonnance_non_paye": str(reste)},
+                    )
+            if nature == Nature.ORDONNANCEMENT and not liberation:
                 reste = credit.engage - credit.ordonnance
                 if valeur > reste:
                     raise MouvementCreditInvalide(
@@ -187,7 +198,9 @@ def _mouvoir(
             credit.refresh_from_db(fields=["modifications", "engage", "ordonnance", "paye"])
             audit(
                 acting_user,
-                "credit.libere" if liberation else f"credit.{_PARTICIPES[nature]}",
+                ("credit.libere" if nature == Nature.ENGAGEMENT else "credit.desordonnance")
+                if liberation
+                else f"credit.{_PARTICIPES[nature]}",
                 credit,
                 avant=avant,
                 apres={
@@ -258,6 +271,21 @@ def credit_ordonnancer(*, acting_user, exercice, compte_numero, montant, referen
         montant_saisi=montant,
         reference=reference,
         nature=Nature.ORDONNANCEMENT,
+    )
+
+
+def credit_desordonnancer(*, acting_user, exercice, compte_numero, montant, reference) -> Situation:
+    """Cancel the ordonnancement of an order withdrawn before payment (circ.
+    93/82 §2.1.9: the directeur may withdraw a suspended order); the
+    engagement stays, available for a new order."""
+    return _mouvoir(
+        acting_user=acting_user,
+        exercice=exercice,
+        compte_numero=compte_numero,
+        montant_saisi=montant,
+        reference=reference,
+        nature=Nature.ORDONNANCEMENT,
+        liberation=True,
     )
 
 

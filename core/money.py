@@ -23,9 +23,13 @@ def montant(
     (binary rounding), negatives, more than two decimals and absurd sizes.
     """
     # Fast path (bulk imports): an exact Decimal in cents, within bounds.
-    if type(valeur) is Decimal and valeur.is_finite() and valeur.as_tuple().exponent == -2:
-        if ZERO < valeur <= MAXIMUM or (valeur == ZERO and not strictement_positif):
-            return valeur
+    if (
+        type(valeur) is Decimal
+        and valeur.is_finite()
+        and valeur.as_tuple().exponent == -2
+        and (ZERO < valeur <= MAXIMUM or (valeur == ZERO and not strictement_positif))
+    ):
+        return valeur
     if isinstance(valeur, (bool, float)):
         raise MontantInvalide(
             f"{libelle} doit être donné en décimal exact, pas en nombre flottant."

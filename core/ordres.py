@@ -35,3 +35,25 @@ def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
     exiger_comptable(utilisateur, timezone.localdate(), acte)
     for signature in ordre.signatures.select_related("signataire"):
         exiger_separation(ordonnateur=signature.signataire, comptable=utilisateur)
+
+
+def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[bool, str]:
+    """Is this order selected by the plan de contrôle, and why (circ. 93/82
+    §2.0.1.1 and §2.1.2.1: exhaustive, selective or sampled by nature)?
+
+    The sample is drawn from a hash of the order's reference, so the draw is
+    reproducible and cannot be steered by re-submitting the order.
+    """
+    import hashlib
+
+    from core.money import format_euros
+
+    if mode == "exhaustif":
+        return True, "contrôle exhaustif"
+    if mode == "selectif":
+        if seuil is None or montant >= seuil:
+            return True, f"montant au moins égal au seuil de {format_euros(seuil or 0)}"
+        return False, f"montant inférieur au seuil de {format_euros(seuil)}"
+    tirage = int(hashlib.sha256(cle.encode()).hexdigest(), 16) % 100
+    selectionne = tirage < taux
+    return selectionne, f"sondage à {taux} % : ordre {'tiré' if selectionne else 'non tiré'}"

@@ -4,6 +4,7 @@ from django import forms
 
 from depenses.models import Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
+from recettes.forms import ChampFichiers
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 COMPTES_PAR_NATURE = {
@@ -56,6 +57,9 @@ class OrdreDepenseForm(forms.Form):
         label="Pièces justificatives (références)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    pieces = ChampFichiers(
+        label="Pièces justificatives à joindre (PDF, PNG, JPEG ; 10 Mo au plus)", required=False
     )
 
     def __init__(self, *args, **kwargs):

@@ -399,6 +399,29 @@ class DepenseSansOrdonnancement(models.Model):
         return f"{self.objet} ({self.creancier})"
 
 
+class PlanControleDepense(models.Model):
+    """The agent comptable's plan de contrôle for expenses, by nature (circ. 93/82
+    §2.1.2.1). The software runs its own checks on every order; the plan says
+    which orders the agent comptable must also judge himself."""
+
+    class Mode(models.TextChoices):
+        EXHAUSTIF = "exhaustif", "exhaustif"
+        SELECTIF = "selectif", "sélectif (au-delà d'un seuil)"
+        SONDAGE = "sondage", "par sondage"
+
+    nature = models.CharField(max_length=24, choices=Nature.choices, unique=True)
+    mode = models.CharField(max_length=12, choices=Mode.choices)
+    seuil = models.DecimalField(**MONTANT, null=True, blank=True)
+    taux = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["nature"]
+        verbose_name = "plan de contrôle des dépenses"
+
+    def __str__(self) -> str:
+        return f"{self.get_nature_display()} : {self.get_mode_display()}"
+
+
 class CompteurOrdreDepense(models.Model):
     exercice = models.OneToOneField("ledger.Exercice", on_delete=models.PROTECT, primary_key=True)
     dernier_numero = models.PositiveIntegerField(default=0)

@@ -28,7 +28,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur
+from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur, selection_plan
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
@@ -43,6 +43,7 @@ from depenses.models import (
     Nature,
     OrdreDepense,
     PieceDepense,
+    PlanControleDepense,
     Requisition,
     ServiceFait,
     SignatureDepense,
@@ -720,6 +721,30 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
     return resultats
 
 
+@dataclass(frozen=True)
+class PlanApplicable:
+    mode: str
+    selectionne: bool
+    motif: str
+
+
+def plan_applicable(ordre: OrdreDepense) -> PlanApplicable:
+    """Does the plan de contrôle ask the agent comptable to judge this order himself?
+    (circ. 93/82 §2.1.2.1: exhaustive, selective or sampled by nature; a nature
+    absent from the plan is controlled exhaustively.)"""
+    plan = PlanControleDepense.objects.filter(nature=ordre.nature).first()
+    if plan is None:
+        return PlanApplicable("exhaustif (nature hors plan)", True, "contrôle exhaustif")
+    selectionne, motif = selection_plan(
+        mode=plan.mode,
+        seuil=plan.seuil,
+        taux=plan.taux,
+        montant=ordre.montant,
+        cle=f"depense-{ordre.exercice.annee}-{ordre.numero}",
+    )
+    return PlanApplicable(plan.get_mode_display(), selectionne, motif)
+
+
 def _poster_visa(comptable, ordre: OrdreDepense, libelle: str):
     lignes = [LigneSaisie(ordre.compte_imputation.numero, debit=ordre.montant)] + [
         LigneSaisie(ordre.compte_tiers.numero, credit=ligne.montant, tiers=ligne.creancier[:120])
@@ -753,18 +778,24 @@ def ordre_depense_viser(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : suspendez-le."
                 )
             resultats = controles_automatiques(ordre)
+            plan = plan_applicable(ordre)
             anomalies, lignes = [], []
             for r in resultats:
                 conforme, detail = r.conforme, r.detail
                 if not r.automatique:
-                    if r.controle not in appreciations:
+                    if r.controle in appreciations:
+                        jugement, commentaire = appreciations[r.controle]
+                        conforme = jugement and r.conforme is not False
+                        detail = f"{detail} {commentaire}".strip()
+                    elif plan.selectionne:
                         raise DonneeInvalide(
-                            f"Indiquez votre appréciation du contrôle « {r.libelle} ».",
+                            f"Indiquez votre appréciation du contrôle « {r.libelle} » (plan de contrôle : "
+                            f"{plan.motif}).",
                             details={"controle": r.controle},
                         )
-                    jugement, commentaire = appreciations[r.controle]
-                    conforme = jugement and r.conforme is not False
-                    detail = f"{detail} {commentaire}".strip()
+                    else:
+                        conforme = r.conforme is not False
+                        detail = f"{detail} Non apprécié : ordre non sélectionné par le plan ({plan.motif})."
                 if not conforme:
                     anomalies.append(f"{r.libelle} : {detail}")
                 lignes.append(
@@ -878,7 +909,8 @@ def ordre_depense_completer(
 
 @transaction.atomic
 def ordre_depense_retirer(*, acting_user, ordre: OrdreDepense, motif: str) -> OrdreDepense:
-    """The directeur withdraws a suspended order; its engagement stays open."""
+    """The directeur withdraws a suspended order (circ. 93/82 §2.1.9): its
+    ordonnancement is cancelled on the credits, its engagement stays open."""
     exiger_ordonnateur(acting_user, "retirer un ordre de dépense", source=SOURCE)
     ordre = _verrouiller(ordre)
     exiger_etat(ordre, {OrdreDepense.Etat.SUSPENDU}, "retirer")
@@ -892,6 +924,24 @@ def ordre_depense_retirer(*, acting_user, ordre: OrdreDepense, motif: str) -> Or
         motif.strip(),
     )
     suspension.save(update_fields=["suite", "suite_le", "suite_par", "complement"])
+    if ordre.gestion == Gestion.BUDGETAIRE:
+        reference = f"ordre_depense:{ordre.reference}"
+        budget.credit_desordonnancer(
+            acting_user=acting_user,
+            exercice=ordre.exercice,
+            compte_numero=ordre.compte_imputation.numero,
+            montant=ordre.montant,
+            reference=reference,
+        )
+        if ordre.engagement_id is None:
+            # A regularising order had engaged its credits itself at signature.
+            budget.credit_liberer(
+                acting_user=acting_user,
+                exercice=ordre.exercice,
+                compte_numero=ordre.compte_imputation.numero,
+                montant=ordre.montant,
+                reference=reference,
+            )
     ordre.etat = OrdreDepense.Etat.RETIRE
     ordre.save(update_fields=["etat"])
     audit(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -63,12 +64,21 @@ def liste(request):
 def nouveau(request):
     if not _est(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Seul l'ordonnateur émet des ordres de dépense.")
-    formulaire = OrdreDepenseForm(request.POST or None)
+    formulaire = OrdreDepenseForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and formulaire.is_valid():
         try:
-            ordre = services.ordre_depense_creer(
-                acting_user=request.user, saisie=formulaire.saisie()
-            )
+            # The order and its pièces stand or fall together (no number lost).
+            with transaction.atomic():
+                ordre = services.ordre_depense_creer(
+                    acting_user=request.user, saisie=formulaire.saisie()
+                )
+                for fichier in formulaire.cleaned_data.get("pieces") or []:
+                    services.ordre_depense_joindre_piece(
+                        acting_user=request.user,
+                        ordre=ordre,
+                        nom=fichier.name,
+                        contenu=fichier.read(),
+                    )
         except ApplicationError as erreur:
             messages.error(request, erreur.message)
         else:
@@ -146,6 +156,7 @@ def detail(request, pk: int):
         {
             "o": ordre,
             "signature": services.derniere_signature(ordre),
+            "plan": services.plan_applicable(ordre),
             "controles": services.controles_automatiques(ordre)
             if ordre.etat == OrdreDepense.Etat.TRANSMIS
             else None,

@@ -27,7 +27,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur
+from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur, selection_plan
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
@@ -432,29 +432,11 @@ def controles_requis(ordre: OrdreRecette) -> ControlesRequis:
             "aucun plan : contrôle exhaustif",
         )
     points = [p.strip() for p in plan.points.splitlines() if p.strip()]
-    if plan.mode == PlanControle.Mode.EXHAUSTIF:
-        return ControlesRequis(
-            plan.mode, plan.get_mode_display(), True, points, "contrôle exhaustif"
-        )
-    if plan.mode == PlanControle.Mode.SELECTIF:
-        selectionne = plan.seuil is None or ordre.montant >= plan.seuil
-        motif = (
-            f"montant au moins égal au seuil de {format_euros(plan.seuil)}"
-            if selectionne
-            else f"montant inférieur au seuil de {format_euros(plan.seuil)}"
-        )
-        return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)
-    tirage = (
-        int(hashlib.sha256(f"{ordre.exercice.annee}-{ordre.numero}".encode()).hexdigest(), 16) % 100
+    selectionne, motif = selection_plan(
+        mode=plan.mode, seuil=plan.seuil, taux=plan.taux, montant=ordre.montant,
+        cle=f"{ordre.exercice.annee}-{ordre.numero}",
     )
-    selectionne = tirage < plan.taux
-    return ControlesRequis(
-        plan.mode,
-        plan.get_mode_display(),
-        selectionne,
-        points,
-        f"sondage à {plan.taux} % : ordre {'tiré' if selectionne else 'non tiré'}",
-    )
+    return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)
 
 
 @dataclass(frozen=True)

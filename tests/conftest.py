@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from depenses.models import PlanControleDepense
+from depenses.plan_controle import charger_plan_controle_depenses
 from ledger.models import Compte, Journal
 from ledger.plan import charger_plan
 from personnes.models import Fonction
@@ -29,6 +31,7 @@ def plan_comptable(request):
     if not RegleRattachement.objects.exists():
         charger_reglementation(Parametre, RegleRattachement)
     charger_plan_controle(PlanControle)
+    charger_plan_controle_depenses(PlanControleDepense)
 
 
 @pytest.fixture

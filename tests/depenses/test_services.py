@@ -30,18 +30,6 @@ IBAN = "FR7630006000011234567890189"
 BIC = "AGRIFRPPXXX"
 
 
-@pytest.fixture
-def credits(directrice, exercice):
-    budget.credit_ouvrir(
-        acting_user=directrice,
-        exercice=exercice,
-        chapitre="6064",
-        libelle="Fournitures administratives",
-        montant_initial=Decimal("30000.00"),
-    )
-    return exercice
-
-
 def engager(directrice, exercice, montant="1200.00", compte="6064"):
     return s.engagement_creer(
         acting_user=directrice,
@@ -502,3 +490,49 @@ def test_deux_engagements_simultanes_ne_depassent_pas_les_credits(directrice, cr
     assert situation(
         credit=budget.credit_pour(exercice=credits, compte_numero="6064")
     ).disponible == Decimal("10000.00")
+
+
+def test_retirer_un_ordre_suspendu_rend_l_ordonnancement_au_credit(directrice, comptable, credits):
+    engagement = engager(directrice, credits)
+    ordre = signe_transmis(directrice, creer(directrice, engagement))
+    assert chiffres(credits)[:2] == (Decimal("1200.00"), Decimal("1200.00"))
+    s.ordre_depense_suspendre(
+        acting_user=comptable, ordre=ordre, motif="pieces", explication="Facture illisible"
+    )
+    with pytest.raises(DonneeInvalide, match="doit être motivé"):
+        s.ordre_depense_retirer(acting_user=directrice, ordre=ordre, motif=" ")
+    s.ordre_depense_retirer(
+        acting_user=directrice, ordre=ordre, motif="Facture contestée, à réémettre"
+    )
+    assert OrdreDepense.objects.get(pk=ordre.pk).etat == "retire"
+    assert chiffres(credits) == (
+        Decimal("1200.00"),
+        Decimal("0.00"),
+        Decimal("28800.00"),
+        Decimal("0"),
+    )
+    assert s.engage_restant(engagement) == Decimal("1200.00")
+
+
+def test_le_plan_de_controle_dit_quand_l_appreciation_du_comptable_est_exigee(
+    directrice, comptable, credits
+):
+    # Fournitures: selective above 5 000 €. A small order is visaed on the
+    # software's checks alone, and the record says the judgement was not asked.
+    petit = signe_transmis(directrice, creer(directrice, engager(directrice, credits)))
+    assert s.plan_applicable(petit).selectionne is False
+    petit = s.ordre_depense_viser(acting_user=comptable, ordre=petit)
+    assert (
+        "Non apprécié : ordre non sélectionné par le plan"
+        in petit.controles.get(controle="imputation").detail
+    )
+    gros = signe_transmis(
+        directrice,
+        creer(directrice, engager(directrice, credits, montant="6000.00"), montant="6000.00"),
+    )
+    assert s.plan_applicable(gros).selectionne is True
+    with pytest.raises(
+        DonneeInvalide, match="Indiquez votre appréciation du contrôle « exacte imputation »"
+    ):
+        s.ordre_depense_viser(acting_user=comptable, ordre=gros)
+    assert OrdreDepense.objects.get(pk=gros.pk).etat == "transmis"
