@@ -41,6 +41,7 @@ def executer(nombre_ecritures: int) -> Resultat:
             f"Balance : import de {nombre(tranche)} écritures ({nombre(deja)} → "
             f"{nombre(deja + tranche)})…"
         )
+        commun.attendre_le_calme()
         chrono = import_masse.importer(utilisateur, exercice, tranche, premier=deja)
         chargements.append((deja, tranche, chrono.duree, chrono.cpu_autres))
         commun.annoncer(f"  {nombre(tranche / chrono.duree)} écritures/s en {chrono.duree:.1f} s")
@@ -52,6 +53,7 @@ def executer(nombre_ecritures: int) -> Resultat:
         curseur.execute("SELECT count(*) FROM ledger_cumul WHERE exercice_id = %s", [exercice.pk])
         cumuls = curseur.fetchone()[0]
 
+    commun.attendre_le_calme()
     commun.annoncer(f"Balance : balance_generale sur {nombre(lignes)} lignes…")
     balance = balance_generale(exercice=exercice)  # warm-up
     if not balance.equilibree:
@@ -65,6 +67,7 @@ def executer(nombre_ecritures: int) -> Resultat:
             curseur.execute(SQL_BRUT, [exercice.pk])
             return curseur.fetchall()
 
+    commun.attendre_le_calme()
     commun.annoncer("Balance : agrégat SQL brut des lignes…")
     resultat_brut = sql_brut()  # warm-up
     brut, durees_brut = commun.mediane_chronos(sql_brut, REPETITIONS)
@@ -137,6 +140,17 @@ def executer(nombre_ecritures: int) -> Resultat:
         "- Le prix de cette rapidité est payé à l'écriture : la mise à jour des cumuls fait "
         "partie du trigger des lignes mesuré au banc 2.",
     ]
+    if len(chargements) >= 2:
+        premier, dernier = chargements[0], chargements[-1]
+        debit_premier, debit_dernier = premier[1] / premier[2], dernier[1] / dernier[2]
+        limites.append(
+            f"- Le chargement par `ecritures_importer` passe de {nombre(debit_premier)} écritures/s "
+            f"(tranche {nombre(premier[0])} → {nombre(premier[0] + premier[1])}) à "
+            f"{nombre(debit_dernier)} écritures/s (tranche {nombre(dernier[0])} → "
+            f"{nombre(dernier[0] + dernier[1])}) ; le CPU pris par les autres processus pendant "
+            "chaque tranche est indiqué ci-dessus, pour distinguer l'effet de la taille des "
+            "tables de celui d'une machine chargée (voir aussi les pistes du banc 2)."
+        )
     return Resultat("balance", "Balance générale", [ligne], details, limites)
 
 

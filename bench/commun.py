@@ -159,6 +159,39 @@ def cpu_machine() -> float:
     return occupe / os.sysconf("SC_CLK_TCK")
 
 
+# Above this many cores taken on average by other processes, a measure is perturbed.
+PERTURBATION = 0.5
+
+
+def attendre_le_calme(seuil: float = 0.3, duree_max: float = 600) -> float:
+    """Wait until the other processes of the machine use less than `seuil` core.
+
+    The machine may be shared (other sessions running test suites): sampled
+    over 2 s while we do nothing. Gives up after `duree_max` seconds. Returns
+    the last sample, in cores.
+    """
+    debut = time.monotonic()
+    annonce = False
+    while True:
+        avant = cpu_machine()
+        time.sleep(2)
+        autres = (cpu_machine() - avant) / 2
+        if autres < seuil or time.monotonic() - debut > duree_max:
+            return autres
+        if not annonce:
+            annoncer(f"  la machine est occupée par d'autres processus ({autres:.1f} cœur) : on attend…")
+            annonce = True
+
+
+def perturbee(chrono: Chrono) -> bool:
+    return chrono.duree > 0 and chrono.cpu_autres / chrono.duree > PERTURBATION
+
+
+def annee_essai(annee: int, essai: int) -> int:
+    """The exercise of a repeated measure: a fresh one, so that each attempt starts empty."""
+    return annee + 10 * (essai - 1)
+
+
 @dataclass
 class Chrono:
     """Wall time, CPU of this process and CPU of one server backend over a block."""
@@ -315,7 +348,33 @@ def machine() -> dict[str, str]:
         "psycopg": psycopg.__version__,
         "processeur": _processeur(),
         "charge": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "code": _version_du_code(),
     }
+
+
+def _version_du_code() -> str:
+    """The commit measured, and whether the measured code differs from it."""
+    import subprocess
+    from pathlib import Path
+
+    racine = Path(__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=racine, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+        modifies = subprocess.run(
+            ["git", "status", "--porcelain", "--", "ledger", "core", "personnes", "config"],
+            cwd=racine, capture_output=True, text=True, check=True,
+        ).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return "inconnu (pas de dépôt git)"
+    fichiers = [ligne[3:] for ligne in modifies if ligne.strip()]
+    if not fichiers:
+        return f"commit {commit}"
+    return f"commit {commit}, plus des modifications non commitées de : " + ", ".join(
+        f"`{fichier}`" for fichier in fichiers
+    )
 
 
 def _processeur() -> str:

@@ -239,6 +239,7 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
     notre: list[Course] = []
     for tour in range(1, tours + 1):
         commun.point_de_controle()
+        commun.attendre_le_calme()
         commun.annoncer(
             f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains en SQL brut, "
             f"{par_ecrivain} écritures chacun…"
@@ -246,6 +247,7 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         brut.append(_course(_ecrivain_sql, ANNEE_SQL, par_ecrivain, connexion, ids))
         commun.annoncer(f"  {brut[-1].resume()}")
         commun.point_de_controle()
+        commun.attendre_le_calme()
         commun.annoncer(f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par ecriture_passer…")
         notre.append(_course(_ecrivain_service, ANNEE_SERVICE, par_ecrivain))
         commun.annoncer(f"  {notre[-1].resume()}")
@@ -281,7 +283,7 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         f"{'atteinte' if ratio >= CIBLE else 'non atteinte'}).",
         "- Temps CPU par écriture (médiane des tours), processus Python / processus serveur : "
         f"notre chemin {_cpu(notre)} ; SQL brut {_cpu(brut)}. Pendant les tours, les autres "
-        f"processus de la machine ont pris en moyenne {_etrangers(brut + notre)} cœur.",
+        f"processus de la machine ont pris en moyenne {_etrangers(brut, notre)}.",
     ]
     limites = _limites(notre, brut, requetes, verrou)
     return Resultat("saisie", "Saisie concurrente", [ligne], details, limites)
@@ -313,6 +315,9 @@ def _resume_sql(sql: str) -> str:
     verbe = mots[0].upper()
     if "FOR UPDATE" in sql:
         return "SELECT … FOR UPDATE"
+    if verbe == "WITH":
+        tables = re.findall(r"INSERT\s+INTO\s+\"?(\w+)", sql, re.IGNORECASE)
+        return f"WITH … INSERT {' + '.join(tables)}" if tables else verbe
     motif = {"INSERT": r"INTO\s+\"?(\w+)", "SELECT": r"FROM\s+\"?(\w+)", "UPDATE": r"UPDATE\s+\"?(\w+)"}
     if verbe in motif and (trouve := re.search(motif[verbe], sql, re.IGNORECASE)):
         return f"{verbe} {trouve.group(1)}"
@@ -348,9 +353,9 @@ def _limites(notre: list[Course], brut: list[Course], requetes: list[str], verro
         + ". Le SQL brut en envoie 5 (BEGIN, verrou, INSERT de l'écriture, INSERT des lignes, "
         "COMMIT), dont 4 sous le verrou, avec des requêtes préparées (psycopg prépare une "
         "requête à sa cinquième exécution ; Django ne prépare rien par défaut).",
-        "- Entre deux instructions sous verrou s'ajoute le Python de l'ORM (construction des "
-        "requêtes, des instances, de la ligne d'audit), que les autres écrivains ne peuvent pas "
-        "recouvrir puisqu'ils attendent le verrou.",
+        "- Entre deux instructions sous verrou s'ajoute le Python du service (empreinte, "
+        "construction et envoi des requêtes) ; tout ce temps entre la prise du verrou et le "
+        "COMMIT s'ajoute au délai de chaque écriture suivante.",
     ]
 
 
@@ -364,5 +369,9 @@ def _cpu(courses: list[Course]) -> str:
     return f"{nombre(client * 1000, 2)} ms / {nombre(serveur * 1000, 2)} ms"
 
 
-def _etrangers(courses: list[Course]) -> str:
-    return nombre(statistics.mean(c.cpu_etrangere / c.duree for c in courses), 2)
+def _etrangers(brut: list[Course], notre: list[Course]) -> str:
+    def liste(courses: list[Course]) -> str:
+        return ", ".join(nombre(c.cpu_etrangere / c.duree, 2) for c in courses)
+
+    moyenne = statistics.mean(c.cpu_etrangere / c.duree for c in brut + notre)
+    return f"{nombre(moyenne, 2)} cœur (SQL brut : {liste(brut)} ; service : {liste(notre)})"

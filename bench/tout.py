@@ -172,6 +172,7 @@ def document(resultats, machine, taille, options, duree) -> str:
         f"- PostgreSQL {machine['postgresql']} (serveur embarqué `pgserver` sauf `DATABASE_URL`) ; "
         f"réglages : {machine['reglages']}.",
         f"- Python {machine['python']}, Django {machine['django']}, psycopg {machine['psycopg']}.",
+        f"- Code mesuré : {machine['code']}.",
         f"- Charge moyenne (1, 5, 15 min) au début : {machine['charge']} ; à la fin : "
         f"{machine['charge_fin']}. La machine peut être partagée : chaque banc indique la part "
         "de CPU prise par les autres processus quand il la mesure.",
@@ -214,7 +215,7 @@ def document(resultats, machine, taille, options, duree) -> str:
         "`bench` et le rôle doit être superutilisateur (`session_replication_role`, `CHECKPOINT`).",
         "- Ce fichier n'est réécrit que par une exécution complète des trois bancs (ou avec "
         "`--doc`) ; `--sans-doc` l'en empêche.",
-        "- Prévoir une dizaine de minutes et environ 10 Go de disque pour l'exécution complète ; "
+        "- Prévoir une dizaine de minutes et environ 6 Go de disque pour l'exécution complète ; "
         "sur une machine partagée, relancer si la charge étrangère signalée est forte.",
         "",
     ]
