@@ -57,3 +57,29 @@ def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[b
     tirage = int(hashlib.sha256(cle.encode()).hexdigest(), 16) % 100
     selectionne = tirage < taux
     return selectionne, f"sondage à {taux} % : ordre {'tiré' if selectionne else 'non tiré'}"
+
+
+def apposer_signature(utilisateur, ordre, capacite, *, empreinte: str, acte: str) -> None:
+    """Sign the order: its content hash, its state, the signature row (who, in
+    what capacity, when, what) and the audit row, in the caller's transaction."""
+    from django.utils import timezone as tz
+
+    from core.audit import audit
+
+    ordre.empreinte_contenu = empreinte
+    ordre.etat = type(ordre).Etat.SIGNE
+    ordre.save(update_fields=["empreinte_contenu", "etat"])
+    ordre.signatures.create(
+        signataire=utilisateur,
+        qualite=capacite.qualite[:255],
+        delegation=capacite.delegation,
+        signee_le=tz.now(),
+        empreinte_contenu=empreinte,
+    )
+    audit(
+        utilisateur,
+        acte,
+        ordre,
+        avant={"etat": "brouillon"},
+        apres={"etat": ordre.etat, "qualite": capacite.qualite, "empreinte": empreinte},
+    )

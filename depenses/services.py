@@ -28,7 +28,13 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur, selection_plan
+from core.ordres import (
+    apposer_signature,
+    exiger_comptable_distinct,
+    exiger_etat,
+    exiger_ordonnateur,
+    selection_plan,
+)
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
@@ -492,27 +498,8 @@ def _signer(acting_user, ordre: OrdreDepense) -> OrdreDepense:
             montant=ordre.montant,
             reference=f"ordre_depense:{ordre.reference}",
         )
-    ordre.empreinte_contenu = empreinte_contenu(ordre)
-    ordre.etat = OrdreDepense.Etat.SIGNE
-    ordre.save(update_fields=["empreinte_contenu", "etat"])
-    SignatureDepense.objects.create(
-        ordre=ordre,
-        signataire=acting_user,
-        qualite=capacite.qualite[:255],
-        delegation=capacite.delegation,
-        signee_le=timezone.now(),
-        empreinte_contenu=ordre.empreinte_contenu,
-    )
-    audit(
-        acting_user,
-        "ordre_depense.signe",
-        ordre,
-        avant={"etat": "brouillon"},
-        apres={
-            "etat": ordre.etat,
-            "qualite": capacite.qualite,
-            "empreinte": ordre.empreinte_contenu,
-        },
+    apposer_signature(
+        acting_user, ordre, capacite, empreinte=empreinte_contenu(ordre), acte="ordre_depense.signe"
     )
     return ordre
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
+from core.vues import agir, exerce
 from depenses import services
 from depenses.forms import EngagementForm, OrdreDepenseForm, SuspensionForm
 from depenses.models import Controle, Engagement, Nature, OrdreDepense, Requisition
@@ -19,11 +20,7 @@ from depenses.pdf import ordre_depense_pdf, requisition_pdf
 from ledger.models import Exercice
 from ledger.views import fonction_requise
 from personnes.models import Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
-
-
-def _est(user, fonctions) -> bool:
-    return bool(set(fonctions_actuelles(user)) & set(fonctions))
+from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 
 
 def _ordres():
@@ -55,14 +52,14 @@ def liste(request):
             "etats": OrdreDepense.Etat.choices,
             "natures": Nature.choices,
             "filtres": p,
-            "peut_creer": _est(request.user, FONCTIONS_ORDONNATRICES),
+            "peut_creer": exerce(request.user, FONCTIONS_ORDONNATRICES),
         },
     )
 
 
 @fonction_requise
 def nouveau(request):
-    if not _est(request.user, FONCTIONS_ORDONNATRICES):
+    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Seul l'ordonnateur émet des ordres de dépense.")
     formulaire = OrdreDepenseForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and formulaire.is_valid():
@@ -96,7 +93,7 @@ def nouveau(request):
 def engagements(request):
     formulaire = (
         EngagementForm(request.POST or None)
-        if _est(request.user, FONCTIONS_ORDONNATRICES)
+        if exerce(request.user, FONCTIONS_ORDONNATRICES)
         else None
     )
     if request.method == "POST" and formulaire is not None and formulaire.is_valid():
@@ -143,7 +140,7 @@ def detail(request, pk: int):
         ),
         pk=pk,
     )
-    est_comptable = _est(request.user, FONCTIONS_COMPTABLES)
+    est_comptable = exerce(request.user, FONCTIONS_COMPTABLES)
     historique = (
         JournalAudit.objects.filter(objet_type="depenses.ordredepense", objet_id=str(ordre.pk))
         .select_related("acteur")
@@ -160,8 +157,8 @@ def detail(request, pk: int):
             "controles": services.controles_automatiques(ordre)
             if ordre.etat == OrdreDepense.Etat.TRANSMIS
             else None,
-            "est_ordonnateur": _est(request.user, FONCTIONS_ORDONNATRICES),
-            "est_directeur": _est(request.user, [Fonction.DIRECTEUR]),
+            "est_ordonnateur": exerce(request.user, FONCTIONS_ORDONNATRICES),
+            "est_directeur": exerce(request.user, [Fonction.DIRECTEUR]),
             "est_comptable": est_comptable,
             "suspension": suspension,
             "refus_requisition": (
@@ -174,14 +171,9 @@ def detail(request, pk: int):
 
 
 def _agir(request, pk, fonction, succes: str):
-    ordre = get_object_or_404(OrdreDepense, pk=pk)
-    try:
-        fonction(ordre)
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-    else:
-        messages.success(request, succes.format(ref=ordre.reference))
-    return redirect("depenses:detail", pk=pk)
+    return agir(
+        request, get_object_or_404(OrdreDepense, pk=pk), fonction, succes, vers="depenses:detail"
+    )
 
 
 @require_POST
@@ -355,7 +347,7 @@ def requisition_pdf_vue(request, pk: int):
 
 @fonction_requise
 def a_viser(request):
-    if not _est(request.user, FONCTIONS_COMPTABLES):
+    if not exerce(request.user, FONCTIONS_COMPTABLES):
         raise PermissionDenied("Cette file est celle de l'agent comptable.")
     return render(
         request,

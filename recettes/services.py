@@ -27,7 +27,13 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.ordres import exiger_comptable_distinct, exiger_etat, exiger_ordonnateur, selection_plan
+from core.ordres import (
+    apposer_signature,
+    exiger_comptable_distinct,
+    exiger_etat,
+    exiger_ordonnateur,
+    selection_plan,
+)
 from core.pieces import controler_fichier, verifier_mot_de_passe
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
@@ -325,27 +331,8 @@ def _signer(acting_user, ordre: OrdreRecette) -> OrdreRecette:
     verifier_delai_emission(ordre, aujourd_hui)
     if not ordre.lignes.exists():
         raise DonneeInvalide("Un ordre sans débiteur ne se signe pas.")
-    ordre.empreinte_contenu = empreinte_contenu(ordre)
-    ordre.etat = OrdreRecette.Etat.SIGNE
-    ordre.save(update_fields=["empreinte_contenu", "etat"])
-    Signature.objects.create(
-        ordre=ordre,
-        signataire=acting_user,
-        qualite=capacite.qualite[:255],
-        delegation=capacite.delegation,
-        signee_le=timezone.now(),
-        empreinte_contenu=ordre.empreinte_contenu,
-    )
-    audit(
-        acting_user,
-        "ordre_recette.signe",
-        ordre,
-        avant={"etat": "brouillon"},
-        apres={
-            "etat": ordre.etat,
-            "qualite": capacite.qualite,
-            "empreinte": ordre.empreinte_contenu,
-        },
+    apposer_signature(
+        acting_user, ordre, capacite, empreinte=empreinte_contenu(ordre), acte="ordre_recette.signe"
     )
     return ordre
 
@@ -433,7 +420,10 @@ def controles_requis(ordre: OrdreRecette) -> ControlesRequis:
         )
     points = [p.strip() for p in plan.points.splitlines() if p.strip()]
     selectionne, motif = selection_plan(
-        mode=plan.mode, seuil=plan.seuil, taux=plan.taux, montant=ordre.montant,
+        mode=plan.mode,
+        seuil=plan.seuil,
+        taux=plan.taux,
+        montant=ordre.montant,
         cle=f"{ordre.exercice.annee}-{ordre.numero}",
     )
     return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)

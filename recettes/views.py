@@ -13,16 +13,13 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
+from core.vues import agir, exerce
 from ledger.views import fonction_requise
-from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
+from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 from recettes import services
 from recettes.forms import FiltreOrdresForm, OrdreRecetteForm, ReductionForm
 from recettes.models import OrdreRecette, PieceJustificative, Reduction
 from recettes.pdf import ordre_recette_pdf
-
-
-def _est(user, fonctions) -> bool:
-    return bool(set(fonctions_actuelles(user)) & fonctions)
 
 
 def _ordres():
@@ -63,7 +60,7 @@ def liste(request):
             "form": formulaire,
             "page": page,
             "requete": parametres.urlencode(),
-            "peut_creer": _est(request.user, FONCTIONS_ORDONNATRICES),
+            "peut_creer": exerce(request.user, FONCTIONS_ORDONNATRICES),
         },
     )
 
@@ -77,7 +74,7 @@ def _joindre(request, ordre, fichiers) -> None:
 
 @fonction_requise
 def nouveau(request):
-    if not _est(request.user, FONCTIONS_ORDONNATRICES):
+    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Seul l'ordonnateur émet des ordres de recette.")
     formulaire = OrdreRecetteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and formulaire.is_valid():
@@ -104,7 +101,7 @@ def nouveau(request):
 @fonction_requise
 def modifier(request, pk: int):
     ordre = get_object_or_404(_ordres(), pk=pk)
-    if not _est(request.user, FONCTIONS_ORDONNATRICES):
+    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Seul l'ordonnateur modifie un ordre de recette.")
     if request.method == "POST":
         formulaire = OrdreRecetteForm(request.POST, request.FILES)
@@ -142,8 +139,8 @@ def detail(request, pk: int):
         ),
         pk=pk,
     )
-    est_ordonnateur = _est(request.user, FONCTIONS_ORDONNATRICES)
-    est_comptable = _est(request.user, FONCTIONS_COMPTABLES)
+    est_ordonnateur = exerce(request.user, FONCTIONS_ORDONNATRICES)
+    est_comptable = exerce(request.user, FONCTIONS_COMPTABLES)
     historique = (
         JournalAudit.objects.filter(objet_type="recettes.ordrerecette", objet_id=str(ordre.pk))
         .select_related("acteur")
@@ -187,14 +184,9 @@ def piece(request, pk: int, piece_pk: int):
 
 
 def _agir(request, pk, fonction, succes: str):
-    ordre = get_object_or_404(OrdreRecette, pk=pk)
-    try:
-        fonction(ordre)
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-    else:
-        messages.success(request, succes.format(ref=ordre.reference))
-    return redirect("recettes:detail", pk=pk)
+    return agir(
+        request, get_object_or_404(OrdreRecette, pk=pk), fonction, succes, vers="recettes:detail"
+    )
 
 
 @require_POST
@@ -326,7 +318,7 @@ def reduction_prendre_en_charge(request, pk: int, reduction_pk: int):
 @fonction_requise
 def parapheur(request):
     """The directeur's parapheur: drafts to sign, one by one or together."""
-    if not _est(request.user, FONCTIONS_ORDONNATRICES):
+    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Le parapheur est celui de l'ordonnateur.")
     from depenses import services as depenses_services
     from depenses.models import OrdreDepense
@@ -420,7 +412,7 @@ def parapheur(request):
 @require_POST
 @fonction_requise
 def transmettre_signes(request):
-    if not _est(request.user, FONCTIONS_ORDONNATRICES):
+    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
         raise PermissionDenied("Seul l'ordonnateur transmet ses ordres.")
     nombre = 0
     for ordre in OrdreRecette.objects.filter(etat=OrdreRecette.Etat.SIGNE):
@@ -436,7 +428,7 @@ def transmettre_signes(request):
 @fonction_requise
 def a_prendre_en_charge(request):
     """The agent comptable's queue, with what the plan de contrôle asks for each."""
-    if not _est(request.user, FONCTIONS_COMPTABLES):
+    if not exerce(request.user, FONCTIONS_COMPTABLES):
         raise PermissionDenied("Cette file est celle de l'agent comptable.")
     ordres = _ordres().filter(etat=OrdreRecette.Etat.TRANSMIS).order_by("exercice__annee", "numero")
     reductions = Reduction.objects.filter(etat=Reduction.Etat.SIGNEE).select_related(
