@@ -31,6 +31,8 @@ from ledger.models import Compte, Ecriture, Exercice, Journal
 from personnes.permissions import exiger_comptable
 
 EMPREINTE_INITIALE = "0" * 64
+# One encoder for every hash (json.dumps builds a new one per call); same text.
+_ENCODEUR = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,7 @@ def empreinte_ecriture(
         contrepasse_id,
         [[c, f"{d:.2f}", f"{k:.2f}", t, lib] for c, d, k, t, lib in lignes],
     ]
-    texte = json.dumps(contenu, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_ENCODEUR.encode(contenu).encode("utf-8")).hexdigest()
 
 
 def _exercice(exercice: Exercice | int) -> Exercice:
