@@ -42,3 +42,30 @@ def verifier_mot_de_passe(utilisateur, mot_de_passe: str) -> None:
         raise DroitInsuffisant(
             "Mot de passe incorrect : la signature exige de ressaisir votre mot de passe."
         )
+
+
+def enregistrer_piece(ordre, utilisateur, *, nom: str, contenu: bytes, acte: str, **champs):
+    """Check the file, store it under its SHA-256 and audit the act; the caller
+    has already checked who acts and the order's state, in its transaction."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from core.audit import audit
+
+    type_mime = controler_fichier(nom, contenu)
+    empreinte = hashlib.sha256(contenu).hexdigest()
+    piece = ordre.pieces.model(
+        ordre=ordre,
+        nom=nom[:200],
+        type_mime=type_mime,
+        taille=len(contenu),
+        sha256=empreinte,
+        ajoutee_par=utilisateur,
+        **champs,
+    )
+    extension = nom[nom.rfind(".") :].lower() if "." in nom else ""
+    piece.fichier.save(f"{empreinte}{extension}", ContentFile(contenu), save=False)
+    piece.save()
+    audit(utilisateur, acte, ordre, apres={"piece": nom, "sha256": empreinte})
+    return piece

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -35,7 +34,7 @@ from core.ordres import (
     exiger_ordonnateur,
     selection_plan,
 )
-from core.pieces import controler_fichier, verifier_mot_de_passe
+from core.pieces import enregistrer_piece, verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
     CertificatReimputation,
@@ -388,25 +387,14 @@ def ordre_depense_joindre_piece(
         {OrdreDepense.Etat.SUSPENDU} if complement else {OrdreDepense.Etat.BROUILLON},
         "compléter",
     )
-    type_mime = controler_fichier(nom, contenu)
-    empreinte = hashlib.sha256(contenu).hexdigest()
-    piece = PieceDepense(
-        ordre=ordre,
-        nom=nom[:200],
-        type_mime=type_mime,
-        taille=len(contenu),
-        sha256=empreinte,
-        ajoutee_par=acting_user,
+    return enregistrer_piece(
+        ordre,
+        acting_user,
+        nom=nom,
+        contenu=contenu,
+        acte="ordre_depense.piece_jointe",
         complement=complement,
     )
-    piece.fichier.save(
-        f"{empreinte}{nom[nom.rfind('.') :].lower()}", ContentFile(contenu), save=False
-    )
-    piece.save()
-    audit(
-        acting_user, "ordre_depense.piece_jointe", ordre, apres={"piece": nom, "sha256": empreinte}
-    )
-    return piece
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -34,7 +33,7 @@ from core.ordres import (
     exiger_ordonnateur,
     selection_plan,
 )
-from core.pieces import controler_fichier, verifier_mot_de_passe
+from core.pieces import enregistrer_piece, verifier_mot_de_passe
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_separation, pouvoir_ordonnateur
@@ -269,24 +268,9 @@ def ordre_recette_joindre_piece(
     exiger_ordonnateur(acting_user, "joindre une pièce justificative", source=SOURCE)
     ordre = _verrouiller(ordre)
     exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "compléter de pièces")
-    type_mime = controler_fichier(nom, contenu)
-    empreinte = hashlib.sha256(contenu).hexdigest()
-    piece = PieceJustificative(
-        ordre=ordre,
-        nom=nom[:200],
-        type_mime=type_mime,
-        taille=len(contenu),
-        sha256=empreinte,
-        ajoutee_par=acting_user,
+    return enregistrer_piece(
+        ordre, acting_user, nom=nom, contenu=contenu, acte="ordre_recette.piece_jointe"
     )
-    piece.fichier.save(
-        f"{empreinte}{nom[nom.rfind('.') :].lower()}", ContentFile(contenu), save=False
-    )
-    piece.save()
-    audit(
-        acting_user, "ordre_recette.piece_jointe", ordre, apres={"piece": nom, "sha256": empreinte}
-    )
-    return piece
 
 
 def empreinte_contenu(ordre: OrdreRecette) -> str:
