@@ -162,11 +162,8 @@ def _preparer_lignes(
             raise DonneeInvalide(
                 f"{libelle} le compte {compte.numero} est un compte de regroupement : imputez un de ses sous-comptes."
             )
-        if compte.credit_seulement and debit > 0:
-            raise DonneeInvalide(
-                f"{libelle} le compte {compte.numero} ne fonctionne qu'en crédit (circulaire 93/82 §2.2)."
-            )
         pretes.append(_LignePrete(compte, debit, credit, ligne.tiers[:120], ligne.libelle[:255]))
+    verifier_compte_special_encaissement(pretes)
     total_debit = sum((ligne.debit for ligne in pretes), ZERO)
     total_credit = sum((ligne.credit for ligne in pretes), ZERO)
     if total_debit != total_credit:
@@ -176,6 +173,33 @@ def _preparer_lignes(
             details={"debit": str(total_debit), "credit": str(total_credit)},
         )
     return pretes
+
+
+def verifier_compte_special_encaissement(lignes) -> None:
+    """A compte spécial d'encaissement records credits only, in the bank's sense
+    (circ. 93/82 §2.2.0.2, §2.2.0.3): cotisations come in, no payment and no fee
+    goes out. A credit to it (money leaving it, in our books) is accepted only
+    when the same entry moves it to another treasury account (its nivellement).
+    The database checks the same rule (ledger_ligne_verifier_insertion)."""
+    sortie = sum((lg.credit for lg in lignes if lg.compte.credit_seulement), ZERO)
+    if sortie <= 0:
+        return
+    tresorerie = sum(
+        (
+            lg.debit - lg.credit
+            for lg in lignes
+            if lg.compte.classe == 5 and not lg.compte.credit_seulement
+        ),
+        ZERO,
+    )
+    if sortie > tresorerie:
+        numero = next(lg.compte.numero for lg in lignes if lg.compte.credit_seulement and lg.credit)
+        raise DonneeInvalide(
+            f"Le compte {numero} est un compte spécial d'encaissement : il n'enregistre que des "
+            "crédits (versements de cotisations) ; ni paiement ni frais n'y sont imputés, seul son "
+            "nivellement vers un autre compte de disponibilités le débite "
+            "(circulaire 93/82 §2.2.0.2 et §2.2.0.3)."
+        )
 
 
 def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, str]:
@@ -316,7 +340,6 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
     bounds the throughput of concurrent postings. Lines get their ids in the
     order given (`ORDER BY v.ordre`), the order the hash was computed in.
     """
-    valeurs = ", ".join(["(%s, %s, %s::numeric, %s::numeric, %s, %s)"] * len(pretes))
     parametres = [
         ecriture.exercice_id,
         ecriture.journal_id,
@@ -331,8 +354,15 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
         ecriture.empreinte_precedente,
         ecriture.empreinte,
     ]
-    for ordre, lp in enumerate(pretes):
-        parametres += [ordre, lp.compte.pk, lp.debit, lp.credit, lp.tiers, lp.libelle]
+    # Lines go as six arrays (unnest): one parameter each, however many lines
+    # (a 10,000-line payment batch would exceed PostgreSQL's 65,535 parameters).
+    parametres += [
+        [lp.compte.pk for lp in pretes],
+        [lp.debit for lp in pretes],
+        [lp.credit for lp in pretes],
+        [lp.tiers for lp in pretes],
+        [lp.libelle for lp in pretes],
+    ]
     parametres += [
         getattr(acting_user, "pk", None),
         f"{ecriture.journal.code}-{ecriture.numero} du {ecriture.date:%d/%m/%Y}",
@@ -340,7 +370,7 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
     ]
     with connection.cursor() as curseur:
         curseur.execute(
-            f"""
+            """
             WITH e AS (
                 INSERT INTO ledger_ecriture (exercice_id, journal_id, numero, rang, date, libelle, piece,
                                              passee_par_id, passee_le, contrepasse_id,
@@ -350,7 +380,8 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
             ), l AS (
                 INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle)
                 SELECT e.id, v.compte_id, v.debit, v.credit, v.tiers, v.libelle
-                  FROM e, (VALUES {valeurs}) AS v(ordre, compte_id, debit, credit, tiers, libelle)
+                  FROM e, unnest(%s::bigint[], %s::numeric[], %s::numeric[], %s::text[], %s::text[])
+                       WITH ORDINALITY AS v(compte_id, debit, credit, tiers, libelle, ordre)
                  ORDER BY v.ordre
             ), a AS (
                 INSERT INTO core_journalaudit (horodatage, acteur_id, acte, objet_type, objet_id,

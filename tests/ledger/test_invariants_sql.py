@@ -5,6 +5,7 @@ someone with SQL access to the application's role could.
 """
 
 import datetime
+from decimal import Decimal
 
 import psycopg
 import pytest
@@ -249,17 +250,45 @@ def test_une_date_hors_de_l_exercice_est_refusee(exercice, comptable):
     )
 
 
-def test_un_compte_credit_seulement_refuse_le_debit(exercice, comptable, jour):
+def test_un_compte_special_d_encaissement_refuse_frais_et_paiements(exercice, comptable, jour):
+    """Credits only, in the bank's sense (circ. 93/82 §2.2.0.2-3): a fee charged
+    to 5123 (a credit to it in our books) is refused by the database."""
     _refus(
         lambda cur: inserer_ecriture(
             cur,
             exercice_id=exercice.pk,
             user_id=comptable.pk,
             date=jour,
-            lignes=[("5123", "10.00", "0"), ("7511", "0", "10.00")],
+            lignes=[("627", "10.00", "0"), ("5123", "0", "10.00")],
         ),
-        "Le compte 5123 ne fonctionne qu'en crédit",
+        "le compte 5123 est un compte spécial d'encaissement",
     )
+
+
+def test_un_compte_special_d_encaissement_recoit_et_se_nivelle(exercice, comptable, jour):
+    """Cotisations come in (debit 5123) and the balance moves to the Caisse des
+    dépôts (credit 5123 against a debit to 515): both are accepted."""
+    with connexion_brute() as cnx, cnx.cursor() as cur:
+        inserer_ecriture(
+            cur,
+            exercice_id=exercice.pk,
+            user_id=comptable.pk,
+            date=jour,
+            lignes=[("5123", "10.00", "0"), ("7511", "0", "10.00")],
+        )
+        inserer_ecriture(
+            cur,
+            exercice_id=exercice.pk,
+            user_id=comptable.pk,
+            date=jour,
+            lignes=[("515", "10.00", "0"), ("5123", "0", "10.00")],
+        )
+        cnx.commit()
+        cur.execute(
+            "SELECT sum(debit), sum(credit) FROM ledger_ligne l JOIN ledger_compte c"
+            " ON c.id = l.compte_id WHERE c.numero = '5123'"
+        )
+        assert cur.fetchone() == (Decimal("10.00"), Decimal("10.00"))
 
 
 def test_un_compte_de_regroupement_refuse_les_lignes(exercice, comptable, jour):

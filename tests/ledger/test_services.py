@@ -119,9 +119,9 @@ def test_passer_une_ecriture_la_numerote_la_chaine_et_l_audite(comptable, exerci
             "compte de regroupement",
         ),
         (
-            [LigneSaisie("5123", debit="10"), LigneSaisie("7511", credit="10")],
+            [LigneSaisie("626", debit="10"), LigneSaisie("5123", credit="10")],
             DonneeInvalide,
-            "qu'en crédit",
+            "compte spécial d'encaissement",
         ),
     ],
 )
