@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "budget",
     "oppositions",
     "depenses",
+    "tresorerie",
 ]
 
 MIDDLEWARE = [

@@ -172,6 +172,14 @@ class OrdreDepense(models.Model):
         "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     motif_abandon = models.TextField(blank=True)
+    # The payment mention (circ. 93/82 §2.1.6), carried by the payment
+    # (tresorerie.services.lot_payer); once written it never changes.
+    paye_le = models.DateField("payé le", null=True, blank=True)
+    paiement_moyen = models.CharField("moyen de paiement", max_length=20, blank=True)
+    paiement_reference = models.CharField("référence du paiement", max_length=60, blank=True)
+    paye_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "ordre de dépense"

@@ -568,12 +568,15 @@ def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) ->
 
 
 def reste_a_recouvrer(ordre: OrdreRecette) -> Decimal:
-    """Amount taken in charge less reductions (recoveries come with the treasury)."""
+    """Amount taken in charge, less reductions and amounts recovered (receipts
+    allocated to it, or regularised by it: tresorerie.services.recouvre)."""
+    from tresorerie.services import recouvre
+
     etat, total = OrdreRecette.objects.values_list("etat", "montant").get(pk=ordre.pk)
     if etat not in (OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE):
         return ZERO
     reduit = sum((r.montant for r in ordre.reductions.all()), ZERO)
-    return total - reduit
+    return total - reduit - recouvre(ordre)
 
 
 def ordre_recette_reduire(
@@ -599,7 +602,13 @@ def ordre_recette_reduire(
             en_attente = sum(
                 (r.montant for r in ordre.reductions.filter(etat=Reduction.Etat.SIGNEE)), ZERO
             )
-            reste = ordre.montant - sum((r.montant for r in ordre.reductions.all()), ZERO)
+            from tresorerie.services import recouvre
+
+            reste = (
+                ordre.montant
+                - sum((r.montant for r in ordre.reductions.all()), ZERO)
+                - recouvre(ordre)
+            )
             valeur = (
                 reste
                 if type == Reduction.Type.ANNULATION
@@ -715,7 +724,8 @@ def reduction_prendre_en_charge(*, acting_user, reduction: Reduction) -> Reducti
             reduction.pris_en_charge_par = acting_user
             reduction.ecriture = ecriture
             reduction.save(update_fields=["etat", "pris_en_charge_par", "ecriture"])
-            if reste_a_recouvrer(ordre) == 0:
+            reduit = sum((r.montant for r in ordre.reductions.all()), ZERO)
+            if reduit == ordre.montant:
                 ordre.etat = OrdreRecette.Etat.ANNULE
                 ordre.save(update_fields=["etat"])
             audit(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TresorerieConfig(AppConfig):
+    name = "tresorerie"
+    verbose_name = "Trésorerie"

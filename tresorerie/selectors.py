@@ -1,0 +1,234 @@
+"""Reading the treasury: balances, restes à recouvrer, statements to reconcile."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from core.money import ZERO
+from ledger.models import Cumul, Ligne
+from recettes.models import OrdreRecette, Reduction
+from tresorerie.models import (
+    Affectation,
+    CompteDisponibilite,
+    Encaissement,
+    LigneReleve,
+    Rapprochement,
+    Releve,
+)
+
+
+def solde_comptable(compte_numero: str, au: datetime.date) -> Decimal:
+    """Debit balance of an account at the end of `au`, in the exercise of that
+    date (à-nouveaux included), from the daily totals kept by the ledger."""
+    totaux = Cumul.objects.filter(
+        compte__numero=compte_numero, exercice__annee=au.year, date__lte=au
+    ).aggregate(d=Sum("debit"), c=Sum("credit"))
+    return (totaux["d"] or ZERO) - (totaux["c"] or ZERO)
+
+
+# --- Restes à recouvrer -----------------------------------------------------------
+
+
+@dataclass
+class ResteDebiteur:
+    debiteur: str
+    compte: str
+    ordres: int = 0
+    pris_en_charge: Decimal = ZERO
+    reduit: Decimal = ZERO
+    recouvre: Decimal = ZERO
+    solde_comptable: Decimal = ZERO
+
+    @property
+    def reste(self) -> Decimal:
+        return self.pris_en_charge - self.reduit - self.recouvre
+
+
+@dataclass
+class EtatRestes:
+    debiteurs: list[ResteDebiteur] = field(default_factory=list)
+
+    @property
+    def total_pris_en_charge(self) -> Decimal:
+        return sum((d.pris_en_charge for d in self.debiteurs), ZERO)
+
+    @property
+    def total_reduit(self) -> Decimal:
+        return sum((d.reduit for d in self.debiteurs), ZERO)
+
+    @property
+    def total_recouvre(self) -> Decimal:
+        return sum((d.recouvre for d in self.debiteurs), ZERO)
+
+    @property
+    def total_reste(self) -> Decimal:
+        return sum((d.reste for d in self.debiteurs), ZERO)
+
+    @property
+    def total_comptable(self) -> Decimal:
+        return sum((d.solde_comptable for d in self.debiteurs), ZERO)
+
+    @property
+    def ecart_comptable(self) -> Decimal:
+        return self.total_reste - self.total_comptable
+
+
+def restes_a_recouvrer(*, exercice=None, seulement_non_soldes: bool = False) -> EtatRestes:
+    """Restes à recouvrer per debtor: orders taken in charge, less reductions
+    taken in charge, less amounts recovered; beside them, what the ledger says
+    for the same debtor on the entries of those orders (prise en charge,
+    reductions, receipts, allocations), which must agree to the cent."""
+    ordres = OrdreRecette.objects.filter(
+        etat__in=[OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE]
+    ).select_related("compte_tiers")
+    if exercice is not None:
+        ordres = ordres.filter(exercice=exercice)
+    ordres = list(ordres.prefetch_related("lignes"))
+    par_cle: dict[tuple[str, str], ResteDebiteur] = {}
+    premier_debiteur: dict[int, tuple[str, str]] = {}
+    ecritures: set[int] = set()
+
+    def cle(ordre, debiteur):
+        return (ordre.compte_tiers.numero, debiteur[:120])
+
+    vus_ordres: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for ordre in ordres:
+        if ordre.ecriture_id:
+            ecritures.add(ordre.ecriture_id)
+        for rang, ligne in enumerate(ordre.lignes.all()):
+            k = cle(ordre, ligne.debiteur)
+            reste = par_cle.setdefault(k, ResteDebiteur(debiteur=k[1], compte=k[0]))
+            reste.pris_en_charge += ligne.montant
+            vus_ordres[k].add(ordre.pk)
+            if rang == 0:
+                premier_debiteur[ordre.pk] = k
+    ids = [o.pk for o in ordres]
+    for reduction in Reduction.objects.filter(
+        ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE
+    ).only("ordre_id", "montant", "ecriture_id"):
+        par_cle[premier_debiteur[reduction.ordre_id]].reduit += reduction.montant
+        if reduction.ecriture_id:
+            ecritures.add(reduction.ecriture_id)
+    lignes_ordre = {lg.pk: (o, lg) for o in ordres for lg in o.lignes.all()}
+    for a in Affectation.objects.filter(ordre_id__in=ids).select_related("encaissement"):
+        ordre, ligne = lignes_ordre[a.ligne_id]
+        par_cle[cle(ordre, ligne.debiteur)].recouvre += a.montant
+        ecritures.add(a.ecriture_id or a.encaissement.ecriture_id)
+        if a.encaissement.ecriture_annulation_id:
+            ecritures.add(a.encaissement.ecriture_annulation_id)
+    for enc in Encaissement.objects.filter(regularise_par_id__in=ids, etat="enregistre"):
+        par_cle[premier_debiteur[enc.regularise_par_id]].recouvre += enc.montant
+    for k, reste in par_cle.items():
+        reste.ordres = len(vus_ordres[k])
+    comptes = {k[0] for k in par_cle}
+    for total in (
+        Ligne.objects.filter(ecriture_id__in=ecritures, compte__numero__in=comptes)
+        .values("compte__numero", "tiers")
+        .annotate(d=Sum("debit"), c=Sum("credit"))
+    ):
+        k = (total["compte__numero"], total["tiers"])
+        if k in par_cle:
+            par_cle[k].solde_comptable += total["d"] - total["c"]
+    debiteurs = sorted(par_cle.values(), key=lambda d: (-d.reste, d.debiteur))
+    if seulement_non_soldes:
+        debiteurs = [d for d in debiteurs if d.reste != 0]
+    return EtatRestes(debiteurs=debiteurs)
+
+
+# --- Rapprochement bancaire ---------------------------------------------------------
+
+
+@dataclass
+class EtatRapprochement:
+    compte: CompteDisponibilite
+    au: datetime.date
+    releve: Releve | None
+    solde_comptable: Decimal
+    solde_bancaire: Decimal | None
+    # Book lines not on the bank statement yet.
+    ecritures_non_rapprochees: list[Ligne]
+    # Statement lines not in the books yet (or explained without entry).
+    releve_non_rapproche: list[LigneReleve]
+    releve_explique: list[LigneReleve]
+
+    @property
+    def debits_non_releves(self) -> Decimal:
+        """Receipts in the books that the bank has not credited yet."""
+        return sum((lg.debit for lg in self.ecritures_non_rapprochees), ZERO)
+
+    @property
+    def credits_non_releves(self) -> Decimal:
+        """Payments in the books that the bank has not debited yet."""
+        return sum((lg.credit for lg in self.ecritures_non_rapprochees), ZERO)
+
+    @property
+    def releve_hors_livres(self) -> Decimal:
+        return sum(
+            (lg.montant_signe for lg in self.releve_non_rapproche + self.releve_explique), ZERO
+        )
+
+    @property
+    def solde_bancaire_reconstitue(self) -> Decimal:
+        """Book balance, less what the bank has not seen, plus what only the bank has."""
+        return (
+            self.solde_comptable
+            - self.debits_non_releves
+            + self.credits_non_releves
+            + self.releve_hors_livres
+        )
+
+    @property
+    def ecart(self) -> Decimal | None:
+        if self.solde_bancaire is None:
+            return None
+        return self.solde_bancaire - self.solde_bancaire_reconstitue
+
+
+def lignes_rapprochees_ids(compte: CompteDisponibilite) -> set[int]:
+    return set(
+        Rapprochement.lignes_ecriture.through.objects.filter(
+            rapprochement__ligne_releve__releve__compte=compte
+        ).values_list("ligne_id", flat=True)
+    )
+
+
+def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = None):
+    """The reconciliation state at the last statement's end (or `au`)."""
+    releves = Releve.objects.filter(compte=compte)
+    if au is not None:
+        releves = releves.filter(date_fin__lte=au)
+    releve = releves.order_by("-date_fin", "-id").first()
+    au = au or (releve.date_fin if releve else datetime.date.today())
+    rapprochees = lignes_rapprochees_ids(compte)
+    ecritures = [
+        lg
+        for lg in Ligne.objects.filter(
+            compte=compte.compte, ecriture__exercice__annee=au.year, ecriture__date__lte=au
+        )
+        .exclude(ecriture__journal__a_nouveaux=True)
+        .select_related("ecriture__journal")
+        .order_by("ecriture__date", "id")
+        if lg.pk not in rapprochees
+    ]
+    lignes_releve = LigneReleve.objects.filter(releve__compte=compte, date_operation__lte=au)
+    non_rapproche = list(lignes_releve.filter(rapprochement__isnull=True))
+    explique = list(
+        lignes_releve.filter(rapprochement__mode=Rapprochement.Mode.EXPLIQUE).filter(
+            ~Q(rapprochement__lignes_ecriture__isnull=False)
+        )
+    )
+    return EtatRapprochement(
+        compte=compte,
+        au=au,
+        releve=releve,
+        solde_comptable=solde_comptable(compte.compte.numero, au),
+        solde_bancaire=releve.solde_cloture if releve else None,
+        ecritures_non_rapprochees=ecritures,
+        releve_non_rapproche=non_rapproche,
+        releve_explique=explique,
+    )
