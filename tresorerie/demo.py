@@ -6,6 +6,7 @@ of the front desk)."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from tresorerie.models import Carnet, CompteDisponibilite
 from tresorerie.services import carnet_ouvrir, compte_disponibilite_ouvrir
@@ -83,3 +84,110 @@ def creer_tresorerie_demo(*, comptable, regisseur=None, debut: datetime.date) ->
                 dernier_numero=500,
             )
     return comptes
+
+
+def releve_exemple(
+    compte: CompteDisponibilite,
+    du: datetime.date,
+    au: datetime.date,
+    *,
+    frais: Decimal | None = Decimal("12.50"),
+) -> bytes:
+    """A camt.053 statement such as the bank would send for `compte` from `du`
+    to `au`: every book movement of the account as the bank sees it (a payment
+    batch as one debit per transfer, with its EndToEndId), plus the bank's
+    monthly fee, which the books do not know yet. For the demo and the tests."""
+    from ledger.models import Ligne
+    from tresorerie import releves
+    from tresorerie.models import LotPaiement
+    from tresorerie.selectors import solde_comptable
+
+    lots = {
+        lot.ecriture_id: lot
+        for lot in LotPaiement.objects.filter(compte=compte, date__range=(du, au)).prefetch_related(
+            "paiements"
+        )
+    }
+    lignes = []
+    for lg in (
+        Ligne.objects.filter(
+            compte=compte.compte,
+            ecriture__exercice__annee=au.year,
+            ecriture__date__range=(du, au),
+        )
+        .exclude(ecriture__journal__a_nouveaux=True)
+        .select_related("ecriture")
+        .order_by("ecriture__date", "id")
+    ):
+        e = lg.ecriture
+        lot = lots.get(e.pk)
+        if lot is not None and lg.credit > 0:
+            for p in lot.paiements.all():
+                lignes.append(
+                    releves.LigneReleve(
+                        date_operation=e.date,
+                        date_valeur=e.date,
+                        montant=p.montant,
+                        sens="debit",
+                        libelle=f"VIR SEPA {p.beneficiaire}"[:140],
+                        reference=p.bout_en_bout,
+                        reference_banque=f"B{lg.pk:08d}{p.pk:06d}"[:35],
+                        contrepartie=p.beneficiaire[:70],
+                    )
+                )
+            continue
+        lignes.append(
+            releves.LigneReleve(
+                date_operation=e.date,
+                date_valeur=e.date,
+                montant=lg.debit or lg.credit,
+                sens="credit" if lg.debit > 0 else "debit",
+                libelle=e.libelle[:140],
+                reference=(e.piece or "")[:35],
+                reference_banque=f"B{lg.pk:08d}",
+                contrepartie="",
+            )
+        )
+    if frais:
+        lignes.append(
+            releves.LigneReleve(
+                date_operation=au,
+                date_valeur=au,
+                montant=frais,
+                sens="debit",
+                libelle="Frais de tenue de compte",
+                reference="",
+                reference_banque=f"FRAIS{au:%Y%m%d}",
+                contrepartie="",
+            )
+        )
+    ouverture = (
+        solde_comptable(compte.compte.numero, du - datetime.timedelta(days=1))
+        if (du.year == au.year and du > datetime.date(au.year, 1, 1))
+        else solde_comptable(compte.compte.numero, datetime.date(au.year, 1, 1))
+        - sum(
+            (
+                lg.debit - lg.credit
+                for lg in Ligne.objects.filter(
+                    compte=compte.compte,
+                    ecriture__exercice__annee=au.year,
+                    ecriture__date=datetime.date(au.year, 1, 1),
+                ).exclude(ecriture__journal__a_nouveaux=True)
+            ),
+            Decimal("0.00"),
+        )
+    )
+    mouvement = sum(
+        (lg.montant if lg.sens == "credit" else -lg.montant for lg in lignes), Decimal("0.00")
+    )
+    releve = releves.Releve(
+        format="camt.053",
+        identifiant=f"{compte.code}-{du:%Y%m%d}-{au:%Y%m%d}"[:35],
+        iban=compte.iban,
+        date_debut=du,
+        date_fin=au,
+        solde_ouverture=ouverture,
+        solde_cloture=ouverture + mouvement,
+        lignes=tuple(lignes),
+    )
+    return releves.ecrire_camt053(releve, message_id=f"RLV{au:%Y%m%d}{compte.pk:04d}")

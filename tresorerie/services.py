@@ -1065,11 +1065,11 @@ def lot_payer(
     budgetaires: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
     for ordre in verrouilles:
         if ordre.gestion == Gestion.BUDGETAIRE:
-            budgetaires[(ordre.exercice_id, ordre.compte_imputation.numero)] += ordre.montant
-    for (exercice_id, numero), somme in sorted(budgetaires.items()):
+            budgetaires[(ordre.exercice.annee, ordre.compte_imputation.numero)] += ordre.montant
+    for (annee, numero), somme in sorted(budgetaires.items()):
         budget.credit_payer(
             acting_user=acting_user,
-            exercice=exercice_id,
+            exercice=annee,
             compte_numero=numero,
             montant=somme,
             reference=f"lot:{message_id}",
@@ -1518,7 +1518,7 @@ def regularisation_preparer(*, acting_user, annee: int, mois: int) -> list[Ordre
     debut = datetime.date(int(annee), int(mois), 1)
     fin = (debut + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     encaissements = list(
-        Encaissement.objects.select_for_update()
+        Encaissement.objects.select_for_update(of=("self",))
         .filter(
             sans_titre=True,
             etat=Encaissement.Etat.ENREGISTRE,
