@@ -368,7 +368,66 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
         )
     creer_ordres_demo(personnes, aujourd_hui)
     creer_depenses_demo(personnes, exercice, aujourd_hui)
+    creer_tresorerie_demo_operations(personnes, exercice, aujourd_hui)
     return len(ecritures)
+
+
+def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: datetime.date) -> None:
+    """The treasury of the demo fund: its accounts and carnets, the bank
+    statements up to yesterday imported and reconciled, a cash payment at the
+    desk, a receipt waiting for its regularising order, yesterday's arrêté de
+    caisse (SCENARIOS.md)."""
+    from recettes.models import OrdreRecette
+    from tresorerie import services as t
+    from tresorerie.demo import creer_tresorerie_demo, releve_exemple
+    from tresorerie.selectors import solde_comptable
+
+    comptable = personnes["comptable"]
+    comptes = creer_tresorerie_demo(
+        comptable=comptable, regisseur=personnes["regisseur"], debut=exercice.debut
+    )
+    hier = aujourd_hui - datetime.timedelta(days=1)
+    if hier >= exercice.debut:
+        t.releve_importer(
+            acting_user=comptable,
+            compte=comptes["BANQUE"],
+            nom_fichier=f"releve-{hier:%Y%m%d}.xml",
+            contenu=releve_exemple(comptes["BANQUE"], exercice.debut, hier),
+        )
+        # Yesterday's count at the desk agreed with the books.
+        reste, comptage = solde_comptable("531", hier), {}
+        for coupure in t.COUPURES:
+            nombre, reste = divmod(reste, Decimal(coupure))
+            if nombre:
+                comptage[coupure] = int(nombre)
+        t.arrete_caisse(
+            acting_user=comptable, compte=comptes["CAISSE"], comptage=comptage, date=hier
+        )
+    # M. Dubois pays his overpayment in cash at the desk; Mme Martin has not paid yet.
+    indus = OrdreRecette.objects.filter(nature="recuperation_indu", etat="pris_en_charge").first()
+    if indus is not None:
+        dubois = indus.lignes.get(debiteur="M. Dubois")
+        t.encaissement_enregistrer(
+            acting_user=comptable,
+            compte=comptes["CAISSE"],
+            moyen="numeraire",
+            montant=dubois.montant,
+            payeur=dubois.debiteur,
+            objet="Remboursement d'un trop-perçu d'indemnités journalières",
+            repartitions=[t.Repartition(dubois, dubois.montant)],
+        )
+    # The rent of the flat, cashed on the lease the agent comptable keeps.
+    t.encaissement_sans_titre(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="720.00",
+        payeur="M. et Mme Perrin",
+        objet=f"Loyer de l'appartement rue des Lilas, {aujourd_hui:%m/%Y}",
+        compte_produit="752",
+        nature_recette="loyer",
+        reference=f"VIR-PERRIN-{aujourd_hui:%Y%m}",
+    )
 
 
 def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
@@ -547,6 +606,18 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
     ):
         d.ordre_depense_signer(acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe)
         d.ordre_depense_transmettre(acting_user=directrice, ordre=o)
+    # Visaed, waiting for the agent comptable's payment of the day (a batch and its SEPA file).
+    for o in (
+        ordre("Maître Dupuis, huissier", "Constat d'affichage", "245.00", "622", "autre"),
+        ordre("SCI Les Arcades", "Charges locatives de l'annexe", "612.50", "613", "loyer"),
+    ):
+        d.ordre_depense_signer(acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe)
+        d.ordre_depense_transmettre(acting_user=directrice, ordre=o)
+        d.ordre_depense_viser(
+            acting_user=comptable,
+            ordre=o,
+            appreciations={"imputation": (True, ""), "validite_dette": (True, "")},
+        )
     opposition_enregistrer(
         acting_user=comptable,
         creancier_nom="Papeterie Centrale",

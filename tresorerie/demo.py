@@ -99,7 +99,7 @@ def releve_exemple(
     monthly fee, which the books do not know yet. For the demo and the tests."""
     from ledger.models import Ligne
     from tresorerie import releves
-    from tresorerie.models import LotPaiement
+    from tresorerie.models import LotPaiement, Releve
     from tresorerie.selectors import solde_comptable
 
     lots = {
@@ -177,6 +177,12 @@ def releve_exemple(
             Decimal("0.00"),
         )
     )
+    precedent = (
+        Releve.objects.filter(compte=compte, date_fin__lt=du).order_by("-date_fin", "-id").first()
+    )
+    if precedent is not None:
+        # The bank's balance follows its own last statement (fees included).
+        ouverture = precedent.solde_cloture
     mouvement = sum(
         (lg.montant if lg.sens == "credit" else -lg.montant for lg in lignes), Decimal("0.00")
     )
