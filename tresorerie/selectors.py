@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from core.money import ZERO
 from ledger.models import Cumul, Ligne
@@ -203,7 +204,7 @@ def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = N
     if au is not None:
         releves = releves.filter(date_fin__lte=au)
     releve = releves.order_by("-date_fin", "-id").first()
-    au = au or (releve.date_fin if releve else datetime.date.today())
+    au = au or (releve.date_fin if releve else timezone.localdate())
     rapprochees = lignes_rapprochees_ids(compte)
     ecritures = [
         lg

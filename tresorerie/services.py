@@ -10,7 +10,7 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -678,7 +678,7 @@ def recu_delivrer(*, acting_user, encaissement: Encaissement) -> Quittance:
 
 def excedent(encaissement: Encaissement) -> Decimal:
     """What is left of a receipt, not allocated nor refunded (in 4711)."""
-    if encaissement.sans_titre:
+    if encaissement.sans_titre or encaissement.etat == Encaissement.Etat.ANNULE:
         return ZERO
     affecte = encaissement.affectations.aggregate(s=Sum("montant"))["s"] or ZERO
     return encaissement.montant - affecte
@@ -1111,8 +1111,15 @@ def lot_payer(
 
 
 def _format_releve(contenu: bytes) -> str:
-    debut = contenu.lstrip()[:200].lstrip(b"\xef\xbb\xbf")
-    return "camt.053" if debut.startswith(b"<") else "csv"
+    debut = contenu[:300].lstrip(b"\xef\xbb\xbf").lstrip()
+    if debut.startswith(b"<"):
+        return "camt.053"
+    if debut.lower().startswith(b"date;"):
+        return "csv"
+    raise DonneeInvalide(
+        "Ce fichier n'est ni un relevé camt.053 (XML) ni un relevé CSV commençant par "
+        "l'en-tête « date;date_valeur;libelle;reference;debit;credit »."
+    )
 
 
 @_atomique
@@ -1396,6 +1403,17 @@ COMPTE_DEBETS = "429"
 COMPTE_EXCEDENTS = "4712"
 
 
+def _coupure(valeur) -> str | None:
+    """The denomination a key stands for ("0,50", "0.5" → "0.50"), or None."""
+    try:
+        nombre = Decimal(str(valeur).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    if not nombre.is_finite():
+        return None
+    return next((c for c in COUPURES if Decimal(c) == nombre), None)
+
+
 @_atomique
 def arrete_caisse(
     *,
@@ -1422,12 +1440,7 @@ def arrete_caisse(
         raise TransitionInterdite(f"La caisse est déjà arrêtée pour le {date:%d/%m/%Y}.")
     propre: dict[str, int] = {}
     for coupure, nombre in (comptage or {}).items():
-        cle = str(coupure)
-        cle = (
-            next((c for c in COUPURES if Decimal(c) == Decimal(cle.replace(",", "."))), None)
-            if cle
-            else None
-        )
+        cle = _coupure(coupure)
         if cle is None:
             raise DonneeInvalide(f"« {coupure} » n'est pas une coupure ou une pièce en euros.")
         try:
@@ -1515,7 +1528,10 @@ def regularisation_preparer(*, acting_user, annee: int, mois: int) -> list[Ordre
     clears 4713 against the product (4713 / 7xx)."""
     from recettes import services as recettes
 
-    debut = datetime.date(int(annee), int(mois), 1)
+    try:
+        debut = datetime.date(int(annee), int(mois), 1)
+    except (TypeError, ValueError):
+        raise DonneeInvalide(f"Le mois {mois}/{annee} n'existe pas.") from None
     fin = (debut + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     encaissements = list(
         Encaissement.objects.select_for_update(of=("self",))

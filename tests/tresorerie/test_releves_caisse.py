@@ -117,6 +117,16 @@ def test_un_fichier_qui_n_est_pas_un_releve_est_refuse(comptable, comptes):
         )
 
 
+def test_une_image_n_est_pas_un_releve(comptable, comptes):
+    with pytest.raises(DonneeInvalide, match="ni un relevé camt.053"):
+        t.releve_importer(
+            acting_user=comptable,
+            compte=comptes["BANQUE"],
+            nom_fichier="releve.csv",
+            contenu=b"\x89PNG\r\n\x1a\n" + bytes(64),
+        )
+
+
 def test_un_releve_d_un_autre_compte_est_refuse(comptable, comptes):
     contenu = releve_exemple(comptes["ENCAISSEMENT"], AUJOURD_HUI, AUJOURD_HUI)
     with pytest.raises(DonneeInvalide, match="pas de « Compte externe"):
@@ -164,6 +174,8 @@ def test_l_arrete_concordant_ne_passe_pas_d_ecriture_et_refuse_une_coupure_incon
     avant = Ecriture.objects.count()
     with pytest.raises(DonneeInvalide, match="n'est pas une coupure"):
         t.arrete_caisse(acting_user=comptable, compte=comptes["CAISSE"], comptage={"3": 1})
+    with pytest.raises(DonneeInvalide, match="n'est pas une coupure"):
+        t.arrete_caisse(acting_user=comptable, compte=comptes["CAISSE"], comptage={"sNaN": 1})
     with pytest.raises(DonneeInvalide, match="négatif"):
         t.arrete_caisse(acting_user=comptable, compte=comptes["CAISSE"], comptage={"5": -1})
     arrete = t.arrete_caisse(acting_user=comptable, compte=comptes["CAISSE"], comptage={})

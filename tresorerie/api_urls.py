@@ -1,0 +1,81 @@
+from django.urls import path
+
+from tresorerie import api
+
+urlpatterns = [
+    path("comptes/", api.CompteListApi.as_view(), name="api_tresorerie_comptes"),
+    path("carnets/", api.CarnetListApi.as_view(), name="api_tresorerie_carnets"),
+    path(
+        "carnets/<int:pk>/clore/", api.CarnetCloreApi.as_view(), name="api_tresorerie_carnet_clore"
+    ),
+    path("encaissements/", api.EncaissementListApi.as_view(), name="api_tresorerie_encaissements"),
+    path(
+        "encaissements/<int:pk>/",
+        api.EncaissementDetailApi.as_view(),
+        name="api_tresorerie_encaissement",
+    ),
+    path(
+        "encaissements/<int:pk>/affecter/",
+        api.EncaissementAffecterApi.as_view(),
+        name="api_tresorerie_encaissement_affecter",
+    ),
+    path(
+        "encaissements/<int:pk>/rembourser/",
+        api.EncaissementRembourserApi.as_view(),
+        name="api_tresorerie_encaissement_rembourser",
+    ),
+    path(
+        "encaissements/<int:pk>/recu/",
+        api.EncaissementRecuApi.as_view(),
+        name="api_tresorerie_encaissement_recu",
+    ),
+    path(
+        "encaissements/<int:pk>/annuler/",
+        api.EncaissementAnnulerApi.as_view(),
+        name="api_tresorerie_encaissement_annuler",
+    ),
+    path(
+        "encaissements-sans-titre/",
+        api.EncaissementSansTitreApi.as_view(),
+        name="api_tresorerie_encaissement_sans_titre",
+    ),
+    path(
+        "regularisations/",
+        api.RegularisationApi.as_view(),
+        name="api_tresorerie_regularisations",
+    ),
+    path("quittances/", api.QuittanceListApi.as_view(), name="api_tresorerie_quittances"),
+    path("quittances/<int:pk>/", api.QuittanceDetailApi.as_view(), name="api_tresorerie_quittance"),
+    path(
+        "quittances/<int:pk>/pdf/",
+        api.QuittancePdfApi.as_view(),
+        name="api_tresorerie_quittance_pdf",
+    ),
+    path("restes/", api.RestesApi.as_view(), name="api_tresorerie_restes"),
+    path("lots/", api.LotListApi.as_view(), name="api_tresorerie_lots"),
+    path("lots/<int:pk>/", api.LotDetailApi.as_view(), name="api_tresorerie_lot"),
+    path("lots/<int:pk>/pain001/", api.LotPain001Api.as_view(), name="api_tresorerie_lot_pain001"),
+    path("releves/", api.ReleveListApi.as_view(), name="api_tresorerie_releves"),
+    path("releves/<int:pk>/", api.ReleveDetailApi.as_view(), name="api_tresorerie_releve"),
+    path(
+        "lignes-releve/<int:pk>/rapprocher/",
+        api.LigneReleveRapprocherApi.as_view(),
+        name="api_tresorerie_ligne_releve_rapprocher",
+    ),
+    path(
+        "lignes-releve/<int:pk>/expliquer/",
+        api.LigneReleveExpliquerApi.as_view(),
+        name="api_tresorerie_ligne_releve_expliquer",
+    ),
+    path(
+        "rapprochements/<int:pk>/defaire/",
+        api.RapprochementDefaireApi.as_view(),
+        name="api_tresorerie_rapprochement_defaire",
+    ),
+    path(
+        "rapprochement/<int:compte_pk>/",
+        api.EtatRapprochementApi.as_view(),
+        name="api_tresorerie_etat_rapprochement",
+    ),
+    path("arretes/", api.ArreteListApi.as_view(), name="api_tresorerie_arretes"),
+]
