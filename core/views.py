@@ -59,6 +59,7 @@ def accueil(request):
         "suspendus": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.SUSPENDU).count(),
         "rejetes": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.REJETE).count(),
         "a_prendre_en_charge": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.TRANSMIS).count(),
+        "a_payer": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.VISE).count(),
     }
     contexte = {
         "a_faire": a_faire,

@@ -161,12 +161,23 @@ def detail(request, pk: int):
                 else None
             ),
             "reste": services.reste_a_recouvrer(ordre),
+            "lignes": _lignes_recouvrement(ordre),
             "historique": historique,
             "est_ordonnateur": est_ordonnateur,
             "est_comptable": est_comptable,
             "reduction_form": ReductionForm() if est_ordonnateur else None,
         },
     )
+
+
+def _lignes_recouvrement(ordre: OrdreRecette) -> list[tuple]:
+    """Each debtor's line with what was recovered on it (receipts allocated)."""
+    from django.db.models import Sum
+
+    from core.money import ZERO
+
+    lignes = ordre.lignes.annotate(recouvre=Sum("affectations__montant")).order_by("id")
+    return [(lg, lg.recouvre or ZERO, lg.montant - (lg.recouvre or ZERO)) for lg in lignes]
 
 
 @fonction_requise

@@ -229,3 +229,46 @@ def test_les_encaissements_sans_titre_sont_regularises_par_un_ordre_du_mois(
             acting_user=directrice, annee=AUJOURD_HUI.year, mois=AUJOURD_HUI.month
         )
     assert datetime.date.today().year == AUJOURD_HUI.year
+
+
+def test_les_frais_du_compte_special_d_encaissement_vont_au_compte_externe(comptable, comptes):
+    ecriture = t.frais_bancaires(
+        acting_user=comptable, compte=comptes["ENCAISSEMENT"], montant="8.40", libelle="Commission"
+    )
+    lignes = {lg.compte.numero: (lg.debit, lg.credit) for lg in ecriture.lignes.all()}
+    assert lignes == {
+        "627": (Decimal("8.40"), Decimal("0.00")),
+        "5122": (Decimal("0.00"), Decimal("8.40")),
+    }
+
+
+def test_les_frais_du_releve_se_comptabilisent_et_se_rapprochent(comptable, comptes):
+    contenu = releve_exemple(comptes["BANQUE"], AUJOURD_HUI, AUJOURD_HUI)
+    releve = t.releve_importer(
+        acting_user=comptable, compte=comptes["BANQUE"], nom_fichier="r.xml", contenu=contenu
+    )
+    frais = releve.lignes.get(libelle="Frais de tenue de compte")
+    t.frais_bancaires(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        montant=frais.montant,
+        libelle=frais.libelle,
+        ligne_releve=frais,
+    )
+    etat = etat_rapprochement(comptes["BANQUE"])
+    assert etat.releve_non_rapproche == [] and etat.ecritures_non_rapprochees == []
+    assert etat.solde_bancaire == etat.solde_comptable and etat.ecart == Decimal("0.00")
+
+
+def test_nivellement_du_compte_special_d_encaissement_vers_la_caisse_des_depots(comptable, comptes):
+    with pytest.raises(DonneeInvalide, match="versement des cotisations"):
+        t.virement_interne(
+            acting_user=comptable,
+            de=comptes["BANQUE"],
+            vers=comptes["ENCAISSEMENT"],
+            montant="10.00",
+        )
+    ecriture = t.virement_interne(
+        acting_user=comptable, de=comptes["ENCAISSEMENT"], vers=comptes["CDC"], montant="10.00"
+    )
+    assert {lg.compte.numero for lg in ecriture.lignes.all()} == {"515", "5123"}
