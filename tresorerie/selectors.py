@@ -206,10 +206,16 @@ def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = N
     releve = releves.order_by("-date_fin", "-id").first()
     au = au or (releve.date_fin if releve else timezone.localdate())
     rapprochees = lignes_rapprochees_ids(compte)
+    # Book lines since the first statement (a December cheque not yet cashed
+    # in January stays listed), à-nouveaux excepted.
+    premier = Releve.objects.filter(compte=compte).order_by("date_debut").first()
+    depuis = (premier.date_debut if premier else datetime.date(au.year, 1, 1)) - datetime.timedelta(
+        days=10
+    )
     ecritures = [
         lg
         for lg in Ligne.objects.filter(
-            compte=compte.compte, ecriture__exercice__annee=au.year, ecriture__date__lte=au
+            compte=compte.compte, ecriture__date__gte=depuis, ecriture__date__lte=au
         )
         .exclude(ecriture__journal__a_nouveaux=True)
         .select_related("ecriture__journal")

@@ -296,9 +296,12 @@ def test_une_quittance_ne_se_modifie_jamais_et_l_annulation_la_reference(
         repartitions=[t.Repartition(ordre.lignes.get(), "1250.40")],
     )
     quittance = enc.quittances.get()
-    with connexion_brute() as cnx, cnx.cursor() as cur:
-        with pytest.raises(psycopg.Error, match="ne se modifie jamais"):
-            cur.execute("UPDATE tresorerie_quittance SET montant = 1 WHERE id = %s", [quittance.pk])
+    with (
+        connexion_brute() as cnx,
+        cnx.cursor() as cur,
+        pytest.raises(psycopg.Error, match="ne se modifie jamais"),
+    ):
+        cur.execute("UPDATE tresorerie_quittance SET montant = 1 WHERE id = %s", [quittance.pk])
     t.encaissement_annuler(acting_user=comptable, encaissement=enc, motif="Erreur de débiteur")
     annulation = Quittance.objects.get(annule=quittance)
     assert annulation.numero == quittance.numero + 1 and annulation.nature == "annulation"

@@ -123,7 +123,8 @@ def test_la_base_refuse_un_paiement_au_dela_du_montant_de_l_ordre(
     with connexion_brute() as cnx, cnx.cursor() as cur:
         with pytest.raises(psycopg.Error, match="au-delà de son montant"):
             cur.execute(
-                "INSERT INTO tresorerie_paiement (lot_id, ordre_id, ligne_id, beneficiaire, iban, bic, montant, bout_en_bout)"
+                "INSERT INTO tresorerie_paiement (lot_id, ordre_id, ligne_id, beneficiaire, iban, bic,"
+                " montant, bout_en_bout)"
                 " VALUES (%s, %s, %s, 'x', '', '', 1200.01, 'BRUT-1')",
                 [lot.pk, a.pk, ligne.pk],
             )

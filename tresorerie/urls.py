@@ -1,0 +1,36 @@
+from django.urls import path
+
+from tresorerie import views
+
+app_name = "tresorerie"
+
+urlpatterns = [
+    path("", views.tableau, name="tableau"),
+    path("carnets/<int:pk>/clore/", views.carnet_clore, name="carnet_clore"),
+    path("encaissements/", views.encaissements, name="encaissements"),
+    path("encaissements/<int:pk>/", views.encaissement, name="encaissement"),
+    path("encaissements/<int:pk>/affecter/", views.excedent_affecter, name="excedent_affecter"),
+    path(
+        "encaissements/<int:pk>/rembourser/",
+        views.excedent_rembourser,
+        name="excedent_rembourser",
+    ),
+    path("encaissements/<int:pk>/recu/", views.recu_delivrer, name="recu_delivrer"),
+    path("encaissements/<int:pk>/annuler/", views.encaissement_annuler, name="annuler"),
+    path("quittances/<int:pk>/pdf/", views.quittance_pdf, name="quittance_pdf"),
+    path("sans-titre/", views.sans_titre, name="sans_titre"),
+    path(
+        "sans-titre/regulariser/",
+        views.regularisation_preparer,
+        name="regularisation_preparer",
+    ),
+    path("restes/", views.restes, name="restes"),
+    path("paiements/", views.paiements, name="paiements"),
+    path("paiements/<int:pk>/", views.lot, name="lot"),
+    path("paiements/<int:pk>/pain001.xml", views.pain001, name="pain001"),
+    path("releves/", views.releves, name="releves"),
+    path("rapprochement/<int:compte_pk>/", views.rapprochement, name="rapprochement"),
+    path("rapprochement/<int:compte_pk>/pdf/", views.rapprochement_pdf, name="rapprochement_pdf"),
+    path("caisse/", views.caisse, name="caisse"),
+    path("caisse/<int:pk>/pdf/", views.arrete_pdf, name="arrete_pdf"),
+]
