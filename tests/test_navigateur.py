@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -267,3 +268,79 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     page.screenshot(path=str(CAPTURES / "requisitions.png"), full_page=True)
     assert OrdreDepense.objects.get(pk=loyer.pk).etat == "vise"
     assert Requisition.objects.get().ordre_id == huissier.pk
+
+
+def _texte_pdf(contenu: bytes, tmp_path) -> str:
+    chemin = tmp_path / "document.pdf"
+    chemin.write_bytes(contenu)
+    texte = subprocess.run(
+        ["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(texte.replace("\u00a0", " ").split())
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils absent")
+def test_un_ordre_paye_en_especes_au_guichet_donne_sa_quittance(page, live_server, demo, tmp_path):
+    from recettes.models import OrdreRecette
+    from recettes.services import reste_a_recouvrer
+
+    ordre = OrdreRecette.objects.get(nature="recuperation_indu", etat="pris_en_charge")
+    _connexion(page, live_server, "comptable")
+    page.goto(f"{live_server.url}/recettes/{ordre.pk}/")
+    page.get_by_role("link", name="Encaisser le règlement de Mme Martin").click()
+    # The desk's form comes prefilled: cash, the caisse, what remains on Mme Martin.
+    expect(page.get_by_label("Montant encaissé (€)")).to_have_value(re.compile(r"^312[.,]40$"))
+    expect(page.get_by_role("textbox", name="Partie versante")).to_have_value("Mme Martin")
+    page.get_by_label("Objet du versement").fill("Remboursement de l'indu, au guichet")
+    page.get_by_role("button", name="Enregistrer l'encaissement").click()
+    lien = page.get_by_role("link", name="Quittance n°")
+    expect(lien).to_be_visible()
+    CAPTURES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(CAPTURES / "encaissement.png"), full_page=True)
+    reponse = page.request.get(live_server.url + lien.get_attribute("href"))
+    assert reponse.headers["content-type"] == "application/pdf"
+    texte = _texte_pdf(reponse.body(), tmp_path)
+    assert "QUITTANCE" in texte and "Mme Martin" in texte
+    assert "trois cent douze euros et quarante centimes" in texte
+    assert "312,40 €" in texte and f"Ordre de recette n° {ordre.reference}".lower() in texte.lower()
+    assert reste_a_recouvrer(OrdreRecette.objects.get(pk=ordre.pk)) == Decimal("0.00")
+
+
+def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
+    page, live_server, demo, tmp_path
+):
+    from lxml import etree
+
+    from depenses.models import OrdreDepense
+    from tresorerie.sepa import valider_pain001
+
+    vises = list(OrdreDepense.objects.filter(etat="vise").order_by("numero"))
+    assert len(vises) == 2
+    _connexion(page, live_server, "comptable")
+    page.get_by_role("link", name="Ordres de dépense visés à payer : 2").click()
+    for o in vises:
+        page.get_by_label(f"Payer l'ordre {o.reference}").check()
+    page.get_by_role("button", name="Payer la sélection").click()
+    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)")).to_be_visible()
+    page.screenshot(path=str(CAPTURES / "lot.png"), full_page=True)
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)").click()
+    fichier = tmp_path / "pain001.xml"
+    telechargement.value.save_as(fichier)
+    contenu = fichier.read_bytes()
+    valider_pain001(contenu)
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    document = etree.fromstring(contenu)
+    assert document.findtext(".//p:GrpHdr/p:NbOfTxs", namespaces=ns) == "2"
+    total = sum(o.montant for o in vises)
+    assert Decimal(document.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=ns)) == total
+    assert {o.etat for o in OrdreDepense.objects.filter(pk__in=[o.pk for o in vises])} == {"paye"}
+    # The auditor reads the batch and its file, with no act offered.
+    lot = page.url
+    page.get_by_role("button", name="Se déconnecter").click()
+    _connexion(page, live_server, "auditeur")
+    page.goto(lot)
+    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)")).to_be_visible()
+    page.goto(f"{live_server.url}/tresorerie/paiements/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.get_by_role("button", name="Payer la sélection").count() == 0
