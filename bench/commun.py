@@ -1,4 +1,4 @@
-"""What the three benchmarks share: the dedicated database, the fixtures, the measures.
+"""What the benchmarks share: the dedicated database, the fixtures, the measures.
 
 Every run works on its own database, `caisse_bench`, on the same server as the
 project (the embedded cluster unless `DATABASE_URL` is set). It is dropped and
@@ -276,7 +276,7 @@ class LigneTableau:
     brut: float
     ratio: float
     cible: str
-    atteinte: bool
+    atteinte: bool | None  # None: no target for this figure
     plus_haut_est_mieux: bool = True
 
 
@@ -364,7 +364,8 @@ def _version_du_code() -> str:
             check=True,
         ).stdout.strip()
         modifies = subprocess.run(
-            ["git", "status", "--porcelain", "--", "ledger", "core", "personnes", "config"],
+            ["git", "status", "--porcelain", "--", "ledger", "core", "personnes", "config",
+             "tresorerie", "depenses", "budget", "oppositions"],
             cwd=racine, capture_output=True, text=True, check=True,
         ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):

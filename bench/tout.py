@@ -1,12 +1,13 @@
 """Run the benchmarks, print the table, rewrite docs/benchmarks.md.
 
-    python -m bench.tout                  # the three, full size (about ten minutes)
-    python -m bench.tout --petit          # the three at 1/20 of the sizes
-    python -m bench.tout --seul saisie    # one of them (saisie, import, balance); repeatable
+    python -m bench.tout                  # the four, full size
+    python -m bench.tout --petit          # the four at 1/20 of the sizes
+    python -m bench.tout --seul saisie    # one of them (saisie, import, balance, tresorerie);
+                                          # repeatable
 
 The database `caisse_bench` is dropped and recreated first. The document is
-rewritten only by a full-size run of the three benchmarks, or when `--doc` is
-given; `--sans-doc` never writes it.
+rewritten only by a full-size run of the four benchmarks, or when `--doc` is
+given (then with the figures of this run only); `--sans-doc` never writes it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
-BANCS = ("saisie", "import", "balance")
+BANCS = ("saisie", "import", "balance", "tresorerie")
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -29,21 +30,24 @@ SAISIE_PAR_TOUR = 2_000
 IMPORT = 1_000_000
 PROFIL = 100_000
 BALANCE = 5_000_000
+QUITTANCES = 200
+LOT_PAIEMENTS = 10_000
 PETIT = 1 / 20
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     analyse = argparse.ArgumentParser(
         prog="python -m bench.tout",
-        description="Bancs d'essai du grand livre, comparés aux limites brutes mesurées dans la "
-        "même exécution, sur la base dédiée caisse_bench (supprimée et recréée).",
+        description="Bancs d'essai du grand livre et de la trésorerie, comparés aux limites "
+        "brutes mesurées dans la même exécution, sur la base dédiée caisse_bench (supprimée et "
+        "recréée).",
     )
     analyse.add_argument(
         "--petit", action="store_true", help="tailles divisées par 20 (essai rapide)"
     )
     analyse.add_argument(
         "--seul", action="append", choices=BANCS, metavar="BANC",
-        help="ne lancer que ce banc : saisie, import ou balance (option répétable)",
+        help="ne lancer que ce banc : saisie, import, balance ou tresorerie (option répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
     doc.add_argument("--doc", action="store_true", help="réécrire docs/benchmarks.md quoi qu'il arrive")
@@ -58,6 +62,8 @@ def tailles(petit: bool) -> dict[str, int]:
         "import": round(IMPORT * echelle),
         "profil": round(PROFIL * echelle),
         "balance": round(BALANCE * echelle),
+        "quittances": round(QUITTANCES * echelle),
+        "lot": round(LOT_PAIEMENTS * echelle),
     }
 
 
@@ -85,10 +91,14 @@ def main(argv: list[str] | None = None) -> int:
             from bench import import_masse
 
             resultat = import_masse.executer(taille["import"], taille["profil"])
-        else:
+        elif banc == "balance":
             from bench import balance
 
             resultat = balance.executer(taille["balance"])
+        else:
+            from bench import tresorerie
+
+            resultat = tresorerie.executer(taille["quittances"], taille["lot"])
         resultat.duree_totale = time.perf_counter() - debut_banc
         resultats.append(resultat)
     duree = time.perf_counter() - debut
@@ -122,11 +132,17 @@ def _lignes(resultats: list[Resultat]) -> list[LigneTableau]:
     return [ligne for resultat in resultats for ligne in resultat.lignes]
 
 
+def _atteinte(ligne: LigneTableau, non: str) -> str:
+    if ligne.atteinte is None:  # no target set for this figure
+        return "—"
+    return "oui" if ligne.atteinte else non
+
+
 def tableau_texte(resultats: list[Resultat]) -> str:
     entetes = ("Banc", "Notre chemin", "Limite brute", "Ratio", "Cible", "Atteinte")
     rangees = [
         (ligne.banc, _valeur(ligne, ligne.notre), _valeur(ligne, ligne.brut), pourcent(ligne.ratio),
-         ligne.cible, "oui" if ligne.atteinte else "NON")
+         ligne.cible, _atteinte(ligne, "NON"))
         for ligne in _lignes(resultats)
     ]
     largeurs = [max(len(str(r[i])) for r in [entetes, *rangees]) for i in range(len(entetes))]
@@ -146,7 +162,7 @@ def tableau_markdown(resultats: list[Resultat]) -> str:
     for ligne in _lignes(resultats):
         texte.append(
             f"| {ligne.banc} | {_valeur(ligne, ligne.notre)} | {_valeur(ligne, ligne.brut)} "
-            f"| {pourcent(ligne.ratio)} | {ligne.cible} | {'oui' if ligne.atteinte else '**non**'} |"
+            f"| {pourcent(ligne.ratio)} | {ligne.cible} | {_atteinte(ligne, '**non**')} |"
         )
     return "\n".join(texte)
 
@@ -155,7 +171,7 @@ def document(resultats, machine, taille, options, duree) -> str:
     maintenant = datetime.datetime.now().astimezone()
     reduite = " (exécution réduite : --petit)" if options.petit else ""
     parties = [
-        "# Bancs d'essai du grand livre",
+        "# Bancs d'essai du grand livre et de la trésorerie",
         "",
         "<!-- Fichier réécrit par `python -m bench.tout` : ne pas le modifier à la main. -->",
         "",
@@ -187,6 +203,8 @@ def document(resultats, machine, taille, options, duree) -> str:
             f"import {nombre(taille['import'])} écritures (profil sur {nombre(taille['profil'])})",
             f"balance sur {nombre(taille['balance'])} écritures ({nombre(2 * taille['balance'])} "
             "lignes)",
+            f"trésorerie {nombre(taille['quittances'])} quittances et un lot de "
+            f"{nombre(taille['lot'])} paiements",
         ])
         + ".",
         "",
@@ -206,15 +224,16 @@ def document(resultats, machine, taille, options, duree) -> str:
         "```sh",
         "make bench                              # ou : .venv/bin/python -m bench.tout",
         ".venv/bin/python -m bench.tout --petit  # tailles /20, environ une minute, sans réécrire ce fichier",
-        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance",
+        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance, tresorerie",
         "```",
         "",
         "- La base `caisse_bench` (variable `CAISSE_DB`, posée par les bancs eux-mêmes) est "
         "supprimée (`DROP DATABASE … WITH (FORCE)`) puis recréée et migrée à chaque exécution, "
         "sur le serveur du projet ; avec `DATABASE_URL`, la base désignée doit se terminer par "
         "`bench` et le rôle doit être superutilisateur (`session_replication_role`, `CHECKPOINT`).",
-        "- Ce fichier n'est réécrit que par une exécution complète des trois bancs (ou avec "
-        "`--doc`) ; `--sans-doc` l'en empêche.",
+        "- Ce fichier n'est réécrit que par une exécution complète des quatre bancs (ou avec "
+        "`--doc`, qui le remplace par les seuls résultats de l'exécution) ; `--sans-doc` l'en "
+        "empêche.",
         "- Prévoir une dizaine de minutes et environ 6 Go de disque pour l'exécution complète ; "
         "sur une machine partagée, relancer si la charge étrangère signalée est forte.",
         "",
