@@ -88,6 +88,17 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
     personnes = creer_personnes(datetime.date(annee, 1, 1))
     comptable = personnes["comptable"]
     if Exercice.objects.filter(annee=annee).exists():
+        # A demo loaded by an earlier version: give it the treasury's accounts
+        # and carnets, without replaying its year.
+        from tresorerie.demo import creer_tresorerie_demo
+        from tresorerie.models import CompteDisponibilite
+
+        if not CompteDisponibilite.objects.exists():
+            creer_tresorerie_demo(
+                comptable=comptable,
+                regisseur=personnes["regisseur"],
+                debut=datetime.date(annee, 1, 1),
+            )
         return 0
     exercice = exercice_ouvrir(acting_user=comptable, annee=annee)
     alea = random.Random(annee)
