@@ -670,6 +670,29 @@ class RegularisationSerializer(serializers.Serializer):
     )
 
 
+class VirementSaisieSerializer(serializers.Serializer):
+    de = CompteDisponibiliteField(help_text="Compte débité par la banque : code ou identifiant.")
+    vers = CompteDisponibiliteField(help_text="Compte crédité : code ou identifiant.")
+    montant = serializers.CharField(max_length=24)
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+    libelle = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
+
+
+class FraisSaisieSerializer(serializers.Serializer):
+    compte = CompteDisponibiliteField(help_text="Compte dont ce sont les frais.")
+    montant = serializers.CharField(max_length=24)
+    libelle = serializers.CharField(max_length=200)
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+    ligne_releve = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Ligne de relevé à rapprocher."
+    )
+
+
+class EcritureCreeeSerializer(serializers.Serializer):
+    ecriture = serializers.CharField()
+    ecriture_id = serializers.IntegerField()
+
+
 class LotSaisieSerializer(serializers.Serializer):
     ordres = _liste_identifiants("un ordre de dépense visé à payer")
     compte = CompteDisponibiliteField(help_text="Compte débité : code ou identifiant.")
@@ -1087,6 +1110,51 @@ class RegularisationApi(APIView):
         return Response(
             OrdreRecetteSerializer(relus, many=True).data, status=status.HTTP_201_CREATED
         )
+
+
+def _ecriture_creee(ecriture) -> Response:
+    return Response(
+        {"ecriture": f"{ecriture.journal.code}-{ecriture.numero}", "ecriture_id": ecriture.pk},
+        status=status.HTTP_201_CREATED,
+    )
+
+
+@extend_schema(
+    request=VirementSaisieSerializer,
+    responses={201: EcritureCreeeSerializer},
+    summary="Virer des fonds entre deux comptes de l'organisme (tirage sur la Caisse des dépôts, "
+    "nivellement d'un compte spécial d'encaissement ; circ. 93/82 §2.2.0)",
+)
+class VirementInterneApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
+    def post(self, request):
+        entree = VirementSaisieSerializer(data=request.data)
+        entree.is_valid(raise_exception=True)
+        return _ecriture_creee(
+            services.virement_interne(acting_user=request.user, **entree.validated_data)
+        )
+
+
+@extend_schema(
+    request=FraisSaisieSerializer,
+    responses={201: EcritureCreeeSerializer},
+    summary="Comptabiliser des frais bancaires (627) ; ceux d'un compte spécial d'encaissement "
+    "vont au compte externe désigné (circ. 93/82 §2.2.0.3)",
+)
+class FraisBancairesApi(APIView):
+    permission_classes = [APourFonction, EstComptable]
+
+    def post(self, request):
+        entree = FraisSaisieSerializer(data=request.data)
+        entree.is_valid(raise_exception=True)
+        d = dict(entree.validated_data)
+        ligne = d.pop("ligne_releve")
+        if ligne is not None:
+            d["ligne_releve"] = LigneReleve.objects.filter(pk=ligne).first()
+            if d["ligne_releve"] is None:
+                raise NotFound(f"La ligne de relevé n° {ligne} n'existe pas.")
+        return _ecriture_creee(services.frais_bancaires(acting_user=request.user, **d))
 
 
 # --- Quittances ---------------------------------------------------------------------

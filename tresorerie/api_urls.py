@@ -78,4 +78,6 @@ urlpatterns = [
         name="api_tresorerie_etat_rapprochement",
     ),
     path("arretes/", api.ArreteListApi.as_view(), name="api_tresorerie_arretes"),
+    path("virements/", api.VirementInterneApi.as_view(), name="api_tresorerie_virements"),
+    path("frais/", api.FraisBancairesApi.as_view(), name="api_tresorerie_frais"),
 ]

@@ -54,6 +54,19 @@ class ChoixPersonne(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
+class VirementForm(forms.Form):
+    """Funds moved between the fund's accounts (circ. 93/82 §2.2.0)."""
+
+    de = ChoixCompte(label="Du compte", queryset=comptes_actifs())
+    vers = ChoixCompte(label="Vers le compte", queryset=comptes_actifs())
+    montant = forms.CharField(label="Montant viré (€)", max_length=24)
+    date = forms.DateField(label="Date du virement", widget=DATE, required=False)
+    libelle = forms.CharField(label="Libellé (facultatif)", max_length=255, required=False)
+
+    def clean_montant(self):
+        return _montant(self.cleaned_data["montant"], "Le montant viré")
+
+
 class CarnetOuvrirForm(forms.Form):
     type = forms.ChoiceField(label="Type de carnet", choices=Carnet.Type.choices)
     compte = ChoixCompte(label="Compte de disponibilités", queryset=comptes_actifs())

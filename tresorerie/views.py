@@ -43,6 +43,7 @@ from tresorerie.forms import (
     RegularisationForm,
     ReleveForm,
     SansTitreForm,
+    VirementForm,
     comptes_actifs,
 )
 from tresorerie.models import (
@@ -143,7 +144,27 @@ def tableau(request):
         return redirect("tresorerie:encaissements")
     comptable = _est_comptable(request.user)
     formulaire = None
-    if request.method == "POST":
+    virement = VirementForm(prefix="virement") if comptable else None
+    if request.method == "POST" and request.POST.get("acte") == "virement":
+        _exiger_comptable(request)
+        virement = VirementForm(request.POST, prefix="virement")
+        if virement.is_valid():
+            d = virement.cleaned_data
+            if _executer(
+                request,
+                lambda: services.virement_interne(
+                    acting_user=request.user,
+                    de=d["de"],
+                    vers=d["vers"],
+                    montant=d["montant"],
+                    date=d["date"],
+                    libelle=d["libelle"],
+                ),
+                lambda e: f"Virement passé : écriture {e.journal.code}-{e.numero}.",
+            ):
+                return redirect("tresorerie:tableau")
+        formulaire = CarnetOuvrirForm()
+    elif request.method == "POST":
         _exiger_comptable(request)
         formulaire = CarnetOuvrirForm(request.POST)
         if formulaire.is_valid():
@@ -181,6 +202,7 @@ def tableau(request):
             "aujourd_hui": aujourd_hui,
             "est_comptable": comptable,
             "form": formulaire,
+            "virement": virement,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -773,12 +795,25 @@ def rapprochement(request, compte_pk: int):
                 lambda: services.rapprochement_defaire(acting_user=request.user, rapprochement=r),
                 "Rapprochement défait.",
             )
-        elif acte in ("rapprocher", "expliquer"):
+        elif acte in ("rapprocher", "expliquer", "frais"):
             ligne = LigneReleve.objects.filter(
                 pk=request.POST.get("ligne_releve") or 0, releve__compte=compte
             ).first()
             if ligne is None:
                 messages.error(request, "Choisissez la ligne du relevé.")
+            elif acte == "frais":
+                _executer(
+                    request,
+                    lambda: services.frais_bancaires(
+                        acting_user=request.user,
+                        compte=compte,
+                        montant=ligne.montant,
+                        libelle=ligne.libelle or "frais du relevé",
+                        date=ligne.date_operation,
+                        ligne_releve=ligne,
+                    ),
+                    "Frais bancaires comptabilisés (627) et rapprochés.",
+                )
             elif acte == "rapprocher":
                 _executer(
                     request,
@@ -807,7 +842,7 @@ def rapprochement(request, compte_pk: int):
         Rapprochement.objects.filter(ligne_releve__releve__compte=compte)
         .select_related("ligne_releve", "par")
         .prefetch_related("lignes_ecriture__ecriture__journal")
-        .order_by("-ligne_releve__date_operation", "-id")[:200]
+        .order_by("-ligne_releve__date_operation", "-id")[:50]
     )
     return render(
         request,

@@ -787,3 +787,36 @@ def test_le_schema_openapi_decrit_la_tresorerie(api, auditeur):
         "arretes/",
     ):
         assert f"{URL}/{chemin}" in chemins, chemin
+
+
+def test_virement_interne_et_frais_du_compte_special_par_api(api, comptable, auditeur, comptes):
+    api.force_authenticate(auditeur)
+    avant = instantane()
+    refus = api.post(
+        "/api/tresorerie/virements/",
+        {"de": "ENCAISSEMENT", "vers": "CDC", "montant": "10.00"},
+        format="json",
+    )
+    assert refus.status_code == 403 and instantane() == avant
+    api.force_authenticate(comptable)
+    reponse = api.post(
+        "/api/tresorerie/virements/",
+        {"de": "ENCAISSEMENT", "vers": "CDC", "montant": "10.00"},
+        format="json",
+    )
+    assert reponse.status_code == 201, reponse.json()
+    assert reponse.json()["ecriture"].startswith("TR-")
+    assert solde("515") == Decimal("10.00") and solde("5123") == Decimal("-10.00")
+    refus = api.post(
+        "/api/tresorerie/virements/",
+        {"de": "BANQUE", "vers": "ENCAISSEMENT", "montant": "10.00"},
+        format="json",
+    )
+    assert refus.status_code == 400 and "cotisations" in refus.json()["message"]
+    frais = api.post(
+        "/api/tresorerie/frais/",
+        {"compte": "ENCAISSEMENT", "montant": "3.20", "libelle": "Commission"},
+        format="json",
+    )
+    assert frais.status_code == 201
+    assert solde("627") == Decimal("3.20") and solde("5122") == Decimal("-3.20")

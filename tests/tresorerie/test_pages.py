@@ -563,3 +563,55 @@ def test_rapprocher_a_la_main_puis_defaire(client, comptable, comptes):
     assert explique.mode == "explique"
     client.post(adresse, {"acte": "defaire", "rapprochement": explique.pk})
     assert not Rapprochement.objects.exists()
+
+
+def test_les_frais_du_releve_se_comptabilisent_depuis_la_page(client, comptable, comptes):
+    from tresorerie.demo import releve_exemple
+    from tresorerie.selectors import etat_rapprochement
+
+    banque = comptes["BANQUE"]
+    releve = t.releve_importer(
+        acting_user=comptable,
+        compte=banque,
+        nom_fichier="r.xml",
+        contenu=releve_exemple(banque, AUJOURD_HUI, AUJOURD_HUI),
+    )
+    frais = releve.lignes.get(libelle="Frais de tenue de compte")
+    client.force_login(comptable)
+    reponse = client.post(
+        reverse("tresorerie:rapprochement", args=[banque.pk]),
+        {"acte": "frais", "ligne_releve": frais.pk},
+        follow=True,
+    )
+    assert "Frais bancaires comptabilisés" in page(reponse)
+    assert Ligne.objects.get(compte__numero="627").debit == Decimal("12.50")
+    etat = etat_rapprochement(banque)
+    assert etat.releve_non_rapproche == [] and etat.ecart == Decimal("0.00")
+
+
+def test_virer_des_fonds_de_la_caisse_des_depots_au_compte_d_execution(client, comptable, comptes):
+    client.force_login(comptable)
+    reponse = client.post(
+        reverse("tresorerie:tableau"),
+        {
+            "acte": "virement",
+            "virement-de": comptes["CDC"].pk,
+            "virement-vers": comptes["EXECUTION"].pk,
+            "virement-montant": "1 500,00",
+        },
+        follow=True,
+    )
+    assert "Virement passé" in page(reponse)
+    assert Ligne.objects.get(compte__numero="5121").debit == Decimal("1500.00")
+    refus = client.post(
+        reverse("tresorerie:tableau"),
+        {
+            "acte": "virement",
+            "virement-de": comptes["BANQUE"].pk,
+            "virement-vers": comptes["ENCAISSEMENT"].pk,
+            "virement-montant": "10",
+        },
+        follow=True,
+    )
+    assert "versement des cotisations" in html.unescape(page(refus))
+    assert not Ligne.objects.filter(compte__numero="5123").exists()
