@@ -307,6 +307,13 @@ class ArreteForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
+        self.fields["compte"].empty_label = None
+        self.fields["compte"].initial = (
+            self.fields["compte"]
+            .queryset.filter(nature="caisse")
+            .values_list("pk", flat=True)
+            .first()
+        )
         for coupure in services.COUPURES:
             self.fields[nom_champ_coupure(coupure)] = forms.IntegerField(
                 label=libelle_coupure(coupure),
