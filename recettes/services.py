@@ -575,7 +575,12 @@ def reste_a_recouvrer(ordre: OrdreRecette) -> Decimal:
     etat, total = OrdreRecette.objects.values_list("etat", "montant").get(pk=ordre.pk)
     if etat not in (OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE):
         return ZERO
-    reduit = sum((r.montant for r in ordre.reductions.all()), ZERO)
+    # Only reductions the agent comptable has taken in charge reduce the claim
+    # in his books (circ. 93/82 §2.0.4); one merely signed still awaits him.
+    reduit = sum(
+        (r.montant for r in ordre.reductions.all() if r.etat == Reduction.Etat.PRISE_EN_CHARGE),
+        ZERO,
+    )
     return total - reduit - recouvre(ordre)
 
 

@@ -252,7 +252,9 @@ def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES):
         return {r[cle]: r["s"] for r in qs.values(cle).annotate(s=Sum("montant")).order_by(cle)}
 
     # Same terms as recettes.services.reste_a_recouvrer, in three queries.
-    reduit = par_ordre(Reduction.objects.filter(ordre_id__in=ids), "ordre_id")
+    reduit = par_ordre(
+        Reduction.objects.filter(ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE), "ordre_id"
+    )
     affecte = par_ordre(Affectation.objects.filter(ordre_id__in=ids), "ordre_id")
     regularise = par_ordre(
         Encaissement.objects.filter(regularise_par_id__in=ids, etat=Encaissement.Etat.ENREGISTRE),
