@@ -395,3 +395,45 @@ def test_un_recu_sur_demande_pour_un_cheque(comptable, comptes):
     assert (recu.nature, recu.carnet.type, recu.numero) == ("recu", "recu", 1)
     with pytest.raises(TransitionInterdite, match="duplicata"):
         t.recu_delivrer(acting_user=comptable, encaissement=enc)
+
+
+def test_deux_encaissements_simultanes_ne_recouvrent_pas_deux_fois_la_meme_creance(
+    directrice, comptable, comptes, transactional_db
+):
+    """Both read the same reste; the database locks the order and the second,
+    once the first has committed, is refused: the claim is recovered once."""
+    ordre = ordre_recette(directrice, comptable)
+    ligne = ordre.lignes.get()
+    resultats = []
+
+    def encaisser(i):
+        try:
+            resultats.append(
+                t.encaissement_enregistrer(
+                    acting_user=comptable,
+                    compte=comptes["BANQUE"],
+                    moyen="virement",
+                    montant="1250.40",
+                    payeur="Société Orion",
+                    objet=f"Virement {i}",
+                    repartitions=[t.Repartition(ligne, "1250.40")],
+                )
+            )
+        except ApplicationError as exc:
+            resultats.append(exc)
+        finally:
+            connections.close_all()
+
+    fils = [threading.Thread(target=encaisser, args=(i,)) for i in range(4)]
+    for f in fils:
+        f.start()
+    for f in fils:
+        f.join()
+    reussis = [x for x in resultats if isinstance(x, Encaissement)]
+    refus = [x for x in resultats if isinstance(x, ApplicationError)]
+    assert len(reussis) == 1 and len(refus) == 3
+    assert all("recouvrer" in x.message for x in refus)
+    assert r.reste_a_recouvrer(ordre) == Decimal("0.00")
+    assert Affectation.objects.filter(ligne=ligne).count() == 1
+    assert solde("4671", "Société Orion") == Decimal("0.00")
+    assert Encaissement.objects.count() == 1
