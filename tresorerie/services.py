@@ -149,10 +149,7 @@ def _qualite(utilisateur, le: datetime.date) -> str:
 def settings_titre_comptable(le: datetime.date) -> str:
     from reglementation.selectors import titre_agent_comptable
 
-    try:
-        return titre_agent_comptable(le).capitalize()
-    except Exception:  # noqa: BLE001 - a missing rule must not stop a receipt
-        return "Agent comptable"
+    return titre_agent_comptable(le).capitalize()
 
 
 # --- Comptes de disponibilités --------------------------------------------------
@@ -420,7 +417,12 @@ def _lignes_reparties(repartitions) -> list[tuple[LigneOrdreRecette, Decimal]]:
     resultat = []
     vues = set()
     for rang, r in enumerate(repartitions, start=1):
-        pk = r.ligne.pk if isinstance(r.ligne, LigneOrdreRecette) else int(r.ligne)
+        try:
+            pk = r.ligne.pk if isinstance(r.ligne, LigneOrdreRecette) else int(r.ligne)
+        except (TypeError, ValueError):
+            raise DonneeInvalide(
+                f"Répartition {rang} : désignez le débiteur par son numéro de ligne d'ordre."
+            ) from None
         if pk in vues:
             raise DonneeInvalide(f"Le même débiteur est donné deux fois (répartition {rang}).")
         vues.add(pk)
