@@ -32,6 +32,8 @@ from core.exceptions import (
 )
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO, format_euros
 from core.money import montant as montant_valide
+from core.saisie import date as date_saisie
+from core.saisie import texte
 from oppositions.banque import formater_iban, verifier_bic, verifier_iban
 from oppositions.models import Imputation, Opposition
 from personnes.permissions import exiger_comptable
@@ -198,21 +200,6 @@ def repartir_paiement(
 # --- Acts -----------------------------------------------------------------------
 
 
-def _texte(valeur, libelle: str, *, obligatoire: bool = True, longueur: int = 200) -> str:
-    texte = " ".join(str(valeur or "").split())
-    if obligatoire and not texte:
-        raise DonneeInvalide(f"{libelle} est obligatoire.")
-    if len(texte) > longueur:
-        raise DonneeInvalide(f"{libelle} ne peut dépasser {longueur} caractères.")
-    return texte
-
-
-def _date(valeur, libelle: str) -> datetime.date:
-    if not isinstance(valeur, datetime.date) or isinstance(valeur, datetime.datetime):
-        raise DonneeInvalide(f"{libelle} doit être une date (jour, mois, année).")
-    return valeur
-
-
 def _etat(opposition: Opposition) -> dict:
     return {
         "creancier_nom": opposition.creancier_nom,
@@ -255,7 +242,7 @@ def opposition_enregistrer(
         raise DonneeInvalide(
             f"Nature d'opposition inconnue : « {nature} » ({', '.join(Opposition.Nature.values)})."
         )
-    creancier_nom = _texte(creancier_nom, "Le nom du créancier")
+    creancier_nom = texte(creancier_nom, "Le nom du créancier")
     identifiant = normaliser_identifiant(creancier_identifiant)
     if not identifiant:
         raise DonneeInvalide(
@@ -264,11 +251,11 @@ def opposition_enregistrer(
         )
     if len(identifiant) > 40:
         raise DonneeInvalide("L'identifiant du créancier ne peut dépasser 40 caractères.")
-    opposant = _texte(opposant, "Le nom de l'opposant")
+    opposant = texte(opposant, "Le nom de l'opposant")
     iban = verifier_iban(opposant_iban)
     bic = verifier_bic(opposant_bic, iban=iban)
     somme = montant_valide(montant, libelle="Le montant de l'opposition")
-    signifiee_le = _date(signifiee_le, "La date de signification")
+    signifiee_le = date_saisie(signifiee_le, "La date de signification")
     if signifiee_le > aujourd_hui:
         raise DonneeInvalide(
             f"La date de signification ({signifiee_le:%d/%m/%Y}) ne peut pas être postérieure "
@@ -283,7 +270,7 @@ def opposition_enregistrer(
         nature=nature,
         montant=somme,
         signifiee_le=signifiee_le,
-        reference_acte=_texte(
+        reference_acte=texte(
             reference_acte, "La référence de l'acte", obligatoire=False, longueur=120
         ),
         enregistree_par=acting_user,
@@ -304,7 +291,7 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
     """
     exiger_comptable(acting_user, timezone.localdate(), "enregistrer une mainlevée d'opposition")
     opposition = Opposition.objects.select_for_update().get(pk=opposition.pk)
-    le = _date(le, "La date de mainlevée")
+    le = date_saisie(le, "La date de mainlevée")
     if opposition.mainlevee_le is not None:
         raise TransitionInterdite(
             f"La mainlevée de l'opposition n° {opposition.pk} a déjà été enregistrée au "
@@ -368,8 +355,8 @@ def _imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> N
     if opposition is None:
         raise DonneeInvalide(f"L'opposition n° {part.opposition_id} n'existe pas.")
     somme = montant_valide(part.montant, libelle="Le montant versé à l'opposant")
-    reference = _texte(reference, "La référence du paiement", longueur=120)
-    le = _date(le, "La date du paiement")
+    reference = texte(reference, "La référence du paiement", longueur=120)
+    le = date_saisie(le, "La date du paiement")
     if part.iban and verifier_iban(part.iban) != opposition.opposant_iban:
         raise DonneeInvalide(
             f"Cette part est virée sur le compte {formater_iban(part.iban)}, qui n'est pas celui "

@@ -29,6 +29,8 @@ from core.exceptions import (
 from core.models import JournalAudit
 from core.money import ZERO, format_euros
 from core.money import montant as montant_valide
+from core.saisie import date as date_saisie
+from core.saisie import texte
 from ledger.models import Compte, Ecriture, Exercice, Ligne
 from ledger.services import LigneSaisie, ecriture_contrepasser, ecriture_passer
 from oppositions.banque import verifier_bic, verifier_iban
@@ -80,24 +82,6 @@ def _atomique(fonction):
     enveloppe.__doc__ = fonction.__doc__
     enveloppe.__wrapped__ = fonction
     return enveloppe
-
-
-def _texte(valeur, libelle: str, *, longueur: int = 200, obligatoire: bool = True) -> str:
-    texte = (valeur or "").strip() if isinstance(valeur, str) or valeur is None else str(valeur)
-    if obligatoire and not texte:
-        raise DonneeInvalide(f"{libelle} est obligatoire.")
-    if len(texte) > longueur:
-        raise DonneeInvalide(f"{libelle} ne dépasse pas {longueur} caractères.")
-    return texte
-
-
-def _date(valeur, libelle: str) -> datetime.date:
-    if isinstance(valeur, datetime.datetime) or not isinstance(valeur, datetime.date):
-        try:
-            return datetime.date.fromisoformat(str(valeur))
-        except ValueError:
-            raise DonneeInvalide(f"{libelle} doit être une date (AAAA-MM-JJ).") from None
-    return valeur
 
 
 def exercice_du(date: datetime.date) -> Exercice:
@@ -171,7 +155,7 @@ def compte_disponibilite_ouvrir(
     regisseur=None,
 ) -> CompteDisponibilite:
     """Open an account of funds: on the agent comptable's request (circ. §2.2.0.1)."""
-    ouvert_le = _date(ouvert_le, "La date d'ouverture")
+    ouvert_le = date_saisie(ouvert_le, "La date d'ouverture")
     exiger_comptable(acting_user, ouvert_le, "ouvrir un compte de disponibilités")
     if nature not in CompteDisponibilite.Nature.values:
         raise DonneeInvalide(f"La nature de compte « {nature} » n'existe pas.")
@@ -199,8 +183,8 @@ def compte_disponibilite_ouvrir(
             "disponibilités : désignez-le (circulaire 93/82 §2.2.0.3)."
         )
     cd = CompteDisponibilite.objects.create(
-        code=_texte(code, "Le code", longueur=20),
-        libelle=_texte(libelle, "Le libellé"),
+        code=texte(code, "Le code", longueur=20),
+        libelle=texte(libelle, "Le libellé"),
         nature=nature,
         compte=compte,
         etablissement=etablissement.strip(),
@@ -259,7 +243,7 @@ def carnet_ouvrir(
         type=type,
         compte=compte,
         titulaire=titulaire,
-        serie=_texte(serie, "La série", longueur=20),
+        serie=texte(serie, "La série", longueur=20),
         premier_numero=int(premier_numero),
         dernier_numero=int(dernier_numero),
         dernier_utilise=int(premier_numero) - 1,
@@ -467,7 +451,7 @@ def encaissement_enregistrer(
     account for what is allocated to him, credit 4711 for the excess. Cash
     gets a quittance from the cashier's carnet; other means a reçu if asked.
     """
-    date = _date(date or _aujourd_hui(), "La date de l'encaissement")
+    date = date_saisie(date or _aujourd_hui(), "La date de l'encaissement")
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     _exiger_encaisseur(acting_user, compte, moyen, date)
@@ -476,9 +460,9 @@ def encaissement_enregistrer(
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
     exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")
-    payeur = _texte(payeur, "Le nom de la partie versante")
-    objet = _texte(objet, "L'objet du versement", longueur=255)
-    reference = _texte(reference, "La référence", longueur=120, obligatoire=False)
+    payeur = texte(payeur, "Le nom de la partie versante")
+    objet = texte(objet, "L'objet du versement", longueur=255)
+    reference = texte(reference, "La référence", longueur=120, obligatoire=False)
     parts = _lignes_reparties(repartitions)
     affecte = sum((m for _, m in parts), ZERO)
     if affecte > total:
@@ -595,7 +579,7 @@ def encaissement_sans_titre(
     """A receipt cashed directly by the agent comptable on a contract he keeps
     (rent of a flat, interest of a deposit): credited to 4713 until the monthly
     regularising ordre de recette (`regularisation_preparer`)."""
-    date = _date(date or _aujourd_hui(), "La date de l'encaissement")
+    date = date_saisie(date or _aujourd_hui(), "La date de l'encaissement")
     exiger_comptable(acting_user, date, "encaisser une recette sans ordre préalable")
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
@@ -616,8 +600,8 @@ def encaissement_sans_titre(
         )
     exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")
-    payeur = _texte(payeur, "Le nom de la partie versante")
-    objet = _texte(objet, "L'objet du versement", longueur=255)
+    payeur = texte(payeur, "Le nom de la partie versante")
+    objet = texte(objet, "L'objet du versement", longueur=255)
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice,
@@ -638,7 +622,7 @@ def encaissement_sans_titre(
         montant=total,
         payeur=payeur,
         objet=objet,
-        reference=_texte(reference, "La référence", longueur=120, obligatoire=False),
+        reference=texte(reference, "La référence", longueur=120, obligatoire=False),
         sans_titre=True,
         compte_produit=produit,
         nature_recette=nature_recette,
@@ -792,7 +776,7 @@ def encaissement_annuler(*, acting_user, encaissement: Encaissement, motif: str)
     by a new document that references it (never edited, circ. §2.0.6)."""
     le = _aujourd_hui()
     exiger_comptable(acting_user, le, "annuler un encaissement")
-    motif = _texte(motif, "Le motif de l'annulation", longueur=1000)
+    motif = texte(motif, "Le motif de l'annulation", longueur=1000)
     encaissement = Encaissement.objects.select_for_update().get(pk=encaissement.pk)
     if encaissement.etat == Encaissement.Etat.ANNULE:
         raise TransitionInterdite("Cet encaissement est déjà annulé.")
@@ -917,7 +901,7 @@ def lot_payer(
     from budget import services as budget
     from depenses.models import Gestion, OrdreDepense
 
-    le = _date(le or _aujourd_hui(), "La date du paiement")
+    le = date_saisie(le or _aujourd_hui(), "La date du paiement")
     exiger_comptable(acting_user, le, "payer un ordre de dépense")
     if moyen not in LotPaiement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
@@ -1360,7 +1344,7 @@ def rapprocher(*, acting_user, ligne_releve: LigneReleveModele, lignes: list) ->
 def expliquer(*, acting_user, ligne_releve: LigneReleveModele, explication: str) -> Rapprochement:
     """Leave a statement line unmatched with a reason (bank error, item to book)."""
     exiger_comptable(acting_user, _aujourd_hui(), "expliquer une ligne de relevé")
-    explication = _texte(explication, "L'explication", longueur=1000)
+    explication = texte(explication, "L'explication", longueur=1000)
     ligne_releve = LigneReleveModele.objects.get(pk=ligne_releve.pk)
     if hasattr(ligne_releve, "rapprochement"):
         raise TransitionInterdite("Cette ligne du relevé est déjà rapprochée ou expliquée.")
@@ -1431,7 +1415,7 @@ def arrete_caisse(
     on him as a débet (429 / 531, DOMAIN §9). A surplus belongs to the fund
     after prescription: it waits in 4712 (531 / 4712).
     """
-    date = _date(date or _aujourd_hui(), "La date de l'arrêté")
+    date = date_saisie(date or _aujourd_hui(), "La date de l'arrêté")
     exiger_comptable(acting_user, date, "arrêter la caisse")
     if compte.nature not in (CompteDisponibilite.Nature.CAISSE, CompteDisponibilite.Nature.REGIE):
         raise DonneeInvalide("L'arrêté de caisse porte sur une caisse ou une régie.")
@@ -1618,7 +1602,7 @@ def virement_interne(
     """Move funds between the fund's accounts (circ. 93/82 §2.2.0): the daily
     drawing from the Caisse des dépôts to the compte spécial d'exécution, the
     nivellement of a compte spécial d'encaissement, cash to the bank."""
-    date = _date(date or _aujourd_hui(), "La date du virement")
+    date = date_saisie(date or _aujourd_hui(), "La date du virement")
     exiger_comptable(acting_user, date, "virer des fonds entre comptes")
     if de.pk == vers.pk:
         raise DonneeInvalide("Un virement interne va d'un compte à un autre.")
@@ -1662,13 +1646,13 @@ def frais_bancaires(
     """Book the fees of an account (627 / bank). Those of a compte spécial
     d'encaissement are charged to the external account designated for it
     (circ. 93/82 §2.2.0.3). Given a statement line, the entry is matched with it."""
-    date = _date(date or _aujourd_hui(), "La date des frais")
+    date = date_saisie(date or _aujourd_hui(), "La date des frais")
     exiger_comptable(acting_user, date, "comptabiliser des frais bancaires")
     payeur = compte.compte_frais if compte.credits_seulement else compte
     if payeur is None or not payeur.iban:
         raise DonneeInvalide(f"« {compte.libelle} » ne supporte pas de frais bancaires.")
     somme = montant_valide(montant, libelle="Le montant des frais")
-    libelle = _texte(libelle, "Le libellé", longueur=200)
+    libelle = texte(libelle, "Le libellé", longueur=200)
     if ligne_releve is not None:
         ligne_releve = LigneReleveModele.objects.select_related("releve").get(pk=ligne_releve.pk)
         if (
