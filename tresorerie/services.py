@@ -1512,8 +1512,14 @@ def regularisation_preparer(*, acting_user, annee: int, mois: int) -> list[Ordre
     contracts he keeps into regularising ordres de recette (one per product
     account), drafts in the directeur's parapheur. Taken in charge, each
     clears 4713 against the product (4713 / 7xx)."""
+    from core.ordres import exiger_ordonnateur
     from recettes import services as recettes
 
+    exiger_ordonnateur(
+        acting_user,
+        "émettre l'ordre de recette de régularisation",
+        source="circulaire 93/82 §2.0.0",
+    )
     try:
         debut = datetime.date(int(annee), int(mois), 1)
     except (TypeError, ValueError):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from ledger.models import Ecriture, Ligne
 from recettes import services as r
 from recettes.models import OrdreRecette
@@ -199,7 +199,7 @@ def test_les_encaissements_sans_titre_sont_regularises_par_un_ordre_du_mois(
             nature_recette="loyer",
         )
     assert solde_comptable("4713", AUJOURD_HUI) == Decimal("-2160.00")
-    with pytest.raises(Exception):  # noqa: B017 - only the directeur issues orders
+    with pytest.raises(DroitInsuffisant, match="Seul l'ordonnateur"):
         t.regularisation_preparer(
             acting_user=comptable, annee=AUJOURD_HUI.year, mois=AUJOURD_HUI.month
         )
