@@ -41,6 +41,7 @@ from decimal import Decimal
 
 from bench import commun
 from bench.commun import Chrono, LigneTableau, Resultat, nombre, pourcent, secondes
+from core import horloge
 
 REPETITIONS_PDF = 3
 IDENTIFIANT_DIRECTEUR = "bench-directeur"
@@ -60,9 +61,8 @@ TEXTE_PARAGRAPHE = (
 
 
 def _aujourd_hui() -> datetime.date:
-    from django.utils import timezone
 
-    return timezone.localdate()
+    return horloge.aujourdhui()
 
 
 def directeur():
@@ -367,7 +367,6 @@ def _preparer_ordres(
     budget services.
     """
     from django.db import connection, transaction
-    from django.utils import timezone
 
     from budget import services as budget
     from depenses import services as depenses
@@ -474,7 +473,7 @@ def _preparer_ordres(
             curseur.execute(
                 "UPDATE depenses_ordredepense SET etat = 'transmis', transmis_le = %s"
                 " WHERE id = ANY(%s)",
-                [timezone.now(), ids],
+                [horloge.maintenant(), ids],
             )
         ecriture = ecriture_passer(
             acting_user=comptable,
@@ -496,7 +495,7 @@ def _preparer_ordres(
             curseur.execute(
                 "UPDATE depenses_ordredepense SET etat = 'vise', vise_le = %s, vise_par_id = %s,"
                 " ecriture_id = %s WHERE id = ANY(%s)",
-                [timezone.now(), comptable.pk, ecriture.pk, ids],
+                [horloge.maintenant(), comptable.pk, ecriture.pk, ids],
             )
     return Moitie(
         ordres=ids,

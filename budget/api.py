@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -19,6 +18,7 @@ from rest_framework.views import APIView
 from budget import selectors, services
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from budget.permissions import EstDirecteur
+from core import horloge
 from core.exceptions import DonneeInvalide
 from core.permissions import APourFonction
 
@@ -196,6 +196,6 @@ class CreditModifierApi(APIView):
             credit=credit,
             montant=d["montant"],
             motif=d["motif"],
-            le=d.get("le") or timezone.localdate(),
+            le=d.get("le") or horloge.aujourdhui(),
         )
         return _situation(credit)

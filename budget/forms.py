@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 
 from budget.models import Credit
+from core import horloge
 from ledger.models import Exercice
 
 
@@ -65,4 +65,4 @@ class CreditModifierForm(forms.Form):
         )
         self.fields["credit"].label_from_instance = lambda c: f"{c.chapitre} {c.libelle}"
         self.fields["credit"].error_messages["invalid_choice"] = "Ce crédit n'existe pas."
-        self.initial.setdefault("le", timezone.localdate())
+        self.initial.setdefault("le", horloge.aujourdhui())

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
 from rest_framework.permissions import BasePermission
 
+from core import horloge
 from core.exceptions import DroitInsuffisant
 from personnes.models import Fonction
 from personnes.selectors import fonctions_actuelles, fonctions_le
@@ -21,7 +21,7 @@ CIRCULAIRE_CREDITS = "circulaire 93/82 §2.1"
 
 
 def est_directeur(utilisateur, jour: datetime.date | None = None) -> bool:
-    return Fonction.DIRECTEUR in fonctions_le(utilisateur, jour or timezone.localdate())
+    return Fonction.DIRECTEUR in fonctions_le(utilisateur, jour or horloge.aujourdhui())
 
 
 def exiger_directeur(utilisateur, acte: str) -> None:

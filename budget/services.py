@@ -17,12 +17,12 @@ import re
 from decimal import Decimal
 
 from django.db import DatabaseError, IntegrityError, transaction
-from django.utils import timezone
 
 from budget.exceptions import CreditAbsent, CreditsInsuffisants, MouvementCreditInvalide
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from budget.permissions import exiger_directeur, exiger_fonction
 from budget.selectors import Situation, exercice_de, situation_de
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
@@ -399,7 +399,7 @@ def credit_modifier(*, acting_user, credit: Credit, montant, motif, le: datetime
         )
     if not isinstance(le, datetime.date) or isinstance(le, datetime.datetime):
         raise DonneeInvalide("La date de la décision doit être une date.")
-    if le > timezone.localdate():
+    if le > horloge.aujourdhui():
         raise DonneeInvalide(
             f"La décision ne peut pas être datée du {le:%d/%m/%Y}, postérieur à aujourd'hui."
         )

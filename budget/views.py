@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from budget import selectors, services
 from budget.forms import ChoixExerciceForm, CreditModifierForm, CreditOuvrirForm
 from budget.models import Credit
 from budget.permissions import est_directeur
+from core import horloge
 from core.exceptions import ApplicationError
 from ledger.models import Exercice
 from ledger.views import fonction_requise
@@ -26,7 +26,7 @@ REFUS_DIRECTEUR = (
 
 
 def _exercice_par_defaut() -> Exercice | None:
-    annee = timezone.localdate().year
+    annee = horloge.aujourdhui().year
     return (
         Exercice.objects.filter(annee=annee).first() or Exercice.objects.order_by("-annee").first()
     )

@@ -86,6 +86,9 @@ if "host" in DATABASES["default"]["OPTIONS"]:
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CAISSE_TEST_DB", "test_caisse")}
 
+# The clock (core.horloge): empty for the real time, an ISO date to freeze it.
+CAISSE_HORLOGE = os.environ.get("CAISSE_HORLOGE", "")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

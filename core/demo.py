@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
+from core import horloge
 from ledger.models import Exercice
 from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir
 from personnes.models import Affectation, Fonction
@@ -83,7 +83,7 @@ def _jours_ouvres(debut: datetime.date, fin: datetime.date):
 @transaction.atomic
 def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
     """Create the demo fund if absent; return the number of entries posted."""
-    aujourd_hui = aujourd_hui or timezone.localdate()
+    aujourd_hui = aujourd_hui or horloge.aujourdhui()
     annee = aujourd_hui.year
     personnes = creer_personnes(datetime.date(annee, 1, 1))
     comptable = personnes["comptable"]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
+from core import horloge
 from core.exceptions import DroitInsuffisant, TransitionInterdite
 
 
@@ -11,7 +10,7 @@ def exiger_ordonnateur(utilisateur, acte: str, *, source: str) -> None:
     """Only the ordonnateur (directeur or délégué) issues and corrects orders."""
     from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
 
-    if not set(fonctions_le(utilisateur, timezone.localdate())) & FONCTIONS_ORDONNATRICES:
+    if not set(fonctions_le(utilisateur, horloge.aujourdhui())) & FONCTIONS_ORDONNATRICES:
         raise DroitInsuffisant(
             f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({source})."
         )
@@ -32,7 +31,7 @@ def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
     """The agent comptable acts, and never on an order he signed (circ. 93/82 §2.4.0)."""
     from personnes.permissions import exiger_comptable, exiger_separation
 
-    exiger_comptable(utilisateur, timezone.localdate(), acte)
+    exiger_comptable(utilisateur, horloge.aujourdhui(), acte)
     for signature in ordre.signatures.select_related("signataire"):
         exiger_separation(ordonnateur=signature.signataire, comptable=utilisateur)
 
@@ -62,7 +61,6 @@ def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[b
 def apposer_signature(utilisateur, ordre, capacite, *, empreinte: str, acte: str) -> None:
     """Sign the order: its content hash, its state, the signature row (who, in
     what capacity, when, what) and the audit row, in the caller's transaction."""
-    from django.utils import timezone as tz
 
     from core.audit import audit
 
@@ -73,7 +71,7 @@ def apposer_signature(utilisateur, ordre, capacite, *, empreinte: str, acte: str
         signataire=utilisateur,
         qualite=capacite.qualite[:255],
         delegation=capacite.delegation,
-        signee_le=tz.now(),
+        signee_le=horloge.maintenant(),
         empreinte_contenu=empreinte,
     )
     audit(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
+from core import horloge
 from core.money import ZERO
 from ledger.models import Ecriture, Exercice
 from ledger.selectors import balance_generale
@@ -14,7 +14,7 @@ from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, f
 
 
 def _chiffres_cles(exercice: Exercice) -> dict:
-    balance = balance_generale(exercice=exercice, au=min(timezone.localdate(), exercice.fin))
+    balance = balance_generale(exercice=exercice, au=min(horloge.aujourdhui(), exercice.fin))
 
     def net(prefixes: tuple[str, ...]):
         return sum(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import horloge
 from core.money import en_lettres
 from depenses import services
 from depenses.models import OrdreDepense, Requisition
@@ -18,8 +19,8 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
 
     contexte = {
         "organisme": settings.NOM_ORGANISME,
-        "edite_le": timezone.localtime(),
-        "titre_comptable": titre_agent_comptable(timezone.localdate()),
+        "edite_le": timezone.localtime(horloge.maintenant()),
+        "titre_comptable": titre_agent_comptable(horloge.aujourdhui()),
         **contexte,
     }
     return HTML(

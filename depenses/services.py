@@ -16,6 +16,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from budget import services as budget
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     ApplicationError,
@@ -83,7 +84,7 @@ class CreditsInsuffisantsPourRequisition(TransitionInterdite):
 
 
 def _aujourd_hui() -> datetime.date:
-    return timezone.localdate()
+    return horloge.aujourdhui()
 
 
 def _verrouiller(ordre: OrdreDepense) -> OrdreDepense:
@@ -522,7 +523,7 @@ def ordre_depense_transmettre(*, acting_user, ordre: OrdreDepense) -> OrdreDepen
     ordre = _verrouiller(ordre)
     exiger_etat(ordre, {OrdreDepense.Etat.SIGNE}, "transmettre")
     ordre.etat = OrdreDepense.Etat.TRANSMIS
-    ordre.transmis_le = timezone.now()
+    ordre.transmis_le = horloge.maintenant()
     ordre.save(update_fields=["etat", "transmis_le"])
     audit(
         acting_user,
@@ -792,7 +793,7 @@ def ordre_depense_viser(
             ecriture = _poster_visa(acting_user, ordre, "Visa de l'ordre de dépense")
             ordre.etat, ordre.vise_le, ordre.vise_par, ordre.ecriture = (
                 OrdreDepense.Etat.VISE,
-                timezone.now(),
+                horloge.maintenant(),
                 acting_user,
                 ecriture,
             )
@@ -864,13 +865,13 @@ def ordre_depense_completer(
         )
     suspension.suite, suspension.suite_le, suspension.suite_par, suspension.complement = (
         Suspension.Suite.COMPLETE,
-        timezone.now(),
+        horloge.maintenant(),
         acting_user,
         complement.strip(),
     )
     suspension.save(update_fields=["suite", "suite_le", "suite_par", "complement"])
     ordre.etat = OrdreDepense.Etat.TRANSMIS
-    ordre.transmis_le = timezone.now()
+    ordre.transmis_le = horloge.maintenant()
     ordre.save(update_fields=["etat", "transmis_le"])
     audit(
         acting_user,
@@ -894,7 +895,7 @@ def ordre_depense_retirer(*, acting_user, ordre: OrdreDepense, motif: str) -> Or
         raise DonneeInvalide("Le retrait d'un ordre doit être motivé.")
     suspension.suite, suspension.suite_le, suspension.suite_par, suspension.complement = (
         Suspension.Suite.RETIRE,
-        timezone.now(),
+        horloge.maintenant(),
         acting_user,
         motif.strip(),
     )
@@ -1009,7 +1010,7 @@ def ordre_depense_requerir(
             )
             suspension.suite, suspension.suite_le, suspension.suite_par = (
                 Suspension.Suite.REQUIS,
-                timezone.now(),
+                horloge.maintenant(),
                 acting_user,
             )
             suspension.save(update_fields=["suite", "suite_le", "suite_par"])
@@ -1019,7 +1020,7 @@ def ordre_depense_requerir(
             )
             ordre.etat, ordre.vise_le, ordre.vise_par, ordre.ecriture = (
                 OrdreDepense.Etat.VISE,
-                timezone.now(),
+                horloge.maintenant(),
                 suspension.par,
                 ecriture,
             )
@@ -1130,10 +1131,10 @@ def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: s
                 signataire=acting_user,
                 qualite=capacite.qualite[:255],
                 delegation=capacite.delegation,
-                signee_le=timezone.now(),
+                signee_le=horloge.maintenant(),
                 empreinte_contenu=duplicata.empreinte_contenu,
             )
-            duplicata.etat, duplicata.transmis_le = OrdreDepense.Etat.TRANSMIS, timezone.now()
+            duplicata.etat, duplicata.transmis_le = OrdreDepense.Etat.TRANSMIS, horloge.maintenant()
             duplicata.save(update_fields=["etat", "transmis_le"])
             if ordre.etat == OrdreDepense.Etat.VISE:
                 duplicata.etat, duplicata.vise_le, duplicata.vise_par_id, duplicata.ecriture_id = (

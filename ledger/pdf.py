@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import horloge
 from ledger.selectors import Balance
 
 
@@ -17,7 +18,7 @@ def balance_pdf(balance: Balance, *, edite_par: str) -> bytes:
         {
             "balance": balance,
             "organisme": settings.NOM_ORGANISME,
-            "edite_le": timezone.localtime(),
+            "edite_le": timezone.localtime(horloge.maintenant()),
             "edite_par": edite_par,
             "par_classe": _par_classe(balance),
         },

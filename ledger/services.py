@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
 
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
@@ -272,7 +272,7 @@ def ecriture_passer(
 
 
 def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse):
-    exiger_comptable(acting_user, timezone.localdate(), "passer une écriture")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
     exercice = _exercice(exercice)
     journal = _journal(journal)
     libelle = (libelle or "").strip()
@@ -287,7 +287,7 @@ def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, p
     dernier_numero, dernier_rang, precedente, exercice.etat = _verrouiller(exercice, journal)
     verifier_date_dans_exercice(exercice, date)
 
-    passee_le = timezone.now()
+    passee_le = horloge.maintenant()
     numero, rang = dernier_numero + 1, dernier_rang + 1
     empreinte = empreinte_ecriture(
         precedente=precedente,
@@ -419,7 +419,7 @@ def ecriture_contrepasser(
             "en cours (titres annulés sur exercices antérieurs)."
         )
     if date is None:
-        date = min(timezone.localdate(), ecriture.exercice.fin)
+        date = min(horloge.aujourdhui(), ecriture.exercice.fin)
         date = max(date, ecriture.date)
     lignes = [
         LigneSaisie(
@@ -450,11 +450,11 @@ def ecriture_contrepasser(
 @transaction.atomic
 def exercice_ouvrir(*, acting_user, annee: int) -> Exercice:
     """Open the exercise of a calendar year (circ. 93/82 §III: l'exercice est l'année civile)."""
-    exiger_comptable(acting_user, timezone.localdate(), "ouvrir un exercice")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "ouvrir un exercice")
     if Exercice.objects.filter(annee=annee).exists():
         raise TransitionInterdite(f"L'exercice {annee} est déjà ouvert.")
     exercice = Exercice.objects.create(
-        annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
+        annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
     )
     _preparer_compteurs(exercice)
     audit(acting_user, "exercice.ouvert", exercice, apres={"annee": annee, "etat": exercice.etat})
@@ -485,7 +485,7 @@ def exercice_ouvrir_periode_complementaire(
     (D253-17: 10 days; D253-17-1: 2 months or 1 month), while the next
     exercise is open, so it is opened here if needed.
     """
-    le = le or timezone.localdate()
+    le = le or horloge.aujourdhui()
     exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
     exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
     if exercice.etat != Exercice.Etat.OUVERT:
@@ -499,7 +499,7 @@ def exercice_ouvrir_periode_complementaire(
         )
     avant = exercice.etat
     exercice.etat = Exercice.Etat.COMPLEMENTAIRE
-    exercice.complementaire_le = timezone.now()
+    exercice.complementaire_le = horloge.maintenant()
     exercice.save(update_fields=["etat", "complementaire_le"])
     audit(
         acting_user,
@@ -510,7 +510,7 @@ def exercice_ouvrir_periode_complementaire(
     )
     if not Exercice.objects.filter(annee=exercice.annee + 1).exists():
         suivant = Exercice.objects.create(
-            annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
+            annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
         )
         _preparer_compteurs(suivant)
         audit(
@@ -525,7 +525,7 @@ def exercice_ouvrir_periode_complementaire(
 @transaction.atomic
 def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
     """Close the exercise once its accounts are approved: nothing posts to it again."""
-    exiger_comptable(acting_user, timezone.localdate(), "clore un exercice")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice")
     exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
     if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
         raise TransitionInterdite(
@@ -538,7 +538,7 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
             "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
         )
     exercice.etat = Exercice.Etat.CLOS
-    exercice.clos_le = timezone.now()
+    exercice.clos_le = horloge.maintenant()
     exercice.save(update_fields=["etat", "clos_le"])
     audit(
         acting_user,
@@ -578,7 +578,7 @@ def ecritures_importer(
 
 
 def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:
-    exiger_comptable(acting_user, timezone.localdate(), "importer des écritures")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "importer des écritures")
     exercice = _exercice(exercice)
     journal = _journal(journal)
     comptes = {c.numero: c for c in Compte.objects.all()}
@@ -587,7 +587,7 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
         raise ExerciceClos(
             f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée."
         )
-    passee_le = timezone.now()
+    passee_le = horloge.maintenant()
     passee_le_texte = passee_le.isoformat()
     total = 0
     paquet: list[EcritureSaisie] = []

@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import horloge
 from core.exceptions import ApplicationError, ExerciceInvalide
 from ledger import selectors, services
 from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
@@ -205,7 +205,7 @@ def ecriture_contrepasser(request, pk: int):
 def saisie(request):
     if not _est_comptable(request.user):
         raise PermissionDenied("Seul l'agent comptable passe des écritures.")
-    formulaire = SaisieForm(request.POST or None, initial={"date": timezone.localdate()})
+    formulaire = SaisieForm(request.POST or None, initial={"date": horloge.aujourdhui()})
     if request.method == "POST" and formulaire.is_valid():
         d = formulaire.cleaned_data
         exercice = Exercice.objects.filter(annee=d["date"].year).first()
@@ -242,7 +242,7 @@ def exercices(request):
         {
             "exercices": Exercice.objects.order_by("-annee"),
             "peut_agir": _est_comptable(request.user),
-            "aujourd_hui": timezone.localdate(),
+            "aujourd_hui": horloge.aujourdhui(),
         },
     )
 

@@ -21,8 +21,8 @@ from decimal import Decimal
 from django.db import DatabaseError, transaction
 from django.db.models import DecimalField, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     ApplicationError,
@@ -236,7 +236,7 @@ def opposition_enregistrer(
     `montant`, the sum written on the act, from `signifiee_le`, the day it
     was served on him, which cannot be in the future.
     """
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     exiger_comptable(acting_user, aujourd_hui, "enregistrer une opposition")
     if nature not in Opposition.Nature.values:
         raise DonneeInvalide(
@@ -274,7 +274,7 @@ def opposition_enregistrer(
             reference_acte, "La référence de l'acte", obligatoire=False, longueur=120
         ),
         enregistree_par=acting_user,
-        enregistree_le=timezone.now(),
+        enregistree_le=horloge.maintenant(),
     )
     audit(acting_user, "opposition.enregistree", opposition, apres=_etat(opposition))
     return opposition
@@ -289,7 +289,7 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
     not dated before the service, nor in the future, nor before a payment
     already made to the opposing party under it.
     """
-    exiger_comptable(acting_user, timezone.localdate(), "enregistrer une mainlevée d'opposition")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "enregistrer une mainlevée d'opposition")
     opposition = Opposition.objects.select_for_update().get(pk=opposition.pk)
     le = date_saisie(le, "La date de mainlevée")
     if opposition.mainlevee_le is not None:
@@ -302,7 +302,7 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
             f"La mainlevée ({le:%d/%m/%Y}) ne peut précéder la signification de l'opposition "
             f"à l'agent comptable ({opposition.signifiee_le:%d/%m/%Y})."
         )
-    if le > timezone.localdate():
+    if le > horloge.aujourdhui():
         raise DonneeInvalide(
             f"La mainlevée ne peut pas être datée d'un jour à venir ({le:%d/%m/%Y}) : elle "
             "s'enregistre quand l'agent comptable la reçoit."
@@ -345,7 +345,7 @@ def imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> No
 
 
 def _imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> None:
-    exiger_comptable(acting_user, timezone.localdate(), "imputer un paiement sur une opposition")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "imputer un paiement sur une opposition")
     if part.opposition_id is None:
         raise DonneeInvalide(
             "Cette part revient au créancier lui-même : seule la part d'un opposant s'impute "

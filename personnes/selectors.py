@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q
-from django.utils import timezone
 
+from core import horloge
 from personnes.models import Affectation, Delegation, Fonction, Interim
 
 
@@ -24,7 +24,7 @@ def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
 def fonctions_actuelles(utilisateur) -> list[str]:
     cache = getattr(utilisateur, "_fonctions_actuelles", None)
     if cache is None:
-        cache = fonctions_le(utilisateur, timezone.localdate())
+        cache = fonctions_le(utilisateur, horloge.aujourdhui())
         if getattr(utilisateur, "pk", None):
             utilisateur._fonctions_actuelles = cache
     return cache

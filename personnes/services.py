@@ -17,8 +17,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
@@ -322,7 +322,7 @@ def interim_designer(
     Only one interim at a time; the interim never belongs to the directeur's
     side (circ. §2.4.0, §1.1.1).
     """
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     fonctions_acteur = set(fonctions_le(acting_user, aujourd_hui))
     if not fonctions_acteur & {Fonction.DIRECTEUR, Fonction.AGENT_COMPTABLE}:
         raise DroitInsuffisant(

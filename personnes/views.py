@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import horloge
 from core.exceptions import ApplicationError
 from ledger.views import fonction_requise
 from personnes import services
@@ -30,7 +30,7 @@ def _etat(delegation: Delegation, jour) -> str:
 
 @fonction_requise
 def delegations(request):
-    jour = timezone.localdate()
+    jour = horloge.aujourdhui()
     fonctions = set(fonctions_actuelles(request.user))
     est_directeur = Fonction.DIRECTEUR in fonctions
     formulaire = DelegationForm(request.POST or None) if est_directeur else None
@@ -94,7 +94,7 @@ def notifier(request, pk: int):
         request,
         pk,
         lambda d: services.delegation_notifier(
-            acting_user=request.user, delegation=d, le=timezone.localdate()
+            acting_user=request.user, delegation=d, le=horloge.aujourdhui()
         ),
         "Notification de la délégation n° {n} enregistrée.",
     )
@@ -107,7 +107,7 @@ def retirer(request, pk: int):
         request,
         pk,
         lambda d: services.delegation_retirer(
-            acting_user=request.user, delegation=d, le=timezone.localdate()
+            acting_user=request.user, delegation=d, le=horloge.aujourdhui()
         ),
         "Délégation n° {n} retirée.",
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import horloge
 from core.money import en_lettres
 from recettes import services
 from recettes.models import OrdreRecette
@@ -24,8 +25,8 @@ def ordre_recette_pdf(ordre: OrdreRecette) -> bytes:
             "signature": services.derniere_signature(ordre),
             "controles": list(ordre.controles.all()),
             "reductions": list(ordre.reductions.all()),
-            "titre_comptable": titre_agent_comptable(timezone.localdate()),
-            "edite_le": timezone.localtime(),
+            "titre_comptable": titre_agent_comptable(horloge.aujourdhui()),
+            "edite_le": timezone.localtime(horloge.maintenant()),
         },
     )
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import DatabaseError, transaction
-from django.utils import timezone
 
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     ApplicationError,
@@ -91,7 +91,7 @@ DATES = (
 
 
 def _aujourd_hui() -> datetime.date:
-    return timezone.localdate()
+    return horloge.aujourdhui()
 
 
 def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
@@ -366,7 +366,7 @@ def ordre_recette_transmettre(*, acting_user, ordre: OrdreRecette) -> OrdreRecet
     ordre = _verrouiller(ordre)
     exiger_etat(ordre, {OrdreRecette.Etat.SIGNE}, "transmettre")
     ordre.etat = OrdreRecette.Etat.TRANSMIS
-    ordre.transmis_le = timezone.now()
+    ordre.transmis_le = horloge.maintenant()
     ordre.save(update_fields=["etat", "transmis_le"])
     audit(
         acting_user,
@@ -478,7 +478,7 @@ def ordre_recette_prendre_en_charge(
                 piece=f"ordre_recette:{ordre.reference}",
             )
             ordre.etat = OrdreRecette.Etat.PRIS_EN_CHARGE
-            ordre.pris_en_charge_le = timezone.now()
+            ordre.pris_en_charge_le = horloge.maintenant()
             ordre.pris_en_charge_par = acting_user
             ordre.ecriture = ecriture
             ordre.save(
@@ -511,7 +511,7 @@ def ordre_recette_rejeter(*, acting_user, ordre: OrdreRecette, motif: str) -> Or
         raise DonneeInvalide("Le rejet d'un ordre de recette doit être motivé.")
     ordre.etat = OrdreRecette.Etat.REJETE
     ordre.motif_rejet = motif
-    ordre.rejete_le = timezone.now()
+    ordre.rejete_le = horloge.maintenant()
     ordre.save(update_fields=["etat", "motif_rejet", "rejete_le"])
     audit(
         acting_user,
@@ -652,7 +652,7 @@ def ordre_recette_reduire(
                 nouvelles_bases=nouvelles_bases.strip(),
                 signataire=acting_user,
                 qualite=capacite.qualite[:255],
-                signee_le=timezone.now(),
+                signee_le=horloge.maintenant(),
             )
             audit(
                 acting_user,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.utils import timezone
 
+from core import horloge
 from ledger.views import fonction_requise
 from reglementation import selectors
 from reglementation.forms import DateForm
@@ -13,8 +13,8 @@ from reglementation.forms import DateForm
 @fonction_requise
 def regles(request):
     """Read-only: anyone holding a function in the fund (auditors included) reads the rules."""
-    formulaire = DateForm(request.GET or None, initial={"le": timezone.localdate()})
-    le = formulaire.cleaned_data["le"] if formulaire.is_valid() else timezone.localdate()
+    formulaire = DateForm(request.GET or None, initial={"le": horloge.aujourdhui()})
+    le = formulaire.cleaned_data["le"] if formulaire.is_valid() else horloge.aujourdhui()
     return render(
         request,
         "reglementation/regles.html",

@@ -17,7 +17,6 @@ from django.db.models import Count, F, Model, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -34,6 +33,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import horloge
 from core.exceptions import DonneeInvalide
 from core.permissions import APourFonction, EstComptable
 from ledger.models import Exercice, Ligne
@@ -184,10 +184,10 @@ class CompteDisponibiliteSerializer(serializers.ModelSerializer):
 
     def get_solde_comptable(self, compte) -> str:
         """Book balance (debit positive) at the end of today, à-nouveaux included."""
-        return _euros(selectors.solde_comptable(compte.compte.numero, timezone.localdate()))
+        return _euros(selectors.solde_comptable(compte.compte.numero, horloge.aujourdhui()))
 
     def get_solde_au(self, compte) -> datetime.date:
-        return timezone.localdate()
+        return horloge.aujourdhui()
 
 
 class CarnetSerializer(serializers.ModelSerializer):

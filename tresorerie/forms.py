@@ -9,8 +9,8 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 
+from core import horloge
 from core.exceptions import ApplicationError
 from core.money import format_nombre
 from core.money import montant as montant_valide
@@ -78,7 +78,7 @@ class CarnetOuvrirForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The agent comptable, his fondés de pouvoir and the régisseurs hold carnets.
-        today = timezone.localdate()
+        today = horloge.aujourdhui()
         en_fonction = (
             AffectationFonction.objects.filter(
                 fonction__in=[*FONCTIONS_COMPTABLES, Fonction.REGISSEUR], debut__lte=today
@@ -123,7 +123,7 @@ class EncaissementForm(forms.Form):
             self.fields["compte"].queryset = comptes
         if moyens is not None:
             self.fields["moyen"].choices = moyens
-        self.fields["date"].initial = timezone.localdate()
+        self.fields["date"].initial = horloge.aujourdhui()
         choix = [("", "— aucun —")] + [
             (str(ligne.pk), f"{ligne.ordre.reference} — {ligne.debiteur} — reste "
              f"{format_nombre(reste)} €")
@@ -195,7 +195,7 @@ class SansTitreForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].initial = timezone.localdate()
+        self.fields["date"].initial = horloge.aujourdhui()
         self.fields["compte_produit"].label_from_instance = lambda c: f"{c.numero} {c.libelle}"
 
     def clean_montant(self):
@@ -231,7 +231,7 @@ class RegularisationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        aujourd_hui = timezone.localdate()
+        aujourd_hui = horloge.aujourdhui()
         self.fields["annee"].initial = aujourd_hui.year
         self.fields["mois"].initial = aujourd_hui.month
 
@@ -253,7 +253,7 @@ class PaiementForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["le"].initial = timezone.localdate()
+        self.fields["le"].initial = horloge.aujourdhui()
         execution = (
             CompteDisponibilite.objects.filter(
                 actif=True, nature=CompteDisponibilite.Nature.EXECUTION
@@ -306,7 +306,7 @@ class ArreteForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].initial = timezone.localdate()
+        self.fields["date"].initial = horloge.aujourdhui()
         self.fields["compte"].empty_label = None
         self.fields["compte"].initial = (
             self.fields["compte"]

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import horloge
 from core.money import ZERO, en_lettres
 from reglementation.selectors import titre_agent_comptable
 from tresorerie import services
@@ -38,7 +39,7 @@ def _configuration_polices():
 
 def _titre_comptable() -> str:
     try:
-        return titre_agent_comptable(timezone.localdate())
+        return titre_agent_comptable(horloge.aujourdhui())
     except Exception:  # noqa: BLE001 - a missing rule must not stop a document
         return "agent comptable"
 
@@ -48,7 +49,7 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
 
     contexte = {
         "organisme": settings.NOM_ORGANISME,
-        "edite_le": timezone.localtime(),
+        "edite_le": timezone.localtime(horloge.maintenant()),
         **contexte,
     }
     polices = _configuration_polices()

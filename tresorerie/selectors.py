@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, Sum
-from django.utils import timezone
 
+from core import horloge
 from core.money import ZERO
 from ledger.models import Cumul, Ligne
 from recettes.models import OrdreRecette, Reduction
@@ -204,7 +204,7 @@ def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = N
     if au is not None:
         releves = releves.filter(date_fin__lte=au)
     releve = releves.order_by("-date_fin", "-id").first()
-    au = au or (releve.date_fin if releve else timezone.localdate())
+    au = au or (releve.date_fin if releve else horloge.aujourdhui())
     rapprochees = lignes_rapprochees_ids(compte)
     # Book lines since the first statement (a December cheque not yet cashed
     # in January stays listed), à-nouveaux excepted.

@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q, Sum
-from django.utils import timezone
 
+from core import horloge
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
@@ -65,7 +65,7 @@ COMPTE_A_REGULARISER = "4713"  # receipts on contracts kept by the agent comptab
 
 
 def _aujourd_hui() -> datetime.date:
-    return timezone.localdate()
+    return horloge.aujourdhui()
 
 
 def _atomique(fonction):
@@ -247,7 +247,7 @@ def carnet_ouvrir(
         premier_numero=int(premier_numero),
         dernier_numero=int(dernier_numero),
         dernier_utilise=int(premier_numero) - 1,
-        ouvert_le=timezone.now(),
+        ouvert_le=horloge.maintenant(),
         ouvert_par=acting_user,
     )
     audit(acting_user, "tresorerie.carnet_ouvert", carnet, apres={"serie": carnet.serie})
@@ -260,7 +260,7 @@ def carnet_clore(*, acting_user, carnet: Carnet) -> Carnet:
     carnet = Carnet.objects.select_for_update().get(pk=carnet.pk)
     if carnet.clos_le is not None:
         raise TransitionInterdite(f"Le carnet {carnet.serie} est déjà clos.")
-    carnet.clos_le, carnet.clos_par = timezone.now(), acting_user
+    carnet.clos_le, carnet.clos_par = horloge.maintenant(), acting_user
     carnet.save(update_fields=["clos_le", "clos_par"])
     audit(
         acting_user,
@@ -343,7 +343,7 @@ def _delivrer(
         encaissement=encaissement,
         annule=annule,
         montant=montant,
-        emise_le=timezone.now(),
+        emise_le=horloge.maintenant(),
         emise_par=acting_user,
         signataire=nom_complet(acting_user),
         qualite=_qualite(acting_user, le),
@@ -1060,7 +1060,7 @@ def lot_payer(
             montant=somme,
             reference=f"lot:{message_id}",
         )
-    maintenant = timezone.now()
+    maintenant = horloge.maintenant()
     JournalAudit.objects.bulk_create(
         [
             JournalAudit(

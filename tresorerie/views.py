@@ -21,9 +21,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import horloge
 from core.exceptions import ApplicationError
 from core.money import ZERO, format_euros
 from core.vues import exerce
@@ -185,7 +185,7 @@ def tableau(request):
                 return redirect("tresorerie:tableau")
     elif comptable:
         formulaire = CarnetOuvrirForm()
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     comptes = [
         (c, selectors.solde_comptable(c.compte.numero, aujourd_hui))
         for c in CompteDisponibilite.objects.select_related("compte", "regisseur", "compte_frais")
@@ -906,7 +906,7 @@ def caisse(request):
                 return redirect(reverse("tresorerie:caisse") + f"#arrete-{arrete.pk}")
     elif comptable:
         formulaire = ArreteForm()
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     caisses = [
         (c, selectors.solde_comptable(c.compte.numero, aujourd_hui))
         for c in comptes_actifs(nature__in=["caisse", "regie"]).order_by("compte__numero")

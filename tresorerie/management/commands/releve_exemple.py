@@ -4,8 +4,8 @@ import datetime
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from core import horloge
 from tresorerie.demo import releve_exemple
 from tresorerie.models import CompteDisponibilite
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         trouve = CompteDisponibilite.objects.filter(code=compte).first()
         if trouve is None or not trouve.iban:
             raise CommandError(f"Aucun compte bancaire de code « {compte} ».")
-        au = au or timezone.localdate()
+        au = au or horloge.aujourdhui()
         du = du or au
         if du > au or du.year != au.year:
             raise CommandError("La période va du --du au --au, dans une même année.")
