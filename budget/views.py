@@ -17,7 +17,7 @@ from budget.permissions import est_directeur
 from core import horloge
 from core.exceptions import ApplicationError
 from ledger.models import Exercice
-from ledger.views import fonction_requise
+from personnes.acces import fonction_requise
 
 REFUS_DIRECTEUR = (
     "Seul le directeur ouvre et modifie les crédits : il exécute le budget de gestion "

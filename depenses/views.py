@@ -18,7 +18,7 @@ from depenses.forms import EngagementForm, OrdreDepenseForm, SuspensionForm
 from depenses.models import Controle, Engagement, Nature, OrdreDepense, Requisition
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
 from ledger.models import Exercice
-from ledger.views import fonction_requise
+from personnes.acces import fonction_requise
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 

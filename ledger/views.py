@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import functools
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -20,20 +18,8 @@ from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Ecriture, Exercice, Journal
 from ledger.pdf import balance_pdf
+from personnes.acces import fonction_requise
 from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
-
-
-def fonction_requise(vue):
-    """Anyone holding a function in the fund reads the books; others see nothing."""
-
-    @functools.wraps(vue)
-    @login_required
-    def enveloppe(request, *args, **kwargs):
-        if not fonctions_actuelles(request.user):
-            raise PermissionDenied("Aucune fonction ne vous est attribuée dans l'organisme.")
-        return vue(request, *args, **kwargs)
-
-    return enveloppe
 
 
 def _est_comptable(user) -> bool:

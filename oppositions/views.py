@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
-from ledger.views import fonction_requise
 from oppositions import selectors, services
 from oppositions.forms import FiltreForm, MainleveeForm, OppositionForm
 from oppositions.models import Opposition
+from personnes.acces import fonction_requise
 from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
 
 ACTES = {

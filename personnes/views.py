@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from core import horloge
 from core.exceptions import ApplicationError
-from ledger.views import fonction_requise
 from personnes import services
+from personnes.acces import fonction_requise
 from personnes.forms import DelegationForm
 from personnes.models import Delegation, Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
 from core.vues import agir, exerce
-from ledger.views import fonction_requise
+from personnes.acces import fonction_requise
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 from recettes import services
 from recettes.forms import FiltreOrdresForm, OrdreRecetteForm, ReductionForm

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from core import horloge
-from ledger.views import fonction_requise
+from personnes.acces import fonction_requise
 from reglementation import selectors
 from reglementation.forms import DateForm
 

@@ -28,8 +28,8 @@ from core.exceptions import ApplicationError
 from core.money import ZERO, format_euros
 from core.vues import exerce
 from depenses.models import OrdreDepense
-from ledger.views import fonction_requise
 from oppositions.banque import formater_iban
+from personnes.acces import fonction_requise
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
 from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
