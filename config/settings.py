@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "oppositions",
     "depenses",
     "tresorerie",
+    "accueil",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.organisme",
+                "accueil.context_processors.organisme",
             ],
         },
     },

@@ -4,10 +4,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.authtoken.views import obtain_auth_token
 
-from core import views as core_views
+from accueil import views as accueil_views
 
 urlpatterns = [
-    path("", core_views.accueil, name="accueil"),
+    path("", accueil_views.accueil, name="accueil"),
     path("connexion/", auth_views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("comptabilite/", include("ledger.urls")),

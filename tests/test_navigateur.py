@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from core.demo import charger_demo, mot_de_passe_demo
+from accueil.demo import charger_demo, mot_de_passe_demo
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [

@@ -200,7 +200,7 @@ def test_propriete_la_balance_est_toujours_equilibree(comptable, exercice, lot, 
     shutil.which("hledger") is None, reason="hledger n'est pas installé (make test l'installe)"
 )
 def test_hledger_recalcule_la_meme_balance_sur_la_caisse_de_demo(tmp_path):
-    from core.demo import charger_demo
+    from accueil.demo import charger_demo
     from ledger.models import Exercice
 
     charger_demo()

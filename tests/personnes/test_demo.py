@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.demo import creer_personnes
+from accueil.demo import creer_personnes
 from core.exceptions import DelegationInvalide
 from core.models import JournalAudit
 from personnes.demo import creer_delegations_demo

@@ -1,12 +1,11 @@
 """The demo fund's treasury: a camt.053 statement reconciles with the demo payments."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from core.demo import charger_demo
+from accueil.demo import charger_demo
 from depenses.models import OrdreDepense
 from tresorerie import services as t
 from tresorerie.demo import releve_exemple
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_le_releve_de_la_demo_se_rapproche_avec_les_paiements_du_jour():
-    aujourd_hui = datetime.date.today()
+    aujourd_hui = horloge.aujourdhui()
     charger_demo(aujourd_hui=aujourd_hui)
     comptable = get_user_model().objects.get(username="comptable")
     banque = CompteDisponibilite.objects.get(code="BANQUE")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.demo import charger_demo
+from accueil.demo import charger_demo
 
 
 class Command(BaseCommand):

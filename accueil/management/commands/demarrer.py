@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, connections
 
-from core.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
 
 
 class Command(BaseCommand):

@@ -1,11 +1,12 @@
+"""Context of every page: the fund's name and the functions of the person reading."""
+
 from django.conf import settings
 
 from personnes.models import Fonction
+from personnes.selectors import fonctions_actuelles
 
 
 def organisme(request):
-    from personnes.selectors import fonctions_actuelles
-
     fonctions = []
     if request.user.is_authenticated:
         fonctions = fonctions_actuelles(request.user)

@@ -13,10 +13,20 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from budget.demo import creer_credits_demo
 from core import horloge
+from depenses import services as depenses_services
 from ledger.models import Exercice
 from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir
+from oppositions.services import opposition_enregistrer
+from personnes.demo import creer_delegations_demo
 from personnes.models import Affectation, Fonction
+from recettes import services as recettes_services
+from recettes.models import OrdreRecette
+from tresorerie import services as tresorerie_services
+from tresorerie.demo import creer_tresorerie_demo, releve_exemple
+from tresorerie.models import CompteDisponibilite
+from tresorerie.selectors import solde_comptable
 
 DISTRIBUTION = [
     # login, first name, last name, function
@@ -62,8 +72,6 @@ def creer_personnes(debut: datetime.date) -> dict[str, object]:
         )
         personnes[login] = utilisateur
     # The delegate signs within the directrice's delegations (SCENARIOS.md, circ. 93/82 §1.0).
-    from personnes.demo import creer_delegations_demo
-
     creer_delegations_demo(personnes, debut.year)
     return personnes
 
@@ -90,9 +98,6 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
     if Exercice.objects.filter(annee=annee).exists():
         # A demo loaded by an earlier version: give it the treasury's accounts
         # and carnets, without replaying its year.
-        from tresorerie.demo import creer_tresorerie_demo
-        from tresorerie.models import CompteDisponibilite
-
         if not CompteDisponibilite.objects.exists():
             creer_tresorerie_demo(
                 comptable=comptable,
@@ -388,18 +393,13 @@ def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: dat
     statements up to yesterday imported and reconciled, a cash payment at the
     desk, a receipt waiting for its regularising order, yesterday's arrêté de
     caisse (SCENARIOS.md)."""
-    from recettes.models import OrdreRecette
-    from tresorerie import services as t
-    from tresorerie.demo import creer_tresorerie_demo, releve_exemple
-    from tresorerie.selectors import solde_comptable
-
     comptable = personnes["comptable"]
     comptes = creer_tresorerie_demo(
         comptable=comptable, regisseur=personnes["regisseur"], debut=exercice.debut
     )
     hier = aujourd_hui - datetime.timedelta(days=1)
     if hier >= exercice.debut:
-        t.releve_importer(
+        tresorerie_services.releve_importer(
             acting_user=comptable,
             compte=comptes["BANQUE"],
             nom_fichier=f"releve-{hier:%Y%m%d}.xml",
@@ -407,28 +407,28 @@ def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: dat
         )
         # Yesterday's count at the desk agreed with the books.
         reste, comptage = solde_comptable("531", hier), {}
-        for coupure in t.COUPURES:
+        for coupure in tresorerie_services.COUPURES:
             nombre, reste = divmod(reste, Decimal(coupure))
             if nombre:
                 comptage[coupure] = int(nombre)
-        t.arrete_caisse(
+        tresorerie_services.arrete_caisse(
             acting_user=comptable, compte=comptes["CAISSE"], comptage=comptage, date=hier
         )
     # M. Dubois pays his overpayment in cash at the desk; Mme Martin has not paid yet.
     indus = OrdreRecette.objects.filter(nature="recuperation_indu", etat="pris_en_charge").first()
     if indus is not None:
         dubois = indus.lignes.get(debiteur="M. Dubois")
-        t.encaissement_enregistrer(
+        tresorerie_services.encaissement_enregistrer(
             acting_user=comptable,
             compte=comptes["CAISSE"],
             moyen="numeraire",
             montant=dubois.montant,
             payeur=dubois.debiteur,
             objet="Remboursement d'un trop-perçu d'indemnités journalières",
-            repartitions=[t.Repartition(dubois, dubois.montant)],
+            repartitions=[tresorerie_services.Repartition(dubois, dubois.montant)],
         )
     # The rent of the flat, cashed on the lease the agent comptable keeps.
-    t.encaissement_sans_titre(
+    tresorerie_services.encaissement_sans_titre(
         acting_user=comptable,
         compte=comptes["BANQUE"],
         moyen="virement",
@@ -444,8 +444,6 @@ def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: dat
 def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
     """A few ordres de recette at each step, so the parapheur and the agent
     comptable's queue show something on a usual morning (SCENARIOS.md)."""
-    from recettes import services as r
-
     directrice, comptable = personnes["directrice"], personnes["comptable"]
     jour = aujourd_hui
     ordres = [
@@ -457,7 +455,7 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
             "4671",
             # The term's eve must stay in this exercise, even in late December.
             {"echeance": min(jour + datetime.timedelta(days=8), datetime.date(jour.year, 12, 31))},
-            [r.LigneDebiteur("M. et Mme Perrin", "locataires", "720.00")],
+            [recettes_services.LigneDebiteur("M. et Mme Perrin", "locataires", "720.00")],
             "individuel",
         ),
         (
@@ -467,7 +465,7 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
             "771",
             "4671",
             {"decision": jour},
-            [r.LigneDebiteur("Société Orion", "partie condamnée", "4800.00")],
+            [recettes_services.LigneDebiteur("Société Orion", "partie condamnée", "4800.00")],
             "individuel",
         ),
         (
@@ -478,8 +476,8 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
             "413",
             {"reglement": jour},
             [
-                r.LigneDebiteur("Mme Martin", "assurée", "312.40"),
-                r.LigneDebiteur("M. Dubois", "assuré", "11.90"),
+                recettes_services.LigneDebiteur("Mme Martin", "assurée", "312.40"),
+                recettes_services.LigneDebiteur("M. Dubois", "assuré", "11.90"),
             ],
             "collectif",
         ),
@@ -490,7 +488,7 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
             "761",
             "4671",
             {"echeance": jour + datetime.timedelta(days=1)},
-            [r.LigneDebiteur("Caisse des dépôts", "dépositaire", "6125.00")],
+            [recettes_services.LigneDebiteur("Caisse des dépôts", "dépositaire", "6125.00")],
             "individuel",
         ),
         (
@@ -500,16 +498,16 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
             "775",
             "4671",
             {"contrat": jour},
-            [r.LigneDebiteur("SCI Horizon", "acquéreur", "85000.00")],
+            [recettes_services.LigneDebiteur("SCI Horizon", "acquéreur", "85000.00")],
             "individuel",
         ),
     ]
     crees = []
     for nature, objet, bases, imputation, tiers, dates, lignes, type_ in ordres:
         crees.append(
-            r.ordre_recette_creer(
+            recettes_services.ordre_recette_creer(
                 acting_user=directrice,
-                saisie=r.SaisieOrdre(
+                saisie=recettes_services.SaisieOrdre(
                     nature=nature,
                     objet=objet,
                     bases_liquidation=bases,
@@ -527,13 +525,22 @@ def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
     # the rest wait in the parapheur.
     mot_de_passe = mot_de_passe_demo("directrice")
     for ordre in crees[3:]:
-        r.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=mot_de_passe)
-        r.ordre_recette_transmettre(acting_user=directrice, ordre=ordre)
+        recettes_services.ordre_recette_signer(
+            acting_user=directrice, ordre=ordre, mot_de_passe=mot_de_passe
+        )
+        recettes_services.ordre_recette_transmettre(acting_user=directrice, ordre=ordre)
     pris = crees[2]
-    r.ordre_recette_signer(acting_user=directrice, ordre=pris, mot_de_passe=mot_de_passe)
-    r.ordre_recette_transmettre(acting_user=directrice, ordre=pris)
-    controles = [r.ControleSaisi(point, True) for point in r.controles_requis(pris).points]
-    r.ordre_recette_prendre_en_charge(acting_user=comptable, ordre=pris, controles=controles)
+    recettes_services.ordre_recette_signer(
+        acting_user=directrice, ordre=pris, mot_de_passe=mot_de_passe
+    )
+    recettes_services.ordre_recette_transmettre(acting_user=directrice, ordre=pris)
+    controles = [
+        recettes_services.ControleSaisi(point, True)
+        for point in recettes_services.controles_requis(pris).points
+    ]
+    recettes_services.ordre_recette_prendre_en_charge(
+        acting_user=comptable, ordre=pris, controles=controles
+    )
 
 
 IBAN_DEMO = {
@@ -546,17 +553,13 @@ IBAN_DEMO = {
 def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -> None:
     """Credits, engagements and ordres de dépense at each step, an opposition,
     and a direct debit waiting for its regularising order (SCENARIOS.md)."""
-    from budget.demo import creer_credits_demo
-    from depenses import services as d
-    from oppositions.services import opposition_enregistrer
-
     directrice, comptable = personnes["directrice"], personnes["comptable"]
     mot_de_passe = mot_de_passe_demo("directrice")
     creer_credits_demo(acting_user=directrice, exercice=exercice)
 
     def ordre(creancier, objet, montant_ordre, compte, nature, service_fait=True):
         iban, bic, siret = IBAN_DEMO[creancier]
-        engagement = d.engagement_creer(
+        engagement = depenses_services.engagement_creer(
             acting_user=directrice,
             exercice=exercice,
             gestion="budgetaire",
@@ -565,9 +568,9 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
             compte_imputation=compte,
             montant_engage=montant_ordre,
         )
-        o = d.ordre_depense_creer(
+        o = depenses_services.ordre_depense_creer(
             acting_user=directrice,
-            saisie=d.SaisieDepense(
+            saisie=depenses_services.SaisieDepense(
                 gestion="budgetaire",
                 nature=nature,
                 objet=objet,
@@ -582,7 +585,7 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
                     "liquidation": aujourd_hui,
                 },
                 lignes=[
-                    d.LigneCreancier(
+                    depenses_services.LigneCreancier(
                         creancier, "fournisseur", iban, montant_ordre, bic=bic, identifiant=siret
                     )
                 ],
@@ -590,7 +593,9 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
             ),
         )
         if service_fait:
-            d.ordre_depense_attester_service_fait(acting_user=directrice, ordre=o, le=aujourd_hui)
+            depenses_services.ordre_depense_attester_service_fait(
+                acting_user=directrice, ordre=o, le=aujourd_hui
+            )
         return o
 
     # In the parapheur: two to sign, one without its service fait.
@@ -615,16 +620,20 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
             service_fait=False,
         ),
     ):
-        d.ordre_depense_signer(acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe)
-        d.ordre_depense_transmettre(acting_user=directrice, ordre=o)
+        depenses_services.ordre_depense_signer(
+            acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe
+        )
+        depenses_services.ordre_depense_transmettre(acting_user=directrice, ordre=o)
     # Visaed, waiting for the agent comptable's payment of the day (a batch and its SEPA file).
     for o in (
         ordre("Maître Dupuis, huissier", "Constat d'affichage", "245.00", "622", "autre"),
         ordre("SCI Les Arcades", "Charges locatives de l'annexe", "612.50", "613", "loyer"),
     ):
-        d.ordre_depense_signer(acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe)
-        d.ordre_depense_transmettre(acting_user=directrice, ordre=o)
-        d.ordre_depense_viser(
+        depenses_services.ordre_depense_signer(
+            acting_user=directrice, ordre=o, mot_de_passe=mot_de_passe
+        )
+        depenses_services.ordre_depense_transmettre(acting_user=directrice, ordre=o)
+        depenses_services.ordre_depense_viser(
             acting_user=comptable,
             ordre=o,
             appreciations={"imputation": (True, ""), "validite_dette": (True, "")},
@@ -641,7 +650,7 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
         signifiee_le=aujourd_hui,
         reference_acte="Procès-verbal de saisie-attribution",
     )
-    d.depense_sans_ordonnancement_enregistrer(
+    depenses_services.depense_sans_ordonnancement_enregistrer(
         acting_user=comptable,
         exercice=exercice,
         objet="Téléphone et internet du mois",

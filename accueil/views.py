@@ -7,10 +7,12 @@ from django.shortcuts import render
 
 from core import horloge
 from core.money import ZERO
+from depenses.models import OrdreDepense
 from ledger.models import Ecriture, Exercice
 from ledger.selectors import balance_generale
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
+from recettes.models import OrdreRecette
 
 
 def _chiffres_cles(exercice: Exercice) -> dict:
@@ -49,9 +51,6 @@ def accueil(request):
         role = "autre"
     else:
         role = "aucun"
-    from depenses.models import OrdreDepense
-    from recettes.models import OrdreRecette
-
     a_faire = {
         "a_signer": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON).count()
         + OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON).count(),
