@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from core.permissions import APourFonction, EstComptable
-from oppositions import selectors, services
+from core.actes import api_acte
+from oppositions import actes, selectors
 from oppositions.models import Imputation, Opposition
 
 
@@ -69,15 +66,6 @@ class MainleveeSerializer(serializers.Serializer):
     le = serializers.DateField()
 
 
-def _reponse(opposition: Opposition, statut=status.HTTP_200_OK) -> Response:
-    relue = (
-        selectors.oppositions_registre(etat="toutes")
-        .prefetch_related("imputations")
-        .get(pk=opposition.pk)
-    )
-    return Response(OppositionSerializer(relue).data, status=statut)
-
-
 @extend_schema(
     parameters=[
         OpenApiParameter(
@@ -106,36 +94,28 @@ class OppositionDetailApi(generics.RetrieveAPIView):
         return selectors.oppositions_registre(etat="toutes").prefetch_related("imputations")
 
 
-@extend_schema(
-    request=EnregistrementSerializer,
-    responses={201: OppositionSerializer},
-    summary="Enregistrer une opposition signifiée à l'agent comptable (circ. 93/82 §2.1.5)",
+def _relue(opposition: Opposition) -> dict:
+    relue = (
+        selectors.oppositions_registre(etat="toutes")
+        .prefetch_related("imputations")
+        .get(pk=opposition.pk)
+    )
+    return OppositionSerializer(relue).data
+
+
+OppositionEnregistrerApi = api_acte(
+    actes.ENREGISTRER,
+    entree=EnregistrementSerializer,
+    sortie=_relue,
+    reponse=OppositionSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer une opposition signifiée à l'agent comptable (circ. 93/82 §2.1.5)",
 )
-class OppositionEnregistrerApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request):
-        entree = EnregistrementSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        opposition = services.opposition_enregistrer(
-            acting_user=request.user, **entree.validated_data
-        )
-        return _reponse(opposition, status.HTTP_201_CREATED)
-
-
-@extend_schema(
-    request=MainleveeSerializer,
-    responses=OppositionSerializer,
-    summary="Enregistrer la mainlevée d'une opposition",
+OppositionMainleveeApi = api_acte(
+    actes.MAINLEVEE,
+    queryset=Opposition.objects.all(),
+    entree=MainleveeSerializer,
+    sortie=_relue,
+    reponse=OppositionSerializer,
+    resume="Enregistrer la mainlevée d'une opposition",
 )
-class OppositionMainleveeApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request, pk: int):
-        entree = MainleveeSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        opposition = get_object_or_404(Opposition, pk=pk)
-        services.opposition_mainlevee(
-            acting_user=request.user, opposition=opposition, le=entree.validated_data["le"]
-        )
-        return _reponse(opposition)

@@ -70,4 +70,11 @@ class OppositionForm(forms.Form):
 
 
 class MainleveeForm(forms.Form):
-    le = forms.DateField(label="Mainlevée à compter du", widget=forms.DateInput(**DATE))
+    le = forms.DateField(
+        label="Mainlevée à compter du",
+        widget=forms.DateInput(**DATE),
+        error_messages={
+            "required": "Indiquez la date à laquelle la mainlevée a été reçue.",
+            "invalid": "Indiquez la date à laquelle la mainlevée a été reçue.",
+        },
+    )

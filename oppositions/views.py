@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, render
 
-from core.exceptions import ApplicationError
+from core.actes import page_acte, page_formulaire
 from core.models import JournalAudit
-from oppositions import selectors, services
+from oppositions import actes, selectors
 from oppositions.forms import FiltreForm, MainleveeForm, OppositionForm
 from oppositions.models import Opposition
 from personnes.acces import fonction_requise
@@ -54,31 +51,12 @@ def liste(request):
 
 @fonction_requise
 def nouvelle(request):
-    if not _est_comptable(request.user):
-        raise PermissionDenied(
-            "Seul l'agent comptable enregistre une opposition : elle n'est valable que "
-            "faite entre ses mains (circulaire 93/82 §2.1.5)."
-        )
-    formulaire = OppositionForm(request.POST or None)
-    if request.method == "POST" and formulaire.is_valid():
-        try:
-            opposition = services.opposition_enregistrer(
-                acting_user=request.user, **formulaire.cleaned_data
-            )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(
-                request,
-                f"Opposition n° {opposition.pk} enregistrée : les paiements à "
-                f"{opposition.creancier_nom} passent d'abord par l'opposant.",
-            )
-            return redirect("oppositions:detail", pk=opposition.pk)
-    return render(
+    return page_formulaire(
         request,
-        "oppositions/formulaire.html",
-        {"form": formulaire},
-        status=400 if request.method == "POST" else 200,
+        actes.ENREGISTRER,
+        formulaire=OppositionForm,
+        gabarit="oppositions/formulaire.html",
+        vers="oppositions:detail",
     )
 
 
@@ -111,24 +89,9 @@ def detail(request, pk: int):
     )
 
 
-@require_POST
-@fonction_requise
-def mainlevee(request, pk: int):
-    opposition = get_object_or_404(Opposition, pk=pk)
-    formulaire = MainleveeForm(request.POST)
-    if not formulaire.is_valid():
-        messages.error(request, "Indiquez la date à laquelle la mainlevée a été reçue.")
-        return redirect("oppositions:detail", pk=pk)
-    try:
-        services.opposition_mainlevee(
-            acting_user=request.user, opposition=opposition, le=formulaire.cleaned_data["le"]
-        )
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-    else:
-        messages.success(
-            request,
-            f"Mainlevée de l'opposition n° {pk} enregistrée au "
-            f"{formulaire.cleaned_data['le']:%d/%m/%Y}.",
-        )
-    return redirect("oppositions:detail", pk=pk)
+mainlevee = page_acte(
+    actes.MAINLEVEE,
+    queryset=Opposition.objects.all(),
+    formulaire=MainleveeForm,
+    vers="oppositions:detail",
+)

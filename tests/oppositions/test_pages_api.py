@@ -233,8 +233,10 @@ def test_l_api_refuse_l_enregistrement_au_directeur(api, directrice):
     api.force_authenticate(directrice)
     reponse = api.post(reverse("api_opposition_enregistrer"), SAISIE, format="json")
     assert reponse.status_code == 403
+    # The catalogue's message, the same as the page's (circ. 93/82 §2.1.5).
     assert reponse.json()["message"] == (
-        "Seul l'agent comptable (ou son fondé de pouvoir) accomplit cet acte."
+        "Seul l'agent comptable enregistre une opposition : elle n'est valable que faite "
+        "entre ses mains (circulaire 93/82 §2.1.5)."
     )
     assert not Opposition.objects.exists()
 

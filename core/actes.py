@@ -1,0 +1,229 @@
+"""One mechanism turns a business act into a page action and an API action.
+
+An act is a service plus the way people hand it its data: a Django form for
+the page, a serializer for the API. Declared once as an `Acte`, it becomes
+
+- a page action (`page_acte`): POST only, works without JavaScript; it runs
+  the service, then redirects with the French message of its success or of
+  its refusal (POST-redirect-GET);
+- an API action (`api_acte`): returns the object the act produced, or the
+  `{code, message, details}` error of `core.api`.
+
+The edge checks the act's droit (the permission catalogue's entry: any
+object with `exiger(utilisateur)` and `refus`) before the service runs; the
+service checks it again with the date, the delegation and the object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import ApplicationError, DonneeInvalide
+
+
+@dataclass(frozen=True)
+class Acte:
+    """A business act as pages and the API see it.
+
+    `executer(utilisateur, objet, donnees)` calls the service: `objet` is the
+    object acted on (None for an act that creates), `donnees` the cleaned
+    data of the form or serializer. `succes` is the page's French message:
+    a text where `{ref}` stands for the reference of the object (or of what
+    was created), or a function `(objet, donnees) -> str`.
+    """
+
+    nom: str
+    executer: Callable[[Any, Any, dict], Any]
+    droit: Any = None
+    succes: str | Callable[[Any, dict], str] = "Acte enregistré."
+
+    def message(self, cible, donnees: dict) -> str:
+        """The page's success message for `cible` (the object, or what was created)."""
+        if callable(self.succes):
+            return self.succes(cible, donnees)
+        return self.succes.format(ref=reference(cible))
+
+
+def reference(objet) -> str:
+    return str(getattr(objet, "reference", None) or getattr(objet, "pk", "") or "")
+
+
+def erreurs_formulaire(formulaire) -> str:
+    """The form's errors as one French sentence for a page message."""
+    parties = []
+    for champ, erreurs in formulaire.errors.items():
+        libelle = (
+            formulaire.fields[champ].label or champ if champ in formulaire.fields else ""
+        )
+        texte = " ".join(str(e) for e in erreurs)
+        parties.append(texte if texte.startswith("Indiquez") or not libelle else f"{libelle} : {texte}")
+    return " ".join(parties) or "Les données saisies sont invalides."
+
+
+def page_acte(
+    acte: Acte,
+    *,
+    queryset=None,
+    formulaire=None,
+    lire: Callable[[Any], dict] | None = None,
+    vers: str | Callable[[Any, Any], str],
+):
+    """A page action (POST) for `acte` on an object of `queryset` (`pk` in the URL).
+
+    The data come from `formulaire` (a Django form class, built with POST and
+    FILES) or from `lire(request)` (which raises `DonneeInvalide` with its
+    message). `vers` is the URL name to go back to (with the object's pk), or
+    a function `(objet, resultat) -> url`.
+    """
+
+    def retour(objet, resultat):
+        if callable(vers):
+            return redirect(vers(objet, resultat))
+        cible = objet if objet is not None else resultat
+        return redirect(vers, pk=cible.pk) if cible is not None else redirect(vers)
+
+    @require_POST
+    def vue(request, pk: int | None = None):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        objet = get_object_or_404(queryset, pk=pk) if queryset is not None else None
+        try:
+            if acte.droit is not None:
+                acte.droit.exiger(request.user)
+            if formulaire is not None:
+                saisie = formulaire(request.POST, request.FILES)
+                if not saisie.is_valid():
+                    raise DonneeInvalide(erreurs_formulaire(saisie))
+                donnees = saisie.cleaned_data
+            elif lire is not None:
+                donnees = lire(request)
+            else:
+                donnees = {}
+            resultat = acte.executer(request.user, objet, donnees)
+        except ApplicationError as erreur:
+            messages.error(request, erreur.message)
+            if objet is None:
+                return redirect(request.META.get("HTTP_REFERER") or "/")
+            return retour(objet, None)
+        messages.success(request, acte.message(objet if objet is not None else resultat, donnees))
+        return retour(objet, resultat)
+
+    vue.acte = acte
+    return vue
+
+
+def page_formulaire(
+    request,
+    acte: Acte,
+    *,
+    formulaire,
+    gabarit: str,
+    vers: str | Callable[[Any, Any], str],
+    objet=None,
+    initial: dict | None = None,
+    contexte: dict | None = None,
+):
+    """A page that shows `formulaire` and, on POST, runs `acte` with its data.
+
+    Valid and accepted: redirect with the success message. Invalid or refused:
+    the form again, with the French refusal and status 400, nothing changed.
+    Refused at the edge (the act's droit): 403 with the catalogue's message.
+    """
+    if acte.droit is not None and not acte.droit.accorde(request.user):
+        raise DjangoPermissionDenied(acte.droit.refus)
+    saisie = (
+        formulaire(request.POST, request.FILES)
+        if request.method == "POST"
+        else formulaire(initial=initial)
+    )
+    if request.method == "POST" and saisie.is_valid():
+        try:
+            resultat = acte.executer(request.user, objet, saisie.cleaned_data)
+        except ApplicationError as erreur:
+            messages.error(request, erreur.message)
+        else:
+            messages.success(
+                request, acte.message(resultat if resultat is not None else objet, saisie.cleaned_data)
+            )
+            if callable(vers):
+                return redirect(vers(objet, resultat))
+            return redirect(vers, pk=(resultat if resultat is not None else objet).pk)
+    return render(
+        request,
+        gabarit,
+        {"form": saisie, **(contexte or {})},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+class ActeApi(APIView):
+    """Base of the API actions built by `api_acte`."""
+
+    acte: Acte
+    queryset = None
+    entree = None
+    sortie: Callable[[Any], Any] = staticmethod(lambda resultat: None)
+    statut = status.HTTP_200_OK
+
+    def check_permissions(self, request):
+        super().check_permissions(request)
+        droit = self.acte.droit
+        if droit is not None:
+            try:
+                droit.exiger(request.user)
+            except ApplicationError as refus:
+                raise PermissionDenied(refus.message) from refus
+
+    def post(self, request, pk: int | None = None):
+        objet = get_object_or_404(self.queryset, pk=pk) if self.queryset is not None else None
+        donnees = {}
+        if self.entree is not None:
+            serialiseur = self.entree(data=request.data, context={"request": request})
+            serialiseur.is_valid(raise_exception=True)
+            donnees = serialiseur.validated_data
+        resultat = self.acte.executer(request.user, objet, donnees)
+        return Response(
+            type(self).sortie(resultat if resultat is not None else objet), status=self.statut
+        )
+
+
+def api_acte(
+    acte: Acte,
+    *,
+    queryset=None,
+    entree=None,
+    sortie: Callable[[Any], Any],
+    reponse=None,
+    statut: int = status.HTTP_200_OK,
+    resume: str = "",
+    permissions=None,
+) -> type[ActeApi]:
+    """An API action (POST) for `acte`; `sortie(resultat)` gives the response's data
+    (`reponse` is its serializer class, for the OpenAPI schema)."""
+    attributs = {
+        "acte": acte,
+        "queryset": queryset,
+        "entree": entree,
+        "sortie": staticmethod(sortie),
+        "statut": statut,
+        "__doc__": resume or acte.nom,
+    }
+    if permissions is not None:
+        attributs["permission_classes"] = permissions
+    classe = type(f"Api_{acte.nom.replace('.', '_')}", (ActeApi,), attributs)
+    return extend_schema(
+        request=entree, responses={statut: reponse}, summary=resume or acte.nom
+    )(classe)

@@ -1,0 +1,123 @@
+"""The permission catalogue: every act names, once, which functions may do it.
+
+A `Droit` is the first gate of an act, the one pages and the API check at
+their edge (who holds which function today). The service checks it again and
+then what only it can know: the delegation valid at that date, its amount and
+nature, the separation of ordonnateur and comptable (circ. 93/82 §1.0,
+§2.4.0). Each app declares its acts' droits in its own `droits.py` with
+`droit(...)`; they all land in `CATALOGUE`, which the docs and a test read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from rest_framework.permissions import BasePermission
+
+from core.exceptions import DroitInsuffisant
+from personnes.models import Fonction
+from personnes.selectors import (
+    FONCTIONS_COMPTABLES,
+    FONCTIONS_COTE_COMPTABLE,
+    FONCTIONS_ORDONNATRICES,
+    fonctions_actuelles,
+    fonctions_le,
+)
+
+TOUTES = frozenset(Fonction.values)
+
+
+@dataclass(frozen=True)
+class Droit:
+    code: str
+    fonctions: frozenset[str]
+    refus: str
+
+    def accorde(self, utilisateur, le: datetime.date | None = None) -> bool:
+        if utilisateur is None or not utilisateur.is_authenticated:
+            return False
+        fonctions = (
+            fonctions_actuelles(utilisateur) if le is None else fonctions_le(utilisateur, le)
+        )
+        return bool(set(fonctions) & self.fonctions)
+
+    def exiger(self, utilisateur, le: datetime.date | None = None) -> None:
+        if not self.accorde(utilisateur, le):
+            raise DroitInsuffisant(self.refus)
+
+
+CATALOGUE: dict[str, Droit] = {}
+
+
+def droit(code: str, fonctions, refus: str) -> Droit:
+    """Declare an act's droit, once: a second declaration of a code is a mistake."""
+    if code in CATALOGUE:
+        raise ValueError(f"Le droit « {code} » est déjà déclaré.")
+    entree = Droit(code, frozenset(fonctions), refus)
+    CATALOGUE[code] = entree
+    return entree
+
+
+# The droits every app builds on.
+LIRE = droit(
+    "lire",
+    TOUTES,
+    "Vous devez exercer une fonction dans l'organisme pour accéder à ces données.",
+)
+ORDONNATEUR = droit(
+    "ordonnateur",
+    FONCTIONS_ORDONNATRICES,
+    "Seul l'ordonnateur (le directeur ou son délégué) accomplit cet acte.",
+)
+DIRECTEUR = droit(
+    "directeur",
+    {Fonction.DIRECTEUR},
+    "Seul le directeur accomplit cet acte.",
+)
+COMPTABLE = droit(
+    "comptable",
+    FONCTIONS_COMPTABLES,
+    "Seul l'agent comptable (ou son fondé de pouvoir) accomplit cet acte.",
+)
+COTE_COMPTABLE = droit(
+    "cote_comptable",
+    FONCTIONS_COTE_COMPTABLE,
+    "Seuls l'agent comptable, son fondé de pouvoir, ses mandataires et les régisseurs "
+    "accomplissent cet acte.",
+)
+
+
+def exerce(utilisateur, fonctions) -> bool:
+    """Does the person hold one of these functions today? (pages show or hide acts)"""
+    return bool(set(fonctions_actuelles(utilisateur)) & set(fonctions))
+
+
+class APourFonction(BasePermission):
+    """API edge: only people holding a function in the fund see anything."""
+
+    message = LIRE.refus
+
+    def has_permission(self, request, view) -> bool:
+        return LIRE.accorde(request.user)
+
+
+class EstComptable(BasePermission):
+    """API edge for the acts of the books (checked again, with the date and
+    separation of duties, in the services)."""
+
+    message = COMPTABLE.refus
+
+    def has_permission(self, request, view) -> bool:
+        return COMPTABLE.accorde(request.user)
+
+
+class LectureOuDroit(BasePermission):
+    """Reading for everyone holding a function; writing needs the view's `droit`."""
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return LIRE.accorde(request.user)
+        droit_vue = getattr(view, "droit", None) or COMPTABLE
+        self.message = droit_vue.refus
+        return droit_vue.accorde(request.user)
