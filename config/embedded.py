@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from pathlib import Path
+
+import psycopg
 
 
 def dossier_donnees(base_dir: Path) -> Path:
@@ -29,10 +32,6 @@ def dossier_donnees(base_dir: Path) -> Path:
 
 def url_postgres_embarque(base_dir: Path) -> str:
     """Start (or reuse) the embedded cluster and return the URL of our database."""
-    import warnings
-
-    import psycopg
-
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, root shells).
         warnings.simplefilter("ignore")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.embedded import url_postgres_embarque
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-seulement-jamais-en-production")
@@ -73,12 +75,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-if os.environ.get("DATABASE_URL"):
-    _url = os.environ["DATABASE_URL"]
-else:
-    from config.embedded import url_postgres_embarque
-
-    _url = url_postgres_embarque(BASE_DIR)
+_url = os.environ.get("DATABASE_URL") or url_postgres_embarque(BASE_DIR)
 
 DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=0)}
 DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"

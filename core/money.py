@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from num2words import num2words
+
 from core.exceptions import MontantInvalide
 
 MAX_DIGITS = 18
@@ -83,8 +85,6 @@ def en_lettres(valeur: Decimal) -> str:
     num2words gives the cardinal numbers; the currency wording is ours, since
     its currency mode writes "et zéro centimes" and "deux millions euros".
     """
-    from num2words import num2words
-
     valeur = Decimal(valeur).quantize(CENTIME)
     if valeur < 0:
         raise MontantInvalide("Un montant négatif ne s'écrit pas en lettres sur un titre.")

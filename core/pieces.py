@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.files.base import ContentFile
+
+from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 
 TAILLE_MAX_PIECE = 10 * 1024 * 1024
@@ -47,12 +52,6 @@ def verifier_mot_de_passe(utilisateur, mot_de_passe: str) -> None:
 def enregistrer_piece(ordre, utilisateur, *, nom: str, contenu: bytes, acte: str, **champs):
     """Check the file, store it under its SHA-256 and audit the act; the caller
     has already checked who acts and the order's state, in its transaction."""
-    import hashlib
-
-    from django.core.files.base import ContentFile
-
-    from core.audit import audit
-
     type_mime = controler_fichier(nom, contenu)
     empreinte = hashlib.sha256(contenu).hexdigest()
     piece = ordre.pieces.model(

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from ledger.models import Exercice
+from ledger.models import Exercice, Journal
+from ledger.services import LigneSaisie
 
 CLASSES = [("", "Toutes")] + [(str(n), f"Classe {n}") for n in range(1, 9)]
 
@@ -73,8 +74,6 @@ class JournalForm(ChoixPeriodeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from ledger.models import Journal
-
         self.fields["journal"].choices = [("", "Tous")] + [
             (j.code, f"{j.code} — {j.libelle}") for j in Journal.objects.all()
         ]
@@ -93,8 +92,6 @@ class SaisieForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from ledger.models import Journal
-
         self.fields["journal"].choices = [
             (j.code, f"{j.code} — {j.libelle}") for j in Journal.objects.exclude(a_nouveaux=True)
         ]
@@ -114,8 +111,6 @@ class SaisieForm(forms.Form):
             )
 
     def lignes(self):
-        from ledger.services import LigneSaisie
-
         resultat = []
         for n in range(1, self.LIGNES + 1):
             compte = self.cleaned_data.get(f"compte_{n}", "").strip()

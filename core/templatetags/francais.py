@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from core.money import format_euros, format_nombre
 
@@ -18,8 +19,6 @@ def nombre(valeur):
 @register.filter
 def css_chaine(valeur):
     """Text for a CSS string in a <style> element (page headers of PDFs)."""
-    from django.utils.safestring import mark_safe
-
     texte = (
         str(valeur)
         .replace("\\", "\\\\")
