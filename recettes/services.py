@@ -48,6 +48,7 @@ from recettes.models import (
     Reduction,
     Signature,
 )
+from recettes.selectors import reductions_en_attente, reste_a_recouvrer
 from reglementation.selectors import rattachement, seuil_d133_2
 
 SOURCE = "art. D253-16, circulaire 93/82 §2.0"
@@ -567,23 +568,6 @@ def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) ->
     return ordre
 
 
-def reste_a_recouvrer(ordre: OrdreRecette) -> Decimal:
-    """Amount taken in charge, less reductions and amounts recovered (receipts
-    allocated to it, or regularised by it: tresorerie.services.recouvre)."""
-    from tresorerie.services import recouvre
-
-    etat, total = OrdreRecette.objects.values_list("etat", "montant").get(pk=ordre.pk)
-    if etat not in (OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE):
-        return ZERO
-    # Only reductions the agent comptable has taken in charge reduce the claim
-    # in his books (circ. 93/82 §2.0.4); one merely signed still awaits him.
-    reduit = sum(
-        (r.montant for r in ordre.reductions.all() if r.etat == Reduction.Etat.PRISE_EN_CHARGE),
-        ZERO,
-    )
-    return total - reduit - recouvre(ordre)
-
-
 def ordre_recette_reduire(
     *,
     acting_user,
@@ -604,16 +588,10 @@ def ordre_recette_reduire(
             exiger_etat(ordre, {OrdreRecette.Etat.PRIS_EN_CHARGE}, "réduire ou annuler")
             if type not in Reduction.Type.values:
                 raise DonneeInvalide(f"Type de réduction inconnu : « {type} ».")
-            en_attente = sum(
-                (r.montant for r in ordre.reductions.filter(etat=Reduction.Etat.SIGNEE)), ZERO
-            )
-            from tresorerie.services import recouvre
-
-            reste = (
-                ordre.montant
-                - sum((r.montant for r in ordre.reductions.all()), ZERO)
-                - recouvre(ordre)
-            )
+            # The reste à recouvrer (recettes.selectors), less the reductions
+            # signed but not yet taken in charge: they will lower it.
+            en_attente = reductions_en_attente(ordre)
+            reste = reste_a_recouvrer(ordre) - en_attente
             valeur = (
                 reste
                 if type == Reduction.Type.ANNULATION
