@@ -13,9 +13,9 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.actes import ActeApi, api_acte
 from core.exceptions import DonneeInvalide
-from core.permissions import APourFonction, EstComptable
-from ledger import selectors, services
+from ledger import actes, selectors, services
 from ledger.forms import BalanceForm, GrandLivreForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
@@ -100,6 +100,14 @@ class EcritureSaisieSerializer(serializers.Serializer):
     libelle = serializers.CharField(max_length=255)
     piece = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
     lignes = LigneSaisieSerializer(many=True)
+
+    def validate(self, donnees):
+        """The entry as the act takes it: the exercise found, the lines as `LigneSaisie`."""
+        exercice = Exercice.objects.filter(annee=donnees["exercice"]).first()
+        if exercice is None:
+            raise DonneeInvalide(f"L'exercice {donnees['exercice']} n'existe pas.")
+        lignes = [services.LigneSaisie(**ligne) for ligne in donnees["lignes"]]
+        return {**donnees, "exercice": exercice, "lignes": lignes}
 
 
 class LigneBalanceSerializer(serializers.Serializer):
@@ -310,74 +318,46 @@ class IntegriteApi(APIView):
 # --- Acts ----------------------------------------------------------------------
 
 
-class EcriturePasserApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
+def _ecriture(ecriture: Ecriture) -> dict:
+    return EcritureSerializer(selectors.ecritures().get(pk=ecriture.pk)).data
 
-    @extend_schema(
-        request=EcritureSaisieSerializer,
-        responses={201: EcritureSerializer},
-        summary="Passer une écriture (agent comptable)",
+
+EcriturePasserApi = api_acte(
+    actes.PASSER,
+    entree=EcritureSaisieSerializer,
+    sortie=_ecriture,
+    reponse=EcritureSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Passer une écriture (agent comptable)",
+)
+EcritureContrepasserApi = api_acte(
+    actes.CONTREPASSER,
+    queryset=Ecriture.objects.all(),
+    sortie=_ecriture,
+    reponse=EcritureSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Contrepasser une écriture (agent comptable)",
+)
+
+
+def _acte_exercice(acte, resume: str) -> type[ActeApi]:
+    """An act on the exercise named by its year in the URL (`exercices/<annee>/…`)."""
+
+    class ActeExerciceApi(ActeApi):
+        def post(self, request, annee: int):
+            exercice = get_object_or_404(Exercice, annee=annee)
+            return Response(ExerciceSerializer(self.acte.executer(request.user, exercice, {})).data)
+
+    ActeExerciceApi.acte = acte
+    ActeExerciceApi.__name__ = ActeExerciceApi.__qualname__ = f"Api_{acte.nom.replace('.', '_')}"
+    ActeExerciceApi.__doc__ = resume
+    return extend_schema(request=None, responses=ExerciceSerializer, summary=resume)(
+        ActeExerciceApi
     )
-    def post(self, request):
-        entree = EcritureSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        exercice = Exercice.objects.filter(annee=d["exercice"]).first()
-        if exercice is None:
-            raise DonneeInvalide(f"L'exercice {d['exercice']} n'existe pas.")
-        ecriture = services.ecriture_passer(
-            acting_user=request.user,
-            exercice=exercice,
-            journal=d["journal"],
-            date=d["date"],
-            libelle=d["libelle"],
-            piece=d["piece"],
-            lignes=[services.LigneSaisie(**ligne) for ligne in d["lignes"]],
-        )
-        return Response(
-            EcritureSerializer(selectors.ecritures().get(pk=ecriture.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
 
 
-class EcritureContrepasserApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    @extend_schema(
-        request=None,
-        responses={201: EcritureSerializer},
-        summary="Contrepasser une écriture (agent comptable)",
-    )
-    def post(self, request, pk: int):
-        ecriture = get_object_or_404(Ecriture, pk=pk)
-        inverse = services.ecriture_contrepasser(acting_user=request.user, ecriture=ecriture)
-        return Response(
-            EcritureSerializer(selectors.ecritures().get(pk=inverse.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-
-class ExercicePeriodeComplementaireApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    @extend_schema(
-        request=None,
-        responses=ExerciceSerializer,
-        summary="Faire entrer l'exercice en période complémentaire (après le 31 décembre)",
-    )
-    def post(self, request, annee: int):
-        exercice = get_object_or_404(Exercice, annee=annee)
-        exercice = services.exercice_ouvrir_periode_complementaire(
-            acting_user=request.user, exercice=exercice
-        )
-        return Response(ExerciceSerializer(exercice).data)
-
-
-class ExerciceCloreApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    @extend_schema(request=None, responses=ExerciceSerializer, summary="Clore l'exercice")
-    def post(self, request, annee: int):
-        exercice = get_object_or_404(Exercice, annee=annee)
-        exercice = services.exercice_clore(acting_user=request.user, exercice=exercice)
-        return Response(ExerciceSerializer(exercice).data)
+ExercicePeriodeComplementaireApi = _acte_exercice(
+    actes.PERIODE_COMPLEMENTAIRE,
+    "Faire entrer l'exercice en période complémentaire (après le 31 décembre)",
+)
+ExerciceCloreApi = _acte_exercice(actes.CLORE, "Clore l'exercice")

@@ -110,6 +110,15 @@ class SaisieForm(forms.Form):
                 label=f"Tiers, ligne {n}", required=False, max_length=120
             )
 
+    def clean(self):
+        """The entry as the act takes it: its lines, and the exercise of its date
+        (None when no exercise covers it: the act says so in French)."""
+        donnees = super().clean()
+        if not self.errors:
+            donnees["lignes"] = self.lignes()
+            donnees["exercice"] = Exercice.objects.filter(annee=donnees["date"].year).first()
+        return donnees
+
     def lignes(self):
         resultat = []
         for n in range(1, self.LIGNES + 1):

@@ -27,6 +27,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
+from core.verrous import verrouiller
 from ledger.models import Compte, Ecriture, Exercice, Journal
 from personnes.permissions import exiger_comptable
 
@@ -487,7 +488,7 @@ def exercice_ouvrir_periode_complementaire(
     """
     le = le or horloge.aujourdhui()
     exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
-    exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
+    exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.OUVERT:
         raise TransitionInterdite(
             f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : seul un exercice ouvert "
@@ -526,7 +527,7 @@ def exercice_ouvrir_periode_complementaire(
 def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
     """Close the exercise once its accounts are approved: nothing posts to it again."""
     exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice")
-    exercice = Exercice.objects.select_for_update().get(pk=exercice.pk)
+    exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
         raise TransitionInterdite(
             f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "

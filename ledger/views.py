@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import csv
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core import horloge
-from core.exceptions import ApplicationError, ExerciceInvalide
-from ledger import selectors, services
+from core.actes import page_acte, page_formulaire
+from ledger import actes, selectors
 from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Ecriture, Exercice, Journal
 from ledger.pdf import balance_pdf
 from personnes.acces import fonction_requise
-from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
-
-
-def _est_comptable(user) -> bool:
-    return bool(set(fonctions_actuelles(user)) & FONCTIONS_COMPTABLES)
 
 
 def _balance_depuis(request):
@@ -169,54 +164,30 @@ def ecriture(request, pk: int):
             "e": objet,
             "total": sum(ligne.debit for ligne in objet.lignes.all()),
             "contrepassation": Ecriture.objects.filter(contrepasse=objet).first(),
-            "peut_contrepasser": _est_comptable(request.user),
+            "peut_contrepasser": actes.PASSER_DROIT.accorde(request.user),
         },
     )
 
 
-@require_POST
-@fonction_requise
-def ecriture_contrepasser(request, pk: int):
-    objet = get_object_or_404(Ecriture, pk=pk)
-    try:
-        inverse = services.ecriture_contrepasser(acting_user=request.user, ecriture=objet)
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-        return redirect("ledger:ecriture", pk=pk)
-    messages.success(request, f"Écriture contrepassée par {inverse.journal.code}-{inverse.numero}.")
-    return redirect("ledger:ecriture", pk=inverse.pk)
+def _vers_ecriture(objet, inverse) -> str:
+    """Back to the reversal once posted, to the entry itself when refused."""
+    return reverse("ledger:ecriture", args=[(inverse or objet).pk])
+
+
+ecriture_contrepasser = page_acte(
+    actes.CONTREPASSER, queryset=Ecriture.objects.all(), vers=_vers_ecriture
+)
 
 
 @fonction_requise
 def saisie(request):
-    if not _est_comptable(request.user):
-        raise PermissionDenied("Seul l'agent comptable passe des écritures.")
-    formulaire = SaisieForm(request.POST or None, initial={"date": horloge.aujourdhui()})
-    if request.method == "POST" and formulaire.is_valid():
-        d = formulaire.cleaned_data
-        exercice = Exercice.objects.filter(annee=d["date"].year).first()
-        try:
-            if exercice is None:
-                raise ExerciceInvalide(f"Aucun exercice {d['date'].year} n'est ouvert.")
-            objet = services.ecriture_passer(
-                acting_user=request.user,
-                exercice=exercice,
-                journal=d["journal"],
-                date=d["date"],
-                libelle=d["libelle"],
-                lignes=formulaire.lignes(),
-                piece=d["piece"],
-            )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(request, f"Écriture {objet.journal.code}-{objet.numero} passée.")
-            return redirect("ledger:ecriture", pk=objet.pk)
-    return render(
+    return page_formulaire(
         request,
-        "ledger/saisie.html",
-        {"form": formulaire},
-        status=400 if request.method == "POST" else 200,
+        actes.PASSER,
+        formulaire=SaisieForm,
+        gabarit="ledger/saisie.html",
+        vers="ledger:ecriture",
+        initial={"date": horloge.aujourdhui()},
     )
 
 
@@ -227,33 +198,32 @@ def exercices(request):
         "ledger/exercices.html",
         {
             "exercices": Exercice.objects.order_by("-annee"),
-            "peut_agir": _est_comptable(request.user),
+            "peut_agir": actes.CLORE_DROIT.accorde(request.user),
             "aujourd_hui": horloge.aujourdhui(),
         },
     )
+
+
+def _vers_exercices(_objet, _resultat) -> str:
+    return reverse("ledger:exercices")
+
+
+# The exercises' acts, by the slug of their URL.
+_TRANSITIONS = {
+    "periode-complementaire": page_acte(
+        actes.PERIODE_COMPLEMENTAIRE, queryset=Exercice.objects.all(), vers=_vers_exercices
+    ),
+    "cloturer": page_acte(actes.CLORE, queryset=Exercice.objects.all(), vers=_vers_exercices),
+}
 
 
 @require_POST
 @fonction_requise
 def exercice_transition(request, annee: int, acte: str):
     objet = get_object_or_404(Exercice, annee=annee)
-    actes = {
-        "periode-complementaire": (
-            services.exercice_ouvrir_periode_complementaire,
-            "L'exercice {annee} est en période complémentaire.",
-        ),
-        "cloturer": (services.exercice_clore, "L'exercice {annee} est clos."),
-    }
-    if acte not in actes:
+    if acte not in _TRANSITIONS:
         raise PermissionDenied("Acte inconnu.")
-    service, succes = actes[acte]
-    try:
-        service(acting_user=request.user, exercice=objet)
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-    else:
-        messages.success(request, succes.format(annee=annee))
-    return redirect("ledger:exercices")
+    return _TRANSITIONS[acte](request, pk=objet.pk)
 
 
 @fonction_requise

@@ -32,15 +32,20 @@ CIRCULAIRE_DELEGATION = "circulaire 93/82 §1.0"
 CIRCULAIRE_SEPARATION = "séparation des fonctions, circulaire 93/82 §2.4.0 et §1.1.1"
 
 
+def refus_comptable(acte: str) -> str:
+    """The refusal of an act of the books to whoever is not the agent comptable:
+    the services and the permission catalogue say the same sentence."""
+    return (
+        f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
+        "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.2)."
+    )
+
+
 def exiger_comptable(utilisateur, jour: datetime.date, acte: str) -> None:
     """The agent comptable alone keeps the books (circ. 93/82 §1.2, §III)."""
     fonctions = set(fonctions_le(utilisateur, jour))
     if not fonctions & FONCTIONS_COMPTABLES:
-        raise DroitInsuffisant(
-            f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
-            "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.2).",
-            details={"fonctions": sorted(fonctions)},
-        )
+        raise DroitInsuffisant(refus_comptable(acte), details={"fonctions": sorted(fonctions)})
     if Fonction.DIRECTEUR in fonctions or Fonction.DELEGUE in fonctions:
         raise DroitInsuffisant(
             "Une même personne ne peut être à la fois ordonnateur et comptable "
