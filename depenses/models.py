@@ -48,8 +48,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from core.models import PieceBase, SignatureBase
-from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
+from core.money import DECIMAL_PLACES, MAX_DIGITS
+from ordres.models import (
+    CompteurBase,
+    LigneBase,
+    OrdreBase,
+    PieceBase,
+    SignatureBase,
+    contrainte_ligne,
+    contraintes_ordre,
+)
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
 
@@ -99,7 +107,7 @@ class Engagement(models.Model):
         return f"Engagement n° {self.pk} : {self.objet}"
 
 
-class OrdreDepense(models.Model):
+class OrdreDepense(OrdreBase):
     class Etat(models.TextChoices):
         BROUILLON = "brouillon", "brouillon"
         SIGNE = "signe", "signé (ordonnancé)"
@@ -111,41 +119,35 @@ class OrdreDepense(models.Model):
         ABANDONNE = "abandonne", "abandonné"
         REMPLACE = "remplace", "remplacé par un duplicata"
 
-    class Type(models.TextChoices):
-        INDIVIDUEL = "individuel", "individuel"
-        COLLECTIF = "collectif", "collectif"
+    # The acts' passages between states (see the module docstring); the
+    # trigger `ordre_depense_fige` receives the same pairs (depenses migration 0007).
+    TRANSITIONS = frozenset(
+        {
+            (Etat.BROUILLON, Etat.SIGNE),
+            (Etat.BROUILLON, Etat.ABANDONNE),
+            (Etat.SIGNE, Etat.TRANSMIS),
+            (Etat.TRANSMIS, Etat.VISE),
+            (Etat.TRANSMIS, Etat.SUSPENDU),
+            (Etat.TRANSMIS, Etat.REMPLACE),
+            (Etat.SUSPENDU, Etat.TRANSMIS),
+            (Etat.SUSPENDU, Etat.RETIRE),
+            (Etat.SUSPENDU, Etat.VISE),
+            (Etat.VISE, Etat.PAYE),
+            (Etat.VISE, Etat.REMPLACE),
+        }
+    )
 
-    exercice = models.ForeignKey("ledger.Exercice", on_delete=models.PROTECT, related_name="+")
-    numero = models.PositiveIntegerField("numéro")
-    type = models.CharField(max_length=12, choices=Type.choices, default=Type.INDIVIDUEL)
     gestion = models.CharField(max_length=12, choices=Gestion.choices)
     nature = models.CharField(max_length=24, choices=Nature.choices)
-    objet = models.CharField(max_length=255)
-    bases_liquidation = models.TextField("bases de liquidation")
-    compte_imputation = models.ForeignKey(
-        "ledger.Compte", on_delete=models.PROTECT, related_name="+"
-    )
-    compte_tiers = models.ForeignKey("ledger.Compte", on_delete=models.PROTECT, related_name="+")
-    montant = models.DecimalField(**MONTANT, default=ZERO)
     engagement = models.ForeignKey(
         Engagement, on_delete=models.PROTECT, null=True, blank=True, related_name="ordres"
     )
     acompte = models.PositiveSmallIntegerField("acompte n°", null=True, blank=True)
-    date_fait = models.DateField("date du fait générateur")
     date_service_fait = models.DateField("service fait le", null=True, blank=True)
-    date_liquidation = models.DateField("liquidée le", null=True, blank=True)
-    date_echeance = models.DateField("échéance", null=True, blank=True)
-    date_contrat = models.DateField("date du contrat", null=True, blank=True)
-    date_reception = models.DateField("date de réception", null=True, blank=True)
-    date_decision = models.DateField("date de la décision définitive", null=True, blank=True)
     date_deliberation = models.DateField("date de la délibération", null=True, blank=True)
     date_transaction = models.DateField("date de la transaction", null=True, blank=True)
     date_encaissement = models.DateField("date d'encaissement de l'indu", null=True, blank=True)
     date_paiement = models.DateField("date de paiement", null=True, blank=True)
-    article_rattachement = models.CharField(max_length=200)
-    critere_rattachement = models.CharField(max_length=120)
-    limite_emission = models.DateField()
-    pieces_references = models.TextField(blank=True)
     duplicata_de = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicata"
     )
@@ -158,20 +160,10 @@ class OrdreDepense(models.Model):
         verbose_name="dépense payée sans ordonnancement qu'il régularise",
     )
     etat = models.CharField(max_length=20, choices=Etat.choices, default=Etat.BROUILLON)
-    empreinte_contenu = models.CharField(max_length=64, blank=True)
-    cree_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    cree_le = models.DateTimeField(auto_now_add=True)
-    transmis_le = models.DateTimeField(null=True, blank=True)
     vise_le = models.DateTimeField(null=True, blank=True)
     vise_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    motif_abandon = models.TextField(blank=True)
     # The payment mention (circ. 93/82 §2.1.6), carried by the payment
     # (tresorerie.services.lot_payer); once written it never changes.
     paye_le = models.DateField("payé le", null=True, blank=True)
@@ -181,25 +173,10 @@ class OrdreDepense(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
-    class Meta:
+    class Meta(OrdreBase.Meta):
         verbose_name = "ordre de dépense"
         verbose_name_plural = "ordres de dépense"
-        ordering = ["-exercice__annee", "-numero"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["exercice", "numero"], name="ordre_depense_numero_unique"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(montant__gte=0), name="ordre_depense_montant_positif"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Ordre de dépense n° {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return f"{self.exercice.annee}-{self.numero:05d}" if self.exercice_id else "—"
+        constraints = contraintes_ordre("ordre_depense")
 
     @property
     def dates_rattachement(self) -> dict:
@@ -217,22 +194,15 @@ class OrdreDepense(models.Model):
         }
 
 
-class LigneOrdreDepense(models.Model):
+class LigneOrdreDepense(LigneBase):
     ordre = models.ForeignKey(OrdreDepense, on_delete=models.PROTECT, related_name="lignes")
     creancier = models.CharField("créancier", max_length=200)
     qualite = models.CharField("qualité du créancier", max_length=120)
-    identifiant = models.CharField("identifiant (SIRET, NIR…)", max_length=40, blank=True)
     iban = models.CharField("IBAN", max_length=34)
     bic = models.CharField("BIC", max_length=11, blank=True)
-    montant = models.DecimalField(**MONTANT)
 
-    class Meta:
-        ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(montant__gt=0), name="ligne_ordre_depense_montant_positif"
-            ),
-        ]
+    class Meta(LigneBase.Meta):
+        constraints = [contrainte_ligne("ordre_depense")]
 
     def __str__(self) -> str:
         return f"{self.creancier} : {self.montant}"
@@ -430,9 +400,5 @@ class PlanControleDepense(models.Model):
         return f"{self.get_nature_display()} : {self.get_mode_display()}"
 
 
-class CompteurOrdreDepense(models.Model):
-    exercice = models.OneToOneField("ledger.Exercice", on_delete=models.PROTECT, primary_key=True)
-    dernier_numero = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.exercice_id} : {self.dernier_numero}"
+class CompteurOrdreDepense(CompteurBase):
+    """Last ordre de dépense number given in an exercise; locked by each creation."""

@@ -39,8 +39,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from core.models import PieceBase, SignatureBase
-from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
+from core.money import DECIMAL_PLACES, MAX_DIGITS
+from ordres.models import (
+    CompteurBase,
+    LigneBase,
+    OrdreBase,
+    PieceBase,
+    SignatureBase,
+    contrainte_ligne,
+    contraintes_ordre,
+)
 
 
 class Nature(models.TextChoices):
@@ -56,7 +64,7 @@ class Nature(models.TextChoices):
     AUTRE = "autre", "autre recette"
 
 
-class OrdreRecette(models.Model):
+class OrdreRecette(OrdreBase):
     class Etat(models.TextChoices):
         BROUILLON = "brouillon", "brouillon"
         SIGNE = "signe", "signé"
@@ -66,87 +74,44 @@ class OrdreRecette(models.Model):
         ABANDONNE = "abandonne", "abandonné"
         ANNULE = "annule", "annulé"
 
-    class Type(models.TextChoices):
-        INDIVIDUEL = "individuel", "individuel"
-        COLLECTIF = "collectif", "collectif"
-
-    exercice = models.ForeignKey("ledger.Exercice", on_delete=models.PROTECT, related_name="+")
-    numero = models.PositiveIntegerField("numéro")
-    type = models.CharField(max_length=12, choices=Type.choices, default=Type.INDIVIDUEL)
-    nature = models.CharField(max_length=24, choices=Nature.choices)
-    objet = models.CharField(max_length=255)
-    bases_liquidation = models.TextField("bases de liquidation")
-    compte_imputation = models.ForeignKey(
-        "ledger.Compte",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="compte d'imputation",
+    # The acts' passages between states (see the module docstring); the
+    # trigger `ordre_fige` receives the same pairs (recettes migration 0004).
+    TRANSITIONS = frozenset(
+        {
+            (Etat.BROUILLON, Etat.SIGNE),
+            (Etat.BROUILLON, Etat.ABANDONNE),
+            (Etat.SIGNE, Etat.TRANSMIS),
+            (Etat.TRANSMIS, Etat.PRIS_EN_CHARGE),
+            (Etat.TRANSMIS, Etat.REJETE),
+            (Etat.REJETE, Etat.BROUILLON),
+            (Etat.REJETE, Etat.ABANDONNE),
+            (Etat.PRIS_EN_CHARGE, Etat.ANNULE),
+        }
     )
+
+    nature = models.CharField(max_length=24, choices=Nature.choices)
     compte_tiers = models.ForeignKey(
         "ledger.Compte",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name="compte du débiteur",
     )
-    montant = models.DecimalField(
-        max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, default=ZERO
-    )
-    date_fait = models.DateField("date du fait générateur")
     date_droits_acquis = models.DateField("droits acquis le", null=True, blank=True)
-    date_liquidation = models.DateField("liquidée le", null=True, blank=True)
-    date_echeance = models.DateField("échéance", null=True, blank=True)
-    date_contrat = models.DateField("date du contrat", null=True, blank=True)
-    date_reception = models.DateField("date de réception", null=True, blank=True)
-    date_decision = models.DateField("date de la décision définitive", null=True, blank=True)
     date_reglement = models.DateField("date du règlement de l'indu", null=True, blank=True)
     date_encaissement = models.DateField("date d'encaissement", null=True, blank=True)
-    article_rattachement = models.CharField("article de rattachement", max_length=200)
-    critere_rattachement = models.CharField(max_length=120)
-    limite_emission = models.DateField("émission possible jusqu'au")
-    pieces_references = models.TextField("pièces référencées", blank=True)
     etat = models.CharField("état", max_length=20, choices=Etat.choices, default=Etat.BROUILLON)
-    cree_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    cree_le = models.DateTimeField(auto_now_add=True)
-    empreinte_contenu = models.CharField(max_length=64, blank=True)
-    transmis_le = models.DateTimeField(null=True, blank=True)
     pris_en_charge_le = models.DateTimeField(null=True, blank=True)
     pris_en_charge_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
-    ecriture = models.ForeignKey(
-        "ledger.Ecriture",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="écriture de prise en charge",
-    )
     motif_rejet = models.TextField(blank=True)
     rejete_le = models.DateTimeField(null=True, blank=True)
-    motif_abandon = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(OrdreBase.Meta):
         verbose_name = "ordre de recette"
         verbose_name_plural = "ordres de recette"
-        ordering = ["-exercice__annee", "-numero"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["exercice", "numero"], name="ordre_recette_numero_unique"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(montant__gte=0), name="ordre_recette_montant_positif"
-            ),
-        ]
+        constraints = contraintes_ordre("ordre_recette")
         indexes = [models.Index(fields=["etat", "exercice"], name="ordre_recette_etat")]
-
-    def __str__(self) -> str:
-        return f"Ordre de recette n° {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return f"{self.exercice.annee}-{self.numero:05d}" if self.exercice_id else "—"
 
     @property
     def dates_rattachement(self) -> dict:
@@ -162,20 +127,13 @@ class OrdreRecette(models.Model):
         }
 
 
-class LigneOrdreRecette(models.Model):
+class LigneOrdreRecette(LigneBase):
     ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="lignes")
     debiteur = models.CharField("débiteur", max_length=200)
     qualite = models.CharField("qualité du débiteur", max_length=120)
-    identifiant = models.CharField("identifiant (SIRET, NIR…)", max_length=40, blank=True)
-    montant = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
 
-    class Meta:
-        ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(montant__gt=0), name="ligne_ordre_recette_montant_positif"
-            ),
-        ]
+    class Meta(LigneBase.Meta):
+        constraints = [contrainte_ligne("ordre_recette")]
 
     def __str__(self) -> str:
         return f"{self.debiteur} : {self.montant}"
@@ -283,11 +241,5 @@ class Reduction(models.Model):
         return f"{self.get_type_display()} de {self.montant} €"
 
 
-class CompteurOrdre(models.Model):
-    """Last order number given in an exercise; locked by each creation."""
-
-    exercice = models.OneToOneField("ledger.Exercice", on_delete=models.PROTECT, primary_key=True)
-    dernier_numero = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.exercice_id} : {self.dernier_numero}"
+class CompteurOrdre(CompteurBase):
+    """Last ordre de recette number given in an exercise; locked by each creation."""

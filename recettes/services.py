@@ -6,8 +6,6 @@ Rules and their sources are in the docstring of `recettes/models.py`.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,25 +15,30 @@ from django.db import DatabaseError, transaction
 from core import horloge
 from core.audit import audit
 from core.exceptions import (
-    ApplicationError,
     DonneeInvalide,
     ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
-    erreur_base,
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.ordres import (
-    apposer_signature,
-    exiger_comptable_distinct,
-    exiger_etat,
-    exiger_ordonnateur,
-    selection_plan,
-)
-from core.pieces import enregistrer_piece, verifier_mot_de_passe
+from core.pieces import verifier_mot_de_passe
+from core.verrous import verrouiller
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
+from ordres import services as commun
+from ordres.services import (
+    ResultatLot,
+    Sorte,
+    empreinte,
+    exiger_comptable_distinct,
+    exiger_etat,
+    exiger_lignes,
+    exiger_ordonnateur,
+    exiger_transition,
+    numero_suivant,
+    selection_plan,
+)
 from personnes.permissions import exiger_separation, pouvoir_ordonnateur
 from recettes.models import (
     CompteurOrdre,
@@ -96,11 +99,7 @@ def _aujourd_hui() -> datetime.date:
 
 
 def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
-    return (
-        OrdreRecette.objects.select_for_update()
-        .select_related("exercice", "compte_imputation", "compte_tiers")
-        .get(pk=ordre.pk)
-    )
+    return commun.verrouiller_ordre(SORTE, ordre)
 
 
 def _comptes(saisie: SaisieOrdre) -> tuple[Compte, Compte]:
@@ -211,25 +210,26 @@ def _ecrire_lignes(ordre: OrdreRecette, lignes) -> None:
     )
 
 
-def ordre_recette_creer(*, acting_user, saisie: SaisieOrdre) -> OrdreRecette:
-    """Create a draft, numbered at once in its exercise (circ. 93/82 §2.0.0)."""
-    try:
-        with transaction.atomic():
-            exiger_ordonnateur(acting_user, "émettre un ordre de recette", source=SOURCE)
-            lignes = _lignes(saisie)
-            regle, exercice = _rattacher(saisie)
-            ordre = OrdreRecette(cree_par=acting_user, montant=sum((m for *_, m in lignes), ZERO))
-            _appliquer(ordre, saisie, regle, exercice)
-            verifier_delai_emission(ordre, _aujourd_hui())
-            CompteurOrdre.objects.get_or_create(exercice=exercice)
-            compteur = CompteurOrdre.objects.select_for_update().get(exercice=exercice)
-            ordre.numero = compteur.dernier_numero + 1
-            ordre.save()
-            _ecrire_lignes(ordre, lignes)
-            audit(acting_user, "ordre_recette.cree", ordre, apres=_instantane(ordre))
-            return ordre
-    except DatabaseError as exc:
-        relever_erreur_base(exc)
+def ordre_recette_creer(
+    *, acting_user, saisie: SaisieOrdre, pieces: Sequence[tuple[str, bytes]] = ()
+) -> OrdreRecette:
+    """Create a draft, numbered at once in its exercise (circ. 93/82 §2.0.0),
+    with its pièces justificatives (`[(nom, contenu), ...]`, circ. §2.0.2) in
+    the same transaction."""
+
+    def construire() -> OrdreRecette:
+        lignes = _lignes(saisie)
+        regle, exercice = _rattacher(saisie)
+        ordre = OrdreRecette(cree_par=acting_user, montant=sum((m for *_, m in lignes), ZERO))
+        _appliquer(ordre, saisie, regle, exercice)
+        verifier_delai_emission(ordre, _aujourd_hui())
+        ordre.numero = numero_suivant(CompteurOrdre, exercice)
+        ordre.save()
+        _ecrire_lignes(ordre, lignes)
+        audit(acting_user, "ordre_recette.cree", ordre, apres=_instantane(ordre))
+        return ordre
+
+    return commun.creer(SORTE, acting_user, construire, pieces)
 
 
 def ordre_recette_modifier(
@@ -261,22 +261,18 @@ def ordre_recette_modifier(
         relever_erreur_base(exc)
 
 
-@transaction.atomic
 def ordre_recette_joindre_piece(
     *, acting_user, ordre: OrdreRecette, nom: str, contenu: bytes
 ) -> PieceJustificative:
     """Attach a pièce justificative (circ. 93/82 §2.0.2), stored with its SHA-256."""
-    exiger_ordonnateur(acting_user, "joindre une pièce justificative", source=SOURCE)
-    ordre = _verrouiller(ordre)
-    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "compléter de pièces")
-    return enregistrer_piece(
-        ordre, acting_user, nom=nom, contenu=contenu, acte="ordre_recette.piece_jointe"
+    return commun.joindre_piece(
+        SORTE, acting_user, ordre, nom=nom, contenu=contenu, acte="compléter de pièces"
     )
 
 
-def empreinte_contenu(ordre: OrdreRecette) -> str:
-    """SHA-256 of what is signed: the order's content, its lines and its pièces."""
-    contenu = {
+def _contenu(ordre: OrdreRecette) -> dict:
+    """What is signed: the order's content, its lines and its pièces' hashes."""
+    return {
         "exercice": ordre.exercice.annee,
         "numero": ordre.numero,
         "type": ordre.type,
@@ -298,45 +294,31 @@ def empreinte_contenu(ordre: OrdreRecette) -> str:
         ],
         "pieces": [[p.nom, p.sha256] for p in ordre.pieces.order_by("id")],
     }
-    texte = json.dumps(contenu, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
 
 
-def _signer(acting_user, ordre: OrdreRecette) -> OrdreRecette:
-    ordre = _verrouiller(ordre)
-    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "signer")
-    aujourd_hui = _aujourd_hui()
-    capacite = pouvoir_ordonnateur(
-        acting_user,
-        nature=NATURE_DELEGATION,
-        montant=ordre.montant,
-        compte_numero=ordre.compte_imputation.numero,
-        le=aujourd_hui,
-    )
-    verifier_delai_emission(ordre, aujourd_hui)
-    if not ordre.lignes.exists():
-        raise DonneeInvalide("Un ordre sans débiteur ne se signe pas.")
-    apposer_signature(
-        acting_user, ordre, capacite, empreinte=empreinte_contenu(ordre), acte="ordre_recette.signe"
-    )
-    return ordre
+def empreinte_contenu(ordre: OrdreRecette) -> str:
+    """SHA-256 of what is signed: the order's content, its lines and its pièces."""
+    return empreinte(_contenu(ordre))
+
+
+def _avant_signature(acting_user, ordre: OrdreRecette, capacite, le: datetime.date) -> None:
+    verifier_delai_emission(ordre, le)
+    exiger_lignes(ordre, "Un ordre sans débiteur ne se signe pas.")
+
+
+SORTE = Sorte(
+    modele=OrdreRecette,
+    nom=NATURE_DELEGATION,
+    source=SOURCE,
+    contenu=_contenu,
+    avant_signature=_avant_signature,
+)
 
 
 def ordre_recette_signer(*, acting_user, ordre: OrdreRecette, mot_de_passe: str) -> OrdreRecette:
     """Sign (art. D253-16): the directeur, or a delegate within a notified
     delegation valid today, after typing the password again."""
-    try:
-        with transaction.atomic():
-            verifier_mot_de_passe(acting_user, mot_de_passe)
-            return _signer(acting_user, ordre)
-    except DatabaseError as exc:
-        relever_erreur_base(exc)
-
-
-@dataclass
-class ResultatLot:
-    signes: list[OrdreRecette] = field(default_factory=list)
-    refus: list[tuple[OrdreRecette, str]] = field(default_factory=list)
+    return commun.signer_avec_mot_de_passe(SORTE, acting_user, ordre, mot_de_passe)
 
 
 def ordre_recette_signer_lot(
@@ -344,43 +326,16 @@ def ordre_recette_signer_lot(
 ) -> ResultatLot:
     """The parapheur: one password entry, then each order signed on its own;
     an order refused (delegation, deadline...) does not stop the others."""
-    verifier_mot_de_passe(acting_user, mot_de_passe)
-    resultat = ResultatLot()
-    for ordre in ordres:
-        try:
-            with transaction.atomic():
-                resultat.signes.append(_signer(acting_user, ordre))
-        except ApplicationError as erreur:
-            resultat.refus.append((ordre, erreur.message))
-        except DatabaseError as exc:
-            traduite = erreur_base(exc)
-            if traduite is None:
-                raise
-            resultat.refus.append((ordre, traduite.message))
-    return resultat
+    return commun.signer_lot(SORTE, acting_user, ordres, mot_de_passe)
 
 
-@transaction.atomic
 def ordre_recette_transmettre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette:
     """Send the signed order, with its pièces, to the agent comptable (D253-16 al. 2)."""
-    exiger_ordonnateur(acting_user, "transmettre un ordre de recette", source=SOURCE)
-    ordre = _verrouiller(ordre)
-    exiger_etat(ordre, {OrdreRecette.Etat.SIGNE}, "transmettre")
-    ordre.etat = OrdreRecette.Etat.TRANSMIS
-    ordre.transmis_le = horloge.maintenant()
-    ordre.save(update_fields=["etat", "transmis_le"])
-    audit(
-        acting_user,
-        "ordre_recette.transmis",
-        ordre,
-        avant={"etat": "signe"},
-        apres={"etat": ordre.etat},
-    )
-    return ordre
+    return commun.transmettre(SORTE, acting_user, ordre)
 
 
 def derniere_signature(ordre: OrdreRecette) -> Signature | None:
-    return ordre.signatures.select_related("signataire").order_by("-id").first()
+    return commun.derniere_signature(ordre)
 
 
 @dataclass(frozen=True)
@@ -431,7 +386,7 @@ def ordre_recette_prendre_en_charge(
         with transaction.atomic():
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
-            exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "prendre en charge")
+            exiger_transition(ordre, OrdreRecette.Etat.PRIS_EN_CHARGE, "prendre en charge")
             if empreinte_contenu(ordre) != ordre.empreinte_contenu:
                 raise TransitionInterdite(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : rejetez-le."
@@ -506,7 +461,7 @@ def ordre_recette_rejeter(*, acting_user, ordre: OrdreRecette, motif: str) -> Or
     """Reject with a reason: the order goes back to the directeur."""
     ordre = _verrouiller(ordre)
     exiger_comptable_distinct(acting_user, ordre, "rejeter un ordre de recette")
-    exiger_etat(ordre, {OrdreRecette.Etat.TRANSMIS}, "rejeter")
+    exiger_transition(ordre, OrdreRecette.Etat.REJETE, "rejeter")
     motif = (motif or "").strip()
     if not motif:
         raise DonneeInvalide("Le rejet d'un ordre de recette doit être motivé.")
@@ -529,7 +484,7 @@ def ordre_recette_reprendre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette
     """The directeur takes a rejected order back as a draft, to correct and sign again."""
     exiger_ordonnateur(acting_user, "reprendre un ordre rejeté", source=SOURCE)
     ordre = _verrouiller(ordre)
-    exiger_etat(ordre, {OrdreRecette.Etat.REJETE}, "reprendre")
+    exiger_transition(ordre, OrdreRecette.Etat.BROUILLON, "reprendre")
     ordre.etat = OrdreRecette.Etat.BROUILLON
     ordre.empreinte_contenu = ""
     ordre.save(update_fields=["etat", "empreinte_contenu"])
@@ -548,7 +503,7 @@ def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) ->
     """Give up a draft or a rejected order; it keeps its number in the register."""
     exiger_ordonnateur(acting_user, "abandonner un ordre de recette", source=SOURCE)
     ordre = _verrouiller(ordre)
-    exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON, OrdreRecette.Etat.REJETE}, "abandonner")
+    exiger_transition(ordre, OrdreRecette.Etat.ABANDONNE, "abandonner")
     motif = (motif or "").strip()
     if not motif:
         raise DonneeInvalide(
@@ -662,9 +617,7 @@ def reduction_prendre_en_charge(*, acting_user, reduction: Reduction) -> Reducti
     non-valeur to 6541 (DOMAIN §9); a remise gracieuse to 671."""
     try:
         with transaction.atomic():
-            reduction = (
-                Reduction.objects.select_for_update().select_related("ordre").get(pk=reduction.pk)
-            )
+            reduction = verrouiller(Reduction.objects.select_related("ordre"), reduction.pk)
             ordre = _verrouiller(reduction.ordre)
             exiger_comptable_distinct(acting_user, ordre, "prendre en charge une réduction")
             exiger_separation(ordonnateur=reduction.signataire, comptable=acting_user)

@@ -1,0 +1,141 @@
+"""What the acts on ordres de dépense share: sources, the kind of order
+(`SORTE`, for `ordres.services`), its content hash, its lock.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from budget import services as budget
+from core import horloge
+from core.exceptions import (
+    DonneeInvalide,
+    ExerciceInvalide,
+    TransitionInterdite,
+)
+from depenses.models import (
+    Controle,
+    Gestion,
+    OrdreDepense,
+    SignatureDepense,
+)
+from ledger.models import Compte, Exercice
+from ordres import services as commun
+from ordres.services import (
+    Sorte,
+    empreinte,
+)
+
+SOURCE = "circulaire 93/82 §2.1"
+NATURE_DELEGATION = "ordre_depense"
+DATES = (
+    "service_fait",
+    "liquidation",
+    "echeance",
+    "contrat",
+    "reception",
+    "decision",
+    "deliberation",
+    "transaction",
+    "encaissement",
+    "paiement",
+)
+AUTOMATIQUES = {Controle.QUALITE, Controle.CREDITS, Controle.LIBERATOIRE, Controle.SERVICE_FAIT}
+
+
+class CreditsInsuffisantsPourRequisition(TransitionInterdite):
+    code = "requisition_refusee"
+
+
+def _aujourd_hui() -> datetime.date:
+    return horloge.aujourdhui()
+
+
+def _verrouiller(ordre: OrdreDepense) -> OrdreDepense:
+    return commun.verrouiller_ordre(SORTE, ordre)
+
+
+def _compte(numero: str, *, classes: tuple[int, ...], libelle: str) -> Compte:
+    compte = Compte.objects.filter(numero=numero).first()
+    if not numero or compte is None or not compte.imputable or compte.classe not in classes:
+        attendu = " ou ".join(str(c) for c in classes)
+        raise DonneeInvalide(
+            f"{libelle} « {numero} » doit être un compte imputable de classe {attendu}."
+        )
+    return compte
+
+
+def _contenu(ordre: OrdreDepense) -> dict:
+    """What is signed: the order's content, its lines and its pièces' hashes
+    (not the complements joined while suspended)."""
+    return {
+        "exercice": ordre.exercice.annee,
+        "numero": ordre.numero,
+        "type": ordre.type,
+        "gestion": ordre.gestion,
+        "nature": ordre.nature,
+        "objet": ordre.objet,
+        "bases": ordre.bases_liquidation,
+        "imputation": ordre.compte_imputation.numero,
+        "tiers": ordre.compte_tiers.numero,
+        "montant": f"{ordre.montant:.2f}",
+        "engagement": ordre.engagement_id,
+        "acompte": ordre.acompte,
+        "date_fait": ordre.date_fait.isoformat(),
+        "dates": {
+            cle: (v.isoformat() if v else None) for cle, v in ordre.dates_rattachement.items()
+        },
+        "article": ordre.article_rattachement,
+        "pieces_references": ordre.pieces_references,
+        "lignes": [
+            [lg.creancier, lg.qualite, lg.identifiant, lg.iban, lg.bic, f"{lg.montant:.2f}"]
+            for lg in ordre.lignes.order_by("id")
+        ],
+        "pieces": [[p.nom, p.sha256] for p in ordre.pieces.filter(complement=False).order_by("id")],
+    }
+
+
+def empreinte_contenu(ordre: OrdreDepense) -> str:
+    return empreinte(_contenu(ordre))
+
+
+def _avant_signature(acting_user, ordre: OrdreDepense, capacite, aujourd_hui) -> None:
+    """The ordonnancement's own checks: within the exercise's deadline; for a
+    gestion budgétaire, the credits ordered (and engaged first by a
+    regularising order, circ. §2.1.8)."""
+    if aujourd_hui > ordre.limite_emission or ordre.exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceInvalide(
+            f"L'ordre relève de l'exercice {ordre.exercice.annee} ({ordre.article_rattachement}) : il ne peut plus "
+            f"être ordonnancé après le {ordre.limite_emission:%d/%m/%Y}."
+        )
+    if ordre.gestion == Gestion.BUDGETAIRE:
+        if ordre.engagement_id is None:
+            # A regularising order (circ. §2.1.8) engages and orders at once.
+            budget.credit_engager(
+                acting_user=acting_user,
+                exercice=ordre.exercice,
+                compte_numero=ordre.compte_imputation.numero,
+                montant=ordre.montant,
+                reference=f"ordre_depense:{ordre.reference}",
+            )
+        budget.credit_ordonnancer(
+            acting_user=acting_user,
+            exercice=ordre.exercice,
+            compte_numero=ordre.compte_imputation.numero,
+            montant=ordre.montant,
+            reference=f"ordre_depense:{ordre.reference}",
+        )
+
+
+SORTE = Sorte(
+    modele=OrdreDepense,
+    nom=NATURE_DELEGATION,
+    source=SOURCE,
+    contenu=_contenu,
+    avant_signature=_avant_signature,
+    relations=("exercice", "compte_imputation", "compte_tiers", "engagement"),
+)
+
+
+def derniere_signature(ordre: OrdreDepense) -> SignatureDepense | None:
+    return commun.derniere_signature(ordre)

@@ -1,0 +1,203 @@
+"""Lost orders (certificate of non-payment, duplicata) and réimputation
+(circ. 93/82 §2.1.4).
+"""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, transaction
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import (
+    DonneeInvalide,
+    ExerciceClos,
+    TransitionInterdite,
+    relever_erreur_base,
+)
+from core.pieces import verifier_mot_de_passe
+from depenses.models import (
+    CertificatNonPaiement,
+    CertificatReimputation,
+    CompteurOrdreDepense,
+    LigneOrdreDepense,
+    OrdreDepense,
+)
+from depenses.services.communs import (
+    NATURE_DELEGATION,
+    _aujourd_hui,
+    _compte,
+    _verrouiller,
+    empreinte_contenu,
+)
+from ledger.models import Exercice
+from ledger.services import LigneSaisie, ecriture_passer
+from ordres import services as commun
+from ordres.services import (
+    exiger_etat,
+    exiger_transition,
+    numero_suivant,
+)
+from personnes.permissions import exiger_comptable, pouvoir_ordonnateur
+
+# --- Lost orders, reimputation, expenses paid without prior order -------------------
+
+
+@transaction.atomic
+def certificat_non_paiement_delivrer(
+    *, acting_user, ordre: OrdreDepense, observation: str = ""
+) -> CertificatNonPaiement:
+    """The agent comptable certifies a lost order was not paid (circ. §2.1.4)."""
+    exiger_comptable(acting_user, _aujourd_hui(), "certifier le non-paiement d'un ordre")
+    ordre = _verrouiller(ordre)
+    exiger_etat(ordre, {OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.VISE}, "déclarer perdu")
+    certificat = CertificatNonPaiement.objects.create(
+        ordre=ordre, par=acting_user, observation=observation
+    )
+    audit(
+        acting_user,
+        "ordre_depense.certificat_non_paiement",
+        ordre,
+        apres={"observation": observation},
+    )
+    return certificat
+
+
+def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: str) -> OrdreDepense:
+    """Issue the duplicata of a lost order, on the agent comptable's certificate."""
+    try:
+        with transaction.atomic():
+            verifier_mot_de_passe(acting_user, mot_de_passe)
+            ordre = _verrouiller(ordre)
+            if not CertificatNonPaiement.objects.filter(ordre=ordre).exists():
+                raise TransitionInterdite(
+                    "Un duplicata ne s'émet que sur le certificat de l'agent comptable "
+                    "attestant que l'ordre n'a pas été payé (circulaire 93/82 §2.1.4)."
+                )
+            exiger_transition(ordre, OrdreDepense.Etat.REMPLACE, "dupliquer")
+            capacite = pouvoir_ordonnateur(
+                acting_user,
+                nature=NATURE_DELEGATION,
+                montant=ordre.montant,
+                compte_numero=ordre.compte_imputation.numero,
+                le=_aujourd_hui(),
+            )
+            exclus = (
+                "id",
+                "numero",
+                "duplicata_de_id",
+                "regularise_id",
+                "cree_par_id",
+                "cree_le",
+                "etat",
+                "empreinte_contenu",
+                "transmis_le",
+                "vise_le",
+                "vise_par_id",
+                "ecriture_id",
+            )
+            champs = {
+                f.attname: getattr(ordre, f.attname)
+                for f in OrdreDepense._meta.concrete_fields
+                if f.attname not in exclus
+            }
+            duplicata = OrdreDepense.objects.create(
+                **champs,
+                numero=numero_suivant(CompteurOrdreDepense, ordre.exercice),
+                duplicata_de=ordre,
+                cree_par=acting_user,
+            )
+            LigneOrdreDepense.objects.bulk_create(
+                LigneOrdreDepense(
+                    ordre=duplicata,
+                    creancier=lg.creancier,
+                    qualite=lg.qualite,
+                    identifiant=lg.identifiant,
+                    iban=lg.iban,
+                    bic=lg.bic,
+                    montant=lg.montant,
+                )
+                for lg in ordre.lignes.order_by("id")
+            )
+            # The duplicata takes the original's place in the circuit: signed,
+            # transmitted, and visaed on the same entry if the original was.
+            commun.apposer_signature(
+                acting_user,
+                duplicata,
+                capacite,
+                empreinte=empreinte_contenu(duplicata),
+                acte="ordre_depense.signe",
+            )
+            duplicata.etat, duplicata.transmis_le = OrdreDepense.Etat.TRANSMIS, horloge.maintenant()
+            duplicata.save(update_fields=["etat", "transmis_le"])
+            if ordre.etat == OrdreDepense.Etat.VISE:
+                duplicata.etat, duplicata.vise_le, duplicata.vise_par_id, duplicata.ecriture_id = (
+                    OrdreDepense.Etat.VISE,
+                    ordre.vise_le,
+                    ordre.vise_par_id,
+                    ordre.ecriture_id,
+                )
+                duplicata.save(update_fields=["etat", "vise_le", "vise_par", "ecriture"])
+            ordre.etat = OrdreDepense.Etat.REMPLACE
+            ordre.save(update_fields=["etat"])
+            audit(
+                acting_user,
+                "ordre_depense.duplicata",
+                ordre,
+                apres={"duplicata": duplicata.reference},
+            )
+            return duplicata
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+
+
+def certificat_reimputation_etablir(
+    *, acting_user, ordre: OrdreDepense, nouveau_compte: str, motif: str
+) -> CertificatReimputation:
+    """Correct a wrong imputation within the exercise (circ. §2.1.4), never once it is closed."""
+    try:
+        with transaction.atomic():
+            exiger_comptable(acting_user, _aujourd_hui(), "passer un certificat de réimputation")
+            ordre = _verrouiller(ordre)
+            exiger_etat(ordre, {OrdreDepense.Etat.VISE, OrdreDepense.Etat.PAYE}, "réimputer")
+            if ordre.exercice.etat == Exercice.Etat.CLOS:
+                raise ExerciceClos(
+                    f"L'exercice {ordre.exercice.annee} est clos : la réimputation n'est plus "
+                    "possible (circulaire 93/82 §2.1.4)."
+                )
+            nouveau = _compte(nouveau_compte, classes=(2, 6), libelle="Le nouveau compte")
+            precedent = ordre.reimputations.order_by("-id").first()
+            ancien = precedent.nouveau_compte if precedent else ordre.compte_imputation
+            if nouveau.pk == ancien.pk:
+                raise DonneeInvalide("Le nouveau compte est celui de l'imputation actuelle.")
+            if not (motif or "").strip():
+                raise DonneeInvalide("Le certificat de réimputation est motivé.")
+            ecriture = ecriture_passer(
+                acting_user=acting_user,
+                exercice=ordre.exercice,
+                journal="OD",
+                date=min(_aujourd_hui(), ordre.exercice.fin),
+                libelle=f"Certificat de réimputation de l'ordre n° {ordre.reference}"[:255],
+                lignes=[
+                    LigneSaisie(nouveau.numero, debit=ordre.montant),
+                    LigneSaisie(ancien.numero, credit=ordre.montant),
+                ],
+                piece=f"ordre_depense:{ordre.reference}",
+            )
+            certificat = CertificatReimputation.objects.create(
+                ordre=ordre,
+                ancien_compte=ancien,
+                nouveau_compte=nouveau,
+                motif=motif.strip(),
+                par=acting_user,
+                ecriture=ecriture,
+            )
+            audit(
+                acting_user,
+                "ordre_depense.reimpute",
+                ordre,
+                avant={"compte": ancien.numero},
+                apres={"compte": nouveau.numero, "motif": motif},
+            )
+            return certificat
+    except DatabaseError as exc:
+        relever_erreur_base(exc)

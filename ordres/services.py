@@ -1,0 +1,318 @@
+"""What every order does, whether de recette or de dépense, written once.
+
+Each kind declares itself as a `Sorte` (its model, the name of its acts and
+of its delegation nature, its source text, what its signature covers and what
+it checks before signing); `recettes.services` and `depenses.services` call
+the acts below with it and add their own acts (prise en charge, visa...).
+
+- Guards: `exiger_ordonnateur`, `exiger_etat`, `exiger_transition` (by the
+  kind's `TRANSITIONS` table), `exiger_comptable_distinct`, `selection_plan`.
+- Acts: `creer` (an order and its pièces in one transaction), `joindre_piece`,
+  `signer` / `signer_avec_mot_de_passe` / `signer_lot` (the parapheur: one
+  password entry, each order signed on its own, a database refusal
+  translated), `transmettre`.
+- Reads: `empreinte` (SHA-256 of a canonical JSON), `derniere_signature`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import DatabaseError, models, transaction
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import (
+    ApplicationError,
+    DonneeInvalide,
+    DroitInsuffisant,
+    TransitionInterdite,
+    erreur_base,
+    relever_erreur_base,
+)
+from core.money import format_euros
+from core.pieces import enregistrer_piece, verifier_mot_de_passe
+from core.verrous import verrouiller
+from ordres.models import BROUILLON, SIGNE, TRANSMIS
+from personnes.permissions import (
+    Capacite,
+    exiger_comptable,
+    exiger_separation,
+    pouvoir_ordonnateur,
+)
+from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
+
+# --- Guards ---------------------------------------------------------------------------
+
+
+def exiger_ordonnateur(utilisateur, acte: str, *, source: str) -> None:
+    """Only the ordonnateur (directeur or délégué) issues and corrects orders."""
+    if not set(fonctions_le(utilisateur, horloge.aujourdhui())) & FONCTIONS_ORDONNATRICES:
+        raise DroitInsuffisant(
+            f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({source})."
+        )
+
+
+def exiger_etat(ordre, etats: set[str], acte: str) -> None:
+    """Refuse an act out of order, naming the order, its state and the states it needs."""
+    if ordre.etat not in etats:
+        attendus = ", ".join(sorted(type(ordre).Etat(e).label for e in etats))
+        nom = ordre._meta.verbose_name
+        raise TransitionInterdite(
+            f"L'{nom} n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut le {acte} "
+            f"que s'il est {attendus}."
+        )
+
+
+def exiger_transition(ordre, vers: str, acte: str, *, depuis: Iterable[str] | None = None) -> None:
+    """Refuse an act that would bring the order to `vers` from a state the
+    kind's `TRANSITIONS` table does not allow; `depuis` narrows the starting
+    states further when several acts lead to the same state (a visa comes from
+    *transmis*, a visa under réquisition from *suspendu*)."""
+    etats = type(ordre).etats_vers(vers)
+    if depuis is not None:
+        depuis = set(depuis)
+        # An act naming a passage the table does not declare is a programming error.
+        assert depuis <= etats, f"{type(ordre).__name__}: {depuis - etats} → {vers} non déclaré"
+        etats = depuis
+    exiger_etat(ordre, etats, acte)
+
+
+def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
+    """The agent comptable acts, and never on an order he signed (circ. 93/82 §2.4.0)."""
+    exiger_comptable(utilisateur, horloge.aujourdhui(), acte)
+    for signature in ordre.signatures.select_related("signataire"):
+        exiger_separation(ordonnateur=signature.signataire, comptable=utilisateur)
+
+
+def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[bool, str]:
+    """Is this order selected by the plan de contrôle, and why (circ. 93/82
+    §2.0.1.1 and §2.1.2.1: exhaustive, selective or sampled by nature)?
+
+    The sample is drawn from a hash of the order's reference, so the draw is
+    reproducible and cannot be steered by re-submitting the order.
+    """
+    if mode == "exhaustif":
+        return True, "contrôle exhaustif"
+    if mode == "selectif":
+        if seuil is None or montant >= seuil:
+            return True, f"montant au moins égal au seuil de {format_euros(seuil or 0)}"
+        return False, f"montant inférieur au seuil de {format_euros(seuil)}"
+    tirage = int(hashlib.sha256(cle.encode()).hexdigest(), 16) % 100
+    selectionne = tirage < taux
+    return selectionne, f"sondage à {taux} % : ordre {'tiré' if selectionne else 'non tiré'}"
+
+
+# --- The kind of order ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sorte:
+    """What the shared acts need to know of one kind of order.
+
+    `nom` names its audit acts (`ordre_recette.signe`) and its delegation
+    nature; `contenu(ordre)` is the dict its signature covers;
+    `avant_signature(utilisateur, ordre, capacite, le)` makes the kind's own
+    checks and effects before the signature (deadline, lines, credits)."""
+
+    modele: type[models.Model]
+    nom: str
+    source: str
+    contenu: Callable[[Any], dict]
+    avant_signature: Callable[[Any, Any, Capacite, Any], None]
+    relations: tuple[str, ...] = ("exercice", "compte_imputation", "compte_tiers")
+
+    @property
+    def libelle(self) -> str:
+        return str(self.modele._meta.verbose_name)
+
+
+def verrouiller_ordre(sorte: Sorte, ordre):
+    """The order locked for the act, read afresh with its exercise and accounts."""
+    return verrouiller(sorte.modele.objects.select_related(*sorte.relations), ordre.pk)
+
+
+def numero_suivant(compteur_modele: type[models.Model], exercice) -> int:
+    """The next number of the exercise, under the counter's row lock (held
+    until commit: two creations in one exercise are serialised, no gap)."""
+    compteur_modele.objects.get_or_create(exercice=exercice)
+    return verrouiller(compteur_modele, exercice=exercice).dernier_numero + 1
+
+
+def empreinte(contenu: dict) -> str:
+    """SHA-256 of a canonical JSON of what is signed."""
+    texte = json.dumps(contenu, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+
+
+# --- Creation and pièces ----------------------------------------------------------------
+
+
+def creer(sorte: Sorte, utilisateur, construire: Callable[[], Any], pieces: Sequence = ()):
+    """Create an order and attach its pièces (`[(nom, contenu), ...]`) in one
+    transaction: `construire()` makes the kind's checks, numbers the order,
+    writes its lines and audit row. A refused pièce leaves no order."""
+    try:
+        with transaction.atomic():
+            exiger_ordonnateur(utilisateur, f"émettre un {sorte.libelle}", source=sorte.source)
+            ordre = construire()
+            for nom, contenu in pieces:
+                enregistrer_piece(
+                    ordre, utilisateur, nom=nom, contenu=contenu, acte=f"{sorte.nom}.piece_jointe"
+                )
+            return ordre
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+
+
+def joindre_piece(
+    sorte: Sorte,
+    utilisateur,
+    ordre,
+    *,
+    nom: str,
+    contenu: bytes,
+    etats: set[str] = frozenset({BROUILLON}),
+    acte: str = "compléter",
+    **champs,
+):
+    """Attach a pièce justificative (circ. 93/82 §2.0.2, §2.1.1), stored with its
+    SHA-256, to an order in one of `etats`."""
+    with transaction.atomic():
+        exiger_ordonnateur(utilisateur, "joindre une pièce justificative", source=sorte.source)
+        ordre = verrouiller_ordre(sorte, ordre)
+        exiger_etat(ordre, set(etats), acte)
+        return enregistrer_piece(
+            ordre,
+            utilisateur,
+            nom=nom,
+            contenu=contenu,
+            acte=f"{sorte.nom}.piece_jointe",
+            **champs,
+        )
+
+
+# --- Signature --------------------------------------------------------------------------
+
+
+def apposer_signature(utilisateur, ordre, capacite, *, empreinte: str, acte: str) -> None:
+    """Sign the order: its content hash, its state, the signature row (who, in
+    what capacity, when, what) and the audit row, in the caller's transaction."""
+    ordre.empreinte_contenu = empreinte
+    ordre.etat = SIGNE
+    ordre.save(update_fields=["empreinte_contenu", "etat"])
+    ordre.signatures.create(
+        signataire=utilisateur,
+        qualite=capacite.qualite[:255],
+        delegation=capacite.delegation,
+        signee_le=horloge.maintenant(),
+        empreinte_contenu=empreinte,
+    )
+    audit(
+        utilisateur,
+        acte,
+        ordre,
+        avant={"etat": BROUILLON},
+        apres={"etat": ordre.etat, "qualite": capacite.qualite, "empreinte": empreinte},
+    )
+
+
+def signer(sorte: Sorte, utilisateur, ordre):
+    """Sign one order in the caller's transaction: lock, state, the signer's
+    power at today's date (`pouvoir_ordonnateur`: directeur, or a délégué
+    within a notified delegation), the kind's checks, then the signature."""
+    ordre = verrouiller_ordre(sorte, ordre)
+    exiger_transition(ordre, SIGNE, "signer")
+    aujourd_hui = horloge.aujourdhui()
+    capacite = pouvoir_ordonnateur(
+        utilisateur,
+        nature=sorte.nom,
+        montant=ordre.montant,
+        compte_numero=ordre.compte_imputation.numero,
+        le=aujourd_hui,
+    )
+    sorte.avant_signature(utilisateur, ordre, capacite, aujourd_hui)
+    apposer_signature(
+        utilisateur,
+        ordre,
+        capacite,
+        empreinte=empreinte(sorte.contenu(ordre)),
+        acte=f"{sorte.nom}.signe",
+    )
+    return ordre
+
+
+def signer_avec_mot_de_passe(sorte: Sorte, utilisateur, ordre, mot_de_passe: str):
+    """Sign one order after the password is typed again, in one transaction."""
+    try:
+        with transaction.atomic():
+            verifier_mot_de_passe(utilisateur, mot_de_passe)
+            return signer(sorte, utilisateur, ordre)
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+
+
+@dataclass
+class ResultatLot:
+    """The parapheur's outcome: the orders signed, and each refusal with its
+    French reason. It also unpacks as `signes, refus`."""
+
+    signes: list = field(default_factory=list)
+    refus: list[tuple[Any, str]] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter((self.signes, self.refus))
+
+
+def signer_lot(sorte: Sorte, utilisateur, ordres: Iterable, mot_de_passe: str) -> ResultatLot:
+    """The parapheur: one password entry, then each order signed on its own
+    (its own transaction); an order refused (delegation, deadline, credits, or
+    a database guard) does not stop the others."""
+    verifier_mot_de_passe(utilisateur, mot_de_passe)
+    resultat = ResultatLot()
+    for ordre in ordres:
+        try:
+            with transaction.atomic():
+                resultat.signes.append(signer(sorte, utilisateur, ordre))
+        except ApplicationError as erreur:
+            resultat.refus.append((ordre, erreur.message))
+        except DatabaseError as exc:
+            traduite = erreur_base(exc)
+            if traduite is None:
+                raise
+            resultat.refus.append((ordre, traduite.message))
+    return resultat
+
+
+def transmettre(sorte: Sorte, utilisateur, ordre):
+    """Send the signed order, with its pièces, to the agent comptable."""
+    with transaction.atomic():
+        exiger_ordonnateur(utilisateur, f"transmettre un {sorte.libelle}", source=sorte.source)
+        ordre = verrouiller_ordre(sorte, ordre)
+        exiger_transition(ordre, TRANSMIS, "transmettre", depuis={SIGNE})
+        ordre.etat = TRANSMIS
+        ordre.transmis_le = horloge.maintenant()
+        ordre.save(update_fields=["etat", "transmis_le"])
+        audit(
+            utilisateur,
+            f"{sorte.nom}.transmis",
+            ordre,
+            avant={"etat": SIGNE},
+            apres={"etat": ordre.etat},
+        )
+        return ordre
+
+
+def derniere_signature(ordre):
+    """The order's latest signature, with its signer and delegation."""
+    return ordre.signatures.select_related("signataire", "delegation").order_by("-id").first()
+
+
+def exiger_lignes(ordre, message: str) -> None:
+    """An order without lines does not get signed."""
+    if not ordre.lignes.exists():
+        raise DonneeInvalide(message)
