@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class DepensesConfig(AppConfig):
     name = "depenses"
     verbose_name = "Ordres de dépense"
+
+    def ready(self):
+        # The parapheur lists the kinds of order registered (core.parapheur);
+        # the models must be loaded first, hence the import here (Django's way).
+        from core.parapheur import inscrire
+        from depenses.parapheur import DEPENSES
+
+        inscrire(DEPENSES)

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class RecettesConfig(AppConfig):
     name = "recettes"
     verbose_name = "Ordres de recette"
+
+    def ready(self):
+        # The parapheur lists the kinds of order registered (core.parapheur);
+        # the models must be loaded first, hence the import here (Django's way).
+        from core.parapheur import inscrire
+        from recettes.parapheur import RECETTES
+
+        inscrire(RECETTES)

@@ -1,0 +1,42 @@
+"""The ordres de dépense on the ordonnateur's parapheur (`core.parapheur`).
+
+`DEPENSES` is their kind, registered by `DepensesConfig.ready`: the
+parapheur page (in `recettes`, which never imports this app) lists and signs
+them beside the ordres de recette.
+"""
+
+from __future__ import annotations
+
+from core.parapheur import Rubrique
+from depenses import services
+from depenses.models import OrdreDepense
+
+
+def brouillons():
+    return (
+        OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON)
+        .select_related("exercice", "compte_imputation")
+        .prefetch_related("lignes", "services_faits")
+        .order_by("exercice__annee", "numero")
+    )
+
+
+def _contexte() -> dict:
+    return {
+        "depenses_suspendues": OrdreDepense.objects.filter(
+            etat=OrdreDepense.Etat.SUSPENDU
+        ).select_related("exercice"),
+    }
+
+
+DEPENSES = Rubrique(
+    cle="ordres_depense",
+    nom="Ordre de dépense",
+    pluriel="ordre(s) de dépense",
+    a_signer=brouillons,
+    signer_lot=services.ordre_depense_signer_lot,
+    transmettre=services.ordre_depense_transmettre,
+    gabarit="depenses/_parapheur.html",
+    rang=1,
+    contexte=_contexte,
+)
