@@ -1,17 +1,25 @@
-"""API of the ordres de dépense: one endpoint per act, same services as the pages."""
+"""API of the ordres de dépense: one endpoint per act (core.actes), same acts as the pages."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers, status
-from rest_framework.response import Response
-from rest_framework.views import APIView
+import json
 
-from core.exceptions import DonneeInvalide
-from depenses import services
-from depenses.models import Engagement, Gestion, LigneOrdreDepense, Nature, OrdreDepense, Suspension
-from ledger.models import Exercice
+from rest_framework import generics, serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+
+from core.actes import api_acte
+from core.formulaires import pieces_lues
+from depenses import actes, selectors, services
+from depenses.models import (
+    Engagement,
+    Gestion,
+    LigneOrdreDepense,
+    Nature,
+    OrdreDepense,
+    PieceDepense,
+    Suspension,
+)
+from personnes.droits import APourFonction
 
 
 class LigneSerializer(serializers.ModelSerializer):
@@ -20,12 +28,19 @@ class LigneSerializer(serializers.ModelSerializer):
         fields = ["creancier", "qualite", "identifiant", "iban", "bic", "montant"]
 
 
+class PieceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PieceDepense
+        fields = ["id", "nom", "type_mime", "taille", "sha256", "complement"]
+
+
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
     reference = serializers.CharField()
     compte_imputation = serializers.CharField(source="compte_imputation.numero")
     compte_tiers = serializers.CharField(source="compte_tiers.numero")
     lignes = LigneSerializer(many=True)
+    pieces = PieceSerializer(many=True)
     suspensions = serializers.SerializerMethodField()
 
     class Meta:
@@ -50,6 +65,7 @@ class OrdreSerializer(serializers.ModelSerializer):
             "etat",
             "empreinte_contenu",
             "lignes",
+            "pieces",
             "suspensions",
         ]
 
@@ -84,8 +100,40 @@ class SaisieSerializer(serializers.Serializer):
         child=serializers.DateField(allow_null=True), required=False, default=dict
     )
     pieces_references = serializers.CharField(required=False, default="", allow_blank=True)
-    engagement = serializers.IntegerField(required=False, allow_null=True, default=None)
+    engagement = serializers.PrimaryKeyRelatedField(
+        queryset=Engagement.objects.select_related("compte_imputation"),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
     lignes = LigneSaisieSerializer(many=True)
+    pieces = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="Pièces justificatives à joindre (multipart/form-data : l'ordre en JSON "
+        "dans le champ « saisie », un fichier par champ « pieces »).",
+    )
+
+    def to_internal_value(self, data):
+        # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
+        if hasattr(data, "getlist") and "saisie" in data:
+            try:
+                corps = json.loads(data["saisie"])
+            except ValueError as exc:
+                raise serializers.ValidationError(
+                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
+                ) from exc
+            if not isinstance(corps, dict):
+                raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
+            data = {**corps, "pieces": data.getlist("pieces")}
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        """Hand the act what the service takes: the typed order and its pièces."""
+        d = {cle: v for cle, v in attrs.items() if cle != "pieces"}
+        d["lignes"] = [services.LigneCreancier(**ligne) for ligne in d["lignes"]]
+        return {"saisie": services.SaisieDepense(**d), "pieces": pieces_lues(attrs.get("pieces"))}
 
 
 class EngagementSaisieSerializer(serializers.Serializer):
@@ -114,6 +162,9 @@ class VisaSerializer(serializers.Serializer):
         help_text='Ex. {"imputation": true, "validite_dette": true}',
     )
 
+    def validate(self, attrs):
+        return {"appreciations": {k: (v, "") for k, v in attrs["appreciations"].items()}}
+
 
 class SuspensionSerializer(serializers.Serializer):
     motif = serializers.ChoiceField(choices=Suspension.Motif.choices)
@@ -134,180 +185,121 @@ class RequisitionSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
-def _ordres():
-    return OrdreDepense.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers"
-    ).prefetch_related("lignes", "suspensions")
-
-
-def _reponse(ordre, statut=status.HTTP_200_OK):
-    return Response(OrdreSerializer(_ordres().get(pk=ordre.pk)).data, status=statut)
+def _relue(resultat) -> dict:
+    """The order the act acted on (or that of the row it produced), read afresh."""
+    pk = resultat.pk if isinstance(resultat, OrdreDepense) else resultat.ordre_id
+    return OrdreSerializer(selectors.ordre_depense_detail().get(pk=pk)).data
 
 
 class OrdreListApi(generics.ListAPIView):
+    """The ordres de dépense (every holder of a function reads them; nobody else)."""
+
     serializer_class = OrdreSerializer
+    permission_classes = [APourFonction]
 
     def get_queryset(self):
-        qs = _ordres().order_by("-exercice__annee", "-numero")
         p = self.request.query_params
-        if p.get("exercice", "").isdigit():
-            qs = qs.filter(exercice__annee=int(p["exercice"]))
-        if p.get("etat"):
-            qs = qs.filter(etat=p["etat"])
-        return qs
+        return selectors.ordres_depense(
+            exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
+            etat=p.get("etat") or None,
+            nature=p.get("nature") or None,
+            creancier=p.get("creancier") or None,
+        )
 
 
 class OrdreDetailApi(generics.RetrieveAPIView):
     serializer_class = OrdreSerializer
+    permission_classes = [APourFonction]
 
     def get_queryset(self):
-        return _ordres()
+        return selectors.ordre_depense_detail()
 
 
-@extend_schema(
-    request=EngagementSaisieSerializer, responses={201: None}, summary="Engager une dépense"
+class EngagementSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+ORDRES = OrdreDepense.objects.all()
+
+EngagementCreerApi = api_acte(
+    actes.ENGAGER,
+    entree=EngagementSaisieSerializer,
+    sortie=lambda engagement: EngagementSerializer(engagement).data,
+    reponse=EngagementSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Engager une dépense",
 )
-class EngagementCreerApi(APIView):
-    def post(self, request):
-        entree = EngagementSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        exercice = Exercice.objects.filter(annee=d["exercice"]).first()
-        if exercice is None:
-            raise DonneeInvalide(f"L'exercice {d['exercice']} n'existe pas.")
-        engagement = services.engagement_creer(
-            acting_user=request.user,
-            exercice=exercice,
-            gestion=d["gestion"],
-            objet=d["objet"],
-            creancier=d["creancier"],
-            compte_imputation=d["compte_imputation"],
-            montant_engage=d["montant"],
-        )
-        return Response(
-            {"id": engagement.pk, "montant": f"{engagement.montant:.2f}"},
-            status=status.HTTP_201_CREATED,
-        )
-
-
-@extend_schema(
-    request=SaisieSerializer, responses={201: OrdreSerializer}, summary="Créer un ordre de dépense"
+OrdreCreerApi = api_acte(
+    actes.CREER,
+    entree=SaisieSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Créer un ordre de dépense, avec ses pièces justificatives",
 )
-class OrdreCreerApi(APIView):
-    def post(self, request):
-        entree = SaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = dict(entree.validated_data)
-        d["lignes"] = [services.LigneCreancier(**ligne) for ligne in d["lignes"]]
-        d["engagement"] = (
-            get_object_or_404(Engagement, pk=d["engagement"]) if d["engagement"] else None
-        )
-        ordre = services.ordre_depense_creer(
-            acting_user=request.user, saisie=services.SaisieDepense(**d)
-        )
-        return _reponse(ordre, status.HTTP_201_CREATED)
-
-
-class _Acte(APIView):
-    entree = None
-
-    def post(self, request, pk: int):
-        donnees = {}
-        if self.entree is not None:
-            serialiseur = self.entree(data=request.data)
-            serialiseur.is_valid(raise_exception=True)
-            donnees = serialiseur.validated_data
-        ordre = get_object_or_404(OrdreDepense, pk=pk)
-        self.agir(request.user, ordre, donnees)
-        return _reponse(ordre)
-
-
-@extend_schema(
-    request=ServiceFaitSerializer, responses=OrdreSerializer, summary="Attester le service fait"
+# Creation takes JSON, or multipart/form-data when pièces come with the order.
+OrdreCreerApi.parser_classes = [JSONParser, MultiPartParser, FormParser]
+ServiceFaitApi = api_acte(
+    actes.SERVICE_FAIT,
+    queryset=ORDRES,
+    entree=ServiceFaitSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Attester le service fait",
 )
-class ServiceFaitApi(_Acte):
-    entree = ServiceFaitSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_attester_service_fait(
-            acting_user=user, ordre=ordre, le=d["le"], observation=d["observation"]
-        )
-
-
-@extend_schema(
-    request=MotDePasseSerializer, responses=OrdreSerializer, summary="Ordonnancer (signer)"
+SignerApi = api_acte(
+    actes.SIGNER,
+    queryset=ORDRES,
+    entree=MotDePasseSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Ordonnancer (signer)",
 )
-class SignerApi(_Acte):
-    entree = MotDePasseSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_signer(acting_user=user, ordre=ordre, mot_de_passe=d["mot_de_passe"])
-
-
-@extend_schema(request=None, responses=OrdreSerializer, summary="Transmettre à l'agent comptable")
-class TransmettreApi(_Acte):
-    def agir(self, user, ordre, d):
-        services.ordre_depense_transmettre(acting_user=user, ordre=ordre)
-
-
-@extend_schema(
-    request=VisaSerializer, responses=OrdreSerializer, summary="Viser après les six contrôles"
+TransmettreApi = api_acte(
+    actes.TRANSMETTRE,
+    queryset=ORDRES,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Transmettre à l'agent comptable",
 )
-class ViserApi(_Acte):
-    entree = VisaSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_viser(
-            acting_user=user,
-            ordre=ordre,
-            appreciations={k: (v, "") for k, v in d["appreciations"].items()},
-        )
-
-
-@extend_schema(
-    request=SuspensionSerializer, responses=OrdreSerializer, summary="Suspendre le paiement"
+ViserApi = api_acte(
+    actes.VISER,
+    queryset=ORDRES,
+    entree=VisaSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Viser après les six contrôles",
 )
-class SuspendreApi(_Acte):
-    entree = SuspensionSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_suspendre(
-            acting_user=user, ordre=ordre, motif=d["motif"], explication=d["explication"]
-        )
-
-
-@extend_schema(
-    request=ComplementSerializer, responses=OrdreSerializer, summary="Compléter après suspension"
+SuspendreApi = api_acte(
+    actes.SUSPENDRE,
+    queryset=ORDRES,
+    entree=SuspensionSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Suspendre le paiement",
 )
-class CompleterApi(_Acte):
-    entree = ComplementSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_completer(
-            acting_user=user,
-            ordre=ordre,
-            complement=d["complement"],
-            service_fait_le=d["service_fait_le"],
-        )
-
-
-@extend_schema(
-    request=MotifSerializer, responses=OrdreSerializer, summary="Retirer l'ordre suspendu"
+CompleterApi = api_acte(
+    actes.COMPLETER,
+    queryset=ORDRES,
+    entree=ComplementSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Compléter après suspension",
 )
-class RetirerApi(_Acte):
-    entree = MotifSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_retirer(acting_user=user, ordre=ordre, motif=d["motif"])
-
-
-@extend_schema(
-    request=RequisitionSerializer, responses=OrdreSerializer, summary="Requérir le paiement"
+RetirerApi = api_acte(
+    actes.RETIRER,
+    queryset=ORDRES,
+    entree=MotifSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Retirer l'ordre suspendu",
 )
-class RequerirApi(_Acte):
-    entree = RequisitionSerializer
-
-    def agir(self, user, ordre, d):
-        services.ordre_depense_requerir(
-            acting_user=user, ordre=ordre, motif=d["motif"], mot_de_passe=d["mot_de_passe"]
-        )
+RequerirApi = api_acte(
+    actes.REQUERIR,
+    queryset=ORDRES,
+    entree=RequisitionSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Requérir le paiement",
+)

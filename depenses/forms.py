@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 
-from depenses.models import Engagement, Gestion, Nature, OrdreDepense, Suspension
+from core.exceptions import DonneeInvalide
+from core.formulaires import ChampFichiers, pieces_lues
+from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
-from recettes.forms import ChampFichiers
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 COMPTES_PAR_NATURE = {
@@ -96,6 +99,14 @@ class OrdreDepenseForm(forms.Form):
             for n in range(1, self.LIGNES + 1)
         ]
 
+    def clean(self):
+        """Hand the act what the service takes: the typed order and its pièces."""
+        donnees = super().clean()
+        if not self.errors:
+            donnees["saisie"] = self.saisie()
+            donnees["pieces"] = pieces_lues(donnees.get("pieces"))
+        return donnees
+
     def saisie(self) -> SaisieDepense:
         d = self.cleaned_data
         engagement = d.get("engagement")
@@ -142,3 +153,57 @@ class EngagementForm(forms.Form):
 class SuspensionForm(forms.Form):
     motif = forms.ChoiceField(label="Motif", choices=Suspension.Motif.choices)
     explication = forms.CharField(label="Explication", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# What the one-button acts of the order's page read; the services check the
+# values themselves (a wrong password, an empty motive) and say why in French.
+
+
+def lire_mot_de_passe(request) -> dict:
+    return {"mot_de_passe": request.POST.get("mot_de_passe", "")}
+
+
+def lire_motif(request) -> dict:
+    return {"motif": request.POST.get("motif", "")}
+
+
+def lire_requisition(request) -> dict:
+    return {**lire_motif(request), **lire_mot_de_passe(request)}
+
+
+def lire_suspension(request) -> dict:
+    return {
+        "motif": request.POST.get("motif", ""),
+        "explication": request.POST.get("explication", ""),
+    }
+
+
+def lire_service_fait(request) -> dict:
+    try:
+        le = datetime.date.fromisoformat(request.POST.get("le", ""))
+    except ValueError as exc:
+        raise DonneeInvalide("Indiquez la date du service fait.") from exc
+    return {"le": le, "observation": request.POST.get("observation", "")}
+
+
+def lire_complement(request) -> dict:
+    le = request.POST.get("service_fait_le") or None
+    try:
+        le = datetime.date.fromisoformat(le) if le else None
+    except ValueError as exc:
+        raise DonneeInvalide("La date du service fait est invalide.") from exc
+    return {"complement": request.POST.get("complement", ""), "service_fait_le": le}
+
+
+def lire_appreciations(request) -> dict:
+    """The agent comptable's judgement on the two checks he appreciates
+    (`controle_<check>`: conforme or anomalie, `commentaire_<check>`)."""
+    appreciations = {}
+    for controle in (Controle.IMPUTATION, Controle.VALIDITE):
+        valeur = request.POST.get(f"controle_{controle}")
+        if valeur in ("conforme", "anomalie"):
+            appreciations[controle] = (
+                valeur == "conforme",
+                request.POST.get(f"commentaire_{controle}", ""),
+            )
+    return {"appreciations": appreciations}

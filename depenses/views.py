@@ -2,45 +2,43 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, render
 
-from core.exceptions import ApplicationError
+from core.actes import page_acte, page_formulaire
 from core.models import JournalAudit
-from core.vues import agir, exerce
-from depenses import services
-from depenses.forms import EngagementForm, OrdreDepenseForm, SuspensionForm
-from depenses.models import Controle, Engagement, Nature, OrdreDepense, Requisition
+from depenses import actes, selectors, services
+from depenses.forms import (
+    EngagementForm,
+    OrdreDepenseForm,
+    SuspensionForm,
+    lire_appreciations,
+    lire_complement,
+    lire_mot_de_passe,
+    lire_motif,
+    lire_requisition,
+    lire_service_fait,
+    lire_suspension,
+)
+from depenses.models import Engagement, Nature, OrdreDepense, Requisition
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
-from ledger.models import Exercice
 from personnes.acces import fonction_requise
+from personnes.droits import exerce
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 
 
-def _ordres():
-    return OrdreDepense.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers", "engagement"
-    ).prefetch_related("lignes")
-
-
 @fonction_requise
 def liste(request):
-    qs = _ordres().order_by("-exercice__annee", "-numero")
     p = request.GET
-    if p.get("exercice", "").isdigit():
-        qs = qs.filter(exercice__annee=int(p["exercice"]))
-    if p.get("etat"):
-        qs = qs.filter(etat=p["etat"])
-    if p.get("nature"):
-        qs = qs.filter(nature=p["nature"])
-    if p.get("creancier"):
-        qs = qs.filter(lignes__creancier__icontains=p["creancier"]).distinct()
+    qs = selectors.ordres_depense(
+        exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
+        etat=p.get("etat") or None,
+        nature=p.get("nature") or None,
+        creancier=p.get("creancier") or None,
+    )
     parametres = p.copy()
     parametres.pop("page", None)
     return render(
@@ -59,87 +57,42 @@ def liste(request):
 
 @fonction_requise
 def nouveau(request):
-    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
-        raise PermissionDenied("Seul l'ordonnateur émet des ordres de dépense.")
-    formulaire = OrdreDepenseForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and formulaire.is_valid():
-        try:
-            # The order and its pièces stand or fall together (no number lost).
-            with transaction.atomic():
-                ordre = services.ordre_depense_creer(
-                    acting_user=request.user, saisie=formulaire.saisie()
-                )
-                for fichier in formulaire.cleaned_data.get("pieces") or []:
-                    services.ordre_depense_joindre_piece(
-                        acting_user=request.user,
-                        ordre=ordre,
-                        nom=fichier.name,
-                        contenu=fichier.read(),
-                    )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(request, f"Ordre de dépense n° {ordre.reference} créé (brouillon).")
-            return redirect("depenses:detail", pk=ordre.pk)
-    return render(
+    return page_formulaire(
         request,
-        "depenses/formulaire.html",
-        {"form": formulaire},
-        status=400 if request.method == "POST" else 200,
+        actes.CREER,
+        formulaire=OrdreDepenseForm,
+        gabarit="depenses/formulaire.html",
+        vers="depenses:detail",
     )
 
 
-@fonction_requise
-def engagements(request):
-    formulaire = (
-        EngagementForm(request.POST or None)
-        if exerce(request.user, FONCTIONS_ORDONNATRICES)
-        else None
-    )
-    if request.method == "POST" and formulaire is not None and formulaire.is_valid():
-        d = formulaire.cleaned_data
-        exercice = Exercice.objects.exclude(etat=Exercice.Etat.CLOS).order_by("annee").last()
-        try:
-            engagement = services.engagement_creer(
-                acting_user=request.user,
-                exercice=exercice,
-                gestion=d["gestion"],
-                objet=d["objet"],
-                creancier=d["creancier"],
-                compte_imputation=d["compte_imputation"],
-                montant_engage=d["montant"],
-            )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(request, f"Engagement n° {engagement.pk} enregistré.")
-            return redirect("depenses:engagements")
-    lignes = [
+def _engagements() -> list[tuple]:
+    return [
         (e, services.engage_restant(e))
         for e in Engagement.objects.select_related("exercice", "compte_imputation")
         .prefetch_related("ordres")
         .order_by("-id")[:200]
     ]
-    return render(
+
+
+@fonction_requise
+def engagements(request):
+    """The engagements; the ordonnateur engages a new one from the same page."""
+    if not actes.ENGAGER_DROIT.accorde(request.user):
+        return render(request, "depenses/engagements.html", {"lignes": _engagements()})
+    return page_formulaire(
         request,
-        "depenses/engagements.html",
-        {"lignes": lignes, "form": formulaire},
-        status=400 if request.method == "POST" else 200,
+        actes.ENGAGER,
+        formulaire=EngagementForm,
+        gabarit="depenses/engagements.html",
+        vers=lambda _objet, _engagement: "depenses:engagements",
+        contexte={"lignes": _engagements()},
     )
 
 
 @fonction_requise
 def detail(request, pk: int):
-    ordre = get_object_or_404(
-        _ordres().prefetch_related(
-            "pieces",
-            "signatures__signataire",
-            "controles__par",
-            "suspensions",
-            "services_faits__atteste_par",
-        ),
-        pk=pk,
-    )
+    ordre = get_object_or_404(selectors.ordre_depense_detail(), pk=pk)
     est_comptable = exerce(request.user, FONCTIONS_COMPTABLES)
     historique = (
         JournalAudit.objects.filter(objet_type="depenses.ordredepense", objet_id=str(ordre.pk))
@@ -170,152 +123,27 @@ def detail(request, pk: int):
     )
 
 
-def _agir(request, pk, fonction, succes: str):
-    return agir(
-        request, get_object_or_404(OrdreDepense, pk=pk), fonction, succes, vers="depenses:detail"
-    )
+ORDRES = OrdreDepense.objects.all()
 
-
-@require_POST
-@fonction_requise
-def signer(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_signer(
-            acting_user=request.user, ordre=o, mot_de_passe=request.POST.get("mot_de_passe", "")
-        ),
-        "Ordre n° {ref} signé (ordonnancé).",
-    )
-
-
-@require_POST
-@fonction_requise
-def transmettre(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_transmettre(acting_user=request.user, ordre=o),
-        "Ordre n° {ref} transmis à l'agent comptable.",
-    )
-
-
-@require_POST
-@fonction_requise
-def service_fait(request, pk: int):
-    import datetime
-
-    try:
-        le = datetime.date.fromisoformat(request.POST.get("le", ""))
-    except ValueError:
-        messages.error(request, "Indiquez la date du service fait.")
-        return redirect("depenses:detail", pk=pk)
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_attester_service_fait(
-            acting_user=request.user,
-            ordre=o,
-            le=le,
-            observation=request.POST.get("observation", ""),
-        ),
-        "Service fait attesté sur l'ordre n° {ref}.",
-    )
-
-
-@require_POST
-@fonction_requise
-def viser(request, pk: int):
-    appreciations = {}
-    for controle in (Controle.IMPUTATION, Controle.VALIDITE):
-        valeur = request.POST.get(f"controle_{controle}")
-        if valeur in ("conforme", "anomalie"):
-            appreciations[controle] = (
-                valeur == "conforme",
-                request.POST.get(f"commentaire_{controle}", ""),
-            )
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_viser(
-            acting_user=request.user, ordre=o, appreciations=appreciations
-        ),
-        "Ordre n° {ref} visé.",
-    )
-
-
-@require_POST
-@fonction_requise
-def suspendre(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_suspendre(
-            acting_user=request.user,
-            ordre=o,
-            motif=request.POST.get("motif", ""),
-            explication=request.POST.get("explication", ""),
-        ),
-        "Paiement de l'ordre n° {ref} suspendu.",
-    )
-
-
-@require_POST
-@fonction_requise
-def completer(request, pk: int):
-    import datetime
-
-    le = request.POST.get("service_fait_le") or None
-    try:
-        le = datetime.date.fromisoformat(le) if le else None
-    except ValueError:
-        messages.error(request, "La date du service fait est invalide.")
-        return redirect("depenses:detail", pk=pk)
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_completer(
-            acting_user=request.user,
-            ordre=o,
-            complement=request.POST.get("complement", ""),
-            service_fait_le=le,
-        ),
-        "Dossier de l'ordre n° {ref} complété et renvoyé à l'agent comptable.",
-    )
-
-
-@require_POST
-@fonction_requise
-def retirer(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_retirer(
-            acting_user=request.user, ordre=o, motif=request.POST.get("motif", "")
-        ),
-        "Ordre n° {ref} retiré.",
-    )
-
-
-@require_POST
-@fonction_requise
-def requerir(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda o: services.ordre_depense_requerir(
-            acting_user=request.user,
-            ordre=o,
-            motif=request.POST.get("motif", ""),
-            mot_de_passe=request.POST.get("mot_de_passe", ""),
-        ),
-        "Réquisition signée : l'ordre n° {ref} est visé, la responsabilité passe au directeur.",
-    )
+signer = page_acte(actes.SIGNER, queryset=ORDRES, lire=lire_mot_de_passe, vers="depenses:detail")
+transmettre = page_acte(actes.TRANSMETTRE, queryset=ORDRES, vers="depenses:detail")
+service_fait = page_acte(
+    actes.SERVICE_FAIT, queryset=ORDRES, lire=lire_service_fait, vers="depenses:detail"
+)
+viser = page_acte(actes.VISER, queryset=ORDRES, lire=lire_appreciations, vers="depenses:detail")
+suspendre = page_acte(
+    actes.SUSPENDRE, queryset=ORDRES, lire=lire_suspension, vers="depenses:detail"
+)
+completer = page_acte(
+    actes.COMPLETER, queryset=ORDRES, lire=lire_complement, vers="depenses:detail"
+)
+retirer = page_acte(actes.RETIRER, queryset=ORDRES, lire=lire_motif, vers="depenses:detail")
+requerir = page_acte(actes.REQUERIR, queryset=ORDRES, lire=lire_requisition, vers="depenses:detail")
 
 
 @fonction_requise
 def pdf(request, pk: int):
-    ordre = get_object_or_404(_ordres(), pk=pk)
+    ordre = get_object_or_404(selectors.ordre_depense_detail(), pk=pk)
     reponse = HttpResponse(ordre_depense_pdf(ordre), content_type="application/pdf")
     reponse["Content-Disposition"] = f'inline; filename="mandat_{ordre.reference}.pdf"'
     return reponse
@@ -347,17 +175,9 @@ def requisition_pdf_vue(request, pk: int):
 
 @fonction_requise
 def a_viser(request):
-    if not exerce(request.user, FONCTIONS_COMPTABLES):
-        raise PermissionDenied("Cette file est celle de l'agent comptable.")
-    return render(
-        request,
-        "depenses/a_viser.html",
-        {
-            "ordres": _ordres()
-            .filter(etat=OrdreDepense.Etat.TRANSMIS)
-            .order_by("exercice__annee", "numero"),
-        },
-    )
+    if not actes.FILE_COMPTABLE_DROIT.accorde(request.user):
+        raise PermissionDenied(actes.FILE_COMPTABLE_DROIT.refus)
+    return render(request, "depenses/a_viser.html", {"ordres": selectors.ordres_a_viser()})
 
 
 @fonction_requise

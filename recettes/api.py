@@ -1,15 +1,26 @@
-"""API of the ordres de recette: one endpoint per act, same services as the pages."""
+"""API of the ordres de recette: one endpoint per act (core.actes), same acts as the pages."""
 
 from __future__ import annotations
+
+import json
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
-from recettes import services
-from recettes.models import LigneOrdreRecette, Nature, OrdreRecette, Reduction, Signature
+from core.actes import api_acte
+from core.formulaires import pieces_lues
+from personnes.droits import APourFonction
+from recettes import actes, selectors, services
+from recettes.models import (
+    LigneOrdreRecette,
+    Nature,
+    OrdreRecette,
+    PieceJustificative,
+    Reduction,
+    Signature,
+)
 
 
 class LigneSerializer(serializers.ModelSerializer):
@@ -24,6 +35,12 @@ class SignatureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Signature
         fields = ["signataire", "qualite", "signee_le", "empreinte_contenu"]
+
+
+class PieceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PieceJustificative
+        fields = ["id", "nom", "type_mime", "taille", "sha256"]
 
 
 class ReductionSerializer(serializers.ModelSerializer):
@@ -49,6 +66,7 @@ class OrdreSerializer(serializers.ModelSerializer):
     lignes = LigneSerializer(many=True)
     signatures = SignatureSerializer(many=True)
     reductions = ReductionSerializer(many=True)
+    pieces = PieceSerializer(many=True)
     reste_a_recouvrer = serializers.SerializerMethodField()
 
     class Meta:
@@ -76,11 +94,16 @@ class OrdreSerializer(serializers.ModelSerializer):
             "lignes",
             "signatures",
             "reductions",
+            "pieces",
             "reste_a_recouvrer",
         ]
 
     def get_reste_a_recouvrer(self, ordre) -> str:
-        return f"{services.reste_a_recouvrer(ordre):.2f}"
+        # Annotated by the selector on lists (no query per order).
+        reste = getattr(ordre, "reste", None)
+        if reste is None:
+            reste = selectors.reste_a_recouvrer(ordre)
+        return f"{reste:.2f}"
 
 
 class LigneSaisieSerializer(serializers.Serializer):
@@ -105,11 +128,33 @@ class SaisieSerializer(serializers.Serializer):
     )
     pieces_references = serializers.CharField(required=False, default="", allow_blank=True)
     lignes = LigneSaisieSerializer(many=True)
+    pieces = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="Pièces justificatives à joindre (multipart/form-data : l'ordre en JSON "
+        "dans le champ « saisie », un fichier par champ « pieces »).",
+    )
 
-    def saisie(self) -> services.SaisieOrdre:
-        d = dict(self.validated_data)
+    def to_internal_value(self, data):
+        # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
+        if hasattr(data, "getlist") and "saisie" in data:
+            try:
+                corps = json.loads(data["saisie"])
+            except ValueError as exc:
+                raise serializers.ValidationError(
+                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
+                ) from exc
+            if not isinstance(corps, dict):
+                raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
+            data = {**corps, "pieces": data.getlist("pieces")}
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        """Hand the act what the service takes: the typed order and its pièces."""
+        d = {cle: v for cle, v in attrs.items() if cle != "pieces"}
         d["lignes"] = [services.LigneDebiteur(**ligne) for ligne in d["lignes"]]
-        return services.SaisieOrdre(**d)
+        return {"saisie": services.SaisieOrdre(**d), "pieces": pieces_lues(attrs.get("pieces"))}
 
 
 class MotDePasseSerializer(serializers.Serializer):
@@ -138,169 +183,129 @@ class ReductionSaisieSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
-def _ordres():
-    return OrdreRecette.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers"
-    ).prefetch_related("lignes", "signatures__signataire", "reductions")
-
-
-def _reponse(ordre, statut=status.HTTP_200_OK):
-    return Response(OrdreSerializer(_ordres().get(pk=ordre.pk)).data, status=statut)
+def _relue(resultat) -> dict:
+    """The order the act produced or acted on (a reduction's order), read afresh."""
+    pk = resultat.ordre_id if isinstance(resultat, Reduction) else resultat.pk
+    return OrdreSerializer(selectors.ordre_recette_detail().get(pk=pk)).data
 
 
 class OrdreListApi(generics.ListAPIView):
+    """The ordres de recette (every holder of a function reads them; nobody else)."""
+
     serializer_class = OrdreSerializer
+    permission_classes = [APourFonction]
 
     def get_queryset(self):
-        qs = _ordres().order_by("-exercice__annee", "-numero")
         p = self.request.query_params
-        if p.get("exercice", "").isdigit():
-            qs = qs.filter(exercice__annee=int(p["exercice"]))
-        if p.get("etat"):
-            qs = qs.filter(etat=p["etat"])
-        if p.get("nature"):
-            qs = qs.filter(nature=p["nature"])
-        if p.get("debiteur"):
-            qs = qs.filter(lignes__debiteur__icontains=p["debiteur"]).distinct()
-        return qs
+        return selectors.ordres_recette(
+            exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
+            etat=p.get("etat") or None,
+            nature=p.get("nature") or None,
+            debiteur=p.get("debiteur") or None,
+        )
 
 
 class OrdreDetailApi(generics.RetrieveAPIView):
     serializer_class = OrdreSerializer
+    permission_classes = [APourFonction]
 
     def get_queryset(self):
-        return _ordres()
+        return selectors.ordre_recette_detail()
 
 
-class _Acte(APIView):
-    """One act on one order: validate the body, call the service, return the order."""
+ORDRES = OrdreRecette.objects.all()
+# Creation takes JSON, or multipart/form-data when pièces come with the order.
+PARSEURS = [JSONParser, MultiPartParser, FormParser]
 
-    entree = None
-    statut = status.HTTP_200_OK
-
-    def post(self, request, pk: int | None = None):
-        donnees = {}
-        if self.entree is not None:
-            serialiseur = self.entree(data=request.data)
-            serialiseur.is_valid(raise_exception=True)
-            donnees = serialiseur.validated_data
-        ordre = get_object_or_404(OrdreRecette, pk=pk) if pk is not None else None
-        resultat = self.agir(request.user, ordre, donnees)
-        return _reponse(resultat, self.statut)
-
-
-@extend_schema(
-    request=SaisieSerializer, responses={201: OrdreSerializer}, summary="Créer un ordre (brouillon)"
+OrdreCreerApi = api_acte(
+    actes.CREER,
+    entree=SaisieSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Créer un ordre (brouillon), avec ses pièces justificatives",
 )
-class OrdreCreerApi(APIView):
-    def post(self, request):
-        entree = SaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        ordre = services.ordre_recette_creer(acting_user=request.user, saisie=entree.saisie())
-        return _reponse(ordre, status.HTTP_201_CREATED)
-
-
-@extend_schema(request=SaisieSerializer, responses=OrdreSerializer, summary="Modifier un brouillon")
-class OrdreModifierApi(APIView):
-    def post(self, request, pk: int):
-        entree = SaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        ordre = get_object_or_404(OrdreRecette, pk=pk)
-        return _reponse(
-            services.ordre_recette_modifier(
-                acting_user=request.user, ordre=ordre, saisie=entree.saisie()
-            )
-        )
-
-
-@extend_schema(
-    request=MotDePasseSerializer,
-    responses=OrdreSerializer,
-    summary="Signer (mot de passe ressaisi)",
+OrdreCreerApi.parser_classes = PARSEURS
+OrdreModifierApi = api_acte(
+    actes.MODIFIER,
+    queryset=ORDRES,
+    entree=SaisieSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Modifier un brouillon (et lui joindre des pièces)",
 )
-class OrdreSignerApi(_Acte):
-    entree = MotDePasseSerializer
-
-    def agir(self, user, ordre, d):
-        return services.ordre_recette_signer(
-            acting_user=user, ordre=ordre, mot_de_passe=d["mot_de_passe"]
-        )
-
-
-@extend_schema(request=None, responses=OrdreSerializer, summary="Transmettre à l'agent comptable")
-class OrdreTransmettreApi(_Acte):
-    def agir(self, user, ordre, d):
-        return services.ordre_recette_transmettre(acting_user=user, ordre=ordre)
-
-
-@extend_schema(
-    request=PriseEnChargeSerializer,
-    responses=OrdreSerializer,
-    summary="Prendre en charge (contrôles du plan, écriture du titre)",
+OrdreModifierApi.parser_classes = PARSEURS
+OrdreSignerApi = api_acte(
+    actes.SIGNER,
+    queryset=ORDRES,
+    entree=MotDePasseSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Signer (mot de passe ressaisi)",
 )
-class OrdrePrendreEnChargeApi(_Acte):
-    entree = PriseEnChargeSerializer
-
-    def agir(self, user, ordre, d):
-        controles = [services.ControleSaisi(**c) for c in d["controles"]]
-        return services.ordre_recette_prendre_en_charge(
-            acting_user=user, ordre=ordre, controles=controles
-        )
-
-
-@extend_schema(request=MotifSerializer, responses=OrdreSerializer, summary="Rejeter avec motif")
-class OrdreRejeterApi(_Acte):
-    entree = MotifSerializer
-
-    def agir(self, user, ordre, d):
-        return services.ordre_recette_rejeter(acting_user=user, ordre=ordre, motif=d["motif"])
-
-
-@extend_schema(
-    request=None, responses=OrdreSerializer, summary="Reprendre un ordre rejeté en brouillon"
+OrdreTransmettreApi = api_acte(
+    actes.TRANSMETTRE,
+    queryset=ORDRES,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Transmettre à l'agent comptable",
 )
-class OrdreReprendreApi(_Acte):
-    def agir(self, user, ordre, d):
-        return services.ordre_recette_reprendre(acting_user=user, ordre=ordre)
-
-
-@extend_schema(
-    request=MotifSerializer, responses=OrdreSerializer, summary="Abandonner un brouillon"
+OrdrePrendreEnChargeApi = api_acte(
+    actes.PRENDRE_EN_CHARGE,
+    queryset=ORDRES,
+    entree=PriseEnChargeSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Prendre en charge (contrôles du plan, écriture du titre)",
 )
-class OrdreAbandonnerApi(_Acte):
-    entree = MotifSerializer
-
-    def agir(self, user, ordre, d):
-        return services.ordre_recette_abandonner(acting_user=user, ordre=ordre, motif=d["motif"])
-
-
-@extend_schema(
-    request=ReductionSaisieSerializer,
-    responses={201: OrdreSerializer},
-    summary="Réduire, annuler, admettre en non-valeur, remettre, abandonner un petit indu",
+OrdreRejeterApi = api_acte(
+    actes.REJETER,
+    queryset=ORDRES,
+    entree=MotifSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Rejeter avec motif",
 )
-class OrdreReduireApi(_Acte):
-    entree = ReductionSaisieSerializer
-    statut = status.HTTP_201_CREATED
-
-    def agir(self, user, ordre, d):
-        services.ordre_recette_reduire(
-            acting_user=user,
-            ordre=ordre,
-            type=d["type"],
-            montant_reduction=d["montant"],
-            motif=d["motif"],
-            nouvelles_bases=d["nouvelles_bases"],
-            mot_de_passe=d["mot_de_passe"],
-        )
-        return ordre
+OrdreReprendreApi = api_acte(
+    actes.REPRENDRE,
+    queryset=ORDRES,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Reprendre un ordre rejeté en brouillon",
+)
+OrdreAbandonnerApi = api_acte(
+    actes.ABANDONNER,
+    queryset=ORDRES,
+    entree=MotifSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Abandonner un brouillon",
+)
+OrdreReduireApi = api_acte(
+    actes.REDUIRE,
+    queryset=ORDRES,
+    entree=ReductionSaisieSerializer,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Réduire, annuler, admettre en non-valeur, remettre, abandonner un petit indu",
+)
 
 
 @extend_schema(
     request=None, responses=OrdreSerializer, summary="Prendre en charge une réduction (écriture)"
 )
-class ReductionPrendreEnChargeApi(APIView):
+class ReductionPrendreEnChargeApi(
+    api_acte(
+        actes.REDUCTION_PRENDRE_EN_CHARGE,
+        queryset=Reduction.objects.all(),
+        sortie=_relue,
+        reponse=OrdreSerializer,
+        resume="Prendre en charge une réduction (écriture)",
+    )
+):
+    """The reduction `reduction_pk` of the order `pk`."""
+
     def post(self, request, pk: int, reduction_pk: int):
-        reduction = get_object_or_404(Reduction, pk=reduction_pk, ordre_id=pk)
-        services.reduction_prendre_en_charge(acting_user=request.user, reduction=reduction)
-        return _reponse(reduction.ordre)
+        get_object_or_404(Reduction, pk=reduction_pk, ordre_id=pk)
+        return super().post(request, pk=reduction_pk)

@@ -2,28 +2,23 @@ from __future__ import annotations
 
 from django import forms
 
+from core.exceptions import DonneeInvalide
+from core.formulaires import ChampFichiers, EntreeFichiers, pieces_lues
 from recettes.models import Nature, OrdreRecette, Reduction
 from recettes.services import LigneDebiteur, SaisieOrdre
 
+__all__ = [
+    "ChampFichiers",
+    "EntreeFichiers",
+    "FiltreOrdresForm",
+    "OrdreRecetteForm",
+    "ReductionForm",
+    "lire_controles",
+    "lire_mot_de_passe",
+    "lire_motif",
+]
+
 DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
-
-
-class EntreeFichiers(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class ChampFichiers(forms.FileField):
-    """Several files in one field (Django's documented recipe)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", EntreeFichiers())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        unique = super().clean
-        if isinstance(data, list | tuple):
-            return [unique(d, initial) for d in data]
-        return [unique(data, initial)] if data else []
 
 
 COMPTES_PAR_NATURE = {
@@ -122,6 +117,14 @@ class OrdreRecetteForm(forms.Form):
             for n in range(1, self.LIGNES + 1)
         ]
 
+    def clean(self):
+        """Hand the act what the service takes: the typed order and its pièces."""
+        donnees = super().clean()
+        if not self.errors:
+            donnees["saisie"] = self.saisie()
+            donnees["pieces"] = pieces_lues(donnees.get("pieces"))
+        return donnees
+
     def saisie(self) -> SaisieOrdre:
         d = self.cleaned_data
         imputation, tiers = COMPTES_PAR_NATURE.get(d["nature"], ("", "4671"))
@@ -165,6 +168,10 @@ class OrdreRecetteForm(forms.Form):
 
     @classmethod
     def depuis_ordre(cls, ordre: OrdreRecette) -> OrdreRecetteForm:
+        return cls(initial=cls.initial_depuis(ordre))
+
+    @staticmethod
+    def initial_depuis(ordre: OrdreRecette) -> dict:
         initial = {
             "type": ordre.type,
             "nature": ordre.nature,
@@ -185,7 +192,7 @@ class OrdreRecetteForm(forms.Form):
                     f"montant_{n}": f"{ligne.montant}".replace(".", ","),
                 }
             )
-        return cls(initial=initial)
+        return initial
 
 
 class FiltreOrdresForm(forms.Form):
@@ -215,3 +222,39 @@ class ReductionForm(forms.Form):
         label="Bases de la nouvelle liquidation", widget=forms.Textarea(attrs={"rows": 2})
     )
     mot_de_passe = forms.CharField(label="Mot de passe (signature)", widget=forms.PasswordInput)
+
+    @classmethod
+    def lire(cls, request) -> dict:
+        """The page's data, or its one French message when something is missing."""
+        formulaire = cls(request.POST)
+        if not formulaire.is_valid():
+            raise DonneeInvalide(
+                "Indiquez l'acte, son motif, les nouvelles bases et votre mot de passe."
+            )
+        return formulaire.cleaned_data
+
+
+# What the one-button acts of the order's page read; the services check the
+# values themselves (a wrong password, an empty motive) and say why in French.
+
+
+def lire_mot_de_passe(request) -> dict:
+    return {"mot_de_passe": request.POST.get("mot_de_passe", "")}
+
+
+def lire_motif(request) -> dict:
+    return {"motif": request.POST.get("motif", "")}
+
+
+def lire_controles(request) -> dict:
+    """The controls of the prise en charge, by rank of the plan's points
+    (`controle_<rank>`: conforme or anomalie, `commentaire_<rank>`)."""
+    rangs = {}
+    for cle, valeur in request.POST.items():
+        rang = cle.removeprefix("controle_")
+        if rang != cle and rang.isdigit() and valeur in ("conforme", "anomalie"):
+            rangs[int(rang)] = (
+                valeur == "conforme",
+                request.POST.get(f"commentaire_{rang}", ""),
+            )
+    return {"rangs": rangs}

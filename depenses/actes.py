@@ -1,0 +1,171 @@
+"""The acts on engagements and ordres de dépense, as pages and the API see them.
+
+Each act is declared once: its droit (the first gate, checked at the edge of
+pages and API, with the refusal the service itself would give), the service
+it runs and the page's French message. The services check again, with the
+date, the delegation, the credits and the separation of duties (circ. 93/82
+§1.0, §2.1, §2.4.0).
+"""
+
+from __future__ import annotations
+
+from core.actes import Acte
+from core.exceptions import DonneeInvalide
+from depenses import services
+from depenses.models import OrdreDepense
+from ledger.models import Exercice
+from personnes.droits import droit
+from personnes.models import Fonction
+from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
+
+SOURCE = "circulaire 93/82 §2.1"
+
+
+def _ordonnateur(code: str, acte: str, refus: str | None = None):
+    """An act of the ordonnateur; the refusal is the one of the service
+    (`exiger_ordonnateur`) unless the page said it otherwise."""
+    return droit(
+        code,
+        FONCTIONS_ORDONNATRICES,
+        refus or f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({SOURCE}).",
+    )
+
+
+def _comptable(code: str, acte: str):
+    """An act of the agent comptable; the refusal is that of `exiger_comptable`."""
+    return droit(
+        code,
+        FONCTIONS_COMPTABLES,
+        f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
+        "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.2).",
+    )
+
+
+ENGAGER_DROIT = _ordonnateur("engagement.creer", "engager une dépense")
+CREER_DROIT = _ordonnateur(
+    "ordre_depense.creer", "", "Seul l'ordonnateur émet des ordres de dépense."
+)
+SERVICE_FAIT_DROIT = _ordonnateur("ordre_depense.service_fait", "attester le service fait")
+SIGNER_DROIT = _ordonnateur("ordre_depense.signer", "signer un ordre de dépense")
+TRANSMETTRE_DROIT = _ordonnateur("ordre_depense.transmettre", "transmettre un ordre de dépense")
+COMPLETER_DROIT = _ordonnateur("ordre_depense.completer", "compléter un ordre suspendu")
+RETIRER_DROIT = _ordonnateur("ordre_depense.retirer", "retirer un ordre de dépense")
+REQUERIR_DROIT = droit(
+    "ordre_depense.requerir",
+    {Fonction.DIRECTEUR},
+    "La réquisition de l'agent comptable appartient au directeur lui-même "
+    "(circulaire 93/82 §2.1.9).",
+)
+VISER_DROIT = _comptable("ordre_depense.viser", "viser un ordre de dépense")
+SUSPENDRE_DROIT = _comptable("ordre_depense.suspendre", "suspendre un paiement")
+FILE_COMPTABLE_DROIT = droit(
+    "ordre_depense.file_comptable",
+    FONCTIONS_COMPTABLES,
+    "Cette file est celle de l'agent comptable.",
+)
+
+
+def _exercice(d: dict) -> Exercice:
+    """The exercise named by its year (API), or the latest one not closed (page)."""
+    if d.get("exercice") is None:
+        exercice = Exercice.objects.exclude(etat=Exercice.Etat.CLOS).order_by("annee").last()
+        if exercice is None:
+            raise DonneeInvalide("Aucun exercice ouvert : ouvrez d'abord l'exercice.")
+        return exercice
+    exercice = Exercice.objects.filter(annee=d["exercice"]).first()
+    if exercice is None:
+        raise DonneeInvalide(f"L'exercice {d['exercice']} n'existe pas.")
+    return exercice
+
+
+def _engager(utilisateur, _objet, d: dict):
+    return services.engagement_creer(
+        acting_user=utilisateur,
+        exercice=_exercice(d),
+        gestion=d["gestion"],
+        objet=d["objet"],
+        creancier=d["creancier"],
+        compte_imputation=d["compte_imputation"],
+        montant_engage=d["montant"],
+    )
+
+
+def _creer(utilisateur, _objet, d: dict) -> OrdreDepense:
+    return services.ordre_depense_creer(
+        acting_user=utilisateur, saisie=d["saisie"], pieces=d.get("pieces") or []
+    )
+
+
+ENGAGER = Acte(
+    "engagement.creer", _engager, ENGAGER_DROIT, lambda e, _d: f"Engagement n° {e.pk} enregistré."
+)
+CREER = Acte(
+    "ordre_depense.creer", _creer, CREER_DROIT, "Ordre de dépense n° {ref} créé (brouillon)."
+)
+SERVICE_FAIT = Acte(
+    "ordre_depense.service_fait",
+    lambda utilisateur, ordre, d: services.ordre_depense_attester_service_fait(
+        acting_user=utilisateur, ordre=ordre, le=d["le"], observation=d.get("observation", "")
+    ),
+    SERVICE_FAIT_DROIT,
+    "Service fait attesté sur l'ordre n° {ref}.",
+)
+SIGNER = Acte(
+    "ordre_depense.signer",
+    lambda utilisateur, ordre, d: services.ordre_depense_signer(
+        acting_user=utilisateur, ordre=ordre, mot_de_passe=d.get("mot_de_passe", "")
+    ),
+    SIGNER_DROIT,
+    "Ordre n° {ref} signé (ordonnancé).",
+)
+TRANSMETTRE = Acte(
+    "ordre_depense.transmettre",
+    lambda utilisateur, ordre, _d: services.ordre_depense_transmettre(
+        acting_user=utilisateur, ordre=ordre
+    ),
+    TRANSMETTRE_DROIT,
+    "Ordre n° {ref} transmis à l'agent comptable.",
+)
+VISER = Acte(
+    "ordre_depense.viser",
+    lambda utilisateur, ordre, d: services.ordre_depense_viser(
+        acting_user=utilisateur, ordre=ordre, appreciations=d.get("appreciations", {})
+    ),
+    VISER_DROIT,
+    "Ordre n° {ref} visé.",
+)
+SUSPENDRE = Acte(
+    "ordre_depense.suspendre",
+    lambda utilisateur, ordre, d: services.ordre_depense_suspendre(
+        acting_user=utilisateur, ordre=ordre, motif=d["motif"], explication=d["explication"]
+    ),
+    SUSPENDRE_DROIT,
+    "Paiement de l'ordre n° {ref} suspendu.",
+)
+COMPLETER = Acte(
+    "ordre_depense.completer",
+    lambda utilisateur, ordre, d: services.ordre_depense_completer(
+        acting_user=utilisateur,
+        ordre=ordre,
+        complement=d["complement"],
+        service_fait_le=d.get("service_fait_le"),
+    ),
+    COMPLETER_DROIT,
+    "Dossier de l'ordre n° {ref} complété et renvoyé à l'agent comptable.",
+)
+RETIRER = Acte(
+    "ordre_depense.retirer",
+    lambda utilisateur, ordre, d: services.ordre_depense_retirer(
+        acting_user=utilisateur, ordre=ordre, motif=d["motif"]
+    ),
+    RETIRER_DROIT,
+    "Ordre n° {ref} retiré.",
+)
+REQUERIR = Acte(
+    "ordre_depense.requerir",
+    lambda utilisateur, ordre, d: services.ordre_depense_requerir(
+        acting_user=utilisateur, ordre=ordre, motif=d["motif"], mot_de_passe=d["mot_de_passe"]
+    ),
+    REQUERIR_DROIT,
+    "Réquisition signée : l'ordre n° {ref} est visé, la responsabilité passe au directeur.",
+)
