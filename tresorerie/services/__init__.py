@@ -1,0 +1,107 @@
+"""Acts of the treasury: each one checks who acts, changes state, posts to the
+ledger and writes an audit row, in one transaction (see models.py for the rules).
+
+One module per family of acts; this package re-exports their public names, so
+that `from tresorerie import services` keeps working for pages, API, tests,
+the benchmark and the demo.
+"""
+
+from __future__ import annotations
+
+from tresorerie.services.caisse import (
+    COMPTE_DEBETS,
+    COMPTE_EXCEDENTS,
+    COUPURES,
+    arrete_caisse,
+)
+from tresorerie.services.commun import (
+    CIRC_ENCAISSEMENT,
+    CIRC_REGLEMENT,
+    CIRC_TRESORERIE,
+    COMPTE_A_REGULARISER,
+    COMPTE_ATTENTE,
+    _aujourd_hui,
+    comptable_en_titre,
+    exercice_du,
+    nom_complet,
+    settings_titre_comptable,
+)
+from tresorerie.services.comptes import (
+    carnet_clore,
+    carnet_de,
+    carnet_ouvrir,
+    compte_disponibilite_ouvrir,
+)
+from tresorerie.services.documents import (
+    recu_delivrer,
+)
+from tresorerie.services.encaissements import (
+    Repartition,
+    encaissement_annuler,
+    encaissement_enregistrer,
+    encaissement_sans_titre,
+    excedent,
+    excedent_affecter,
+    excedent_rembourser,
+)
+from tresorerie.services.paiements import (
+    lot_payer,
+)
+from tresorerie.services.regularisation import (
+    regularisation_preparer,
+)
+from tresorerie.services.releves import (
+    FENETRE_RAPPROCHEMENT,
+    expliquer,
+    rapprochement_defaire,
+    rapprocher,
+    releve_importer,
+)
+from tresorerie.services.restes import (
+    recouvre,
+    reste_a_recouvrer,
+)
+from tresorerie.services.virements import (
+    frais_bancaires,
+    virement_interne,
+)
+
+__all__ = [
+    "CIRC_ENCAISSEMENT",
+    "CIRC_REGLEMENT",
+    "CIRC_TRESORERIE",
+    "COMPTE_ATTENTE",
+    "COMPTE_A_REGULARISER",
+    "_aujourd_hui",
+    "exercice_du",
+    "nom_complet",
+    "comptable_en_titre",
+    "settings_titre_comptable",
+    "compte_disponibilite_ouvrir",
+    "carnet_ouvrir",
+    "carnet_clore",
+    "carnet_de",
+    "recu_delivrer",
+    "Repartition",
+    "encaissement_enregistrer",
+    "encaissement_sans_titre",
+    "excedent",
+    "excedent_affecter",
+    "excedent_rembourser",
+    "encaissement_annuler",
+    "recouvre",
+    "reste_a_recouvrer",
+    "lot_payer",
+    "releve_importer",
+    "FENETRE_RAPPROCHEMENT",
+    "rapprocher",
+    "expliquer",
+    "rapprochement_defaire",
+    "COUPURES",
+    "COMPTE_DEBETS",
+    "COMPTE_EXCEDENTS",
+    "arrete_caisse",
+    "regularisation_preparer",
+    "virement_interne",
+    "frais_bancaires",
+]

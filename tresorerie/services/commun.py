@@ -1,0 +1,93 @@
+"""What every act of the treasury shares: its transaction, the exercise of a
+date, who the agent comptable in office is and in which capacity one signs."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+
+from core import horloge
+from core.exceptions import DroitInsuffisant, ExerciceClos, ExerciceInvalide, relever_erreur_base
+from ledger.models import Exercice
+from personnes.models import Affectation as AffectationFonction
+from personnes.models import Fonction
+from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_le
+from reglementation.selectors import titre_agent_comptable
+
+CIRC_ENCAISSEMENT = "circulaire 93/82 §2.0.6"
+CIRC_REGLEMENT = "circulaire 93/82 §2.1.6"
+CIRC_TRESORERIE = "circulaire 93/82 §2.2"
+COMPTE_ATTENTE = "4711"  # receipts not allocated yet (excess, unknown debtor)
+COMPTE_A_REGULARISER = "4713"  # receipts on contracts kept by the agent comptable
+
+
+def _aujourd_hui() -> datetime.date:
+    return horloge.aujourdhui()
+
+
+def _atomique(fonction):
+    """Run a service in one transaction; a refusal by a trigger becomes its French message."""
+
+    def enveloppe(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return fonction(*args, **kwargs)
+        except DatabaseError as exc:
+            relever_erreur_base(exc)
+
+    enveloppe.__name__ = fonction.__name__
+    enveloppe.__doc__ = fonction.__doc__
+    enveloppe.__wrapped__ = fonction
+    return enveloppe
+
+
+def exercice_du(date: datetime.date) -> Exercice:
+    """The exercise an operation of treasury belongs to: the one of its date (D253-17)."""
+    exercice = Exercice.objects.filter(annee=date.year).first()
+    if exercice is None:
+        raise ExerciceInvalide(f"Aucun exercice n'est ouvert pour l'année {date.year}.")
+    if exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(
+            f"L'exercice {exercice.annee} est clos : aucune opération de trésorerie ne peut "
+            "plus y être enregistrée."
+        )
+    return exercice
+
+
+def nom_complet(utilisateur) -> str:
+    return utilisateur.get_full_name() or utilisateur.get_username()
+
+
+def _est_comptable(utilisateur, le: datetime.date) -> bool:
+    return bool(set(fonctions_le(utilisateur, le)) & FONCTIONS_COMPTABLES)
+
+
+def comptable_en_titre(le: datetime.date):
+    """The agent comptable in office on `le`: a régisseur acts under him (circ. §2.2)."""
+    affectation = (
+        AffectationFonction.objects.filter(fonction=Fonction.AGENT_COMPTABLE, debut__lte=le)
+        .filter(Q(fin__isnull=True) | Q(fin__gte=le))
+        .select_related("utilisateur")
+        .order_by("debut")
+        .first()
+    )
+    if affectation is None:
+        raise DroitInsuffisant(f"Aucun agent comptable n'est en fonction le {le:%d/%m/%Y}.")
+    return affectation.utilisateur
+
+
+def _qualite(utilisateur, le: datetime.date) -> str:
+    fonctions = fonctions_le(utilisateur, le)
+    if Fonction.AGENT_COMPTABLE in fonctions:
+        return settings_titre_comptable(le)
+    if Fonction.FONDE_DE_POUVOIR in fonctions:
+        return "Fondé de pouvoir de l'agent comptable"
+    if Fonction.REGISSEUR in fonctions:
+        return "Régisseur de recettes"
+    return "—"
+
+
+def settings_titre_comptable(le: datetime.date) -> str:
+    return titre_agent_comptable(le).capitalize()

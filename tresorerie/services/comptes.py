@@ -1,0 +1,171 @@
+"""Accounts of funds and carnets à souches (circ. 93/82 §2.0.6, §2.2.0)."""
+
+from __future__ import annotations
+
+import datetime
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.saisie import date as date_saisie
+from core.saisie import texte
+from ledger.models import Compte
+from oppositions.banque import verifier_bic, verifier_iban
+from personnes.models import Fonction
+from personnes.permissions import exiger_comptable
+from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_le
+from tresorerie.models import Carnet, CompteDisponibilite
+from tresorerie.services.commun import CIRC_ENCAISSEMENT, _atomique, _aujourd_hui, nom_complet
+
+# --- Comptes de disponibilités --------------------------------------------------
+
+
+@_atomique
+def compte_disponibilite_ouvrir(
+    *,
+    acting_user,
+    code: str,
+    libelle: str,
+    nature: str,
+    compte_numero: str,
+    ouvert_le: datetime.date,
+    etablissement: str = "",
+    iban: str = "",
+    bic: str = "",
+    compte_frais: CompteDisponibilite | None = None,
+    regisseur=None,
+) -> CompteDisponibilite:
+    """Open an account of funds: on the agent comptable's request (circ. §2.2.0.1)."""
+    ouvert_le = date_saisie(ouvert_le, "La date d'ouverture")
+    exiger_comptable(acting_user, ouvert_le, "ouvrir un compte de disponibilités")
+    if nature not in CompteDisponibilite.Nature.values:
+        raise DonneeInvalide(f"La nature de compte « {nature} » n'existe pas.")
+    compte = Compte.objects.filter(numero=str(compte_numero), classe=5, imputable=True).first()
+    if compte is None:
+        raise DonneeInvalide(
+            f"Le compte {compte_numero} n'est pas un compte imputable de disponibilités (classe 5)."
+        )
+    numeraire = nature in (CompteDisponibilite.Nature.CAISSE, CompteDisponibilite.Nature.REGIE)
+    if numeraire and (iban or bic):
+        raise DonneeInvalide("Une caisse ou une régie n'a pas d'IBAN.")
+    if not numeraire and nature != CompteDisponibilite.Nature.CDC and not iban:
+        raise DonneeInvalide("Un compte bancaire se désigne par son IBAN.")
+    iban = verifier_iban(iban) if iban else ""
+    bic = verifier_bic(bic, iban=iban or None) if bic else ""
+    encaissement = nature == CompteDisponibilite.Nature.ENCAISSEMENT
+    if encaissement != compte.credit_seulement:
+        raise DonneeInvalide(
+            "Un compte spécial d'encaissement se rattache à un compte du plan « crédits "
+            "seulement », et lui seul (circulaire 93/82 §2.2.0.2)."
+        )
+    if encaissement and (compte_frais is None or compte_frais.nature != "externe"):
+        raise DonneeInvalide(
+            "Les frais d'un compte spécial d'encaissement sont débités sur un compte externe de "
+            "disponibilités : désignez-le (circulaire 93/82 §2.2.0.3)."
+        )
+    cd = CompteDisponibilite.objects.create(
+        code=texte(code, "Le code", longueur=20),
+        libelle=texte(libelle, "Le libellé"),
+        nature=nature,
+        compte=compte,
+        etablissement=etablissement.strip(),
+        iban=iban,
+        bic=bic,
+        compte_frais=compte_frais if encaissement else None,
+        regisseur=regisseur,
+        ouvert_le=ouvert_le,
+    )
+    audit(
+        acting_user,
+        "tresorerie.compte_ouvert",
+        cd,
+        apres={"compte": compte.numero, "nature": nature},
+    )
+    return cd
+
+
+# --- Carnets à souches ------------------------------------------------------------
+
+
+@_atomique
+def carnet_ouvrir(
+    *,
+    acting_user,
+    type: str,
+    compte: CompteDisponibilite,
+    titulaire,
+    serie: str,
+    premier_numero: int = 1,
+    dernier_numero: int = 500,
+) -> Carnet:
+    """The agent comptable opens a numbered carnet for himself or a régisseur (circ. §2.0.6)."""
+    le = _aujourd_hui()
+    exiger_comptable(acting_user, le, "ouvrir un carnet à souches")
+    if type not in Carnet.Type.values:
+        raise DonneeInvalide(f"Le type de carnet « {type} » n'existe pas.")
+    if compte.nature not in ("caisse", "regie") and type == Carnet.Type.QUITTANCE:
+        raise DonneeInvalide("Un carnet de quittances sert à la caisse ou à une régie (numéraire).")
+    fonctions = set(fonctions_le(titulaire, le))
+    if not fonctions & (FONCTIONS_COMPTABLES | {Fonction.REGISSEUR}):
+        raise DonneeInvalide(
+            f"{nom_complet(titulaire)} n'est ni agent comptable ni régisseur : un carnet ne lui "
+            "est pas confié."
+        )
+    if int(premier_numero) < 1 or int(dernier_numero) < int(premier_numero):
+        raise DonneeInvalide("Les numéros du carnet vont croissant à partir de 1.")
+    if Carnet.objects.filter(
+        type=type, compte=compte, titulaire=titulaire, clos_le__isnull=True
+    ).exists():
+        raise TransitionInterdite(
+            f"{nom_complet(titulaire)} a déjà un carnet de ce type ouvert sur ce compte : "
+            "clôturez-le d'abord."
+        )
+    carnet = Carnet.objects.create(
+        type=type,
+        compte=compte,
+        titulaire=titulaire,
+        serie=texte(serie, "La série", longueur=20),
+        premier_numero=int(premier_numero),
+        dernier_numero=int(dernier_numero),
+        dernier_utilise=int(premier_numero) - 1,
+        ouvert_le=horloge.maintenant(),
+        ouvert_par=acting_user,
+    )
+    audit(acting_user, "tresorerie.carnet_ouvert", carnet, apres={"serie": carnet.serie})
+    return carnet
+
+
+@_atomique
+def carnet_clore(*, acting_user, carnet: Carnet) -> Carnet:
+    exiger_comptable(acting_user, _aujourd_hui(), "clore un carnet à souches")
+    carnet = Carnet.objects.select_for_update().get(pk=carnet.pk)
+    if carnet.clos_le is not None:
+        raise TransitionInterdite(f"Le carnet {carnet.serie} est déjà clos.")
+    carnet.clos_le, carnet.clos_par = horloge.maintenant(), acting_user
+    carnet.save(update_fields=["clos_le", "clos_par"])
+    audit(
+        acting_user,
+        "tresorerie.carnet_clos",
+        carnet,
+        apres={"dernier_utilise": carnet.dernier_utilise, "inutilises": carnet.restants},
+    )
+    return carnet
+
+
+def carnet_de(type: str, compte: CompteDisponibilite, titulaire) -> Carnet:
+    # Quittances come from the carnet of the till that took the cash; reçus
+    # from the agent comptable's carnet of reçus, whatever the account.
+    filtre = {"compte": compte} if type == Carnet.Type.QUITTANCE else {}
+    carnet = (
+        Carnet.objects.select_for_update()
+        .filter(type=type, titulaire=titulaire, clos_le__isnull=True, **filtre)
+        .order_by("pk")
+        .first()
+    )
+    if carnet is None:
+        libelle = "de quittances" if type == Carnet.Type.QUITTANCE else "de reçus"
+        raise TransitionInterdite(
+            f"{nom_complet(titulaire)} n'a pas de carnet {libelle} ouvert ({compte.libelle}) : "
+            f"l'agent comptable doit en ouvrir un ({CIRC_ENCAISSEMENT})."
+        )
+    return carnet
