@@ -1,73 +1,12 @@
-"""Bank statements of the fund's accounts: ISO 20022 camt.053 and a plain CSV.
-
-Both formats give the same `Releve`: one account, a period, opening and closing
-balances (signed, positive when the account is in credit, i.e. holds money)
-and the booked lines, each with an amount > 0 and its direction as seen by the
-account holder ("credit": money in, "debit": money out).
-
-camt.053 (`lire_camt053`)
-    Only version camt.053.001.02 is accepted (the one French banks deliver
-    under the EBICS "camt.053" order type); other versions are refused with a
-    message naming them, since only that XSD is vendored (`schemas/`). The file
-    is parsed without entity expansion nor network access (no XXE; a DOCTYPE is
-    refused), validated against the official XSD, then read with lxml:
-    - several `Stmt` of one account (e.g. a week of daily statements) are
-      merged, provided each closing balance is the next opening balance;
-      statements of several accounts are refused;
-    - each statement must add up: closing = opening + credits - debits, over
-      its booked entries (status BOOK; PDNG and INFO entries are ignored);
-    - opening balance OPBD, or PRCD (previous closing) when OPBD is absent;
-      closing balance CLBD; the period is `FrToDt` when given, else the dates
-      of those balances (the day after PRCD's);
-    - an entry gives one line, except a batch entry whose transaction details
-      (`TxDtls`) each carry an amount and add up to the entry: then one line per
-      transaction, so that each transfer of a pain.001 batch is found by its
-      EndToEndId. Entries of zero amount move nothing and give no line;
-    - libellé: `AddtlNtryInf`, else the remittance information (`Ustrd`, or
-      the structured creditor reference), else `AddtlTxInf`; for the lines of
-      a split batch, the transaction's own information comes first;
-    - reference: the `EndToEndId` (unless `NOTPROVIDED`), else the bank's
-      reference `AcctSvcrRef`; counterparty: the debtor's name for a credit,
-      the creditor's for a debit.
-
-    Why not `pycamt` for reading: it flattens the entries (losing which entry a
-    transaction belongs to, needed to check balances and split batches), turns
-    debit balances into floats, and searches with `.//` so that an element of
-    a nested block (e.g. the `CdtDbtInd` of a charge) can be taken for the
-    entry's. The structure is read here with explicit paths; the tests use
-    pycamt as an independent reader of the files `ecrire_camt053` writes.
-
-CSV (`lire_csv`), the plain export of French online banking:
-    - encoding UTF-8 (a byte order mark is accepted), else Windows-1252;
-    - separator `;`, fields may be quoted with `"`;
-    - first line, the header, exactly: `date;date_valeur;libelle;reference;debit;credit`;
-    - dates `JJ/MM/AAAA` (`date_valeur` may be empty);
-    - amounts positive, decimal comma, at most two decimals, thousands
-      optionally separated by spaces or non-breaking spaces (`1 234,56`);
-      exactly one of `debit` and `credit` is filled on each line;
-    - blank lines are skipped; any other error refuses the file, naming the line.
-    The caller gives the IBAN and the opening balance (the CSV has neither);
-    the period runs from the earliest to the latest operation date; the closing
-    balance is computed. `reference` goes to `LigneReleve.reference`
-    (`reference_banque` and `contrepartie` stay empty).
-
-`ecrire_camt053` writes a `Releve` as a camt.053.001.02 file valid against the
-XSD (used by the demo and the tests as a sample bank statement). Reading it
-back gives the same `Releve` with format "camt.053", provided a line with an
-empty `reference` also has an empty `reference_banque` (otherwise the bank's
-reference becomes the reference, by the rule above), as all lines read by
-this module have.
-"""
+"""ISO 20022 camt.053.001.02: read (validated against the vendored XSD) and
+written (see the package docstring)."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 import threading
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 
@@ -75,43 +14,16 @@ from lxml import etree
 
 from core.exceptions import DonneeInvalide
 from core.money import CENTIME, ZERO, format_euros
-from oppositions.banque import verifier_iban
+from tresorerie.releves.commun import CREDIT, DEBIT, LigneReleve, Releve
 
 VERSION_CAMT = "camt.053.001.02"
 ESPACE_DE_NOMS = f"urn:iso:std:iso:20022:tech:xsd:{VERSION_CAMT}"
 PREFIXE_ISO = "urn:iso:std:iso:20022:tech:xsd:"
 _N = f"{{{ESPACE_DE_NOMS}}}"
-CREDIT = "credit"
-DEBIT = "debit"
 NON_FOURNI = "NOTPROVIDED"
 CODE_OPERATION = "NMSC"  # proprietary bank transaction code written by ecrire_camt053
 DECLARATION_XML = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 REFUS_CAMT = "Le fichier n'est pas un relevé camt.053 valide"
-ENTETE_CSV = ("date", "date_valeur", "libelle", "reference", "debit", "credit")
-
-
-@dataclass(frozen=True)
-class LigneReleve:
-    date_operation: datetime.date  # BookgDt
-    date_valeur: datetime.date | None
-    montant: Decimal  # always > 0
-    sens: str  # "credit" (money in for the account holder) or "debit"
-    libelle: str  # AddtlNtryInf or remittance info
-    reference: str  # EndToEndId if present (what we put in pain.001), else AcctSvcrRef, else ""
-    reference_banque: str  # AcctSvcrRef or ""
-    contrepartie: str  # counterparty name if present, else ""
-
-
-@dataclass(frozen=True)
-class Releve:
-    format: str  # "camt.053" or "csv"
-    identifiant: str  # Stmt/Id (csv: given by the caller or derived from the dates)
-    iban: str  # account IBAN, no spaces, upper case
-    date_debut: datetime.date
-    date_fin: datetime.date
-    solde_ouverture: Decimal  # signed: positive = credit balance in the bank's view
-    solde_cloture: Decimal
-    lignes: tuple[LigneReleve, ...]
 
 
 # --------------------------------------------------------------------------- camt.053
@@ -493,157 +405,6 @@ def _verifier_ligne_a_ecrire(rang: int, ligne: LigneReleve) -> None:
     )
     _verifier_texte(ligne.libelle, f"{quoi} : le libellé", 500, obligatoire=False)
     _verifier_texte(ligne.contrepartie, f"{quoi} : la contrepartie", 140, obligatoire=False)
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-_DATE_CSV = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
-_MONTANT_CSV = re.compile(r"(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d{1,2})?")
-_TROP_DE_DECIMALES = re.compile(r".*,\d{3,}")
-
-
-def lire_csv(
-    contenu: bytes, *, iban: str, solde_ouverture: Decimal, identifiant: str = ""
-) -> Releve:
-    """The statement in a CSV export (format in the module docstring), or DonneeInvalide."""
-    iban = verifier_iban(iban)
-    if isinstance(solde_ouverture, (bool, float)) or not isinstance(
-        solde_ouverture, (Decimal, int)
-    ):
-        raise DonneeInvalide("Le solde d'ouverture doit être donné en décimal exact.")
-    solde_ouverture = Decimal(solde_ouverture)
-    if not solde_ouverture.is_finite() or solde_ouverture != solde_ouverture.quantize(CENTIME):
-        raise DonneeInvalide(
-            f"Le solde d'ouverture ({solde_ouverture}) doit avoir deux décimales au plus."
-        )
-    solde_ouverture = solde_ouverture.quantize(CENTIME)
-
-    texte = _decoder(contenu)
-    if not texte.strip():
-        raise DonneeInvalide("Le fichier CSV est vide.")
-    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=";", strict=True)
-    lignes: list[LigneReleve] = []
-    try:
-        entete = next(lecteur)
-        if tuple(c.strip().lower() for c in entete) != ENTETE_CSV:
-            raise DonneeInvalide(
-                f"Ligne 1 du fichier CSV : l'en-tête doit être exactement "
-                f"« {';'.join(ENTETE_CSV)} » ; le fichier commence par « {';'.join(entete)} »."
-            )
-        for champs in lecteur:
-            if not any(c.strip() for c in champs):
-                continue
-            lignes.append(_ligne_csv(champs, lecteur.line_num))
-    except csv.Error as exc:
-        raise DonneeInvalide(
-            f"Ligne {lecteur.line_num} du fichier CSV : elle ne peut être lue ({exc})."
-        ) from None
-    if not lignes:
-        raise DonneeInvalide("Le fichier CSV ne contient aucune opération après son en-tête.")
-
-    debut = min(ligne.date_operation for ligne in lignes)
-    fin = max(ligne.date_operation for ligne in lignes)
-    cloture = solde_ouverture
-    for ligne in lignes:
-        cloture += ligne.montant if ligne.sens == CREDIT else -ligne.montant
-    return Releve(
-        format="csv",
-        identifiant=identifiant or f"CSV-{debut:%Y%m%d}-{fin:%Y%m%d}",
-        iban=iban,
-        date_debut=debut,
-        date_fin=fin,
-        solde_ouverture=solde_ouverture,
-        solde_cloture=cloture,
-        lignes=tuple(lignes),
-    )
-
-
-def _decoder(contenu: bytes) -> str:
-    try:
-        return contenu.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return contenu.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DonneeInvalide(
-            "Le fichier CSV n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le dans l'un de "
-            "ces encodages."
-        ) from None
-
-
-def _ligne_csv(champs: list[str], numero: int) -> LigneReleve:
-    quoi = f"Ligne {numero} du fichier CSV"
-    if len(champs) != len(ENTETE_CSV):
-        raise DonneeInvalide(
-            f"{quoi} : {len(ENTETE_CSV)} colonnes séparées par « ; » sont attendues, "
-            f"{len(champs)} trouvées."
-        )
-    date, date_valeur, libelle, reference, debit, credit = (c.strip() for c in champs)
-    date_operation = _date_csv(date, quoi, "la date d'opération")
-    if date_operation is None:
-        raise DonneeInvalide(f"{quoi} : la date d'opération est obligatoire.")
-    montant_debit = _montant_csv(debit, quoi, "débit")
-    montant_credit = _montant_csv(credit, quoi, "crédit")
-    if (montant_debit is None) == (montant_credit is None):
-        raise DonneeInvalide(
-            f"{quoi} : une seule des colonnes « debit » et « credit » doit être remplie "
-            + ("(les deux le sont)." if montant_debit is not None else "(aucune ne l'est).")
-        )
-    return LigneReleve(
-        date_operation=date_operation,
-        date_valeur=_date_csv(date_valeur, quoi, "la date de valeur"),
-        montant=montant_credit if montant_credit is not None else montant_debit,
-        sens=CREDIT if montant_credit is not None else DEBIT,
-        libelle=libelle,
-        reference=reference,
-        reference_banque="",
-        contrepartie="",
-    )
-
-
-def _date_csv(texte: str, quoi: str, laquelle: str) -> datetime.date | None:
-    if not texte:
-        return None
-    correspondance = _DATE_CSV.fullmatch(texte)
-    if correspondance is None:
-        raise DonneeInvalide(f"{quoi} : {laquelle} « {texte} » n'est pas au format JJ/MM/AAAA.")
-    jour, mois, annee = (int(g) for g in correspondance.groups())
-    try:
-        return datetime.date(annee, mois, jour)
-    except ValueError:
-        raise DonneeInvalide(f"{quoi} : {laquelle} « {texte} » n'existe pas.") from None
-
-
-def _montant_csv(texte: str, quoi: str, colonne: str) -> Decimal | None:
-    if not texte:
-        return None
-    normal = texte.replace("\u00a0", " ").replace("\u202f", " ")
-    if normal.startswith("-"):
-        raise DonneeInvalide(
-            f"{quoi} : le montant au {colonne} « {texte} » est négatif ; un montant s'inscrit "
-            "sans signe, au débit ou au crédit."
-        )
-    if _TROP_DE_DECIMALES.fullmatch(normal):
-        raise DonneeInvalide(
-            f"{quoi} : le montant au {colonne} « {texte} » a plus de deux décimales."
-        )
-    if not _MONTANT_CSV.fullmatch(normal):
-        raise DonneeInvalide(
-            f"{quoi} : le montant au {colonne} « {texte} » n'est pas un montant : chiffres, "
-            "virgule décimale, deux décimales au plus, espaces entre les milliers "
-            "(exemple : 1 234,56)."
-        )
-    try:
-        valeur = Decimal(normal.replace(" ", "").replace(",", ".")).quantize(CENTIME)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise DonneeInvalide(
-            f"{quoi} : le montant au {colonne} « {texte} » est illisible."
-        ) from None
-    if valeur == ZERO:
-        raise DonneeInvalide(f"{quoi} : le montant au {colonne} est nul.")
-    return valeur
 
 
 # --------------------------------------------------------------------------- XML
