@@ -15,12 +15,11 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from budget import selectors, services
+from budget import actes, selectors
 from budget.models import Credit, ModificationCredit, MouvementCredit
-from budget.permissions import EstDirecteur
-from core import horloge
+from core.actes import api_acte
 from core.exceptions import DonneeInvalide
-from core.permissions import APourFonction
+from personnes.droits import APourFonction
 
 # --- Serializers ---------------------------------------------------------------
 
@@ -82,10 +81,8 @@ class CreditModifierSerializer(serializers.Serializer):
     le = serializers.DateField(required=False)
 
 
-def _situation(credit: Credit, statut=status.HTTP_200_OK) -> Response:
-    return Response(
-        SituationCreditSerializer(asdict(selectors.situation(credit=credit))).data, status=statut
-    )
+def _situation(credit: Credit) -> dict:
+    return SituationCreditSerializer(asdict(selectors.situation(credit=credit))).data
 
 
 # --- Views ---------------------------------------------------------------------
@@ -154,48 +151,23 @@ class CreditDetailApi(APIView):
         )
 
 
-class CreditOuvrirApi(APIView):
-    permission_classes = [APourFonction, EstDirecteur]
-
-    @extend_schema(
-        request=CreditOuvrirSerializer,
-        responses={201: SituationCreditSerializer},
-        summary="Ouvrir un crédit (directeur)",
-        operation_id="credit_ouvrir",
+CreditOuvrirApi = extend_schema(operation_id="credit_ouvrir")(
+    api_acte(
+        actes.OUVRIR,
+        entree=CreditOuvrirSerializer,
+        sortie=_situation,
+        reponse=SituationCreditSerializer,
+        statut=status.HTTP_201_CREATED,
+        resume="Ouvrir un crédit (directeur)",
     )
-    def post(self, request):
-        entree = CreditOuvrirSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        credit = services.credit_ouvrir(
-            acting_user=request.user,
-            exercice=d["exercice"],
-            chapitre=d["chapitre"],
-            libelle=d["libelle"],
-            montant_initial=d["montant_initial"],
-        )
-        return _situation(credit, status.HTTP_201_CREATED)
-
-
-class CreditModifierApi(APIView):
-    permission_classes = [APourFonction, EstDirecteur]
-
-    @extend_schema(
-        request=CreditModifierSerializer,
-        responses=SituationCreditSerializer,
-        summary="Décision modificative ou virement de crédits (directeur)",
-        operation_id="credit_modifier",
+)
+CreditModifierApi = extend_schema(operation_id="credit_modifier")(
+    api_acte(
+        actes.MODIFIER,
+        queryset=Credit.objects.all(),
+        entree=CreditModifierSerializer,
+        sortie=_situation,
+        reponse=SituationCreditSerializer,
+        resume="Décision modificative ou virement de crédits (directeur)",
     )
-    def post(self, request, pk: int):
-        entree = CreditModifierSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        credit = get_object_or_404(Credit, pk=pk)
-        credit = services.credit_modifier(
-            acting_user=request.user,
-            credit=credit,
-            montant=d["montant"],
-            motif=d["motif"],
-            le=d.get("le") or horloge.aujourdhui(),
-        )
-        return _situation(credit)
+)

@@ -46,7 +46,7 @@ Invariants, enforced by PostgreSQL (`migrations/sql/0002_gardes.sql`)
 Errors raised by these guards use SQLSTATE `LGB01` to `LGB10` (class LG, so
 `core.exceptions.erreur_base` translates them).
 
-Concurrency: the services lock the credit row (`select_for_update`) before
+Concurrency: the services lock the credit row (`core.verrous.verrouiller`, its row only) before
 reading what is available, so of two engagements that together exceed the
 credit, the second waits for the first and is refused; the database guard
 holds even for a writer that does not lock.

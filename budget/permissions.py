@@ -1,16 +1,15 @@
-"""Who may open and modify credits: the directeur, who executes the budget.
+"""The services' own checks of who acts on the credits.
 
-Moving a credit (engaging, ordering, paying) is decided by the caller, the
-ordres de dépense, which check the signer's power (`pouvoir_ordonnateur`) and
-the agent comptable's function themselves; here it only takes someone who
-holds a function in the fund.
+Who may open and modify credits is in the permission catalogue
+(`budget.actes`: the directeur), checked by pages and the API at their edge;
+the services check it again at the act's date with the act's name. Moving a
+credit (engaging, ordering, paying) is decided by the caller, the ordres de
+dépense, which check the signer's power (`pouvoir_ordonnateur`) and the agent
+comptable's function themselves; here it only takes someone who holds a
+function in the fund.
 """
 
 from __future__ import annotations
-
-import datetime
-
-from rest_framework.permissions import BasePermission
 
 from core import horloge
 from core.exceptions import DroitInsuffisant
@@ -20,14 +19,10 @@ from personnes.selectors import fonctions_actuelles, fonctions_le
 CIRCULAIRE_CREDITS = "circulaire 93/82 §2.1"
 
 
-def est_directeur(utilisateur, jour: datetime.date | None = None) -> bool:
-    return Fonction.DIRECTEUR in fonctions_le(utilisateur, jour or horloge.aujourdhui())
-
-
 def exiger_directeur(utilisateur, acte: str) -> None:
     """The directeur engages the fund's expenses within the budget (circ. 93/82 §2.1):
     opening and modifying its credits is his act."""
-    if not est_directeur(utilisateur):
+    if Fonction.DIRECTEUR not in fonctions_le(utilisateur, horloge.aujourdhui()):
         raise DroitInsuffisant(
             f"Seul le directeur peut {acte} : il exécute le budget de gestion "
             f"administrative et engage les dépenses dans la limite des crédits ({CIRCULAIRE_CREDITS}).",
@@ -39,16 +34,3 @@ def exiger_fonction(utilisateur, acte: str) -> None:
         raise DroitInsuffisant(
             f"Vous n'exercez aucune fonction dans l'organisme : vous ne pouvez pas {acte}."
         )
-
-
-class EstDirecteur(BasePermission):
-    """API edge: only the directeur opens and modifies credits (checked again,
-    with the same message, in the services)."""
-
-    message = (
-        "Seul le directeur ouvre et modifie les crédits : il exécute le budget de gestion "
-        f"administrative ({CIRCULAIRE_CREDITS})."
-    )
-
-    def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and est_directeur(request.user))

@@ -31,6 +31,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ESPACE_INSECABLE, format_euros, montant
+from core.verrous import verrouiller
 from ledger.models import Compte, Exercice
 
 __all__ = [
@@ -137,7 +138,7 @@ def _mouvoir(
                     f"crédit ({CIRCULAIRE_DISPOSITION} et §2.1.9).",
                     details={"exercice": exercice.annee, "compte": numero},
                 )
-            credit = Credit.objects.select_for_update().select_related("exercice").get(pk=trouve.pk)
+            credit = verrouiller(Credit.objects.select_related("exercice"), trouve.pk)
             _exiger_exercice_non_clos(credit.exercice)
             avant = _etat(credit)
             details = {
@@ -334,6 +335,9 @@ def credit_ouvrir(*, acting_user, exercice, chapitre, libelle, montant_initial) 
     )
     try:
         with transaction.atomic():
+            # The exercise itself, FOR NO KEY UPDATE rather than verrouiller's FOR
+            # UPDATE: a closure in flight is waited for, while the inserts that
+            # merely reference the exercise (their FOR KEY SHARE) go on.
             exercice = Exercice.objects.select_for_update(no_key=True).get(pk=exercice.pk)
             _exiger_exercice_non_clos(exercice)
             if Credit.objects.filter(exercice=exercice, chapitre=chapitre).exists():
@@ -405,7 +409,7 @@ def credit_modifier(*, acting_user, credit: Credit, montant, motif, le: datetime
         )
     try:
         with transaction.atomic():
-            credit = Credit.objects.select_for_update().select_related("exercice").get(pk=credit.pk)
+            credit = verrouiller(Credit.objects.select_related("exercice"), credit.pk)
             _exiger_exercice_non_clos(credit.exercice)
             avant = _etat(credit)
             nouvel_ouvert = credit.ouvert + valeur

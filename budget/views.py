@@ -4,25 +4,22 @@ services act."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from budget import selectors, services
+from budget import actes, selectors
 from budget.forms import ChoixExerciceForm, CreditModifierForm, CreditOuvrirForm
 from budget.models import Credit
-from budget.permissions import est_directeur
 from core import horloge
-from core.exceptions import ApplicationError
+from core.actes import page_formulaire
 from ledger.models import Exercice
 from personnes.acces import fonction_requise
 
-REFUS_DIRECTEUR = (
-    "Seul le directeur ouvre et modifie les crédits : il exécute le budget de gestion "
-    "administrative (circulaire 93/82 §2.1)."
-)
+GABARIT = "budget/credits.html"
 
 
 def _exercice_par_defaut() -> Exercice | None:
@@ -32,10 +29,16 @@ def _exercice_par_defaut() -> Exercice | None:
     )
 
 
-def _page(request, exercice, *, ouvrir=None, modifier=None, statut=200):
+def _contexte(request, exercice, *, sans: str = "") -> dict:
+    """The credits page of `exercice`; `sans` names the act whose form the act
+    mechanism brings itself (bound, with its errors) as `form`: the template
+    shows `form_ouvrir|default:form`."""
     lignes = selectors.situations(exercice=exercice) if exercice is not None else []
-    directeur = est_directeur(request.user)
-    peut_agir = directeur and exercice is not None and exercice.etat != Exercice.Etat.CLOS
+    peut_agir = (
+        actes.OUVRIR_DROIT.accorde(request.user)
+        and exercice is not None
+        and exercice.etat != Exercice.Etat.CLOS
+    )
     contexte = {
         "choix": ChoixExerciceForm(initial={"exercice": exercice.annee if exercice else None}),
         "exercice": exercice,
@@ -44,93 +47,66 @@ def _page(request, exercice, *, ouvrir=None, modifier=None, statut=200):
         "peut_agir": peut_agir,
     }
     if peut_agir:
-        contexte["form_ouvrir"] = ouvrir or CreditOuvrirForm(initial={"exercice": exercice.annee})
-        contexte["form_modifier"] = modifier or CreditModifierForm(exercice=exercice)
-    return render(request, "budget/credits.html", contexte, status=statut)
+        contexte["form_ouvrir"] = (
+            None if sans == "ouvrir" else CreditOuvrirForm(initial={"exercice": exercice.annee})
+        )
+        contexte["form_modifier"] = (
+            None if sans == "modifier" else CreditModifierForm(exercice=exercice)
+        )
+    return contexte
 
 
 @fonction_requise
 def credits(request):
     exercice = _exercice_par_defaut()
+    statut = 200
     if request.GET.get("exercice"):
         choix = ChoixExerciceForm(request.GET)
-        if not choix.is_valid():
+        if choix.is_valid():
+            exercice = Exercice.objects.get(annee=choix.cleaned_data["exercice"])
+        else:
             messages.error(request, " ".join(choix.errors.get("exercice", [])))
-            return _page(request, exercice, statut=404)
-        exercice = Exercice.objects.get(annee=choix.cleaned_data["exercice"])
-    return _page(request, exercice)
+            statut = 404
+    return render(request, GABARIT, {**_contexte(request, exercice), "form": None}, status=statut)
 
 
-def _vers_credits(annee: int):
-    return redirect(f"{reverse('budget:credits')}?exercice={annee}")
+def _vers_credits(_objet, credit: Credit) -> str:
+    return f"{reverse('budget:credits')}?exercice={credit.exercice.annee}"
 
 
 @require_POST
 @fonction_requise
 def ouvrir(request):
-    if not est_directeur(request.user):
-        raise PermissionDenied(REFUS_DIRECTEUR)
-    formulaire = CreditOuvrirForm(request.POST)
-    exercice = Exercice.objects.filter(annee=request.POST.get("exercice") or 0).first()
-    if exercice is None:
-        messages.error(request, "L'exercice du crédit n'existe pas.")
-        return _page(request, _exercice_par_defaut(), statut=400)
-    if formulaire.is_valid():
-        d = formulaire.cleaned_data
-        try:
-            credit = services.credit_ouvrir(
-                acting_user=request.user,
-                exercice=exercice,
-                chapitre=d["chapitre"],
-                libelle=d["libelle"],
-                montant_initial=d["montant_initial"],
-            )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(
-                request,
-                f"Crédit ouvert au chapitre {credit.chapitre} ({credit.libelle}) "
-                f"pour l'exercice {exercice.annee}.",
-            )
-            return _vers_credits(exercice.annee)
-    return _page(request, exercice, ouvrir=formulaire, statut=400)
+    choisi = str(request.POST.get("exercice", ""))
+    exercice = Exercice.objects.filter(annee=int(choisi)).first() if choisi.isdigit() else None
+    return page_formulaire(
+        request,
+        actes.OUVRIR,
+        formulaire=CreditOuvrirForm,
+        gabarit=GABARIT,
+        vers=_vers_credits,
+        contexte=_contexte(request, exercice or _exercice_par_defaut(), sans="ouvrir"),
+    )
 
 
 @require_POST
 @fonction_requise
 def modifier(request):
-    if not est_directeur(request.user):
-        raise PermissionDenied(REFUS_DIRECTEUR)
-    formulaire = CreditModifierForm(request.POST)
-    if formulaire.is_valid():
-        d = formulaire.cleaned_data
-        exercice = d["credit"].exercice
-        try:
-            credit = services.credit_modifier(
-                acting_user=request.user,
-                credit=d["credit"],
-                montant=d["montant"],
-                motif=d["motif"],
-                le=d["le"],
-            )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(
-                request,
-                f"Modification enregistrée au chapitre {credit.chapitre} ({credit.libelle}).",
-            )
-            return _vers_credits(exercice.annee)
-        formulaire = CreditModifierForm(request.POST, exercice=exercice)
-        formulaire.is_valid()
-    else:
-        exercice = _exercice_par_defaut()
-        choisi = str(request.POST.get("credit", ""))
-        if choisi.isdigit():
-            credit = Credit.objects.select_related("exercice").filter(pk=int(choisi)).first()
-            exercice = credit.exercice if credit is not None else exercice
-    return _page(request, exercice, modifier=formulaire, statut=400)
+    choisi = str(request.POST.get("credit", ""))
+    credit = (
+        Credit.objects.select_related("exercice").filter(pk=int(choisi)).first()
+        if choisi.isdigit()
+        else None
+    )
+    exercice = credit.exercice if credit is not None else None
+    return page_formulaire(
+        request,
+        actes.MODIFIER,
+        formulaire=partial(CreditModifierForm, exercice=exercice),
+        gabarit=GABARIT,
+        vers=_vers_credits,
+        contexte=_contexte(request, exercice or _exercice_par_defaut(), sans="modifier"),
+    )
 
 
 @fonction_requise
