@@ -317,13 +317,13 @@ def ordres_recette(
     """The ordres de recette as the lists and the API show them (every holder of
     a function in the fund reads them: the pages and the API check that), with
     their exercise and accounts selected, their lines, signatures (and
-    signataires) and reductions prefetched, and annotated with `reste` (see
+    signataires), reductions and pieces prefetched, and annotated with `reste` (see
     `annoter_restes`): a fixed number of queries for any number of rows.
     Filters: exercise year, state, nature, a debtor's name (part of it) or
     identifier, amount bounds. Newest first."""
     qs = OrdreRecette.objects.select_related(
         "exercice", "compte_imputation", "compte_tiers"
-    ).prefetch_related("lignes", "signatures__signataire", "reductions")
+    ).prefetch_related("lignes", "signatures__signataire", "reductions", "pieces")
     if exercice:
         qs = qs.filter(exercice__annee=exercice)
     if etat:
@@ -347,8 +347,8 @@ def ordres_recette(
 
 def ordre_recette_detail() -> QuerySet:
     """The queryset for one order's page or API answer (`.get(pk=...)`): as
-    `ordres_recette`, plus pieces and controls (with who made them)."""
-    return ordres_recette().prefetch_related("pieces", "controles__par")
+    `ordres_recette`, plus the controls (with who made them)."""
+    return ordres_recette().prefetch_related("controles__par")
 
 
 def ordres_a_prendre_en_charge() -> QuerySet:

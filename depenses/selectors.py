@@ -1,0 +1,100 @@
+"""Reading the ordres de dépense: the lists, the detail, the agent comptable's queue.
+
+Each function returns a queryset with what its page or serializer reads
+selected or prefetched, so that a list costs a fixed number of queries
+whatever its number of rows. Every holder of a function in the fund reads the
+orders (the pages and the API check that at their edge); the agent
+comptable's queue is his alone, which its page checks too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import DecimalField, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from depenses.models import Engagement, LigneOrdreDepense, OrdreDepense
+
+MONTANT = DecimalField(max_digits=18, decimal_places=2)
+# Orders that no longer consume their engagement.
+ETATS_SANS_CONSOMMATION = (
+    OrdreDepense.Etat.ABANDONNE,
+    OrdreDepense.Etat.RETIRE,
+    OrdreDepense.Etat.REMPLACE,
+)
+
+
+def ordres_depense(
+    *,
+    exercice: int | None = None,
+    etat: str | None = None,
+    nature: str | None = None,
+    creancier: str | None = None,
+) -> QuerySet:
+    """The ordres de dépense as the list page and the API show them, newest
+    first: exercise, accounts and engagement selected, lines, suspensions and
+    pieces prefetched. Filters: exercise year, state, nature, a creditor's name (part
+    of it)."""
+    qs = OrdreDepense.objects.select_related(
+        "exercice", "compte_imputation", "compte_tiers", "engagement"
+    ).prefetch_related("lignes", "suspensions", "pieces")
+    if exercice:
+        qs = qs.filter(exercice__annee=exercice)
+    if etat:
+        qs = qs.filter(etat=etat)
+    if nature:
+        qs = qs.filter(nature=nature)
+    if creancier:
+        qs = qs.filter(
+            Exists(
+                LigneOrdreDepense.objects.filter(
+                    ordre_id=OuterRef("pk"), creancier__icontains=creancier
+                )
+            )
+        )
+    return qs.order_by("-exercice__annee", "-numero")
+
+
+def ordre_depense_detail() -> QuerySet:
+    """The queryset for one order's page, PDF or API answer (`.get(pk=...)`):
+    as `ordres_depense`, plus signatures, controls, services faits and who
+    made them."""
+    return ordres_depense().prefetch_related(
+        "signatures__signataire",
+        "controles__par",
+        "services_faits__atteste_par",
+    )
+
+
+def ordres_a_viser() -> QuerySet:
+    """The agent comptable's queue: orders transmitted to him, oldest first."""
+    return ordres_depense(etat=OrdreDepense.Etat.TRANSMIS).order_by("exercice__annee", "numero")
+
+
+def engagements(*, limite: int = 200) -> QuerySet:
+    """The engagements, newest first (at most `limite`), with their exercise and
+    account selected, and annotated with `ordonne` (the orders issued on them,
+    abandoned, withdrawn or replaced ones aside) and `restant` (the amount
+    engaged less that), the terms of `depenses.services.engage_restant`, in
+    one query."""
+    ordonne = (
+        OrdreDepense.objects.filter(engagement_id=OuterRef("pk"))
+        .exclude(etat__in=ETATS_SANS_CONSOMMATION)
+        .order_by()
+        .values("engagement_id")
+        .annotate(s=Sum("montant"))
+        .values("s")[:1]
+    )
+    return (
+        Engagement.objects.select_related("exercice", "compte_imputation")
+        .annotate(
+            ordonne=Coalesce(
+                Subquery(ordonne, output_field=MONTANT),
+                Value(Decimal("0.00")),
+                output_field=MONTANT,
+            )
+        )
+        .annotate(restant=F("montant") - F("ordonne"))
+        .order_by("-id")[:limite]
+    )
