@@ -38,6 +38,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from core import horloge
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
@@ -252,7 +253,8 @@ class Affectation(models.Model):
         related_name="affectations",
     )
     montant = models.DecimalField(**MONTANT)
-    le = models.DateTimeField(auto_now_add=True)
+    # The fund's clock, like the quittance's emise_le it is compared with.
+    le = models.DateTimeField(default=horloge.maintenant, editable=False)
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     ecriture = models.ForeignKey(
         "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
