@@ -1,7 +1,6 @@
 """Each role's main path in a real browser: Debian's chromium driven by Playwright."""
 
 import csv
-import datetime
 import io
 import os
 import re
@@ -13,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from accueil.demo import charger_demo, mot_de_passe_demo
+from accueil.demo import mot_de_passe_demo
+from core import horloge
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
@@ -60,8 +60,9 @@ def page(navigateur):
 
 
 @pytest.fixture
-def demo(db):
-    return charger_demo(aujourd_hui=datetime.date.today())
+def demo(caisse_demo):
+    """The demo year, loaded once for the session; each test gets a fresh copy."""
+    return caisse_demo
 
 
 def _connexion(page, live_server, login):
@@ -73,7 +74,7 @@ def _connexion(page, live_server, login):
 
 
 def test_l_auditeur_telecharge_une_balance_juste(page, live_server, demo, tmp_path):
-    annee = datetime.date.today().year
+    annee = horloge.aujourdhui().year
     _connexion(page, live_server, "auditeur")
     expect(page.get_by_role("heading", name="Contrôle (lecture seule)")).to_be_visible()
 
@@ -114,7 +115,7 @@ def test_l_auditeur_telecharge_une_balance_juste(page, live_server, demo, tmp_pa
 
 
 def test_le_comptable_passe_une_ecriture_dans_le_navigateur(page, live_server, demo):
-    annee = datetime.date.today().year
+    annee = horloge.aujourdhui().year
     _connexion(page, live_server, "comptable")
     page.get_by_role("link", name="Passer une écriture d'opérations diverses").click()
     page.get_by_label("Libellé").fill("Frais de tenue de compte")
@@ -155,7 +156,7 @@ def test_la_directrice_signe_au_parapheur_et_le_comptable_prend_en_charge(page, 
     from ledger.selectors import balance_generale
     from recettes.models import OrdreRecette
 
-    exercice = Exercice.objects.get(annee=datetime.date.today().year)
+    exercice = Exercice.objects.get(annee=horloge.aujourdhui().year)
 
     def solde_4671():
         lignes = {ligne.numero: ligne for ligne in balance_generale(exercice=exercice).lignes}
@@ -238,7 +239,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     page.goto(f"{live_server.url}/depenses/{loyer.pk}/")
     page.get_by_label("Ce qui complète le dossier").fill("Attestation du gestionnaire de l'annexe")
     page.get_by_label("Service fait le (si c'est ce qui manquait)").fill(
-        datetime.date.today().isoformat()
+        horloge.aujourdhui().isoformat()
     )
     page.get_by_role("button", name="Compléter et renvoyer à l'agent comptable").click()
     expect(page.get_by_text("complété et renvoyé à l'agent comptable")).to_be_visible()

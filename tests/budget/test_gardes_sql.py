@@ -10,6 +10,7 @@ from django.db import connection
 from budget import selectors
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from budget.services import credit_engager, credit_modifier, credit_ordonnancer
+from core import horloge
 from tests.ledger.sql_brut import connexion_brute
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -78,10 +79,8 @@ def test_un_mouvement_ne_se_modifie_ni_ne_se_supprime(engage):
 
 
 def test_une_modification_ne_se_modifie_ni_ne_se_supprime(directrice, engage):
-    from django.utils import timezone
-
     credit_modifier(
-        acting_user=directrice, credit=engage, montant="100", motif="DM 1", le=timezone.localdate()
+        acting_user=directrice, credit=engage, montant="100", motif="DM 1", le=horloge.aujourdhui()
     )
     for sql in (
         "UPDATE budget_modificationcredit SET montant = 5000",

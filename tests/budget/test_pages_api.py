@@ -3,12 +3,12 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from budget.demo import creer_credits_demo
 from budget.models import Credit, ModificationCredit
 from budget.services import credit_engager, credit_ordonnancer, credit_payer
+from core import horloge
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.budget.urls")]
 
@@ -147,7 +147,7 @@ def test_la_directrice_enregistre_une_modification(client, directrice, exercice,
         "credit": consomme.pk,
         "montant": "-300,00",
         "motif": "Virement vers 613",
-        "le": timezone.localdate().isoformat(),
+        "le": horloge.aujourdhui().isoformat(),
     }
     # below what is engaged: refused, with the rule
     reponse = client.post(reverse("budget:modifier"), donnees)
@@ -301,14 +301,14 @@ def test_l_api_enregistre_une_modification(directrice, exercice, consomme):
     reponse = api.post(url, {"montant": "500,00", "motif": "DM n° 2"}, format="json")
     assert reponse.status_code == 200
     assert (reponse.json()["ouvert"], reponse.json()["disponible"]) == ("1700.00", "700.00")
-    assert ModificationCredit.objects.get().decidee_le == timezone.localdate()
+    assert ModificationCredit.objects.get().decidee_le == horloge.aujourdhui()
 
 
 def test_une_modification_sans_motif_ne_change_rien(client, directrice, exercice, consomme):
     client.force_login(directrice)
     reponse = client.post(
         reverse("budget:modifier"),
-        {"credit": consomme.pk, "montant": "100", "motif": "", "le": timezone.localdate()},
+        {"credit": consomme.pk, "montant": "100", "motif": "", "le": horloge.aujourdhui()},
     )
     assert reponse.status_code == 400
     assert "Ce champ est obligatoire." in reponse.content.decode()

@@ -3,7 +3,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
 
 from budget import selectors
 from budget.demo import CREDITS_DEMO, creer_credits_demo
@@ -19,6 +18,7 @@ from budget.services import (
     credit_payer,
     credit_pour,
 )
+from core import horloge
 from core.exceptions import DonneeInvalide, DroitInsuffisant, ExerciceClos, MontantInvalide
 from core.models import JournalAudit
 from ledger.services import exercice_clore, exercice_ouvrir, exercice_ouvrir_periode_complementaire
@@ -76,7 +76,7 @@ def test_les_chiffres_a_chaque_etape(directrice, comptable, exercice, fourniture
         credit=fournitures,
         montant=D("300.00"),
         motif="Décision modificative n° 1 du conseil",
-        le=timezone.localdate(),
+        le=horloge.aujourdhui(),
     )
     s = selectors.situation(credit=fournitures)
     assert _chiffres(s) == (D("1200"), D("300"), D("1500"), D("800"), D("800"), D("500"), D("700"))
@@ -361,7 +361,7 @@ def test_un_credit_peut_s_ouvrir_a_zero_puis_etre_abonde(directrice, exercice):
         credit=credit,
         montant="2 500,00",
         motif="Virement depuis le chapitre 613",
-        le=timezone.localdate(),
+        le=horloge.aujourdhui(),
     )
     s = _mouvoir(credit_engager, directrice, exercice, D("1.00"), compte="622")
     assert _chiffres(s) == (0, D("2500"), D("2500"), D("1"), 0, 0, D("2499"))
@@ -376,7 +376,7 @@ def test_une_reduction_ne_descend_pas_sous_les_engagements(directrice, exercice,
             credit=fournitures,
             montant="-300,00",
             motif="Virement vers 613",
-            le=timezone.localdate(),
+            le=horloge.aujourdhui(),
         )
 
     assert refus.value.message == (
@@ -391,7 +391,7 @@ def test_une_reduction_ne_descend_pas_sous_les_engagements(directrice, exercice,
         credit=fournitures,
         montant=D("-200.00"),
         motif="Virement vers 613",
-        le=timezone.localdate(),
+        le=horloge.aujourdhui(),
     )
     assert (credit.modifications, credit.ouvert, credit.disponible) == (D("-200"), D("1000"), 0)
     assert JournalAudit.objects.filter(acte="credit.modifie").count() == 1
@@ -409,7 +409,7 @@ def test_une_reduction_ne_descend_pas_sous_les_engagements(directrice, exercice,
 def test_une_modification_invalide_est_refusee(
     directrice, exercice, fournitures, montant, motif, le, message
 ):
-    jour = timezone.localdate() + datetime.timedelta(days=le or 0)
+    jour = horloge.aujourdhui() + datetime.timedelta(days=le or 0)
     with pytest.raises(DonneeInvalide, match=message):
         credit_modifier(
             acting_user=directrice, credit=fournitures, montant=montant, motif=motif, le=jour
@@ -424,7 +424,7 @@ def test_seul_le_directeur_modifie_un_credit(comptable, exercice, fournitures):
             credit=fournitures,
             montant="100",
             motif="motif",
-            le=timezone.localdate(),
+            le=horloge.aujourdhui(),
         )
 
 
@@ -447,7 +447,7 @@ def test_rien_ne_bouge_dans_un_exercice_clos(directrice, comptable, annee):
         _mouvoir(credit_engager, directrice, passe, D("10.00"))
     with pytest.raises(ExerciceClos, match=message):
         credit_modifier(
-            acting_user=directrice, credit=credit, montant="5", motif="m", le=timezone.localdate()
+            acting_user=directrice, credit=credit, montant="5", motif="m", le=horloge.aujourdhui()
         )
     with pytest.raises(ExerciceClos, match=message):
         credit_ouvrir(

@@ -5,10 +5,10 @@ from decimal import Decimal
 import psycopg
 import pytest
 from django.db import connections
-from django.utils import timezone
 
 from budget import services as budget
 from budget.selectors import situation
+from core import horloge
 from core.exceptions import (
     ApplicationError,
     DelegationInvalide,
@@ -25,7 +25,7 @@ from tests.factories import MOT_DE_PASSE, personne
 from tests.ledger.sql_brut import connexion_brute
 
 pytestmark = pytest.mark.django_db
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 IBAN = "FR7630006000011234567890189"
 BIC = "AGRIFRPPXXX"
 

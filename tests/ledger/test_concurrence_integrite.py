@@ -199,12 +199,11 @@ def test_propriete_la_balance_est_toujours_equilibree(comptable, exercice, lot, 
 @pytest.mark.skipif(
     shutil.which("hledger") is None, reason="hledger n'est pas installé (make test l'installe)"
 )
-def test_hledger_recalcule_la_meme_balance_sur_la_caisse_de_demo(tmp_path):
-    from accueil.demo import charger_demo
+def test_hledger_recalcule_la_meme_balance_sur_la_caisse_de_demo(tmp_path, caisse_demo):
+    from core import horloge
     from ledger.models import Exercice
 
-    charger_demo()
-    annee = datetime.date.today().year
+    annee = horloge.aujourdhui().year
     exercice = Exercice.objects.get(annee=annee)
     fichier = tmp_path / "export.journal"
     call_command("exporter_journal", str(annee), "--format", "hledger", "--sortie", str(fichier))

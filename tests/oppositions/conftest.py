@@ -2,11 +2,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
+from core import horloge
 from oppositions import services
 
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 IBAN_OPPOSANT = "FR7630006000011234567890189"  # Crédit agricole (BIC AGRIFRPP)
 BIC_OPPOSANT = "AGRIFRPPXXX"
 IBAN_OPPOSANT_2 = "FR1420041010050500013M02606"  # La Banque postale

@@ -3,14 +3,14 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from core import horloge
 from personnes.models import Delegation, Fonction
 from personnes.permissions import pouvoir_ordonnateur
 from tests.factories import personne
 
 pytestmark = pytest.mark.django_db
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 
 
 def test_deleguer_puis_notifier_par_les_pages(client, directrice, comptable):

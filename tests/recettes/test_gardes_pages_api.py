@@ -4,16 +4,16 @@ import subprocess
 import psycopg
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
+from core import horloge
 from recettes import services as s
 from recettes.models import OrdreRecette
 from tests.factories import MOT_DE_PASSE
 from tests.ledger.sql_brut import connexion_brute
 from tests.recettes.test_services import creer, signe_et_transmis, tous_conformes
 
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 
 
 def _refus_sql(sql, message, parametres=()):

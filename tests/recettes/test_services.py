@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.db import connections, transaction
-from django.utils import timezone
 
+from core import horloge
 from core.exceptions import (
     DelegationInvalide,
     DonneeInvalide,
@@ -24,7 +24,7 @@ from recettes.models import OrdreRecette, Reduction
 from tests.factories import MOT_DE_PASSE, personne
 
 pytestmark = pytest.mark.django_db
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 
 
 @pytest.fixture
@@ -265,7 +265,7 @@ def test_un_ordre_de_l_exercice_precedent_apres_sa_periode_complementaire_est_re
 
     exercice_ouvrir(acting_user=comptable, annee=annee)
     precedent = Exercice.objects.create(
-        annee=annee - 1, etat=Exercice.Etat.OUVERT, ouvert_le=timezone.now()
+        annee=annee - 1, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
     )
     jour = datetime.date(annee - 1, 12, 20)
     with pytest.raises(ExerciceInvalide) as refus:

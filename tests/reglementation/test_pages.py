@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from core import horloge
 from reglementation.models import RegleRattachement
 from tests.factories import UtilisateurFactory
 
@@ -61,7 +61,7 @@ def test_une_date_invalide_est_signalee_en_francais(client, auditeur):
 
     assert reponse.status_code == 200
     assert "Saisissez une date valide" in reponse.content.decode()
-    assert reponse.context["le"] == timezone.localdate()
+    assert reponse.context["le"] == horloge.aujourdhui()
 
 
 def test_la_page_tient_en_peu_de_requetes(client, auditeur, django_assert_max_num_queries):

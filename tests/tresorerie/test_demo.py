@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
-from accueil.demo import charger_demo
+from core import horloge
 from depenses.models import OrdreDepense
 from tresorerie import services as t
 from tresorerie.demo import releve_exemple
@@ -15,9 +15,8 @@ from tresorerie.selectors import etat_rapprochement, restes_a_recouvrer
 pytestmark = pytest.mark.django_db
 
 
-def test_le_releve_de_la_demo_se_rapproche_avec_les_paiements_du_jour():
+def test_le_releve_de_la_demo_se_rapproche_avec_les_paiements_du_jour(caisse_demo):
     aujourd_hui = horloge.aujourdhui()
-    charger_demo(aujourd_hui=aujourd_hui)
     comptable = get_user_model().objects.get(username="comptable")
     banque = CompteDisponibilite.objects.get(code="BANQUE")
     if aujourd_hui.timetuple().tm_yday > 1:
