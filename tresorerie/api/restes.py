@@ -1,0 +1,67 @@
+"""Restes à recouvrer per debtor."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import DonneeInvalide
+from ledger.models import Exercice
+from tresorerie import selectors
+from tresorerie.api.serializers import (
+    ResteDebiteurSerializer,
+    TotauxRestesSerializer,
+)
+
+# --- Restes à recouvrer -------------------------------------------------------------
+
+
+class RestesApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("exercice", int, description="Année ; tous les exercices sinon"),
+            OpenApiParameter("non_soldes", bool, description="seulement les débiteurs non soldés"),
+        ],
+        responses=inline_serializer(
+            "RestesARecouvrer",
+            {
+                "exercice": serializers.IntegerField(allow_null=True),
+                "debiteurs": ResteDebiteurSerializer(many=True),
+                "totaux": TotauxRestesSerializer(),
+            },
+        ),
+        summary="Restes à recouvrer par débiteur, et leur accord avec la comptabilité",
+    )
+    def get(self, request):
+        p = request.query_params
+        exercice = None
+        annee = p.get("exercice", "").strip()
+        if annee:
+            exercice = Exercice.objects.filter(annee=annee).first() if annee.isdigit() else None
+            if exercice is None:
+                raise DonneeInvalide(f"L'exercice « {annee} » n'existe pas.")
+        etat = selectors.restes_a_recouvrer(
+            exercice=exercice, seulement_non_soldes=p.get("non_soldes") in ("1", "true", "oui")
+        )
+        return Response(
+            {
+                "exercice": exercice.annee if exercice else None,
+                "debiteurs": ResteDebiteurSerializer(etat.debiteurs, many=True).data,
+                "totaux": TotauxRestesSerializer(
+                    {
+                        "pris_en_charge": etat.total_pris_en_charge,
+                        "reduit": etat.total_reduit,
+                        "recouvre": etat.total_recouvre,
+                        "reste": etat.total_reste,
+                        "comptable": etat.total_comptable,
+                        "ecart_comptable": etat.ecart_comptable,
+                    }
+                ).data,
+            }
+        )
