@@ -34,6 +34,7 @@ from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO, format_euros
 from core.money import montant as montant_valide
 from core.saisie import date as date_saisie
 from core.saisie import texte
+from core.verrous import verrouiller, verrouiller_tous
 from oppositions.banque import formater_iban, verifier_bic, verifier_iban
 from oppositions.models import Imputation, Opposition
 from personnes.permissions import exiger_comptable
@@ -290,7 +291,7 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
     already made to the opposing party under it.
     """
     exiger_comptable(acting_user, horloge.aujourdhui(), "enregistrer une mainlevée d'opposition")
-    opposition = Opposition.objects.select_for_update().get(pk=opposition.pk)
+    opposition = verrouiller(Opposition, opposition.pk)
     le = date_saisie(le, "La date de mainlevée")
     if opposition.mainlevee_le is not None:
         raise TransitionInterdite(
@@ -351,7 +352,7 @@ def _imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> N
             "Cette part revient au créancier lui-même : seule la part d'un opposant s'impute "
             "sur une opposition."
         )
-    opposition = Opposition.objects.select_for_update().filter(pk=part.opposition_id).first()
+    opposition = verrouiller_tous(Opposition).filter(pk=part.opposition_id).first()
     if opposition is None:
         raise DonneeInvalide(f"L'opposition n° {part.opposition_id} n'existe pas.")
     somme = montant_valide(part.montant, libelle="Le montant versé à l'opposant")

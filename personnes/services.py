@@ -27,6 +27,7 @@ from core.exceptions import (
     TransitionInterdite,
 )
 from core.money import montant as montant_valide
+from core.verrous import verrouiller, verrouiller_tous
 from personnes.models import Delegation, Fonction, Interim
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
@@ -68,7 +69,7 @@ def _libelles(fonctions) -> str:
 
 def _verrouiller_utilisateur(utilisateur) -> None:
     """Serialise the acts on one person's powers: checks of overlap then hold until commit."""
-    list(get_user_model().objects.select_for_update().filter(pk=utilisateur.pk).values_list("pk"))
+    list(verrouiller_tous(get_user_model().objects.filter(pk=utilisateur.pk)).values_list("pk"))
 
 
 def _exiger_directeur(utilisateur, jour: datetime.date, acte: str) -> None:
@@ -244,7 +245,7 @@ def delegation_notifier(*, acting_user, delegation: Delegation, le: datetime.dat
             f"délégation : c'est à lui qu'elle est notifiée ({CIRCULAIRE_DELEGATION}).",
             details={"fonctions": sorted(fonctions), "le": le.isoformat()},
         )
-    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    delegation = verrouiller(Delegation, delegation.pk)
     if delegation.notifiee_le is not None:
         raise TransitionInterdite(
             f"La délégation n° {delegation.pk} a déjà été notifiée le "
@@ -276,7 +277,7 @@ def delegation_retirer(*, acting_user, delegation: Delegation, le: datetime.date
     """
     le = _date(le, "La date du retrait")
     _exiger_directeur(acting_user, le, "retirer une délégation")
-    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    delegation = verrouiller(Delegation, delegation.pk)
     if delegation.retiree_le is not None:
         raise TransitionInterdite(
             f"La délégation n° {delegation.pk} a déjà été retirée le "

@@ -3,17 +3,19 @@ comptable records the notification; everyone with a function reads it."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import render
+from django.urls import reverse
 
 from core import horloge
-from core.exceptions import ApplicationError
-from personnes import services
+from core.actes import page_acte, page_formulaire
+from personnes import actes
 from personnes.acces import fonction_requise
+from personnes.droits import exerce
 from personnes.forms import DelegationForm
-from personnes.models import Delegation, Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
+from personnes.models import Delegation
+from personnes.selectors import FONCTIONS_COMPTABLES
+
+GABARIT = "personnes/delegations.html"
 
 
 def _etat(delegation: Delegation, jour) -> str:
@@ -28,86 +30,36 @@ def _etat(delegation: Delegation, jour) -> str:
     return "en vigueur"
 
 
+def _vers_registre(_objet, _resultat) -> str:
+    return reverse("personnes:delegations")
+
+
 @fonction_requise
 def delegations(request):
+    """The register for everyone; the form of a new delegation for the directeur."""
     jour = horloge.aujourdhui()
-    fonctions = set(fonctions_actuelles(request.user))
-    est_directeur = Fonction.DIRECTEUR in fonctions
-    formulaire = DelegationForm(request.POST or None) if est_directeur else None
-    if request.method == "POST" and formulaire is not None and formulaire.is_valid():
-        d = formulaire.cleaned_data
-        try:
-            delegation = services.delegation_creer(
-                acting_user=request.user,
-                delegataire=d["delegataire"],
-                type=d["type"],
-                nature=d["nature"],
-                debut=d["debut"],
-                fin=d["fin"],
-                specimen_signature=d["specimen_signature"],
-                montant_max=d["montant_max"] or None,
-                classes_comptes=d["classes_comptes"],
+    est_directeur = actes.DONNER_DROIT.accorde(request.user)
+    contexte = {
+        "lignes": [
+            (d, _etat(d, jour))
+            for d in Delegation.objects.select_related("delegant", "delegataire").order_by(
+                "-debut", "-id"
             )
-        except ApplicationError as erreur:
-            messages.error(request, erreur.message)
-        else:
-            messages.success(
-                request,
-                f"Délégation n° {delegation.pk} créée ; elle vaudra une fois notifiée "
-                "à l'agent comptable.",
-            )
-            return redirect("personnes:delegations")
-    lignes = [
-        (d, _etat(d, jour))
-        for d in Delegation.objects.select_related("delegant", "delegataire").order_by(
-            "-debut", "-id"
+        ],
+        "est_directeur": est_directeur,
+        "est_comptable": exerce(request.user, FONCTIONS_COMPTABLES),
+    }
+    if est_directeur or request.method == "POST":
+        return page_formulaire(
+            request,
+            actes.DONNER,
+            formulaire=DelegationForm,
+            gabarit=GABARIT,
+            vers=_vers_registre,
+            contexte=contexte,
         )
-    ]
-    return render(
-        request,
-        "personnes/delegations.html",
-        {
-            "lignes": lignes,
-            "form": formulaire,
-            "est_directeur": est_directeur,
-            "est_comptable": bool(fonctions & FONCTIONS_COMPTABLES),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
+    return render(request, GABARIT, {**contexte, "form": None})
 
 
-def _agir(request, pk, fonction, succes):
-    delegation = get_object_or_404(Delegation, pk=pk)
-    try:
-        fonction(delegation)
-    except ApplicationError as erreur:
-        messages.error(request, erreur.message)
-    else:
-        messages.success(request, succes.format(n=delegation.pk))
-    return redirect("personnes:delegations")
-
-
-@require_POST
-@fonction_requise
-def notifier(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda d: services.delegation_notifier(
-            acting_user=request.user, delegation=d, le=horloge.aujourdhui()
-        ),
-        "Notification de la délégation n° {n} enregistrée.",
-    )
-
-
-@require_POST
-@fonction_requise
-def retirer(request, pk: int):
-    return _agir(
-        request,
-        pk,
-        lambda d: services.delegation_retirer(
-            acting_user=request.user, delegation=d, le=horloge.aujourdhui()
-        ),
-        "Délégation n° {n} retirée.",
-    )
+notifier = page_acte(actes.NOTIFIER, queryset=Delegation.objects.all(), vers=_vers_registre)
+retirer = page_acte(actes.RETIRER, queryset=Delegation.objects.all(), vers=_vers_registre)
