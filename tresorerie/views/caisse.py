@@ -1,0 +1,95 @@
+"""Arrêtés de caisse."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from core import horloge
+from core.exceptions import ApplicationError
+from tresorerie import pdf, selectors, services
+from tresorerie.forms import (
+    ArreteForm,
+    comptes_actifs,
+)
+from tresorerie.models import (
+    ArreteCaisse,
+)
+from tresorerie.views.commun import (
+    _est_comptable,
+    _exiger_comptable,
+    _requete,
+    lecture,
+)
+
+# --- Arrêté de caisse -----------------------------------------------------------------------
+
+
+@lecture
+def caisse(request):
+    comptable = _est_comptable(request.user)
+    formulaire = None
+    statut = 200
+    if request.method == "POST":
+        _exiger_comptable(request)
+        statut = 400
+        formulaire = ArreteForm(request.POST)
+        if formulaire.is_valid():
+            d = formulaire.cleaned_data
+            try:
+                arrete = services.arrete_caisse(
+                    acting_user=request.user,
+                    compte=d["compte"],
+                    comptage=formulaire.comptage(),
+                    date=d["date"],
+                    observations=d.get("observations", ""),
+                )
+            except ApplicationError as erreur:
+                formulaire.add_error(None, erreur.message)
+            else:
+                messages.success(
+                    request,
+                    f"Caisse arrêtée au {arrete.date:%d/%m/%Y} : {arrete.nature_ecart}"
+                    + (
+                        f", écriture {arrete.ecriture.journal.code}-{arrete.ecriture.numero}."
+                        if arrete.ecriture
+                        else "."
+                    ),
+                )
+                return redirect(reverse("tresorerie:caisse") + f"#arrete-{arrete.pk}")
+    elif comptable:
+        formulaire = ArreteForm()
+    aujourd_hui = horloge.aujourdhui()
+    caisses = [
+        (c, selectors.solde_comptable(c.compte.numero, aujourd_hui))
+        for c in comptes_actifs(nature__in=["caisse", "regie"]).order_by("compte__numero")
+    ]
+    arretes = Paginator(
+        ArreteCaisse.objects.select_related("compte__compte", "ecriture__journal", "par"), 50
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "tresorerie/caisse.html",
+        {
+            "form": formulaire,
+            "caisses": caisses,
+            "aujourd_hui": aujourd_hui,
+            "page": arretes,
+            "requete": _requete(request),
+            "est_comptable": comptable,
+        },
+        status=statut,
+    )
+
+
+@lecture
+def arrete_pdf(request, pk: int):
+    arrete = get_object_or_404(
+        ArreteCaisse.objects.select_related("compte__compte", "ecriture__journal", "par"), pk=pk
+    )
+    reponse = HttpResponse(pdf.arrete_pdf(arrete), content_type="application/pdf")
+    reponse["Content-Disposition"] = f'inline; filename="arrete-caisse-{arrete.date:%Y-%m-%d}.pdf"'
+    return reponse

@@ -1,0 +1,358 @@
+"""Receipts: the list and its form, one receipt and its acts, the quittance."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from core.exceptions import ApplicationError
+from core.money import ZERO
+from personnes.acces import fonction_requise
+from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
+from tresorerie import pdf, services
+from tresorerie.forms import (
+    EncaissementForm,
+    comptes_actifs,
+)
+from tresorerie.models import (
+    Affectation,
+    CompteDisponibilite,
+    Encaissement,
+    Quittance,
+)
+from tresorerie.views.commun import (
+    LIMITE_LIGNES,
+    MONTANT,
+    REFUS_COMPTABLE,
+    REFUS_REGISSEUR,
+    _est_comptable,
+    _executer,
+    _exiger_acces_encaissement,
+    _exiger_comptable,
+    _lecteur,
+    _regies,
+    _requete,
+)
+
+# --- Encaissements ------------------------------------------------------------------------
+
+
+def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES):
+    """Debtors' lines of ordres de recette taken in charge that still have something
+    to recover, with what remains: the lesser of the line's remainder and the
+    order's (the bound `encaissement_enregistrer` applies). The lines whose ids
+    are in `inclure` are given even beyond `limite` (a line chosen from the
+    ordre de recette's page)."""
+    inclure = {int(i) for i in inclure}
+    base = (
+        LigneOrdreRecette.objects.filter(ordre__etat=OrdreRecette.Etat.PRIS_EN_CHARGE)
+        .annotate(
+            recouvre=Coalesce(Sum("affectations__montant"), Value(ZERO), output_field=MONTANT)
+        )
+        .select_related("ordre__exercice")
+    )
+    lignes = list(
+        base.filter(montant__gt=F("recouvre")).order_by(
+            "ordre__exercice__annee", "ordre__numero", "id"
+        )[:limite]
+    )
+    manquantes = inclure - {lg.pk for lg in lignes}
+    if manquantes:
+        lignes += list(base.filter(pk__in=manquantes).order_by("id"))
+    ids = {lg.ordre_id for lg in lignes}
+
+    def par_ordre(qs, cle):
+        return {r[cle]: r["s"] for r in qs.values(cle).annotate(s=Sum("montant")).order_by(cle)}
+
+    # Same terms as recettes.services.reste_a_recouvrer, in three queries.
+    reduit = par_ordre(
+        Reduction.objects.filter(ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE), "ordre_id"
+    )
+    affecte = par_ordre(Affectation.objects.filter(ordre_id__in=ids), "ordre_id")
+    regularise = par_ordre(
+        Encaissement.objects.filter(regularise_par_id__in=ids, etat=Encaissement.Etat.ENREGISTRE),
+        "regularise_par_id",
+    )
+    resultat = []
+    for lg in lignes:
+        o = lg.ordre_id
+        reste_ordre = (
+            lg.ordre.montant - reduit.get(o, ZERO) - affecte.get(o, ZERO) - regularise.get(o, ZERO)
+        )
+        reste = min(lg.montant - lg.recouvre, reste_ordre)
+        if reste > 0 or lg.pk in inclure:
+            resultat.append((lg, max(reste, ZERO)))
+    return resultat
+
+
+def _liste_encaissements(request, regies_seulement):
+    qs = (
+        Encaissement.objects.select_related("compte__compte", "exercice")
+        .annotate(affecte=Coalesce(Sum("affectations__montant"), Value(ZERO), output_field=MONTANT))
+        .order_by("-date", "-id")
+    )
+    if regies_seulement is not None:
+        qs = qs.filter(compte__in=regies_seulement)
+    if request.GET.get("etat") in Encaissement.Etat.values:
+        qs = qs.filter(etat=request.GET["etat"])
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    documents = defaultdict(list)
+    for q in Quittance.objects.filter(encaissement__in=list(page.object_list)).select_related(
+        "carnet"
+    ):
+        documents[q.encaissement_id].append(q)
+    lignes = [
+        (
+            e,
+            ZERO if e.sans_titre or e.etat == Encaissement.Etat.ANNULE else e.montant - e.affecte,
+            documents.get(e.pk, []),
+        )
+        for e in page.object_list
+    ]
+    return page, lignes
+
+
+@fonction_requise
+def encaissements(request):
+    utilisateur = request.user
+    lecteur = _lecteur(utilisateur)
+    comptable = _est_comptable(utilisateur)
+    regies = _regies(utilisateur)
+    regisseur = not comptable and regies.exists()
+    if not lecteur and not regisseur:
+        raise PermissionDenied(REFUS_REGISSEUR)
+    peut_encaisser = comptable or regisseur
+    if request.method == "POST" and not peut_encaisser:
+        raise PermissionDenied(REFUS_COMPTABLE)
+
+    formulaire = None
+    statut = 200
+    if peut_encaisser:
+        choisie = request.GET.get("ligne", "")
+        inclure = int(choisie) if choisie.isdigit() else None
+        postees = [
+            request.POST.get(f"ligne_{n}", "") for n in range(1, EncaissementForm.REPARTITIONS + 1)
+        ]
+        lignes = lignes_a_recouvrer(inclure=[int(v) for v in [*postees, choisie] if v.isdigit()])
+        comptes = comptes_actifs() if comptable else regies
+        moyens = (
+            None
+            if comptable
+            else [
+                c
+                for c in Encaissement.Moyen.choices
+                if c[0] in (Encaissement.Moyen.NUMERAIRE, Encaissement.Moyen.CHEQUE)
+            ]
+        )
+        initial = {}
+        if request.method == "GET" and inclure:
+            trouvee = next(((lg, r) for lg, r in lignes if lg.pk == inclure), None)
+            if trouvee is None or trouvee[1] <= 0:
+                messages.error(
+                    request,
+                    "Ce débiteur n'a plus rien à recouvrer sur un ordre de recette pris en charge.",
+                )
+            else:
+                ligne, reste = trouvee
+                caisse = comptes.filter(nature__in=["caisse", "regie"]).first()
+                initial = {
+                    "ligne_1": str(ligne.pk),
+                    "montant_1": str(reste).replace(".", ","),
+                    "montant": str(reste).replace(".", ","),
+                    "payeur": ligne.debiteur,
+                    "objet": f"Règlement de l'ordre de recette n° {ligne.ordre.reference}",
+                    "moyen": Encaissement.Moyen.NUMERAIRE,
+                    "compte": caisse.pk if caisse else None,
+                }
+        formulaire = EncaissementForm(
+            request.POST or None, comptes=comptes, moyens=moyens, lignes=lignes, initial=initial
+        )
+        if request.method == "POST":
+            statut = 400
+            if formulaire.is_valid():
+                d = formulaire.cleaned_data
+                try:
+                    encaissement = services.encaissement_enregistrer(
+                        acting_user=utilisateur,
+                        compte=d["compte"],
+                        moyen=d["moyen"],
+                        montant=d["montant"],
+                        payeur=d["payeur"],
+                        objet=d["objet"],
+                        date=d["date"],
+                        reference=d.get("reference", ""),
+                        repartitions=formulaire.repartitions(),
+                        recu=d.get("recu", False),
+                    )
+                except ApplicationError as erreur:
+                    formulaire.add_error(None, erreur.message)
+                else:
+                    documents = ", ".join(
+                        f"{q.get_nature_display()} n° {q.reference}"
+                        for q in encaissement.quittances.select_related("carnet")
+                    )
+                    messages.success(
+                        request,
+                        f"Encaissement {encaissement.reference_interne} enregistré"
+                        + (f" ; {documents} délivré(e)." if documents else "."),
+                    )
+                    return redirect("tresorerie:encaissement", pk=encaissement.pk)
+
+    page, lignes_liste = _liste_encaissements(request, None if lecteur else regies)
+    return render(
+        request,
+        "tresorerie/encaissements.html",
+        {
+            "form": formulaire,
+            "page": page,
+            "lignes": lignes_liste,
+            "etats": Encaissement.Etat.choices,
+            "filtre_etat": request.GET.get("etat", ""),
+            "requete": _requete(request),
+            "est_comptable": comptable,
+            "regies": list(regies) if not lecteur else None,
+        },
+        status=statut,
+    )
+
+
+def _encaissement(pk: int) -> Encaissement:
+    return get_object_or_404(
+        Encaissement.objects.select_related(
+            "compte__compte",
+            "exercice",
+            "ecriture__journal",
+            "ecriture_annulation__journal",
+            "recu_par",
+            "regularise_par__exercice",
+            "compte_produit",
+        ),
+        pk=pk,
+    )
+
+
+@fonction_requise
+def encaissement(request, pk: int):
+    enc = _encaissement(pk)
+    _exiger_acces_encaissement(request.user, enc)
+    comptable = _est_comptable(request.user)
+    excedent = services.excedent(enc)
+    actif = enc.etat == Encaissement.Etat.ENREGISTRE
+    documents = list(
+        enc.quittances.select_related("carnet", "annule__carnet").order_by("emise_le", "id")
+    )
+    a_un_document = any(
+        q.nature != Quittance.Nature.ANNULATION and not hasattr(q, "annulee_par") for q in documents
+    )
+    contexte = {
+        "e": enc,
+        "excedent": excedent,
+        "affectations": enc.affectations.select_related(
+            "ordre__exercice", "ligne", "par", "ecriture__journal"
+        ),
+        "documents": documents,
+        "est_comptable": comptable,
+        "lecteur": _lecteur(request.user),
+    }
+    if comptable and actif and not enc.sans_titre and excedent > 0:
+        contexte["lignes_affectables"] = lignes_a_recouvrer()
+        contexte["comptes_remboursement"] = comptes_actifs().exclude(
+            nature=CompteDisponibilite.Nature.ENCAISSEMENT
+        )
+    contexte["peut_recu"] = (
+        comptable and actif and enc.moyen != Encaissement.Moyen.NUMERAIRE and not a_un_document
+    )
+    contexte["peut_annuler"] = comptable and actif and not enc.regularise_par_id
+    return render(request, "tresorerie/encaissement.html", contexte)
+
+
+def _acte_encaissement(request, pk: int, action, succes: str):
+    _exiger_comptable(request)
+    enc = get_object_or_404(Encaissement, pk=pk)
+    _executer(request, lambda: action(enc), succes)
+    return redirect("tresorerie:encaissement", pk=enc.pk)
+
+
+@require_POST
+@fonction_requise
+def excedent_affecter(request, pk: int):
+    return _acte_encaissement(
+        request,
+        pk,
+        lambda e: services.excedent_affecter(
+            acting_user=request.user,
+            encaissement=e,
+            ligne=int(request.POST["ligne"]) if request.POST.get("ligne", "").isdigit() else 0,
+            montant=request.POST.get("montant", ""),
+        ),
+        "Excédent affecté à l'ordre de recette.",
+    )
+
+
+@require_POST
+@fonction_requise
+def excedent_rembourser(request, pk: int):
+    _exiger_comptable(request)
+    compte = CompteDisponibilite.objects.filter(pk=request.POST.get("compte") or 0).first()
+    if compte is None:
+        messages.error(request, "Choisissez le compte d'où part le remboursement.")
+        return redirect("tresorerie:encaissement", pk=pk)
+    return _acte_encaissement(
+        request,
+        pk,
+        lambda e: services.excedent_rembourser(
+            acting_user=request.user,
+            encaissement=e,
+            compte=compte,
+            montant=request.POST.get("montant", ""),
+            reference=request.POST.get("reference", ""),
+        ),
+        "Trop-perçu remboursé.",
+    )
+
+
+@require_POST
+@fonction_requise
+def recu_delivrer(request, pk: int):
+    return _acte_encaissement(
+        request,
+        pk,
+        lambda e: services.recu_delivrer(acting_user=request.user, encaissement=e),
+        "Reçu délivré.",
+    )
+
+
+@require_POST
+@fonction_requise
+def encaissement_annuler(request, pk: int):
+    return _acte_encaissement(
+        request,
+        pk,
+        lambda e: services.encaissement_annuler(
+            acting_user=request.user, encaissement=e, motif=request.POST.get("motif", "")
+        ),
+        "Encaissement annulé ; ses quittances et reçus sont annulés par un document qui les "
+        "référence.",
+    )
+
+
+@fonction_requise
+def quittance_pdf(request, pk: int):
+    quittance = get_object_or_404(
+        Quittance.objects.select_related(
+            "carnet", "encaissement__compte__compte", "annule__carnet", "emise_par"
+        ),
+        pk=pk,
+    )
+    _exiger_acces_encaissement(request.user, quittance.encaissement)
+    reponse = HttpResponse(pdf.quittance_pdf(quittance), content_type="application/pdf")
+    reponse["Content-Disposition"] = f'inline; filename="quittance-{quittance.reference}.pdf"'
+    return reponse
