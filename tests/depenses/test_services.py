@@ -13,6 +13,7 @@ from core.exceptions import (
     ApplicationError,
     DelegationInvalide,
     DonneeInvalide,
+    SeparationDesFonctions,
     TransitionInterdite,
 )
 from depenses import services as s
@@ -348,7 +349,11 @@ def test_la_requisition_appartient_au_directeur_et_exige_son_mot_de_passe(
         s.ordre_depense_requerir(
             acting_user=directrice, ordre=ordre, motif="x", mot_de_passe="faux"
         )
-    with pytest.raises(ApplicationError):
+    with pytest.raises(
+        SeparationDesFonctions,
+        match="une fonction pour l'agent comptable .* : une même personne ne peut être "
+        "à la fois ordonnateur et comptable",
+    ):
         s.ordre_depense_requerir(
             acting_user=comptable, ordre=ordre, motif="x", mot_de_passe=MOT_DE_PASSE
         )

@@ -2,15 +2,15 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
+from core import horloge
 from depenses import services as d
 from personnes.models import Fonction
 from recettes import services as r
 from tests.factories import MOT_DE_PASSE, personne
 from tresorerie.demo import creer_tresorerie_demo
 
-AUJOURD_HUI = timezone.localdate()
+AUJOURD_HUI = horloge.aujourdhui()
 
 
 @pytest.fixture
@@ -64,7 +64,10 @@ def ordre_vise(
     creancier="Papeterie Centrale",
     iban=IBAN,
     bic=BIC,
+    viser=True,
 ):
+    """An ordre de dépense visaed by the agent comptable (only transmitted
+    to him when `viser` is false)."""
     engagement = d.engagement_creer(
         acting_user=directrice,
         exercice=exercice,
@@ -96,6 +99,8 @@ def ordre_vise(
     d.ordre_depense_attester_service_fait(acting_user=directrice, ordre=ordre, le=AUJOURD_HUI)
     d.ordre_depense_signer(acting_user=directrice, ordre=ordre, mot_de_passe=MOT_DE_PASSE)
     d.ordre_depense_transmettre(acting_user=directrice, ordre=ordre)
+    if not viser:
+        return ordre
     return d.ordre_depense_viser(
         acting_user=comptable,
         ordre=ordre,

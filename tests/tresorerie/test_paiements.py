@@ -10,7 +10,12 @@ from lxml import etree
 
 from budget import services as budget
 from budget.selectors import situation
-from core.exceptions import ApplicationError, DonneeInvalide, TransitionInterdite
+from core.exceptions import (
+    ApplicationError,
+    DonneeInvalide,
+    DroitInsuffisant,
+    TransitionInterdite,
+)
 from depenses.models import OrdreDepense
 from ledger.models import Ecriture, Ligne
 from oppositions.services import opposition_enregistrer
@@ -180,14 +185,29 @@ def test_le_compte_special_d_encaissement_ne_paie_pas(directrice, comptable, com
 def test_seul_l_agent_comptable_paie(directrice, auditeur, comptable, comptes, credits):
     a = ordre_vise(directrice, comptable, credits)
     for intrus in (directrice, auditeur):
-        with pytest.raises(ApplicationError):
+        with pytest.raises(
+            DroitInsuffisant,
+            match=r"Seul l'agent comptable \(ou son fondé de pouvoir\) peut payer un ordre "
+            r"de dépense : la tenue de la comptabilité lui est réservée",
+        ):
             t.lot_payer(acting_user=intrus, ordres=[a], compte=comptes["BANQUE"])
     a.refresh_from_db()
     assert a.etat == "vise"
 
 
 def test_un_ordre_non_vise_ne_se_paie_pas(directrice, comptable, comptes, credits):
-    a = ordre_vise(directrice, comptable, credits)
-    t.lot_payer(acting_user=comptable, ordres=[a], compte=comptes["BANQUE"])
-    a.refresh_from_db()
-    assert OrdreDepense.objects.get(pk=a.pk).etat == "paye"
+    vise = ordre_vise(directrice, comptable, credits)
+    transmis = ordre_vise(directrice, comptable, credits, montant="300.00", viser=False)
+    avant = (Ecriture.objects.count(), LotPaiement.objects.count(), Paiement.objects.count())
+    for ordres in ([transmis], [vise, transmis]):
+        with pytest.raises(
+            TransitionInterdite,
+            match=rf"L'ordre de dépense n° {transmis.reference} n'est pas visé "
+            r"\(transmis à l'agent comptable\) : seul un ordre visé se paie",
+        ):
+            t.lot_payer(acting_user=comptable, ordres=ordres, compte=comptes["BANQUE"])
+    # Nothing was paid, not even the visaed order asked for with it.
+    apres = (Ecriture.objects.count(), LotPaiement.objects.count(), Paiement.objects.count())
+    assert apres == avant
+    etats = dict(OrdreDepense.objects.values_list("pk", "etat"))
+    assert (etats[vise.pk], etats[transmis.pk]) == ("vise", "transmis")
