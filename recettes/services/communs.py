@@ -1,0 +1,111 @@
+"""What the acts on ordres de recette share: sources, the kind of order
+(`SORTE`, for `ordres.services`), its content hash, its lock, the emission deadline.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from core import horloge
+from core.exceptions import (
+    ExerciceClos,
+    ExerciceInvalide,
+)
+from ledger.models import Exercice
+from ordres import services as commun
+from ordres.services import (
+    Sorte,
+    empreinte,
+    exiger_lignes,
+)
+from recettes.models import (
+    OrdreRecette,
+    Signature,
+)
+
+SOURCE = "art. D253-16, circulaire 93/82 §2.0"
+NATURE_DELEGATION = "ordre_recette"
+
+
+def _aujourd_hui() -> datetime.date:
+    return horloge.aujourdhui()
+
+
+def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
+    return commun.verrouiller_ordre(SORTE, ordre)
+
+
+def verifier_delai_emission(ordre: OrdreRecette, le: datetime.date) -> None:
+    """An order for a past exercise is issued only within its période complémentaire
+    (D253-17: 10 days; D253-17-1: 2 months or 1 month), never into a closed exercise."""
+    if ordre.exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(
+            f"L'exercice {ordre.exercice.annee} est clos : aucun ordre ne peut plus y être émis."
+        )
+    if le > ordre.limite_emission:
+        raise ExerciceInvalide(
+            f"L'ordre relève de l'exercice {ordre.exercice.annee} ({ordre.article_rattachement}) : "
+            f"sa période complémentaire s'est achevée le {ordre.limite_emission:%d/%m/%Y}, il ne peut plus être émis."
+        )
+
+
+def _contenu(ordre: OrdreRecette) -> dict:
+    """What is signed: the order's content, its lines and its pièces' hashes."""
+    return {
+        "exercice": ordre.exercice.annee,
+        "numero": ordre.numero,
+        "type": ordre.type,
+        "nature": ordre.nature,
+        "objet": ordre.objet,
+        "bases": ordre.bases_liquidation,
+        "imputation": ordre.compte_imputation.numero,
+        "tiers": ordre.compte_tiers.numero,
+        "montant": f"{ordre.montant:.2f}",
+        "date_fait": ordre.date_fait.isoformat(),
+        "dates": {
+            cle: (v.isoformat() if v else None) for cle, v in ordre.dates_rattachement.items()
+        },
+        "article": ordre.article_rattachement,
+        "pieces_references": ordre.pieces_references,
+        "lignes": [
+            [lg.debiteur, lg.qualite, lg.identifiant, f"{lg.montant:.2f}"]
+            for lg in ordre.lignes.order_by("id")
+        ],
+        "pieces": [[p.nom, p.sha256] for p in ordre.pieces.order_by("id")],
+    }
+
+
+def empreinte_contenu(ordre: OrdreRecette) -> str:
+    """SHA-256 of what is signed: the order's content, its lines and its pièces."""
+    return empreinte(_contenu(ordre))
+
+
+def _avant_signature(acting_user, ordre: OrdreRecette, capacite, le: datetime.date) -> None:
+    verifier_delai_emission(ordre, le)
+    exiger_lignes(ordre, "Un ordre sans débiteur ne se signe pas.")
+
+
+SORTE = Sorte(
+    modele=OrdreRecette,
+    nom=NATURE_DELEGATION,
+    source=SOURCE,
+    contenu=_contenu,
+    avant_signature=_avant_signature,
+)
+
+
+def derniere_signature(ordre: OrdreRecette) -> Signature | None:
+    return commun.derniere_signature(ordre)
+
+
+def _instantane(ordre: OrdreRecette) -> dict:
+    return {
+        "numero": ordre.numero,
+        "exercice": ordre.exercice.annee,
+        "etat": ordre.etat,
+        "nature": ordre.nature,
+        "objet": ordre.objet,
+        "montant": ordre.montant,
+        "imputation": ordre.compte_imputation.numero,
+        "article": ordre.article_rattachement,
+    }

@@ -1,0 +1,175 @@
+"""The agent comptable's controls per the plan de contrôle, prise en charge
+(posting debtor / produit) or rejection (D253-16 al. 2 and 3; circ. 93/82 §2.0.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import DatabaseError, transaction
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import (
+    DonneeInvalide,
+    TransitionInterdite,
+    relever_erreur_base,
+)
+from ledger.services import LigneSaisie, ecriture_passer
+from ordres.services import (
+    exiger_comptable_distinct,
+    exiger_transition,
+    selection_plan,
+)
+from recettes.models import (
+    ControleEffectue,
+    OrdreRecette,
+    PlanControle,
+)
+from recettes.services.communs import (
+    _aujourd_hui,
+    _verrouiller,
+    empreinte_contenu,
+)
+
+
+@dataclass(frozen=True)
+class ControlesRequis:
+    mode: str
+    mode_libelle: str
+    selectionne: bool
+    points: list[str]
+    motif: str
+
+
+def controles_requis(ordre: OrdreRecette) -> ControlesRequis:
+    """What the plan de contrôle asks for this order (D253-16 al. 3: selective by nature)."""
+    plan = PlanControle.objects.filter(nature=ordre.nature).first()
+    if plan is None:
+        return ControlesRequis(
+            "exhaustif",
+            "exhaustif (aucun plan pour cette nature)",
+            True,
+            ["Régularité de l'ordre et de ses pièces"],
+            "aucun plan : contrôle exhaustif",
+        )
+    points = [p.strip() for p in plan.points.splitlines() if p.strip()]
+    selectionne, motif = selection_plan(
+        mode=plan.mode,
+        seuil=plan.seuil,
+        taux=plan.taux,
+        montant=ordre.montant,
+        cle=f"{ordre.exercice.annee}-{ordre.numero}",
+    )
+    return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)
+
+
+@dataclass(frozen=True)
+class ControleSaisi:
+    point: str
+    conforme: bool
+    commentaire: str = ""
+
+
+def ordre_recette_prendre_en_charge(
+    *, acting_user, ordre: OrdreRecette, controles: Sequence[ControleSaisi] = ()
+) -> OrdreRecette:
+    """The agent comptable takes the order in charge after the controls the plan
+    asks for, dates and signs it (D253-16 al. 2); the claim is posted:
+    debtor account / produit (DOMAIN §9)."""
+    try:
+        with transaction.atomic():
+            ordre = _verrouiller(ordre)
+            exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
+            exiger_transition(ordre, OrdreRecette.Etat.PRIS_EN_CHARGE, "prendre en charge")
+            if empreinte_contenu(ordre) != ordre.empreinte_contenu:
+                raise TransitionInterdite(
+                    "Le contenu de l'ordre ne correspond plus à l'empreinte signée : rejetez-le."
+                )
+            requis = controles_requis(ordre)
+            saisis = {c.point: c for c in controles}
+            if requis.selectionne:
+                manquants = [p for p in requis.points if p not in saisis]
+                if manquants:
+                    raise DonneeInvalide(
+                        "Le plan de contrôle demande de vérifier : " + " ; ".join(manquants) + ".",
+                        details={"manquants": manquants},
+                    )
+            anomalies = [c.point for c in controles if not c.conforme]
+            if anomalies:
+                raise TransitionInterdite(
+                    "Un contrôle a relevé une anomalie ("
+                    + " ; ".join(anomalies)
+                    + ") : rejetez l'ordre en "
+                    "indiquant le motif au directeur."
+                )
+            ControleEffectue.objects.bulk_create(
+                ControleEffectue(
+                    ordre=ordre,
+                    point=c.point[:255],
+                    conforme=c.conforme,
+                    commentaire=c.commentaire,
+                    par=acting_user,
+                )
+                for c in controles
+            )
+            exercice = ordre.exercice
+            date = min(_aujourd_hui(), exercice.fin)
+            lignes = [
+                LigneSaisie(ordre.compte_tiers.numero, debit=lg.montant, tiers=lg.debiteur[:120])
+                for lg in ordre.lignes.order_by("id")
+            ] + [LigneSaisie(ordre.compte_imputation.numero, credit=ordre.montant)]
+            ecriture = ecriture_passer(
+                acting_user=acting_user,
+                exercice=exercice,
+                journal="RE",
+                date=date,
+                libelle=f"Ordre de recette n° {ordre.reference} : {ordre.objet}"[:255],
+                lignes=lignes,
+                piece=f"ordre_recette:{ordre.reference}",
+            )
+            ordre.etat = OrdreRecette.Etat.PRIS_EN_CHARGE
+            ordre.pris_en_charge_le = horloge.maintenant()
+            ordre.pris_en_charge_par = acting_user
+            ordre.ecriture = ecriture
+            ordre.save(
+                update_fields=["etat", "pris_en_charge_le", "pris_en_charge_par", "ecriture"]
+            )
+            audit(
+                acting_user,
+                "ordre_recette.pris_en_charge",
+                ordre,
+                avant={"etat": "transmis"},
+                apres={
+                    "etat": ordre.etat,
+                    "ecriture": f"RE-{ecriture.numero}",
+                    "controles": [[c.point, c.conforme] for c in controles],
+                },
+            )
+            return ordre
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+
+
+@transaction.atomic
+def ordre_recette_rejeter(*, acting_user, ordre: OrdreRecette, motif: str) -> OrdreRecette:
+    """Reject with a reason: the order goes back to the directeur."""
+    ordre = _verrouiller(ordre)
+    exiger_comptable_distinct(acting_user, ordre, "rejeter un ordre de recette")
+    exiger_transition(ordre, OrdreRecette.Etat.REJETE, "rejeter")
+    motif = (motif or "").strip()
+    if not motif:
+        raise DonneeInvalide("Le rejet d'un ordre de recette doit être motivé.")
+    ordre.etat = OrdreRecette.Etat.REJETE
+    ordre.motif_rejet = motif
+    ordre.rejete_le = horloge.maintenant()
+    ordre.save(update_fields=["etat", "motif_rejet", "rejete_le"])
+    audit(
+        acting_user,
+        "ordre_recette.rejete",
+        ordre,
+        avant={"etat": "transmis"},
+        apres={"etat": ordre.etat, "motif": motif},
+    )
+    return ordre

@@ -1,0 +1,194 @@
+"""Reductions, cancellations, non-valeurs, remises gracieuses and abandons of
+small overpayments: signed by the directeur, taken in charge by the agent
+comptable (circ. 93/82 §2.0.3, §2.0.4; D133-2).
+"""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, transaction
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import (
+    DonneeInvalide,
+    ExerciceInvalide,
+    TransitionInterdite,
+    relever_erreur_base,
+)
+from core.money import ZERO, format_euros, montant
+from core.pieces import verifier_mot_de_passe
+from core.verrous import verrouiller
+from ledger.models import Exercice
+from ledger.services import LigneSaisie, ecriture_passer
+from ordres.services import (
+    exiger_comptable_distinct,
+    exiger_etat,
+)
+from personnes.permissions import exiger_separation, pouvoir_ordonnateur
+from recettes.models import (
+    OrdreRecette,
+    Reduction,
+)
+from recettes.selectors import reductions_en_attente, reste_a_recouvrer
+from recettes.services.communs import (
+    NATURE_DELEGATION,
+    _aujourd_hui,
+    _verrouiller,
+)
+from reglementation.selectors import seuil_d133_2
+
+
+def ordre_recette_reduire(
+    *,
+    acting_user,
+    ordre: OrdreRecette,
+    type: str,
+    montant_reduction,
+    motif: str,
+    nouvelles_bases: str,
+    mot_de_passe: str,
+) -> Reduction:
+    """Ordre de réduction or d'annulation, admission en non-valeur, remise gracieuse,
+    abandon of a small overpayment: decided by the directeur alone, stating the
+    new bases (circ. 93/82 §2.0.3; D133-2 for the threshold)."""
+    try:
+        with transaction.atomic():
+            verifier_mot_de_passe(acting_user, mot_de_passe)
+            ordre = _verrouiller(ordre)
+            exiger_etat(ordre, {OrdreRecette.Etat.PRIS_EN_CHARGE}, "réduire ou annuler")
+            if type not in Reduction.Type.values:
+                raise DonneeInvalide(f"Type de réduction inconnu : « {type} ».")
+            # The reste à recouvrer (recettes.selectors), less the reductions
+            # signed but not yet taken in charge: they will lower it.
+            en_attente = reductions_en_attente(ordre)
+            reste = reste_a_recouvrer(ordre) - en_attente
+            valeur = (
+                reste
+                if type == Reduction.Type.ANNULATION
+                else montant(montant_reduction, libelle="Le montant de la réduction")
+            )
+            if valeur <= 0 or valeur > reste:
+                raise DonneeInvalide(
+                    f"La réduction de {format_euros(valeur)} dépasse le reste à recouvrer de {format_euros(reste)}"
+                    f" sur l'ordre n° {ordre.reference}.",
+                    details={"reste": str(reste), "en_attente": str(en_attente)},
+                )
+            if type == Reduction.Type.ABANDON_INDU:
+                seuil = seuil_d133_2(_aujourd_hui())
+                if ordre.nature != "recuperation_indu" or valeur != reste or reste >= seuil:
+                    raise DonneeInvalide(
+                        f"L'abandon de recouvrement ne vaut que pour un indu de prestation dont le reste est "
+                        f"inférieur au seuil de {format_euros(seuil)} (art. D133-2)."
+                    )
+            if not (motif or "").strip() or not (nouvelles_bases or "").strip():
+                raise DonneeInvalide(
+                    "L'ordre de réduction indique son motif et les bases de la nouvelle liquidation "
+                    "(circulaire 93/82 §2.0.3)."
+                )
+            capacite = pouvoir_ordonnateur(
+                acting_user,
+                nature=NATURE_DELEGATION,
+                montant=valeur,
+                compte_numero=ordre.compte_imputation.numero,
+                le=_aujourd_hui(),
+            )
+            reduction = Reduction.objects.create(
+                ordre=ordre,
+                type=type,
+                montant=valeur,
+                motif=motif.strip(),
+                nouvelles_bases=nouvelles_bases.strip(),
+                signataire=acting_user,
+                qualite=capacite.qualite[:255],
+                signee_le=horloge.maintenant(),
+            )
+            audit(
+                acting_user,
+                "ordre_recette.reduction_signee",
+                ordre,
+                apres={
+                    "type": type,
+                    "montant": valeur,
+                    "motif": motif,
+                    "qualite": capacite.qualite,
+                },
+            )
+            return reduction
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+
+
+COMPTES_REDUCTION = {
+    Reduction.Type.NON_VALEUR: "6541",
+    Reduction.Type.ABANDON_INDU: "6541",
+    Reduction.Type.REMISE_GRACIEUSE: "671",
+}
+
+
+def reduction_prendre_en_charge(*, acting_user, reduction: Reduction) -> Reduction:
+    """The agent comptable checks the reduction is justified (circ. 93/82 §2.0.4)
+    and posts it: a reduction or cancellation reverses the produit (same
+    exercise) or goes to 673 (titres annulés sur exercices antérieurs); a
+    non-valeur to 6541 (DOMAIN §9); a remise gracieuse to 671."""
+    try:
+        with transaction.atomic():
+            reduction = verrouiller(Reduction.objects.select_related("ordre"), reduction.pk)
+            ordre = _verrouiller(reduction.ordre)
+            exiger_comptable_distinct(acting_user, ordre, "prendre en charge une réduction")
+            exiger_separation(ordonnateur=reduction.signataire, comptable=acting_user)
+            if reduction.etat != Reduction.Etat.SIGNEE:
+                raise TransitionInterdite("Cette réduction a déjà été prise en charge.")
+            aujourd_hui = _aujourd_hui()
+            exercice = ordre.exercice
+            meme_exercice = exercice.etat != Exercice.Etat.CLOS
+            if not meme_exercice:
+                exercice = (
+                    Exercice.objects.exclude(etat=Exercice.Etat.CLOS).order_by("-annee").first()
+                )
+                if exercice is None:
+                    raise ExerciceInvalide(
+                        "Aucun exercice ouvert ne peut recevoir cette réduction."
+                    )
+            debit = COMPTES_REDUCTION.get(reduction.type)
+            if debit is None:
+                debit = ordre.compte_imputation.numero if meme_exercice else "673"
+            date = min(aujourd_hui, exercice.fin)
+            ecriture = ecriture_passer(
+                acting_user=acting_user,
+                exercice=exercice,
+                journal="RE",
+                date=date,
+                libelle=f"{reduction.get_type_display().capitalize()} de l'ordre n° {ordre.reference}"[
+                    :255
+                ],
+                lignes=[
+                    LigneSaisie(debit, debit=reduction.montant),
+                    LigneSaisie(
+                        ordre.compte_tiers.numero,
+                        credit=reduction.montant,
+                        tiers=ordre.lignes.first().debiteur[:120],
+                    ),
+                ],
+                piece=f"ordre_recette:{ordre.reference}",
+            )
+            reduction.etat = Reduction.Etat.PRISE_EN_CHARGE
+            reduction.pris_en_charge_par = acting_user
+            reduction.ecriture = ecriture
+            reduction.save(update_fields=["etat", "pris_en_charge_par", "ecriture"])
+            reduit = sum((r.montant for r in ordre.reductions.all()), ZERO)
+            if reduit == ordre.montant:
+                ordre.etat = OrdreRecette.Etat.ANNULE
+                ordre.save(update_fields=["etat"])
+            audit(
+                acting_user,
+                "ordre_recette.reduction_prise_en_charge",
+                ordre,
+                apres={
+                    "type": reduction.type,
+                    "montant": reduction.montant,
+                    "ecriture": ecriture.numero,
+                },
+            )
+            return reduction
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
