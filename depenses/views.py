@@ -22,7 +22,7 @@ from depenses.forms import (
     lire_service_fait,
     lire_suspension,
 )
-from depenses.models import Engagement, Nature, OrdreDepense, Requisition
+from depenses.models import Nature, OrdreDepense, Requisition
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
@@ -67,12 +67,7 @@ def nouveau(request):
 
 
 def _engagements() -> list[tuple]:
-    return [
-        (e, services.engage_restant(e))
-        for e in Engagement.objects.select_related("exercice", "compte_imputation")
-        .prefetch_related("ordres")
-        .order_by("-id")[:200]
-    ]
+    return [(e, e.restant) for e in selectors.engagements()]
 
 
 @fonction_requise
