@@ -832,6 +832,7 @@ def payer_notre(comptable, moitie: Moitie, banque) -> tuple[Chrono, Decompte, ob
 
     from bench.saisie import _resume_sql
     from tresorerie import sepa, services
+    from tresorerie.services import paiements
 
     decompte = Decompte()
     dans_ecriture = [False]
@@ -845,7 +846,7 @@ def payer_notre(comptable, moitie: Moitie, banque) -> tuple[Chrono, Decompte, ob
             if not dans_ecriture[0]:
                 decompte.sql.setdefault(_resume_sql(sql), []).append(time.perf_counter() - debut)
 
-    ecriture_passer = services.ecriture_passer
+    ecriture_passer = paiements.ecriture_passer
 
     def ecriture_chronometree(*args, **kwargs):
         dans_ecriture[0] = True
@@ -866,7 +867,7 @@ def payer_notre(comptable, moitie: Moitie, banque) -> tuple[Chrono, Decompte, ob
             decompte.commit += time.perf_counter() - debut
 
     pid = commun.pid_serveur_django()
-    services.ecriture_passer = ecriture_chronometree
+    paiements.ecriture_passer = ecriture_chronometree
     connection.commit = commit_chronometre
     try:
         with (
@@ -876,7 +877,7 @@ def payer_notre(comptable, moitie: Moitie, banque) -> tuple[Chrono, Decompte, ob
         ):
             lot = services.lot_payer(acting_user=comptable, ordres=moitie.ordres, compte=banque)
     finally:
-        services.ecriture_passer = ecriture_passer
+        paiements.ecriture_passer = ecriture_passer
         del connection.commit
     decompte.pain001 = sum(d for d, _ in pains)
     decompte.ecriture = sum(ecritures)

@@ -211,3 +211,34 @@ def test_un_ordre_non_vise_ne_se_paie_pas(directrice, comptable, comptes, credit
     assert apres == avant
     etats = dict(OrdreDepense.objects.values_list("pk", "etat"))
     assert (etats[vise.pk], etats[transmis.pk]) == ("vise", "transmis")
+
+
+def test_le_paiement_des_ordres_est_ensembliste_et_audite_ordre_par_ordre(
+    directrice, comptable, comptes, credits
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import JournalAudit
+
+    def payer(nombre):
+        ordres = [
+            ordre_vise(directrice, comptable, credits, montant="10.00", identifiant="")
+            for _ in range(nombre)
+        ]
+        with CaptureQueriesContext(connection) as requetes:
+            t.lot_payer(acting_user=comptable, ordres=ordres, compte=comptes["BANQUE"])
+        return ordres, len(requetes)
+
+    _, pour_deux = payer(2)
+    ordres, pour_cinq = payer(5)
+    # No query per order: five orders cost what two do.
+    assert pour_cinq <= pour_deux
+    audits = JournalAudit.objects.filter(
+        acte="ordre_depense.paye", objet_id__in=[str(o.pk) for o in ordres]
+    )
+    assert audits.count() == 5
+    assert {a.apres["etat"] for a in audits} == {"paye"}
+    assert set(
+        OrdreDepense.objects.filter(pk__in=[o.pk for o in ordres]).values_list("etat", flat=True)
+    ) == {"paye"}

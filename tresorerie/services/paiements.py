@@ -11,21 +11,19 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Q
 
-from budget import services as budget
-from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
-from core.models import JournalAudit
+from core.exceptions import DonneeInvalide
 from core.money import ZERO
 from core.saisie import date as date_saisie
-from depenses.models import Gestion, LigneOrdreDepense, OrdreDepense
+from depenses.models import LigneOrdreDepense
+from depenses.paiements import ordres_depense_payer, ordres_depense_verrouiller_pour_paiement
 from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.models import Opposition
 from oppositions.services import imputer, oppositions_opposables, repartir_paiement
 from personnes.permissions import exiger_comptable
 from tresorerie import sepa
 from tresorerie.models import CompteDisponibilite, LotPaiement, Paiement
-from tresorerie.services.commun import CIRC_REGLEMENT, _atomique, _aujourd_hui, exercice_du
+from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
 
 # --- Paiements ------------------------------------------------------------------------
 
@@ -74,28 +72,8 @@ def lot_payer(
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     _exiger_compte_de_paiement(compte, moyen)
     exercice = exercice_du(le)
-    identifiants = sorted({o.pk if hasattr(o, "pk") else int(o) for o in ordres})
-    if not identifiants:
-        raise DonneeInvalide("Choisissez au moins un ordre de dépense visé à payer.")
-    verrouilles = list(
-        OrdreDepense.objects.select_for_update(of=("self",))
-        .filter(pk__in=identifiants)
-        .select_related("exercice", "compte_tiers", "compte_imputation")
-        .order_by("pk")
-    )
-    if len(verrouilles) != len(identifiants):
-        raise DonneeInvalide("Un des ordres de dépense demandés n'existe pas.")
-    for ordre in verrouilles:
-        if ordre.etat == OrdreDepense.Etat.PAYE:
-            raise TransitionInterdite(
-                f"L'ordre de dépense n° {ordre.reference} est déjà payé (le "
-                f"{ordre.paye_le:%d/%m/%Y}, {ordre.paiement_reference}) : il ne se paie qu'une fois."
-            )
-        if ordre.etat != OrdreDepense.Etat.VISE:
-            raise TransitionInterdite(
-                f"L'ordre de dépense n° {ordre.reference} n'est pas visé "
-                f"({ordre.get_etat_display()}) : seul un ordre visé se paie ({CIRC_REGLEMENT})."
-            )
+    verrouilles = ordres_depense_verrouiller_pour_paiement(ordres)
+    identifiants = [o.pk for o in verrouilles]
     lignes = list(
         LigneOrdreDepense.objects.filter(ordre_id__in=identifiants).order_by("ordre_id", "id")
     )
@@ -206,41 +184,8 @@ def lot_payer(
     for p in paiements:
         p.lot = lot
     Paiement.objects.bulk_create(paiements, batch_size=5000)
-    OrdreDepense.objects.filter(pk__in=identifiants).update(
-        etat=OrdreDepense.Etat.PAYE,
-        paye_le=le,
-        paiement_moyen=moyen,
-        paiement_reference=message_id,
-        paye_par=acting_user,
-    )
-    budgetaires: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
-    for ordre in verrouilles:
-        if ordre.gestion == Gestion.BUDGETAIRE:
-            budgetaires[(ordre.exercice.annee, ordre.compte_imputation.numero)] += ordre.montant
-    for (annee, numero), somme in sorted(budgetaires.items()):
-        budget.credit_payer(
-            acting_user=acting_user,
-            exercice=annee,
-            compte_numero=numero,
-            montant=somme,
-            reference=f"lot:{message_id}",
-        )
-    maintenant = horloge.maintenant()
-    JournalAudit.objects.bulk_create(
-        [
-            JournalAudit(
-                acteur=acting_user,
-                acte="ordre_depense.paye",
-                objet_type="depenses.ordredepense",
-                objet_id=str(o.pk),
-                objet_libelle=str(o)[:255],
-                avant={"etat": "vise"},
-                apres={"etat": "paye", "le": le.isoformat(), "moyen": moyen, "lot": message_id},
-                horodatage=maintenant,
-            )
-            for o in verrouilles
-        ],
-        batch_size=5000,
+    ordres_depense_payer(
+        acting_user=acting_user, ordres=verrouilles, le=le, moyen=moyen, reference=message_id
     )
     audit(
         acting_user,

@@ -1,0 +1,126 @@
+"""What a payment does to the ordres de dépense it settles (circ. 93/82 §2.1.6).
+
+The treasury pays (`tresorerie.services.lot_payer`: the oppositions first, the
+entry creditor accounts / bank, the pain.001 file); it calls this module for
+the orders themselves: lock them and check that each may be paid, then pass
+them to *payé* with their payment mention, record the payment of the credits
+of those under gestion budgétaire, and write one audit row per order.
+
+Both are set-based, since a batch may hold ten thousand orders: one locking
+query, one UPDATE, one `credit_payer` per (exercise, imputation account), one
+bulk insert of the audit rows. Both run inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+
+from budget.services import credit_payer
+from core import horloge
+from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.models import JournalAudit
+from core.money import ZERO
+from core.verrous import verrouiller_tous
+from depenses.models import Gestion, OrdreDepense
+from personnes.permissions import exiger_comptable
+
+CIRC_REGLEMENT = "circulaire 93/82 §2.1.6"
+
+
+def ordres_depense_verrouiller_pour_paiement(identifiants: Iterable) -> list[OrdreDepense]:
+    """Lock the orders to pay, in id order (two batches sharing orders never
+    deadlock; the second waits, then reads « déjà payé »), with their exercise
+    and accounts; refuse an order that does not exist, is already paid or is
+    not visaed: only a visaed order is paid, and once (circ. 93/82 §2.1.6)."""
+    ids = sorted({o.pk if hasattr(o, "pk") else int(o) for o in identifiants})
+    if not ids:
+        raise DonneeInvalide("Choisissez au moins un ordre de dépense visé à payer.")
+    ordres = list(
+        verrouiller_tous(
+            OrdreDepense.objects.filter(pk__in=ids)
+            .select_related("exercice", "compte_tiers", "compte_imputation")
+            .order_by("pk")
+        )
+    )
+    if len(ordres) != len(ids):
+        raise DonneeInvalide("Un des ordres de dépense demandés n'existe pas.")
+    for ordre in ordres:
+        if ordre.etat == OrdreDepense.Etat.PAYE:
+            raise TransitionInterdite(
+                f"L'ordre de dépense n° {ordre.reference} est déjà payé (le "
+                f"{ordre.paye_le:%d/%m/%Y}, {ordre.paiement_reference}) : il ne se paie qu'une fois."
+            )
+        if ordre.etat != OrdreDepense.Etat.VISE:
+            raise TransitionInterdite(
+                f"L'ordre de dépense n° {ordre.reference} n'est pas visé "
+                f"({ordre.get_etat_display()}) : seul un ordre visé se paie ({CIRC_REGLEMENT})."
+            )
+    return ordres
+
+
+@transaction.atomic
+def ordres_depense_payer(
+    *,
+    acting_user,
+    ordres: list[OrdreDepense],
+    le: datetime.date,
+    moyen: str,
+    reference: str,
+) -> None:
+    """Record the payment of orders locked by `ordres_depense_verrouiller_pour_paiement`:
+    state *payé* and the payment mention (date, means, reference of the payment,
+    who paid; circ. 93/82 §2.1.6), written once with the passage visé → payé;
+    the payment of the credits of the orders under gestion budgétaire
+    (`budget.credit_payer`, per exercise and imputation account); one audit
+    row per order."""
+    exiger_comptable(acting_user, le, "payer un ordre de dépense")
+    ids = [o.pk for o in ordres]
+    payes = OrdreDepense.objects.filter(pk__in=ids, etat=OrdreDepense.Etat.VISE).update(
+        etat=OrdreDepense.Etat.PAYE,
+        paye_le=le,
+        paiement_moyen=moyen,
+        paiement_reference=reference,
+        paye_par=acting_user,
+    )
+    if payes != len(set(ids)):
+        raise TransitionInterdite(
+            f"Un des ordres de dépense n'est plus visé : seul un ordre visé se paie ({CIRC_REGLEMENT})."
+        )
+    budgetaires: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    for ordre in ordres:
+        if ordre.gestion == Gestion.BUDGETAIRE:
+            budgetaires[(ordre.exercice.annee, ordre.compte_imputation.numero)] += ordre.montant
+    for (annee, numero), somme in sorted(budgetaires.items()):
+        credit_payer(
+            acting_user=acting_user,
+            exercice=annee,
+            compte_numero=numero,
+            montant=somme,
+            reference=f"lot:{reference}",
+        )
+    maintenant = horloge.maintenant()
+    JournalAudit.objects.bulk_create(
+        [
+            JournalAudit(
+                acteur=acting_user,
+                acte="ordre_depense.paye",
+                objet_type="depenses.ordredepense",
+                objet_id=str(o.pk),
+                objet_libelle=str(o)[:255],
+                avant={"etat": "vise"},
+                apres={"etat": "paye", "le": le.isoformat(), "moyen": moyen, "lot": reference},
+                horodatage=maintenant,
+            )
+            for o in ordres
+        ],
+        batch_size=5000,
+    )
+    for ordre in ordres:
+        ordre.etat = OrdreDepense.Etat.PAYE
+        ordre.paye_le, ordre.paiement_moyen, ordre.paiement_reference = le, moyen, reference
+        ordre.paye_par = acting_user
