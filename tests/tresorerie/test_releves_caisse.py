@@ -1,10 +1,10 @@
 """Statements and reconciliation, the arrêté de caisse, the monthly regularisation."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 
+from core import horloge
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from ledger.models import Ecriture, Ligne
 from recettes import services as r
@@ -228,7 +228,7 @@ def test_les_encaissements_sans_titre_sont_regularises_par_un_ordre_du_mois(
         t.regularisation_preparer(
             acting_user=directrice, annee=AUJOURD_HUI.year, mois=AUJOURD_HUI.month
         )
-    assert datetime.date.today().year == AUJOURD_HUI.year
+    assert horloge.aujourdhui().year == AUJOURD_HUI.year
 
 
 def test_les_frais_du_compte_special_d_encaissement_vont_au_compte_externe(comptable, comptes):
