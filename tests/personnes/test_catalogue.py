@@ -4,11 +4,13 @@ the service runs (nothing changes)."""
 
 import datetime
 import importlib
+import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -172,3 +174,16 @@ def test_la_page_du_registre_refuse_le_retrait_au_comptable(client, comptable, d
     delegation.refresh_from_db()
     assert delegation.retiree_le is None
     assert JournalAudit.objects.count() == audit_avant
+
+
+def test_la_commande_droits_donne_le_tableau_de_la_documentation():
+    sortie = io.StringIO()
+    call_command("droits", "--application", "budget", stdout=sortie)
+    lignes = sortie.getvalue().splitlines()
+    assert lignes[:2] == ["| droit | application | fonctions | refus |", "|---|---|---|---|"]
+    assert lignes[2:] == [
+        f"| `credit.modifier` | budget | directeur | {actes_budget.MODIFIER_DROIT.refus} |",
+        f"| `credit.ouvrir` | budget | directeur | {actes_budget.OUVRIR_DROIT.refus} |",
+    ]
+    documentation = (settings.BASE_DIR / "docs" / "api.md").read_text()
+    assert all(ligne in documentation for ligne in lignes)
