@@ -7,14 +7,16 @@ someone with SQL access to the application's role could.
 import datetime
 from decimal import Decimal
 
-import psycopg
 import pytest
 
 from ledger.models import Ecriture, Exercice, Ligne
 from ledger.services import LigneSaisie, ecriture_passer
 from tests.ledger.sql_brut import compte_id, connexion_brute, inserer_ecriture
+from tests.savepoint import refus_sql
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Refusals run in a savepoint (tests.savepoint); tests that COMMIT on their own
+# connection, or need an entry committed earlier, are marked transaction=True.
+pytestmark = pytest.mark.django_db
 
 EQUILIBREE = [("531", "10.00", "0"), ("5122", "0", "10.00")]
 
@@ -24,19 +26,15 @@ def _nombre_ecritures() -> int:
 
 
 def _refus(sql_fait, message: str):
-    """Run `sql_fait(cur)` and COMMIT on a raw connection; expect `message`."""
+    """Run `sql_fait(cur)` in a savepoint, deferred checks fired as at COMMIT
+    (tests.savepoint); expect `message`."""
     avant = _nombre_ecritures(), Ligne.objects.count()
-    with connexion_brute() as conn:
-        with pytest.raises(psycopg.Error) as erreur:
-            with conn.cursor() as cur:
-                sql_fait(cur)
-            conn.commit()
-        conn.rollback()
-    assert message in str(erreur.value)
+    erreur = refus_sql(sql_fait, message)
     assert (_nombre_ecritures(), Ligne.objects.count()) == avant
-    return erreur.value
+    return erreur
 
 
+@pytest.mark.django_db(transaction=True)
 def test_une_ecriture_equilibree_passee_en_sql_est_acceptee(exercice, comptable, jour):
     with connexion_brute() as conn, conn.cursor() as cur:
         inserer_ecriture(
@@ -167,6 +165,7 @@ def test_les_ecritures_et_lignes_passees_ne_se_modifient_ni_ne_se_suppriment(
     assert list(ecriture.lignes.values_list("debit", flat=True).order_by("id")) == [10, 0]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_une_ecriture_validee_ne_recoit_plus_de_ligne(exercice, comptable, jour):
     ecriture = ecriture_passer(
         acting_user=comptable,
@@ -188,6 +187,7 @@ def test_une_ecriture_validee_ne_recoit_plus_de_ligne(exercice, comptable, jour)
     assert ecriture.lignes.count() == 2
 
 
+@pytest.mark.django_db(transaction=True)
 def test_le_vidage_des_tables_est_refuse_a_un_role_non_superutilisateur(exercice, comptable, jour):
     with connexion_brute() as conn, conn.cursor() as cur:
         cur.execute(
@@ -266,6 +266,7 @@ def test_un_compte_special_d_encaissement_refuse_frais_et_paiements(exercice, co
     )
 
 
+@pytest.mark.django_db(transaction=True)
 def test_un_compte_special_d_encaissement_recoit_et_se_nivelle(exercice, comptable, jour):
     """Cotisations come in (debit 5123) and the balance moves to the Caisse des
     dépôts (credit 5123 against a debit to 515): both are accepted."""
@@ -319,6 +320,7 @@ def test_un_numero_qui_saute_est_refuse(exercice, comptable, jour):
     )
 
 
+@pytest.mark.django_db(transaction=True)
 def test_un_numero_en_double_est_refuse(exercice, comptable, jour):
     with connexion_brute() as conn, conn.cursor() as cur:
         inserer_ecriture(
