@@ -4,7 +4,7 @@ A `Droit` is the first gate of an act, the one pages and the API check at
 their edge (who holds which function today). The service checks it again and
 then what only it can know: the delegation valid at that date, its amount and
 nature, the separation of ordonnateur and comptable (circ. 93/82 §1.0,
-§2.4.0). Each app declares its acts' droits in its own `droits.py` with
+§2.4.0). Each app declares its acts and their droits in its own `actes.py` with
 `droit(...)`; they all land in `CATALOGUE`, which the docs and a test read.
 """
 
