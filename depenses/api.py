@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
@@ -22,18 +23,21 @@ from depenses.models import (
 from personnes.droits import APourFonction
 
 
+@extend_schema_serializer(component_name="LigneDepense")
 class LigneSerializer(serializers.ModelSerializer):
     class Meta:
         model = LigneOrdreDepense
         fields = ["creancier", "qualite", "identifiant", "iban", "bic", "montant"]
 
 
+@extend_schema_serializer(component_name="PieceDepense")
 class PieceSerializer(serializers.ModelSerializer):
     class Meta:
         model = PieceDepense
         fields = ["id", "nom", "type_mime", "taille", "sha256", "complement"]
 
 
+@extend_schema_serializer(component_name="OrdreDepense")
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
     reference = serializers.CharField()
@@ -76,6 +80,7 @@ class OrdreSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_serializer(component_name="LigneSaisieDepense")
 class LigneSaisieSerializer(serializers.Serializer):
     creancier = serializers.CharField(max_length=200)
     qualite = serializers.CharField(max_length=120)
@@ -85,6 +90,7 @@ class LigneSaisieSerializer(serializers.Serializer):
     montant = serializers.CharField(max_length=24)
 
 
+@extend_schema_serializer(component_name="SaisieDepense")
 class SaisieSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
         choices=OrdreDepense.Type.choices, default=OrdreDepense.Type.INDIVIDUEL
@@ -136,6 +142,7 @@ class SaisieSerializer(serializers.Serializer):
         return {"saisie": services.SaisieDepense(**d), "pieces": pieces_lues(attrs.get("pieces"))}
 
 
+@extend_schema_serializer(component_name="EngagementSaisieDepense")
 class EngagementSaisieSerializer(serializers.Serializer):
     exercice = serializers.IntegerField()
     gestion = serializers.ChoiceField(choices=Gestion.choices)
@@ -145,15 +152,18 @@ class EngagementSaisieSerializer(serializers.Serializer):
     montant = serializers.CharField(max_length=24)
 
 
+@extend_schema_serializer(component_name="MotDePasseDepense")
 class MotDePasseSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="ServiceFaitDepense")
 class ServiceFaitSerializer(serializers.Serializer):
     le = serializers.DateField()
     observation = serializers.CharField(required=False, default="", allow_blank=True)
 
 
+@extend_schema_serializer(component_name="VisaDepense")
 class VisaSerializer(serializers.Serializer):
     appreciations = serializers.DictField(
         child=serializers.BooleanField(),
@@ -166,20 +176,24 @@ class VisaSerializer(serializers.Serializer):
         return {"appreciations": {k: (v, "") for k, v in attrs["appreciations"].items()}}
 
 
+@extend_schema_serializer(component_name="SuspensionDepense")
 class SuspensionSerializer(serializers.Serializer):
     motif = serializers.ChoiceField(choices=Suspension.Motif.choices)
     explication = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="ComplementDepense")
 class ComplementSerializer(serializers.Serializer):
     complement = serializers.CharField()
     service_fait_le = serializers.DateField(required=False, allow_null=True, default=None)
 
 
+@extend_schema_serializer(component_name="MotifDepense")
 class MotifSerializer(serializers.Serializer):
     motif = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="RequisitionDepense")
 class RequisitionSerializer(serializers.Serializer):
     motif = serializers.CharField()
     mot_de_passe = serializers.CharField()
@@ -215,6 +229,7 @@ class OrdreDetailApi(generics.RetrieveAPIView):
         return selectors.ordre_depense_detail()
 
 
+@extend_schema_serializer(component_name="EngagementDepense")
 class EngagementSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     montant = serializers.DecimalField(max_digits=18, decimal_places=2)

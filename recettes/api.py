@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
@@ -23,12 +23,14 @@ from recettes.models import (
 )
 
 
+@extend_schema_serializer(component_name="LigneRecette")
 class LigneSerializer(serializers.ModelSerializer):
     class Meta:
         model = LigneOrdreRecette
         fields = ["debiteur", "qualite", "identifiant", "montant"]
 
 
+@extend_schema_serializer(component_name="SignatureRecette")
 class SignatureSerializer(serializers.ModelSerializer):
     signataire = serializers.CharField(source="signataire.username")
 
@@ -37,12 +39,14 @@ class SignatureSerializer(serializers.ModelSerializer):
         fields = ["signataire", "qualite", "signee_le", "empreinte_contenu"]
 
 
+@extend_schema_serializer(component_name="PieceRecette")
 class PieceSerializer(serializers.ModelSerializer):
     class Meta:
         model = PieceJustificative
         fields = ["id", "nom", "type_mime", "taille", "sha256"]
 
 
+@extend_schema_serializer(component_name="ReductionRecette")
 class ReductionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Reduction
@@ -58,6 +62,7 @@ class ReductionSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_serializer(component_name="OrdreRecette")
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
     reference = serializers.CharField()
@@ -106,6 +111,7 @@ class OrdreSerializer(serializers.ModelSerializer):
         return f"{reste:.2f}"
 
 
+@extend_schema_serializer(component_name="LigneSaisieRecette")
 class LigneSaisieSerializer(serializers.Serializer):
     debiteur = serializers.CharField(max_length=200)
     qualite = serializers.CharField(max_length=120)
@@ -113,6 +119,7 @@ class LigneSaisieSerializer(serializers.Serializer):
     montant = serializers.CharField(max_length=24)
 
 
+@extend_schema_serializer(component_name="SaisieRecette")
 class SaisieSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
         choices=OrdreRecette.Type.choices, default=OrdreRecette.Type.INDIVIDUEL
@@ -157,24 +164,29 @@ class SaisieSerializer(serializers.Serializer):
         return {"saisie": services.SaisieOrdre(**d), "pieces": pieces_lues(attrs.get("pieces"))}
 
 
+@extend_schema_serializer(component_name="MotDePasseRecette")
 class MotDePasseSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="MotifRecette")
 class MotifSerializer(serializers.Serializer):
     motif = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="ControleRecette")
 class ControleSerializer(serializers.Serializer):
     point = serializers.CharField()
     conforme = serializers.BooleanField()
     commentaire = serializers.CharField(required=False, default="", allow_blank=True)
 
 
+@extend_schema_serializer(component_name="PriseEnChargeRecette")
 class PriseEnChargeSerializer(serializers.Serializer):
     controles = ControleSerializer(many=True, required=False, default=list)
 
 
+@extend_schema_serializer(component_name="ReductionSaisieRecette")
 class ReductionSaisieSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=Reduction.Type.choices)
     montant = serializers.CharField(required=False, default="0")
