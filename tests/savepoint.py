@@ -28,6 +28,10 @@ def curseur_en_savepoint() -> Iterator[psycopg.Cursor]:
         with connection.connection.cursor() as curseur:
             yield curseur
             curseur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # Back to the initial mode for what the test does next: every
+            # deferrable constraint of this schema is INITIALLY DEFERRED
+            # (Django's foreign keys, the ledger's lot_verifier_equilibre).
+            curseur.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def refus_sql(faire: Callable[[psycopg.Cursor], object], message: str) -> psycopg.Error:

@@ -3,7 +3,6 @@ real commits: what someone with SQL access could attempt."""
 
 from decimal import Decimal
 
-import psycopg
 import pytest
 from django.db import connection
 
@@ -11,30 +10,28 @@ from budget import selectors
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from budget.services import credit_engager, credit_modifier, credit_ordonnancer
 from core import horloge
-from tests.ledger.sql_brut import connexion_brute
+from tests.savepoint import curseur_en_savepoint, refus_sql
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 D = Decimal
 NBSP = "\u00a0"
 
 
 def _refus_sql(sql, message, parametres=(), role=None):
-    with connexion_brute() as conn:
-        with pytest.raises(psycopg.Error) as erreur, conn.cursor() as cur:
-            if role:
-                cur.execute(f"SET ROLE {role}")
-            cur.execute(sql, parametres)
-            conn.commit()
-        conn.rollback()
-    assert message in str(erreur.value)
-    return erreur.value
+    """PostgreSQL refuses `sql`, run in a savepoint of the test (tests.savepoint)."""
+
+    def faire(cur):
+        if role:
+            cur.execute(f"SET ROLE {role}")
+        cur.execute(sql, parametres)
+
+    return refus_sql(faire, message)
 
 
 def _sql(sql, parametres=()):
-    with connexion_brute() as conn, conn.cursor() as cur:
+    with curseur_en_savepoint() as cur:
         cur.execute(sql, parametres)
-        conn.commit()
 
 
 @pytest.fixture

@@ -13,8 +13,11 @@ from oppositions.models import Imputation, Opposition
 from oppositions.services import OppositionDepassee, Part
 from tests.ledger.sql_brut import connexion_brute
 from tests.oppositions.conftest import AUJOURD_HUI, enregistrer, il_y_a
+from tests.savepoint import curseur_en_savepoint, refus_sql
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Refusals run in a savepoint (tests.savepoint); the tests with concurrent
+# writers or a second connection are marked transaction=True.
+pytestmark = pytest.mark.django_db
 
 INSERER = (
     "INSERT INTO oppositions_imputation (opposition_id, montant, reference, le, par_id)"
@@ -23,20 +26,15 @@ INSERER = (
 
 
 def _refus_sql(sql, parametres, message):
-    with connexion_brute() as conn:
-        with pytest.raises(psycopg.Error) as erreur, conn.cursor() as cur:
-            cur.execute(sql, parametres)
-            conn.commit()
-        conn.rollback()
-    assert erreur.value.sqlstate.startswith("LG") or erreur.value.sqlstate == "42501"
-    assert message in str(erreur.value)
-    return erreur.value
+    """PostgreSQL refuses `sql`, run in a savepoint of the test (tests.savepoint)."""
+    erreur = refus_sql(lambda cur: cur.execute(sql, parametres), message)
+    assert erreur.sqlstate.startswith("LG") or erreur.sqlstate == "42501"
+    return erreur
 
 
 def _executer(sql, parametres=()):
-    with connexion_brute() as conn, conn.cursor() as cur:
+    with curseur_en_savepoint() as cur:
         cur.execute(sql, parametres)
-        conn.commit()
 
 
 def part(opposition, montant):
@@ -152,6 +150,7 @@ def test_une_mainlevee_enregistree_ne_s_annule_pas(comptable):
     assert Opposition.objects.get(pk=opposition.pk).mainlevee_le == il_y_a(1)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_deux_insertions_concurrentes_ne_depassent_pas_l_opposition(comptable):
     """The second transaction waits on the opposition's lock, then sees the first one's row."""
     opposition = enregistrer(comptable, montant="100.00")
@@ -194,6 +193,7 @@ def test_deux_insertions_concurrentes_ne_depassent_pas_l_opposition(comptable):
     assert list(Imputation.objects.values_list("montant", flat=True)) == [Decimal("60.00")]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_deux_paiements_simultanes_ne_prennent_pas_deux_fois_le_reste(comptable):
     opposition = enregistrer(comptable, montant="100.00")
     depart = threading.Barrier(2)
@@ -238,6 +238,7 @@ def en_role_applicatif():
         cur.execute("RESET ROLE")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_sous_le_role_applicatif_on_impute_mais_on_ne_reecrit_rien(comptable, en_role_applicatif):
     opposition = enregistrer(comptable)
     services.imputer(
