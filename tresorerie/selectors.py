@@ -12,6 +12,8 @@ from django.db.models import Q, Sum
 from core import horloge
 from core.money import ZERO
 from ledger.models import Cumul, Ligne
+from personnes.models import Fonction
+from personnes.selectors import fonctions_actuelles
 from recettes.models import OrdreRecette, Reduction
 from tresorerie.models import (
     Affectation,
@@ -30,6 +32,62 @@ def solde_comptable(compte_numero: str, au: datetime.date) -> Decimal:
         compte__numero=compte_numero, exercice__annee=au.year, date__lte=au
     ).aggregate(d=Sum("debit"), c=Sum("credit"))
     return (totaux["d"] or ZERO) - (totaux["c"] or ZERO)
+
+
+# --- Who reads what ------------------------------------------------------------------
+#
+# Whoever holds a function other than régisseur reads the whole treasury (the
+# directeur and the auditor included). A régisseur who holds no other function
+# keeps a régie under the agent comptable (circ. 93/82 §2.2): he reads the
+# receipts of his own régie, their quittances and its cash, and nothing else.
+
+
+REFUS_REGISSEUR = (
+    "Un régisseur ne consulte que les encaissements de sa propre régie (circulaire 93/82 §2.2)."
+)
+
+
+def lit_toute_la_tresorerie(utilisateur) -> bool:
+    return bool(set(fonctions_actuelles(utilisateur)) - {Fonction.REGISSEUR})
+
+
+def regies_de(utilisateur):
+    """The open régies this person keeps as régisseur today."""
+    if Fonction.REGISSEUR not in fonctions_actuelles(utilisateur):
+        return CompteDisponibilite.objects.none()
+    return CompteDisponibilite.objects.filter(
+        actif=True, nature=CompteDisponibilite.Nature.REGIE, regisseur=utilisateur
+    ).select_related("compte")
+
+
+def _restreindre(qs, utilisateur, chemin: str):
+    """`qs` whole for a reader of the treasury, else limited to the person's
+    régies through `chemin` (the path to the account of funds)."""
+    if lit_toute_la_tresorerie(utilisateur):
+        return qs
+    return qs.filter(**{f"{chemin}__in": regies_de(utilisateur).values("pk")})
+
+
+def comptes_visibles(utilisateur, qs=None):
+    return _restreindre(
+        qs if qs is not None else CompteDisponibilite.objects.all(), utilisateur, "pk"
+    )
+
+
+def encaissements_visibles(utilisateur, qs=None):
+    """The receipts this person may read (all, or his régies')."""
+    return _restreindre(qs if qs is not None else Encaissement.objects.all(), utilisateur, "compte")
+
+
+def quittances_visibles(utilisateur, qs):
+    """Quittances, reçus and cancellation documents of the receipts he may read."""
+    return _restreindre(qs, utilisateur, "encaissement__compte")
+
+
+def par_compte_visibles(utilisateur, qs):
+    """Rows that belong to an account of funds (carnets, arrêtés, batches,
+    statements): all, or those of his régies."""
+    return _restreindre(qs, utilisateur, "compte")
 
 
 # --- Restes à recouvrer -----------------------------------------------------------

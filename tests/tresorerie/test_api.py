@@ -253,6 +253,43 @@ def test_le_regisseur_encaisse_a_sa_regie_et_nulle_part_ailleurs(api, regisseur,
     assert instantane() == avant
 
 
+def test_le_regisseur_ne_liste_que_les_encaissements_de_sa_regie(
+    api, comptable, auditeur, regisseur, comptes
+):
+    # given a receipt at the régie and two elsewhere
+    api.force_authenticate(regisseur)
+    regie = encaisser(api, compte="REGIE", moyen="numeraire", montant="35.00", payeur="À la régie")
+    assert regie.status_code == 201, regie.json()
+    api.force_authenticate(comptable)
+    caisse = encaisser(api, compte="CAISSE", moyen="numeraire", payeur="À la caisse").json()
+    banque = encaisser(api, compte="BANQUE", payeur="À la banque").json()
+
+    # when the régisseur lists the receipts, their documents and the cash
+    api.force_authenticate(regisseur)
+    liste = api.get(f"{URL}/encaissements/").json()
+    # then he sees his régie's only, even when he names another account
+    assert [e["payeur"] for e in liste["results"]] == ["À la régie"]
+    assert api.get(f"{URL}/encaissements/", {"compte": "CAISSE"}).json()["count"] == 0
+    assert api.get(f"{URL}/encaissements/{caisse['id']}/").status_code == 404
+    assert api.get(f"{URL}/encaissements/{regie.json()['id']}/").status_code == 200
+    quittances = api.get(f"{URL}/quittances/").json()["results"]
+    assert {q["encaissement"] for q in quittances} == {regie.json()["id"]}
+    autre = caisse["documents"][0]["id"]
+    assert api.get(f"{URL}/quittances/{autre}/").status_code == 404
+    assert [c["code"] for c in api.get(f"{URL}/comptes/").json()["results"]] == ["REGIE"]
+    assert api.get(f"{URL}/lots/").json()["count"] == 0
+    restes = api.get(f"{URL}/restes/")
+    assert restes.status_code == 403 and "régisseur" in restes.json()["message"]
+
+    # and the agent comptable and the auditor see every receipt of the fund
+    for lecteur in (comptable, auditeur):
+        api.force_authenticate(lecteur)
+        payeurs = {e["payeur"] for e in api.get(f"{URL}/encaissements/").json()["results"]}
+        assert payeurs == {"À la régie", "À la caisse", "À la banque"}, lecteur
+        assert api.get(f"{URL}/encaissements/{banque['id']}/").status_code == 200
+        assert api.get(f"{URL}/quittances/").json()["count"] == 2
+
+
 # --- Lecture par tous, actes par l'agent comptable --------------------------------------
 
 
@@ -723,11 +760,15 @@ def test_encaissement_sans_titre_puis_regularisation_par_la_directrice(
     periode = {"annee": AUJOURD_HUI.year, "mois": AUJOURD_HUI.month}
     refus = api.post(f"{URL}/regularisations/", periode, format="json")
     assert refus.status_code == 403, refus.json()
+    assert refus.json()["message"] == (
+        "Seul l'ordonnateur prépare l'ordre de recette qui régularise les encaissements sans titre."
+    )
+
+    # The edge asks the droit first; the directrice's bad month is then refused.
+    api.force_authenticate(directrice)
     assert api.post(f"{URL}/regularisations/", {"annee": 2026, "mois": 13}, format="json").json()[
         "details"
     ]["mois"] == ["Le mois va de 1 à 12."]
-
-    api.force_authenticate(directrice)
     prepare = api.post(f"{URL}/regularisations/", periode, format="json")
     assert prepare.status_code == 201, prepare.json()
     [ordre] = prepare.json()

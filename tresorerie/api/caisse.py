@@ -6,14 +6,13 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, status
-from rest_framework.response import Response
+from rest_framework import status
 
-from core.permissions import APourFonction
-from tresorerie import services
+from core.actes import api_acte
+from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
-    LectureOuComptable,
+    ListeEtActe,
     _filtre_compte,
 )
 from tresorerie.api.saisies import (
@@ -38,24 +37,21 @@ from tresorerie.models import (
         "§2.2)",
     ),
 )
-class ArreteListApi(generics.ListAPIView):
+class ArreteListApi(
+    ListeEtActe,
+    api_acte(
+        actes.ARRETE_CAISSE,
+        entree=ArreteSaisieSerializer,
+        sortie=lambda arrete: ArreteSerializer(_arretes().get(pk=arrete.pk)).data,
+        statut=status.HTTP_201_CREATED,
+    ),
+):
     serializer_class = ArreteSerializer
-    permission_classes = [APourFonction, LectureOuComptable]
 
     def get_queryset(self):
-        qs = ArreteCaisse.objects.select_related("compte", "par")
+        qs = selectors.par_compte_visibles(self.request.user, _arretes())
         return _filtre_compte(qs, self.request).order_by("-date", "-id")
 
-    def post(self, request):
-        entree = ArreteSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        arrete = services.arrete_caisse(
-            acting_user=request.user,
-            compte=d["compte"],
-            comptage=d["comptage"],
-            date=d["date"],
-            observations=d["observations"],
-        )
-        relu = ArreteCaisse.objects.select_related("compte", "par").get(pk=arrete.pk)
-        return Response(ArreteSerializer(relu).data, status=status.HTTP_201_CREATED)
+
+def _arretes():
+    return ArreteCaisse.objects.select_related("compte", "par")

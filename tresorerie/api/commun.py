@@ -14,12 +14,13 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema_field,
 )
-from rest_framework import serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException, NotFound
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.views import APIView
 
+from core.actes import api_acte
 from core.exceptions import DonneeInvalide
-from core.permissions import EstComptable
+from personnes.droits import LectureOuDroit
 from tresorerie.models import (
     Affectation,
     CompteDisponibilite,
@@ -41,15 +42,34 @@ def _montant():
     return serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
 
 
-# --- Permissions -------------------------------------------------------------------
+# --- Acts ------------------------------------------------------------------------------
 
 
-class LectureOuComptable(EstComptable):
-    """Reading for everyone holding a function (with APourFonction); writing for
-    the agent comptable or his fondé de pouvoir (checked again in the services)."""
+def acte_sur(acte, *, queryset, libelle: str, **options):
+    """`api_acte` on the object of the URL, whose absence is said in French
+    (« L'encaissement n° 12 n'existe pas. »)."""
+    base = api_acte(acte, queryset=queryset, **options)
 
-    def has_permission(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or super().has_permission(request, view)
+    def post(self, request, pk: int):
+        _trouver(self.queryset, pk, libelle)
+        return base.post(self, request, pk)
+
+    return type(base.__name__, (base,), {"post": post, "__doc__": base.__doc__})
+
+
+class ListeEtActe(generics.ListAPIView):
+    """A list that everyone holding a function reads, whose POST runs an act
+    (the class also derives from the act's `api_acte` class): the edge asks the
+    act's droit for POST only."""
+
+    permission_classes = [LectureOuDroit]
+
+    @property
+    def droit(self):
+        return self.acte.droit
+
+    def check_permissions(self, request):
+        APIView.check_permissions(self, request)
 
 
 class PdfIndisponible(APIException):

@@ -10,22 +10,24 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import APourFonction, EstComptable
+from core.actes import api_acte
 from recettes.api import OrdreSerializer as OrdreRecetteSerializer
 from recettes.models import OrdreRecette
-from tresorerie import services
+from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
+    ListeEtActe,
     _affectations_prefetch,
     _date_parametre,
     _encaissements,
     _filtre_compte,
     _quittances_prefetch,
     _trouver,
+    acte_sur,
 )
 from tresorerie.api.saisies import (
     AffecterSerializer,
@@ -44,11 +46,17 @@ from tresorerie.models import (
 )
 
 
-def _encaissement_detail(encaissement: Encaissement, statut=status.HTTP_200_OK) -> Response:
-    relu = _encaissements().prefetch_related(
+def _detail():
+    return _encaissements().prefetch_related(
         _affectations_prefetch(), _quittances_prefetch("quittances")
     )
-    return Response(EncaissementDetailSerializer(relu.get(pk=encaissement.pk)).data, status=statut)
+
+
+def _relu(resultat) -> dict:
+    """The receipt an act produced or acted on (an allocation or a reçu gives its
+    receipt), read afresh with its allocations and documents."""
+    encaissement = getattr(resultat, "encaissement", resultat)
+    return EncaissementDetailSerializer(_detail().get(pk=encaissement.pk)).data
 
 
 # --- Encaissements ------------------------------------------------------------------
@@ -76,11 +84,20 @@ def _encaissement_detail(encaissement: Encaissement, statut=status.HTTP_200_OK) 
         "(circ. 93/82 §2.0.6)",
     ),
 )
-class EncaissementListApi(generics.ListAPIView):
+class EncaissementListApi(
+    ListeEtActe,
+    api_acte(
+        actes.ENCAISSER,
+        entree=EncaissementSaisieSerializer,
+        sortie=_relu,
+        statut=status.HTTP_201_CREATED,
+    ),
+):
     serializer_class = EncaissementSerializer
 
     def get_queryset(self):
-        qs = _filtre_compte(_encaissements(), self.request)
+        qs = selectors.encaissements_visibles(self.request.user, _encaissements())
+        qs = _filtre_compte(qs, self.request)
         p = self.request.query_params
         if p.get("etat"):
             qs = qs.filter(etat=p["etat"])
@@ -99,27 +116,6 @@ class EncaissementListApi(generics.ListAPIView):
             )
         return qs
 
-    def post(self, request):
-        entree = EncaissementSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        encaissement = services.encaissement_enregistrer(
-            acting_user=request.user,
-            compte=d["compte"],
-            moyen=d["moyen"],
-            montant=d["montant"],
-            payeur=d["payeur"],
-            objet=d["objet"],
-            date=d["date"],
-            reference=d["reference"],
-            recu=d["recu"],
-            repartitions=[
-                services.Repartition(ligne=r["ligne"], montant=r["montant"])
-                for r in d["repartitions"]
-            ],
-        )
-        return _encaissement_detail(encaissement, status.HTTP_201_CREATED)
-
 
 @extend_schema(
     summary="Un encaissement, ses affectations, ses quittances ou reçus et son excédent",
@@ -127,121 +123,74 @@ class EncaissementListApi(generics.ListAPIView):
 )
 class EncaissementDetailApi(APIView):
     def get(self, request, pk: int):
-        encaissement = _trouver(Encaissement, pk, "L'encaissement")
-        return _encaissement_detail(encaissement)
+        qs = selectors.encaissements_visibles(request.user, _detail())
+        encaissement = _trouver(qs, pk, "L'encaissement")
+        return Response(EncaissementDetailSerializer(encaissement).data)
 
 
-class _ActeEncaissement(APIView):
-    """One act on one receipt: validate the body, call the service, return the receipt."""
-
-    permission_classes = [APourFonction, EstComptable]
-    entree = None
-    statut = status.HTTP_200_OK
-
-    def post(self, request, pk: int):
-        donnees = {}
-        if self.entree is not None:
-            serialiseur = self.entree(data=request.data)
-            serialiseur.is_valid(raise_exception=True)
-            donnees = serialiseur.validated_data
-        encaissement = _trouver(Encaissement, pk, "L'encaissement")
-        self.agir(request.user, encaissement, donnees)
-        return _encaissement_detail(encaissement, self.statut)
+def _acte_encaissement(acte, entree, statut, resume):
+    return acte_sur(
+        acte,
+        queryset=Encaissement.objects.all(),
+        libelle="L'encaissement",
+        entree=entree,
+        sortie=_relu,
+        reponse=EncaissementDetailSerializer,
+        statut=statut,
+        resume=resume,
+    )
 
 
-@extend_schema(
-    request=AffecterSerializer,
-    responses={201: EncaissementDetailSerializer},
-    summary="Affecter l'excédent d'un encaissement (4711) à un ordre de recette",
+EncaissementAffecterApi = _acte_encaissement(
+    actes.EXCEDENT_AFFECTER,
+    AffecterSerializer,
+    status.HTTP_201_CREATED,
+    "Affecter l'excédent d'un encaissement (4711) à un ordre de recette",
 )
-class EncaissementAffecterApi(_ActeEncaissement):
-    entree = AffecterSerializer
-    statut = status.HTTP_201_CREATED
-
-    def agir(self, user, encaissement, d):
-        services.excedent_affecter(
-            acting_user=user, encaissement=encaissement, ligne=d["ligne"], montant=d["montant"]
-        )
-
-
-@extend_schema(
-    request=RembourserSerializer,
-    responses={201: EncaissementDetailSerializer},
-    summary="Rembourser un trop-perçu à la partie versante",
+EncaissementRembourserApi = _acte_encaissement(
+    actes.EXCEDENT_REMBOURSER,
+    RembourserSerializer,
+    status.HTTP_201_CREATED,
+    "Rembourser un trop-perçu à la partie versante",
 )
-class EncaissementRembourserApi(_ActeEncaissement):
-    entree = RembourserSerializer
-    statut = status.HTTP_201_CREATED
-
-    def agir(self, user, encaissement, d):
-        services.excedent_rembourser(
-            acting_user=user,
-            encaissement=encaissement,
-            compte=d["compte"],
-            montant=d["montant"],
-            reference=d["reference"],
-        )
-
-
-@extend_schema(
-    request=None,
-    responses={201: EncaissementDetailSerializer},
-    summary="Délivrer un reçu demandé après coup (circ. 93/82 §2.0.6)",
+EncaissementRecuApi = _acte_encaissement(
+    actes.RECU_DELIVRER,
+    None,
+    status.HTTP_201_CREATED,
+    "Délivrer un reçu demandé après coup (circ. 93/82 §2.0.6)",
 )
-class EncaissementRecuApi(_ActeEncaissement):
-    statut = status.HTTP_201_CREATED
-
-    def agir(self, user, encaissement, d):
-        services.recu_delivrer(acting_user=user, encaissement=encaissement)
-
-
-@extend_schema(
-    request=MotifAnnulationSerializer,
-    responses=EncaissementDetailSerializer,
-    summary="Annuler un encaissement (contrepassation ; quittances annulées par un nouveau "
-    "document)",
+EncaissementAnnulerApi = _acte_encaissement(
+    actes.ENCAISSEMENT_ANNULER,
+    MotifAnnulationSerializer,
+    status.HTTP_200_OK,
+    "Annuler un encaissement (contrepassation ; quittances annulées par un nouveau document)",
 )
-class EncaissementAnnulerApi(_ActeEncaissement):
-    entree = MotifAnnulationSerializer
-
-    def agir(self, user, encaissement, d):
-        services.encaissement_annuler(acting_user=user, encaissement=encaissement, motif=d["motif"])
-
-
-@extend_schema(
-    request=SansTitreSaisieSerializer,
-    responses={201: EncaissementDetailSerializer},
-    summary="Encaisser sans ordre préalable sur un contrat géré par l'agent comptable (4713)",
+EncaissementSansTitreApi = api_acte(
+    actes.ENCAISSER_SANS_TITRE,
+    entree=SansTitreSaisieSerializer,
+    sortie=_relu,
+    reponse=EncaissementDetailSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Encaisser sans ordre préalable sur un contrat géré par l'agent comptable (4713)",
 )
-class EncaissementSansTitreApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request):
-        entree = SansTitreSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        encaissement = services.encaissement_sans_titre(
-            acting_user=request.user, **entree.validated_data
-        )
-        return _encaissement_detail(encaissement, status.HTTP_201_CREATED)
 
 
-@extend_schema(
-    request=RegularisationSerializer,
-    responses={201: OrdreRecetteSerializer(many=True)},
-    summary="Préparer les ordres de recette qui régularisent les encaissements sans titre "
+def _ordres_relus(ordres) -> list:
+    relus = (
+        OrdreRecette.objects.filter(pk__in=[o.pk for o in ordres])
+        .select_related("exercice", "compte_imputation", "compte_tiers")
+        .prefetch_related("lignes", "signatures__signataire", "reductions")
+        .order_by("numero")
+    )
+    return OrdreRecetteSerializer(relus, many=True).data
+
+
+RegularisationApi = api_acte(
+    actes.REGULARISATION_PREPARER,
+    entree=RegularisationSerializer,
+    sortie=_ordres_relus,
+    reponse=OrdreRecetteSerializer(many=True),
+    statut=status.HTTP_201_CREATED,
+    resume="Préparer les ordres de recette qui régularisent les encaissements sans titre "
     "d'un mois (ordonnateur)",
 )
-class RegularisationApi(APIView):
-    def post(self, request):
-        entree = RegularisationSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        ordres = services.regularisation_preparer(acting_user=request.user, **entree.validated_data)
-        relus = (
-            OrdreRecette.objects.filter(pk__in=[o.pk for o in ordres])
-            .select_related("exercice", "compte_imputation", "compte_tiers")
-            .prefetch_related("lignes", "signatures__signataire", "reductions")
-            .order_by("numero")
-        )
-        return Response(
-            OrdreRecetteSerializer(relus, many=True).data, status=status.HTTP_201_CREATED
-        )

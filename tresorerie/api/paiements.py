@@ -9,16 +9,15 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import APourFonction
-from tresorerie import services
+from core.actes import api_acte
+from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
-    LectureOuComptable,
+    ListeEtActe,
     _filtre_compte,
     _lots,
     _trouver,
@@ -37,6 +36,15 @@ from tresorerie.models import (
 # --- Paiements -----------------------------------------------------------------------
 
 
+def _lot_relu(lot: LotPaiement) -> dict:
+    relu = _lots().prefetch_related("paiements__ordre__exercice").get(pk=lot.pk)
+    return LotDetailSerializer(relu).data
+
+
+def _lot_visible(request, pk: int) -> LotPaiement:
+    return _trouver(selectors.par_compte_visibles(request.user, _lots()), pk, "Le lot de paiements")
+
+
 @extend_schema_view(
     get=extend_schema(summary="Lots de paiements", parameters=[PARAMETRE_COMPTE]),
     post=extend_schema(
@@ -46,36 +54,21 @@ from tresorerie.models import (
         "circ. 93/82 §2.1.5)",
     ),
 )
-class LotListApi(generics.ListAPIView):
+class LotListApi(
+    ListeEtActe,
+    api_acte(actes.PAYER, entree=LotSaisieSerializer, sortie=_lot_relu, statut=201),
+):
     serializer_class = LotSerializer
-    permission_classes = [APourFonction, LectureOuComptable]
 
     def get_queryset(self):
-        return _filtre_compte(_lots(), self.request).order_by("-date", "-id")
-
-    def post(self, request):
-        entree = LotSaisieSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        lot = services.lot_payer(
-            acting_user=request.user,
-            ordres=d["ordres"],
-            compte=d["compte"],
-            moyen=d["moyen"],
-            le=d["date"],
-        )
-        return _lot_detail(lot, status.HTTP_201_CREATED)
-
-
-def _lot_detail(lot: LotPaiement, statut=status.HTTP_200_OK) -> Response:
-    relu = _lots().prefetch_related("paiements__ordre__exercice").get(pk=lot.pk)
-    return Response(LotDetailSerializer(relu).data, status=statut)
+        qs = selectors.par_compte_visibles(self.request.user, _lots())
+        return _filtre_compte(qs, self.request).order_by("-date", "-id")
 
 
 @extend_schema(summary="Un lot de paiements et ses virements", responses=LotDetailSerializer)
 class LotDetailApi(APIView):
     def get(self, request, pk: int):
-        return _lot_detail(_trouver(LotPaiement, pk, "Le lot de paiements"))
+        return Response(_lot_relu(_lot_visible(request, pk)))
 
 
 @extend_schema(
@@ -84,7 +77,7 @@ class LotDetailApi(APIView):
 )
 class LotPain001Api(APIView):
     def get(self, request, pk: int):
-        lot = _trouver(LotPaiement, pk, "Le lot de paiements")
+        lot = _lot_visible(request, pk)
         fichier = bytes(lot.fichier or b"")
         if not fichier:
             raise NotFound(

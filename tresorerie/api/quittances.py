@@ -13,6 +13,7 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tresorerie import selectors
 from tresorerie.api.commun import (
     PdfIndisponible,
     _quittances,
@@ -40,7 +41,7 @@ class QuittanceListApi(generics.ListAPIView):
     serializer_class = QuittanceSerializer
 
     def get_queryset(self):
-        qs = _quittances()
+        qs = selectors.quittances_visibles(self.request.user, _quittances())
         p = self.request.query_params
         if p.get("encaissement", "").isdigit():
             qs = qs.filter(encaissement_id=int(p["encaissement"]))
@@ -57,7 +58,13 @@ class QuittanceDetailApi(APIView):
         summary="Une quittance, un reçu ou un document d'annulation",
     )
     def get(self, request, pk: int):
-        return Response(QuittanceSerializer(_trouver(_quittances(), pk, "Le document")).data)
+        return Response(
+            QuittanceSerializer(
+                _trouver(
+                    selectors.quittances_visibles(request.user, _quittances()), pk, "Le document"
+                )
+            ).data
+        )
 
 
 @extend_schema(
@@ -66,7 +73,13 @@ class QuittanceDetailApi(APIView):
 )
 class QuittancePdfApi(APIView):
     def get(self, request, pk: int):
-        quittance = _trouver(_quittances().select_related("encaissement"), pk, "Le document")
+        quittance = _trouver(
+            selectors.quittances_visibles(request.user, _quittances()).select_related(
+                "encaissement"
+            ),
+            pk,
+            "Le document",
+        )
         try:
             from tresorerie.pdf import quittance_pdf
         except ImportError:

@@ -8,21 +8,22 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import APourFonction, EstComptable
-from tresorerie import selectors, services
+from core.actes import api_acte
+from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
-    LectureOuComptable,
+    ListeEtActe,
     _date_parametre,
     _filtre_compte,
     _lignes_releve,
     _releves,
     _trouver,
+    acte_sur,
 )
 from tresorerie.api.saisies import (
     ExpliquerSerializer,
@@ -36,10 +37,8 @@ from tresorerie.api.serializers import (
     ReleveSerializer,
 )
 from tresorerie.models import (
-    CompteDisponibilite,
     LigneReleve,
     Rapprochement,
-    Releve,
 )
 
 # --- Relevés et rapprochement --------------------------------------------------------
@@ -53,31 +52,21 @@ from tresorerie.models import (
         summary="Importer un relevé (camt.053 ou CSV) et le rapprocher automatiquement",
     ),
 )
-class ReleveListApi(generics.ListAPIView):
+class ReleveListApi(
+    ListeEtActe,
+    api_acte(
+        actes.RELEVE_IMPORTER,
+        entree=ReleveImportSerializer,
+        sortie=lambda releve: ReleveDetailSerializer(_releves().get(pk=releve.pk)).data,
+        statut=status.HTTP_201_CREATED,
+    ),
+):
     serializer_class = ReleveSerializer
-    permission_classes = [APourFonction, LectureOuComptable]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def get_queryset(self):
-        return _filtre_compte(_releves(), self.request).order_by("-date_fin", "-id")
-
-    def post(self, request):
-        entree = ReleveImportSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        d = entree.validated_data
-        fichier = d["fichier"]
-        releve = services.releve_importer(
-            acting_user=request.user,
-            compte=d["compte"],
-            nom_fichier=fichier.name,
-            contenu=fichier.read(),
-            solde_ouverture=d["solde_ouverture"],
-        )
-        return _releve_detail(releve, status.HTTP_201_CREATED)
-
-
-def _releve_detail(releve: Releve, statut=status.HTTP_200_OK) -> Response:
-    return Response(ReleveDetailSerializer(_releves().get(pk=releve.pk)).data, status=statut)
+        qs = selectors.par_compte_visibles(self.request.user, _releves())
+        return _filtre_compte(qs, self.request).order_by("-date_fin", "-id")
 
 
 @extend_schema(
@@ -86,64 +75,44 @@ def _releve_detail(releve: Releve, statut=status.HTTP_200_OK) -> Response:
 )
 class ReleveDetailApi(APIView):
     def get(self, request, pk: int):
-        return _releve_detail(_trouver(Releve, pk, "Le relevé"))
+        qs = selectors.par_compte_visibles(request.user, _releves())
+        return Response(ReleveDetailSerializer(_trouver(qs, pk, "Le relevé")).data)
 
 
-def _ligne_releve(ligne: LigneReleve, statut=status.HTTP_200_OK) -> Response:
-    return Response(LigneReleveSerializer(_lignes_releve().get(pk=ligne.pk)).data, status=statut)
+def _ligne_relue(rapprochement: Rapprochement) -> dict:
+    """The statement line matched, explained or set free, read afresh."""
+    ligne = _lignes_releve().get(pk=rapprochement.ligne_releve_id)
+    return LigneReleveSerializer(ligne).data
 
 
-@extend_schema(
-    request=RapprocherSerializer,
-    responses={201: LigneReleveSerializer},
-    summary="Rapprocher à la main une ligne du relevé avec des lignes d'écriture du compte",
+LigneReleveRapprocherApi = acte_sur(
+    actes.RAPPROCHER,
+    queryset=LigneReleve.objects.all(),
+    libelle="La ligne de relevé",
+    entree=RapprocherSerializer,
+    sortie=_ligne_relue,
+    reponse=LigneReleveSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Rapprocher à la main une ligne du relevé avec des lignes d'écriture du compte",
 )
-class LigneReleveRapprocherApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request, pk: int):
-        entree = RapprocherSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        ligne = _trouver(LigneReleve, pk, "La ligne de relevé")
-        services.rapprocher(
-            acting_user=request.user, ligne_releve=ligne, lignes=entree.validated_data["lignes"]
-        )
-        return _ligne_releve(ligne, status.HTTP_201_CREATED)
-
-
-@extend_schema(
-    request=ExpliquerSerializer,
-    responses={201: LigneReleveSerializer},
-    summary="Expliquer une ligne du relevé sans écriture (erreur de la banque, opération à passer)",
+LigneReleveExpliquerApi = acte_sur(
+    actes.EXPLIQUER,
+    queryset=LigneReleve.objects.all(),
+    libelle="La ligne de relevé",
+    entree=ExpliquerSerializer,
+    sortie=_ligne_relue,
+    reponse=LigneReleveSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Expliquer une ligne du relevé sans écriture (erreur de la banque, opération à passer)",
 )
-class LigneReleveExpliquerApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request, pk: int):
-        entree = ExpliquerSerializer(data=request.data)
-        entree.is_valid(raise_exception=True)
-        ligne = _trouver(LigneReleve, pk, "La ligne de relevé")
-        services.expliquer(
-            acting_user=request.user,
-            ligne_releve=ligne,
-            explication=entree.validated_data["explication"],
-        )
-        return _ligne_releve(ligne, status.HTTP_201_CREATED)
-
-
-@extend_schema(
-    request=None,
-    responses=LigneReleveSerializer,
-    summary="Défaire un rapprochement ou une explication",
+RapprochementDefaireApi = acte_sur(
+    actes.RAPPROCHEMENT_DEFAIRE,
+    queryset=Rapprochement.objects.all(),
+    libelle="Le rapprochement",
+    sortie=_ligne_relue,
+    reponse=LigneReleveSerializer,
+    resume="Défaire un rapprochement ou une explication",
 )
-class RapprochementDefaireApi(APIView):
-    permission_classes = [APourFonction, EstComptable]
-
-    def post(self, request, pk: int):
-        rapprochement = _trouver(Rapprochement, pk, "Le rapprochement")
-        ligne = rapprochement.ligne_releve
-        services.rapprochement_defaire(acting_user=request.user, rapprochement=rapprochement)
-        return _ligne_releve(ligne)
 
 
 class EtatRapprochementApi(APIView):
@@ -158,7 +127,7 @@ class EtatRapprochementApi(APIView):
     )
     def get(self, request, compte_pk: int):
         compte = _trouver(
-            CompteDisponibilite.objects.select_related("compte"),
+            selectors.comptes_visibles(request.user).select_related("compte"),
             compte_pk,
             "Le compte de disponibilités",
         )

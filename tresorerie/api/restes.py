@@ -8,6 +8,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -39,6 +40,8 @@ class RestesApi(APIView):
         summary="Restes à recouvrer par débiteur, et leur accord avec la comptabilité",
     )
     def get(self, request):
+        if not selectors.lit_toute_la_tresorerie(request.user):
+            raise PermissionDenied(selectors.REFUS_REGISSEUR)
         p = request.query_params
         exercice = None
         annee = p.get("exercice", "").strip()

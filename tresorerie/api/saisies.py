@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 
 from recettes.models import Nature as NatureRecette
 from tresorerie.api.commun import (
@@ -16,6 +17,7 @@ from tresorerie.api.commun import (
 from tresorerie.models import (
     Carnet,
     Encaissement,
+    LigneReleve,
     LotPaiement,
 )
 
@@ -110,6 +112,14 @@ class FraisSaisieSerializer(serializers.Serializer):
     ligne_releve = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text="Ligne de relevé à rapprocher."
     )
+
+    def validate_ligne_releve(self, pk):
+        if pk is None:
+            return None
+        ligne = LigneReleve.objects.filter(pk=pk).first()
+        if ligne is None:
+            raise NotFound(f"La ligne de relevé n° {pk} n'existe pas.")
+        return ligne
 
 
 class EcritureCreeeSerializer(serializers.Serializer):
