@@ -2,7 +2,6 @@ import datetime
 import threading
 from decimal import Decimal
 
-import psycopg
 import pytest
 from django.db import connections
 
@@ -23,7 +22,7 @@ from ledger.selectors import balance_generale
 from oppositions.services import opposition_enregistrer
 from personnes.models import Delegation, Fonction
 from tests.factories import MOT_DE_PASSE, personne
-from tests.ledger.sql_brut import connexion_brute
+from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
 AUJOURD_HUI = horloge.aujourdhui()
@@ -454,20 +453,20 @@ def test_certificat_de_reimputation_dans_l_exercice(directrice, comptable, credi
         )
 
 
-@pytest.mark.django_db(transaction=True)
 def test_un_ordre_signe_ne_se_modifie_pas_en_sql(directrice, credits):
     ordre = signe_transmis(directrice, creer(directrice, engager(directrice, credits)))
-    with connexion_brute() as conn:
-        with pytest.raises(psycopg.Error) as erreur, conn.cursor() as cur:
-            cur.execute("UPDATE depenses_ordredepense SET montant = 1 WHERE id = %s", [ordre.pk])
-        conn.rollback()
-        with pytest.raises(psycopg.Error) as erreur_ligne, conn.cursor() as cur:
-            cur.execute(
-                "UPDATE depenses_ligneordredepense SET iban = 'FR00' WHERE ordre_id = %s",
-                [ordre.pk],
-            )
-    assert "est signé : son contenu ne peut plus être modifié" in str(erreur.value)
-    assert "n'est plus un brouillon" in str(erreur_ligne.value)
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE depenses_ordredepense SET montant = 1 WHERE id = %s", [ordre.pk]
+        ),
+        "est signé : son contenu ne peut plus être modifié",
+    )
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE depenses_ligneordredepense SET iban = 'FR00' WHERE ordre_id = %s", [ordre.pk]
+        ),
+        "n'est plus un brouillon",
+    )
     assert OrdreDepense.objects.get(pk=ordre.pk).montant == Decimal("1200.00")
 
 

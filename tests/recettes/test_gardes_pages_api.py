@@ -1,7 +1,6 @@
 import shutil
 import subprocess
 
-import psycopg
 import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -10,22 +9,18 @@ from core import horloge
 from recettes import services as s
 from recettes.models import OrdreRecette
 from tests.factories import MOT_DE_PASSE
-from tests.ledger.sql_brut import connexion_brute
 from tests.recettes.test_services import creer, signe_et_transmis, tous_conformes
+from tests.savepoint import refus_sql
 
 AUJOURD_HUI = horloge.aujourdhui()
 
 
 def _refus_sql(sql, message, parametres=()):
-    with connexion_brute() as conn:
-        with pytest.raises(psycopg.Error) as erreur, conn.cursor() as cur:
-            cur.execute(sql, parametres)
-            conn.commit()
-        conn.rollback()
-    assert message in str(erreur.value)
+    """PostgreSQL refuses `sql`, run in a savepoint of the test (tests.savepoint)."""
+    refus_sql(lambda cur: cur.execute(sql, parametres), message)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_un_ordre_signe_ne_se_modifie_pas_meme_en_sql(directrice, exercice):
     ordre = creer(directrice)
     s.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=MOT_DE_PASSE)
@@ -63,7 +58,7 @@ def test_un_ordre_signe_ne_se_modifie_pas_meme_en_sql(directrice, exercice):
     assert s.empreinte_contenu(relu) == relu.empreinte_contenu
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_la_base_refuse_un_numero_d_ordre_qui_saute(directrice, exercice):
     creer(directrice)
     _refus_sql(
