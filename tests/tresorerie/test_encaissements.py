@@ -3,14 +3,13 @@
 import threading
 from decimal import Decimal
 
-import psycopg
 import pytest
 from django.db import connections
 
 from core.exceptions import ApplicationError, DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from ledger.models import Ecriture, Ligne
 from recettes import services as r
-from tests.ledger.sql_brut import connexion_brute
+from tests.savepoint import refus_sql
 from tests.tresorerie.conftest import ordre_recette
 from tresorerie import services as t
 from tresorerie.models import Affectation, Carnet, Encaissement, Quittance
@@ -160,9 +159,7 @@ def test_affecter_au_dela_de_la_creance_est_refuse(directrice, comptable, compte
     assert etat_tresorerie() == avant
 
 
-def test_la_base_refuse_une_affectation_au_dela_de_l_encaissement(
-    directrice, comptable, comptes, transactional_db
-):
+def test_la_base_refuse_une_affectation_au_dela_de_l_encaissement(directrice, comptable, comptes):
     ordre = ordre_recette(directrice, comptable)
     enc = t.encaissement_enregistrer(
         acting_user=comptable,
@@ -172,14 +169,15 @@ def test_la_base_refuse_une_affectation_au_dela_de_l_encaissement(
         payeur="Société Orion",
         objet="Virement",
     )
-    with connexion_brute() as cnx, cnx.cursor() as cur:
-        with pytest.raises(psycopg.Error) as refus:
-            cur.execute(
-                "INSERT INTO tresorerie_affectation (encaissement_id, ordre_id, ligne_id, montant, le, par_id)"
-                " VALUES (%s, %s, %s, 150, now(), %s)",
-                [enc.pk, ordre.pk, ordre.lignes.get().pk, comptable.pk],
-            )
-        assert "déjà affectés" in str(refus.value)
+    ligne = ordre.lignes.get()
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO tresorerie_affectation (encaissement_id, ordre_id, ligne_id, montant, le, par_id)"
+            " VALUES (%s, %s, %s, 150, now(), %s)",
+            [enc.pk, ordre.pk, ligne.pk, comptable.pk],
+        ),
+        "déjà affectés",
+    )
 
 
 def test_un_ordre_non_pris_en_charge_ne_se_recouvre_pas(directrice, comptable, comptes):
@@ -283,7 +281,7 @@ def test_le_compte_special_d_encaissement_ne_recoit_que_des_cotisations(
 
 
 def test_une_quittance_ne_se_modifie_jamais_et_l_annulation_la_reference(
-    directrice, comptable, comptes, transactional_db
+    directrice, comptable, comptes
 ):
     ordre = ordre_recette(directrice, comptable)
     enc = t.encaissement_enregistrer(
@@ -296,12 +294,12 @@ def test_une_quittance_ne_se_modifie_jamais_et_l_annulation_la_reference(
         repartitions=[t.Repartition(ordre.lignes.get(), "1250.40")],
     )
     quittance = enc.quittances.get()
-    with (
-        connexion_brute() as cnx,
-        cnx.cursor() as cur,
-        pytest.raises(psycopg.Error, match="ne se modifie jamais"),
-    ):
-        cur.execute("UPDATE tresorerie_quittance SET montant = 1 WHERE id = %s", [quittance.pk])
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE tresorerie_quittance SET montant = 1 WHERE id = %s", [quittance.pk]
+        ),
+        "ne se modifie jamais",
+    )
     t.encaissement_annuler(acting_user=comptable, encaissement=enc, motif="Erreur de débiteur")
     annulation = Quittance.objects.get(annule=quittance)
     assert annulation.numero == quittance.numero + 1 and annulation.nature == "annulation"
@@ -342,7 +340,7 @@ def test_numeros_de_quittance_continus_sous_concurrence(comptable, comptes, tran
     assert Carnet.objects.get(serie__endswith="-A", type="quittance").dernier_utilise == 6
 
 
-def test_la_base_refuse_un_numero_de_quittance_hors_suite(comptable, comptes, transactional_db):
+def test_la_base_refuse_un_numero_de_quittance_hors_suite(comptable, comptes):
     enc = t.encaissement_enregistrer(
         acting_user=comptable,
         compte=comptes["CAISSE"],
@@ -352,19 +350,21 @@ def test_la_base_refuse_un_numero_de_quittance_hors_suite(comptable, comptes, tr
         objet="Versement",
     )
     carnet = enc.quittances.get().carnet
-    with connexion_brute() as cnx, cnx.cursor() as cur:
-        with pytest.raises(psycopg.Error, match="la numérotation est continue"):
-            cur.execute(
-                "INSERT INTO tresorerie_quittance (carnet_id, numero, nature, encaissement_id, montant,"
-                " emise_le, emise_par_id, signataire, qualite, motif, empreinte)"
-                " VALUES (%s, 5, 'quittance', %s, 10, now(), %s, 'x', 'x', '', repeat('0', 64))",
-                [carnet.pk, enc.pk, comptable.pk],
-            )
-        cnx.rollback()
-        with pytest.raises(psycopg.Error, match="un à un"):
-            cur.execute(
-                "UPDATE tresorerie_carnet SET dernier_utilise = 0 WHERE id = %s", [carnet.pk]
-            )
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO tresorerie_quittance (carnet_id, numero, nature, encaissement_id, montant,"
+            " emise_le, emise_par_id, signataire, qualite, motif, empreinte)"
+            " VALUES (%s, 5, 'quittance', %s, 10, now(), %s, 'x', 'x', '', repeat('0', 64))",
+            [carnet.pk, enc.pk, comptable.pk],
+        ),
+        "la numérotation est continue",
+    )
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE tresorerie_carnet SET dernier_utilise = 0 WHERE id = %s", [carnet.pk]
+        ),
+        "un à un",
+    )
 
 
 def test_un_carnet_clos_ne_delivre_plus(comptable, comptes):
