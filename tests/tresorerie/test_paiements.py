@@ -3,7 +3,6 @@
 import threading
 from decimal import Decimal
 
-import psycopg
 import pytest
 from django.db import connections
 from lxml import etree
@@ -19,7 +18,7 @@ from core.exceptions import (
 from depenses.models import OrdreDepense
 from ledger.models import Ecriture, Ligne
 from oppositions.services import opposition_enregistrer
-from tests.ledger.sql_brut import connexion_brute
+from tests.savepoint import refus_sql
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tresorerie import sepa
 from tresorerie import services as t
@@ -116,7 +115,7 @@ def test_deux_paiements_simultanes_du_meme_ordre_ne_le_paient_qu_une_fois(
 
 
 def test_la_base_refuse_un_paiement_au_dela_du_montant_de_l_ordre(
-    directrice, comptable, comptes, credits, transactional_db
+    directrice, comptable, comptes, credits
 ):
     a = ordre_vise(directrice, comptable, credits, montant="1200.00")
     lot = t.lot_payer(
@@ -125,21 +124,23 @@ def test_la_base_refuse_un_paiement_au_dela_du_montant_de_l_ordre(
         compte=comptes["BANQUE"],
     )
     ligne = a.lignes.get()
-    with connexion_brute() as cnx, cnx.cursor() as cur:
-        with pytest.raises(psycopg.Error, match="au-delà de son montant"):
-            cur.execute(
-                "INSERT INTO tresorerie_paiement (lot_id, ordre_id, ligne_id, beneficiaire, iban, bic,"
-                " montant, bout_en_bout)"
-                " VALUES (%s, %s, %s, 'x', '', '', 1200.01, 'BRUT-1')",
-                [lot.pk, a.pk, ligne.pk],
-            )
-        cnx.rollback()
-        with pytest.raises(psycopg.Error, match="des paiements égaux à son montant"):
-            cur.execute(
-                "UPDATE depenses_ordredepense SET etat = 'paye', paye_le = current_date, paye_par_id = %s"
-                " WHERE id = %s",
-                [comptable.pk, a.pk],
-            )
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO tresorerie_paiement (lot_id, ordre_id, ligne_id, beneficiaire, iban, bic,"
+            " montant, bout_en_bout)"
+            " VALUES (%s, %s, %s, 'x', '', '', 1200.01, 'BRUT-1')",
+            [lot.pk, a.pk, ligne.pk],
+        ),
+        "au-delà de son montant",
+    )
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE depenses_ordredepense SET etat = 'paye', paye_le = current_date, paye_par_id = %s"
+            " WHERE id = %s",
+            [comptable.pk, a.pk],
+        ),
+        "des paiements égaux à son montant",
+    )
     a.refresh_from_db()
     assert a.etat == "vise"
 
