@@ -103,7 +103,9 @@ def _encaisser(utilisateur, _objet, d: dict):
         reference=d.get("reference") or "",
         recu=d.get("recu", False),
         repartitions=[
-            services.Repartition(ligne=r["ligne"], montant=r["montant"])
+            r
+            if isinstance(r, services.Repartition)
+            else services.Repartition(ligne=r["ligne"], montant=r["montant"])
             for r in d.get("repartitions") or ()
         ],
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from core import horloge
 from core.exceptions import ApplicationError
-from tresorerie import pdf, selectors, services
+from tresorerie import actes, pdf, selectors
 from tresorerie.forms import (
     ArreteForm,
     comptes_actifs,
@@ -20,8 +20,8 @@ from tresorerie.models import (
 )
 from tresorerie.views.commun import (
     _est_comptable,
-    _exiger_comptable,
     _requete,
+    exiger,
     lecture,
 )
 
@@ -34,31 +34,17 @@ def caisse(request):
     formulaire = None
     statut = 200
     if request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.ARRETE_CAISSE)
         statut = 400
         formulaire = ArreteForm(request.POST)
         if formulaire.is_valid():
-            d = formulaire.cleaned_data
+            d = {**formulaire.cleaned_data, "comptage": formulaire.comptage()}
             try:
-                arrete = services.arrete_caisse(
-                    acting_user=request.user,
-                    compte=d["compte"],
-                    comptage=formulaire.comptage(),
-                    date=d["date"],
-                    observations=d.get("observations", ""),
-                )
+                arrete = actes.ARRETE_CAISSE.executer(request.user, None, d)
             except ApplicationError as erreur:
                 formulaire.add_error(None, erreur.message)
             else:
-                messages.success(
-                    request,
-                    f"Caisse arrêtée au {arrete.date:%d/%m/%Y} : {arrete.nature_ecart}"
-                    + (
-                        f", écriture {arrete.ecriture.journal.code}-{arrete.ecriture.numero}."
-                        if arrete.ecriture
-                        else "."
-                    ),
-                )
+                messages.success(request, actes.ARRETE_CAISSE.message(arrete, d))
                 return redirect(reverse("tresorerie:caisse") + f"#arrete-{arrete.pk}")
     elif comptable:
         formulaire = ArreteForm()

@@ -6,33 +6,20 @@ import functools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import DecimalField
+from django.views.decorators.http import require_POST
 
+from core.actes import page_acte
 from core.exceptions import ApplicationError
-from core.vues import exerce
 from personnes.acces import fonction_requise
-from personnes.models import Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
-from tresorerie.forms import (
-    comptes_actifs,
-)
+from personnes.droits import exerce
+from personnes.selectors import FONCTIONS_COMPTABLES
+from tresorerie import selectors
 from tresorerie.models import (
-    CompteDisponibilite,
     Encaissement,
 )
 
-REFUS_COMPTABLE = (
-    "Seul l'agent comptable (ou son fondé de pouvoir) manie les fonds de l'organisme "
-    "(circulaire 93/82 §2.2) : cette page vous est ouverte en lecture seule."
-)
-REFUS_REGISSEUR = (
-    "Un régisseur ne consulte que les encaissements de sa propre régie (circulaire 93/82 §2.2)."
-)
-REFUS_ORDONNATEUR = (
-    "Seul l'ordonnateur prépare l'ordre de recette qui régularise les encaissements sans titre."
-)
+REFUS_REGISSEUR = selectors.REFUS_REGISSEUR
 LIMITE_LIGNES = 500  # debtors' lines offered in an allocation list
-MONTANT = DecimalField(max_digits=18, decimal_places=2)
 
 
 # --- Who may do what ---------------------------------------------------------------------
@@ -40,7 +27,7 @@ MONTANT = DecimalField(max_digits=18, decimal_places=2)
 
 def _lecteur(utilisateur) -> bool:
     """Holds a function other than régisseur: reads the whole treasury."""
-    return bool(set(fonctions_actuelles(utilisateur)) - {Fonction.REGISSEUR})
+    return selectors.lit_toute_la_tresorerie(utilisateur)
 
 
 def _est_comptable(utilisateur) -> bool:
@@ -49,9 +36,7 @@ def _est_comptable(utilisateur) -> bool:
 
 def _regies(utilisateur):
     """The régies this person keeps as régisseur today."""
-    if Fonction.REGISSEUR not in fonctions_actuelles(utilisateur):
-        return CompteDisponibilite.objects.none()
-    return comptes_actifs(nature=CompteDisponibilite.Nature.REGIE, regisseur=utilisateur)
+    return selectors.regies_de(utilisateur)
 
 
 def lecture(vue):
@@ -67,28 +52,44 @@ def lecture(vue):
     return enveloppe
 
 
-def _exiger_comptable(request) -> None:
-    if not _est_comptable(request.user):
-        raise PermissionDenied(REFUS_COMPTABLE)
+def exiger(request, acte) -> None:
+    """The page's edge: who lacks the act's droit is refused (403) with the
+    catalogue's sentence, as the API is."""
+    if not acte.droit.accorde(request.user):
+        raise PermissionDenied(acte.droit.refus)
+
+
+def action(acte, **options):
+    """A page action (POST) for `acte` (`core.actes.page_acte`), for readers of
+    the treasury; who lacks the act's droit is refused with 403."""
+    vue = page_acte(acte, **options)
+
+    @functools.wraps(vue)
+    @lecture
+    def enveloppe(request, *args, **kwargs):
+        exiger(request, acte)
+        return vue(request, *args, **kwargs)
+
+    return require_POST(enveloppe)
 
 
 def _exiger_acces_encaissement(utilisateur, encaissement: Encaissement) -> None:
-    if _lecteur(utilisateur):
-        return
-    if not _regies(utilisateur).filter(pk=encaissement.compte_id).exists():
+    if not selectors.encaissements_visibles(utilisateur).filter(pk=encaissement.pk).exists():
         raise PermissionDenied(REFUS_REGISSEUR)
 
 
-def _executer(request, action, succes) -> bool:
-    """Run a service; show its French refusal or the success message (a string, or a
-    function of the result). Returns whether it succeeded."""
+def agir(request, acte, donnees: dict, objet=None):
+    """Run `acte` on a page's cleaned data and show its success message or its
+    French refusal. Returns what the act produced (or the object acted on, or
+    True), None when refused."""
     try:
-        resultat = action()
+        resultat = acte.executer(request.user, objet, donnees)
     except ApplicationError as erreur:
         messages.error(request, erreur.message)
-        return False
-    messages.success(request, succes(resultat) if callable(succes) else succes)
-    return True
+        return None
+    cible = resultat if resultat is not None else objet
+    messages.success(request, acte.message(cible, donnees))
+    return cible if cible is not None else True
 
 
 def _requete(request) -> str:

@@ -7,17 +7,16 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Sum, Value
+from django.db.models import DecimalField, F, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, DonneeInvalide
 from core.money import ZERO
 from personnes.acces import fonction_requise
 from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
-from tresorerie import pdf, services
+from tresorerie import actes, pdf, services
 from tresorerie.forms import (
     EncaissementForm,
     comptes_actifs,
@@ -30,17 +29,17 @@ from tresorerie.models import (
 )
 from tresorerie.views.commun import (
     LIMITE_LIGNES,
-    MONTANT,
-    REFUS_COMPTABLE,
     REFUS_REGISSEUR,
     _est_comptable,
-    _executer,
     _exiger_acces_encaissement,
-    _exiger_comptable,
     _lecteur,
     _regies,
     _requete,
+    action,
+    exiger,
 )
+
+MONTANT = DecimalField(max_digits=18, decimal_places=2)
 
 # --- Encaissements ------------------------------------------------------------------------
 
@@ -130,8 +129,8 @@ def encaissements(request):
     if not lecteur and not regisseur:
         raise PermissionDenied(REFUS_REGISSEUR)
     peut_encaisser = comptable or regisseur
-    if request.method == "POST" and not peut_encaisser:
-        raise PermissionDenied(REFUS_COMPTABLE)
+    if request.method == "POST":
+        exiger(request, actes.ENCAISSER)
 
     formulaire = None
     statut = 200
@@ -179,31 +178,13 @@ def encaissements(request):
             statut = 400
             if formulaire.is_valid():
                 d = formulaire.cleaned_data
+                donnees = {**d, "repartitions": formulaire.repartitions()}
                 try:
-                    encaissement = services.encaissement_enregistrer(
-                        acting_user=utilisateur,
-                        compte=d["compte"],
-                        moyen=d["moyen"],
-                        montant=d["montant"],
-                        payeur=d["payeur"],
-                        objet=d["objet"],
-                        date=d["date"],
-                        reference=d.get("reference", ""),
-                        repartitions=formulaire.repartitions(),
-                        recu=d.get("recu", False),
-                    )
+                    encaissement = actes.ENCAISSER.executer(utilisateur, None, donnees)
                 except ApplicationError as erreur:
                     formulaire.add_error(None, erreur.message)
                 else:
-                    documents = ", ".join(
-                        f"{q.get_nature_display()} n° {q.reference}"
-                        for q in encaissement.quittances.select_related("carnet")
-                    )
-                    messages.success(
-                        request,
-                        f"Encaissement {encaissement.reference_interne} enregistré"
-                        + (f" ; {documents} délivré(e)." if documents else "."),
-                    )
+                    messages.success(request, actes.ENCAISSER.message(encaissement, donnees))
                     return redirect("tresorerie:encaissement", pk=encaissement.pk)
 
     page, lignes_liste = _liste_encaissements(request, None if lecteur else regies)
@@ -274,74 +255,46 @@ def encaissement(request, pk: int):
     return render(request, "tresorerie/encaissement.html", contexte)
 
 
-def _acte_encaissement(request, pk: int, action, succes: str):
-    _exiger_comptable(request)
-    enc = get_object_or_404(Encaissement, pk=pk)
-    _executer(request, lambda: action(enc), succes)
-    return redirect("tresorerie:encaissement", pk=enc.pk)
+def _lire_affectation(request) -> dict:
+    ligne = request.POST.get("ligne", "")
+    return {
+        "ligne": int(ligne) if ligne.isdigit() else 0,
+        "montant": request.POST.get("montant", ""),
+    }
 
 
-@require_POST
-@fonction_requise
-def excedent_affecter(request, pk: int):
-    return _acte_encaissement(
-        request,
-        pk,
-        lambda e: services.excedent_affecter(
-            acting_user=request.user,
-            encaissement=e,
-            ligne=int(request.POST["ligne"]) if request.POST.get("ligne", "").isdigit() else 0,
-            montant=request.POST.get("montant", ""),
-        ),
-        "Excédent affecté à l'ordre de recette.",
-    )
-
-
-@require_POST
-@fonction_requise
-def excedent_rembourser(request, pk: int):
-    _exiger_comptable(request)
+def _lire_remboursement(request) -> dict:
     compte = CompteDisponibilite.objects.filter(pk=request.POST.get("compte") or 0).first()
     if compte is None:
-        messages.error(request, "Choisissez le compte d'où part le remboursement.")
-        return redirect("tresorerie:encaissement", pk=pk)
-    return _acte_encaissement(
-        request,
-        pk,
-        lambda e: services.excedent_rembourser(
-            acting_user=request.user,
-            encaissement=e,
-            compte=compte,
-            montant=request.POST.get("montant", ""),
-            reference=request.POST.get("reference", ""),
-        ),
-        "Trop-perçu remboursé.",
-    )
+        raise DonneeInvalide("Choisissez le compte d'où part le remboursement.")
+    return {
+        "compte": compte,
+        "montant": request.POST.get("montant", ""),
+        "reference": request.POST.get("reference", ""),
+    }
 
 
-@require_POST
-@fonction_requise
-def recu_delivrer(request, pk: int):
-    return _acte_encaissement(
-        request,
-        pk,
-        lambda e: services.recu_delivrer(acting_user=request.user, encaissement=e),
-        "Reçu délivré.",
-    )
-
-
-@require_POST
-@fonction_requise
-def encaissement_annuler(request, pk: int):
-    return _acte_encaissement(
-        request,
-        pk,
-        lambda e: services.encaissement_annuler(
-            acting_user=request.user, encaissement=e, motif=request.POST.get("motif", "")
-        ),
-        "Encaissement annulé ; ses quittances et reçus sont annulés par un document qui les "
-        "référence.",
-    )
+excedent_affecter = action(
+    actes.EXCEDENT_AFFECTER,
+    queryset=Encaissement.objects.all(),
+    lire=_lire_affectation,
+    vers="tresorerie:encaissement",
+)
+excedent_rembourser = action(
+    actes.EXCEDENT_REMBOURSER,
+    queryset=Encaissement.objects.all(),
+    lire=_lire_remboursement,
+    vers="tresorerie:encaissement",
+)
+recu_delivrer = action(
+    actes.RECU_DELIVRER, queryset=Encaissement.objects.all(), vers="tresorerie:encaissement"
+)
+encaissement_annuler = action(
+    actes.ENCAISSEMENT_ANNULER,
+    queryset=Encaissement.objects.all(),
+    lire=lambda request: {"motif": request.POST.get("motif", "")},
+    vers="tresorerie:encaissement",
+)
 
 
 @fonction_requise

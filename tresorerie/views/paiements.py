@@ -8,10 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.exceptions import ApplicationError
-from core.money import format_euros
 from depenses.models import OrdreDepense
 from oppositions.banque import formater_iban
-from tresorerie import services
+from tresorerie import actes
 from tresorerie.forms import (
     PaiementForm,
 )
@@ -20,8 +19,8 @@ from tresorerie.models import (
 )
 from tresorerie.views.commun import (
     _est_comptable,
-    _exiger_comptable,
     _requete,
+    exiger,
     lecture,
 )
 
@@ -34,30 +33,21 @@ def paiements(request):
     formulaire = None
     statut = 200
     if request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.PAYER)
         statut = 400
         formulaire = PaiementForm(request.POST)
         choisis = [v for v in request.POST.getlist("ordres") if v.isdigit()]
         if not choisis:
             formulaire.add_error(None, "Cochez au moins un ordre de dépense visé à payer.")
         elif formulaire.is_valid():
-            d = formulaire.cleaned_data
+            d = {**formulaire.cleaned_data, "ordres": [int(v) for v in choisis]}
+            d["date"] = d.get("le")
             try:
-                lot = services.lot_payer(
-                    acting_user=request.user,
-                    ordres=[int(v) for v in choisis],
-                    compte=d["compte"],
-                    moyen=d["moyen"],
-                    le=d["le"],
-                )
+                lot = actes.PAYER.executer(request.user, None, d)
             except ApplicationError as erreur:
                 formulaire.add_error(None, erreur.message)
             else:
-                messages.success(
-                    request,
-                    f"Lot {lot.reference} payé : {lot.nombre} paiement(s), total "
-                    f"{format_euros(lot.total)}.",
-                )
+                messages.success(request, actes.PAYER.message(lot, d))
                 return redirect("tresorerie:lot", pk=lot.pk)
     elif comptable:
         formulaire = PaiementForm()

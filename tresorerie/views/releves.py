@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from tresorerie import pdf, selectors, services
+from tresorerie import actes, pdf, selectors
 from tresorerie.forms import (
     ReleveForm,
     comptes_actifs,
@@ -18,8 +18,8 @@ from tresorerie.models import (
 )
 from tresorerie.views.commun import (
     _est_comptable,
-    _executer,
-    _exiger_comptable,
+    agir,
+    exiger,
     lecture,
 )
 
@@ -31,27 +31,11 @@ def releves(request):
     comptable = _est_comptable(request.user)
     statut = 200
     if request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.RELEVE_IMPORTER)
         statut = 400
         formulaire = ReleveForm(request.POST, request.FILES)
         if formulaire.is_valid():
-            d = formulaire.cleaned_data
-            fichier = d["fichier"]
-            if _executer(
-                request,
-                lambda: services.releve_importer(
-                    acting_user=request.user,
-                    compte=d["compte"],
-                    nom_fichier=fichier.name,
-                    contenu=fichier.read(),
-                    solde_ouverture=d.get("solde_ouverture") or None,
-                ),
-                lambda r: (
-                    f"Relevé {r.identifiant} importé : {r.lignes.count()} ligne(s), "
-                    f"{r.lignes.filter(rapprochement__isnull=False).count()} rapprochée(s) "
-                    "automatiquement."
-                ),
-            ):
+            if agir(request, actes.RELEVE_IMPORTER, formulaire.cleaned_data):
                 return redirect("tresorerie:releves")
         else:
             for erreurs in formulaire.errors.values():
@@ -79,7 +63,7 @@ def rapprochement(request, compte_pk: int):
     compte = _compte_bancaire(compte_pk)
     comptable = _est_comptable(request.user)
     if request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.RAPPROCHER)
         acte = request.POST.get("acte")
         if acte == "defaire":
             r = get_object_or_404(
@@ -87,11 +71,7 @@ def rapprochement(request, compte_pk: int):
                 pk=request.POST.get("rapprochement") or 0,
                 ligne_releve__releve__compte=compte,
             )
-            _executer(
-                request,
-                lambda: services.rapprochement_defaire(acting_user=request.user, rapprochement=r),
-                "Rapprochement défait.",
-            )
+            agir(request, actes.RAPPROCHEMENT_DEFAIRE, {}, r)
         elif acte in ("rapprocher", "expliquer", "frais"):
             ligne = LigneReleve.objects.filter(
                 pk=request.POST.get("ligne_releve") or 0, releve__compte=compte
@@ -99,38 +79,21 @@ def rapprochement(request, compte_pk: int):
             if ligne is None:
                 messages.error(request, "Choisissez la ligne du relevé.")
             elif acte == "frais":
-                _executer(
-                    request,
-                    lambda: services.frais_bancaires(
-                        acting_user=request.user,
-                        compte=compte,
-                        montant=ligne.montant,
-                        libelle=ligne.libelle or "frais du relevé",
-                        date=ligne.date_operation,
-                        ligne_releve=ligne,
-                    ),
-                    "Frais bancaires comptabilisés (627) et rapprochés.",
-                )
+                exiger(request, actes.FRAIS_BANCAIRES)
+                donnees = {
+                    "compte": compte,
+                    "montant": ligne.montant,
+                    "libelle": ligne.libelle or "frais du relevé",
+                    "date": ligne.date_operation,
+                    "ligne_releve": ligne,
+                }
+                agir(request, actes.FRAIS_BANCAIRES, donnees)
             elif acte == "rapprocher":
-                _executer(
-                    request,
-                    lambda: services.rapprocher(
-                        acting_user=request.user,
-                        ligne_releve=ligne,
-                        lignes=[int(v) for v in request.POST.getlist("lignes") if v.isdigit()],
-                    ),
-                    "Ligne du relevé rapprochée.",
-                )
+                lignes = [int(v) for v in request.POST.getlist("lignes") if v.isdigit()]
+                agir(request, actes.RAPPROCHER, {"lignes": lignes}, ligne)
             else:
-                _executer(
-                    request,
-                    lambda: services.expliquer(
-                        acting_user=request.user,
-                        ligne_releve=ligne,
-                        explication=request.POST.get("explication", ""),
-                    ),
-                    "Ligne du relevé expliquée.",
-                )
+                explication = request.POST.get("explication", "")
+                agir(request, actes.EXPLIQUER, {"explication": explication}, ligne)
         else:
             messages.error(request, "Acte inconnu.")
         return redirect("tresorerie:rapprochement", compte_pk=compte.pk)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.money import ZERO
-from core.vues import exerce
-from personnes.selectors import FONCTIONS_ORDONNATRICES
 from recettes.models import Nature as NatureRecette
-from tresorerie import services
+from tresorerie import actes, services
 from tresorerie.forms import (
     RegularisationForm,
     SansTitreForm,
@@ -21,10 +18,9 @@ from tresorerie.models import (
     Encaissement,
 )
 from tresorerie.views.commun import (
-    REFUS_ORDONNATEUR,
     _est_comptable,
-    _executer,
-    _exiger_comptable,
+    agir,
+    exiger,
     lecture,
 )
 
@@ -34,37 +30,21 @@ from tresorerie.views.commun import (
 @lecture
 def sans_titre(request):
     comptable = _est_comptable(request.user)
-    ordonnateur = exerce(request.user, FONCTIONS_ORDONNATRICES)
+    ordonnateur = actes.REGULARISATION_DROIT.accorde(request.user)
     formulaire = None
     statut = 200
     if request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.ENCAISSER_SANS_TITRE)
         formulaire = SansTitreForm(request.POST)
         statut = 400
         if formulaire.is_valid():
             d = formulaire.cleaned_data
             try:
-                enc = services.encaissement_sans_titre(
-                    acting_user=request.user,
-                    compte=d["compte"],
-                    moyen=d["moyen"],
-                    montant=d["montant"],
-                    payeur=d["payeur"],
-                    objet=d["objet"],
-                    compte_produit=d["compte_produit"].numero,
-                    nature_recette=d["nature_recette"],
-                    date=d["date"],
-                    reference=d.get("reference", ""),
-                    recu=d.get("recu", False),
-                )
+                enc = actes.ENCAISSER_SANS_TITRE.executer(request.user, None, d)
             except ApplicationError as erreur:
                 formulaire.add_error(None, erreur.message)
             else:
-                messages.success(
-                    request,
-                    f"Encaissement {enc.reference_interne} enregistré au compte "
-                    f"{services.COMPTE_A_REGULARISER}, en attente de régularisation.",
-                )
+                messages.success(request, actes.ENCAISSER_SANS_TITRE.message(enc, d))
                 return redirect("tresorerie:encaissement", pk=enc.pk)
     elif comptable:
         formulaire = SansTitreForm()
@@ -94,23 +74,11 @@ def sans_titre(request):
 @require_POST
 @lecture
 def regularisation_preparer(request):
-    if not exerce(request.user, FONCTIONS_ORDONNATRICES):
-        raise PermissionDenied(REFUS_ORDONNATEUR)
+    exiger(request, actes.REGULARISATION_PREPARER)
     formulaire = RegularisationForm(request.POST)
     if not formulaire.is_valid():
         messages.error(request, "Indiquez l'année et le mois à régulariser.")
         return redirect("tresorerie:sans_titre")
-    d = formulaire.cleaned_data
-    if _executer(
-        request,
-        lambda: services.regularisation_preparer(
-            acting_user=request.user, annee=d["annee"], mois=d["mois"]
-        ),
-        lambda ordres: (
-            "Ordre(s) de régularisation préparé(s) dans votre parapheur : "
-            + ", ".join(f"n° {o.reference}" for o in ordres)
-            + "."
-        ),
-    ):
+    if agir(request, actes.REGULARISATION_PREPARER, formulaire.cleaned_data):
         return redirect("recettes:parapheur")
     return redirect("tresorerie:sans_titre")

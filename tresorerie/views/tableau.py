@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import F
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from core import horloge
 from personnes.acces import fonction_requise
-from tresorerie import selectors, services
+from tresorerie import actes, selectors
 from tresorerie.forms import (
     CarnetOuvrirForm,
     VirementForm,
@@ -19,10 +19,10 @@ from tresorerie.models import (
 )
 from tresorerie.views.commun import (
     _est_comptable,
-    _executer,
-    _exiger_comptable,
     _lecteur,
-    lecture,
+    action,
+    agir,
+    exiger,
 )
 
 # --- Tableau de bord ------------------------------------------------------------------------
@@ -36,43 +36,16 @@ def tableau(request):
     formulaire = None
     virement = VirementForm(prefix="virement") if comptable else None
     if request.method == "POST" and request.POST.get("acte") == "virement":
-        _exiger_comptable(request)
+        exiger(request, actes.VIREMENT_INTERNE)
         virement = VirementForm(request.POST, prefix="virement")
-        if virement.is_valid():
-            d = virement.cleaned_data
-            if _executer(
-                request,
-                lambda: services.virement_interne(
-                    acting_user=request.user,
-                    de=d["de"],
-                    vers=d["vers"],
-                    montant=d["montant"],
-                    date=d["date"],
-                    libelle=d["libelle"],
-                ),
-                lambda e: f"Virement passé : écriture {e.journal.code}-{e.numero}.",
-            ):
-                return redirect("tresorerie:tableau")
+        if virement.is_valid() and agir(request, actes.VIREMENT_INTERNE, virement.cleaned_data):
+            return redirect("tresorerie:tableau")
         formulaire = CarnetOuvrirForm()
     elif request.method == "POST":
-        _exiger_comptable(request)
+        exiger(request, actes.CARNET_OUVRIR)
         formulaire = CarnetOuvrirForm(request.POST)
-        if formulaire.is_valid():
-            d = formulaire.cleaned_data
-            if _executer(
-                request,
-                lambda: services.carnet_ouvrir(
-                    acting_user=request.user,
-                    type=d["type"],
-                    compte=d["compte"],
-                    titulaire=d["titulaire"],
-                    serie=d["serie"],
-                    premier_numero=d["premier_numero"],
-                    dernier_numero=d["dernier_numero"],
-                ),
-                lambda c: f"Carnet {c.serie} ouvert ({c.get_type_display()}).",
-            ):
-                return redirect("tresorerie:tableau")
+        if formulaire.is_valid() and agir(request, actes.CARNET_OUVRIR, formulaire.cleaned_data):
+            return redirect("tresorerie:tableau")
     elif comptable:
         formulaire = CarnetOuvrirForm()
     aujourd_hui = horloge.aujourdhui()
@@ -98,14 +71,8 @@ def tableau(request):
     )
 
 
-@require_POST
-@lecture
-def carnet_clore(request, pk: int):
-    _exiger_comptable(request)
-    carnet = get_object_or_404(Carnet, pk=pk)
-    _executer(
-        request,
-        lambda: services.carnet_clore(acting_user=request.user, carnet=carnet),
-        f"Carnet {carnet.serie} clos.",
-    )
-    return redirect("tresorerie:tableau")
+carnet_clore = action(
+    actes.CARNET_CLORE,
+    queryset=Carnet.objects.all(),
+    vers=lambda _carnet, _resultat: reverse("tresorerie:tableau"),
+)
