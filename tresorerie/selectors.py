@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,9 +13,8 @@ from core.money import ZERO
 from ledger.models import Cumul, Ligne
 from personnes.models import Fonction
 from personnes.selectors import fonctions_actuelles
-from recettes.models import OrdreRecette, Reduction
+from recettes.selectors import ResteDebiteur, restes_par_debiteur
 from tresorerie.models import (
-    Affectation,
     CompteDisponibilite,
     Encaissement,
     LigneReleve,
@@ -94,21 +92,6 @@ def par_compte_visibles(utilisateur, qs):
 
 
 @dataclass
-class ResteDebiteur:
-    debiteur: str
-    compte: str
-    ordres: int = 0
-    pris_en_charge: Decimal = ZERO
-    reduit: Decimal = ZERO
-    recouvre: Decimal = ZERO
-    solde_comptable: Decimal = ZERO
-
-    @property
-    def reste(self) -> Decimal:
-        return self.pris_en_charge - self.reduit - self.recouvre
-
-
-@dataclass
 class EtatRestes:
     debiteurs: list[ResteDebiteur] = field(default_factory=list)
 
@@ -138,65 +121,12 @@ class EtatRestes:
 
 
 def restes_a_recouvrer(*, exercice=None, seulement_non_soldes: bool = False) -> EtatRestes:
-    """Restes à recouvrer per debtor: orders taken in charge, less reductions
-    taken in charge, less amounts recovered; beside them, what the ledger says
-    for the same debtor on the entries of those orders (prise en charge,
-    reductions, receipts, allocations), which must agree to the cent."""
-    ordres = OrdreRecette.objects.filter(
-        etat__in=[OrdreRecette.Etat.PRIS_EN_CHARGE, OrdreRecette.Etat.ANNULE]
-    ).select_related("compte_tiers")
-    if exercice is not None:
-        ordres = ordres.filter(exercice=exercice)
-    ordres = list(ordres.prefetch_related("lignes"))
-    par_cle: dict[tuple[str, str], ResteDebiteur] = {}
-    premier_debiteur: dict[int, tuple[str, str]] = {}
-    ecritures: set[int] = set()
-
-    def cle(ordre, debiteur):
-        return (ordre.compte_tiers.numero, debiteur[:120])
-
-    vus_ordres: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for ordre in ordres:
-        if ordre.ecriture_id:
-            ecritures.add(ordre.ecriture_id)
-        for rang, ligne in enumerate(ordre.lignes.all()):
-            k = cle(ordre, ligne.debiteur)
-            reste = par_cle.setdefault(k, ResteDebiteur(debiteur=k[1], compte=k[0]))
-            reste.pris_en_charge += ligne.montant
-            vus_ordres[k].add(ordre.pk)
-            if rang == 0:
-                premier_debiteur[ordre.pk] = k
-    ids = [o.pk for o in ordres]
-    for reduction in Reduction.objects.filter(
-        ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE
-    ).only("ordre_id", "montant", "ecriture_id"):
-        par_cle[premier_debiteur[reduction.ordre_id]].reduit += reduction.montant
-        if reduction.ecriture_id:
-            ecritures.add(reduction.ecriture_id)
-    lignes_ordre = {lg.pk: (o, lg) for o in ordres for lg in o.lignes.all()}
-    for a in Affectation.objects.filter(ordre_id__in=ids).select_related("encaissement"):
-        ordre, ligne = lignes_ordre[a.ligne_id]
-        par_cle[cle(ordre, ligne.debiteur)].recouvre += a.montant
-        ecritures.add(a.ecriture_id or a.encaissement.ecriture_id)
-        if a.encaissement.ecriture_annulation_id:
-            ecritures.add(a.encaissement.ecriture_annulation_id)
-    for enc in Encaissement.objects.filter(regularise_par_id__in=ids, etat="enregistre"):
-        par_cle[premier_debiteur[enc.regularise_par_id]].recouvre += enc.montant
-    for k, reste in par_cle.items():
-        reste.ordres = len(vus_ordres[k])
-    comptes = {k[0] for k in par_cle}
-    for total in (
-        Ligne.objects.filter(ecriture_id__in=ecritures, compte__numero__in=comptes)
-        .values("compte__numero", "tiers")
-        .annotate(d=Sum("debit"), c=Sum("credit"))
-    ):
-        k = (total["compte__numero"], total["tiers"])
-        if k in par_cle:
-            par_cle[k].solde_comptable += total["d"] - total["c"]
-    debiteurs = sorted(par_cle.values(), key=lambda d: (-d.reste, d.debiteur))
-    if seulement_non_soldes:
-        debiteurs = [d for d in debiteurs if d.reste != 0]
-    return EtatRestes(debiteurs=debiteurs)
+    """Restes à recouvrer per debtor, and the ledger's figure beside each, which
+    must agree to the cent: the one reste of `recettes.selectors`
+    (`restes_par_debiteur`), with the statement's totals."""
+    return EtatRestes(
+        debiteurs=restes_par_debiteur(exercice=exercice, seulement_non_soldes=seulement_non_soldes)
+    )
 
 
 # --- Rapprochement bancaire ---------------------------------------------------------

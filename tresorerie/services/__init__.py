@@ -43,6 +43,7 @@ from tresorerie.services.encaissements import (
     excedent,
     excedent_affecter,
     excedent_rembourser,
+    reste_sur_ligne,
 )
 from tresorerie.services.paiements import (
     lot_payer,
@@ -56,10 +57,6 @@ from tresorerie.services.releves import (
     rapprochement_defaire,
     rapprocher,
     releve_importer,
-)
-from tresorerie.services.restes import (
-    recouvre,
-    reste_a_recouvrer,
 )
 from tresorerie.services.virements import (
     frais_bancaires,
@@ -88,9 +85,8 @@ __all__ = [
     "excedent",
     "excedent_affecter",
     "excedent_rembourser",
+    "reste_sur_ligne",
     "encaissement_annuler",
-    "recouvre",
-    "reste_a_recouvrer",
     "lot_payer",
     "releve_importer",
     "FENETRE_RAPPROCHEMENT",

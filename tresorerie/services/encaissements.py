@@ -22,6 +22,7 @@ from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
 from recettes.models import LigneOrdreRecette, OrdreRecette
 from recettes.models import Nature as NatureRecette
+from recettes.selectors import restes_par_ligne
 from tresorerie.models import Affectation, CompteDisponibilite, Encaissement, Quittance
 from tresorerie.services.commun import (
     CIRC_ENCAISSEMENT,
@@ -35,7 +36,14 @@ from tresorerie.services.commun import (
     exercice_du,
 )
 from tresorerie.services.documents import _delivrer
-from tresorerie.services.restes import _reste_ligne, reste_a_recouvrer
+
+
+def reste_sur_ligne(ligne: LigneOrdreRecette) -> Decimal:
+    """What may still be allocated to a debtor's line: the lesser of the line's
+    reste and its order's (`recettes.selectors`, the bound the allocation
+    trigger applies)."""
+    return restes_par_ligne([ligne.ordre_id]).values_list("reste", flat=True).get(pk=ligne.pk)
+
 
 # --- Encaissements --------------------------------------------------------------
 
@@ -156,7 +164,7 @@ def encaissement_enregistrer(
                 f"({ordre.get_etat_display()}) : on ne recouvre que ce que l'agent comptable a "
                 "pris en charge."
             )
-        reste = min(_reste_ligne(ligne), reste_a_recouvrer(ordre))
+        reste = reste_sur_ligne(ligne)
         if somme > reste:
             raise DonneeInvalide(
                 f"L'ordre de recette n° {ordre.reference} ne laisse que {format_euros(reste)} à "
@@ -344,7 +352,7 @@ def excedent_affecter(
             f"{format_euros(somme)} est trop."
         )
     ordre = ligne.ordre
-    reste = min(_reste_ligne(ligne), reste_a_recouvrer(ordre))
+    reste = reste_sur_ligne(ligne)
     if ordre.etat != OrdreRecette.Etat.PRIS_EN_CHARGE or somme > reste:
         raise DonneeInvalide(
             f"L'ordre de recette n° {ordre.reference} ne laisse que {format_euros(reste)} à "

@@ -6,11 +6,10 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from ordres.services import exiger_ordonnateur
-
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
+from ordres.services import exiger_ordonnateur
 from recettes import services as recettes
 from recettes.models import OrdreRecette
 from tresorerie.models import Encaissement

@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import DecimalField, F, Sum, Value
+from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,14 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from core.exceptions import ApplicationError, DonneeInvalide
 from core.money import ZERO
 from personnes.acces import fonction_requise
-from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
-from tresorerie import actes, pdf, services
+from recettes.models import OrdreRecette
+from recettes.selectors import restes_par_ligne
+from tresorerie import actes, pdf, selectors, services
 from tresorerie.forms import (
     EncaissementForm,
     comptes_actifs,
 )
 from tresorerie.models import (
-    Affectation,
     CompteDisponibilite,
     Encaissement,
     Quittance,
@@ -46,60 +46,28 @@ MONTANT = DecimalField(max_digits=18, decimal_places=2)
 
 def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES):
     """Debtors' lines of ordres de recette taken in charge that still have something
-    to recover, with what remains: the lesser of the line's remainder and the
-    order's (the bound `encaissement_enregistrer` applies). The lines whose ids
-    are in `inclure` are given even beyond `limite` (a line chosen from the
-    ordre de recette's page)."""
+    to recover, with what remains: the lesser of the line's reste and the
+    order's (`recettes.selectors.restes_par_ligne`, the bound
+    `encaissement_enregistrer` applies). The lines whose ids are in `inclure`
+    are given even beyond `limite` (a line chosen from the ordre de recette's page)."""
     inclure = {int(i) for i in inclure}
-    base = (
-        LigneOrdreRecette.objects.filter(ordre__etat=OrdreRecette.Etat.PRIS_EN_CHARGE)
-        .annotate(
-            recouvre=Coalesce(Sum("affectations__montant"), Value(ZERO), output_field=MONTANT)
-        )
-        .select_related("ordre__exercice")
-    )
+    base = restes_par_ligne(OrdreRecette.objects.filter(etat=OrdreRecette.Etat.PRIS_EN_CHARGE))
     lignes = list(
-        base.filter(montant__gt=F("recouvre")).order_by(
-            "ordre__exercice__annee", "ordre__numero", "id"
-        )[:limite]
+        base.filter(reste__gt=0).order_by("ordre__exercice__annee", "ordre__numero", "id")[:limite]
     )
     manquantes = inclure - {lg.pk for lg in lignes}
     if manquantes:
         lignes += list(base.filter(pk__in=manquantes).order_by("id"))
-    ids = {lg.ordre_id for lg in lignes}
-
-    def par_ordre(qs, cle):
-        return {r[cle]: r["s"] for r in qs.values(cle).annotate(s=Sum("montant")).order_by(cle)}
-
-    # Same terms as recettes.services.reste_a_recouvrer, in three queries.
-    reduit = par_ordre(
-        Reduction.objects.filter(ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE), "ordre_id"
-    )
-    affecte = par_ordre(Affectation.objects.filter(ordre_id__in=ids), "ordre_id")
-    regularise = par_ordre(
-        Encaissement.objects.filter(regularise_par_id__in=ids, etat=Encaissement.Etat.ENREGISTRE),
-        "regularise_par_id",
-    )
-    resultat = []
-    for lg in lignes:
-        o = lg.ordre_id
-        reste_ordre = (
-            lg.ordre.montant - reduit.get(o, ZERO) - affecte.get(o, ZERO) - regularise.get(o, ZERO)
-        )
-        reste = min(lg.montant - lg.recouvre, reste_ordre)
-        if reste > 0 or lg.pk in inclure:
-            resultat.append((lg, max(reste, ZERO)))
-    return resultat
+    return [(lg, max(lg.reste, ZERO)) for lg in lignes]
 
 
-def _liste_encaissements(request, regies_seulement):
+def _liste_encaissements(request):
     qs = (
         Encaissement.objects.select_related("compte__compte", "exercice")
         .annotate(affecte=Coalesce(Sum("affectations__montant"), Value(ZERO), output_field=MONTANT))
         .order_by("-date", "-id")
     )
-    if regies_seulement is not None:
-        qs = qs.filter(compte__in=regies_seulement)
+    qs = selectors.encaissements_visibles(request.user, qs)
     if request.GET.get("etat") in Encaissement.Etat.values:
         qs = qs.filter(etat=request.GET["etat"])
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
@@ -187,7 +155,7 @@ def encaissements(request):
                     messages.success(request, actes.ENCAISSER.message(encaissement, donnees))
                     return redirect("tresorerie:encaissement", pk=encaissement.pk)
 
-    page, lignes_liste = _liste_encaissements(request, None if lecteur else regies)
+    page, lignes_liste = _liste_encaissements(request)
     return render(
         request,
         "tresorerie/encaissements.html",
