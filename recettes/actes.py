@@ -8,8 +8,6 @@ date, the delegation and the separation of duties (circ. 93/82 §1.0, §2.4.0).
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from core.actes import Acte
 from personnes.droits import droit
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
@@ -70,18 +68,10 @@ def _creer(utilisateur, _objet, d: dict) -> OrdreRecette:
 
 
 def _modifier(utilisateur, ordre: OrdreRecette, d: dict) -> OrdreRecette:
-    # The draft and the pièces added with it stand or fall together.
-    # TODO(H3b): `ordre_recette_modifier` takes no `pieces` yet, as
-    # `ordre_recette_creer` does; this transaction goes once it does.
-    with transaction.atomic():
-        ordre = services.ordre_recette_modifier(
-            acting_user=utilisateur, ordre=ordre, saisie=d["saisie"]
-        )
-        for nom, contenu in d.get("pieces") or []:
-            services.ordre_recette_joindre_piece(
-                acting_user=utilisateur, ordre=ordre, nom=nom, contenu=contenu
-            )
-    return ordre
+    # The draft and the pièces added with it stand or fall together (one service).
+    return services.ordre_recette_modifier(
+        acting_user=utilisateur, ordre=ordre, saisie=d["saisie"], pieces=d.get("pieces") or []
+    )
 
 
 def _controles(ordre: OrdreRecette, d: dict) -> list[services.ControleSaisi]:

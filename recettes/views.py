@@ -225,12 +225,14 @@ def a_prendre_en_charge(request):
     """The agent comptable's queue, with what the plan de contrôle asks for each."""
     if not actes.FILE_COMPTABLE_DROIT.accorde(request.user):
         raise PermissionDenied(actes.FILE_COMPTABLE_DROIT.refus)
+    plans = services.plans_de_controle()
     return render(
         request,
         "recettes/file_comptable.html",
         {
             "lignes": [
-                (o, services.controles_requis(o)) for o in selectors.ordres_a_prendre_en_charge()
+                (o, services.controles_requis(o, plans=plans))
+                for o in selectors.ordres_a_prendre_en_charge()
             ],
             "reductions": selectors.reductions_a_prendre_en_charge(),
         },

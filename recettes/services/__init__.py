@@ -46,6 +46,7 @@ from recettes.services.prise_en_charge import (
     controles_requis,
     ordre_recette_prendre_en_charge,
     ordre_recette_rejeter,
+    plans_de_controle,
 )
 from recettes.services.reductions import (
     COMPTES_REDUCTION,
@@ -66,6 +67,7 @@ __all__ = [
     "SOURCE",
     "SaisieOrdre",
     "controles_requis",
+    "plans_de_controle",
     "derniere_signature",
     "empreinte_contenu",
     "ordre_recette_abandonner",

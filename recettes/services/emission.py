@@ -200,9 +200,10 @@ def ordre_recette_creer(
 
 
 def ordre_recette_modifier(
-    *, acting_user, ordre: OrdreRecette, saisie: SaisieOrdre
+    *, acting_user, ordre: OrdreRecette, saisie: SaisieOrdre, pieces: Sequence = ()
 ) -> OrdreRecette:
-    """Edit a draft; its exercise (and so its number) stays what it was."""
+    """Edit a draft and add its new pièces (`[(nom, contenu), ...]`), all or
+    nothing; its exercise (and so its number) stays what it was."""
     try:
         with transaction.atomic():
             exiger_ordonnateur(acting_user, "modifier un ordre de recette", source=SOURCE)
@@ -223,6 +224,10 @@ def ordre_recette_modifier(
             audit(
                 acting_user, "ordre_recette.modifie", ordre, avant=avant, apres=_instantane(ordre)
             )
+            for nom, contenu in pieces:
+                ordre_recette_joindre_piece(
+                    acting_user=acting_user, ordre=ordre, nom=nom, contenu=contenu
+                )
             return ordre
     except DatabaseError as exc:
         relever_erreur_base(exc)

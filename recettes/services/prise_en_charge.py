@@ -43,9 +43,16 @@ class ControlesRequis:
     motif: str
 
 
-def controles_requis(ordre: OrdreRecette) -> ControlesRequis:
-    """What the plan de contrôle asks for this order (D253-16 al. 3: selective by nature)."""
-    plan = PlanControle.objects.filter(nature=ordre.nature).first()
+def controles_requis(ordre: OrdreRecette, *, plans: dict | None = None) -> ControlesRequis:
+    """What the plan de contrôle asks for this order (D253-16 al. 3: selective by nature).
+
+    `plans` (nature → plan, as `plans_de_controle()` reads them at once) spares
+    a query per order on a list."""
+    plan = (
+        plans.get(ordre.nature)
+        if plans is not None
+        else PlanControle.objects.filter(nature=ordre.nature).first()
+    )
     if plan is None:
         return ControlesRequis(
             "exhaustif",
@@ -63,6 +70,11 @@ def controles_requis(ordre: OrdreRecette) -> ControlesRequis:
         cle=f"{ordre.exercice.annee}-{ordre.numero}",
     )
     return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)
+
+
+def plans_de_controle() -> dict:
+    """Every nature's plan de contrôle, read in one query."""
+    return {plan.nature: plan for plan in PlanControle.objects.all()}
 
 
 @dataclass(frozen=True)
