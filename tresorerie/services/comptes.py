@@ -9,6 +9,7 @@ from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.saisie import date as date_saisie
 from core.saisie import texte
+from core.verrous import verrouiller, verrouiller_tous
 from ledger.models import Compte
 from oppositions.banque import verifier_bic, verifier_iban
 from personnes.models import Fonction
@@ -138,7 +139,7 @@ def carnet_ouvrir(
 @_atomique
 def carnet_clore(*, acting_user, carnet: Carnet) -> Carnet:
     exiger_comptable(acting_user, _aujourd_hui(), "clore un carnet à souches")
-    carnet = Carnet.objects.select_for_update().get(pk=carnet.pk)
+    carnet = verrouiller(Carnet, carnet.pk)
     if carnet.clos_le is not None:
         raise TransitionInterdite(f"Le carnet {carnet.serie} est déjà clos.")
     carnet.clos_le, carnet.clos_par = horloge.maintenant(), acting_user
@@ -157,7 +158,7 @@ def carnet_de(type: str, compte: CompteDisponibilite, titulaire) -> Carnet:
     # from the agent comptable's carnet of reçus, whatever the account.
     filtre = {"compte": compte} if type == Carnet.Type.QUITTANCE else {}
     carnet = (
-        Carnet.objects.select_for_update()
+        verrouiller_tous(Carnet)
         .filter(type=type, titulaire=titulaire, clos_le__isnull=True, **filtre)
         .order_by("pk")
         .first()

@@ -12,6 +12,7 @@ from django.conf import settings
 from core import horloge
 from core.audit import audit
 from core.exceptions import TransitionInterdite
+from core.verrous import verrouiller
 from personnes.permissions import exiger_comptable
 from tresorerie.models import Carnet, Encaissement, Quittance
 from tresorerie.services.commun import _atomique, _aujourd_hui, _qualite, nom_complet
@@ -55,7 +56,7 @@ def _delivrer(
         else Carnet.Type.RECU
     )
     carnet = (
-        Carnet.objects.select_for_update().get(pk=annule.carnet_id)
+        verrouiller(Carnet, annule.carnet_id)
         if annule is not None and annule.carnet.clos_le is None
         else carnet_de(type_carnet, encaissement.compte, acting_user)
     )
@@ -86,7 +87,7 @@ def _delivrer(
 def recu_delivrer(*, acting_user, encaissement: Encaissement) -> Quittance:
     """A reçu asked for later by a debtor who paid otherwise than in cash (circ. §2.0.6)."""
     exiger_comptable(acting_user, _aujourd_hui(), "délivrer un reçu")
-    encaissement = Encaissement.objects.select_for_update().get(pk=encaissement.pk)
+    encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE:
         raise TransitionInterdite("Cet encaissement est annulé : il ne donne plus de reçu.")
     if (

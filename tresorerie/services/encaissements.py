@@ -15,6 +15,7 @@ from core.money import ZERO, format_euros
 from core.money import montant as montant_valide
 from core.saisie import date as date_saisie
 from core.saisie import texte
+from core.verrous import verrouiller
 from ledger.models import Compte
 from ledger.services import LigneSaisie, ecriture_contrepasser, ecriture_passer
 from personnes.models import Fonction
@@ -341,7 +342,7 @@ def excedent_affecter(
     """Allocate what waits in 4711 to a debtor's ordre de recette: 4711 / debtor."""
     le = _aujourd_hui()
     exiger_comptable(acting_user, le, "affecter un encaissement")
-    encaissement = Encaissement.objects.select_for_update().get(pk=encaissement.pk)
+    encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE or encaissement.sans_titre:
         raise TransitionInterdite("Cet encaissement ne peut plus être affecté.")
     [(ligne, somme)] = _lignes_reparties([Repartition(ligne, montant)])
@@ -394,7 +395,7 @@ def excedent_rembourser(
     """Refund to the payer what he paid in excess: 4711 / account of funds."""
     le = _aujourd_hui()
     exiger_comptable(acting_user, le, "rembourser un trop-perçu")
-    encaissement = Encaissement.objects.select_for_update().get(pk=encaissement.pk)
+    encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE or encaissement.sans_titre:
         raise TransitionInterdite("Cet encaissement ne peut plus être remboursé.")
     if compte.credits_seulement:
@@ -441,7 +442,7 @@ def encaissement_annuler(*, acting_user, encaissement: Encaissement, motif: str)
     le = _aujourd_hui()
     exiger_comptable(acting_user, le, "annuler un encaissement")
     motif = texte(motif, "Le motif de l'annulation", longueur=1000)
-    encaissement = Encaissement.objects.select_for_update().get(pk=encaissement.pk)
+    encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat == Encaissement.Etat.ANNULE:
         raise TransitionInterdite("Cet encaissement est déjà annulé.")
     if encaissement.regularise_par_id:

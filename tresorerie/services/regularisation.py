@@ -9,6 +9,7 @@ from decimal import Decimal
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
+from core.verrous import verrouiller_tous
 from ordres.services import exiger_ordonnateur
 from recettes import services as recettes
 from recettes.models import OrdreRecette
@@ -35,7 +36,7 @@ def regularisation_preparer(*, acting_user, annee: int, mois: int) -> list[Ordre
         raise DonneeInvalide(f"Le mois {mois}/{annee} n'existe pas.") from None
     fin = (debut + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     encaissements = list(
-        Encaissement.objects.select_for_update(of=("self",))
+        verrouiller_tous(Encaissement)
         .filter(
             sans_titre=True,
             etat=Encaissement.Etat.ENREGISTRE,
