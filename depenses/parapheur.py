@@ -1,4 +1,4 @@
-"""The ordres de dépense on the ordonnateur's parapheur (`core.parapheur`).
+"""The ordres de dépense on the ordonnateur's parapheur (`ordres.parapheur`).
 
 `DEPENSES` is their kind, registered by `DepensesConfig.ready`: the
 parapheur page (in `recettes`, which never imports this app) lists and signs
@@ -7,9 +7,9 @@ them beside the ordres de recette.
 
 from __future__ import annotations
 
-from core.parapheur import Rubrique
 from depenses import services
 from depenses.models import OrdreDepense
+from ordres.parapheur import Rubrique
 
 
 def brouillons():

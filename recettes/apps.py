@@ -6,9 +6,9 @@ class RecettesConfig(AppConfig):
     verbose_name = "Ordres de recette"
 
     def ready(self):
-        # The parapheur lists the kinds of order registered (core.parapheur);
+        # The parapheur lists the kinds of order registered (ordres.parapheur);
         # the models must be loaded first, hence the import here (Django's way).
-        from core.parapheur import inscrire
+        from ordres.parapheur import inscrire
         from recettes.parapheur import RECETTES
 
         inscrire(RECETTES)

@@ -1,4 +1,4 @@
-"""The ordres de recette on the ordonnateur's parapheur (`core.parapheur`).
+"""The ordres de recette on the ordonnateur's parapheur (`ordres.parapheur`).
 
 `RECETTES` is their kind, registered by `RecettesConfig.ready`; the parapheur
 signs it with `parapheur_signer` beside the other kinds registered (the
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, transaction
 
 from core.exceptions import ApplicationError, erreur_base
-from core.parapheur import Issue, ResultatParapheur, Rubrique, parapheur_signer
+from ordres.parapheur import Issue, ResultatParapheur, Rubrique, parapheur_signer
 from recettes import services
 from recettes.models import OrdreRecette
 

@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core import parapheur as parapheur_commun
 from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
 from core.money import ZERO
+from ordres import parapheur as parapheur_commun
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
@@ -164,7 +164,7 @@ def reduction_prendre_en_charge(request, pk: int, reduction_pk: int):
 @fonction_requise
 def parapheur(request):
     """The ordonnateur's parapheur: the drafts of every kind of order to sign,
-    one by one or together (core.parapheur); the page only translates."""
+    one by one or together (ordres.parapheur); the page only translates."""
     if not actes.PARAPHEUR_DROIT.accorde(request.user):
         raise PermissionDenied(actes.PARAPHEUR_DROIT.refus)
     rubriques = parapheur_commun.rubriques()

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from core import parapheur
 from core.exceptions import TransitionInterdite
+from ordres import parapheur
 from personnes.models import Fonction
 from recettes import services as s
 from recettes.models import OrdreRecette, PieceJustificative
