@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from tresorerie.models import Carnet, CompteDisponibilite
+from ledger.models import Ligne
+from tresorerie import releves
+from tresorerie.models import Carnet, CompteDisponibilite, LotPaiement, Releve
+from tresorerie.selectors import solde_comptable
 from tresorerie.services import carnet_ouvrir, compte_disponibilite_ouvrir
 
 COMPTES_DEMO = [
@@ -97,11 +100,6 @@ def releve_exemple(
     to `au`: every book movement of the account as the bank sees it (a payment
     batch as one debit per transfer, with its EndToEndId), plus the bank's
     monthly fee, which the books do not know yet. For the demo and the tests."""
-    from ledger.models import Ligne
-    from tresorerie import releves
-    from tresorerie.models import LotPaiement, Releve
-    from tresorerie.selectors import solde_comptable
-
     lots = {
         lot.ecriture_id: lot
         for lot in LotPaiement.objects.filter(compte=compte, date__range=(du, au)).prefetch_related(

@@ -14,8 +14,8 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema_field,
 )
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import APIException, NotFound
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
 from core.actes import api_acte
@@ -70,12 +70,6 @@ class ListeEtActe(generics.ListAPIView):
 
     def check_permissions(self, request):
         APIView.check_permissions(self, request)
-
-
-class PdfIndisponible(APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "L'édition des quittances en PDF n'est pas disponible sur ce serveur."
-    default_code = "pdf_indisponible"
 
 
 # --- Input fields ------------------------------------------------------------------

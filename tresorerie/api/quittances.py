@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 
 from tresorerie import selectors
 from tresorerie.api.commun import (
-    PdfIndisponible,
     _quittances,
     _trouver,
 )
@@ -25,6 +24,7 @@ from tresorerie.api.serializers import (
 from tresorerie.models import (
     Quittance,
 )
+from tresorerie.pdf import quittance_pdf
 
 # --- Quittances ---------------------------------------------------------------------
 
@@ -80,10 +80,6 @@ class QuittancePdfApi(APIView):
             pk,
             "Le document",
         )
-        try:
-            from tresorerie.pdf import quittance_pdf
-        except ImportError:
-            raise PdfIndisponible() from None
         reponse = HttpResponse(quittance_pdf(quittance), content_type="application/pdf")
         reponse["Content-Disposition"] = (
             f'inline; filename="{quittance.nature}_{quittance.reference}.pdf"'
