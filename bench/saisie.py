@@ -9,7 +9,7 @@ the chain head, INSERT the entry with the next number, rank and a chained
 triggers. Each side posts into its own exercise.
 
 Every posting of an exercise waits for the previous one's COMMIT on the chain
-head (`ledger.services._verrouiller`): what is measured is mostly the time a
+head (`ledger.services.ecritures._verrouiller`): what is measured is mostly the time a
 writer holds that lock.
 """
 

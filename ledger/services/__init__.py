@@ -1,0 +1,40 @@
+"""Writes to the ledger: one function per act, each atomic and audited.
+
+The database refuses whatever breaks an invariant (see `ledger/models.py`);
+these services check the same rules first so that the person acting reads a
+precise French message, then let PostgreSQL have the last word. One module
+per family of acts: entries, exercises, bulk import.
+"""
+
+from ledger.services.ecritures import (
+    EMPREINTE_INITIALE,
+    EcritureSaisie,
+    LigneSaisie,
+    ecriture_contrepasser,
+    ecriture_passer,
+    empreinte_ecriture,
+    verifier_compte_special_encaissement,
+    verifier_date_dans_exercice,
+)
+from ledger.services.exercices import (
+    exercice_clore,
+    exercice_ouvrir,
+    exercice_ouvrir_periode_complementaire,
+)
+from ledger.services.importation import TAILLE_PAQUET, ecritures_importer
+
+__all__ = [
+    "EMPREINTE_INITIALE",
+    "TAILLE_PAQUET",
+    "EcritureSaisie",
+    "LigneSaisie",
+    "ecriture_contrepasser",
+    "ecriture_passer",
+    "ecritures_importer",
+    "empreinte_ecriture",
+    "exercice_clore",
+    "exercice_ouvrir",
+    "exercice_ouvrir_periode_complementaire",
+    "verifier_compte_special_encaissement",
+    "verifier_date_dans_exercice",
+]

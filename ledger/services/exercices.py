@@ -1,0 +1,118 @@
+"""Exercises: open, open the période complémentaire, close."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import connection, transaction
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import TransitionInterdite
+from core.verrous import verrouiller
+from ledger.models import Exercice
+from ledger.services.ecritures import EMPREINTE_INITIALE
+from personnes.permissions import exiger_comptable
+
+
+@transaction.atomic
+def exercice_ouvrir(*, acting_user, annee: int) -> Exercice:
+    """Open the exercise of a calendar year (circ. 93/82 §III: l'exercice est l'année civile)."""
+    exiger_comptable(acting_user, horloge.aujourdhui(), "ouvrir un exercice")
+    if Exercice.objects.filter(annee=annee).exists():
+        raise TransitionInterdite(f"L'exercice {annee} est déjà ouvert.")
+    exercice = Exercice.objects.create(
+        annee=annee, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
+    )
+    _preparer_compteurs(exercice)
+    audit(acting_user, "exercice.ouvert", exercice, apres={"annee": annee, "etat": exercice.etat})
+    return exercice
+
+
+def _preparer_compteurs(exercice: Exercice) -> None:
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "INSERT INTO ledger_compteur (exercice_id, journal_id, dernier_numero)"
+            " SELECT %s, id, 0 FROM ledger_journal ON CONFLICT DO NOTHING",
+            [exercice.pk],
+        )
+        curseur.execute(
+            "INSERT INTO ledger_chaine (exercice_id, dernier_rang, derniere_empreinte)"
+            " VALUES (%s, 0, %s) ON CONFLICT DO NOTHING",
+            [exercice.pk, EMPREINTE_INITIALE],
+        )
+
+
+@transaction.atomic
+def exercice_ouvrir_periode_complementaire(
+    *, acting_user, exercice: Exercice, le: datetime.date | None = None
+) -> Exercice:
+    """After 31 December the exercise enters its période complémentaire.
+
+    The directeur may still issue orders for rights of the past year
+    (D253-17: 10 days; D253-17-1: 2 months or 1 month), while the next
+    exercise is open, so it is opened here if needed.
+    """
+    le = le or horloge.aujourdhui()
+    exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
+    exercice = verrouiller(Exercice, exercice.pk)
+    if exercice.etat != Exercice.Etat.OUVERT:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : seul un exercice ouvert "
+            "entre en période complémentaire."
+        )
+    if le <= exercice.fin:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} n'entre en période complémentaire qu'après le 31/12/{exercice.annee}."
+        )
+    avant = exercice.etat
+    exercice.etat = Exercice.Etat.COMPLEMENTAIRE
+    exercice.complementaire_le = horloge.maintenant()
+    exercice.save(update_fields=["etat", "complementaire_le"])
+    audit(
+        acting_user,
+        "exercice.periode_complementaire",
+        exercice,
+        avant={"etat": avant},
+        apres={"etat": exercice.etat},
+    )
+    if not Exercice.objects.filter(annee=exercice.annee + 1).exists():
+        suivant = Exercice.objects.create(
+            annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
+        )
+        _preparer_compteurs(suivant)
+        audit(
+            acting_user,
+            "exercice.ouvert",
+            suivant,
+            apres={"annee": suivant.annee, "etat": suivant.etat},
+        )
+    return exercice
+
+
+@transaction.atomic
+def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
+    """Close the exercise once its accounts are approved: nothing posts to it again."""
+    exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice")
+    exercice = verrouiller(Exercice, exercice.pk)
+    if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
+        raise TransitionInterdite(
+            f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "
+            "en période complémentaire."
+        )
+    # Wait for postings in flight: they hold the chain head until they commit.
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
+        )
+    exercice.etat = Exercice.Etat.CLOS
+    exercice.clos_le = horloge.maintenant()
+    exercice.save(update_fields=["etat", "clos_le"])
+    audit(
+        acting_user,
+        "exercice.clos",
+        exercice,
+        avant={"etat": Exercice.Etat.COMPLEMENTAIRE},
+        apres={"etat": exercice.etat},
+    )
+    return exercice
