@@ -151,23 +151,21 @@ class CreditDetailApi(APIView):
         )
 
 
-CreditOuvrirApi = extend_schema(operation_id="credit_ouvrir")(
-    api_acte(
-        actes.OUVRIR,
-        entree=CreditOuvrirSerializer,
-        sortie=_situation,
-        reponse=SituationCreditSerializer,
-        statut=status.HTTP_201_CREATED,
-        resume="Ouvrir un crédit (directeur)",
-    )
+CreditOuvrirApi = api_acte(
+    actes.OUVRIR,
+    operation_id="credit_ouvrir",
+    entree=CreditOuvrirSerializer,
+    sortie=_situation,
+    reponse=SituationCreditSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Ouvrir un crédit (directeur)",
 )
-CreditModifierApi = extend_schema(operation_id="credit_modifier")(
-    api_acte(
-        actes.MODIFIER,
-        queryset=Credit.objects.all(),
-        entree=CreditModifierSerializer,
-        sortie=_situation,
-        reponse=SituationCreditSerializer,
-        resume="Décision modificative ou virement de crédits (directeur)",
-    )
+CreditModifierApi = api_acte(
+    actes.MODIFIER,
+    operation_id="credit_modifier",
+    queryset=Credit.objects.all(),
+    entree=CreditModifierSerializer,
+    sortie=_situation,
+    reponse=SituationCreditSerializer,
+    resume="Décision modificative ou virement de crédits (directeur)",
 )

@@ -27,7 +27,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -65,11 +65,11 @@ def erreurs_formulaire(formulaire) -> str:
     """The form's errors as one French sentence for a page message."""
     parties = []
     for champ, erreurs in formulaire.errors.items():
-        libelle = (
-            formulaire.fields[champ].label or champ if champ in formulaire.fields else ""
-        )
+        libelle = formulaire.fields[champ].label or champ if champ in formulaire.fields else ""
         texte = " ".join(str(e) for e in erreurs)
-        parties.append(texte if texte.startswith("Indiquez") or not libelle else f"{libelle} : {texte}")
+        parties.append(
+            texte if texte.startswith("Indiquez") or not libelle else f"{libelle} : {texte}"
+        )
     return " ".join(parties) or "Les données saisies sont invalides."
 
 
@@ -156,7 +156,8 @@ def page_formulaire(
             messages.error(request, erreur.message)
         else:
             messages.success(
-                request, acte.message(resultat if resultat is not None else objet, saisie.cleaned_data)
+                request,
+                acte.message(resultat if resultat is not None else objet, saisie.cleaned_data),
             )
             if callable(vers):
                 return redirect(vers(objet, resultat))
@@ -174,6 +175,8 @@ class ActeApi(APIView):
 
     acte: Acte
     queryset = None
+    # The French 404 of an object that does not exist (« L'encaissement n° {pk} n'existe pas. »).
+    introuvable = ""
     entree = None
     sortie: Callable[[Any], Any] = staticmethod(lambda resultat: None)
     statut = status.HTTP_200_OK
@@ -188,7 +191,11 @@ class ActeApi(APIView):
                 raise PermissionDenied(refus.message) from refus
 
     def post(self, request, pk: int | None = None):
-        objet = get_object_or_404(self.queryset, pk=pk) if self.queryset is not None else None
+        objet = None
+        if self.queryset is not None:
+            objet = self.queryset.filter(pk=pk).first()
+            if objet is None:
+                raise NotFound(self.introuvable.format(pk=pk) if self.introuvable else None)
         donnees = {}
         if self.entree is not None:
             serialiseur = self.entree(data=request.data, context={"request": request})
@@ -210,20 +217,30 @@ def api_acte(
     statut: int = status.HTTP_200_OK,
     resume: str = "",
     permissions=None,
+    operation_id: str | None = None,
+    introuvable: str = "",
 ) -> type[ActeApi]:
     """An API action (POST) for `acte`; `sortie(resultat)` gives the response's data
     (`reponse` is its serializer class, for the OpenAPI schema)."""
+
+    def post(self, request, pk: int | None = None):
+        return ActeApi.post(self, request, pk)
+
+    schema = {"request": entree, "responses": {statut: reponse}, "summary": resume or acte.nom}
+    if operation_id:
+        schema["operation_id"] = operation_id
     attributs = {
         "acte": acte,
         "queryset": queryset,
         "entree": entree,
         "sortie": staticmethod(sortie),
         "statut": statut,
+        "introuvable": introuvable,
         "__doc__": resume or acte.nom,
+        # The schema goes on the method: an operation id set on the class
+        # would be shared by every method drf-spectacular sees there.
+        "post": extend_schema(**schema)(post),
     }
     if permissions is not None:
         attributs["permission_classes"] = permissions
-    classe = type(f"Api_{acte.nom.replace('.', '_')}", (ActeApi,), attributs)
-    return extend_schema(
-        request=entree, responses={statut: reponse}, summary=resume or acte.nom
-    )(classe)
+    return type(f"Api_{acte.nom.replace('.', '_')}", (ActeApi,), attributs)

@@ -48,13 +48,9 @@ def _montant():
 def acte_sur(acte, *, queryset, libelle: str, **options):
     """`api_acte` on the object of the URL, whose absence is said in French
     (« L'encaissement n° 12 n'existe pas. »)."""
-    base = api_acte(acte, queryset=queryset, **options)
-
-    def post(self, request, pk: int):
-        _trouver(self.queryset, pk, libelle)
-        return base.post(self, request, pk)
-
-    return type(base.__name__, (base,), {"post": post, "__doc__": base.__doc__})
+    return api_acte(
+        acte, queryset=queryset, introuvable=f"{libelle} n° {{pk}} n'existe pas.", **options
+    )
 
 
 class ListeEtActe(generics.ListAPIView):
