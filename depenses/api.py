@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import generics, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from core.actes import api_acte
-from core.formulaires import pieces_lues
 from depenses import actes, selectors, services
 from depenses.models import (
     Engagement,
@@ -19,6 +15,12 @@ from depenses.models import (
     OrdreDepense,
     PieceDepense,
     Suspension,
+)
+from ordres.api import (
+    PARSEURS_PIECES,
+    MotDePasseSerializer,
+    MotifSerializer,
+    SaisieAvecPiecesSerializer,
 )
 from personnes.droits import APourFonction
 
@@ -91,7 +93,7 @@ class LigneSaisieSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="SaisieDepense")
-class SaisieSerializer(serializers.Serializer):
+class SaisieSerializer(SaisieAvecPiecesSerializer):
     type = serializers.ChoiceField(
         choices=OrdreDepense.Type.choices, default=OrdreDepense.Type.INDIVIDUEL
     )
@@ -113,33 +115,10 @@ class SaisieSerializer(serializers.Serializer):
         default=None,
     )
     lignes = LigneSaisieSerializer(many=True)
-    pieces = serializers.ListField(
-        child=serializers.FileField(),
-        required=False,
-        default=list,
-        help_text="Pièces justificatives à joindre (multipart/form-data : l'ordre en JSON "
-        "dans le champ « saisie », un fichier par champ « pieces »).",
-    )
 
-    def to_internal_value(self, data):
-        # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
-        if hasattr(data, "getlist") and "saisie" in data:
-            try:
-                corps = json.loads(data["saisie"])
-            except ValueError as exc:
-                raise serializers.ValidationError(
-                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
-                ) from exc
-            if not isinstance(corps, dict):
-                raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
-            data = {**corps, "pieces": data.getlist("pieces")}
-        return super().to_internal_value(data)
-
-    def validate(self, attrs):
-        """Hand the act what the service takes: the typed order and its pièces."""
-        d = {cle: v for cle, v in attrs.items() if cle != "pieces"}
-        d["lignes"] = [services.LigneCreancier(**ligne) for ligne in d["lignes"]]
-        return {"saisie": services.SaisieDepense(**d), "pieces": pieces_lues(attrs.get("pieces"))}
+    def saisie(self, donnees: dict) -> services.SaisieDepense:
+        donnees["lignes"] = [services.LigneCreancier(**ligne) for ligne in donnees["lignes"]]
+        return services.SaisieDepense(**donnees)
 
 
 @extend_schema_serializer(component_name="EngagementSaisieDepense")
@@ -150,11 +129,6 @@ class EngagementSaisieSerializer(serializers.Serializer):
     creancier = serializers.CharField(max_length=200)
     compte_imputation = serializers.CharField(max_length=12)
     montant = serializers.CharField(max_length=24)
-
-
-@extend_schema_serializer(component_name="MotDePasseDepense")
-class MotDePasseSerializer(serializers.Serializer):
-    mot_de_passe = serializers.CharField()
 
 
 @extend_schema_serializer(component_name="ServiceFaitDepense")
@@ -186,11 +160,6 @@ class SuspensionSerializer(serializers.Serializer):
 class ComplementSerializer(serializers.Serializer):
     complement = serializers.CharField()
     service_fait_le = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-@extend_schema_serializer(component_name="MotifDepense")
-class MotifSerializer(serializers.Serializer):
-    motif = serializers.CharField()
 
 
 @extend_schema_serializer(component_name="RequisitionDepense")
@@ -253,8 +222,7 @@ OrdreCreerApi = api_acte(
     statut=status.HTTP_201_CREATED,
     resume="Créer un ordre de dépense, avec ses pièces justificatives",
 )
-# Creation takes JSON, or multipart/form-data when pièces come with the order.
-OrdreCreerApi.parser_classes = [JSONParser, MultiPartParser, FormParser]
+OrdreCreerApi.parser_classes = PARSEURS_PIECES
 ServiceFaitApi = api_acte(
     actes.SERVICE_FAIT,
     queryset=ORDRES,

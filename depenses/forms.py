@@ -5,9 +5,10 @@ import datetime
 from django import forms
 
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampFichiers, pieces_lues
+from core.formulaires import ChampFichiers
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
+from ordres.formulaires import LignesOrdreForm
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 COMPTES_PAR_NATURE = {
@@ -23,8 +24,16 @@ COMPTES_PAR_NATURE = {
 }
 
 
-class OrdreDepenseForm(forms.Form):
+class OrdreDepenseForm(LignesOrdreForm):
     LIGNES = 6
+    COLONNES = (
+        ("creancier", "Créancier", 200),
+        ("qualite", "Qualité", 120),
+        ("identifiant", "SIRET ou NIR", 40),
+        ("iban", "IBAN", 42),
+        ("bic", "BIC", 11),
+        ("montant", "Montant", 24),
+    )
     type = forms.ChoiceField(label="Type d'ordre", choices=OrdreDepense.Type.choices)
     gestion = forms.ChoiceField(
         label="Gestion", choices=Gestion.choices, initial=Gestion.BUDGETAIRE
@@ -70,42 +79,6 @@ class OrdreDepenseForm(forms.Form):
         self.fields["engagement"].label_from_instance = lambda e: (
             f"n° {e.pk} — {e.objet} ({e.compte_imputation.numero}, {e.montant} €)"
         )
-        for n in range(1, self.LIGNES + 1):
-            self.fields[f"creancier_{n}"] = forms.CharField(
-                label=f"Créancier, ligne {n}", required=False, max_length=200
-            )
-            self.fields[f"qualite_{n}"] = forms.CharField(
-                label=f"Qualité, ligne {n}", required=False, max_length=120
-            )
-            self.fields[f"identifiant_{n}"] = forms.CharField(
-                label=f"SIRET ou NIR, ligne {n}", required=False, max_length=40
-            )
-            self.fields[f"iban_{n}"] = forms.CharField(
-                label=f"IBAN, ligne {n}", required=False, max_length=42
-            )
-            self.fields[f"bic_{n}"] = forms.CharField(
-                label=f"BIC, ligne {n}", required=False, max_length=11
-            )
-            self.fields[f"montant_{n}"] = forms.CharField(
-                label=f"Montant, ligne {n}", required=False, max_length=24
-            )
-
-    def rangees(self):
-        return [
-            tuple(
-                self[f"{champ}_{n}"]
-                for champ in ("creancier", "qualite", "identifiant", "iban", "bic", "montant")
-            )
-            for n in range(1, self.LIGNES + 1)
-        ]
-
-    def clean(self):
-        """Hand the act what the service takes: the typed order and its pièces."""
-        donnees = super().clean()
-        if not self.errors:
-            donnees["saisie"] = self.saisie()
-            donnees["pieces"] = pieces_lues(donnees.get("pieces"))
-        return donnees
 
     def saisie(self) -> SaisieDepense:
         d = self.cleaned_data
@@ -113,14 +86,7 @@ class OrdreDepenseForm(forms.Form):
         imputation, tiers = COMPTES_PAR_NATURE.get(d["nature"], ("", "401"))
         if engagement is not None:
             imputation = engagement.compte_imputation.numero
-        lignes = []
-        for n in range(1, self.LIGNES + 1):
-            valeurs = {
-                c: (d.get(f"{c}_{n}") or "").strip()
-                for c in ("creancier", "qualite", "identifiant", "iban", "bic", "montant")
-            }
-            if valeurs["creancier"] or valeurs["montant"]:
-                lignes.append(LigneCreancier(**{**valeurs, "montant": valeurs["montant"] or "0"}))
+        lignes = [LigneCreancier(**ligne) for ligne in self.lignes_saisies()]
         return SaisieDepense(
             gestion=d["gestion"],
             nature=d["nature"],

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from core.actes import api_acte
-from core.formulaires import pieces_lues
+from ordres.api import (
+    PARSEURS_PIECES,
+    MotDePasseSerializer,
+    MotifSerializer,
+    SaisieAvecPiecesSerializer,
+)
 from personnes.droits import APourFonction
 from recettes import actes, selectors, services
 from recettes.models import (
@@ -120,7 +122,7 @@ class LigneSaisieSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="SaisieRecette")
-class SaisieSerializer(serializers.Serializer):
+class SaisieSerializer(SaisieAvecPiecesSerializer):
     type = serializers.ChoiceField(
         choices=OrdreRecette.Type.choices, default=OrdreRecette.Type.INDIVIDUEL
     )
@@ -135,43 +137,10 @@ class SaisieSerializer(serializers.Serializer):
     )
     pieces_references = serializers.CharField(required=False, default="", allow_blank=True)
     lignes = LigneSaisieSerializer(many=True)
-    pieces = serializers.ListField(
-        child=serializers.FileField(),
-        required=False,
-        default=list,
-        help_text="Pièces justificatives à joindre (multipart/form-data : l'ordre en JSON "
-        "dans le champ « saisie », un fichier par champ « pieces »).",
-    )
 
-    def to_internal_value(self, data):
-        # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
-        if hasattr(data, "getlist") and "saisie" in data:
-            try:
-                corps = json.loads(data["saisie"])
-            except ValueError as exc:
-                raise serializers.ValidationError(
-                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
-                ) from exc
-            if not isinstance(corps, dict):
-                raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
-            data = {**corps, "pieces": data.getlist("pieces")}
-        return super().to_internal_value(data)
-
-    def validate(self, attrs):
-        """Hand the act what the service takes: the typed order and its pièces."""
-        d = {cle: v for cle, v in attrs.items() if cle != "pieces"}
-        d["lignes"] = [services.LigneDebiteur(**ligne) for ligne in d["lignes"]]
-        return {"saisie": services.SaisieOrdre(**d), "pieces": pieces_lues(attrs.get("pieces"))}
-
-
-@extend_schema_serializer(component_name="MotDePasseRecette")
-class MotDePasseSerializer(serializers.Serializer):
-    mot_de_passe = serializers.CharField()
-
-
-@extend_schema_serializer(component_name="MotifRecette")
-class MotifSerializer(serializers.Serializer):
-    motif = serializers.CharField()
+    def saisie(self, donnees: dict) -> services.SaisieOrdre:
+        donnees["lignes"] = [services.LigneDebiteur(**ligne) for ligne in donnees["lignes"]]
+        return services.SaisieOrdre(**donnees)
 
 
 @extend_schema_serializer(component_name="ControleRecette")
@@ -226,8 +195,6 @@ class OrdreDetailApi(generics.RetrieveAPIView):
 
 
 ORDRES = OrdreRecette.objects.all()
-# Creation takes JSON, or multipart/form-data when pièces come with the order.
-PARSEURS = [JSONParser, MultiPartParser, FormParser]
 
 OrdreCreerApi = api_acte(
     actes.CREER,
@@ -237,7 +204,7 @@ OrdreCreerApi = api_acte(
     statut=status.HTTP_201_CREATED,
     resume="Créer un ordre (brouillon), avec ses pièces justificatives",
 )
-OrdreCreerApi.parser_classes = PARSEURS
+OrdreCreerApi.parser_classes = PARSEURS_PIECES
 OrdreModifierApi = api_acte(
     actes.MODIFIER,
     queryset=ORDRES,
@@ -246,7 +213,7 @@ OrdreModifierApi = api_acte(
     reponse=OrdreSerializer,
     resume="Modifier un brouillon (et lui joindre des pièces)",
 )
-OrdreModifierApi.parser_classes = PARSEURS
+OrdreModifierApi.parser_classes = PARSEURS_PIECES
 OrdreSignerApi = api_acte(
     actes.SIGNER,
     queryset=ORDRES,

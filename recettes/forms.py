@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampFichiers, EntreeFichiers, pieces_lues
+from core.formulaires import ChampFichiers, EntreeFichiers
+from ordres.formulaires import LignesOrdreForm
 from recettes.models import Nature, OrdreRecette, Reduction
 from recettes.services import LigneDebiteur, SaisieOrdre
 
@@ -33,10 +34,16 @@ COMPTES_PAR_NATURE = {
 }
 
 
-class OrdreRecetteForm(forms.Form):
+class OrdreRecetteForm(LignesOrdreForm):
     """A draft order, individual or collective; works without JavaScript."""
 
     LIGNES = 8
+    COLONNES = (
+        ("debiteur", "Débiteur", 200),
+        ("qualite", "Qualité", 120),
+        ("identifiant", "SIRET ou NIR", 40),
+        ("montant", "Montant", 24),
+    )
     type = forms.ChoiceField(label="Type d'ordre", choices=OrdreRecette.Type.choices)
     nature = forms.ChoiceField(label="Nature de la recette", choices=Nature.choices)
     objet = forms.CharField(label="Objet", max_length=255)
@@ -89,58 +96,10 @@ class OrdreRecetteForm(forms.Form):
         label="Pièces justificatives à joindre (PDF, PNG, JPEG ; 10 Mo au plus)", required=False
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for n in range(1, self.LIGNES + 1):
-            self.fields[f"debiteur_{n}"] = forms.CharField(
-                label=f"Débiteur, ligne {n}", required=False, max_length=200
-            )
-            self.fields[f"qualite_{n}"] = forms.CharField(
-                label=f"Qualité, ligne {n}", required=False, max_length=120
-            )
-            self.fields[f"identifiant_{n}"] = forms.CharField(
-                label=f"SIRET ou NIR, ligne {n}", required=False, max_length=40
-            )
-            self.fields[f"montant_{n}"] = forms.CharField(
-                label=f"Montant, ligne {n}", required=False, max_length=24
-            )
-
-    def rangees(self):
-        return [
-            (
-                n,
-                self[f"debiteur_{n}"],
-                self[f"qualite_{n}"],
-                self[f"identifiant_{n}"],
-                self[f"montant_{n}"],
-            )
-            for n in range(1, self.LIGNES + 1)
-        ]
-
-    def clean(self):
-        """Hand the act what the service takes: the typed order and its pièces."""
-        donnees = super().clean()
-        if not self.errors:
-            donnees["saisie"] = self.saisie()
-            donnees["pieces"] = pieces_lues(donnees.get("pieces"))
-        return donnees
-
     def saisie(self) -> SaisieOrdre:
         d = self.cleaned_data
         imputation, tiers = COMPTES_PAR_NATURE.get(d["nature"], ("", "4671"))
-        lignes = []
-        for n in range(1, self.LIGNES + 1):
-            debiteur = d.get(f"debiteur_{n}", "").strip()
-            montant = d.get(f"montant_{n}", "").strip()
-            if debiteur or montant:
-                lignes.append(
-                    LigneDebiteur(
-                        debiteur=debiteur,
-                        qualite=d.get(f"qualite_{n}", ""),
-                        identifiant=d.get(f"identifiant_{n}", ""),
-                        montant=montant or "0",
-                    )
-                )
+        lignes = [LigneDebiteur(**ligne) for ligne in self.lignes_saisies()]
         return SaisieOrdre(
             nature=d["nature"],
             type=d["type"],

@@ -1,0 +1,61 @@
+"""What the APIs of both kinds of order share: creating an order with its
+pièces (JSON, or multipart/form-data with the order as JSON in `saisie`),
+and the inputs of the acts both kinds have (password, reason)."""
+
+from __future__ import annotations
+
+import json
+
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+
+from core.formulaires import pieces_lues
+
+# Creation takes JSON, or multipart/form-data when pièces come with the order.
+PARSEURS_PIECES = [JSONParser, MultiPartParser, FormParser]
+
+
+class SaisieAvecPiecesSerializer(serializers.Serializer):
+    """An order typed through the API, with its pièces; a subclass declares the
+    order's fields and gives `saisie(donnees)`, the service's typed order."""
+
+    pieces = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="Pièces justificatives à joindre (multipart/form-data : l'ordre en JSON "
+        "dans le champ « saisie », un fichier par champ « pieces »).",
+    )
+
+    def to_internal_value(self, data):
+        # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
+        if hasattr(data, "getlist") and "saisie" in data:
+            try:
+                corps = json.loads(data["saisie"])
+            except ValueError as exc:
+                raise serializers.ValidationError(
+                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
+                ) from exc
+            if not isinstance(corps, dict):
+                raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
+            data = {**corps, "pieces": data.getlist("pieces")}
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        """Hand the act what the service takes: the typed order and its pièces."""
+        donnees = {cle: v for cle, v in attrs.items() if cle != "pieces"}
+        return {"saisie": self.saisie(donnees), "pieces": pieces_lues(attrs.get("pieces"))}
+
+    def saisie(self, donnees: dict):
+        raise NotImplementedError
+
+
+@extend_schema_serializer(component_name="MotDePasse")
+class MotDePasseSerializer(serializers.Serializer):
+    mot_de_passe = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="Motif")
+class MotifSerializer(serializers.Serializer):
+    motif = serializers.CharField()
