@@ -18,7 +18,10 @@ from reglementation.models import Parametre, RegleRattachement
 from tests.factories import personne
 
 # The suite's today: a mid-year working day, far from the période complémentaire
-# and the year-end; CAISSE_HORLOGE_TESTS=2027-01-20 runs the suite in January.
+# and the year-end. Many fixtures date their entries in the first half of the
+# current year, so the suite holds on this day (whatever the real date); the
+# tests of January and year-end move the clock with the `horloge` fixture.
+# CAISSE_HORLOGE_TESTS changes the day for exploration only.
 HORLOGE_TESTS = os.environ.get("CAISSE_HORLOGE_TESTS", "2026-06-15")
 
 
