@@ -197,7 +197,7 @@ def copier(tampons: Tampons, *, invariants: bool) -> tuple[Chrono, list[tuple[st
 # the line above), "base" (waiting for the server).
 _POSTES = (
     ("génération des saisies (le générateur de l'appelant)", "appelant",
-     "bench/import_masse.py", "saisies"),
+     "bench/import_masse/rapport.py", "saisies"),
     ("`_preparer_lignes` (contrôles, `montant()` deux fois par ligne)", "python",
      "ledger/services.py", "_preparer_lignes"),
     ("  dont `core.money.montant`", "dont", "core/money.py", "montant"),
@@ -249,7 +249,7 @@ def _nettoyer_profil(texte: str) -> str:
 
     lignes = texte.splitlines()
     debut = next((i for i, ligne in enumerate(lignes) if ligne.strip().startswith("ncalls")), 0)
-    racine = str(Path(__file__).resolve().parent.parent) + "/"
+    racine = str(Path(__file__).resolve().parents[2]) + "/"
     gardees = []
     for ligne in lignes[debut:]:
         if not ligne.strip():
