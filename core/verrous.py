@@ -8,7 +8,7 @@ unrelated acts never wait on each other.
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connection, models
 
 
 def verrouiller(source, pk=None, **filtres):
@@ -24,3 +24,15 @@ def verrouiller_tous(source) -> models.QuerySet:
     """The queryset (or model's rows) locked `FOR UPDATE OF` its own table only."""
     queryset = source if isinstance(source, models.QuerySet) else source._default_manager.all()
     return queryset.select_for_update(of=("self",))
+
+
+def partager(source, pk) -> None:
+    """Share-lock one row until commit (`FOR SHARE`): acts that only read it
+    (an order signed in its exercise) never wait on each other, but the act
+    that changes it (the exercise's closure, `FOR UPDATE`) waits for them, and
+    they for it, reading it afresh afterwards."""
+    modele = source.model if isinstance(source, models.QuerySet) else source
+    table = connection.ops.quote_name(modele._meta.db_table)
+    colonne = connection.ops.quote_name(modele._meta.pk.column)
+    with connection.cursor() as curseur:
+        curseur.execute(f"SELECT 1 FROM {table} WHERE {colonne} = %s FOR SHARE", [pk])

@@ -36,7 +36,8 @@ from core.exceptions import (
 )
 from core.money import format_euros
 from core.pieces import enregistrer_piece, verifier_mot_de_passe
-from core.verrous import verrouiller
+from core.verrous import partager, verrouiller
+from ledger.models import Exercice
 from ordres.models import BROUILLON, SIGNE, TRANSMIS
 from personnes.permissions import (
     Capacite,
@@ -132,7 +133,12 @@ class Sorte:
 
 
 def verrouiller_ordre(sorte: Sorte, ordre):
-    """The order locked for the act, read afresh with its exercise and accounts."""
+    """The order locked for the act, read afresh with its exercise and accounts.
+
+    Its exercise is share-locked first: an act on the order waits for a
+    closure in flight and then reads the exercise closed, and a closure waits
+    for the acts in flight; acts in one exercise never wait on each other."""
+    partager(Exercice, ordre.exercice_id)
     return verrouiller(sorte.modele.objects.select_related(*sorte.relations), ordre.pk)
 
 
