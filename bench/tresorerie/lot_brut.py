@@ -97,7 +97,7 @@ def preparer_tampons(
 ) -> TamponsLot:
     from django.db import connection
 
-    from bench.import_masse import _reserver
+    from bench.import_masse.copie import _reserver
     from ledger.models import Compte
 
     le = date_du_jour()
