@@ -72,12 +72,10 @@ def ordres_a_viser() -> QuerySet:
     return ordres_depense(etat=OrdreDepense.Etat.TRANSMIS).order_by("exercice__annee", "numero")
 
 
-def engagements(*, limite: int = 200) -> QuerySet:
-    """The engagements, newest first (at most `limite`), with their exercise and
-    account selected, and annotated with `ordonne` (the orders issued on them,
-    abandoned, withdrawn or replaced ones aside) and `restant` (the amount
-    engaged less that), the terms of `depenses.services.engage_restant`, in
-    one query."""
+def engagements_annotes() -> QuerySet:
+    """The engagements with their exercise and account selected, annotated with
+    `ordonne` (the orders issued on them, abandoned, withdrawn or replaced ones
+    aside) and `restant` (the amount engaged less that), in one query."""
     ordonne = (
         OrdreDepense.objects.filter(engagement_id=OuterRef("pk"))
         .exclude(etat__in=ETATS_SANS_CONSOMMATION)
@@ -96,5 +94,16 @@ def engagements(*, limite: int = 200) -> QuerySet:
             )
         )
         .annotate(restant=F("montant") - F("ordonne"))
-        .order_by("-id")[:limite]
     )
+
+
+def engagements(*, limite: int = 200) -> QuerySet:
+    """The engagements, newest first (at most `limite`), annotated as
+    `engagements_annotes`."""
+    return engagements_annotes().order_by("-id")[:limite]
+
+
+def engage_restant(engagement) -> Decimal:
+    """What may still be ordered on an engagement (its amount less the orders
+    issued on it): the one rule, read by the services and the pages."""
+    return engagements_annotes().get(pk=engagement.pk).restant

@@ -19,8 +19,6 @@ from core.exceptions import DroitInsuffisant
 from personnes.models import Fonction
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
-    FONCTIONS_COTE_COMPTABLE,
-    FONCTIONS_ORDONNATRICES,
     fonctions_actuelles,
     fonctions_le,
 )
@@ -65,26 +63,10 @@ LIRE = droit(
     TOUTES,
     "Vous devez exercer une fonction dans l'organisme pour accéder à ces données.",
 )
-ORDONNATEUR = droit(
-    "ordonnateur",
-    FONCTIONS_ORDONNATRICES,
-    "Seul l'ordonnateur (le directeur ou son délégué) accomplit cet acte.",
-)
-DIRECTEUR = droit(
-    "directeur",
-    {Fonction.DIRECTEUR},
-    "Seul le directeur accomplit cet acte.",
-)
 COMPTABLE = droit(
     "comptable",
     FONCTIONS_COMPTABLES,
     "Seul l'agent comptable (ou son fondé de pouvoir) accomplit cet acte.",
-)
-COTE_COMPTABLE = droit(
-    "cote_comptable",
-    FONCTIONS_COTE_COMPTABLE,
-    "Seuls l'agent comptable, son fondé de pouvoir, ses mandataires et les régisseurs "
-    "accomplissent cet acte.",
 )
 
 
@@ -100,16 +82,6 @@ class APourFonction(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return LIRE.accorde(request.user)
-
-
-class EstComptable(BasePermission):
-    """API edge for the acts of the books (checked again, with the date and
-    separation of duties, in the services)."""
-
-    message = COMPTABLE.refus
-
-    def has_permission(self, request, view) -> bool:
-        return COMPTABLE.accorde(request.user)
 
 
 class LectureOuDroit(BasePermission):

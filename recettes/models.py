@@ -15,7 +15,7 @@ Rules (art. D253-16; circulaire DSS/F 93/82 §2.0)
 - The directeur, or a delegate within a notified delegation valid at that
   date, signs (circ. §1.0); the signature records who, in what capacity, when
   and the SHA-256 of the order's content. Once signed, the content never
-  changes (trigger `recettes_ordre_fige`).
+  changes (trigger `ordre_fige`, running the generic `ordres_ordre_fige`).
 - The agent comptable takes it in charge after the controls that the *plan de
   contrôle* asks for its nature (exhaustive, selective, sampled: D253-16
   al. 3; circ. §2.0.1), which posts the claim (debtor account / produit), or

@@ -1,7 +1,7 @@
 """Reading the ordres de recette: the reste à recouvrer, and the order lists.
 
 The reste à recouvrer has one definition, here, in SQL terms that the
-allocation trigger of the treasury (its migration 0003, `0003_reste_a_recouvrer.sql`)
+allocation trigger of the treasury (its migration 0004, `0004_reste_a_recouvrer.sql`)
 repeats word for word:
 
     reste = montant taken in charge

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_POST
 from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
-from core.money import ZERO
 from ordres import parapheur as parapheur_commun
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
@@ -120,9 +118,11 @@ def detail(request, pk: int):
 
 
 def _lignes_recouvrement(ordre: OrdreRecette) -> list[tuple]:
-    """Each debtor's line with what was recovered on it (receipts allocated)."""
-    lignes = ordre.lignes.annotate(recouvre=Sum("affectations__montant")).order_by("id")
-    return [(lg, lg.recouvre or ZERO, lg.montant - (lg.recouvre or ZERO)) for lg in lignes]
+    """Each debtor's line with what was recovered on it and what may still be
+    collected from it: the one reste à recouvrer (`selectors.restes_par_ligne`,
+    the bound the allocation trigger applies)."""
+    lignes = selectors.restes_par_ligne([ordre.pk]).order_by("id")
+    return [(lg, lg.recouvre, lg.reste) for lg in lignes]
 
 
 @fonction_requise

@@ -46,10 +46,12 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 
+from django.utils import timezone
 from lxml import etree
 from sepaxml import SepaTransfer
 from text_unidecode import unidecode
 
+from core import horloge
 from core.exceptions import DonneeInvalide
 from core.money import CENTIME, format_euros
 from core.money import montant as verifier_montant
@@ -117,7 +119,7 @@ def pain001(
     if not virements:
         raise DonneeInvalide("Le fichier de virements ne contient aucun virement.")
     if cree_le is None:
-        cree_le = datetime.datetime.now().astimezone()
+        cree_le = timezone.localtime(horloge.maintenant())
 
     nom_donneur = en_latin_sepa(donneur.nom, LONGUEUR_NOM)
     if not nom_donneur:

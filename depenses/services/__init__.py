@@ -17,6 +17,7 @@ parapheur, transmission, creation with pièces) is written once in
 Every public name is re-exported here: `from depenses import services`.
 """
 
+from depenses.selectors import engage_restant
 from depenses.services.communs import (
     AUTOMATIQUES,
     DATES,
@@ -40,7 +41,6 @@ from depenses.services.duplicata import (
     ordre_depense_dupliquer,
 )
 from depenses.services.engagements import (
-    engage_restant,
     engagement_creer,
 )
 from depenses.services.ordonnancement import (

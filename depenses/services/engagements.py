@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db import DatabaseError, transaction
 
 from budget import services as budget
@@ -13,11 +11,10 @@ from core.exceptions import (
     ExerciceClos,
     relever_erreur_base,
 )
-from core.money import ZERO, montant
+from core.money import montant
 from depenses.models import (
     Engagement,
     Gestion,
-    OrdreDepense,
 )
 from depenses.services.communs import (
     SOURCE,
@@ -80,20 +77,3 @@ def engagement_creer(
             return engagement
     except DatabaseError as exc:
         relever_erreur_base(exc)
-
-
-def engage_restant(engagement: Engagement) -> Decimal:
-    ordonne = sum(
-        (
-            o.montant
-            for o in engagement.ordres.exclude(
-                etat__in=[
-                    OrdreDepense.Etat.ABANDONNE,
-                    OrdreDepense.Etat.RETIRE,
-                    OrdreDepense.Etat.REMPLACE,
-                ]
-            )
-        ),
-        ZERO,
-    )
-    return engagement.montant - ordonne

@@ -32,6 +32,7 @@ from depenses.models import (
     PieceDepense,
     ServiceFait,
 )
+from depenses.selectors import engage_restant
 from depenses.services.communs import (
     DATES,
     SORTE,
@@ -40,7 +41,6 @@ from depenses.services.communs import (
     _compte,
     _verrouiller,
 )
-from depenses.services.engagements import engage_restant
 from ledger.models import Exercice
 from oppositions.banque import verifier_bic, verifier_iban
 from ordres import services as commun

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from core.actes import api_acte
 from recettes.api import OrdreSerializer as OrdreRecetteSerializer
-from recettes.models import OrdreRecette
+from recettes.selectors import ordre_recette_detail
 from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
@@ -176,12 +176,7 @@ EncaissementSansTitreApi = api_acte(
 
 
 def _ordres_relus(ordres) -> list:
-    relus = (
-        OrdreRecette.objects.filter(pk__in=[o.pk for o in ordres])
-        .select_related("exercice", "compte_imputation", "compte_tiers")
-        .prefetch_related("lignes", "signatures__signataire", "reductions")
-        .order_by("numero")
-    )
+    relus = ordre_recette_detail().filter(pk__in=[o.pk for o in ordres]).order_by("numero")
     return OrdreRecetteSerializer(relus, many=True).data
 
 

@@ -10,8 +10,10 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
+from django.utils import timezone
 from lxml import etree
 
+from core import horloge
 from core.exceptions import DonneeInvalide
 from core.money import CENTIME, ZERO, format_euros
 from tresorerie.releves.commun import CREDIT, DEBIT, LigneReleve, Releve
@@ -96,7 +98,7 @@ def ecrire_camt053(
         _verifier_ligne_a_ecrire(rang, ligne)
     _verifier_soldes(releve)
     if cree_le is None:
-        cree_le = datetime.datetime.now().astimezone()
+        cree_le = timezone.localtime(horloge.maintenant())
     horodatage = cree_le.replace(microsecond=0).isoformat()
 
     def sous(parent, nom, texte=None, **attributs):
