@@ -14,31 +14,20 @@ from core.exceptions import DonneeInvalide
 from depenses import services
 from depenses.models import OrdreDepense
 from ledger.models import Exercice
+from ordres.actes import droit_comptable, droit_ordonnateur
 from personnes.droits import droit
 from personnes.models import Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
+from personnes.selectors import FONCTIONS_COMPTABLES
 
 SOURCE = "circulaire 93/82 §2.1"
 
 
 def _ordonnateur(code: str, acte: str, refus: str | None = None):
-    """An act of the ordonnateur; the refusal is the one of the service
-    (`exiger_ordonnateur`) unless the page said it otherwise."""
-    return droit(
-        code,
-        FONCTIONS_ORDONNATRICES,
-        refus or f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({SOURCE}).",
-    )
+    return droit_ordonnateur(code, acte, SOURCE, refus)
 
 
 def _comptable(code: str, acte: str):
-    """An act of the agent comptable; the refusal is that of `exiger_comptable`."""
-    return droit(
-        code,
-        FONCTIONS_COMPTABLES,
-        f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
-        "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.2).",
-    )
+    return droit_comptable(code, acte)
 
 
 ENGAGER_DROIT = _ordonnateur("engagement.creer", "engager une dépense")

@@ -8,7 +8,7 @@ from core.exceptions import DonneeInvalide
 from core.formulaires import ChampFichiers
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
-from ordres.formulaires import LignesOrdreForm
+from ordres.formulaires import LignesOrdreForm, lire_mot_de_passe, lire_motif
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 COMPTES_PAR_NATURE = {
@@ -123,14 +123,6 @@ class SuspensionForm(forms.Form):
 
 # What the one-button acts of the order's page read; the services check the
 # values themselves (a wrong password, an empty motive) and say why in French.
-
-
-def lire_mot_de_passe(request) -> dict:
-    return {"mot_de_passe": request.POST.get("mot_de_passe", "")}
-
-
-def lire_motif(request) -> dict:
-    return {"motif": request.POST.get("motif", "")}
 
 
 def lire_requisition(request) -> dict:

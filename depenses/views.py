@@ -16,14 +16,13 @@ from depenses.forms import (
     SuspensionForm,
     lire_appreciations,
     lire_complement,
-    lire_mot_de_passe,
-    lire_motif,
     lire_requisition,
     lire_service_fait,
     lire_suspension,
 )
 from depenses.models import Nature, OrdreDepense, Requisition
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
+from ordres.formulaires import lire_mot_de_passe, lire_motif
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.models import Fonction

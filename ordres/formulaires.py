@@ -53,3 +53,15 @@ class LignesOrdreForm(forms.Form):
 
     def saisie(self):
         raise NotImplementedError
+
+
+# What the one-button acts of an order's page read; the services check the
+# values themselves (a wrong password, an empty motive) and say why in French.
+
+
+def lire_mot_de_passe(request) -> dict:
+    return {"mot_de_passe": request.POST.get("mot_de_passe", "")}
+
+
+def lire_motif(request) -> dict:
+    return {"motif": request.POST.get("motif", "")}

@@ -9,8 +9,9 @@ date, the delegation and the separation of duties (circ. 93/82 §1.0, §2.4.0).
 from __future__ import annotations
 
 from core.actes import Acte
+from ordres.actes import droit_comptable, droit_ordonnateur
 from personnes.droits import droit
-from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
+from personnes.selectors import FONCTIONS_COMPTABLES
 from recettes import services
 from recettes.models import OrdreRecette, Reduction
 
@@ -18,23 +19,11 @@ SOURCE = "art. D253-16, circulaire 93/82 §2.0"
 
 
 def _ordonnateur(code: str, acte: str, refus: str | None = None):
-    """An act of the ordonnateur; the refusal is the one of the service
-    (`exiger_ordonnateur`) unless the page said it otherwise."""
-    return droit(
-        f"ordre_recette.{code}",
-        FONCTIONS_ORDONNATRICES,
-        refus or f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({SOURCE}).",
-    )
+    return droit_ordonnateur(f"ordre_recette.{code}", acte, SOURCE, refus)
 
 
 def _comptable(code: str, acte: str):
-    """An act of the agent comptable; the refusal is that of `exiger_comptable`."""
-    return droit(
-        f"ordre_recette.{code}",
-        FONCTIONS_COMPTABLES,
-        f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
-        "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.2).",
-    )
+    return droit_comptable(f"ordre_recette.{code}", acte)
 
 
 CREER_DROIT = _ordonnateur("creer", "", "Seul l'ordonnateur émet des ordres de recette.")

@@ -15,8 +15,6 @@ __all__ = [
     "OrdreRecetteForm",
     "ReductionForm",
     "lire_controles",
-    "lire_mot_de_passe",
-    "lire_motif",
 ]
 
 DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
@@ -195,14 +193,6 @@ class ReductionForm(forms.Form):
 
 # What the one-button acts of the order's page read; the services check the
 # values themselves (a wrong password, an empty motive) and say why in French.
-
-
-def lire_mot_de_passe(request) -> dict:
-    return {"mot_de_passe": request.POST.get("mot_de_passe", "")}
-
-
-def lire_motif(request) -> dict:
-    return {"motif": request.POST.get("motif", "")}
 
 
 def lire_controles(request) -> dict:

@@ -14,6 +14,7 @@ from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
 from ordres import parapheur as parapheur_commun
+from ordres.formulaires import lire_mot_de_passe, lire_motif
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
@@ -23,8 +24,6 @@ from recettes.forms import (
     OrdreRecetteForm,
     ReductionForm,
     lire_controles,
-    lire_mot_de_passe,
-    lire_motif,
 )
 from recettes.models import OrdreRecette, PieceJustificative, Reduction
 from recettes.parapheur import parapheur_signer, parapheur_transmettre
