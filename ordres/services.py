@@ -30,6 +30,8 @@ from core.exceptions import (
     ApplicationError,
     DonneeInvalide,
     DroitInsuffisant,
+    ExerciceClos,
+    ExerciceInvalide,
     TransitionInterdite,
     erreur_base,
     relever_erreur_base,
@@ -48,6 +50,21 @@ from personnes.permissions import (
 from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
 
 # --- Guards ---------------------------------------------------------------------------
+
+
+def exiger_delai_emission(exercice, *, article: str, limite, le) -> None:
+    """An order is issued into an exercise only while it is not closed, and for
+    a past exercise only within its période complémentaire (D253-17: 10 days;
+    D253-17-1: 2 months or 1 month), whose last day is `limite`."""
+    if exercice.etat == Exercice.Etat.CLOS:
+        raise ExerciceClos(
+            f"L'exercice {exercice.annee} est clos : aucun ordre ne peut plus y être émis."
+        )
+    if le > limite:
+        raise ExerciceInvalide(
+            f"L'ordre relève de l'exercice {exercice.annee} ({article}) : sa période complémentaire "
+            f"s'est achevée le {limite:%d/%m/%Y}, il ne peut plus être émis."
+        )
 
 
 def exiger_ordonnateur(utilisateur, acte: str, *, source: str) -> None:

@@ -15,7 +15,6 @@ from django.db import transaction
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
-    ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
 )
@@ -144,15 +143,9 @@ def ordre_depense_creer(
             raise ExerciceInvalide(
                 f"L'ordre relève de l'exercice {regle.annee} ({regle.article}), qui n'est pas ouvert."
             )
-        if exercice.etat == Exercice.Etat.CLOS:
-            raise ExerciceClos(
-                f"L'exercice {exercice.annee} est clos : aucun ordre ne peut plus y être émis."
-            )
-        if _aujourd_hui() > regle.limite_emission:
-            raise ExerciceInvalide(
-                f"L'ordre relève de l'exercice {exercice.annee} ({regle.article}) : sa période complémentaire "
-                f"s'est achevée le {regle.limite_emission:%d/%m/%Y}, il ne peut plus être émis."
-            )
+        commun.exiger_delai_emission(
+            exercice, article=regle.article, limite=regle.limite_emission, le=_aujourd_hui()
+        )
         engagement = saisie.engagement
         acompte = None
         pieces_references = saisie.pieces_references.strip()

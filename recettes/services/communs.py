@@ -7,11 +7,6 @@ from __future__ import annotations
 import datetime
 
 from core import horloge
-from core.exceptions import (
-    ExerciceClos,
-    ExerciceInvalide,
-)
-from ledger.models import Exercice
 from ordres import services as commun
 from ordres.services import (
     Sorte,
@@ -37,16 +32,10 @@ def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
 
 def verifier_delai_emission(ordre: OrdreRecette, le: datetime.date) -> None:
     """An order for a past exercise is issued only within its période complémentaire
-    (D253-17: 10 days; D253-17-1: 2 months or 1 month), never into a closed exercise."""
-    if ordre.exercice.etat == Exercice.Etat.CLOS:
-        raise ExerciceClos(
-            f"L'exercice {ordre.exercice.annee} est clos : aucun ordre ne peut plus y être émis."
-        )
-    if le > ordre.limite_emission:
-        raise ExerciceInvalide(
-            f"L'ordre relève de l'exercice {ordre.exercice.annee} ({ordre.article_rattachement}) : "
-            f"sa période complémentaire s'est achevée le {ordre.limite_emission:%d/%m/%Y}, il ne peut plus être émis."
-        )
+    (D253-17, D253-17-1), never into a closed exercise (`ordres.services`)."""
+    commun.exiger_delai_emission(
+        ordre.exercice, article=ordre.article_rattachement, limite=ordre.limite_emission, le=le
+    )
 
 
 def _contenu(ordre: OrdreRecette) -> dict:
