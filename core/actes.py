@@ -170,6 +170,37 @@ def page_formulaire(
     )
 
 
+def soumettre(
+    request,
+    acte: Acte,
+    formulaire,
+    *,
+    vers: str | Callable[[Any], Any],
+    donnees: Callable[[Any], dict] | None = None,
+    objet=None,
+):
+    """The POST of a page that people read and whose form runs `acte` (a list
+    with its entry form): a valid form runs the act and redirects with its
+    success message; an invalid one, or the act's French refusal (a
+    non-field error of the form), returns None, and the page shows the form
+    again with status 400. `donnees(formulaire)` builds what the act takes
+    (its cleaned data by default); `vers` is a URL name taking the result's pk,
+    or a function of the result giving the URL."""
+    if acte.droit is not None and not acte.droit.accorde(request.user):
+        raise DjangoPermissionDenied(acte.droit.refus)
+    if not formulaire.is_valid():
+        return None
+    d = donnees(formulaire) if donnees is not None else formulaire.cleaned_data
+    try:
+        resultat = acte.executer(request.user, objet, d)
+    except ApplicationError as erreur:
+        formulaire.add_error(None, erreur.message)
+        return None
+    cible = resultat if resultat is not None else objet
+    messages.success(request, acte.message(cible, d))
+    return redirect(vers(cible)) if callable(vers) else redirect(vers, pk=cible.pk)
+
+
 class ActeApi(APIView):
     """Base of the API actions built by `api_acte`."""
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core import horloge
-from core.exceptions import ApplicationError
+from core.actes import soumettre
 from tresorerie import actes, pdf, selectors
 from tresorerie.forms import (
     ArreteForm,
@@ -37,15 +36,15 @@ def caisse(request):
         exiger(request, actes.ARRETE_CAISSE)
         statut = 400
         formulaire = ArreteForm(request.POST)
-        if formulaire.is_valid():
-            d = {**formulaire.cleaned_data, "comptage": formulaire.comptage()}
-            try:
-                arrete = actes.ARRETE_CAISSE.executer(request.user, None, d)
-            except ApplicationError as erreur:
-                formulaire.add_error(None, erreur.message)
-            else:
-                messages.success(request, actes.ARRETE_CAISSE.message(arrete, d))
-                return redirect(reverse("tresorerie:caisse") + f"#arrete-{arrete.pk}")
+        reponse = soumettre(
+            request,
+            actes.ARRETE_CAISSE,
+            formulaire,
+            donnees=lambda f: {**f.cleaned_data, "comptage": f.comptage()},
+            vers=lambda arrete: reverse("tresorerie:caisse") + f"#arrete-{arrete.pk}",
+        )
+        if reponse is not None:
+            return reponse
     elif comptable:
         formulaire = ArreteForm()
     aujourd_hui = horloge.aujourdhui()

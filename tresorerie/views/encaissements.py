@@ -10,9 +10,10 @@ from django.core.paginator import Paginator
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from core.exceptions import ApplicationError, DonneeInvalide
+from core.actes import soumettre
+from core.exceptions import DonneeInvalide
 from core.money import ZERO
 from personnes.acces import fonction_requise
 from recettes.models import OrdreRecette
@@ -144,16 +145,15 @@ def encaissements(request):
         )
         if request.method == "POST":
             statut = 400
-            if formulaire.is_valid():
-                d = formulaire.cleaned_data
-                donnees = {**d, "repartitions": formulaire.repartitions()}
-                try:
-                    encaissement = actes.ENCAISSER.executer(utilisateur, None, donnees)
-                except ApplicationError as erreur:
-                    formulaire.add_error(None, erreur.message)
-                else:
-                    messages.success(request, actes.ENCAISSER.message(encaissement, donnees))
-                    return redirect("tresorerie:encaissement", pk=encaissement.pk)
+            reponse = soumettre(
+                request,
+                actes.ENCAISSER,
+                formulaire,
+                donnees=lambda f: {**f.cleaned_data, "repartitions": f.repartitions()},
+                vers="tresorerie:encaissement",
+            )
+            if reponse is not None:
+                return reponse
 
     page, lignes_liste = _liste_encaissements(request)
     return render(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from core.exceptions import ApplicationError
+from core.actes import soumettre
 from depenses.models import OrdreDepense
 from oppositions.banque import formater_iban
 from tresorerie import actes
@@ -39,16 +38,20 @@ def paiements(request):
         choisis = [v for v in request.POST.getlist("ordres") if v.isdigit()]
         if not choisis:
             formulaire.add_error(None, "Cochez au moins un ordre de dépense visé à payer.")
-        elif formulaire.is_valid():
-            d = {**formulaire.cleaned_data, "ordres": [int(v) for v in choisis]}
-            d["date"] = d.get("le")
-            try:
-                lot = actes.PAYER.executer(request.user, None, d)
-            except ApplicationError as erreur:
-                formulaire.add_error(None, erreur.message)
-            else:
-                messages.success(request, actes.PAYER.message(lot, d))
-                return redirect("tresorerie:lot", pk=lot.pk)
+        else:
+            reponse = soumettre(
+                request,
+                actes.PAYER,
+                formulaire,
+                donnees=lambda f: {
+                    **f.cleaned_data,
+                    "ordres": [int(v) for v in choisis],
+                    "date": f.cleaned_data.get("le"),
+                },
+                vers="tresorerie:lot",
+            )
+            if reponse is not None:
+                return reponse
     elif comptable:
         formulaire = PaiementForm()
     coches = set(request.POST.getlist("ordres")) if request.method == "POST" else set()

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.exceptions import ApplicationError
+from core.actes import soumettre
 from core.money import ZERO
 from recettes.models import Nature as NatureRecette
 from tresorerie import actes, services
@@ -37,15 +37,11 @@ def sans_titre(request):
         exiger(request, actes.ENCAISSER_SANS_TITRE)
         formulaire = SansTitreForm(request.POST)
         statut = 400
-        if formulaire.is_valid():
-            d = formulaire.cleaned_data
-            try:
-                enc = actes.ENCAISSER_SANS_TITRE.executer(request.user, None, d)
-            except ApplicationError as erreur:
-                formulaire.add_error(None, erreur.message)
-            else:
-                messages.success(request, actes.ENCAISSER_SANS_TITRE.message(enc, d))
-                return redirect("tresorerie:encaissement", pk=enc.pk)
+        reponse = soumettre(
+            request, actes.ENCAISSER_SANS_TITRE, formulaire, vers="tresorerie:encaissement"
+        )
+        if reponse is not None:
+            return reponse
     elif comptable:
         formulaire = SansTitreForm()
     natures = dict(NatureRecette.choices)
