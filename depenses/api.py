@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_serializer
-from rest_framework import generics, serializers, status
+from rest_framework import serializers, status
 
 from core.actes import api_acte
 from depenses import actes, selectors, services
@@ -20,9 +20,13 @@ from ordres.api import (
     PARSEURS_PIECES,
     MotDePasseSerializer,
     MotifSerializer,
+    OrdresListeApi,
     SaisieAvecPiecesSerializer,
+    relecture,
 )
-from personnes.droits import APourFonction
+from ordres.api import (
+    OrdreDetailApi as OrdreDetailApiBase,
+)
 
 
 @extend_schema_serializer(component_name="LigneDepense")
@@ -168,33 +172,21 @@ class RequisitionSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
-def _relue(resultat) -> dict:
-    """The order the act acted on (or that of the row it produced), read afresh."""
-    pk = resultat.pk if isinstance(resultat, OrdreDepense) else resultat.ordre_id
-    return OrdreSerializer(selectors.ordre_depense_detail().get(pk=pk)).data
+_relue = relecture(OrdreSerializer, selectors.ordre_depense_detail, OrdreDepense)
 
 
-class OrdreListApi(generics.ListAPIView):
-    """The ordres de dépense (every holder of a function reads them; nobody else)."""
-
+class OrdreListApi(OrdresListeApi):
     serializer_class = OrdreSerializer
-    permission_classes = [APourFonction]
+    TIERS = "creancier"
 
-    def get_queryset(self):
-        p = self.request.query_params
-        return selectors.ordres_depense(
-            exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
-            etat=p.get("etat") or None,
-            nature=p.get("nature") or None,
-            creancier=p.get("creancier") or None,
-        )
+    def liste(self, **filtres):
+        return selectors.ordres_depense(**filtres)
 
 
-class OrdreDetailApi(generics.RetrieveAPIView):
+class OrdreDetailApi(OrdreDetailApiBase):
     serializer_class = OrdreSerializer
-    permission_classes = [APourFonction]
 
-    def get_queryset(self):
+    def detail(self):
         return selectors.ordre_depense_detail()
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 
 from drf_spectacular.utils import extend_schema_serializer
-from rest_framework import serializers
+from rest_framework import generics, serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from core.formulaires import pieces_lues
+from personnes.droits import APourFonction
 
 # Creation takes JSON, or multipart/form-data when pièces come with the order.
 PARSEURS_PIECES = [JSONParser, MultiPartParser, FormParser]
@@ -59,3 +60,47 @@ class MotDePasseSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="Motif")
 class MotifSerializer(serializers.Serializer):
     motif = serializers.CharField()
+
+
+def relecture(serialiseur, detail, modele):
+    """The response of an act on an order: the order it acted on (or that of
+    the row it produced: a reduction, a suspension), read afresh by `detail()`."""
+
+    def sortie(resultat) -> dict:
+        pk = resultat.pk if isinstance(resultat, modele) else resultat.ordre_id
+        return serialiseur(detail().get(pk=pk)).data
+
+    return sortie
+
+
+class OrdresListeApi(generics.ListAPIView):
+    """The orders of a kind (every holder of a function reads them; nobody
+    else), filtered by exercise, state, nature and `TIERS` (the debtor or the
+    creditor); a subclass gives `serializer_class` and `liste(**filtres)`."""
+
+    permission_classes = [APourFonction]
+    TIERS = ""
+
+    def get_queryset(self):
+        p = self.request.query_params
+        return self.liste(
+            exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
+            etat=p.get("etat") or None,
+            nature=p.get("nature") or None,
+            **{self.TIERS: p.get(self.TIERS) or None},
+        )
+
+    def liste(self, **filtres):
+        raise NotImplementedError
+
+
+class OrdreDetailApi(generics.RetrieveAPIView):
+    """One order; a subclass gives `serializer_class` and `detail()`."""
+
+    permission_classes = [APourFonction]
+
+    def get_queryset(self):
+        return self.detail()
+
+    def detail(self):
+        raise NotImplementedError

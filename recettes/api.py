@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import generics, serializers, status
+from rest_framework import serializers, status
 
 from core.actes import api_acte
 from ordres.api import (
     PARSEURS_PIECES,
     MotDePasseSerializer,
     MotifSerializer,
+    OrdresListeApi,
     SaisieAvecPiecesSerializer,
+    relecture,
 )
-from personnes.droits import APourFonction
+from ordres.api import (
+    OrdreDetailApi as OrdreDetailApiBase,
+)
 from recettes import actes, selectors, services
 from recettes.models import (
     LigneOrdreRecette,
@@ -164,33 +168,21 @@ class ReductionSaisieSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField()
 
 
-def _relue(resultat) -> dict:
-    """The order the act produced or acted on (a reduction's order), read afresh."""
-    pk = resultat.ordre_id if isinstance(resultat, Reduction) else resultat.pk
-    return OrdreSerializer(selectors.ordre_recette_detail().get(pk=pk)).data
+_relue = relecture(OrdreSerializer, selectors.ordre_recette_detail, OrdreRecette)
 
 
-class OrdreListApi(generics.ListAPIView):
-    """The ordres de recette (every holder of a function reads them; nobody else)."""
-
+class OrdreListApi(OrdresListeApi):
     serializer_class = OrdreSerializer
-    permission_classes = [APourFonction]
+    TIERS = "debiteur"
 
-    def get_queryset(self):
-        p = self.request.query_params
-        return selectors.ordres_recette(
-            exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
-            etat=p.get("etat") or None,
-            nature=p.get("nature") or None,
-            debiteur=p.get("debiteur") or None,
-        )
+    def liste(self, **filtres):
+        return selectors.ordres_recette(**filtres)
 
 
-class OrdreDetailApi(generics.RetrieveAPIView):
+class OrdreDetailApi(OrdreDetailApiBase):
     serializer_class = OrdreSerializer
-    permission_classes = [APourFonction]
 
-    def get_queryset(self):
+    def detail(self):
         return selectors.ordre_recette_detail()
 
 
