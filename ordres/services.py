@@ -166,6 +166,35 @@ def numero_suivant(compteur_modele: type[models.Model], exercice) -> int:
     return verrouiller(compteur_modele, exercice=exercice).dernier_numero + 1
 
 
+def contenu_signe(ordre, *, colonnes_lignes: tuple[str, ...], pieces, **propres) -> dict:
+    """What a signature covers (the content hash's input): the fields every
+    order has, the kind's own (`propres`), each line's `colonnes_lignes` then
+    its amount, and the pièces' names and hashes (`pieces`, a queryset)."""
+    return {
+        "exercice": ordre.exercice.annee,
+        "numero": ordre.numero,
+        "type": ordre.type,
+        "nature": ordre.nature,
+        "objet": ordre.objet,
+        "bases": ordre.bases_liquidation,
+        "imputation": ordre.compte_imputation.numero,
+        "tiers": ordre.compte_tiers.numero,
+        "montant": f"{ordre.montant:.2f}",
+        "date_fait": ordre.date_fait.isoformat(),
+        "dates": {
+            cle: (v.isoformat() if v else None) for cle, v in ordre.dates_rattachement.items()
+        },
+        "article": ordre.article_rattachement,
+        "pieces_references": ordre.pieces_references,
+        "lignes": [
+            [*(getattr(lg, c) for c in colonnes_lignes), f"{lg.montant:.2f}"]
+            for lg in ordre.lignes.order_by("id")
+        ],
+        "pieces": [[p.nom, p.sha256] for p in pieces.order_by("id")],
+        **propres,
+    }
+
+
 def empreinte(contenu: dict) -> str:
     """SHA-256 of a canonical JSON of what is signed."""
     texte = json.dumps(contenu, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -68,31 +68,14 @@ def _compte(numero: str, *, classes: tuple[int, ...], libelle: str) -> Compte:
 def _contenu(ordre: OrdreDepense) -> dict:
     """What is signed: the order's content, its lines and its pièces' hashes
     (not the complements joined while suspended)."""
-    return {
-        "exercice": ordre.exercice.annee,
-        "numero": ordre.numero,
-        "type": ordre.type,
-        "gestion": ordre.gestion,
-        "nature": ordre.nature,
-        "objet": ordre.objet,
-        "bases": ordre.bases_liquidation,
-        "imputation": ordre.compte_imputation.numero,
-        "tiers": ordre.compte_tiers.numero,
-        "montant": f"{ordre.montant:.2f}",
-        "engagement": ordre.engagement_id,
-        "acompte": ordre.acompte,
-        "date_fait": ordre.date_fait.isoformat(),
-        "dates": {
-            cle: (v.isoformat() if v else None) for cle, v in ordre.dates_rattachement.items()
-        },
-        "article": ordre.article_rattachement,
-        "pieces_references": ordre.pieces_references,
-        "lignes": [
-            [lg.creancier, lg.qualite, lg.identifiant, lg.iban, lg.bic, f"{lg.montant:.2f}"]
-            for lg in ordre.lignes.order_by("id")
-        ],
-        "pieces": [[p.nom, p.sha256] for p in ordre.pieces.filter(complement=False).order_by("id")],
-    }
+    return commun.contenu_signe(
+        ordre,
+        colonnes_lignes=("creancier", "qualite", "identifiant", "iban", "bic"),
+        pieces=ordre.pieces.filter(complement=False),
+        gestion=ordre.gestion,
+        engagement=ordre.engagement_id,
+        acompte=ordre.acompte,
+    )
 
 
 def empreinte_contenu(ordre: OrdreDepense) -> str:

@@ -40,28 +40,9 @@ def verifier_delai_emission(ordre: OrdreRecette, le: datetime.date) -> None:
 
 def _contenu(ordre: OrdreRecette) -> dict:
     """What is signed: the order's content, its lines and its pièces' hashes."""
-    return {
-        "exercice": ordre.exercice.annee,
-        "numero": ordre.numero,
-        "type": ordre.type,
-        "nature": ordre.nature,
-        "objet": ordre.objet,
-        "bases": ordre.bases_liquidation,
-        "imputation": ordre.compte_imputation.numero,
-        "tiers": ordre.compte_tiers.numero,
-        "montant": f"{ordre.montant:.2f}",
-        "date_fait": ordre.date_fait.isoformat(),
-        "dates": {
-            cle: (v.isoformat() if v else None) for cle, v in ordre.dates_rattachement.items()
-        },
-        "article": ordre.article_rattachement,
-        "pieces_references": ordre.pieces_references,
-        "lignes": [
-            [lg.debiteur, lg.qualite, lg.identifiant, f"{lg.montant:.2f}"]
-            for lg in ordre.lignes.order_by("id")
-        ],
-        "pieces": [[p.nom, p.sha256] for p in ordre.pieces.order_by("id")],
-    }
+    return commun.contenu_signe(
+        ordre, colonnes_lignes=("debiteur", "qualite", "identifiant"), pieces=ordre.pieces
+    )
 
 
 def empreinte_contenu(ordre: OrdreRecette) -> str:
