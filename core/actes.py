@@ -24,6 +24,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -61,15 +62,31 @@ def reference(objet) -> str:
     return str(getattr(objet, "reference", None) or getattr(objet, "pk", "") or "")
 
 
+def _messages_par_defaut(champ) -> dict:
+    """The messages Django's field class gives by itself, code by code."""
+    messages_classe = {}
+    for classe in reversed(type(champ).__mro__):
+        messages_classe.update(getattr(classe, "default_error_messages", {}))
+    return messages_classe
+
+
 def erreurs_formulaire(formulaire) -> str:
-    """The form's errors as one French sentence for a page message."""
+    """The form's errors as one French sentence for a page message. A message
+    of Django's own (« Ce champ est obligatoire. ») is prefixed by the field's
+    label; one the form wrote for its field says it all and stands alone."""
     parties = []
-    for champ, erreurs in formulaire.errors.items():
-        libelle = formulaire.fields[champ].label or champ if champ in formulaire.fields else ""
-        texte = " ".join(str(e) for e in erreurs)
-        parties.append(
-            texte if texte.startswith("Indiquez") or not libelle else f"{libelle} : {texte}"
-        )
+    for nom, erreurs in formulaire.errors.as_data().items():
+        champ = formulaire.fields.get(nom)
+        for erreur in erreurs:
+            texte = " ".join(erreur.messages)
+            propre = (
+                champ is not None
+                and erreur.code in champ.error_messages
+                and str(champ.error_messages[erreur.code])
+                != str(_messages_par_defaut(champ).get(erreur.code, ""))
+            )
+            libelle = (champ.label or nom) if champ is not None else ""
+            parties.append(texte if propre or not libelle else f"{libelle} : {texte}")
     return " ".join(parties) or "Les données saisies sont invalides."
 
 
@@ -116,7 +133,15 @@ def page_acte(
         except ApplicationError as erreur:
             messages.error(request, erreur.message)
             if objet is None:
-                return redirect(request.META.get("HTTP_REFERER") or "/")
+                # Back to the page the act came from, if it is one of ours.
+                precedente = request.META.get("HTTP_REFERER", "")
+                if not url_has_allowed_host_and_scheme(
+                    precedente,
+                    allowed_hosts={request.get_host()},
+                    require_https=request.is_secure(),
+                ):
+                    precedente = "/"
+                return redirect(precedente)
             return retour(objet, None)
         messages.success(request, acte.message(objet if objet is not None else resultat, donnees))
         return retour(objet, resultat)
