@@ -26,6 +26,7 @@ from ordres.services import (
 )
 from personnes.permissions import exiger_separation, pouvoir_ordonnateur
 from recettes.models import (
+    Nature,
     OrdreRecette,
     Reduction,
 )
@@ -36,6 +37,37 @@ from recettes.services.communs import (
     _verrouiller,
 )
 from reglementation.selectors import seuil_d133_2
+
+
+def exiger_abandon_d133_2(ordre: OrdreRecette, *, valeur, reste) -> None:
+    """D133-2: the fund may abandon recovering an overpaid benefit (« indus de
+    prestations ») whose amount is under the threshold in force today. The
+    threshold reads the indu as it was issued (the order's amount), not what is
+    left of it: a large indu partly recovered is not a small indu, and its
+    remainder is reduced or admitted in non-valeur instead. The abandon covers
+    the whole remainder."""
+    if ordre.nature != Nature.RECUPERATION_INDU:
+        raise DonneeInvalide(
+            "L'abandon de recouvrement de l'article D133-2 ne vaut que pour un indu de "
+            f"prestation : l'ordre n° {ordre.reference} est de nature « {ordre.get_nature_display()} »."
+        )
+    aujourd_hui = _aujourd_hui()
+    seuil = seuil_d133_2(aujourd_hui)
+    if ordre.montant >= seuil:
+        raise DonneeInvalide(
+            f"L'indu de l'ordre n° {ordre.reference} s'élevait à {format_euros(ordre.montant)} à "
+            f"son émission : il n'est pas inférieur au seuil de {format_euros(seuil)} de "
+            f"l'article D133-2 en vigueur le {aujourd_hui:%d/%m/%Y}, son reste de "
+            f"{format_euros(reste)} ne peut être abandonné (réduisez l'ordre ou admettez le reste "
+            "en non-valeur).",
+            details={"montant": str(ordre.montant), "seuil": str(seuil), "reste": str(reste)},
+        )
+    if valeur != reste:
+        raise DonneeInvalide(
+            f"L'abandon de l'article D133-2 porte sur tout le reste à recouvrer de l'indu "
+            f"({format_euros(reste)}), non sur {format_euros(valeur)}.",
+            details={"reste": str(reste)},
+        )
 
 
 def ordre_recette_reduire(
@@ -74,12 +106,7 @@ def ordre_recette_reduire(
                     details={"reste": str(reste), "en_attente": str(en_attente)},
                 )
             if type == Reduction.Type.ABANDON_INDU:
-                seuil = seuil_d133_2(_aujourd_hui())
-                if ordre.nature != "recuperation_indu" or valeur != reste or reste >= seuil:
-                    raise DonneeInvalide(
-                        f"L'abandon de recouvrement ne vaut que pour un indu de prestation dont le reste est "
-                        f"inférieur au seuil de {format_euros(seuil)} (art. D133-2)."
-                    )
+                exiger_abandon_d133_2(ordre, valeur=valeur, reste=reste)
             if not (motif or "").strip() or not (nouvelles_bases or "").strip():
                 raise DonneeInvalide(
                     "L'ordre de réduction indique son motif et les bases de la nouvelle liquidation "
