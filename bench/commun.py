@@ -94,7 +94,7 @@ def recreer_base() -> None:
 
 
 def comptable():
-    """The agent comptable who posts everything (circ. 93/82 §1.2)."""
+    """The agent comptable who posts everything (circ. 93/82 §1.1.1)."""
     from django.contrib.auth import get_user_model
 
     from personnes.models import Affectation, Fonction

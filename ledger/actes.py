@@ -1,6 +1,6 @@
 """The acts of the books, as pages and the API see them.
 
-The agent comptable alone keeps the books (circ. 93/82 §1.2): each act's
+The agent comptable alone keeps the books (circ. 93/82 §1.1.1): each act's
 droit names his side, with the sentence its service says when it refuses
 (`personnes.permissions.refus_comptable`); the service checks it again at the
 act's date, with the separation of ordonnateur and comptable.

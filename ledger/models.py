@@ -30,8 +30,7 @@ Invariants, enforced by PostgreSQL (`migrations/sql/0002_invariants.sql`)
    posting statement through `Lot`, which checks the statement's entries as a
    set).
 3. Posted entries and lines are never updated nor deleted (statement
-   triggers). Corrections are new entries: `ecriture_contrepasser`
-   (circ. 93/82 §IV: "les écritures ne sont jamais modifiées").
+   triggers). Corrections are new entries: `ecriture_contrepasser`.
 4. No entry into a *clos* exercise, none dated outside its year; lines are
    added only to entries created in the same transaction.
 5. Credit-only accounts refuse debit lines; non-imputable (heading)

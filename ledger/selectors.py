@@ -77,7 +77,7 @@ def balance_generale(
     au: datetime.date | None = None,
     classe: int | None = None,
 ) -> Balance:
-    """Balance générale (circ. 93/82 §IV): per account, opening balance,
+    """Balance générale (circ. 93/82 §3.2): per account, opening balance,
     movements of the period and closing balance, each as debit or credit.
 
     The opening balance is the à-nouveaux plus every movement before `du`;

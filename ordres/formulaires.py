@@ -1,5 +1,5 @@
 """What the pages' forms of both kinds of order share: the table of lines
-(one debtor or creditor each, circ. 93/82 §2.0.0 and §2.1.3 for the collective
+(one debtor or creditor each, circ. 93/82 §2.0.0 and §2.1.1 for the collective
 order) and handing the act the typed order with its pièces."""
 
 from __future__ import annotations

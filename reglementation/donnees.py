@@ -10,7 +10,7 @@ seed wins; the two places where they differ are said in the rows concerned
 
 `PLANCHER`: the seeds show the wording in force on 21 March 1997 but not the
 day it came into force (D253-1 to D253-19 were rewritten by décret
-n° 93-1004 du 10 août 1993, circ. 93/82 §1; D253-17-1 and D253-19-1 were
+n° 93-1004 du 10 août 1993, circ. 93/82 §A; D253-17-1 and D253-19-1 were
 added later). The first version of each row starts on this conventional
 floor so that any earlier fact finds the wording the seeds show; pages say it
 is not an entry-into-force date.
@@ -45,7 +45,7 @@ PARAMETRES = [
         "agent comptable",
         PLANCHER,
         datetime.date(2022, 12, 31),
-        "D253-2 ; circulaire DSS/F 93/82 §1.1",
+        "circulaire DSS/F 93/82 §I",
         "Titre du comptable de l'organisme : les opérations financières et comptables sont "
         "assurées par un directeur et un agent comptable.",
     ),

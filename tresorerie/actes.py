@@ -32,7 +32,7 @@ ENCAISSER_DROIT = droit(
     "tresorerie.encaisser",
     FONCTIONS_COMPTABLES | {Fonction.REGISSEUR},
     "Seul l'agent comptable manie les fonds de l'organisme ; un régisseur n'encaisse que le "
-    f"numéraire et les chèques de sa propre régie ({CIRC_TRESORERIE}).",
+    f"numéraire et les chèques de sa propre régie ({CIRC_TRESORERIE} et §II).",
 )
 SANS_TITRE_DROIT = _droit_comptable(
     "tresorerie.encaisser_sans_titre", "encaisser une recette sans ordre préalable"

@@ -36,12 +36,12 @@ def solde_comptable(compte_numero: str, au: datetime.date) -> Decimal:
 #
 # Whoever holds a function other than régisseur reads the whole treasury (the
 # directeur and the auditor included). A régisseur who holds no other function
-# keeps a régie under the agent comptable (circ. 93/82 §2.2): he reads the
+# keeps a régie under the agent comptable (circ. 93/82 §II): he reads the
 # receipts of his own régie, their quittances and its cash, and nothing else.
 
 
 REFUS_REGISSEUR = (
-    "Un régisseur ne consulte que les encaissements de sa propre régie (circulaire 93/82 §2.2)."
+    "Un régisseur ne consulte que les encaissements de sa propre régie (circulaire 93/82 §II)."
 )
 
 

@@ -245,7 +245,7 @@ def ecriture_passer(
 ) -> Ecriture:
     """Post one balanced entry (circ. 93/82 §III: double entry, gross amounts).
 
-    Only the agent comptable keeps the books (circ. §1.2). The entry gets the
+    Only the agent comptable keeps the books (circ. §1.1.1). The entry gets the
     next number of its journal in its exercise and the next link of the
     exercise's hash chain. Once committed it never changes.
     """
@@ -393,7 +393,7 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
 def ecriture_contrepasser(
     *, acting_user, ecriture: Ecriture, date: datetime.date | None = None, libelle: str = ""
 ) -> Ecriture:
-    """Cancel an entry by posting its mirror image (circ. 93/82 §IV).
+    """Cancel an entry by posting its mirror image.
 
     The original stays as it was; the reversal names it, and an entry is
     reversed at most once (unique `contrepasse`).

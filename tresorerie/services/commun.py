@@ -65,7 +65,7 @@ def _est_comptable(utilisateur, le: datetime.date) -> bool:
 
 
 def comptable_en_titre(le: datetime.date):
-    """The agent comptable in office on `le`: a régisseur acts under him (circ. §2.2)."""
+    """The agent comptable in office on `le`: a régisseur acts under him (circ. §II)."""
     affectation = (
         AffectationFonction.objects.filter(fonction=Fonction.AGENT_COMPTABLE, debut__lte=le)
         .filter(Q(fin__isnull=True) | Q(fin__gte=le))

@@ -59,7 +59,7 @@ class Repartition:
 
 def _exiger_encaisseur(acting_user, compte: CompteDisponibilite, moyen: str, le: datetime.date):
     """The agent comptable alone handles funds (circ. §2.2); a régisseur takes cash
-    and cheques at his own régie, under the agent comptable."""
+    and cheques at his own régie, under the agent comptable (§II)."""
     if _est_comptable(acting_user, le):
         exiger_comptable(acting_user, le, "encaisser")
         return
@@ -72,7 +72,7 @@ def _exiger_encaisseur(acting_user, compte: CompteDisponibilite, moyen: str, le:
         return
     raise DroitInsuffisant(
         "Seul l'agent comptable manie les fonds de l'organisme ; un régisseur n'encaisse que le "
-        f"numéraire et les chèques de sa propre régie ({CIRC_TRESORERIE})."
+        f"numéraire et les chèques de sa propre régie ({CIRC_TRESORERIE} et §II)."
     )
 
 

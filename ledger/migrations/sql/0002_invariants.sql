@@ -2,9 +2,10 @@
 -- "Design overview"). Every refusal raises a SQLSTATE of class LG with the
 -- French message the user will read.
 --
--- Sources: circulaire DSS/F 93/82 §III-IV (double entry, entries never
--- altered, continuous numbering); D253-17 to D253-19-1 (attachment of every
--- operation to one exercise; nothing after the exercise is closed).
+-- Sources: circulaire DSS/F 93/82 §III (double entry); D253-17 to D253-19-1
+-- (attachment of every operation to one exercise; nothing after the exercise
+-- is closed). Entries never altered and continuous numbering are the house's
+-- rules: no seed words them.
 
 -- 1. Amounts: exactly one side strictly positive, in cents. The columns are
 --    unconstrained numeric so that 1.005 is refused, not silently rounded.
