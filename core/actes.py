@@ -12,6 +12,11 @@ the page, a serializer for the API. Declared once as an `Acte`, it becomes
 The edge checks the act's droit (the permission catalogue's entry: any
 object with `exiger(utilisateur)` and `refus`) before the service runs; the
 service checks it again with the date, the delegation and the object.
+
+A page runs an act through `executer` only: the form's one-time token
+(`core.jetons`) is consumed in the act's own transaction, so that the same
+form sent twice records its act once (the second is refused and shown the
+page the first led to), and a refused act leaves the form usable.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema
@@ -32,7 +37,8 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.exceptions import ApplicationError, DonneeInvalide
+from core import jetons
+from core.exceptions import ApplicationError, DonneeInvalide, FormulaireDejaEnvoye
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,23 @@ class Acte:
 
 def reference(objet) -> str:
     return str(getattr(objet, "reference", None) or getattr(objet, "pk", "") or "")
+
+
+def executer(
+    request, acte: Acte, objet, donnees: dict, *, vers: Callable[[Any], str] | None = None
+):
+    """Run `acte` for a page: in one transaction, the form's one-time token is
+    consumed, then the service runs (`core.jetons.une_fois`). `vers(resultat)`
+    is the page the act leads to, where a second submission of the same form
+    is sent back. Raises the act's refusal, `JetonInvalide` or
+    `FormulaireDejaEnvoye` (each an `ApplicationError`)."""
+    return jetons.une_fois(request, lambda: acte.executer(request.user, objet, donnees), vers=vers)
+
+
+def deja_fait(erreur: ApplicationError) -> str:
+    """Where a form sent a second time goes back: the page its first act led to
+    (empty when unknown, or when `erreur` is another refusal)."""
+    return erreur.vers if isinstance(erreur, FormulaireDejaEnvoye) else ""
 
 
 def _messages_par_defaut(champ) -> dict:
@@ -106,11 +129,11 @@ def page_acte(
     a function `(objet, resultat) -> url`.
     """
 
-    def retour(objet, resultat):
+    def adresse(objet, resultat) -> str:
         if callable(vers):
-            return redirect(vers(objet, resultat))
+            return resolve_url(vers(objet, resultat))
         cible = objet if objet is not None else resultat
-        return redirect(vers, pk=cible.pk) if cible is not None else redirect(vers)
+        return resolve_url(vers, pk=cible.pk) if cible is not None else resolve_url(vers)
 
     @require_POST
     def vue(request, pk: int | None = None):
@@ -129,9 +152,11 @@ def page_acte(
                 donnees = lire(request)
             else:
                 donnees = {}
-            resultat = acte.executer(request.user, objet, donnees)
+            resultat = executer(request, acte, objet, donnees, vers=lambda r: adresse(objet, r))
         except ApplicationError as erreur:
             messages.error(request, erreur.message)
+            if deja_fait(erreur):
+                return redirect(deja_fait(erreur))
             if objet is None:
                 # Back to the page the act came from, if it is one of ours.
                 precedente = request.META.get("HTTP_REFERER", "")
@@ -142,9 +167,9 @@ def page_acte(
                 ):
                     precedente = "/"
                 return redirect(precedente)
-            return retour(objet, None)
+            return redirect(adresse(objet, None))
         messages.success(request, acte.message(objet if objet is not None else resultat, donnees))
-        return retour(objet, resultat)
+        return redirect(adresse(objet, resultat))
 
     vue.acte = acte
     return vue
@@ -174,19 +199,25 @@ def page_formulaire(
         if request.method == "POST"
         else formulaire(initial=initial)
     )
+
+    def adresse(resultat) -> str:
+        if callable(vers):
+            return resolve_url(vers(objet, resultat))
+        return resolve_url(vers, pk=(resultat if resultat is not None else objet).pk)
+
     if request.method == "POST" and saisie.is_valid():
         try:
-            resultat = acte.executer(request.user, objet, saisie.cleaned_data)
+            resultat = executer(request, acte, objet, saisie.cleaned_data, vers=adresse)
         except ApplicationError as erreur:
             messages.error(request, erreur.message)
+            if deja_fait(erreur):
+                return redirect(deja_fait(erreur))
         else:
             messages.success(
                 request,
                 acte.message(resultat if resultat is not None else objet, saisie.cleaned_data),
             )
-            if callable(vers):
-                return redirect(vers(objet, resultat))
-            return redirect(vers, pk=(resultat if resultat is not None else objet).pk)
+            return redirect(adresse(resultat))
     return render(
         request,
         gabarit,
@@ -216,14 +247,21 @@ def soumettre(
     if not formulaire.is_valid():
         return None
     d = donnees(formulaire) if donnees is not None else formulaire.cleaned_data
+
+    def adresse(resultat) -> str:
+        cible = resultat if resultat is not None else objet
+        return resolve_url(vers(cible)) if callable(vers) else resolve_url(vers, pk=cible.pk)
+
     try:
-        resultat = acte.executer(request.user, objet, d)
+        resultat = executer(request, acte, objet, d, vers=adresse)
     except ApplicationError as erreur:
+        if deja_fait(erreur):
+            messages.error(request, erreur.message)
+            return redirect(deja_fait(erreur))
         formulaire.add_error(None, erreur.message)
         return None
-    cible = resultat if resultat is not None else objet
-    messages.success(request, acte.message(cible, d))
-    return redirect(vers(cible)) if callable(vers) else redirect(vers, pk=cible.pk)
+    messages.success(request, acte.message(resultat if resultat is not None else objet, d))
+    return redirect(adresse(resultat))
 
 
 class ActeApi(APIView):

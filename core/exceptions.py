@@ -75,6 +75,33 @@ class SeparationDesFonctions(DroitInsuffisant):
     message_defaut = "Une même personne ne peut être ordonnateur et comptable du même acte."
 
 
+class JetonInvalide(ApplicationError):
+    """A page's act form sent without its one-time token, with a forged one, one
+    issued to someone else or too old (`core.jetons`): nothing is recorded."""
+
+    code = "jeton_invalide"
+    message_defaut = (
+        "Ce formulaire ne porte pas de jeton d'envoi valide : rechargez la page et envoyez-le "
+        "à nouveau. Rien n'a été enregistré."
+    )
+
+
+class FormulaireDejaEnvoye(ApplicationError):
+    """A page's act form sent again (back and resubmit, a double click): its
+    one-time token was consumed by the act it carried the first time. `vers` is
+    where that first act led, when known."""
+
+    code = "formulaire_deja_envoye"
+    statut_http = 409
+    message_defaut = (
+        "Ce formulaire a déjà été envoyé : l'acte n'a pas été enregistré une seconde fois."
+    )
+
+    def __init__(self, message: str | None = None, *, vers: str = "", details=None):
+        super().__init__(message, details=details)
+        self.vers = vers
+
+
 class RegleComptableViolee(ApplicationError):
     """A guard of the database refused the write (trigger or constraint)."""
 

@@ -4,6 +4,9 @@ Every service writes one row, in its own transaction, naming who acted, the
 act, the object, its state before and after. PostgreSQL refuses UPDATE and
 DELETE on this table (trigger in `core/migrations/sql/0002_audit.sql`), so the
 log can only grow.
+
+The one-time tokens of the pages' act forms (`JetonConsomme`, `core.jetons`)
+live here too: a form sent twice does not record its act twice.
 """
 
 from django.conf import settings
@@ -31,3 +34,30 @@ class JournalAudit(models.Model):
     def __str__(self) -> str:
         return f"{self.horodatage:%d/%m/%Y %H:%M} {self.acte} {self.objet_libelle}"
 
+
+class JetonConsomme(models.Model):
+    """A page form's one-time token, consumed by the act it carried (`core.jetons`).
+
+    The nonce is UNIQUE: the act inserts it in its own transaction before it
+    runs, so a second submission of the same form waits for the first and is
+    refused once it has committed; a refused act rolls the row back with
+    everything else, and the form may be corrected and sent again. A row only
+    ever gains `vers` (where the act led), once; it is never deleted
+    (`core/migrations/sql/0003_jetons.sql`).
+    """
+
+    nonce = models.CharField(max_length=64)
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    chemin = models.CharField("adresse où le formulaire a été envoyé", max_length=255)
+    vers = models.CharField("page où l'acte a conduit", max_length=500, blank=True)
+    le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "jeton de formulaire consommé"
+        verbose_name_plural = "jetons de formulaire consommés"
+        constraints = [models.UniqueConstraint(fields=["nonce"], name="jeton_une_seule_fois")]
+
+    def __str__(self) -> str:
+        return f"{self.chemin} ({self.le:%d/%m/%Y %H:%M})"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
+from core.jetons import une_fois
 from core.models import JournalAudit
 from ordres import parapheur as parapheur_commun
 from ordres.formulaires import lire_mot_de_passe, lire_motif
@@ -169,11 +170,14 @@ def parapheur(request):
     rubriques = parapheur_commun.rubriques()
     if request.method == "POST":
         try:
-            resultat = parapheur_signer(
-                acting_user=request.user,
-                mot_de_passe=request.POST.get("mot_de_passe", ""),
-                selection={s.cle: request.POST.getlist(s.cle) for s in rubriques},
-                transmettre=bool(request.POST.get("transmettre")),
+            resultat = une_fois(  # the form's one-time token, consumed with the signatures
+                request,
+                lambda: parapheur_signer(
+                    acting_user=request.user,
+                    mot_de_passe=request.POST.get("mot_de_passe", ""),
+                    selection={s.cle: request.POST.getlist(s.cle) for s in rubriques},
+                    transmettre=bool(request.POST.get("transmettre")),
+                ),
             )
         except ApplicationError as erreur:
             messages.error(request, erreur.message)
@@ -212,7 +216,11 @@ def _messages_parapheur(request, rubriques, resultat) -> None:
 def transmettre_signes(request):
     if not actes.TRANSMETTRE_SIGNES_DROIT.accorde(request.user):
         raise PermissionDenied(actes.TRANSMETTRE_SIGNES_DROIT.refus)
-    resultat = parapheur_transmettre(acting_user=request.user)
+    try:
+        resultat = une_fois(request, lambda: parapheur_transmettre(acting_user=request.user))
+    except ApplicationError as erreur:
+        messages.error(request, erreur.message)
+        return redirect("recettes:parapheur")
     for _ordre, motif in resultat.refus:
         messages.error(request, motif)
     messages.success(request, f"{len(resultat.transmis)} ordre(s) transmis à l'agent comptable.")

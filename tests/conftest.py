@@ -15,6 +15,7 @@ from recettes.models import PlanControle
 from recettes.plan_controle import charger_plan_controle
 from reglementation.donnees import charger_reglementation
 from reglementation.models import Parametre, RegleRattachement
+from tests.clients import ClientAvecJeton
 from tests.factories import personne
 
 # The suite's today: a mid-year working day, far from the période complémentaire
@@ -36,6 +37,16 @@ settings.PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     *settings.PASSWORD_HASHERS,
 ]
+
+
+@pytest.fixture
+def client():
+    """Django's test client, except that a POST without the form's one-time
+    token gets a fresh valid one for the person logged in (`tests/clients.py`):
+    the page tests post their data as the rendered form would. The tests of the
+    tokens themselves (tests/core/test_jetons*.py) post with Django's plain
+    `Client`, which adds nothing."""
+    return ClientAvecJeton()
 
 
 @pytest.fixture(autouse=True, scope="session")

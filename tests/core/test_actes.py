@@ -8,6 +8,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
+from core import jetons
 from core.actes import Acte, erreurs_formulaire, page_acte
 from core.exceptions import DonneeInvalide
 from tests.factories import UtilisateurFactory
@@ -45,8 +46,11 @@ def _refuser(_utilisateur, _objet, _donnees):
 )
 def test_un_acte_refuse_renvoie_a_la_page_d_origine_si_elle_est_des_notres(precedente, retour):
     vue = page_acte(Acte("essai.refuse", _refuser), vers="accueil")
-    requete = RequestFactory().post("/essai/", HTTP_REFERER=precedente)
-    requete.user = UtilisateurFactory(username="essai")
+    utilisateur = UtilisateurFactory(username="essai")
+    requete = RequestFactory().post(
+        "/essai/", {jetons.CHAMP: jetons.emettre(utilisateur)}, HTTP_REFERER=precedente
+    )
+    requete.user = utilisateur
     requete.session = SessionStore()
     requete._messages = FallbackStorage(requete)
 

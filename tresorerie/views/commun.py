@@ -8,8 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.views.decorators.http import require_POST
 
-from core.actes import page_acte
-from core.exceptions import ApplicationError
+from core.actes import executer, page_acte
+from core.exceptions import ApplicationError, FormulaireDejaEnvoye
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.selectors import FONCTIONS_COMPTABLES
@@ -79,11 +79,16 @@ def _exiger_acces_encaissement(utilisateur, encaissement: Encaissement) -> None:
 
 
 def agir(request, acte, donnees: dict, objet=None):
-    """Run `acte` on a page's cleaned data and show its success message or its
-    French refusal. Returns what the act produced (or the object acted on, or
-    True), None when refused."""
+    """Run `acte` on a page's cleaned data (`core.actes.executer`: the form's
+    one-time token consumed with it) and show its success message or its French
+    refusal. Returns what the act produced (or the object acted on, or True),
+    None when refused. A form sent a second time after its act was recorded
+    shows the refusal and returns True: the page goes where the first led."""
     try:
-        resultat = acte.executer(request.user, objet, donnees)
+        resultat = executer(request, acte, objet, donnees)
+    except FormulaireDejaEnvoye as erreur:
+        messages.error(request, erreur.message)
+        return True
     except ApplicationError as erreur:
         messages.error(request, erreur.message)
         return None
