@@ -20,7 +20,9 @@ from core.exceptions import FormulaireDejaEnvoye
 from core.models import JetonConsomme
 from ledger.models import Ecriture
 from personnes.models import Fonction
-from tests.factories import personne
+from recettes.models import OrdreRecette
+from tests.factories import MOT_DE_PASSE, personne
+from tests.recettes.test_services import creer
 from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +173,34 @@ def test_une_contrepassation_sans_jeton_est_refusee(comptable, exercice):
 
     assert "Ce formulaire ne porte pas de jeton d&#x27;envoi" in reponse.content.decode()
     assert not Ecriture.objects.filter(contrepasse=cible).exists()
+
+
+# --- The parapheur (its own page, through core.jetons.une_fois) ---------------------------
+
+
+def test_le_parapheur_renvoye_ne_signe_pas_deux_fois_et_un_mot_de_passe_faux_se_corrige(
+    directrice, exercice
+):
+    ordre = creer(directrice)
+    client = connecte(directrice)
+    jeton = jeton_de(client.get(reverse("recettes:parapheur")).content.decode())
+    envoi = {"ordres": [ordre.pk], jetons.CHAMP: jeton}
+
+    faux = client.post(reverse("recettes:parapheur"), {**envoi, "mot_de_passe": "faux"})
+    assert faux["Location"] == reverse("recettes:parapheur")
+    assert OrdreRecette.objects.get(pk=ordre.pk).etat == "brouillon"
+
+    signe = client.post(
+        reverse("recettes:parapheur"), {**envoi, "mot_de_passe": MOT_DE_PASSE}, follow=True
+    )
+    assert f"1 ordre(s) signé(s) : {ordre.reference}." in signe.content.decode()
+
+    renvoye = client.post(
+        reverse("recettes:parapheur"), {**envoi, "mot_de_passe": MOT_DE_PASSE}, follow=True
+    )
+    assert DEJA in renvoye.content.decode()
+    ordre = OrdreRecette.objects.get(pk=ordre.pk)
+    assert ordre.etat == "signe" and ordre.signatures.count() == 1
 
 
 # --- The mechanism itself -----------------------------------------------------------------
