@@ -13,7 +13,9 @@ What this app owns
 - `Compte`: the chart of accounts, a particular plan of the PCG (PCUOSS):
   number, label, class 1-8, parent by number prefix, normal side, whether
   lines may be posted to it (`imputable`), whether it takes credits only
-  (comptes spéciaux d'encaissement, circ. §2.2).
+  (comptes spéciaux d'encaissement, circ. §2.2.0.2), whether it may receive
+  what is paid into such an account (`cotisations`: cotisants, cotisations
+  and majorations, receipts awaiting their cotisant).
 - `Journal`: recettes, dépenses, trésorerie, opérations diverses,
   à-nouveaux, inventaire.
 - `Ecriture` and `Ligne`: a journal entry and its lines, in double entry.
@@ -33,7 +35,11 @@ Invariants, enforced by PostgreSQL (`migrations/sql/0002_invariants.sql`)
    triggers). Corrections are new entries: `ecriture_contrepasser`.
 4. No entry into a *clos* exercise, none dated outside its year; lines are
    added only to entries created in the same transaction.
-5. Credit-only accounts refuse debit lines; non-imputable (heading)
+5. A compte spécial d'encaissement (`credit_seulement`) takes credits only in
+   the bank's sense and only cotisations (circ. 93/82 §2.2.0.2, §2.2.0.3): at
+   commit, an entry that credits it must move it to other class 5 accounts
+   (its nivellement, migration 0008), and an entry that debits it may credit
+   only `cotisations` accounts (migration 0009). Non-imputable (heading)
    accounts refuse any line.
 6. Entry numbers are continuous per exercise and journal: each posting
    statement must use exactly the next numbers after the locked `Compteur`
@@ -115,6 +121,14 @@ class Compte(models.Model):
     sens_normal = models.CharField("sens normal", max_length=1, choices=Sens.choices)
     imputable = models.BooleanField("imputable", default=True)
     credit_seulement = models.BooleanField("crédits seulement", default=False)
+    cotisations = models.BooleanField(
+        "reçoit les versements de cotisations",
+        default=False,
+        db_default=False,
+        help_text="Compte que peut créditer un versement sur un compte spécial d'encaissement "
+        "(circulaire 93/82 §2.2.0.2) : cotisants, cotisations et majorations, versements en "
+        "attente d'affectation.",
+    )
 
     class Meta:
         ordering = ["numero"]

@@ -30,6 +30,9 @@ def charger_plan(Compte, Journal) -> None:
         )
     lignes = sorted(lire_plan(), key=lambda ligne: ligne["numero"])
     par_numero = {c.numero: c for c in Compte.objects.all()}
+    # The migrations before 0009 load the chart with a Compte that has no
+    # `cotisations` column yet; 0009 then marks those accounts (marquer_cotisations).
+    avec_cotisations = any(f.name == "cotisations" for f in Compte._meta.get_fields())
     for ligne in lignes:
         numero = ligne["numero"]
         if numero in par_numero:
@@ -51,4 +54,12 @@ def charger_plan(Compte, Journal) -> None:
             sens_normal=ligne["sens_normal"],
             imputable=ligne["imputable"] == "1",
             credit_seulement=ligne["credit_seulement"] == "1",
+            **({"cotisations": ligne["cotisations"] == "1"} if avec_cotisations else {}),
         )
+
+
+def marquer_cotisations(Compte) -> None:
+    """Mark the chart's cotisation accounts (column `cotisations` of the file) on
+    accounts created before the column existed."""
+    numeros = [ligne["numero"] for ligne in lire_plan() if ligne["cotisations"] == "1"]
+    Compte.objects.filter(numero__in=numeros).update(cotisations=True)

@@ -170,11 +170,27 @@ def _preparer_lignes(
 
 
 def verifier_compte_special_encaissement(lignes) -> None:
-    """A compte spécial d'encaissement records credits only, in the bank's sense
-    (circ. 93/82 §2.2.0.2, §2.2.0.3): cotisations come in, no payment and no fee
-    goes out. A credit to it (money leaving it, in our books) is accepted only
-    when the same entry moves it to another treasury account (its nivellement).
-    The database checks the same rule (ledger_ligne_verifier_insertion)."""
+    """A compte spécial d'encaissement records credits only, in the bank's sense,
+    and only cotisations (circ. 93/82 §2.2.0.2: « alimentés que par le versement
+    des cotisations », §2.2.0.3): no payment and no fee goes out. A credit to it
+    (money leaving it, in our books) is accepted only when the same entry moves
+    it to another treasury account (its nivellement); an entry that debits it
+    (money coming in) credits only accounts the chart flags `cotisations`
+    (cotisants, cotisations and majorations, receipts awaiting their cotisant),
+    never another produit. The database checks the same rules at commit
+    (ledger_lot_verifier_equilibre, migrations 0008 and 0009)."""
+    entree = next((lg.compte for lg in lignes if lg.compte.credit_seulement and lg.debit), None)
+    if entree is not None:
+        autre = next((lg.compte for lg in lignes if lg.credit and not lg.compte.cotisations), None)
+        if autre is not None:
+            raise DonneeInvalide(
+                f"Le compte {entree.numero} est un compte spécial d'encaissement, alimenté par le "
+                "seul versement des cotisations (circulaire 93/82 §2.2.0.2) : l'écriture qui le "
+                "débite ne crédite que des comptes de cotisants, de cotisations ou de majorations, "
+                f"ou les versements en attente d'affectation, non le compte {autre.numero} "
+                f"({autre.libelle}).",
+                details={"compte": entree.numero, "contrepartie": autre.numero},
+            )
     sortie = sum((lg.credit for lg in lignes if lg.compte.credit_seulement), ZERO)
     if sortie <= 0:
         return

@@ -46,6 +46,22 @@ def reste_sur_ligne(ligne: LigneOrdreRecette) -> Decimal:
     return restes_par_ligne([ligne.ordre_id]).values_list("reste", flat=True).get(pk=ligne.pk)
 
 
+def exiger_cotisation(compte: CompteDisponibilite, ordre: OrdreRecette) -> None:
+    """What comes into a compte spécial d'encaissement goes only to cotisations
+    and their majorations (circulaire 93/82 §2.2.0.2), when received and when an
+    excess waiting in 4711 is allocated later; the ledger refuses any other
+    counterpart of a debit to it (migration 0009)."""
+    if compte.credits_seulement and ordre.nature not in (
+        NatureRecette.COTISATION,
+        NatureRecette.MAJORATION,
+    ):
+        raise DonneeInvalide(
+            f"Le compte spécial d'encaissement n'est alimenté que par le versement des "
+            f"cotisations (circulaire 93/82 §2.2.0.2) : l'ordre n° {ordre.reference} est de "
+            f"nature « {ordre.get_nature_display()} »."
+        )
+
+
 # --- Encaissements --------------------------------------------------------------
 
 
@@ -172,12 +188,7 @@ def encaissement_enregistrer(
                 f"recouvrer sur {ligne.debiteur} : {format_euros(somme)} dépasseraient la créance. "
                 "Le surplus reste en attente d'affectation (compte 4711)."
             )
-        if compte.credits_seulement and ordre.nature not in ("cotisation", "majoration"):
-            raise DonneeInvalide(
-                f"Le compte spécial d'encaissement n'est alimenté que par le versement des "
-                f"cotisations (circulaire 93/82 §2.2.0.2) : l'ordre n° {ordre.reference} est de "
-                f"nature « {ordre.get_nature_display()} »."
-            )
+        exiger_cotisation(compte, ordre)
     excedent = total - affecte
     lignes = [LigneSaisie(compte.compte.numero, debit=total, libelle=objet[:255])]
     for ligne, somme in parts:
@@ -353,6 +364,7 @@ def excedent_affecter(
             f"{format_euros(somme)} est trop."
         )
     ordre = ligne.ordre
+    exiger_cotisation(encaissement.compte, ordre)
     reste = reste_sur_ligne(ligne)
     if ordre.etat != OrdreRecette.Etat.PRIS_EN_CHARGE or somme > reste:
         raise DonneeInvalide(
