@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers, status
 
@@ -27,6 +28,9 @@ from ordres.api import (
 from ordres.api import (
     OrdreDetailApi as OrdreDetailApiBase,
 )
+from ordres.api import (
+    PieceApi as PieceApiBase,
+)
 
 
 @extend_schema_serializer(component_name="LigneDepense")
@@ -38,9 +42,14 @@ class LigneSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="PieceDepense")
 class PieceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Où ouvrir la pièce (GET).")
+
     class Meta:
         model = PieceDepense
-        fields = ["id", "nom", "type_mime", "taille", "sha256", "complement"]
+        fields = ["id", "nom", "type_mime", "taille", "sha256", "complement", "url"]
+
+    def get_url(self, piece) -> str:
+        return reverse("api_ordre_depense_piece", args=[piece.ordre_id, piece.pk])
 
 
 @extend_schema_serializer(component_name="OrdreDepense")
@@ -71,7 +80,10 @@ class OrdreSerializer(serializers.ModelSerializer):
             "engagement",
             "acompte",
             "article_rattachement",
+            "critere_rattachement",
+            "motif_rattachement",
             "limite_emission",
+            "pieces_references",
             "etat",
             "empreinte_contenu",
             "lignes",
@@ -111,7 +123,13 @@ class SaisieSerializer(SaisieAvecPiecesSerializer):
     dates = serializers.DictField(
         child=serializers.DateField(allow_null=True), required=False, default=dict
     )
-    pieces_references = serializers.CharField(required=False, default="", allow_blank=True)
+    pieces_references = serializers.CharField(
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Références des pièces justificatives non jointes : sans pièce ni "
+        "référence, l'ordre ne se signe pas (circulaire 93/82 §2.1.3).",
+    )
     engagement = serializers.PrimaryKeyRelatedField(
         queryset=Engagement.objects.select_related("compte_imputation"),
         required=False,
@@ -188,6 +206,12 @@ class OrdreDetailApi(OrdreDetailApiBase):
 
     def detail(self):
         return selectors.ordre_depense_detail()
+
+
+class PieceApi(PieceApiBase):
+    """A pièce of an ordre de dépense (the invoice the agent comptable checks before his visa)."""
+
+    modele = PieceDepense
 
 
 @extend_schema_serializer(component_name="EngagementDepense")

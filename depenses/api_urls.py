@@ -7,6 +7,7 @@ urlpatterns = [
     path("creer/", api.OrdreCreerApi.as_view(), name="api_ordre_depense_creer"),
     path("engagements/creer/", api.EngagementCreerApi.as_view(), name="api_engagement_creer"),
     path("<int:pk>/", api.OrdreDetailApi.as_view(), name="api_ordre_depense"),
+    path("<int:pk>/pieces/<int:piece_pk>/", api.PieceApi.as_view(), name="api_ordre_depense_piece"),
     path(
         "<int:pk>/service-fait/",
         api.ServiceFaitApi.as_view(),

@@ -66,9 +66,11 @@ class OrdreDepenseForm(LignesOrdreForm):
     date_reception = forms.DateField(label="Réception le", required=False, widget=DATE)
     date_echeance = forms.DateField(label="Échéance du terme", required=False, widget=DATE)
     pieces_references = forms.CharField(
-        label="Pièces justificatives (références)",
+        label="Références des pièces justificatives",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Obligatoires si les pièces ne sont pas jointes : l'ordre ne se signe pas "
+        "sans ses pièces ni leurs références (circulaire 93/82 §2.1.3).",
     )
     pieces = ChampFichiers(
         label="Pièces justificatives à joindre (PDF, PNG, JPEG ; 10 Mo au plus)", required=False

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sans-ordonnancement/", views.sans_ordonnancement, name="sans_ordonnancement"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("<int:pk>/pieces/<int:piece_pk>/", views.piece, name="piece"),
     path("<int:pk>/service-fait/", views.service_fait, name="service_fait"),
     path("<int:pk>/signer/", views.signer, name="signer"),
     path("<int:pk>/transmettre/", views.transmettre, name="transmettre"),

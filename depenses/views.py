@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from core.actes import page_acte, page_formulaire
+from core.exceptions import ApplicationError
 from core.models import JournalAudit
 from depenses import actes, selectors, services
 from depenses.forms import (
@@ -20,9 +22,10 @@ from depenses.forms import (
     lire_service_fait,
     lire_suspension,
 )
-from depenses.models import Nature, OrdreDepense, Requisition
+from depenses.models import Nature, OrdreDepense, PieceDepense, Requisition
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
 from ordres.formulaires import lire_mot_de_passe, lire_motif
+from ordres.pieces import reponse_piece
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.models import Fonction
@@ -141,6 +144,18 @@ def pdf(request, pk: int):
     reponse = HttpResponse(ordre_depense_pdf(ordre), content_type="application/pdf")
     reponse["Content-Disposition"] = f'inline; filename="mandat_{ordre.reference}.pdf"'
     return reponse
+
+
+@fonction_requise
+def piece(request, pk: int, piece_pk: int):
+    """A pièce of the order, as joined (its SHA-256 checked, `ordres.pieces`):
+    the agent comptable opens the invoice before his visa, the auditor after."""
+    objet = get_object_or_404(PieceDepense, pk=piece_pk, ordre_id=pk)
+    try:
+        return reponse_piece(objet)
+    except ApplicationError as erreur:
+        messages.error(request, erreur.message)
+        return redirect("depenses:detail", pk)
 
 
 @fonction_requise

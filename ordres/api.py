@@ -1,16 +1,19 @@
 """What the APIs of both kinds of order share: creating an order with its
 pièces (JSON, or multipart/form-data with the order as JSON in `saisie`),
-and the inputs of the acts both kinds have (password, reason)."""
+opening a pièce, and the inputs of the acts both kinds have (password, reason)."""
 
 from __future__ import annotations
 
 import json
 
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from core.formulaires import pieces_lues
+from ordres.pieces import reponse_piece
 from personnes.droits import APourFonction
 
 # Creation takes JSON, or multipart/form-data when pièces come with the order.
@@ -104,3 +107,27 @@ class OrdreDetailApi(generics.RetrieveAPIView):
 
     def detail(self):
         raise NotImplementedError
+
+
+class PieceApi(generics.GenericAPIView):
+    """One pièce justificative of an order, as it was joined (its SHA-256
+    checked: `ordres.pieces`); read by everyone holding a function, as the
+    order itself. A subclass gives `modele`, the kind's pièce model."""
+
+    permission_classes = [APourFonction]
+    modele = None
+    serializer_class = None
+
+    @extend_schema(
+        summary="Ouvrir une pièce justificative de l'ordre",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
+            (200, "image/png"): OpenApiResponse(OpenApiTypes.BINARY),
+            (200, "image/jpeg"): OpenApiResponse(OpenApiTypes.BINARY),
+        },
+    )
+    def get(self, request, pk: int, piece_pk: int):
+        piece = self.modele.objects.filter(pk=piece_pk, ordre_id=pk).first()
+        if piece is None:
+            raise NotFound(f"L'ordre n'a pas de pièce justificative n° {piece_pk}.")
+        return reponse_piece(piece)

@@ -82,8 +82,15 @@ class OrdreBase(models.Model):
     date_decision = models.DateField("date de la décision définitive", null=True, blank=True)
     article_rattachement = models.CharField("article de rattachement", max_length=200)
     critere_rattachement = models.CharField(max_length=120)
+    # Why the order sits in the exercise of its emission rather than that of
+    # its fait: issued after the période complémentaire of its own exercise
+    # ended, or once it was closed (D253-17, D253-19; circ. 93/82 §2.0.7,
+    # §2.1.7). Empty when the order belongs to the exercise of its fait.
+    motif_rattachement = models.TextField("motif du rattachement", blank=True)
     limite_emission = models.DateField("émission possible jusqu'au")
-    pieces_references = models.TextField("pièces référencées", blank=True)
+    # circ. 93/82 §2.0.2 and §2.1.3: the pièces are joined to the order, or
+    # their references are written on it; no order is signed without either.
+    pieces_references = models.TextField("références des pièces justificatives", blank=True)
     empreinte_contenu = models.CharField(max_length=64, blank=True)
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

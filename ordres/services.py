@@ -6,7 +6,11 @@ it checks before signing); `recettes.services` and `depenses.services` call
 the acts below with it and add their own acts (prise en charge, visa...).
 
 - Guards: `exiger_ordonnateur`, `exiger_etat`, `exiger_transition` (by the
-  kind's `TRANSITIONS` table), `exiger_comptable_distinct`, `selection_plan`.
+  kind's `TRANSITIONS` table), `exiger_comptable_distinct`, `selection_plan`,
+  `exiger_pieces` (no signature without pièces or their references),
+  `exiger_delai_emission` (a draft signed within its exercise's délai).
+- Exercise: `exercice_emission` (the exercise of the fait, or the current one
+  for an order issued after its période complémentaire, with the reason).
 - Acts: `creer` (an order and its pièces in one transaction), `joindre_piece`,
   `signer` / `signer_avec_mot_de_passe` / `signer_lot` (the parapheur: one
   password entry, each order signed on its own, a database refusal
@@ -16,6 +20,7 @@ the acts below with it and add their own acts (prise en charge, visa...).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -48,23 +53,104 @@ from personnes.permissions import (
     pouvoir_ordonnateur,
 )
 from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
+from reglementation.selectors import Rattachement
 
 # --- Guards ---------------------------------------------------------------------------
 
 
 def exiger_delai_emission(exercice, *, article: str, limite, le) -> None:
-    """An order is issued into an exercise only while it is not closed, and for
-    a past exercise only within its période complémentaire (D253-17: 10 days;
-    D253-17-1: 2 months or 1 month), whose last day is `limite`."""
+    """A draft is signed into its exercise only while it is not closed and, for
+    a past exercise, within its période complémentaire (D253-17: 10 days;
+    D253-17-1: 2 months or 1 month), whose last day is `limite`. The draft's
+    number belongs to that exercise: past the délai, the order is issued
+    again, and `exercice_emission` then places it in the current exercise."""
     if exercice.etat == Exercice.Etat.CLOS:
         raise ExerciceClos(
-            f"L'exercice {exercice.annee} est clos : aucun ordre ne peut plus y être émis."
+            f"L'exercice {exercice.annee} est clos : aucun ordre ne peut plus y être émis. "
+            "Abandonnez ce brouillon et émettez l'ordre de nouveau : il sera rattaché à "
+            "l'exercice en cours."
         )
     if le > limite:
         raise ExerciceInvalide(
             f"L'ordre relève de l'exercice {exercice.annee} ({article}) : sa période complémentaire "
-            f"s'est achevée le {limite:%d/%m/%Y}, il ne peut plus être émis."
+            f"s'est achevée le {limite:%d/%m/%Y}, il ne peut plus être émis dans cet exercice. "
+            "Abandonnez ce brouillon et émettez l'ordre de nouveau : il sera rattaché à "
+            "l'exercice en cours."
         )
+
+
+@dataclass(frozen=True)
+class Emission:
+    """Where an order is issued: its exercise, the last day it may be signed
+    there, and why it is not the exercise of its fait (empty when it is)."""
+
+    exercice: Exercice
+    limite: datetime.date
+    motif: str = ""
+
+
+def exercice_emission(regle: Rattachement, *, le: datetime.date) -> Emission:
+    """The exercise an order issued on `le` goes to (D253-17, D253-17-1,
+    D253-19, D253-19-1; circ. 93/82 §2.0.7, §2.1.7).
+
+    `regle` (reglementation.rattachement) names the exercise of the order's
+    fait and the end of its période complémentaire. Issued by then, the order
+    goes to that exercise. Issued later, or once that exercise is closed, it
+    goes to the current exercise, the one of `le`: the délai decides the
+    exercise, it does not extinguish the claim or the debt. The reason is
+    returned, to be written on the order and shown with it.
+    """
+    exercice = Exercice.objects.filter(annee=regle.annee).first()
+    clos = exercice is not None and exercice.etat == Exercice.Etat.CLOS
+    if not clos and le <= regle.limite_emission:
+        if exercice is None:
+            raise ExerciceInvalide(
+                f"L'ordre relève de l'exercice {regle.annee} ({regle.article}), qui n'est pas ouvert."
+            )
+        return Emission(exercice, regle.limite_emission)
+    if clos:
+        cause = f"l'exercice {regle.annee} est clos"
+    else:
+        cause = (
+            f"après la fin de la période complémentaire de l'exercice {regle.annee} "
+            f"le {regle.limite_emission:%d/%m/%Y}"
+        )
+    courant = Exercice.objects.filter(annee=le.year).first()
+    if courant is None or courant.etat == Exercice.Etat.CLOS or courant.annee <= regle.annee:
+        raise ExerciceInvalide(
+            f"L'ordre relève de l'exercice {regle.annee} ({regle.article}) ; émis le "
+            f"{le:%d/%m/%Y}, {cause}, il se rattache à l'exercice {le.year}, qui n'est pas "
+            "ouvert : l'agent comptable doit d'abord l'ouvrir."
+        )
+    motif = (
+        f"Rattaché à l'exercice {courant.annee} : émis le {le:%d/%m/%Y}, {cause} "
+        f"({regle.article}). La {regle.critere_libelle} ({regle.date_critere:%d/%m/%Y}) "
+        f"le rattachait à l'exercice {regle.annee}."
+    )
+    return Emission(courant, regle.limite_emission_de(courant.annee), motif)
+
+
+class PiecesManquantes(DonneeInvalide):
+    code = "pieces_manquantes"
+
+
+def exiger_pieces(sorte: Sorte, ordre) -> None:
+    """An order is signed only with its pièces justificatives joined, or their
+    references written on it (circ. 93/82 §2.0.2 for the recettes, §2.1.3 for
+    the dépenses; §VI: a dépense paid without its pièces engages the agent
+    comptable). PostgreSQL refuses the same passage (`ordres_pieces_exigees`)."""
+    if ordre.pieces_references.strip() or ordre.pieces.exists():
+        return
+    raise PiecesManquantes(
+        f"L'{sorte.libelle} n° {ordre.reference} ne se signe pas sans ses pièces justificatives : "
+        f"joignez-les ou portez leurs références sur l'ordre ({sorte.pieces_exigees}).",
+        details={"ordre": ordre.reference},
+    )
+
+
+# The delegation nature of each kind of order, by its model (`ordres` knows
+# neither kind: they name themselves through their model).
+NATURES = {"ordrerecette": "ordre_recette", "ordredepense": "ordre_depense"}
 
 
 def exiger_ordonnateur(utilisateur, acte: str, *, source: str) -> None:
@@ -135,7 +221,8 @@ class Sorte:
     `nom` names its audit acts (`ordre_recette.signe`) and its delegation
     nature; `contenu(ordre)` is the dict its signature covers;
     `avant_signature(utilisateur, ordre, capacite, le)` makes the kind's own
-    checks and effects before the signature (deadline, lines, credits)."""
+    checks and effects before the signature (deadline, lines, credits);
+    `pieces_exigees` quotes the text that requires its pièces."""
 
     modele: type[models.Model]
     nom: str
@@ -143,6 +230,8 @@ class Sorte:
     contenu: Callable[[Any], dict]
     avant_signature: Callable[[Any, Any, Capacite, Any], None]
     relations: tuple[str, ...] = ("exercice", "compte_imputation", "compte_tiers")
+    # The text requiring the pièces, quoted when an order without them is refused.
+    pieces_exigees: str = "circulaire 93/82 §2.0.2, §2.1.3"
 
     @property
     def libelle(self) -> str:
@@ -168,8 +257,10 @@ def numero_suivant(compteur_modele: type[models.Model], exercice) -> int:
 
 def contenu_signe(ordre, *, colonnes_lignes: tuple[str, ...], pieces, **propres) -> dict:
     """What a signature covers (the content hash's input): the fields every
-    order has, the kind's own (`propres`), each line's `colonnes_lignes` then
-    its amount, and the pièces' names and hashes (`pieces`, a queryset)."""
+    order has (with the references of its pièces, and the reason of its
+    exercise when it is not that of its fait), the kind's own (`propres`),
+    each line's `colonnes_lignes` then its amount, and the pièces' names and
+    hashes (`pieces`, a queryset)."""
     return {
         "exercice": ordre.exercice.annee,
         "numero": ordre.numero,
@@ -191,6 +282,10 @@ def contenu_signe(ordre, *, colonnes_lignes: tuple[str, ...], pieces, **propres)
             for lg in ordre.lignes.order_by("id")
         ],
         "pieces": [[p.nom, p.sha256] for p in pieces.order_by("id")],
+        # Only when set, so that the hashes of the orders signed before the
+        # field existed (all of them attached to the exercise of their fait)
+        # verify unchanged.
+        **({"motif_rattachement": ordre.motif_rattachement} if ordre.motif_rattachement else {}),
         **propres,
     }
 
@@ -274,11 +369,13 @@ def apposer_signature(utilisateur, ordre, capacite, *, empreinte: str, acte: str
 
 
 def signer(sorte: Sorte, utilisateur, ordre):
-    """Sign one order in the caller's transaction: lock, state, the signer's
-    power at today's date (`pouvoir_ordonnateur`: directeur, or a délégué
-    within a notified delegation), the kind's checks, then the signature."""
+    """Sign one order in the caller's transaction: lock, state, its pièces or
+    their references (`exiger_pieces`), the signer's power at today's date
+    (`pouvoir_ordonnateur`: directeur, or a délégué within a notified
+    delegation), the kind's checks, then the signature."""
     ordre = verrouiller_ordre(sorte, ordre)
     exiger_transition(ordre, SIGNE, "signer")
+    exiger_pieces(sorte, ordre)
     aujourd_hui = horloge.aujourdhui()
     capacite = pouvoir_ordonnateur(
         utilisateur,

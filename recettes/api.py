@@ -97,6 +97,7 @@ class OrdreSerializer(serializers.ModelSerializer):
             "date_fait",
             "article_rattachement",
             "critere_rattachement",
+            "motif_rattachement",
             "limite_emission",
             "pieces_references",
             "etat",
@@ -139,7 +140,13 @@ class SaisieSerializer(SaisieAvecPiecesSerializer):
     dates = serializers.DictField(
         child=serializers.DateField(allow_null=True), required=False, default=dict
     )
-    pieces_references = serializers.CharField(required=False, default="", allow_blank=True)
+    pieces_references = serializers.CharField(
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Références des pièces justificatives non jointes : sans pièce ni "
+        "référence, l'ordre ne se signe pas (circulaire 93/82 §2.0.2).",
+    )
     lignes = LigneSaisieSerializer(many=True)
 
     def saisie(self, donnees: dict) -> services.SaisieOrdre:

@@ -86,9 +86,11 @@ class OrdreRecetteForm(LignesOrdreForm):
         label="Encaissé le", required=False, widget=forms.DateInput(**DATE)
     )
     pieces_references = forms.CharField(
-        label="Pièces justificatives référencées (non jointes)",
+        label="Références des pièces justificatives",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Obligatoires si les pièces ne sont pas jointes : l'ordre ne se signe pas "
+        "sans ses pièces ni leurs références (circulaire 93/82 §2.0.2).",
     )
     pieces = ChampFichiers(
         label="Pièces justificatives à joindre (PDF, PNG, JPEG ; 10 Mo au plus)", required=False

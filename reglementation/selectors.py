@@ -100,6 +100,13 @@ class Rattachement:
     critere_libelle: str  # French, e.g. "date d'acquisition des droits"
     libelle: str  # the rule's explanation
     regle_id: int
+    delai_jours: int | None = None  # the rule's délai, to apply it to another exercise
+    delai_mois: int | None = None
+
+    def limite_emission_de(self, annee: int) -> datetime.date:
+        """The end of exercise `annee`'s période complémentaire under the same rule
+        (for an order issued late, which goes to the current exercise)."""
+        return fin_periode_complementaire(annee, jours=self.delai_jours, mois=self.delai_mois)
 
 
 def _en_vigueur(le: datetime.date) -> Q:
@@ -154,14 +161,19 @@ def titre_agent_comptable(le: datetime.date) -> str:
     return parametre("titre_agent_comptable", le)
 
 
-def _fin_periode_complementaire(annee: int, regle: RegleRattachement) -> datetime.date:
+def fin_periode_complementaire(
+    annee: int, *, jours: int | None = None, mois: int | None = None
+) -> datetime.date:
     """31 December of the exercise plus the rule's delay (D253-17 al. 2: "dix jours",
     D253-17-1: "deux mois", "un mois"): n months end on the last day of the n-th month."""
-    if regle.delai_mois:
-        mois = regle.delai_mois  # 1 = January of the next year
+    if mois:
         annee_fin, mois_fin = annee + 1 + mois // 12, mois % 12 + 1
         return datetime.date(annee_fin, mois_fin, 1) - datetime.timedelta(days=1)
-    return datetime.date(annee, 12, 31) + datetime.timedelta(days=regle.delai_jours or 0)
+    return datetime.date(annee, 12, 31) + datetime.timedelta(days=jours or 0)
+
+
+def _fin_periode_complementaire(annee: int, regle: RegleRattachement) -> datetime.date:
+    return fin_periode_complementaire(annee, jours=regle.delai_jours, mois=regle.delai_mois)
 
 
 def regle_applicable(
@@ -243,6 +255,8 @@ def rattachement(
         critere_libelle=CRITERES[regle.critere],
         libelle=regle.libelle,
         regle_id=regle.pk,
+        delai_jours=regle.delai_jours,
+        delai_mois=regle.delai_mois,
     )
 
 

@@ -94,6 +94,7 @@ def test_listes_des_ordres_de_recette(directrice, comptable, exercice):
                     date_fait=AUJOURD_HUI,
                     dates={"liquidation": AUJOURD_HUI, "droits_acquis": AUJOURD_HUI},
                     lignes=lignes,
+                    pieces_references="Convention, au dossier",
                 ),
             )
             if i % 3 == 1:
@@ -148,6 +149,7 @@ def test_listes_des_ordres_de_depense(directrice, comptable, credits):  # noqa: 
                             f"C {i}", "fournisseur", "FR7630006000011234567890189", "100.00"
                         )
                     ],
+                    pieces_references="Facture, au dossier",
                 ),
             )
             d.ordre_depense_attester_service_fait(

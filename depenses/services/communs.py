@@ -10,7 +10,6 @@ from budget import services as budget
 from core import horloge
 from core.exceptions import (
     DonneeInvalide,
-    ExerciceInvalide,
     TransitionInterdite,
 )
 from depenses.models import (
@@ -19,7 +18,7 @@ from depenses.models import (
     OrdreDepense,
     SignatureDepense,
 )
-from ledger.models import Compte, Exercice
+from ledger.models import Compte
 from ordres import services as commun
 from ordres.services import (
     Sorte,
@@ -86,11 +85,12 @@ def _avant_signature(acting_user, ordre: OrdreDepense, capacite, aujourd_hui) ->
     """The ordonnancement's own checks: within the exercise's deadline; for a
     gestion budgétaire, the credits ordered (and engaged first by a
     regularising order, circ. §2.1.8)."""
-    if aujourd_hui > ordre.limite_emission or ordre.exercice.etat == Exercice.Etat.CLOS:
-        raise ExerciceInvalide(
-            f"L'ordre relève de l'exercice {ordre.exercice.annee} ({ordre.article_rattachement}) : il ne peut plus "
-            f"être ordonnancé après le {ordre.limite_emission:%d/%m/%Y}."
-        )
+    commun.exiger_delai_emission(
+        ordre.exercice,
+        article=ordre.article_rattachement,
+        limite=ordre.limite_emission,
+        le=aujourd_hui,
+    )
     if ordre.gestion == Gestion.BUDGETAIRE:
         if ordre.engagement_id is None:
             # A regularising order (circ. §2.1.8) engages and orders at once.
@@ -117,6 +117,13 @@ SORTE = Sorte(
     contenu=_contenu,
     avant_signature=_avant_signature,
     relations=("exercice", "compte_imputation", "compte_tiers", "engagement"),
+    pieces_exigees=(
+        "circulaire 93/82 §2.1.3 : « Les ordres de dépense sont accompagnés des pièces "
+        "justificatives. Si ces dernières ne sont pas jointes, une mention relative aux "
+        "références des pièces justificatives doit être portée sur l'ordre de dépense. » ; "
+        "§VI : les dépenses payées en l'absence de pièces justificatives engagent la "
+        "responsabilité personnelle et pécuniaire de l'agent comptable"
+    ),
 )
 
 

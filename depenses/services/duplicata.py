@@ -100,6 +100,11 @@ def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: s
                 for f in OrdreDepense._meta.concrete_fields
                 if f.attname not in exclus
             }
+            if ordre.pieces.exists():
+                # The pièces stay on the lost order; the duplicata refers to them
+                # (circ. 93/82 §2.1.3), as a signed order must.
+                renvoi = f"Pièces jointes à l'ordre n° {ordre.reference}, dont il est le duplicata."
+                champs["pieces_references"] = f"{renvoi} {champs['pieces_references']}".strip()
             duplicata = OrdreDepense.objects.create(
                 **champs,
                 numero=numero_suivant(CompteurOrdreDepense, ordre.exercice),

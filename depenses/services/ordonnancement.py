@@ -15,7 +15,6 @@ from django.db import transaction
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
-    ExerciceInvalide,
     TransitionInterdite,
 )
 from core.money import ZERO, format_euros, montant
@@ -40,7 +39,6 @@ from depenses.services.communs import (
     _compte,
     _verrouiller,
 )
-from ledger.models import Exercice
 from oppositions.banque import verifier_bic, verifier_iban
 from ordres import services as commun
 from ordres.services import (
@@ -117,7 +115,9 @@ def ordre_depense_creer(
     *, acting_user, saisie: SaisieDepense, pieces: Sequence[tuple[str, bytes]] = ()
 ) -> OrdreDepense:
     """Liquidate and draw up the order (circ. 93/82 §2.1.1): numbered at once
-    in its exercise, attached by the dated rules (D253-19, D253-19-1), with
+    in its exercise, attached by the dated rules (D253-19, D253-19-1) — the
+    current exercise, with the reason, when it comes after the période
+    complémentaire of its own (`ordres.services.exercice_emission`) — with
     its pièces justificatives (`[(nom, contenu), ...]`) in the same transaction."""
 
     def construire() -> OrdreDepense:
@@ -138,14 +138,10 @@ def ordre_depense_creer(
         regle = rattachement(
             sens="depense", nature=saisie.nature, date_fait=saisie.date_fait, dates=dates
         )
-        exercice = Exercice.objects.filter(annee=regle.annee).first()
-        if exercice is None:
-            raise ExerciceInvalide(
-                f"L'ordre relève de l'exercice {regle.annee} ({regle.article}), qui n'est pas ouvert."
-            )
-        commun.exiger_delai_emission(
-            exercice, article=regle.article, limite=regle.limite_emission, le=_aujourd_hui()
-        )
+        # The exercise of the service fait, or the current one when the order
+        # comes after its période complémentaire (D253-19, D253-19-1).
+        emission = commun.exercice_emission(regle, le=_aujourd_hui())
+        exercice = emission.exercice
         engagement = saisie.engagement
         acompte = None
         pieces_references = saisie.pieces_references.strip()
@@ -166,6 +162,12 @@ def ordre_depense_creer(
             ):
                 raise DonneeInvalide(
                     "L'ordre doit porter sur l'exercice et le compte de son engagement."
+                    + (
+                        f" {emission.motif} Engagez la dépense sur les crédits de "
+                        f"l'exercice {exercice.annee}."
+                        if emission.motif and engagement.exercice_id != exercice.pk
+                        else ""
+                    )
                 )
             restant = engage_restant(engagement)
             if total > restant:
@@ -208,7 +210,8 @@ def ordre_depense_creer(
             date_fait=saisie.date_fait,
             article_rattachement=regle.article[:200],
             critere_rattachement=f"{regle.critere_libelle} : {regle.date_critere:%d/%m/%Y}"[:120],
-            limite_emission=regle.limite_emission,
+            limite_emission=emission.limite,
+            motif_rattachement=emission.motif,
             pieces_references=pieces_references,
             regularise=saisie.regularise,
             cree_par=acting_user,

@@ -31,8 +31,9 @@ def _verrouiller(ordre: OrdreRecette) -> OrdreRecette:
 
 
 def verifier_delai_emission(ordre: OrdreRecette, le: datetime.date) -> None:
-    """An order for a past exercise is issued only within its période complémentaire
-    (D253-17, D253-17-1), never into a closed exercise (`ordres.services`)."""
+    """A draft is signed into its exercise only within its période complémentaire
+    (D253-17, D253-17-1), never into a closed exercise (`ordres.services`); an
+    order issued later goes to the current exercise (`ordres.exercice_emission`)."""
     commun.exiger_delai_emission(
         ordre.exercice, article=ordre.article_rattachement, limite=ordre.limite_emission, le=le
     )
@@ -61,6 +62,11 @@ SORTE = Sorte(
     source=SOURCE,
     contenu=_contenu,
     avant_signature=_avant_signature,
+    pieces_exigees=(
+        "circulaire 93/82 §2.0.2 : « Les ordres de recette sont accompagnés des pièces "
+        "justificatives. Si elles ne sont pas jointes, une mention relative aux références des "
+        "pièces justificatives doit être portée sur l'ordre de recette. »"
+    ),
 )
 
 

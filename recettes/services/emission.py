@@ -20,7 +20,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, montant
-from ledger.models import Compte, Exercice
+from ledger.models import Compte
 from ordres import services as commun
 from ordres.services import (
     ResultatLot,
@@ -42,7 +42,6 @@ from recettes.services.communs import (
     _aujourd_hui,
     _instantane,
     _verrouiller,
-    verifier_delai_emission,
 )
 from reglementation.selectors import rattachement
 
@@ -131,25 +130,22 @@ def _lignes(saisie: SaisieOrdre) -> list[tuple[str, str, str, Decimal]]:
 
 
 def _rattacher(saisie: SaisieOrdre):
-    """Which exercise, until when, under which article (reglementation)."""
+    """Which exercise, until when, under which article (reglementation), and
+    why the current exercise when the order comes after its période
+    complémentaire (`ordres.services.exercice_emission`, D253-17)."""
     dates = {cle: saisie.dates.get(cle) for cle in DATES}
     regle = rattachement(
         sens="recette", nature=saisie.nature, date_fait=saisie.date_fait, dates=dates
     )
-    exercice = Exercice.objects.filter(annee=regle.annee).first()
-    if exercice is None:
-        raise ExerciceInvalide(
-            f"L'ordre relève de l'exercice {regle.annee} ({regle.article}), qui n'est pas ouvert."
-        )
-    return regle, exercice
+    return regle, commun.exercice_emission(regle, le=_aujourd_hui())
 
 
-def _appliquer(ordre: OrdreRecette, saisie: SaisieOrdre, regle, exercice) -> None:
+def _appliquer(ordre: OrdreRecette, saisie: SaisieOrdre, regle, emission) -> None:
     imputation, tiers = _comptes(saisie)
     valeurs = {f"date_{cle}": saisie.dates.get(cle) for cle in DATES}
     for nom, valeur in valeurs.items():
         setattr(ordre, nom, valeur)
-    ordre.exercice = exercice
+    ordre.exercice = emission.exercice
     ordre.type = saisie.type
     ordre.nature = saisie.nature
     ordre.objet = saisie.objet.strip()[:255]
@@ -159,7 +155,8 @@ def _appliquer(ordre: OrdreRecette, saisie: SaisieOrdre, regle, exercice) -> Non
     ordre.date_fait = saisie.date_fait
     ordre.article_rattachement = regle.article[:200]
     ordre.critere_rattachement = f"{regle.critere_libelle} : {regle.date_critere:%d/%m/%Y}"[:120]
-    ordre.limite_emission = regle.limite_emission
+    ordre.limite_emission = emission.limite
+    ordre.motif_rattachement = emission.motif
     ordre.pieces_references = saisie.pieces_references.strip()
     if not ordre.objet or not ordre.bases_liquidation:
         raise DonneeInvalide(
@@ -186,11 +183,10 @@ def ordre_recette_creer(
 
     def construire() -> OrdreRecette:
         lignes = _lignes(saisie)
-        regle, exercice = _rattacher(saisie)
+        regle, emission = _rattacher(saisie)
         ordre = OrdreRecette(cree_par=acting_user, montant=sum((m for *_, m in lignes), ZERO))
-        _appliquer(ordre, saisie, regle, exercice)
-        verifier_delai_emission(ordre, _aujourd_hui())
-        ordre.numero = numero_suivant(CompteurOrdre, exercice)
+        _appliquer(ordre, saisie, regle, emission)
+        ordre.numero = numero_suivant(CompteurOrdre, emission.exercice)
         ordre.save()
         _ecrire_lignes(ordre, lignes)
         audit(acting_user, "ordre_recette.cree", ordre, apres=_instantane(ordre))
@@ -211,13 +207,14 @@ def ordre_recette_modifier(
             exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "modifier")
             avant = _instantane(ordre)
             lignes = _lignes(saisie)
-            regle, exercice = _rattacher(saisie)
-            if exercice.pk != ordre.exercice_id:
+            regle, emission = _rattacher(saisie)
+            if emission.exercice.pk != ordre.exercice_id:
                 raise ExerciceInvalide(
-                    f"Ces dates rattachent l'ordre à l'exercice {exercice.annee}, alors qu'il est numéroté dans "
-                    f"l'exercice {ordre.exercice.annee} : abandonnez ce brouillon et créez un nouvel ordre."
+                    f"Ces dates rattachent l'ordre à l'exercice {emission.exercice.annee}, alors qu'il est "
+                    f"numéroté dans l'exercice {ordre.exercice.annee} : abandonnez ce brouillon et créez "
+                    "un nouvel ordre."
                 )
-            _appliquer(ordre, saisie, regle, exercice)
+            _appliquer(ordre, saisie, regle, emission)
             ordre.montant = sum((m for *_, m in lignes), ZERO)
             ordre.save()
             _ecrire_lignes(ordre, lignes)

@@ -130,6 +130,7 @@ def test_api_des_depenses_de_bout_en_bout(directrice, comptable, credits):
                     "montant": "500.00",
                 }
             ],
+            "pieces_references": "Facture, au dossier",
         },
         format="json",
     )

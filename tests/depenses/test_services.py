@@ -58,6 +58,7 @@ def creer(directrice, engagement=None, montant="1200.00", identifiant="552100554
                 "Papeterie Centrale", "fournisseur", IBAN, montant, bic=BIC, identifiant=identifiant
             )
         ],
+        pieces_references="Facture n° 2026-118 et bon de livraison, au dossier",
     )
     valeurs.update(modifs)
     return s.ordre_depense_creer(acting_user=directrice, saisie=s.SaisieDepense(**valeurs))

@@ -33,6 +33,7 @@ def _saisie_depense(**modifs) -> depenses.SaisieDepense:
         date_fait=AUJOURD_HUI,
         dates={"service_fait": AUJOURD_HUI},
         lignes=[depenses.LigneCreancier("Mme Martin", "assurée", IBAN, "312.40")],
+        pieces_references="Avis d'arrêt de travail, au dossier de l'assurée",
     )
     valeurs.update(modifs)
     return depenses.SaisieDepense(**valeurs)

@@ -218,6 +218,7 @@ def test_api_de_bout_en_bout_et_refus_en_francais(directrice, comptable, auditeu
         "date_fait": AUJOURD_HUI.isoformat(),
         "dates": {"liquidation": AUJOURD_HUI.isoformat()},
         "lignes": [{"debiteur": "Orion", "qualite": "débiteur", "montant": "99.99"}],
+        "pieces_references": "Convention, au dossier",
     }
     cree = api.post("/api/ordres-recette/creer/", corps, format="json")
     assert cree.status_code == 201, cree.json()

@@ -61,7 +61,7 @@ def test_en_janvier_un_ordre_de_l_exercice_precedent_est_recevable_dans_sa_perio
     assert Exercice.objects.get(annee=annee + 1).etat == Exercice.Etat.OUVERT
 
 
-def test_apres_la_periode_complementaire_l_ordre_de_l_exercice_precedent_est_refuse(
+def test_apres_la_periode_complementaire_le_brouillon_ne_se_signe_plus_et_l_ordre_va_a_l_exercice_courant(
     horloge, directrice, comptable, annee
 ):
     _en_janvier(horloge, directrice, comptable, annee, 8)
@@ -74,10 +74,11 @@ def test_apres_la_periode_complementaire_l_ordre_de_l_exercice_precedent_est_ref
     )
     with pytest.raises(ExerciceInvalide, match=f"L'ordre relève de l'exercice {annee} .*{refus}"):
         s.ordre_recette_signer(acting_user=directrice, ordre=brouillon, mot_de_passe=MOT_DE_PASSE)
-    with pytest.raises(ExerciceInvalide, match=refus):
-        creer(directrice, date_fait=fait, dates={"liquidation": fait})
-
-    # Nothing moved: the draft stays unsigned, no second order was numbered.
+    # The draft stays unsigned in its exercise; issued again, the order goes to
+    # the current exercise (D253-17: the délai decides the exercise).
     brouillon = OrdreRecette.objects.get(pk=brouillon.pk)
     assert (brouillon.etat, brouillon.signatures.count()) == ("brouillon", 0)
+    nouveau = creer(directrice, date_fait=fait, dates={"liquidation": fait})
+    assert nouveau.exercice.annee == annee + 1
+    assert nouveau.motif_rattachement.startswith(f"Rattaché à l'exercice {annee + 1}")
     assert OrdreRecette.objects.filter(exercice__annee=annee).count() == 1

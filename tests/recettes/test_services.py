@@ -54,6 +54,7 @@ def saisie(**modifs) -> s.SaisieOrdre:
         date_fait=AUJOURD_HUI,
         dates={"liquidation": AUJOURD_HUI},
         lignes=[s.LigneDebiteur("Société Orion", "débiteur (SIRET 12345678900011)", "1250.40")],
+        pieces_references="Convention du 3 mars, au dossier du service",
     )
     valeurs.update(modifs)
     return s.SaisieOrdre(**valeurs)
@@ -258,20 +259,22 @@ def test_un_rejet_sans_motif_est_refuse(directrice, comptable, exercice):
     assert etat(ordre)[0] == "transmis"
 
 
-def test_un_ordre_de_l_exercice_precedent_apres_sa_periode_complementaire_est_refuse(
+def test_un_ordre_de_l_exercice_precedent_apres_sa_periode_complementaire_va_a_l_exercice_courant(
     directrice, comptable, annee
 ):
     from ledger.services import exercice_ouvrir
 
-    exercice_ouvrir(acting_user=comptable, annee=annee)
+    courant = exercice_ouvrir(acting_user=comptable, annee=annee)
     precedent = Exercice.objects.create(
         annee=annee - 1, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
     )
     jour = datetime.date(annee - 1, 12, 20)
-    with pytest.raises(ExerciceInvalide) as refus:
-        creer(directrice, date_fait=jour, dates={"liquidation": jour})
-    assert f"L'ordre relève de l'exercice {annee - 1}" in refus.value.message
-    assert f"s'est achevée le 10/01/{annee}" in refus.value.message
+    ordre = creer(directrice, date_fait=jour, dates={"liquidation": jour})
+    assert ordre.exercice == courant
+    assert f"après la fin de la période complémentaire de l'exercice {annee - 1}" in (
+        ordre.motif_rattachement
+    )
+    assert f"le 10/01/{annee}" in ordre.motif_rattachement
     assert not OrdreRecette.objects.filter(exercice=precedent).exists()
 
 

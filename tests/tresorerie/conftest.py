@@ -55,6 +55,7 @@ IBAN = "FR7630006000011234567890189"
 BIC = "AGRIFRPPXXX"
 
 
+            pieces_references="Convention du 3 mars, au dossier",
 def ordre_vise(
     directrice,
     comptable,
@@ -108,6 +109,7 @@ def ordre_vise(
     )
 
 
+            pieces_references="Facture n° 118, au dossier",
 @pytest.fixture
 def credits(directrice, exercice):
     from budget import services as budget

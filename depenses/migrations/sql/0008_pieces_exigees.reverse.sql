@@ -1,0 +1,1 @@
+DROP TRIGGER ordre_depense_pieces_exigees ON depenses_ordredepense;

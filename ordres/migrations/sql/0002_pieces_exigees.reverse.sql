@@ -1,0 +1,1 @@
+DROP FUNCTION ordres_pieces_exigees();

@@ -1,0 +1,1 @@
+DROP TRIGGER ordre_pieces_exigees ON recettes_ordrerecette;
