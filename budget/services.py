@@ -20,7 +20,11 @@ from django.db import DatabaseError, IntegrityError, transaction
 
 from budget.exceptions import CreditAbsent, CreditsInsuffisants, MouvementCreditInvalide
 from budget.models import Credit, ModificationCredit, MouvementCredit
-from budget.permissions import exiger_directeur, exiger_fonction
+from budget.permissions import (
+    exiger_comptable_credit,
+    exiger_directeur,
+    exiger_pouvoir_credit,
+)
 from budget.selectors import Situation, exercice_de, situation_de
 from core import horloge
 from core.audit import audit
@@ -123,11 +127,16 @@ def _mouvoir(
         else "ordonnancer sur un crédit",
         Nature.PAIEMENT: "payer sur un crédit",
     }[nature]
-    exiger_fonction(acting_user, acte)
     valeur = montant(montant_saisi, libelle="Le montant du mouvement de crédit")
+    numero = _numero_compte(compte_numero)
+    # Engaging and ordering are the ordonnateur's acts, within his own powers
+    # today; paying on the credit follows the agent comptable's payment.
+    if nature == Nature.PAIEMENT:
+        exiger_comptable_credit(acting_user, acte)
+    else:
+        exiger_pouvoir_credit(acting_user, acte, montant=valeur, compte_numero=numero)
     reference = _reference(reference)
     exercice = exercice_de(exercice)
-    numero = _numero_compte(compte_numero)
     try:
         with transaction.atomic():
             trouve = credit_pour(exercice=exercice, compte_numero=numero)

@@ -34,7 +34,6 @@ from core.audit import audit
 from core.exceptions import (
     ApplicationError,
     DonneeInvalide,
-    DroitInsuffisant,
     ExerciceClos,
     ExerciceInvalide,
     TransitionInterdite,
@@ -49,10 +48,10 @@ from ordres.models import BROUILLON, SIGNE, TRANSMIS
 from personnes.permissions import (
     Capacite,
     exiger_comptable,
+    exiger_pouvoir_ordonnateur,
     exiger_separation,
     pouvoir_ordonnateur,
 )
-from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
 from reglementation.selectors import Rattachement
 
 # --- Guards ---------------------------------------------------------------------------
@@ -153,12 +152,43 @@ def exiger_pieces(sorte: Sorte, ordre) -> None:
 NATURES = {"ordrerecette": "ordre_recette", "ordredepense": "ordre_depense"}
 
 
-def exiger_ordonnateur(utilisateur, acte: str, *, source: str) -> None:
-    """Only the ordonnateur (directeur or délégué) issues and corrects orders."""
-    if not set(fonctions_le(utilisateur, horloge.aujourdhui())) & FONCTIONS_ORDONNATRICES:
-        raise DroitInsuffisant(
-            f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({source})."
-        )
+# The delegation nature of each kind of order, by its model (`ordres` knows
+# neither kind: they name themselves through their model).
+NATURES = {"ordrerecette": "ordre_recette", "ordredepense": "ordre_depense"}
+
+
+def exiger_ordonnateur(
+    utilisateur,
+    acte: str,
+    *,
+    source: str,
+    ordre=None,
+    nature: str | None = None,
+    montant=None,
+    comptes: Iterable[str] = (),
+) -> Capacite | None:
+    """Every act of the ordonnateur (issue, correct, join a pièce, transmit,
+    take back, abandon, attest, withdraw, requisition...) is his "dans le
+    cadre de ses pouvoirs propres ou de la délégation" (circ. 93/82 §1.0,
+    §2.1): bound, like a signature, to the actor's powers today
+    (`personnes.permissions.exiger_pouvoir_ordonnateur`) for the nature of the
+    `ordre`, its amount and its imputation account, or for the `nature`,
+    `montant` and `comptes` given. Without order nor nature (its order is not
+    drawn up yet), only the first gate: the directeur's or délégué's function,
+    or a delegation received. Returns the capacity the act is done in."""
+    if ordre is not None:
+        nature = NATURES[ordre._meta.model_name]
+        montant = ordre.montant
+        comptes = [ordre.compte_imputation.numero]
+    return exiger_pouvoir_ordonnateur(
+        utilisateur,
+        acte=acte,
+        source=source,
+        nature=nature,
+        montant=montant,
+        comptes=comptes,
+        le=horloge.aujourdhui(),
+    )
 
 
 def exiger_etat(ordre, etats: set[str], acte: str) -> None:
@@ -305,8 +335,10 @@ def creer(sorte: Sorte, utilisateur, construire: Callable[[], Any], pieces: Sequ
     writes its lines and audit row. A refused pièce leaves no order."""
     try:
         with transaction.atomic():
-            exiger_ordonnateur(utilisateur, f"émettre un {sorte.libelle}", source=sorte.source)
+            acte = f"émettre un {sorte.libelle}"
+            exiger_ordonnateur(utilisateur, acte, source=sorte.source)
             ordre = construire()
+            exiger_ordonnateur(utilisateur, acte, source=sorte.source, ordre=ordre)
             for nom, contenu in pieces:
                 enregistrer_piece(
                     ordre, utilisateur, nom=nom, contenu=contenu, acte=f"{sorte.nom}.piece_jointe"
@@ -330,8 +362,10 @@ def joindre_piece(
     """Attach a pièce justificative (circ. 93/82 §2.0.2, §2.1.1), stored with its
     SHA-256, to an order in one of `etats`."""
     with transaction.atomic():
-        exiger_ordonnateur(utilisateur, "joindre une pièce justificative", source=sorte.source)
         ordre = verrouiller_ordre(sorte, ordre)
+        exiger_ordonnateur(
+            utilisateur, "joindre une pièce justificative", source=sorte.source, ordre=ordre
+        )
         exiger_etat(ordre, set(etats), acte)
         return enregistrer_piece(
             ordre,
@@ -440,8 +474,10 @@ def signer_lot(sorte: Sorte, utilisateur, ordres: Iterable, mot_de_passe: str) -
 def transmettre(sorte: Sorte, utilisateur, ordre):
     """Send the signed order, with its pièces, to the agent comptable."""
     with transaction.atomic():
-        exiger_ordonnateur(utilisateur, f"transmettre un {sorte.libelle}", source=sorte.source)
         ordre = verrouiller_ordre(sorte, ordre)
+        exiger_ordonnateur(
+            utilisateur, f"transmettre un {sorte.libelle}", source=sorte.source, ordre=ordre
+        )
         exiger_transition(ordre, TRANSMIS, "transmettre", depuis={SIGNE})
         ordre.etat = TRANSMIS
         ordre.transmis_le = horloge.maintenant()

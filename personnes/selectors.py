@@ -35,6 +35,11 @@ FONCTIONS_ORDONNATRICES = {Fonction.DIRECTEUR, Fonction.DELEGUE}
 # Functions exercised for the agent comptable: whoever holds one never holds a
 # delegation of the directeur on the same activity (circ. 93/82 §1.1.1, §2.4.0).
 FONCTIONS_COTE_COMPTABLE = FONCTIONS_COMPTABLES | {Fonction.MANDATAIRE, Fonction.REGISSEUR}
+# Who may never act for the directeur, hence never receive his delegation: the
+# agent comptable's side (circ. 93/82 §1.1.1, §2.4.0) and the tutelle, which
+# controls and is no agent of the fund (circ. §1.0: the directeur delegates
+# "à certains agents de l'organisme"). Kept in PostgreSQL too (personnes 0003).
+FONCTIONS_EXCLUES_DE_DELEGATION = FONCTIONS_COTE_COMPTABLE | {Fonction.AUDITEUR}
 
 
 def _periode(debut: datetime.date, fin: datetime.date | None) -> Q:
@@ -71,6 +76,15 @@ def fonctions_cote_comptable_le(utilisateur, jour: datetime.date) -> list[str]:
     if interim_le(utilisateur, jour) is not None and Fonction.AGENT_COMPTABLE not in fonctions:
         fonctions.insert(0, Fonction.AGENT_COMPTABLE)
     return fonctions
+
+
+def affectations_de(utilisateur, fonction: str) -> list[Affectation]:
+    """The user's affectations to one function, oldest first."""
+    if not getattr(utilisateur, "pk", None):
+        return []
+    return list(
+        Affectation.objects.filter(utilisateur=utilisateur, fonction=fonction).order_by("debut")
+    )
 
 
 def delegations_recues(utilisateur, *, nature: str | None = None) -> list[Delegation]:

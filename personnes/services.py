@@ -129,9 +129,15 @@ def delegation_creer(
     who acts for the agent comptable during the period (agent comptable,
     fondé de pouvoir, mandataire, régisseur, intérim), since the dualité de
     délégation du directeur et de l'agent comptable is forbidden (circ.
-    §1.1.1); a second delegation to the same person for the same nature whose
-    period and accounts meet those of one not withdrawn from the same
-    delegator, since two ceilings would then apply to the same order.
+    §1.1.1), or for the tutelle (auditeur: the directeur delegates to "certains
+    agents de l'organisme", §1.0); a beneficiary who is not délégué du
+    directeur on the first day (the delegation holds while he keeps that
+    affectation: `personnes.permissions.pouvoir_ordonnateur`); a second
+    delegation to the same person for the same nature whose period and
+    accounts meet those of one not withdrawn from the same delegator, since
+    two ceilings would then apply to the same order. PostgreSQL refuses the
+    same beneficiaries and authors (`personnes_delegation_verifier`,
+    migration 0003).
     """
     debut, fin = _periode(debut, fin)
     _exiger_directeur(acting_user, debut, "déléguer sa signature ou son pouvoir")
@@ -163,9 +169,8 @@ def delegation_creer(
         )
 
     _verrouiller_utilisateur(delegataire)
-    cote_comptable = sorted(
-        set(fonctions_pendant(delegataire, debut, fin)) & FONCTIONS_COTE_COMPTABLE
-    )
+    pendant = set(fonctions_pendant(delegataire, debut, fin))
+    cote_comptable = sorted(pendant & FONCTIONS_COTE_COMPTABLE)
     interims = interims_pendant(delegataire, debut, fin)
     if cote_comptable or interims:
         exercees = _libelles(cote_comptable) if cote_comptable else "intérim de l'agent comptable"
@@ -177,6 +182,24 @@ def delegation_creer(
                 "delegataire": delegataire.pk,
                 "fonctions": cote_comptable,
                 "interims": [i.pk for i in interims],
+            },
+        )
+    if Fonction.AUDITEUR in pendant:
+        raise SeparationDesFonctions(
+            f"{_nom(delegataire)} exerce entre le {debut:%d/%m/%Y} et le {fin:%d/%m/%Y} la "
+            "fonction d'auditeur (tutelle) : celui qui contrôle l'organisme n'agit pas pour son "
+            "directeur, qui ne délègue qu'à « certains agents de l'organisme » "
+            f"({CIRCULAIRE_DELEGATION}).",
+            details={"delegataire": delegataire.pk, "fonctions": [Fonction.AUDITEUR]},
+        )
+    if Fonction.DELEGUE not in fonctions_le(delegataire, debut):
+        raise DonneeInvalide(
+            f"{_nom(delegataire)} n'est pas délégué du directeur le {debut:%d/%m/%Y} : la "
+            "délégation va à un agent affecté à cette fonction, et tombe quand il la quitte "
+            f"({CIRCULAIRE_DELEGATION}).",
+            details={
+                "delegataire": delegataire.pk,
+                "fonctions": sorted(fonctions_le(delegataire, debut)),
             },
         )
 

@@ -17,6 +17,7 @@ from depenses.models import (
     Gestion,
 )
 from depenses.services.communs import (
+    NATURE_DELEGATION,
     SOURCE,
     _compte,
 )
@@ -47,6 +48,17 @@ def engagement_creer(
                 raise ExerciceClos(f"L'exercice {exercice.annee} est clos.")
             compte = _compte(compte_imputation, classes=(2, 6), libelle="Le compte d'imputation")
             valeur = montant(montant_engage, libelle="Le montant engagé")
+            # Engaging is the ordonnateur's act within his own powers today
+            # (circ. 93/82 §1.0, §2.1): a délégué's delegation on the ordres
+            # de dépense must cover this account and this amount.
+            exiger_ordonnateur(
+                acting_user,
+                "engager une dépense",
+                source=SOURCE,
+                nature=NATURE_DELEGATION,
+                montant=valeur,
+                comptes=[compte.numero],
+            )
             if gestion not in Gestion.values:
                 raise DonneeInvalide(f"Gestion inconnue : « {gestion} ».")
             if not objet.strip() or not creancier.strip():

@@ -268,8 +268,8 @@ def ordre_depense_attester_service_fait(
     *, acting_user, ordre: OrdreDepense, le: datetime.date, observation: str = ""
 ) -> ServiceFait:
     """Attest the service fait (or the opening of rights): by whom, when (circ. §2.1.2.0)."""
-    exiger_ordonnateur(acting_user, "attester le service fait", source=SOURCE)
     ordre = _verrouiller(ordre)
+    exiger_ordonnateur(acting_user, "attester le service fait", source=SOURCE, ordre=ordre)
     exiger_etat(
         ordre,
         {

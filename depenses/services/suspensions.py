@@ -85,8 +85,8 @@ def ordre_depense_completer(
     service_fait_le: datetime.date | None = None,
 ) -> OrdreDepense:
     """The directeur completes the file (missing service fait, pièces) and sends it back."""
-    exiger_ordonnateur(acting_user, "compléter un ordre suspendu", source=SOURCE)
     ordre = _verrouiller(ordre)
+    exiger_ordonnateur(acting_user, "compléter un ordre suspendu", source=SOURCE, ordre=ordre)
     exiger_transition(
         ordre, OrdreDepense.Etat.TRANSMIS, "compléter", depuis={OrdreDepense.Etat.SUSPENDU}
     )
@@ -121,8 +121,8 @@ def ordre_depense_completer(
 def ordre_depense_retirer(*, acting_user, ordre: OrdreDepense, motif: str) -> OrdreDepense:
     """The directeur withdraws a suspended order (circ. 93/82 §2.1.9): its
     ordonnancement is cancelled on the credits, its engagement stays open."""
-    exiger_ordonnateur(acting_user, "retirer un ordre de dépense", source=SOURCE)
     ordre = _verrouiller(ordre)
+    exiger_ordonnateur(acting_user, "retirer un ordre de dépense", source=SOURCE, ordre=ordre)
     exiger_transition(ordre, OrdreDepense.Etat.RETIRE, "retirer")
     suspension = _suspension_ouverte(ordre)
     if not (motif or "").strip():

@@ -202,8 +202,9 @@ def ordre_recette_modifier(
     nothing; its exercise (and so its number) stays what it was."""
     try:
         with transaction.atomic():
-            exiger_ordonnateur(acting_user, "modifier un ordre de recette", source=SOURCE)
             ordre = _verrouiller(ordre)
+            modifier = "modifier un ordre de recette"
+            exiger_ordonnateur(acting_user, modifier, source=SOURCE, ordre=ordre)
             exiger_etat(ordre, {OrdreRecette.Etat.BROUILLON}, "modifier")
             avant = _instantane(ordre)
             lignes = _lignes(saisie)
@@ -216,6 +217,8 @@ def ordre_recette_modifier(
                 )
             _appliquer(ordre, saisie, regle, emission)
             ordre.montant = sum((m for *_, m in lignes), ZERO)
+            # The powers cover the order as it was and as it becomes (amount, account).
+            exiger_ordonnateur(acting_user, modifier, source=SOURCE, ordre=ordre)
             ordre.save()
             _ecrire_lignes(ordre, lignes)
             audit(
@@ -261,8 +264,8 @@ def ordre_recette_transmettre(*, acting_user, ordre: OrdreRecette) -> OrdreRecet
 @transaction.atomic
 def ordre_recette_reprendre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette:
     """The directeur takes a rejected order back as a draft, to correct and sign again."""
-    exiger_ordonnateur(acting_user, "reprendre un ordre rejeté", source=SOURCE)
     ordre = _verrouiller(ordre)
+    exiger_ordonnateur(acting_user, "reprendre un ordre rejeté", source=SOURCE, ordre=ordre)
     exiger_transition(ordre, OrdreRecette.Etat.BROUILLON, "reprendre")
     ordre.etat = OrdreRecette.Etat.BROUILLON
     ordre.empreinte_contenu = ""
@@ -280,8 +283,8 @@ def ordre_recette_reprendre(*, acting_user, ordre: OrdreRecette) -> OrdreRecette
 @transaction.atomic
 def ordre_recette_abandonner(*, acting_user, ordre: OrdreRecette, motif: str) -> OrdreRecette:
     """Give up a draft or a rejected order; it keeps its number in the register."""
-    exiger_ordonnateur(acting_user, "abandonner un ordre de recette", source=SOURCE)
     ordre = _verrouiller(ordre)
+    exiger_ordonnateur(acting_user, "abandonner un ordre de recette", source=SOURCE, ordre=ordre)
     exiger_transition(ordre, OrdreRecette.Etat.ABANDONNE, "abandonner")
     motif = (motif or "").strip()
     if not motif:

@@ -23,8 +23,9 @@ from ledger.services import LigneSaisie, ecriture_passer
 from ordres.services import (
     exiger_comptable_distinct,
     exiger_etat,
+    exiger_ordonnateur,
 )
-from personnes.permissions import exiger_separation, pouvoir_ordonnateur
+from personnes.permissions import exiger_pas_comptable_de, exiger_separation
 from recettes.models import (
     Nature,
     OrdreRecette,
@@ -70,6 +71,25 @@ def exiger_abandon_d133_2(ordre: OrdreRecette, *, valeur, reste) -> None:
         )
 
 
+CIRCULAIRE_REDUCTION = "circulaire 93/82 §2.0.3"
+
+
+def _comptables_de(ordre: OrdreRecette) -> dict:
+    """Who acted on the order for the agent comptable, and what he did: none
+    of them signs its reduction (circ. 93/82 §2.4.0). PostgreSQL refuses the
+    same (`recettes_reduction_separation`)."""
+    faits = {}
+    for controle in ordre.controles.select_related("par"):
+        faits.setdefault(controle.par, "a contrôlé cet ordre")
+    for reduction in ordre.reductions.filter(pris_en_charge_par__isnull=False).select_related(
+        "pris_en_charge_par"
+    ):
+        faits[reduction.pris_en_charge_par] = "a pris en charge une réduction de cet ordre"
+    if ordre.pris_en_charge_par is not None:
+        faits[ordre.pris_en_charge_par] = "a pris cet ordre en charge"
+    return faits
+
+
 def ordre_recette_reduire(
     *,
     acting_user,
@@ -112,12 +132,16 @@ def ordre_recette_reduire(
                     "L'ordre de réduction indique son motif et les bases de la nouvelle liquidation "
                     "(circulaire 93/82 §2.0.3)."
                 )
-            capacite = pouvoir_ordonnateur(
+            capacite = exiger_ordonnateur(
                 acting_user,
+                "réduire ou annuler un ordre de recette",
+                source=CIRCULAIRE_REDUCTION,
                 nature=NATURE_DELEGATION,
                 montant=valeur,
-                compte_numero=ordre.compte_imputation.numero,
-                le=_aujourd_hui(),
+                comptes=[ordre.compte_imputation.numero],
+            )
+            exiger_pas_comptable_de(
+                acting_user, comptables=_comptables_de(ordre), acte="en signer la réduction"
             )
             reduction = Reduction.objects.create(
                 ordre=ordre,

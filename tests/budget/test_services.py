@@ -264,7 +264,8 @@ def test_la_reference_est_obligatoire(directrice, exercice, fournitures):
 def test_sans_fonction_on_ne_mouvemente_pas(exercice, fournitures):
     from tests.factories import UtilisateurFactory
 
-    with pytest.raises(DroitInsuffisant, match="aucune fonction"):
+    # Engaging is the ordonnateur's act, bound to his own powers (circ. 93/82 §2.1).
+    with pytest.raises(DroitInsuffisant, match="Seul l'ordonnateur"):
         _mouvoir(credit_engager, UtilisateurFactory(username="passant"), exercice, D("10.00"))
 
 

@@ -1,7 +1,9 @@
+import contextlib
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from personnes.models import Delegation, Fonction
 from tests.factories import AffectationFactory, UtilisateurFactory
@@ -57,3 +59,16 @@ def une_delegation(delegant, delegataire, **champs) -> Delegation:
     }
     valeurs.update(champs)
     return Delegation.objects.create(delegant=delegant, delegataire=delegataire, **valeurs)
+
+
+@contextlib.contextmanager
+def sans_gardes():
+    """Rows written as if before the guards of personnes 0003 (a database
+    migrated with older rows): the triggers are set aside for the block only,
+    so that a test can show what the services still refuse on such data."""
+    with connection.cursor() as curseur:
+        curseur.execute("SET LOCAL session_replication_role = replica")
+        try:
+            yield
+        finally:
+            curseur.execute("SET LOCAL session_replication_role = DEFAULT")

@@ -11,8 +11,14 @@ from core.exceptions import (
 )
 from personnes.models import Delegation, Fonction, Interim
 from personnes.permissions import Capacite, exiger_separation, pouvoir_ordonnateur
-from tests.factories import AffectationFactory
-from tests.personnes.conftest import LE, PREMIER_JANVIER, nommee, une_delegation
+from tests.factories import AffectationFactory, UtilisateurFactory
+from tests.personnes.conftest import (
+    LE,
+    PREMIER_JANVIER,
+    nommee,
+    sans_gardes,
+    une_delegation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -233,8 +239,9 @@ def test_la_delegation_tombe_quand_le_delegant_n_est_plus_directeur(delegue):
     assert erreur.details["delegant"] == ancien.pk
 
 
-def test_refus_sans_aucune_delegation(auditeur):
-    erreur = _refus(auditeur, nature=DEPENSE, compte="6064")
+def test_refus_sans_aucune_delegation(db):
+    sans_fonction = UtilisateurFactory()
+    erreur = _refus(sans_fonction, nature=DEPENSE, compte="6064")
 
     assert erreur.code == "delegation_invalide"
     assert erreur.message == (
@@ -339,7 +346,9 @@ def test_l_agent_comptable_n_est_jamais_ordonnateur(comptable):
 
 
 def test_un_comptable_muni_d_une_delegation_reste_refuse(directrice, regisseur):
-    une_delegation(directrice, regisseur, montant_max=None)
+    # A delegation written before PostgreSQL refused it (personnes 0003).
+    with sans_gardes():
+        une_delegation(directrice, regisseur, montant_max=None)
 
     erreur = _refus(regisseur, attendu=SeparationDesFonctions)
 
@@ -354,17 +363,19 @@ def test_un_directeur_qui_tient_aussi_une_fonction_comptable_est_refuse(directri
     assert erreur.details["fonctions"] == ["fonde_de_pouvoir"]
 
 
-def test_l_interimaire_de_l_agent_comptable_n_est_pas_ordonnateur(directrice, auditeur):
-    une_delegation(directrice, auditeur)
-    Interim.objects.create(
-        utilisateur=auditeur,
-        nature=Interim.Nature.INTERIMAIRE,
-        debut=datetime.date(2025, 3, 1),
-        fin=datetime.date(2025, 6, 30),
-    )
+def test_l_interimaire_de_l_agent_comptable_n_est_pas_ordonnateur(directrice, delegue):
+    une_delegation(directrice, delegue)
+    # An interim written before PostgreSQL refused it (personnes 0003).
+    with sans_gardes():
+        Interim.objects.create(
+            utilisateur=delegue,
+            nature=Interim.Nature.INTERIMAIRE,
+            debut=datetime.date(2025, 3, 1),
+            fin=datetime.date(2025, 6, 30),
+        )
 
-    erreur = _refus(auditeur, attendu=SeparationDesFonctions)
-    avant = _pouvoir(auditeur, le=datetime.date(2025, 2, 28))
+    erreur = _refus(delegue, attendu=SeparationDesFonctions)
+    avant = _pouvoir(delegue, le=datetime.date(2025, 2, 28))
 
     assert erreur.details["fonctions"] == ["agent_comptable"]
     assert avant.qualite.startswith("Délégué du directeur")

@@ -21,6 +21,7 @@ from personnes.services import (
     fin_maximale_interim,
     interim_designer,
 )
+from tests.factories import AffectationFactory
 from tests.personnes.conftest import (
     LE,
     PREMIER_JANVIER,
@@ -151,8 +152,12 @@ def test_dualite_de_delegation_interdite(request, directrice, fixture, fonction)
 
 
 def test_dualite_avec_un_mandataire_qui_le_devient_en_cours_de_periode(directrice):
+    # Délégué until 31 August, mandataire of the agent comptable from 1 September.
     mandataire = nommee(
-        "mandataire", "Marc", "Dubois", Fonction.MANDATAIRE, debut=datetime.date(2025, 9, 1)
+        "mandataire", "Marc", "Dubois", Fonction.DELEGUE, fin=datetime.date(2025, 8, 31)
+    )
+    AffectationFactory(
+        utilisateur=mandataire, fonction=Fonction.MANDATAIRE, debut=datetime.date(2025, 9, 1)
     )
 
     with pytest.raises(SeparationDesFonctions) as erreur:
@@ -501,14 +506,16 @@ def test_l_ordonnateur_ne_fait_pas_l_interim_de_l_agent_comptable(directrice, de
 
 
 def test_un_delegataire_sans_fonction_d_ordonnateur_reste_exclu_de_l_interim(
-    directrice, comptable, auditeur
+    directrice, comptable
 ):
-    delegation = une_delegation(directrice, auditeur)
+    # Délégué until 31 August, his delegation running to 31 December.
+    ancien = nommee("ancien", "Marc", "Dubois", Fonction.DELEGUE, fin=datetime.date(2025, 8, 31))
+    delegation = une_delegation(directrice, ancien)
 
     with pytest.raises(SeparationDesFonctions) as erreur:
         interim_designer(
             acting_user=comptable,
-            utilisateur=auditeur,
+            utilisateur=ancien,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 9, 1),
             fin=datetime.date(2025, 12, 31),

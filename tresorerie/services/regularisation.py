@@ -24,7 +24,13 @@ def regularisation_preparer(*, acting_user, annee: int, mois: int) -> list[Ordre
     """Gather the month's receipts cashed directly by the agent comptable on
     contracts he keeps into regularising ordres de recette (one per product
     account), drafts in the directeur's parapheur. Taken in charge, each
-    clears 4713 against the product (4713 / 7xx)."""
+    clears 4713 against the product (4713 / 7xx).
+
+    The ordonnateur's act: the first gate here (his function, or a
+    delegation received), then each order is bound to his powers once drawn
+    up, for its nature, amount and product account (`ordres.services.creer`):
+    a délégué whose delegation does not cover it is refused with its reason,
+    and nothing is prepared."""
     exiger_ordonnateur(
         acting_user,
         "émettre l'ordre de recette de régularisation",

@@ -1,0 +1,10 @@
+DROP TRIGGER IF EXISTS interim_verifier ON personnes_interim;
+DROP FUNCTION IF EXISTS personnes_interim_verifier();
+DROP TRIGGER IF EXISTS affectation_verifier ON personnes_affectation;
+DROP FUNCTION IF EXISTS personnes_affectation_verifier();
+DROP FUNCTION IF EXISTS personnes_delegation_en_vigueur(integer, date, date);
+DROP TRIGGER IF EXISTS delegation_verifier ON personnes_delegation;
+DROP FUNCTION IF EXISTS personnes_delegation_verifier();
+DROP FUNCTION IF EXISTS personnes_fonction_exclue(text);
+DROP FUNCTION IF EXISTS personnes_fonction_libelle(text);
+DROP FUNCTION IF EXISTS personnes_nom(integer);
