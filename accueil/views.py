@@ -54,7 +54,10 @@ def accueil(request):
     a_faire = {
         "a_signer": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON).count()
         + OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON).count(),
-        "a_viser": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.TRANSMIS).count(),
+        # Transmitted, or requis: a réquisition waits for the agent comptable's visa.
+        "a_viser": OrdreDepense.objects.filter(
+            etat__in=[OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.REQUIS]
+        ).count(),
         "suspendus": OrdreDepense.objects.filter(etat=OrdreDepense.Etat.SUSPENDU).count(),
         "rejetes": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.REJETE).count(),
         "a_prendre_en_charge": OrdreRecette.objects.filter(etat=OrdreRecette.Etat.TRANSMIS).count(),

@@ -46,6 +46,24 @@ REQUERIR_DROIT = droit(
     "(circulaire 93/82 §2.1.9).",
 )
 VISER_DROIT = _comptable("ordre_depense.viser", "viser un ordre de dépense")
+VISER_SUR_REQUISITION_DROIT = _comptable(
+    "ordre_depense.viser_sur_requisition", "viser un ordre de dépense sur réquisition"
+)
+REFUSER_DE_DEFERER_DROIT = _comptable(
+    "ordre_depense.refuser_de_deferer", "refuser de déférer à une réquisition"
+)
+REIMPUTER_DROIT = droit(
+    "ordre_depense.reimputer",
+    {Fonction.DIRECTEUR},
+    "Les certificats de réimputation sont délivrés par le directeur lui-même "
+    "(circulaire 93/82 §2.1.4).",
+)
+REIMPUTATION_PRENDRE_EN_CHARGE_DROIT = _comptable(
+    "reimputation.prendre_en_charge", "prendre en charge un certificat de réimputation"
+)
+REIMPUTATION_REJETER_DROIT = _comptable(
+    "reimputation.rejeter", "rejeter un certificat de réimputation"
+)
 SUSPENDRE_DROIT = _comptable("ordre_depense.suspendre", "suspendre un paiement")
 FILE_COMPTABLE_DROIT = droit(
     "ordre_depense.file_comptable",
@@ -156,5 +174,57 @@ REQUERIR = Acte(
         acting_user=utilisateur, ordre=ordre, motif=d["motif"], mot_de_passe=d["mot_de_passe"]
     ),
     REQUERIR_DROIT,
-    "Réquisition signée : l'ordre n° {ref} est visé, la responsabilité passe au directeur.",
+    "Réquisition signée : l'ordre n° {ref} est requis et attend le visa de l'agent comptable.",
+)
+VISER_SUR_REQUISITION = Acte(
+    "ordre_depense.viser_sur_requisition",
+    lambda utilisateur, ordre, _d: services.ordre_depense_viser_sur_requisition(
+        acting_user=utilisateur, ordre=ordre
+    ),
+    VISER_SUR_REQUISITION_DROIT,
+    "Ordre n° {ref} visé sur réquisition : la responsabilité passe au directeur "
+    "(circulaire 93/82 §2.1.9.1).",
+)
+REFUSER_DE_DEFERER = Acte(
+    "ordre_depense.refuser_de_deferer",
+    lambda utilisateur, ordre, d: services.ordre_depense_refuser_de_deferer(
+        acting_user=utilisateur, ordre=ordre, cas=d["cas"], explication=d["explication"]
+    ),
+    REFUSER_DE_DEFERER_DROIT,
+    "Refus de déférer à la réquisition de l'ordre n° {ref} : l'ordre est de nouveau suspendu.",
+)
+REIMPUTER = Acte(
+    "ordre_depense.reimputer",
+    lambda utilisateur, ordre, d: services.certificat_reimputation_etablir(
+        acting_user=utilisateur,
+        ordre=ordre,
+        nouveau_compte=d["nouveau_compte"],
+        motif=d["motif"],
+        mot_de_passe=d["mot_de_passe"],
+    ),
+    REIMPUTER_DROIT,
+    lambda ordre, d: (
+        f"Certificat de réimputation délivré : l'ordre n° {ordre.reference} passe au compte "
+        f"{d['nouveau_compte']} et ses crédits avec lui ; l'agent comptable le prendra en charge."
+    ),
+)
+REIMPUTATION_PRENDRE_EN_CHARGE = Acte(
+    "reimputation.prendre_en_charge",
+    lambda utilisateur, certificat, _d: services.certificat_reimputation_prendre_en_charge(
+        acting_user=utilisateur, certificat=certificat
+    ),
+    REIMPUTATION_PRENDRE_EN_CHARGE_DROIT,
+    "Certificat de réimputation n° {ref} pris en charge et passé au journal des opérations "
+    "diverses.",
+)
+REIMPUTATION_REJETER = Acte(
+    "reimputation.rejeter",
+    lambda utilisateur, certificat, d: services.certificat_reimputation_rejeter(
+        acting_user=utilisateur, certificat=certificat, motif=d["motif"]
+    ),
+    REIMPUTATION_REJETER_DROIT,
+    lambda certificat, _d: (
+        f"Certificat de réimputation n° {certificat.pk} rejeté : les crédits reviennent au "
+        f"compte {certificat.ancien_compte.numero}."
+    ),
 )

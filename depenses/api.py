@@ -9,12 +9,14 @@ from rest_framework import serializers, status
 from core.actes import api_acte
 from depenses import actes, selectors, services
 from depenses.models import (
+    CertificatReimputation,
     Engagement,
     Gestion,
     LigneOrdreDepense,
     Nature,
     OrdreDepense,
     PieceDepense,
+    Requisition,
     Suspension,
 )
 from ordres.api import (
@@ -52,6 +54,35 @@ class PieceSerializer(serializers.ModelSerializer):
         return reverse("api_ordre_depense_piece", args=[piece.ordre_id, piece.pk])
 
 
+@extend_schema_serializer(component_name="CertificatReimputation")
+class CertificatSerializer(serializers.ModelSerializer):
+    ordre = serializers.IntegerField(source="ordre_id")
+    ancien_compte = serializers.CharField(source="ancien_compte.numero")
+    nouveau_compte = serializers.CharField(source="nouveau_compte.numero")
+    ecriture = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CertificatReimputation
+        fields = [
+            "id",
+            "ordre",
+            "ancien_compte",
+            "nouveau_compte",
+            "motif",
+            "par",
+            "qualite",
+            "le",
+            "etat",
+            "traite_par",
+            "traite_le",
+            "motif_rejet",
+            "ecriture",
+        ]
+
+    def get_ecriture(self, certificat) -> str | None:
+        return f"OD-{certificat.ecriture.numero}" if certificat.ecriture_id else None
+
+
 @extend_schema_serializer(component_name="OrdreDepense")
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
@@ -61,6 +92,12 @@ class OrdreSerializer(serializers.ModelSerializer):
     lignes = LigneSerializer(many=True)
     pieces = PieceSerializer(many=True)
     suspensions = serializers.SerializerMethodField()
+    requisition = serializers.SerializerMethodField(
+        help_text="La réquisition du directeur et la réponse de l'agent comptable."
+    )
+    reimputations = serializers.SerializerMethodField(
+        help_text="Les certificats de réimputation de l'ordre (circulaire 93/82 §2.1.4)."
+    )
 
     class Meta:
         model = OrdreDepense
@@ -89,7 +126,34 @@ class OrdreSerializer(serializers.ModelSerializer):
             "lignes",
             "pieces",
             "suspensions",
+            "requisition",
+            "reimputations",
         ]
+
+    def get_requisition(self, ordre) -> dict | None:
+        requisition = Requisition.objects.filter(ordre=ordre).select_related("reponse").first()
+        if requisition is None:
+            return None
+        reponse = getattr(requisition, "reponse", None)
+        return {
+            "id": requisition.pk,
+            "motif": requisition.motif,
+            "requis_par": requisition.requis_par_id,
+            "qualite": requisition.qualite,
+            "le": requisition.le,
+            "reponse": None
+            if reponse is None
+            else {
+                "decision": reponse.decision,
+                "cas": reponse.cas,
+                "explication": reponse.explication,
+                "par": reponse.par_id,
+                "le": reponse.le,
+            },
+        }
+
+    def get_reimputations(self, ordre) -> list[dict]:
+        return [CertificatSerializer(c).data for c in ordre.reimputations.all()]
 
     def get_suspensions(self, ordre) -> list[dict]:
         return [
@@ -187,6 +251,23 @@ class ComplementSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="RequisitionDepense")
 class RequisitionSerializer(serializers.Serializer):
     motif = serializers.CharField()
+    mot_de_passe = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="RefusDeDefererDepense")
+class RefusDeDefererSerializer(serializers.Serializer):
+    # Any text: the service refuses a case outside the five, listing them.
+    cas = serializers.CharField(
+        help_text="Un des cas de la circulaire 93/82 §2.1.9.0 : opposition, dette_contestee, "
+        "service_fait, credits, decision_suspendue."
+    )
+    explication = serializers.CharField(allow_blank=True)
+
+
+@extend_schema_serializer(component_name="ReimputationDepense")
+class ReimputationSerializer(serializers.Serializer):
+    nouveau_compte = serializers.CharField(max_length=12)
+    motif = serializers.CharField(allow_blank=True)
     mot_de_passe = serializers.CharField()
 
 
@@ -301,4 +382,48 @@ RequerirApi = api_acte(
     sortie=_relue,
     reponse=OrdreSerializer,
     resume="Requérir le paiement",
+)
+ViserSurRequisitionApi = api_acte(
+    actes.VISER_SUR_REQUISITION,
+    queryset=ORDRES,
+    sortie=_relue,
+    reponse=OrdreSerializer,
+    resume="Viser sur réquisition (l'agent comptable défère)",
+)
+RefuserDeDefererApi = api_acte(
+    actes.REFUSER_DE_DEFERER,
+    queryset=ORDRES,
+    entree=RefusDeDefererSerializer,
+    sortie=lambda reponse: _relue(reponse.requisition.ordre),
+    reponse=OrdreSerializer,
+    resume="Refuser de déférer à la réquisition (cinq cas seulement)",
+)
+ReimputerApi = api_acte(
+    actes.REIMPUTER,
+    queryset=ORDRES,
+    entree=ReimputationSerializer,
+    sortie=lambda certificat: CertificatSerializer(certificat).data,
+    reponse=CertificatSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Délivrer un certificat de réimputation (le directeur)",
+)
+CERTIFICATS = CertificatReimputation.objects.select_related(
+    "ancien_compte", "nouveau_compte", "ecriture"
+)
+ReimputationPrendreEnChargeApi = api_acte(
+    actes.REIMPUTATION_PRENDRE_EN_CHARGE,
+    queryset=CERTIFICATS,
+    sortie=lambda certificat: CertificatSerializer(certificat).data,
+    reponse=CertificatSerializer,
+    resume="Prendre en charge un certificat de réimputation (l'agent comptable)",
+    introuvable="Le certificat de réimputation n° {pk} n'existe pas.",
+)
+ReimputationRejeterApi = api_acte(
+    actes.REIMPUTATION_REJETER,
+    queryset=CERTIFICATS,
+    entree=MotifSerializer,
+    sortie=lambda certificat: CertificatSerializer(certificat).data,
+    reponse=CertificatSerializer,
+    resume="Rejeter un certificat de réimputation (l'agent comptable)",
+    introuvable="Le certificat de réimputation n° {pk} n'existe pas.",
 )

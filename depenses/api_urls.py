@@ -22,4 +22,25 @@ urlpatterns = [
     path("<int:pk>/completer/", api.CompleterApi.as_view(), name="api_ordre_depense_completer"),
     path("<int:pk>/retirer/", api.RetirerApi.as_view(), name="api_ordre_depense_retirer"),
     path("<int:pk>/requerir/", api.RequerirApi.as_view(), name="api_ordre_depense_requerir"),
+    path(
+        "<int:pk>/viser-sur-requisition/",
+        api.ViserSurRequisitionApi.as_view(),
+        name="api_ordre_depense_viser_sur_requisition",
+    ),
+    path(
+        "<int:pk>/refuser-de-deferer/",
+        api.RefuserDeDefererApi.as_view(),
+        name="api_ordre_depense_refuser_de_deferer",
+    ),
+    path("<int:pk>/reimputer/", api.ReimputerApi.as_view(), name="api_ordre_depense_reimputer"),
+    path(
+        "reimputations/<int:pk>/prendre-en-charge/",
+        api.ReimputationPrendreEnChargeApi.as_view(),
+        name="api_reimputation_prendre_en_charge",
+    ),
+    path(
+        "reimputations/<int:pk>/rejeter/",
+        api.ReimputationRejeterApi.as_view(),
+        name="api_reimputation_rejeter",
+    ),
 ]

@@ -131,6 +131,21 @@ def lire_requisition(request) -> dict:
     return {**lire_motif(request), **lire_mot_de_passe(request)}
 
 
+def lire_refus_de_deferer(request) -> dict:
+    return {
+        "cas": request.POST.get("cas", ""),
+        "explication": request.POST.get("explication", ""),
+    }
+
+
+def lire_reimputation(request) -> dict:
+    return {
+        "nouveau_compte": request.POST.get("nouveau_compte", "").strip(),
+        **lire_motif(request),
+        **lire_mot_de_passe(request),
+    }
+
+
 def lire_suspension(request) -> dict:
     return {
         "motif": request.POST.get("motif", ""),

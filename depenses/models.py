@@ -21,16 +21,24 @@ Rules (circulaire DSS/F 93/82 §2.1; D253-19 to D253-19-3)
   per the plan de contrôle — then **vise** (posting charge / creditor) or
   **suspend** with a reason.
 - After a suspension the directeur **complète** the file, **retire** the order
-  or **requiert** payment in writing (circ. §2.1.9). The software refuses the
+  or **requiert** payment in writing (circ. §2.1.9.0). The software refuses the
   réquisition where the agent comptable may not obey: an opposition in his
   hands, a disputed debt, no service fait, no or insufficient credits, a
-  suspended or annulled board decision. Otherwise the visa is forced, the
-  liability moves to the directeur, and the board's report lists it.
+  suspended or annulled board decision. Otherwise the order is *requis*: the
+  visa stays the agent comptable's act and the posting his (circ. §1.1.1: "la
+  tenue de la comptabilité ne peut faire l'objet d'une délégation"). He
+  **défère** (visa on réquisition, in his name; liability moves to the
+  directeur, circ. §2.1.9.1, and the board's report lists it) or **refuse de
+  déférer**, only in one of those five cases, and the order is suspended
+  again (`ReponseRequisition`).
 - A lost order is replaced by a *duplicata* on the agent comptable's
-  certificate that it was not paid; a wrong imputation within the exercise is
-  corrected by a *certificat de réimputation*, never once it is closed
-  (circ. §2.1.4). Successive *acomptes* on one engagement keep their pièces
-  with the first order.
+  certificate that it was not paid (circ. §2.1.4). A wrong imputation of the
+  gestions budgétaires, found within the exercise of emission, is corrected
+  by a *certificat de réimputation* issued by the directeur (circ. §2.1.4),
+  which moves the credits from the old line to the new; the agent comptable
+  takes it in charge and posts it (OD), or rejects it and the credits move
+  back. Never once the exercise is over or closed. Successive *acomptes* on
+  one engagement keep their pièces with the first order.
 - Expenses paid without prior order (authorised direct debits: water, gas,
   electricity, taxes, telephone) are recorded from the bank side; the
   directeur must issue the regularising order within one month and before
@@ -39,7 +47,8 @@ Rules (circulaire DSS/F 93/82 §2.1; D253-19 to D253-19-3)
 States of an order
 ------------------
 brouillon → signe → transmis → vise (→ paye, with the treasury)
-transmis → suspendu → transmis (complété) | retire | vise (requis)
+transmis → suspendu → transmis (complété) | retire | requis (réquisition)
+requis → vise (the agent comptable defers) | suspendu (he refuses to defer)
 brouillon → abandonne; vise or transmis → remplace (duplicata)
 """
 
@@ -48,6 +57,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from core import horloge
 from core.money import DECIMAL_PLACES, MAX_DIGITS
 from ordres.models import (
     CompteurBase,
@@ -113,6 +123,7 @@ class OrdreDepense(OrdreBase):
         SIGNE = "signe", "signé (ordonnancé)"
         TRANSMIS = "transmis", "transmis à l'agent comptable"
         SUSPENDU = "suspendu", "paiement suspendu"
+        REQUIS = "requis", "requis, en attente du visa de l'agent comptable"
         VISE = "vise", "visé"
         PAYE = "paye", "payé"
         RETIRE = "retire", "retiré"
@@ -120,7 +131,7 @@ class OrdreDepense(OrdreBase):
         REMPLACE = "remplace", "remplacé par un duplicata"
 
     # The acts' passages between states (see the module docstring); the
-    # trigger `ordre_depense_fige` receives the same pairs (depenses migration 0007).
+    # trigger `ordre_depense_fige` receives the same pairs (depenses migration 0009).
     TRANSITIONS = frozenset(
         {
             (Etat.BROUILLON, Etat.SIGNE),
@@ -131,7 +142,9 @@ class OrdreDepense(OrdreBase):
             (Etat.TRANSMIS, Etat.REMPLACE),
             (Etat.SUSPENDU, Etat.TRANSMIS),
             (Etat.SUSPENDU, Etat.RETIRE),
-            (Etat.SUSPENDU, Etat.VISE),
+            (Etat.SUSPENDU, Etat.REQUIS),
+            (Etat.REQUIS, Etat.VISE),
+            (Etat.REQUIS, Etat.SUSPENDU),
             (Etat.VISE, Etat.PAYE),
             (Etat.VISE, Etat.REMPLACE),
         }
@@ -300,8 +313,20 @@ class Suspension(models.Model):
         return f"Suspension : {self.get_motif_display()}"
 
 
+# The five cases where the agent comptable does not obey a réquisition
+# (circ. 93/82 §2.1.9.0), named as the suspension's motives.
+CAS_REFUS_REQUISITION = (
+    Suspension.Motif.OPPOSITION,
+    Suspension.Motif.DETTE_CONTESTEE,
+    Suspension.Motif.SERVICE_FAIT,
+    Suspension.Motif.CREDITS,
+    Suspension.Motif.DECISION,
+)
+
+
 class Requisition(models.Model):
-    """The directeur's written order to pay (circ. §2.1.9): liability moves to him."""
+    """The directeur's written order to pay (circ. §2.1.9.0); once the agent
+    comptable defers, liability moves to the directeur (§2.1.9.1)."""
 
     ordre = models.OneToOneField(OrdreDepense, on_delete=models.PROTECT, related_name="requisition")
     suspension = models.OneToOneField(
@@ -321,6 +346,69 @@ class Requisition(models.Model):
         return f"Réquisition de l'ordre {self.ordre.reference}"
 
 
+class ReponseRequisition(models.Model):
+    """The agent comptable's answer to a réquisition (circ. 93/82 §2.1.9.0):
+    he defers (the visa and its entry are his) or, in one of the five cases
+    only, refuses to defer (the order is suspended again). Append-only."""
+
+    class Decision(models.TextChoices):
+        DEFERE = "defere", "déféré : visé sur réquisition"
+        REFUS = "refus", "refus de déférer"
+
+    requisition = models.OneToOneField(
+        Requisition, on_delete=models.PROTECT, related_name="reponse"
+    )
+    decision = models.CharField(max_length=8, choices=Decision.choices)
+    cas = models.CharField(
+        "cas de refus",
+        max_length=30,
+        blank=True,
+        choices=[(c.value, c.label) for c in CAS_REFUS_REQUISITION],
+    )
+    explication = models.TextField(blank=True)
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    qualite = models.CharField(max_length=255)
+    le = models.DateTimeField(default=horloge.maintenant, editable=False)
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    suspension = models.OneToOneField(
+        Suspension,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="refus_de_deferer",
+        help_text="La nouvelle suspension qu'ouvre le refus de déférer.",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        decision="defere",
+                        ecriture__isnull=False,
+                        cas="",
+                        suspension__isnull=True,
+                    )
+                    | (
+                        models.Q(
+                            decision="refus",
+                            ecriture__isnull=True,
+                            suspension__isnull=False,
+                            cas__in=[c.value for c in CAS_REFUS_REQUISITION],
+                        )
+                        & ~models.Q(explication="")
+                    )
+                ),
+                name="reponse_requisition_coherente",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} ({self.requisition})"
+
+
 class CertificatNonPaiement(models.Model):
     """The agent comptable's certificate that a lost order was not paid (circ. §2.1.4)."""
 
@@ -336,15 +424,62 @@ class CertificatNonPaiement(models.Model):
 
 
 class CertificatReimputation(models.Model):
-    """Correction of a wrong account within the exercise (circ. §2.1.4)."""
+    """Correction of a wrong imputation of the gestions budgétaires within the
+    exercise of emission (circ. 93/82 §2.1.4): issued by the directeur, who
+    moves the credits; taken in charge and posted by the agent comptable, or
+    rejected by him (the credits move back). Its content never changes; its
+    state moves once (trigger, depenses migration 0009)."""
+
+    class Etat(models.TextChoices):
+        DELIVRE = "delivre", "délivré par le directeur, à prendre en charge"
+        PRIS_EN_CHARGE = "pris_en_charge", "pris en charge par l'agent comptable"
+        REJETE = "rejete", "rejeté par l'agent comptable"
 
     ordre = models.ForeignKey(OrdreDepense, on_delete=models.PROTECT, related_name="reimputations")
     ancien_compte = models.ForeignKey("ledger.Compte", on_delete=models.PROTECT, related_name="+")
     nouveau_compte = models.ForeignKey("ledger.Compte", on_delete=models.PROTECT, related_name="+")
     motif = models.TextField()
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    qualite = models.CharField("qualité de l'émetteur", max_length=255, blank=True)
     le = models.DateTimeField(auto_now_add=True)
-    ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
+    etat = models.CharField(max_length=16, choices=Etat.choices, default=Etat.DELIVRE)
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    traite_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pris en charge ou rejeté par",
+    )
+    traite_le = models.DateTimeField("pris en charge ou rejeté le", null=True, blank=True)
+    motif_rejet = models.TextField("motif du rejet", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(etat="delivre", ecriture__isnull=True, traite_par__isnull=True)
+                    | models.Q(
+                        etat="pris_en_charge", ecriture__isnull=False, traite_par__isnull=False
+                    )
+                    | (
+                        models.Q(etat="rejete", ecriture__isnull=True, traite_par__isnull=False)
+                        & ~models.Q(motif_rejet="")
+                    )
+                ),
+                name="reimputation_etat_coherent",
+            ),
+            # One certificate at a time waits for the agent comptable.
+            models.UniqueConstraint(
+                fields=["ordre"],
+                condition=models.Q(etat="delivre"),
+                name="reimputation_une_en_attente",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Réimputation de {self.ancien_compte_id} vers {self.nouveau_compte_id}"

@@ -27,6 +27,7 @@ from core.models import JournalAudit
 from core.money import ZERO
 from core.verrous import verrouiller_tous
 from depenses.models import Gestion, OrdreDepense
+from depenses.selectors import imputations_actuelles
 from personnes.permissions import exiger_comptable
 
 CIRC_REGLEMENT = "circulaire 93/82 §2.1.6"
@@ -92,9 +93,12 @@ def ordres_depense_payer(
             f"Un des ordres de dépense n'est plus visé : seul un ordre visé se paie ({CIRC_REGLEMENT})."
         )
     budgetaires: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    # A reimputed order is paid on the credit its certificate moved it to (circ. §2.1.4).
+    reimputes = imputations_actuelles([o.pk for o in ordres if o.gestion == Gestion.BUDGETAIRE])
     for ordre in ordres:
         if ordre.gestion == Gestion.BUDGETAIRE:
-            budgetaires[(ordre.exercice.annee, ordre.compte_imputation.numero)] += ordre.montant
+            compte = reimputes.get(ordre.pk, ordre.compte_imputation.numero)
+            budgetaires[(ordre.exercice.annee, compte)] += ordre.montant
     for (annee, numero), somme in sorted(budgetaires.items()):
         credit_payer(
             acting_user=acting_user,

@@ -26,6 +26,10 @@ def _contexte() -> dict:
         "depenses_suspendues": OrdreDepense.objects.filter(
             etat=OrdreDepense.Etat.SUSPENDU
         ).select_related("exercice"),
+        # Requisitioned: the agent comptable's visa is awaited (circ. 93/82 §2.1.9.0).
+        "depenses_requises": OrdreDepense.objects.filter(
+            etat=OrdreDepense.Etat.REQUIS
+        ).select_related("exercice"),
     }
 
 

@@ -39,6 +39,9 @@ def ordre_depense_pdf(ordre: OrdreDepense) -> bytes:
             "controles": list(ordre.controles.all()),
             "suspensions": list(ordre.suspensions.all()),
             "requisition": getattr(ordre, "requisition", None),
+            "reimputations": list(
+                ordre.reimputations.select_related("ancien_compte", "nouveau_compte", "par")
+            ),
             "service": ordre.services_faits.order_by("-id").first(),
         },
     )
@@ -49,6 +52,7 @@ def requisition_pdf(requisition: Requisition) -> bytes:
         "depenses/requisition_pdf.html",
         {
             "r": requisition,
+            "reponse": getattr(requisition, "reponse", None),
             "o": requisition.ordre,
             "en_lettres": en_lettres(requisition.ordre.montant),
         },

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from depenses.models import Engagement, LigneOrdreDepense, OrdreDepense
+from depenses.models import CertificatReimputation, Engagement, LigneOrdreDepense, OrdreDepense
 
 MONTANT = DecimalField(max_digits=18, decimal_places=2)
 # Orders that no longer consume their engagement.
@@ -68,8 +68,39 @@ def ordre_depense_detail() -> QuerySet:
 
 
 def ordres_a_viser() -> QuerySet:
-    """The agent comptable's queue: orders transmitted to him, oldest first."""
-    return ordres_depense(etat=OrdreDepense.Etat.TRANSMIS).order_by("exercice__annee", "numero")
+    """The agent comptable's queue, oldest first: orders transmitted to him, and
+    orders requis by the directeur, which wait for his visa (circ. 93/82
+    §2.1.9.0: the visa and its entry stay his, circ. §1.1.1)."""
+    return (
+        ordres_depense()
+        .filter(etat__in=[OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.REQUIS])
+        .order_by("exercice__annee", "numero")
+    )
+
+
+def reimputations_a_prendre_en_charge() -> QuerySet:
+    """The directeur's certificates of réimputation waiting for the agent
+    comptable (circ. 93/82 §2.1.4), oldest first."""
+    return (
+        CertificatReimputation.objects.filter(etat=CertificatReimputation.Etat.DELIVRE)
+        .select_related("ordre__exercice", "ancien_compte", "nouveau_compte", "par")
+        .order_by("id")
+    )
+
+
+def imputations_actuelles(ordres: list[int]) -> dict[int, str]:
+    """For orders given by id, the account of their last certificate of
+    réimputation not rejected, where they have one (one query): the credit
+    line their payment is recorded on (their credits moved with the
+    certificate)."""
+    derniers = (
+        CertificatReimputation.objects.filter(ordre_id__in=ordres)
+        .exclude(etat=CertificatReimputation.Etat.REJETE)
+        .order_by("ordre_id", "-id")
+        .distinct("ordre_id")
+        .values_list("ordre_id", "nouveau_compte__numero")
+    )
+    return dict(derniers)
 
 
 def engagements_annotes() -> QuerySet:

@@ -23,4 +23,21 @@ urlpatterns = [
     path("<int:pk>/completer/", views.completer, name="completer"),
     path("<int:pk>/retirer/", views.retirer, name="retirer"),
     path("<int:pk>/requerir/", views.requerir, name="requerir"),
+    path(
+        "<int:pk>/viser-sur-requisition/",
+        views.viser_sur_requisition,
+        name="viser_sur_requisition",
+    ),
+    path("<int:pk>/refuser-de-deferer/", views.refuser_de_deferer, name="refuser_de_deferer"),
+    path("<int:pk>/reimputer/", views.reimputer, name="reimputer"),
+    path(
+        "reimputations/<int:pk>/prendre-en-charge/",
+        views.reimputation_prendre_en_charge,
+        name="reimputation_prendre_en_charge",
+    ),
+    path(
+        "reimputations/<int:pk>/rejeter/",
+        views.reimputation_rejeter,
+        name="reimputation_rejeter",
+    ),
 ]

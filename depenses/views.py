@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
@@ -18,11 +19,19 @@ from depenses.forms import (
     SuspensionForm,
     lire_appreciations,
     lire_complement,
+    lire_refus_de_deferer,
+    lire_reimputation,
     lire_requisition,
     lire_service_fait,
     lire_suspension,
 )
-from depenses.models import Nature, OrdreDepense, PieceDepense, Requisition
+from depenses.models import (
+    CertificatReimputation,
+    Nature,
+    OrdreDepense,
+    PieceDepense,
+    Requisition,
+)
 from depenses.pdf import ordre_depense_pdf, requisition_pdf
 from ordres.formulaires import lire_mot_de_passe, lire_motif
 from ordres.pieces import reponse_piece
@@ -115,6 +124,19 @@ def detail(request, pk: int):
                 services.motifs_de_refus_requisition(ordre, suspension) if suspension else []
             ),
             "suspension_form": SuspensionForm(),
+            # Réquisition answered by the agent comptable (circ. 93/82 §2.1.9.0).
+            "requisition": Requisition.objects.filter(ordre=ordre)
+            .select_related("requis_par", "reponse__par")
+            .first(),
+            "cas_constates": services.cas_constates(ordre)
+            if ordre.etat == OrdreDepense.Etat.REQUIS
+            else {},
+            "cas_de_refus": services.cas_de_refus(),
+            # Réimputation (circ. 93/82 §2.1.4).
+            "reimputations": ordre.reimputations.select_related(
+                "ancien_compte", "nouveau_compte", "par", "traite_par", "ecriture"
+            ),
+            "imputation_actuelle": services.imputation_actuelle(ordre),
             "historique": historique,
         },
     )
@@ -136,6 +158,31 @@ completer = page_acte(
 )
 retirer = page_acte(actes.RETIRER, queryset=ORDRES, lire=lire_motif, vers="depenses:detail")
 requerir = page_acte(actes.REQUERIR, queryset=ORDRES, lire=lire_requisition, vers="depenses:detail")
+viser_sur_requisition = page_acte(
+    actes.VISER_SUR_REQUISITION, queryset=ORDRES, vers="depenses:detail"
+)
+refuser_de_deferer = page_acte(
+    actes.REFUSER_DE_DEFERER, queryset=ORDRES, lire=lire_refus_de_deferer, vers="depenses:detail"
+)
+reimputer = page_acte(
+    actes.REIMPUTER, queryset=ORDRES, lire=lire_reimputation, vers="depenses:detail"
+)
+CERTIFICATS = CertificatReimputation.objects.all()
+
+
+def _vers_ordre_du_certificat(certificat, _resultat) -> str:
+    return reverse("depenses:detail", args=[certificat.ordre_id])
+
+
+reimputation_prendre_en_charge = page_acte(
+    actes.REIMPUTATION_PRENDRE_EN_CHARGE, queryset=CERTIFICATS, vers=_vers_ordre_du_certificat
+)
+reimputation_rejeter = page_acte(
+    actes.REIMPUTATION_REJETER,
+    queryset=CERTIFICATS,
+    lire=lire_motif,
+    vers=_vers_ordre_du_certificat,
+)
 
 
 @fonction_requise
@@ -166,7 +213,7 @@ def requisitions(request):
         "depenses/requisitions.html",
         {
             "requisitions": Requisition.objects.select_related(
-                "ordre__exercice", "requis_par", "suspension"
+                "ordre__exercice", "requis_par", "suspension", "reponse__par"
             ).all(),
         },
     )
@@ -186,7 +233,14 @@ def requisition_pdf_vue(request, pk: int):
 def a_viser(request):
     if not actes.FILE_COMPTABLE_DROIT.accorde(request.user):
         raise PermissionDenied(actes.FILE_COMPTABLE_DROIT.refus)
-    return render(request, "depenses/a_viser.html", {"ordres": selectors.ordres_a_viser()})
+    return render(
+        request,
+        "depenses/a_viser.html",
+        {
+            "ordres": selectors.ordres_a_viser(),
+            "certificats": selectors.reimputations_a_prendre_en_charge(),
+        },
+    )
 
 
 @fonction_requise

@@ -10,7 +10,10 @@ parapheur, transmission, creation with pièces) is written once in
 - `ordonnancement`: creation, pièces, service fait, signature, parapheur, transmission;
 - `controles`: the six checks, the plan de contrôle, the visa;
 - `suspensions`: suspension, completion, withdrawal, réquisition;
-- `duplicata`: certificate of non-payment, duplicata, réimputation;
+- `requisitions`: the agent comptable's answer to a réquisition (visa, refusal);
+- `duplicata`: certificate of non-payment, duplicata;
+- `reimputation`: the directeur's certificate of réimputation, its prise en
+  charge or rejection by the agent comptable;
 - `sans_ordonnancement`: direct debits paid before any order, their regularisation;
 - `situation`: engaged, ordered, visaed on an account.
 
@@ -37,7 +40,6 @@ from depenses.services.controles import (
 )
 from depenses.services.duplicata import (
     certificat_non_paiement_delivrer,
-    certificat_reimputation_etablir,
     ordre_depense_dupliquer,
 )
 from depenses.services.engagements import (
@@ -53,6 +55,17 @@ from depenses.services.ordonnancement import (
     ordre_depense_signer_lot,
     ordre_depense_transmettre,
 )
+from depenses.services.reimputation import (
+    certificat_reimputation_etablir,
+    certificat_reimputation_prendre_en_charge,
+    certificat_reimputation_rejeter,
+    imputation_actuelle,
+)
+from depenses.services.requisitions import (
+    cas_de_refus,
+    ordre_depense_refuser_de_deferer,
+    ordre_depense_viser_sur_requisition,
+)
 from depenses.services.sans_ordonnancement import (
     EtatRegularisation,
     depense_sans_ordonnancement_enregistrer,
@@ -65,6 +78,7 @@ from depenses.services.situation import (
 )
 from depenses.services.suspensions import (
     REFUS_REQUISITION,
+    cas_constates,
     motifs_de_refus_requisition,
     ordre_depense_completer,
     ordre_depense_requerir,
@@ -86,8 +100,12 @@ __all__ = [
     "SOURCE",
     "SaisieDepense",
     "SituationBudgetaire",
+    "cas_constates",
+    "cas_de_refus",
     "certificat_non_paiement_delivrer",
     "certificat_reimputation_etablir",
+    "certificat_reimputation_prendre_en_charge",
+    "certificat_reimputation_rejeter",
     "controles_automatiques",
     "depense_sans_ordonnancement_enregistrer",
     "depenses_du_compte",
@@ -95,6 +113,7 @@ __all__ = [
     "empreinte_contenu",
     "engage_restant",
     "engagement_creer",
+    "imputation_actuelle",
     "limite_regularisation",
     "motifs_de_refus_requisition",
     "ordre_depense_attester_service_fait",
@@ -102,6 +121,7 @@ __all__ = [
     "ordre_depense_creer",
     "ordre_depense_dupliquer",
     "ordre_depense_joindre_piece",
+    "ordre_depense_refuser_de_deferer",
     "ordre_depense_requerir",
     "ordre_depense_retirer",
     "ordre_depense_signer",
@@ -109,6 +129,7 @@ __all__ = [
     "ordre_depense_suspendre",
     "ordre_depense_transmettre",
     "ordre_depense_viser",
+    "ordre_depense_viser_sur_requisition",
     "plan_applicable",
     "regularisations",
 ]

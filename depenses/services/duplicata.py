@@ -1,5 +1,5 @@
-"""Lost orders (certificate of non-payment, duplicata) and réimputation
-(circ. 93/82 §2.1.4).
+"""Lost orders (certificate of non-payment, duplicata) (circ. 93/82 §2.1.4);
+réimputation is in `depenses.services.reimputation`.
 """
 
 from __future__ import annotations
@@ -9,15 +9,12 @@ from django.db import DatabaseError, transaction
 from core import horloge
 from core.audit import audit
 from core.exceptions import (
-    DonneeInvalide,
-    ExerciceClos,
     TransitionInterdite,
     relever_erreur_base,
 )
 from core.pieces import verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
-    CertificatReimputation,
     CompteurOrdreDepense,
     LigneOrdreDepense,
     OrdreDepense,
@@ -25,12 +22,9 @@ from depenses.models import (
 from depenses.services.communs import (
     NATURE_DELEGATION,
     _aujourd_hui,
-    _compte,
     _verrouiller,
     empreinte_contenu,
 )
-from ledger.models import Exercice
-from ledger.services import LigneSaisie, ecriture_passer
 from ordres import services as commun
 from ordres.services import (
     exiger_etat,
@@ -39,7 +33,7 @@ from ordres.services import (
 )
 from personnes.permissions import exiger_comptable, pouvoir_ordonnateur
 
-# --- Lost orders, reimputation, expenses paid without prior order -------------------
+# --- Lost orders ---------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -151,58 +145,5 @@ def ordre_depense_dupliquer(*, acting_user, ordre: OrdreDepense, mot_de_passe: s
                 apres={"duplicata": duplicata.reference},
             )
             return duplicata
-    except DatabaseError as exc:
-        relever_erreur_base(exc)
-
-
-def certificat_reimputation_etablir(
-    *, acting_user, ordre: OrdreDepense, nouveau_compte: str, motif: str
-) -> CertificatReimputation:
-    """Correct a wrong imputation within the exercise (circ. §2.1.4), never once it is closed."""
-    try:
-        with transaction.atomic():
-            exiger_comptable(acting_user, _aujourd_hui(), "passer un certificat de réimputation")
-            ordre = _verrouiller(ordre)
-            exiger_etat(ordre, {OrdreDepense.Etat.VISE, OrdreDepense.Etat.PAYE}, "réimputer")
-            if ordre.exercice.etat == Exercice.Etat.CLOS:
-                raise ExerciceClos(
-                    f"L'exercice {ordre.exercice.annee} est clos : la réimputation n'est plus "
-                    "possible (circulaire 93/82 §2.1.4)."
-                )
-            nouveau = _compte(nouveau_compte, classes=(2, 6), libelle="Le nouveau compte")
-            precedent = ordre.reimputations.order_by("-id").first()
-            ancien = precedent.nouveau_compte if precedent else ordre.compte_imputation
-            if nouveau.pk == ancien.pk:
-                raise DonneeInvalide("Le nouveau compte est celui de l'imputation actuelle.")
-            if not (motif or "").strip():
-                raise DonneeInvalide("Le certificat de réimputation est motivé.")
-            ecriture = ecriture_passer(
-                acting_user=acting_user,
-                exercice=ordre.exercice,
-                journal="OD",
-                date=min(_aujourd_hui(), ordre.exercice.fin),
-                libelle=f"Certificat de réimputation de l'ordre n° {ordre.reference}"[:255],
-                lignes=[
-                    LigneSaisie(nouveau.numero, debit=ordre.montant),
-                    LigneSaisie(ancien.numero, credit=ordre.montant),
-                ],
-                piece=f"ordre_depense:{ordre.reference}",
-            )
-            certificat = CertificatReimputation.objects.create(
-                ordre=ordre,
-                ancien_compte=ancien,
-                nouveau_compte=nouveau,
-                motif=motif.strip(),
-                par=acting_user,
-                ecriture=ecriture,
-            )
-            audit(
-                acting_user,
-                "ordre_depense.reimpute",
-                ordre,
-                avant={"compte": ancien.numero},
-                apres={"compte": nouveau.numero, "motif": motif},
-            )
-            return certificat
     except DatabaseError as exc:
         relever_erreur_base(exc)

@@ -1,5 +1,7 @@
 """Suspension of payment and what follows it: completion, withdrawal,
-réquisition (circ. 93/82 §2.1.2.0, §2.1.9).
+réquisition (circ. 93/82 §2.1.2.0, §2.1.9.0). What the agent comptable does
+with a réquisition (defer: visa; or refuse in the five cases) is in
+`depenses.services.requisitions`.
 """
 
 from __future__ import annotations
@@ -7,6 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from budget import services as budget
 from budget.selectors import situation
@@ -31,7 +34,6 @@ from depenses.services.communs import (
     _aujourd_hui,
     _verrouiller,
 )
-from depenses.services.controles import _poster_visa
 from depenses.services.ordonnancement import ordre_depense_attester_service_fait
 from oppositions.services import oppositions_opposables
 from ordres.services import (
@@ -49,7 +51,9 @@ def ordre_depense_suspendre(
     """Suspend payment with a reason (circ. §2.1.2.0); the order goes back to the directeur."""
     ordre = _verrouiller(ordre)
     exiger_comptable_distinct(acting_user, ordre, "suspendre un paiement")
-    exiger_transition(ordre, OrdreDepense.Etat.SUSPENDU, "suspendre")
+    exiger_transition(
+        ordre, OrdreDepense.Etat.SUSPENDU, "suspendre", depuis={OrdreDepense.Etat.TRANSMIS}
+    )
     if motif not in Suspension.Motif.values:
         raise DonneeInvalide(f"Motif de suspension inconnu : « {motif} ».")
     if not (explication or "").strip():
@@ -173,43 +177,76 @@ REFUS_REQUISITION = {
 }
 
 
-def motifs_de_refus_requisition(ordre: OrdreDepense, suspension: Suspension) -> list[str]:
-    """The cases where the agent comptable must not obey (circ. 93/82 §2.1.9.0)."""
-    motifs = []
-    if suspension.motif in REFUS_REQUISITION:
-        motifs.append(REFUS_REQUISITION[suspension.motif])
+def cas_constates(ordre: OrdreDepense) -> dict[str, list[str]]:
+    """Of the cases where the agent comptable does not obey a réquisition
+    (circ. 93/82 §2.1.9.0), those the facts show, by case (`Suspension.Motif`):
+    an opposition served on him against a creditor of the order, no service
+    fait attested, no or insufficient credits. A disputed debt and a suspended
+    or annulled board decision are not known to the software: only the agent
+    comptable states them."""
+    cas: dict[str, list[str]] = {}
     for ligne in ordre.lignes.all():
         if ligne.identifiant and oppositions_opposables(
             creancier_identifiant=ligne.identifiant, le=_aujourd_hui()
         ):
-            motifs.append(f"une opposition vise {ligne.creancier}")
+            cas.setdefault(Suspension.Motif.OPPOSITION, []).append(
+                f"une opposition vise {ligne.creancier}"
+            )
     if not ordre.services_faits.exists():
-        motifs.append("aucun service fait n'est attesté")
+        cas[Suspension.Motif.SERVICE_FAIT] = ["aucun service fait n'est attesté"]
     if ordre.gestion == Gestion.BUDGETAIRE:
         credit = budget.credit_pour(
             exercice=ordre.exercice, compte_numero=ordre.compte_imputation.numero
         )
         if credit is None:
-            motifs.append("aucun crédit n'est ouvert")
-        else:
-            if situation(credit=credit).disponible < 0:
-                motifs.append("les crédits sont insuffisants")
+            cas[Suspension.Motif.CREDITS] = ["aucun crédit n'est ouvert"]
+        elif situation(credit=credit).disponible < 0:
+            cas[Suspension.Motif.CREDITS] = ["les crédits sont insuffisants"]
+    return cas
+
+
+def motifs_de_refus_requisition(ordre: OrdreDepense, suspension: Suspension) -> list[str]:
+    """The cases where the agent comptable must not obey (circ. 93/82 §2.1.9.0):
+    the one he suspended for, and those the facts show."""
+    motifs = []
+    if suspension.motif in REFUS_REQUISITION:
+        motifs.append(REFUS_REQUISITION[suspension.motif])
+    for constats in cas_constates(ordre).values():
+        motifs += constats
     return list(dict.fromkeys(motifs))
+
+
+def _exiger_premiere_requisition(ordre: OrdreDepense) -> None:
+    """One réquisition per order: after the agent comptable refused to defer,
+    the directeur completes the file or withdraws the order."""
+    requisition = Requisition.objects.filter(ordre=ordre).select_related("reponse").first()
+    if requisition is None:
+        return
+    reponse = getattr(requisition, "reponse", None)
+    if reponse is not None and reponse.decision == reponse.Decision.REFUS:
+        raise TransitionInterdite(
+            f"L'agent comptable a refusé le {timezone.localdate(reponse.le):%d/%m/%Y} de déférer à la réquisition "
+            f"de l'ordre n° {ordre.reference} ({reponse.get_cas_display()}) : complétez le "
+            "dossier ou retirez l'ordre (circulaire 93/82 §2.1.9.0).",
+            details={"cas": reponse.cas},
+        )
+    raise TransitionInterdite(f"L'ordre n° {ordre.reference} a déjà été requis.")
 
 
 def ordre_depense_requerir(
     *, acting_user, ordre: OrdreDepense, motif: str, mot_de_passe: str
 ) -> Requisition:
-    """Réquisition (circ. 93/82 §2.1.9): the directeur orders payment in writing.
-    Refused where the agent comptable may not obey; otherwise the visa is
-    forced, liability moves to the directeur, and the board's report lists it."""
+    """Réquisition (circ. 93/82 §2.1.9.0): the directeur orders payment in
+    writing, motivated, in his own name. Refused where the agent comptable
+    may not obey; otherwise the order is *requis* and goes back to the agent
+    comptable: the visa and its posting stay his act (circ. §1.1.1: "la tenue
+    de la comptabilité ne peut faire l'objet d'une délégation"), and the
+    liability moves to the directeur when he defers (§2.1.9.1)."""
     try:
         with transaction.atomic():
             verifier_mot_de_passe(acting_user, mot_de_passe)
             ordre = _verrouiller(ordre)
-            exiger_transition(
-                ordre, OrdreDepense.Etat.VISE, "requérir", depuis={OrdreDepense.Etat.SUSPENDU}
-            )
+            exiger_transition(ordre, OrdreDepense.Etat.REQUIS, "requérir")
             capacite = pouvoir_ordonnateur(
                 acting_user,
                 nature=NATURE_DELEGATION,
@@ -223,6 +260,7 @@ def ordre_depense_requerir(
                     "(circulaire 93/82 §2.1.9)."
                 )
             suspension = _suspension_ouverte(ordre)
+            _exiger_premiere_requisition(ordre)
             if not (motif or "").strip():
                 raise DonneeInvalide(
                     "La réquisition est écrite et motivée (circulaire 93/82 §2.1.9.0)."
@@ -248,17 +286,10 @@ def ordre_depense_requerir(
                 acting_user,
             )
             suspension.save(update_fields=["suite", "suite_le", "suite_par"])
-            # The agent comptable who suspended executes the payment under réquisition.
-            ecriture = _poster_visa(
-                suspension.par, ordre, "Visa sur réquisition de l'ordre de dépense"
-            )
-            ordre.etat, ordre.vise_le, ordre.vise_par, ordre.ecriture = (
-                OrdreDepense.Etat.VISE,
-                horloge.maintenant(),
-                suspension.par,
-                ecriture,
-            )
-            ordre.save(update_fields=["etat", "vise_le", "vise_par", "ecriture"])
+            # No posting here: the agent comptable visas the order himself
+            # (depenses.services.requisitions), in his own name.
+            ordre.etat = OrdreDepense.Etat.REQUIS
+            ordre.save(update_fields=["etat"])
             audit(
                 acting_user,
                 "ordre_depense.requis",
@@ -267,7 +298,8 @@ def ordre_depense_requerir(
                 apres={
                     "etat": ordre.etat,
                     "motif": motif,
-                    "responsabilite": "transférée au directeur",
+                    "qualite": capacite.qualite,
+                    "suite": "en attente du visa de l'agent comptable",
                 },
             )
             return requisition

@@ -325,22 +325,6 @@ def test_une_opposition_sur_le_creancier_interdit_la_requisition(directrice, com
     assert not Requisition.objects.exists()
 
 
-def test_la_requisition_force_le_visa_et_transfere_la_responsabilite(
-    directrice, comptable, credits
-):
-    ordre = _suspendu(directrice, comptable, credits, "pieces")
-    requisition = s.ordre_depense_requerir(
-        acting_user=directrice,
-        ordre=ordre,
-        motif="Continuité du service",
-        mot_de_passe=MOT_DE_PASSE,
-    )
-    ordre = OrdreDepense.objects.get(pk=ordre.pk)
-    assert ordre.etat == "vise" and ordre.ecriture is not None and ordre.vise_par == comptable
-    assert requisition.requis_par == directrice and requisition.qualite == "Directeur"
-    assert Suspension.objects.get(ordre=ordre).suite == "requis"
-
-
 def test_la_requisition_appartient_au_directeur_et_exige_son_mot_de_passe(
     directrice, comptable, credits
 ):
@@ -433,25 +417,6 @@ def test_duplicata_sur_certificat_de_non_paiement(directrice, comptable, credits
     assert duplicata.duplicata_de == ordre and duplicata.numero == ordre.numero + 1
     assert duplicata.etat == "transmis" and duplicata.lignes.count() == 1
     assert OrdreDepense.objects.get(pk=ordre.pk).etat == "remplace"
-
-
-def test_certificat_de_reimputation_dans_l_exercice(directrice, comptable, credits):
-    ordre = s.ordre_depense_viser(
-        acting_user=comptable,
-        ordre=signe_transmis(directrice, creer(directrice, engager(directrice, credits))),
-        appreciations=CONFORMES,
-    )
-    certificat = s.certificat_reimputation_etablir(
-        acting_user=comptable, ordre=ordre, nouveau_compte="615", motif="Il s'agissait d'entretien"
-    )
-    lignes = {ligne.numero: ligne for ligne in balance_generale(exercice=credits).lignes}
-    assert lignes["615"].solde_debit == Decimal("1200.00")
-    assert lignes["6064"].solde_debit == lignes["6064"].solde_credit == 0
-    assert certificat.ancien_compte.numero == "6064"
-    with pytest.raises(DonneeInvalide, match="est celui de l'imputation actuelle"):
-        s.certificat_reimputation_etablir(
-            acting_user=comptable, ordre=ordre, nouveau_compte="615", motif="x"
-        )
 
 
 def test_un_ordre_signe_ne_se_modifie_pas_en_sql(directrice, credits):

@@ -84,7 +84,9 @@ def test_la_base_et_le_modele_des_ordres_de_depense_ont_les_memes_transitions(di
     )
     base = _transitions_de_la_base(OrdreDepense, ordre, "LG212")
     assert base == set(OrdreDepense.TRANSITIONS)
-    assert ("suspendu", "vise") in base
+    # A réquisition makes the order requis; only the agent comptable's visa makes it visé.
+    assert ("suspendu", "requis") in base and ("requis", "vise") in base
+    assert ("suspendu", "vise") not in base
     assert ("paye", "vise") not in base
 
 
