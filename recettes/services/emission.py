@@ -159,9 +159,7 @@ def _appliquer(ordre: OrdreRecette, saisie: SaisieOrdre, regle, emission) -> Non
     ordre.motif_rattachement = emission.motif
     ordre.pieces_references = saisie.pieces_references.strip()
     if not ordre.objet or not ordre.bases_liquidation:
-        raise DonneeInvalide(
-            "L'objet et les bases de liquidation de l'ordre sont obligatoires (circulaire 93/82 §2.0.0)."
-        )
+        raise DonneeInvalide("L'objet et les bases de liquidation de l'ordre sont obligatoires.")
     if saisie.nature not in Nature.values:
         raise DonneeInvalide(f"Nature de recette inconnue : « {saisie.nature} ».")
 
