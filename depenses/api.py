@@ -25,6 +25,7 @@ from ordres.api import (
     MotifSerializer,
     OrdresListeApi,
     SaisieAvecPiecesSerializer,
+    TirageSerializer,
     relecture,
 )
 from ordres.api import (
@@ -98,6 +99,7 @@ class OrdreSerializer(serializers.ModelSerializer):
     reimputations = serializers.SerializerMethodField(
         help_text="Les certificats de réimputation de l'ordre (circulaire 93/82 §2.1.4)."
     )
+    tirage = TirageSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = OrdreDepense
@@ -128,6 +130,7 @@ class OrdreSerializer(serializers.ModelSerializer):
             "suspensions",
             "requisition",
             "reimputations",
+            "tirage",
         ]
 
     def get_requisition(self, ordre) -> dict | None:

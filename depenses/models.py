@@ -68,6 +68,7 @@ from ordres.models import (
     contrainte_ligne,
     contraintes_ordre,
 )
+from ordres.tirage import TirageBase
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
 
@@ -276,6 +277,21 @@ class ControleDepense(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_controle_display()} : {'conforme' if self.conforme else 'anomalie'}"
+
+
+class TirageControleDepense(TirageBase):
+    """The plan de contrôle's draw for one ordre de dépense of a sampled nature,
+    made at its visa (circ. 93/82 §2.1.2.1; see `ordres.tirage`). Append-only;
+    PostgreSQL checks the number against the seed and the order."""
+
+    ordre = models.OneToOneField(OrdreDepense, on_delete=models.PROTECT, related_name="tirage")
+
+    class Meta:
+        verbose_name = "tirage du plan de contrôle des dépenses"
+        constraints = TirageBase.contraintes("depenses")
+
+    def __str__(self) -> str:
+        return f"Tirage de l'ordre n° {self.ordre.reference} : {self.motif}"
 
 
 class Suspension(models.Model):

@@ -37,7 +37,7 @@ def ordres_depense(
     pieces prefetched. Filters: exercise year, state, nature, a creditor's name (part
     of it)."""
     qs = OrdreDepense.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers", "engagement"
+        "exercice", "compte_imputation", "compte_tiers", "engagement", "tirage__par"
     ).prefetch_related("lignes", "suspensions", "pieces")
     if exercice:
         qs = qs.filter(exercice__annee=exercice)

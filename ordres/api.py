@@ -131,3 +131,22 @@ class PieceApi(generics.GenericAPIView):
         if piece is None:
             raise NotFound(f"L'ordre n'a pas de pièce justificative n° {piece_pk}.")
         return reponse_piece(piece)
+
+
+class TirageSerializer(serializers.Serializer):
+    """The plan de contrôle's draw of a sampled order (`ordres.tirage`): the
+    seed, the number and the result recorded when the agent comptable acted,
+    and the draw replayed from the seed (`rejoue`, `conforme`) for the auditor.
+    Null until the order is drawn."""
+
+    taux = serializers.IntegerField(help_text="Taux du sondage (%).")
+    cle = serializers.CharField(help_text="L'ordre tiré : sorte et référence.")
+    graine = serializers.CharField(help_text="256 bits aléatoires, en hexadécimal.")
+    nombre = serializers.IntegerField(
+        help_text="SHA-256 de « graine:clé », 15 premiers chiffres hexadécimaux, modulo 100."
+    )
+    selectionne = serializers.BooleanField(help_text="Nombre inférieur au taux.")
+    par = serializers.CharField(source="par.username")
+    le = serializers.DateTimeField()
+    rejoue = serializers.IntegerField(help_text="Le nombre que la graine donne à nouveau.")
+    conforme = serializers.BooleanField(help_text="Le tirage rejoué donne le même résultat.")

@@ -223,12 +223,13 @@ def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
         exiger_separation(ordonnateur=signature.signataire, comptable=utilisateur)
 
 
-def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[bool, str]:
+def selection_plan(*, mode: str, seuil, taux: int, montant, tirage=None) -> tuple[bool | None, str]:
     """Is this order selected by the plan de contrôle, and why (circ. 93/82
     §2.0.1.1 and §2.1.2.1: exhaustive, selective or sampled by nature)?
 
-    The sample is drawn from a hash of the order's reference, so the draw is
-    reproducible and cannot be steered by re-submitting the order.
+    A sample reads the order's draw (`ordres.tirage`), made from a random seed
+    when the agent comptable acts on it and recorded: before that the answer
+    is None, since nobody (the ordonnateur included) can tell yet.
     """
     if mode == "exhaustif":
         return True, "contrôle exhaustif"
@@ -236,9 +237,11 @@ def selection_plan(*, mode: str, seuil, taux: int, montant, cle: str) -> tuple[b
         if seuil is None or montant >= seuil:
             return True, f"montant au moins égal au seuil de {format_euros(seuil or 0)}"
         return False, f"montant inférieur au seuil de {format_euros(seuil)}"
-    tirage = int(hashlib.sha256(cle.encode()).hexdigest(), 16) % 100
-    selectionne = tirage < taux
-    return selectionne, f"sondage à {taux} % : ordre {'tiré' if selectionne else 'non tiré'}"
+    if tirage is None:
+        return None, (
+            f"sondage à {taux} % : l'ordre sera tiré au sort quand l'agent comptable le contrôlera"
+        )
+    return tirage.selectionne, tirage.motif
 
 
 # --- The kind of order ------------------------------------------------------------------

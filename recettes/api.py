@@ -13,6 +13,7 @@ from ordres.api import (
     MotifSerializer,
     OrdresListeApi,
     SaisieAvecPiecesSerializer,
+    TirageSerializer,
     relecture,
 )
 from ordres.api import (
@@ -79,6 +80,7 @@ class OrdreSerializer(serializers.ModelSerializer):
     reductions = ReductionSerializer(many=True)
     pieces = PieceSerializer(many=True)
     reste_a_recouvrer = serializers.SerializerMethodField()
+    tirage = TirageSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = OrdreRecette
@@ -108,6 +110,7 @@ class OrdreSerializer(serializers.ModelSerializer):
             "reductions",
             "pieces",
             "reste_a_recouvrer",
+            "tirage",
         ]
 
     def get_reste_a_recouvrer(self, ordre) -> str:

@@ -19,7 +19,9 @@ Rules (art. D253-16; circulaire DSS/F 93/82 §2.0)
 - The agent comptable takes it in charge after the controls that the *plan de
   contrôle* asks for its nature (exhaustive, selective, sampled: D253-16
   al. 3; circ. §2.0.1), which posts the claim (debtor account / produit), or
-  rejects it with a reason. The same person never signs and takes in charge
+  rejects it with a reason. A sampled order is drawn when he acts on it, from
+  a random seed recorded with the result (`TirageControle`, `ordres.tirage`):
+  the ordonnateur cannot tell beforehand which orders will be checked. The same person never signs and takes in charge
   (circ. §2.4.0).
 - Corrections are decided by the directeur through an *ordre de réduction* or
   *d'annulation* stating the new bases (circ. §2.0.3); admissions en
@@ -49,6 +51,7 @@ from ordres.models import (
     contrainte_ligne,
     contraintes_ordre,
 )
+from ordres.tirage import TirageBase
 
 
 class Nature(models.TextChoices):
@@ -194,6 +197,21 @@ class ControleEffectue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.point} : {'conforme' if self.conforme else 'anomalie'}"
+
+
+class TirageControle(TirageBase):
+    """The plan de contrôle's draw for one ordre de recette of a sampled nature,
+    made at its prise en charge (circ. 93/82 §2.0.1.1; see `ordres.tirage`).
+    Append-only; PostgreSQL checks the number against the seed and the order."""
+
+    ordre = models.OneToOneField(OrdreRecette, on_delete=models.PROTECT, related_name="tirage")
+
+    class Meta:
+        verbose_name = "tirage du plan de contrôle"
+        constraints = TirageBase.contraintes("recettes")
+
+    def __str__(self) -> str:
+        return f"Tirage de l'ordre n° {self.ordre.reference} : {self.motif}"
 
 
 class Reduction(models.Model):

@@ -317,12 +317,13 @@ def ordres_recette(
     """The ordres de recette as the lists and the API show them (every holder of
     a function in the fund reads them: the pages and the API check that), with
     their exercise and accounts selected, their lines, signatures (and
-    signataires), reductions and pieces prefetched, and annotated with `reste` (see
+    signataires), reductions and pieces prefetched, the plan de contrôle's draw
+    (and who drew it) selected, and annotated with `reste` (see
     `annoter_restes`): a fixed number of queries for any number of rows.
     Filters: exercise year, state, nature, a debtor's name (part of it) or
     identifier, amount bounds. Newest first."""
     qs = OrdreRecette.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers"
+        "exercice", "compte_imputation", "compte_tiers", "tirage__par"
     ).prefetch_related("lignes", "signatures__signataire", "reductions", "pieces")
     if exercice:
         qs = qs.filter(exercice__annee=exercice)

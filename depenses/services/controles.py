@@ -27,6 +27,7 @@ from depenses.models import (
     Nature,
     OrdreDepense,
     PlanControleDepense,
+    TirageControleDepense,
 )
 from depenses.services.communs import (
     NATURE_DELEGATION,
@@ -43,6 +44,7 @@ from ordres.services import (
     exiger_transition,
     selection_plan,
 )
+from ordres.tirage import tirer
 from personnes.permissions import pouvoir_ordonnateur
 
 # --- The agent comptable's controls ------------------------------------------------
@@ -204,25 +206,56 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
 @dataclass(frozen=True)
 class PlanApplicable:
     mode: str
-    selectionne: bool
+    # None: a sampled order not drawn yet (it is, at its visa).
+    selectionne: bool | None
     motif: str
+    tirage: TirageControleDepense | None = None
 
 
 def plan_applicable(ordre: OrdreDepense) -> PlanApplicable:
     """Does the plan de contrôle ask the agent comptable to judge this order himself?
     (circ. 93/82 §2.1.2.1: exhaustive, selective or sampled by nature; a nature
-    absent from the plan is controlled exhaustively.)"""
+    absent from the plan is controlled exhaustively.) A sampled nature reads
+    the order's draw (`ordres.tirage`), made from a random seed at its visa:
+    before that, `selectionne` is None."""
     plan = PlanControleDepense.objects.filter(nature=ordre.nature).first()
     if plan is None:
         return PlanApplicable("exhaustif (nature hors plan)", True, "contrôle exhaustif")
+    tirage = None
+    if plan.mode == PlanControleDepense.Mode.SONDAGE:
+        tirage = TirageControleDepense.objects.filter(ordre=ordre).first()
     selectionne, motif = selection_plan(
         mode=plan.mode,
         seuil=plan.seuil,
         taux=plan.taux,
         montant=ordre.montant,
-        cle=f"depense-{ordre.exercice.annee}-{ordre.numero}",
+        tirage=tirage,
     )
-    return PlanApplicable(plan.get_mode_display(), selectionne, motif)
+    return PlanApplicable(plan.get_mode_display(), selectionne, motif, tirage)
+
+
+def plan_controle_tirer(*, acting_user, ordre: OrdreDepense) -> TirageControleDepense | None:
+    """Draw the order by the plan de contrôle if its nature is sampled and it has
+    no draw yet (circ. 93/82 §2.1.2.1): when the agent comptable visas it, from
+    a random seed recorded with the result (`ordres.tirage`). Its own
+    transaction: a visa refused for want of the appreciations the draw asks
+    keeps the draw, which is never made again for this order."""
+    with transaction.atomic():
+        ordre = _verrouiller(ordre)
+        exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")
+        exiger_transition(
+            ordre, OrdreDepense.Etat.VISE, "viser", depuis={OrdreDepense.Etat.TRANSMIS}
+        )
+        plan = PlanControleDepense.objects.filter(nature=ordre.nature).first()
+        if plan is None or plan.mode != PlanControleDepense.Mode.SONDAGE:
+            return None
+        return tirer(
+            TirageControleDepense,
+            ordre=ordre,
+            taux=plan.taux,
+            sorte="depense",
+            acting_user=acting_user,
+        )
 
 
 def _poster_visa(comptable, ordre: OrdreDepense, libelle: str):
@@ -249,6 +282,7 @@ def ordre_depense_viser(
     the charge is posted against the creditor (DOMAIN §9)."""
     appreciations = appreciations or {}
     try:
+        plan_controle_tirer(acting_user=acting_user, ordre=ordre)
         with transaction.atomic():
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")

@@ -1,5 +1,9 @@
 """The agent comptable's controls per the plan de contrôle, prise en charge
 (posting debtor / produit) or rejection (D253-16 al. 2 and 3; circ. 93/82 §2.0.1).
+
+A sampled nature's draw is made at the prise en charge, from a random seed
+recorded with its result (`plan_controle_tirer`, `ordres.tirage`): the ordonnateur
+cannot compute beforehand which orders the agent comptable will check.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from ordres.services import (
     exiger_transition,
     selection_plan,
 )
+from ordres.tirage import tirer
 from recettes.models import (
     ControleEffectue,
     OrdreRecette,
     PlanControle,
+    TirageControle,
 )
 from recettes.services.communs import (
     _aujourd_hui,
@@ -38,16 +44,21 @@ from recettes.services.communs import (
 class ControlesRequis:
     mode: str
     mode_libelle: str
-    selectionne: bool
+    # None: a sampled order not drawn yet (it is, at its prise en charge).
+    selectionne: bool | None
     points: list[str]
     motif: str
+    tirage: TirageControle | None = None
 
 
 def controles_requis(ordre: OrdreRecette, *, plans: dict | None = None) -> ControlesRequis:
     """What the plan de contrôle asks for this order (D253-16 al. 3: selective by nature).
 
+    A sampled nature reads the order's draw (`ordres.tirage`), made from a
+    random seed at its prise en charge: before that, `selectionne` is None.
     `plans` (nature → plan, as `plans_de_controle()` reads them at once) spares
-    a query per order on a list."""
+    a query per order on a list (the draw, if any, is read from the order's
+    cache when the list selected it)."""
     plan = (
         plans.get(ordre.nature)
         if plans is not None
@@ -62,14 +73,40 @@ def controles_requis(ordre: OrdreRecette, *, plans: dict | None = None) -> Contr
             "aucun plan : contrôle exhaustif",
         )
     points = [p.strip() for p in plan.points.splitlines() if p.strip()]
+    tirage = _tirage(ordre) if plan.mode == PlanControle.Mode.SONDAGE else None
     selectionne, motif = selection_plan(
         mode=plan.mode,
         seuil=plan.seuil,
         taux=plan.taux,
         montant=ordre.montant,
-        cle=f"{ordre.exercice.annee}-{ordre.numero}",
+        tirage=tirage,
     )
-    return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif)
+    return ControlesRequis(plan.mode, plan.get_mode_display(), selectionne, points, motif, tirage)
+
+
+def _tirage(ordre: OrdreRecette) -> TirageControle | None:
+    try:
+        return ordre.tirage
+    except TirageControle.DoesNotExist:
+        return None
+
+
+def plan_controle_tirer(*, acting_user, ordre: OrdreRecette) -> TirageControle | None:
+    """Draw the order by the plan de contrôle if its nature is sampled and it has
+    no draw yet (circ. 93/82 §2.0.1.1): when the agent comptable takes it in
+    charge, from a random seed recorded with the result (`ordres.tirage`).
+    Its own transaction: a prise en charge refused for want of the controls
+    the draw asks keeps the draw, which is never made again for this order."""
+    with transaction.atomic():
+        ordre = _verrouiller(ordre)
+        exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
+        exiger_transition(ordre, OrdreRecette.Etat.PRIS_EN_CHARGE, "prendre en charge")
+        plan = PlanControle.objects.filter(nature=ordre.nature).first()
+        if plan is None or plan.mode != PlanControle.Mode.SONDAGE:
+            return None
+        return tirer(
+            TirageControle, ordre=ordre, taux=plan.taux, sorte="recette", acting_user=acting_user
+        )
 
 
 def plans_de_controle() -> dict:
@@ -91,6 +128,7 @@ def ordre_recette_prendre_en_charge(
     asks for, dates and signs it (D253-16 al. 2); the claim is posted:
     debtor account / produit (DOMAIN §9)."""
     try:
+        plan_controle_tirer(acting_user=acting_user, ordre=ordre)
         with transaction.atomic():
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
@@ -105,8 +143,10 @@ def ordre_recette_prendre_en_charge(
                 manquants = [p for p in requis.points if p not in saisis]
                 if manquants:
                     raise DonneeInvalide(
-                        "Le plan de contrôle demande de vérifier : " + " ; ".join(manquants) + ".",
-                        details={"manquants": manquants},
+                        f"Le plan de contrôle demande de vérifier ({requis.motif}) : "
+                        + " ; ".join(manquants)
+                        + ".",
+                        details={"manquants": manquants, "motif": requis.motif},
                     )
             anomalies = [c.point for c in controles if not c.conforme]
             if anomalies:
