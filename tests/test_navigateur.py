@@ -249,7 +249,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     )
     page.get_by_label("Mot de passe (signature)").fill(mot_de_passe_demo("directrice"))
     page.get_by_role("button", name="Signer la réquisition").click()
-    expect(page.get_by_text("la responsabilité passe au directeur")).to_be_visible()
+    expect(page.get_by_text("est requis et attend le visa de l'agent comptable")).to_be_visible()
     reponse = page.request.get(f"{live_server.url}/depenses/{huissier.pk}/pdf/")
     assert reponse.ok and reponse.body().startswith(b"%PDF")
     page.get_by_role("button", name="Se déconnecter").click()
@@ -261,6 +261,10 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     page.locator("input[name='controle_validite_dette'][value='conforme']").check()
     page.get_by_role("button", name="Viser l'ordre").click()
     expect(page.get_by_text(f"Ordre n° {loyer.reference} visé.")).to_be_visible()
+    # He defers to the réquisition: the visa and its entry are his (circ. 93/82 §1.1.1).
+    page.goto(f"{live_server.url}/depenses/{huissier.pk}/")
+    page.get_by_role("button", name="Viser sur réquisition").click()
+    expect(page.get_by_text(f"Ordre n° {huissier.reference} visé sur réquisition")).to_be_visible()
 
     # The board's report lists the réquisition.
     page.goto(f"{live_server.url}/depenses/requisitions/")
@@ -268,6 +272,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     expect(page.get_by_text("Délai de procédure")).to_be_visible()
     page.screenshot(path=str(CAPTURES / "requisitions.png"), full_page=True)
     assert OrdreDepense.objects.get(pk=loyer.pk).etat == "vise"
+    assert OrdreDepense.objects.get(pk=huissier.pk).ecriture.passee_par.username == "comptable"
     assert Requisition.objects.get().ordre_id == huissier.pk
 
 
