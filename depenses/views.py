@@ -199,7 +199,7 @@ def piece(request, pk: int, piece_pk: int):
     the agent comptable opens the invoice before his visa, the auditor after."""
     objet = get_object_or_404(PieceDepense, pk=piece_pk, ordre_id=pk)
     try:
-        return reponse_piece(objet)
+        return reponse_piece(objet, telecharger="telecharger" in request.GET)
     except ApplicationError as erreur:
         messages.error(request, erreur.message)
         return redirect("depenses:detail", pk)

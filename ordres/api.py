@@ -120,6 +120,8 @@ class PieceApi(generics.GenericAPIView):
 
     @extend_schema(
         summary="Ouvrir une pièce justificative de l'ordre",
+        description="Le fichier tel qu'il a été joint, son empreinte SHA-256 vérifiée "
+        "(409 `piece_alteree` sinon) ; `?telecharger` le donne en pièce jointe.",
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
             (200, "image/png"): OpenApiResponse(OpenApiTypes.BINARY),
@@ -130,7 +132,7 @@ class PieceApi(generics.GenericAPIView):
         piece = self.modele.objects.filter(pk=piece_pk, ordre_id=pk).first()
         if piece is None:
             raise NotFound(f"L'ordre n'a pas de pièce justificative n° {piece_pk}.")
-        return reponse_piece(piece)
+        return reponse_piece(piece, telecharger="telecharger" in request.query_params)
 
 
 class TirageSerializer(serializers.Serializer):

@@ -37,10 +37,11 @@ def lire_piece(piece) -> bytes:
     return contenu
 
 
-def reponse_piece(piece) -> HttpResponse:
-    """The pièce as a download, under its own name and type, once its hash is checked."""
+def reponse_piece(piece, *, telecharger: bool = False) -> HttpResponse:
+    """The pièce under its own name and type, once its hash is checked: shown
+    by the browser, or saved when `telecharger`."""
     reponse = HttpResponse(lire_piece(piece), content_type=piece.type_mime)
-    reponse["Content-Disposition"] = content_disposition_header(False, piece.nom)
+    reponse["Content-Disposition"] = content_disposition_header(telecharger, piece.nom)
     reponse["X-Content-Type-Options"] = "nosniff"
     reponse["X-Piece-Sha256"] = piece.sha256
     return reponse

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from accueil.demo.mots_de_passe import mot_de_passe_demo
+from accueil.demo.pieces import facture
 from budget.demo import creer_credits_demo
 from depenses import services as depenses_services
 from oppositions.services import opposition_enregistrer
@@ -185,8 +186,14 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
     mot_de_passe = mot_de_passe_demo("directrice")
     creer_credits_demo(acting_user=directrice, exercice=exercice)
 
+    factures = iter(range(118, 200))
+
     def ordre(creancier, objet, montant_ordre, compte, nature, service_fait=True):
         iban, bic, siret = IBAN_DEMO[creancier]
+        # Each order comes with its creditor's invoice (circ. 93/82 §2.1.3).
+        piece = facture(
+            creancier, objet, montant_ordre, aujourd_hui, f"{aujourd_hui.year}-{next(factures):04d}"
+        )
         engagement = depenses_services.engagement_creer(
             acting_user=directrice,
             exercice=exercice,
@@ -217,8 +224,9 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
                         creancier, "fournisseur", iban, montant_ordre, bic=bic, identifiant=siret
                     )
                 ],
-                pieces_references="Facture et bon de livraison au dossier",
+                pieces_references="Bon de livraison au dossier du service",
             ),
+            pieces=[piece],
         )
         if service_fait:
             depenses_services.ordre_depense_attester_service_fait(
