@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/credits/", include("budget.api_urls")),
     path("api/oppositions/", include("oppositions.api_urls")),
     path("api/tresorerie/", include("tresorerie.api_urls")),
+    path("api/delegations/", include("personnes.api_urls")),
     path("api/", include("ledger.api_urls")),
     path("admin/", admin.site.urls),
 ]

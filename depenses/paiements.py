@@ -22,15 +22,39 @@ from django.db import transaction
 
 from budget.services import credit_payer
 from core import horloge
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, SeparationDesFonctions, TransitionInterdite
 from core.models import JournalAudit
 from core.money import ZERO
 from core.verrous import verrouiller_tous
-from depenses.models import Gestion, OrdreDepense
+from depenses.models import Gestion, OrdreDepense, Requisition, ServiceFait, SignatureDepense
 from depenses.selectors import imputations_actuelles
-from personnes.permissions import exiger_comptable
+from personnes.permissions import CIRCULAIRE_SEPARATION, exiger_comptable
 
 CIRC_REGLEMENT = "circulaire 93/82 §2.1.6"
+
+
+def exiger_pas_ordonnateur_des(acting_user, ordres: list[OrdreDepense]) -> None:
+    """Whoever acted on an order as ordonnateur (signed it, attested its
+    service fait, requisitioned its payment) never pays it, whatever function
+    he holds today (circ. 93/82 §2.4.0, §1.1.1). One query per kind of act over
+    the whole batch; PostgreSQL refuses the same payment mention
+    (`depenses_paiement_separation`, LG230)."""
+    ids = [o.pk for o in ordres]
+    faits = (
+        (SignatureDepense.objects.filter(signataire=acting_user), "a signé"),
+        (ServiceFait.objects.filter(atteste_par=acting_user), "a attesté le service fait de"),
+        (Requisition.objects.filter(requis_par=acting_user), "a requis le paiement de"),
+    )
+    for lignes, fait in faits:
+        ordre_id = lignes.filter(ordre_id__in=ids).values_list("ordre_id", flat=True).first()
+        if ordre_id is not None:
+            ordre = next(o for o in ordres if o.pk == ordre_id)
+            nom = acting_user.get_full_name() or acting_user.get_username()
+            raise SeparationDesFonctions(
+                f"{nom} {fait} l'ordre de dépense n° {ordre.reference} comme ordonnateur : une "
+                f"même personne ne peut pas aussi le payer ({CIRCULAIRE_SEPARATION}).",
+                details={"regle": "separation", "ordre": ordre.reference},
+            )
 
 
 def ordres_depense_verrouiller_pour_paiement(identifiants: Iterable) -> list[OrdreDepense]:
@@ -80,6 +104,7 @@ def ordres_depense_payer(
     (`budget.credit_payer`, per exercise and imputation account); one audit
     row per order."""
     exiger_comptable(acting_user, le, "payer un ordre de dépense")
+    exiger_pas_ordonnateur_des(acting_user, ordres)
     ids = [o.pk for o in ordres]
     payes = OrdreDepense.objects.filter(pk__in=ids, etat=OrdreDepense.Etat.VISE).update(
         etat=OrdreDepense.Etat.PAYE,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
+from django.db import models
+from django.db.models import Case, CharField, Q, Value, When
 
 from core import horloge
 from personnes.models import Affectation, Delegation, Fonction, Interim
@@ -108,3 +109,65 @@ def delegations_en_vigueur(jour: datetime.date):
         .filter(Q(retiree_le__isnull=True) | Q(retiree_le__gt=jour))
         .select_related("delegant", "delegataire")
     )
+
+
+# --- The delegations' register ------------------------------------------------------------
+
+
+class EtatDelegation(models.TextChoices):
+    """Where a delegation stands on a given day, as the register shows it."""
+
+    EN_VIGUEUR = "en_vigueur", "en vigueur"
+    A_VENIR = "a_venir", "à venir"
+    EXPIREE = "expiree", "expirée"
+    RETIREE = "retiree", "retirée"
+    NON_NOTIFIEE = "non_notifiee", "non notifiée à l'agent comptable : sans effet"
+
+
+def _etat_le(jour: datetime.date) -> Case:
+    """The state of each delegation on `jour`, computed by PostgreSQL: a
+    withdrawal counts from its own date, a delegation counts once notified."""
+    retiree = Q(retiree_le__isnull=False, retiree_le__lte=jour)
+    non_notifiee = Q(notifiee_le__isnull=True) | Q(notifiee_le__gt=jour)
+    return Case(
+        When(retiree, then=Value(EtatDelegation.RETIREE)),
+        When(non_notifiee, then=Value(EtatDelegation.NON_NOTIFIEE)),
+        When(debut__gt=jour, then=Value(EtatDelegation.A_VENIR)),
+        When(fin__lt=jour, then=Value(EtatDelegation.EXPIREE)),
+        default=Value(EtatDelegation.EN_VIGUEUR),
+        output_field=CharField(),
+    )
+
+
+def registre_delegations(
+    *,
+    le: datetime.date | None = None,
+    delegataire=None,
+    delegant=None,
+    nature: str | None = None,
+    type: str | None = None,
+    etat: str | None = None,
+):
+    """The delegations' register, newest first, each annotated with its `etat`
+    on `le` (today by default); everyone holding a function reads it all."""
+    jour = le or horloge.aujourdhui()
+    qs = Delegation.objects.select_related("delegant", "delegataire").annotate(etat=_etat_le(jour))
+    if delegataire is not None:
+        qs = qs.filter(delegataire=delegataire)
+    if delegant is not None:
+        qs = qs.filter(delegant=delegant)
+    if nature:
+        qs = qs.filter(nature=nature)
+    if type:
+        qs = qs.filter(type=type)
+    if etat:
+        qs = qs.filter(etat=etat)
+    return qs.order_by("-debut", "-id")
+
+
+def libelle_etat(delegation) -> str:
+    """« retirée le 01/06/2026 », « en vigueur »...: the annotated state in words."""
+    etat = EtatDelegation(delegation.etat)
+    if etat == EtatDelegation.RETIREE:
+        return f"retirée le {delegation.retiree_le:%d/%m/%Y}"
+    return etat.label

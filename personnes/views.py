@@ -13,21 +13,9 @@ from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.forms import DelegationForm
 from personnes.models import Delegation
-from personnes.selectors import FONCTIONS_COMPTABLES
+from personnes.selectors import FONCTIONS_COMPTABLES, libelle_etat, registre_delegations
 
 GABARIT = "personnes/delegations.html"
-
-
-def _etat(delegation: Delegation, jour) -> str:
-    if delegation.retiree_le and delegation.retiree_le <= jour:
-        return f"retirée le {delegation.retiree_le:%d/%m/%Y}"
-    if delegation.notifiee_le is None:
-        return "non notifiée à l'agent comptable : sans effet"
-    if jour < delegation.debut:
-        return "à venir"
-    if jour > delegation.fin:
-        return "expirée"
-    return "en vigueur"
 
 
 def _vers_registre(_objet, _resultat) -> str:
@@ -40,12 +28,7 @@ def delegations(request):
     jour = horloge.aujourdhui()
     est_directeur = actes.DONNER_DROIT.accorde(request.user)
     contexte = {
-        "lignes": [
-            (d, _etat(d, jour))
-            for d in Delegation.objects.select_related("delegant", "delegataire").order_by(
-                "-debut", "-id"
-            )
-        ],
+        "lignes": [(d, libelle_etat(d)) for d in registre_delegations(le=jour)],
         "est_directeur": est_directeur,
         "est_comptable": exerce(request.user, FONCTIONS_COMPTABLES),
     }

@@ -1,0 +1,2 @@
+DROP TRIGGER IF EXISTS paiement_separation ON depenses_ordredepense;
+DROP FUNCTION IF EXISTS depenses_paiement_separation();
