@@ -16,7 +16,6 @@ from depenses.models import (
     Nature,
     OrdreDepense,
     PieceDepense,
-    Requisition,
     Suspension,
 )
 from ordres.api import (
@@ -134,7 +133,8 @@ class OrdreSerializer(serializers.ModelSerializer):
         ]
 
     def get_requisition(self, ordre) -> dict | None:
-        requisition = Requisition.objects.filter(ordre=ordre).select_related("reponse").first()
+        # Selected with the order (depenses.selectors.ordres_depense): no query per order.
+        requisition = getattr(ordre, "requisition", None)
         if requisition is None:
             return None
         reponse = getattr(requisition, "reponse", None)

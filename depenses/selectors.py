@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from depenses.models import CertificatReimputation, Engagement, LigneOrdreDepense, OrdreDepense
@@ -37,8 +47,23 @@ def ordres_depense(
     pieces prefetched. Filters: exercise year, state, nature, a creditor's name (part
     of it)."""
     qs = OrdreDepense.objects.select_related(
-        "exercice", "compte_imputation", "compte_tiers", "engagement", "tirage__par"
-    ).prefetch_related("lignes", "suspensions", "pieces")
+        "exercice",
+        "compte_imputation",
+        "compte_tiers",
+        "engagement",
+        "tirage__par",
+        "requisition__reponse",
+    ).prefetch_related(
+        "lignes",
+        "suspensions",
+        "pieces",
+        Prefetch(
+            "reimputations",
+            queryset=CertificatReimputation.objects.select_related(
+                "ancien_compte", "nouveau_compte", "ecriture"
+            ).order_by("id"),
+        ),
+    )
     if exercice:
         qs = qs.filter(exercice__annee=exercice)
     if etat:
