@@ -2,7 +2,10 @@
 
 Other apps call `rattachement` to know which exercise an ordre de recette or
 de dépense belongs to and until when it may still be issued for that
-exercise; `parametre`, `seuil_d133_2`, `titre_agent_comptable` and
+exercise (`Rattachement.limite_emission_de` applies the same délai to
+another exercise: an order issued after the période complémentaire of its
+own goes to the current exercise, `ordres.services.exercice_emission`);
+`parametre`, `seuil_d133_2`, `titre_agent_comptable` and
 `regime_organisme` give the value of a setting on a given day. Nothing here
 branches on a date: the rows of `Parametre` and `RegleRattachement` carry the
 periods and the articles (see `reglementation/models.py`).
