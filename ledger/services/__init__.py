@@ -15,6 +15,7 @@ from ledger.services.ecritures import (
     empreinte_ecriture,
     verifier_compte_special_encaissement,
     verifier_date_dans_exercice,
+    verrouiller_ecritures,
 )
 from ledger.services.exercices import (
     exercice_clore,
@@ -37,4 +38,5 @@ __all__ = [
     "exercice_ouvrir_periode_complementaire",
     "verifier_compte_special_encaissement",
     "verifier_date_dans_exercice",
+    "verrouiller_ecritures",
 ]

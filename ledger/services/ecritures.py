@@ -248,6 +248,14 @@ def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, s
     raise DatabaseError("compteur introuvable")  # pragma: no cover
 
 
+def verrouiller_ecritures(exercice: Exercice | int, journal: Journal | str) -> None:
+    """Take now, until commit, the locks a posting to `journal` in `exercice`
+    takes (its counter and the exercise's chain head, in the same order), for
+    an act that reads the books before it posts (the arrêté de caisse): every
+    posting in flight commits before it reads, none commits under it."""
+    _verrouiller(_exercice(exercice), _journal(journal))
+
+
 def ecriture_passer(
     *,
     acting_user,

@@ -25,6 +25,7 @@ from recettes.models import LigneOrdreRecette, OrdreRecette
 from recettes.models import Nature as NatureRecette
 from recettes.selectors import restes_par_ligne
 from tresorerie.models import Affectation, CompteDisponibilite, Encaissement, Quittance
+from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import (
     CIRC_ENCAISSEMENT,
     CIRC_TRESORERIE,
@@ -161,6 +162,7 @@ def encaissement_enregistrer(
     _exiger_compte_pour(compte, moyen)
     if date > _aujourd_hui():
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
+    exiger_caisse_ouverte(compte, date, "l'encaissement")
     exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")
     payeur = texte(payeur, "Le nom de la partie versante")
@@ -282,6 +284,7 @@ def encaissement_sans_titre(
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     _exiger_compte_pour(compte, moyen)
+    exiger_caisse_ouverte(compte, date, "l'encaissement")
     if compte.credits_seulement:
         raise DonneeInvalide(
             "Le compte spécial d'encaissement n'est alimenté que par le versement des cotisations "
@@ -415,6 +418,7 @@ def excedent_rembourser(
             "Un compte spécial d'encaissement ne se débite pas : remboursez depuis un compte "
             "externe de disponibilités (circulaire 93/82 §2.2.0.2)."
         )
+    exiger_caisse_ouverte(compte, le, "le remboursement")
     somme = montant_valide(montant, libelle="Le montant remboursé")
     disponible = excedent(encaissement)
     if somme > disponible:
@@ -466,10 +470,12 @@ def encaissement_annuler(*, acting_user, encaissement: Encaissement, motif: str)
             "Une partie de cet encaissement a été affectée ou remboursée après coup : "
             "l'annulation doit passer par des écritures de régularisation."
         )
+    jour = max(le, encaissement.date) if le.year == encaissement.date.year else encaissement.date
+    exiger_caisse_ouverte(encaissement.compte, jour, "l'annulation")
     contre = ecriture_contrepasser(
         acting_user=acting_user,
         ecriture=encaissement.ecriture,
-        date=max(le, encaissement.date) if le.year == encaissement.date.year else encaissement.date,
+        date=jour,
         libelle=f"Annulation de l'encaissement n° {encaissement.pk} : {motif}"[:255],
     )
     Affectation.objects.bulk_create(

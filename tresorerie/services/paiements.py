@@ -23,6 +23,7 @@ from oppositions.services import imputer, oppositions_opposables, repartir_paiem
 from personnes.permissions import exiger_comptable
 from tresorerie import sepa
 from tresorerie.models import CompteDisponibilite, LotPaiement, Paiement
+from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
 
 # --- Paiements ------------------------------------------------------------------------
@@ -71,6 +72,7 @@ def lot_payer(
     if moyen not in LotPaiement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     _exiger_compte_de_paiement(compte, moyen)
+    exiger_caisse_ouverte(compte, le, "le paiement")
     exercice = exercice_du(le)
     verrouilles = ordres_depense_verrouiller_pour_paiement(ordres)
     identifiants = [o.pk for o in verrouilles]

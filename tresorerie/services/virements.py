@@ -14,6 +14,7 @@ from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable
 from tresorerie.models import CompteDisponibilite, Rapprochement
 from tresorerie.models import LigneReleve as LigneReleveModele
+from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
 
 # --- Mouvements de fonds et frais --------------------------------------------------------
@@ -42,6 +43,8 @@ def virement_interne(
             "(circulaire 93/82 §2.2.0.2) : on n'y vire pas de fonds."
         )
     somme = montant_valide(montant, libelle="Le montant du virement")
+    for compte in (de, vers):
+        exiger_caisse_ouverte(compte, date, "le virement")
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice_du(date),
