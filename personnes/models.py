@@ -22,14 +22,22 @@ Invariants
   account prefixes are digits separated by commas, its specimen signature is
   not empty; an interim never exceeds its legal length, computed with
   PostgreSQL's own month arithmetic.
-- Enforced by the services (`personnes/services.py`): only a directeur
-  delegates and withdraws; only the agent comptable records the notification;
-  nobody holds a delegation of the directeur and a function on the agent
-  comptable's side (circ. 93/82 §1.1.1).
+- Enforced by PostgreSQL triggers (migration 0003) and first by the services
+  (`personnes/services.py`): a delegation's author is directeur and its
+  beneficiary délégué du directeur on its first day; the beneficiary never
+  acts, on any day of its period, for the agent comptable (agent comptable,
+  fondé de pouvoir, mandataire, régisseur, interim: circ. 93/82 §1.1.1) nor
+  for the tutelle (auditeur: §1.0, the directeur delegates to « certains
+  agents de l'organisme »); such a function or an interim is not given to
+  someone holding a delegation in force.
+- Enforced by the services: only a directeur delegates and withdraws; only
+  the agent comptable records the notification.
 - Decided by `personnes.permissions.pouvoir_ordonnateur`: whether someone may
-  sign an order on a given day. A delegation counts only once notified to the
-  agent comptable, while not withdrawn, and while its delegator is still
-  directeur: it is personal and falls when he changes (circ. 93/82 §1.0).
+  act as ordonnateur (sign, and every other act: `exiger_pouvoir_ordonnateur`)
+  on a given day. A delegation counts only once notified to the agent
+  comptable, while not withdrawn, while its delegator is still directeur, and
+  while its delegate keeps the affectation as délégué he held on its first
+  day: it is personal and falls when either changes (circ. 93/82 §1.0).
   Rows are never deleted: withdrawal is dated (`retiree_le`).
 """
 

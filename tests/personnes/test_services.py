@@ -131,6 +131,35 @@ def test_le_directeur_doit_l_etre_au_premier_jour_de_la_delegation(delegue):
     assert delegation.debut == datetime.date(2025, 5, 1)
 
 
+def test_la_tutelle_ne_recoit_pas_de_delegation(directrice):
+    auditrice = nommee("auditrice", "Anne", "Lefèvre", Fonction.AUDITEUR)
+    etat = _etat()
+
+    with pytest.raises(SeparationDesFonctions) as erreur:
+        _creer(directrice, auditrice)
+
+    assert erreur.value.message == (
+        "Anne Lefèvre exerce entre le 01/01/2025 et le 31/12/2025 la fonction d'auditeur "
+        "(tutelle) : celui qui contrôle l'organisme n'agit pas pour son directeur, qui ne "
+        "délègue qu'à « certains agents de l'organisme » (circulaire 93/82 §1.0)."
+    )
+    assert _etat() == etat
+
+
+def test_la_delegation_va_a_un_delegue_du_directeur_a_son_premier_jour(directrice):
+    arrive = nommee("arrive", "Léa", "Morin", Fonction.DELEGUE, debut=datetime.date(2025, 2, 1))
+    etat = _etat()
+
+    with pytest.raises(DonneeInvalide) as erreur:
+        _creer(directrice, arrive)
+    assert erreur.value.message == (
+        "Léa Morin n'est pas délégué du directeur le 01/01/2025 : la délégation va à un agent "
+        "affecté à cette fonction, et tombe quand il la quitte (circulaire 93/82 §1.0)."
+    )
+    assert _etat() == etat
+    assert _creer(directrice, arrive, debut=datetime.date(2025, 2, 1)).delegataire == arrive
+
+
 @pytest.mark.parametrize(
     ("fixture", "fonction"),
     [("comptable", "agent comptable"), ("fonde", "fondé de pouvoir"), ("regisseur", "régisseur")],
@@ -505,9 +534,7 @@ def test_l_ordonnateur_ne_fait_pas_l_interim_de_l_agent_comptable(directrice, de
     assert Interim.objects.count() == 0
 
 
-def test_un_delegataire_sans_fonction_d_ordonnateur_reste_exclu_de_l_interim(
-    directrice, comptable
-):
+def test_un_delegataire_sans_fonction_d_ordonnateur_reste_exclu_de_l_interim(directrice, comptable):
     # Délégué until 31 August, his delegation running to 31 December.
     ancien = nommee("ancien", "Marc", "Dubois", Fonction.DELEGUE, fin=datetime.date(2025, 8, 31))
     delegation = une_delegation(directrice, ancien)
