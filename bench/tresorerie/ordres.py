@@ -146,6 +146,9 @@ def _preparer_ordres(
                         f"{regle.critere_libelle} : {regle.date_critere:%d/%m/%Y}"[:120]
                     ),
                     limite_emission=regle.limite_emission,
+                    # No order is signed without its pièces or their references
+                    # (circ. 93/82 §2.1.3; trigger ordres_pieces_exigees).
+                    pieces_references=f"Facture n° F{rang:05d}, au dossier du service",
                     cree_par=directeur_,
                 )
                 for i, rang in enumerate(rangs)
