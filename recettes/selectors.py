@@ -19,6 +19,10 @@ repeats word for word:
 - Allocations are append-only; a cancelled receipt adds negative allocations,
   so the plain sum is what was recovered.
 
+Beside it, `accord_grand_livre` reads the ledger afresh: the balance of the
+receivable accounts against the restes of the orders imputed to them, so that
+whatever was written around the services shows as a difference.
+
 The recoveries are reached through the reverse relations that the treasury
 declares on the orders and lines (`affectations`, `encaissements_regularises`):
 this module does not import the treasury app, which sits above `recettes`.
@@ -30,7 +34,7 @@ number of orders (correlated subqueries, no loop of queries per order).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
@@ -49,7 +53,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 
 from core.money import ZERO
-from ledger.models import Ligne
+from ledger.models import Cumul, Ligne
 from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
 
 MONTANT = DecimalField(max_digits=18, decimal_places=2)
@@ -279,6 +283,97 @@ def restes_par_debiteur(
     if seulement_non_soldes:
         debiteurs = [d for d in debiteurs if d.reste != 0]
     return debiteurs
+
+
+# --- The agreement with the books (the receivable accounts' balance) ------------------
+
+
+@dataclass
+class AccordCompte:
+    """One receivable account of the orders: what the orders say is still owed
+    on it, and what the ledger says, read afresh."""
+
+    compte: str
+    libelle: str
+    reste: Decimal = ZERO
+    # The ledger: debits less credits of every exercise, à-nouveaux aside.
+    solde: Decimal = ZERO
+    # Of which the orders' own entries (prise en charge, reductions, receipts).
+    ecritures_ordres: Decimal = ZERO
+
+    @property
+    def sans_ordre(self) -> Decimal:
+        """What entries foreign to the orders put on the account (an OD, a
+        claim moved to doubtful, a write around the services)."""
+        return self.solde - self.ecritures_ordres
+
+    @property
+    def ecart(self) -> Decimal:
+        return self.solde - self.reste
+
+
+@dataclass
+class AccordGrandLivre:
+    comptes: list[AccordCompte] = field(default_factory=list)
+
+    @property
+    def reste(self) -> Decimal:
+        return sum((c.reste for c in self.comptes), ZERO)
+
+    @property
+    def solde(self) -> Decimal:
+        return sum((c.solde for c in self.comptes), ZERO)
+
+    @property
+    def sans_ordre(self) -> Decimal:
+        return sum((c.sans_ordre for c in self.comptes), ZERO)
+
+    @property
+    def ecart(self) -> Decimal:
+        return self.solde - self.reste
+
+
+def accord_grand_livre() -> AccordGrandLivre:
+    """The restes à recouvrer of every order taken in charge, per receivable
+    account (the orders' debtor accounts of nature « actif »: cotisants, indus,
+    débiteurs divers…), against the balance of that account in the ledger,
+    queried on each call: the daily totals the line trigger keeps
+    (`ledger_cumul`), every exercise, the à-nouveaux aside (they carry a
+    balance already counted, or one from before the books, which no order
+    covers). Whatever the services did not write shows as a difference:
+    the part of the balance that is not the orders' own entries is given
+    (`sans_ordre`). Six queries."""
+    ordres = OrdreRecette.objects.filter(
+        etat__in=ETATS_PRIS_EN_CHARGE, compte_tiers__nature="actif"
+    ).order_by()
+    par_compte: dict[str, AccordCompte] = {}
+    for numero, libelle, reste in annoter_restes(ordres).values_list(
+        "compte_tiers__numero", "compte_tiers__libelle", "reste"
+    ):
+        accord = par_compte.setdefault(numero, AccordCompte(numero, libelle))
+        accord.reste += reste
+    if not par_compte:
+        return AccordGrandLivre()
+    for numero, debit, credit in (
+        Cumul.objects.filter(compte__numero__in=par_compte, a_nouveau=False)
+        .values("compte__numero")
+        .annotate(d=Sum("debit"), c=Sum("credit"))
+        .values_list("compte__numero", "d", "c")
+        .order_by()
+    ):
+        par_compte[numero].solde += debit - credit
+    ecritures = set(
+        ordres.exclude(ecriture__isnull=True).values_list("ecriture_id", flat=True)
+    ) | _ecritures_des_ordres(ordres)
+    for numero, debit, credit in (
+        Ligne.objects.filter(ecriture_id__in=ecritures, compte__numero__in=par_compte)
+        .values("compte__numero")
+        .annotate(d=Sum("debit"), c=Sum("credit"))
+        .values_list("compte__numero", "d", "c")
+        .order_by()
+    ):
+        par_compte[numero].ecritures_ordres += debit - credit
+    return AccordGrandLivre(sorted(par_compte.values(), key=lambda c: c.compte))
 
 
 def _ecritures_des_ordres(ordres: QuerySet) -> set[int]:

@@ -13,7 +13,12 @@ from core.money import ZERO
 from ledger.models import Cumul, Ligne
 from personnes.models import Fonction
 from personnes.selectors import fonctions_actuelles
-from recettes.selectors import ResteDebiteur, restes_par_debiteur
+from recettes.selectors import (
+    AccordGrandLivre,
+    ResteDebiteur,
+    accord_grand_livre,
+    restes_par_debiteur,
+)
 from tresorerie.models import (
     CompteDisponibilite,
     Encaissement,
@@ -94,6 +99,8 @@ def par_compte_visibles(utilisateur, qs):
 @dataclass
 class EtatRestes:
     debiteurs: list[ResteDebiteur] = field(default_factory=list)
+    # The receivable accounts' balance in the ledger, read on each display.
+    accord: AccordGrandLivre = field(default_factory=AccordGrandLivre)
 
     @property
     def total_pris_en_charge(self) -> Decimal:
@@ -121,11 +128,15 @@ class EtatRestes:
 
 
 def restes_a_recouvrer(*, exercice=None, seulement_non_soldes: bool = False) -> EtatRestes:
-    """Restes à recouvrer per debtor, and the ledger's figure beside each, which
-    must agree to the cent: the one reste of `recettes.selectors`
-    (`restes_par_debiteur`), with the statement's totals."""
+    """Restes à recouvrer per debtor (each cotisant of a collective order on
+    his own), and the ledger's figure beside each, which must agree to the
+    cent: the one reste of `recettes.selectors` (`restes_par_debiteur`), with
+    the statement's totals; and the agreement of all the restes with the
+    balance of the receivable accounts, queried in the ledger
+    (`accord_grand_livre`, every exercise whatever `exercice`)."""
     return EtatRestes(
-        debiteurs=restes_par_debiteur(exercice=exercice, seulement_non_soldes=seulement_non_soldes)
+        debiteurs=restes_par_debiteur(exercice=exercice, seulement_non_soldes=seulement_non_soldes),
+        accord=accord_grand_livre(),
     )
 
 

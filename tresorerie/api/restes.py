@@ -23,6 +23,30 @@ from tresorerie.api.serializers import (
 # --- Restes à recouvrer -------------------------------------------------------------
 
 
+def _montant(**options):
+    return serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True, **options)
+
+
+class AccordCompteSerializer(serializers.Serializer):
+    compte = serializers.CharField()
+    libelle = serializers.CharField()
+    reste = _montant(help_text="Restes à recouvrer des ordres imputés à ce compte.")
+    solde = _montant(help_text="Solde du compte au grand livre, tous exercices, hors à-nouveaux.")
+    sans_ordre = _montant(help_text="Part du solde passée par des écritures sans ordre de recette.")
+    ecart = _montant(help_text="Solde au grand livre moins restes à recouvrer.")
+
+
+class AccordGrandLivreSerializer(serializers.Serializer):
+    """The agreement of the restes with the receivable accounts' balance,
+    queried in the ledger at each request (every exercise, à-nouveaux aside)."""
+
+    comptes = AccordCompteSerializer(many=True)
+    reste = _montant()
+    solde = _montant()
+    sans_ordre = _montant()
+    ecart = _montant()
+
+
 class RestesApi(APIView):
     @extend_schema(
         parameters=[
@@ -35,6 +59,7 @@ class RestesApi(APIView):
                 "exercice": serializers.IntegerField(allow_null=True),
                 "debiteurs": ResteDebiteurSerializer(many=True),
                 "totaux": TotauxRestesSerializer(),
+                "accord": AccordGrandLivreSerializer(),
             },
         ),
         summary="Restes à recouvrer par débiteur, et leur accord avec la comptabilité",
@@ -66,5 +91,6 @@ class RestesApi(APIView):
                         "ecart_comptable": etat.ecart_comptable,
                     }
                 ).data,
+                "accord": AccordGrandLivreSerializer(etat.accord).data,
             }
         )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import DecimalField, Sum, Value
+from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -45,21 +45,45 @@ MONTANT = DecimalField(max_digits=18, decimal_places=2)
 # --- Encaissements ------------------------------------------------------------------------
 
 
-def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES):
+class LignesARecouvrer(list):
+    """The lines offered, with how many there are in all (`total`): a list cut
+    at its limit says so, so that no cotisant is silently left out."""
+
+    def __init__(self, lignes, *, total: int, debiteur: str = ""):
+        super().__init__(lignes)
+        self.total = total
+        self.debiteur = debiteur
+
+    @property
+    def tronquee(self) -> bool:
+        return self.total > len(self)
+
+
+def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES, debiteur: str = ""):
     """Debtors' lines of ordres de recette taken in charge that still have something
-    to recover, with what remains: the lesser of the line's reste and the
-    order's (`recettes.selectors.restes_par_ligne`, the bound
-    `encaissement_enregistrer` applies). The lines whose ids are in `inclure`
-    are given even beyond `limite` (a line chosen from the ordre de recette's page)."""
+    to recover, each cotisant of a collective order on his own, with what
+    remains: the lesser of the line's reste and the order's
+    (`recettes.selectors.restes_par_ligne`, the bound `encaissement_enregistrer`
+    applies). At most `limite` lines, oldest orders first, and `total` says how
+    many there are; `debiteur` (part of a name, or an identifier) narrows them.
+    The lines whose ids are in `inclure` are given even beyond `limite` (a line
+    chosen from the ordre de recette's page, or sent with the form)."""
     inclure = {int(i) for i in inclure}
     base = restes_par_ligne(OrdreRecette.objects.filter(etat=OrdreRecette.Etat.PRIS_EN_CHARGE))
-    lignes = list(
-        base.filter(reste__gt=0).order_by("ordre__exercice__annee", "ordre__numero", "id")[:limite]
-    )
+    a_recouvrer = base.filter(reste__gt=0)
+    debiteur = (debiteur or "").strip()
+    if debiteur:
+        a_recouvrer = a_recouvrer.filter(
+            Q(debiteur__icontains=debiteur) | Q(identifiant=debiteur.replace(" ", ""))
+        )
+    lignes = list(a_recouvrer.order_by("ordre__exercice__annee", "ordre__numero", "id")[:limite])
+    total = len(lignes) if len(lignes) < limite else a_recouvrer.count()
     manquantes = inclure - {lg.pk for lg in lignes}
     if manquantes:
         lignes += list(base.filter(pk__in=manquantes).order_by("id"))
-    return [(lg, max(lg.reste, ZERO)) for lg in lignes]
+    return LignesARecouvrer(
+        [(lg, max(lg.reste, ZERO)) for lg in lignes], total=total, debiteur=debiteur
+    )
 
 
 def _liste_encaissements(request):
@@ -109,7 +133,10 @@ def encaissements(request):
         postees = [
             request.POST.get(f"ligne_{n}", "") for n in range(1, EncaissementForm.REPARTITIONS + 1)
         ]
-        lignes = lignes_a_recouvrer(inclure=[int(v) for v in [*postees, choisie] if v.isdigit()])
+        lignes = lignes_a_recouvrer(
+            inclure=[int(v) for v in [*postees, choisie] if v.isdigit()],
+            debiteur=request.GET.get("debiteur", ""),
+        )
         comptes = comptes_actifs() if comptable else regies
         moyens = (
             None
@@ -161,6 +188,7 @@ def encaissements(request):
         "tresorerie/encaissements.html",
         {
             "form": formulaire,
+            "a_recouvrer": lignes if peut_encaisser else None,
             "page": page,
             "lignes": lignes_liste,
             "etats": Encaissement.Etat.choices,
@@ -212,7 +240,9 @@ def encaissement(request, pk: int):
         "lecteur": _lecteur(request.user),
     }
     if comptable and actif and not enc.sans_titre and excedent > 0:
-        contexte["lignes_affectables"] = lignes_a_recouvrer()
+        contexte["lignes_affectables"] = lignes_a_recouvrer(
+            debiteur=request.GET.get("debiteur", "")
+        )
         contexte["comptes_remboursement"] = comptes_actifs().exclude(
             nature=CompteDisponibilite.Nature.ENCAISSEMENT
         )
