@@ -211,6 +211,21 @@ def test_la_page_refuse_l_encaissement_apres_l_arrete(client, comptable, comptes
     assert etat_caisse() == avant
 
 
+def test_la_page_de_la_caisse_dit_la_journee_arretee_et_celle_ou_vont_les_especes(
+    client, comptable, comptes
+):
+    arrete = arreter(comptable, comptes["CAISSE"], comptage={})
+    client.force_login(comptable)
+
+    texte = client.get(reverse("tresorerie:caisse")).content.decode().replace("&#x27;", "'")
+
+    le = timezone.localtime(arrete.le)
+    assert (
+        f"journée du {AUJOURD_HUI:%d/%m/%Y}, arrêtée le {le:%d/%m/%Y à %H:%M} : les espèces "
+        f"s'enregistrent sur la journée du {LENDEMAIN:%d/%m/%Y}"
+    ) in texte
+
+
 def test_l_api_refuse_l_encaissement_apres_l_arrete(comptable, comptes):
     arrete = arreter(comptable, comptes["CAISSE"], comptage={})
     api = APIClient()

@@ -17,6 +17,7 @@ from tresorerie.forms import (
 from tresorerie.models import (
     ArreteCaisse,
 )
+from tresorerie.services.caisse import jour_ouvre_suivant
 from tresorerie.views.commun import (
     _est_comptable,
     _requete,
@@ -48,9 +49,22 @@ def caisse(request):
     elif comptable:
         formulaire = ArreteForm()
     aujourd_hui = horloge.aujourdhui()
+    comptes = list(comptes_actifs(nature__in=["caisse", "regie"]).order_by("compte__numero"))
+    # The last arrêté of each: its day and those before take no more cash.
+    derniers = {
+        a.compte_id: a
+        for a in ArreteCaisse.objects.filter(compte__in=comptes)
+        .order_by("compte_id", "-date")
+        .distinct("compte_id")
+    }
     caisses = [
-        (c, selectors.solde_comptable(c.compte.numero, aujourd_hui))
-        for c in comptes_actifs(nature__in=["caisse", "regie"]).order_by("compte__numero")
+        (
+            c,
+            selectors.solde_comptable(c.compte.numero, aujourd_hui),
+            derniers.get(c.pk),
+            jour_ouvre_suivant(derniers[c.pk].date) if c.pk in derniers else None,
+        )
+        for c in comptes
     ]
     arretes = Paginator(
         ArreteCaisse.objects.select_related("compte__compte", "ecriture__journal", "par"), 50
