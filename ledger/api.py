@@ -45,6 +45,7 @@ class CompteSerializer(serializers.ModelSerializer):
             "sens_normal",
             "imputable",
             "credit_seulement",
+            "cotisations",
         ]
 
 
