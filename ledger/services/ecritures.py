@@ -22,7 +22,9 @@ from core.exceptions import (
 )
 from core.money import ZERO, format_euros, montant
 from ledger.models import Compte, Ecriture, Exercice, Journal
+from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
+from personnes.selectors import fonctions_le
 
 EMPREINTE_INITIALE = "0" * 64
 # One encoder for every hash (json.dumps builds a new one per call); same text.
@@ -266,6 +268,7 @@ def ecriture_passer(
     lignes: Sequence[LigneSaisie],
     piece: str = "",
     contrepasse: Ecriture | None = None,
+    regie: str = "",
 ) -> Ecriture:
     """Post one balanced entry (circ. 93/82 §III: double entry, gross amounts).
 
@@ -284,13 +287,37 @@ def ecriture_passer(
                 lignes=lignes,
                 piece=piece,
                 contrepasse=contrepasse,
+                regie=regie,
             )
     except DatabaseError as exc:
         relever_erreur_base(exc)
 
 
-def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse):
-    exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
+def _exiger_regisseur(acting_user, regie: str, journal: Journal, pretes) -> None:
+    """A régisseur acts "pour le compte et sous la surveillance de l'agent
+    comptable" (circ. 93/82, II): the receipts of his régie are posted in his
+    own name (`regie`, the number of its cash account), an entry of the TR
+    journal that debits that account only. The treasury checks that the régie
+    is his (tresorerie.services.encaissements); the books stay the agent
+    comptable's for everything else (circ. §1.1.1)."""
+    jour = horloge.aujourdhui()
+    fonctions = set(fonctions_le(acting_user, jour))
+    if Fonction.REGISSEUR not in fonctions or fonctions & {Fonction.DIRECTEUR, Fonction.DELEGUE}:
+        exiger_comptable(acting_user, jour, "passer une écriture")
+    debits = {lp.compte.numero for lp in pretes if lp.debit}
+    if journal.code != "TR" or debits != {regie}:
+        raise DonneeInvalide(
+            f"Un régisseur ne passe que l'encaissement de sa régie (journal TR, débit du compte "
+            f"{regie} seul) : les autres écritures sont celles de l'agent comptable "
+            "(circulaire 93/82 §1.1.1)."
+        )
+
+
+def _ecriture_passer(
+    *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie=""
+):
+    if not regie:
+        exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
     exercice = _exercice(exercice)
     journal = _journal(journal)
     libelle = (libelle or "").strip()
@@ -301,6 +328,8 @@ def _ecriture_passer(*, acting_user, exercice, journal, date, libelle, lignes, p
     numeros = {str(ligne.compte) for ligne in lignes}
     comptes = {c.numero: c for c in Compte.objects.filter(numero__in=numeros)}
     pretes = _preparer_lignes(lignes, comptes)
+    if regie:
+        _exiger_regisseur(acting_user, regie, journal, pretes)
 
     dernier_numero, dernier_rang, precedente, exercice.etat = _verrouiller(exercice, journal)
     verifier_date_dans_exercice(exercice, date)

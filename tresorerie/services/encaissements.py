@@ -34,7 +34,6 @@ from tresorerie.services.commun import (
     _atomique,
     _aujourd_hui,
     _est_comptable,
-    comptable_en_titre,
     exercice_du,
 )
 from tresorerie.services.documents import _delivrer
@@ -207,13 +206,16 @@ def encaissement_enregistrer(
             LigneSaisie(COMPTE_ATTENTE, credit=excedent, tiers=payeur[:120], libelle="À affecter")
         )
     ecriture = ecriture_passer(
-        acting_user=acting_user if _est_comptable(acting_user, date) else comptable_en_titre(date),
+        acting_user=acting_user,
         exercice=exercice,
         journal="TR",
         date=date,
         libelle=f"Encaissement ({Encaissement.Moyen(moyen).label}) de {payeur}"[:255],
         lignes=lignes,
         piece=(reference or f"encaissement:{payeur}")[:120],
+        # A régisseur's receipt is posted in his own name, at his régie only
+        # (circ. 93/82 §1.1.1: the books are the agent comptable's, not delegated).
+        regie="" if _est_comptable(acting_user, date) else compte.compte.numero,
     )
     encaissement = Encaissement.objects.create(
         exercice=exercice,
