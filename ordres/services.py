@@ -152,11 +152,6 @@ def exiger_pieces(sorte: Sorte, ordre) -> None:
 NATURES = {"ordrerecette": "ordre_recette", "ordredepense": "ordre_depense"}
 
 
-# The delegation nature of each kind of order, by its model (`ordres` knows
-# neither kind: they name themselves through their model).
-NATURES = {"ordrerecette": "ordre_recette", "ordredepense": "ordre_depense"}
-
-
 def exiger_ordonnateur(
     utilisateur,
     acte: str,
