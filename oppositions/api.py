@@ -17,6 +17,11 @@ class ImputationSerializer(serializers.ModelSerializer):
 
 
 class OppositionSerializer(serializers.ModelSerializer):
+    creancier_cle = serializers.CharField(
+        read_only=True,
+        help_text="Clé de rapprochement : le SIREN d'un SIRET, le NIR sans sa clé, sinon "
+        "l'identifiant.",
+    )
     montant_impute = serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
     reste = serializers.SerializerMethodField()
     imputations = ImputationSerializer(many=True, read_only=True)
@@ -27,6 +32,8 @@ class OppositionSerializer(serializers.ModelSerializer):
             "id",
             "creancier_nom",
             "creancier_identifiant",
+            "creancier_cle",
+            "creancier_iban",
             "opposant",
             "opposant_iban",
             "opposant_bic",
@@ -50,7 +57,18 @@ class OppositionSerializer(serializers.ModelSerializer):
 
 class EnregistrementSerializer(serializers.Serializer):
     creancier_nom = serializers.CharField(max_length=200)
-    creancier_identifiant = serializers.CharField(max_length=60)
+    creancier_identifiant = serializers.CharField(
+        max_length=60,
+        help_text="SIRET, SIREN, NIR… avec ou sans espaces, points ou tirets (enregistré en "
+        "lettres et chiffres).",
+    )
+    creancier_iban = serializers.CharField(
+        max_length=50,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Facultatif : rattache les lignes d'ordre sans identifiant (nom et IBAN).",
+    )
     opposant = serializers.CharField(max_length=200)
     opposant_iban = serializers.CharField(max_length=50)
     opposant_bic = serializers.CharField(max_length=20)

@@ -27,7 +27,16 @@ class OppositionForm(forms.Form):
     creancier_identifiant = forms.CharField(
         label="Identifiant du créancier",
         max_length=60,
-        help_text="SIRET, NIR ou autre identifiant, tel qu'il figure sur les ordres de dépense.",
+        help_text="SIRET, SIREN, NIR ou autre identifiant, avec ou sans espaces ni points : "
+        "un SIRET vaut pour toute l'entreprise (son SIREN).",
+    )
+    creancier_iban = forms.CharField(
+        label="IBAN du créancier (facultatif)",
+        max_length=50,
+        required=False,
+        help_text="S'il est connu : les ordres qui ne donnent pas l'identifiant du créancier lui "
+        "sont rattachés par son nom et cet IBAN ; en cas de doute, le paiement attend votre "
+        "décision.",
     )
     nature = forms.ChoiceField(label="Nature de l'acte", choices=Opposition.Nature.choices)
     reference_acte = forms.CharField(label="Référence de l'acte", max_length=120, required=False)
@@ -48,6 +57,15 @@ class OppositionForm(forms.Form):
     def clean_montant(self):
         try:
             return montant(self.cleaned_data["montant"], libelle="Le montant de l'opposition")
+        except DonneeInvalide as erreur:
+            raise forms.ValidationError(erreur.message) from None
+
+    def clean_creancier_iban(self):
+        valeur = self.cleaned_data.get("creancier_iban", "")
+        if not valeur.strip():
+            return ""
+        try:
+            return verifier_iban(valeur)
         except DonneeInvalide as erreur:
             raise forms.ValidationError(erreur.message) from None
 

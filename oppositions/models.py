@@ -13,8 +13,14 @@ What this app owns
   the amount written on the act (`montant`); it has effect only if it comes
   before the payment mention is written on the ordre de dépense. A
   *mainlevée* releases it from `mainlevee_le` on. The creditor is matched on
-  `creancier_identifiant` (SIRET, NIR or another identifier), the key the
-  ordres de dépense carry.
+  `creancier_cle`, computed by PostgreSQL from `creancier_identifiant`
+  (SIRET, SIREN, NIR or another identifier, stored in its normal form) with
+  the rule the ordres de dépense's lines are read with
+  (`oppositions/identifiants.py`: a SIRET counts as its SIREN, a NIR without
+  its key); a line without an identifier is matched on the creditor's name
+  (`creancier_nom_cle`) and IBAN (`creancier_iban`, when the act or the
+  fund's files give it), and held for the agent comptable's decision when
+  only one of them agrees (`oppositions/rapprochement.py`).
 - `Imputation`: an amount paid to the opposing party out of a payment due to
   the creditor, with the reference of the payment (for instance
   `ordre_depense:2026-00012`). The sum of an opposition's imputations is what
@@ -44,8 +50,13 @@ Invariants, enforced by PostgreSQL (`migrations/sql/0002_gardes.sql`)
 4. Imputations are append-only; oppositions are never deleted (statement
    triggers; the application's role `caisse_app` has no UPDATE nor DELETE on
    imputations).
-5. Once an imputation exists, an opposition's amount, creditor and date of
-   service never change; a recorded mainlevée never changes.
+5. Once an imputation exists, an opposition's amount, creditor (name,
+   identifier, IBAN) and date of service never change; a recorded mainlevée
+   never changes.
+6. The identifier and the creditor's IBAN are stored in their normal form
+   (letters and digits, upper case; `migrations/sql/0003_gardes.sql`); the
+   matching keys are generated columns, so no writer can store a key that
+   disagrees with the identifier.
 """
 
 from __future__ import annotations
@@ -54,6 +65,7 @@ from django.conf import settings
 from django.db import models
 
 from core.money import DECIMAL_PLACES, MAX_DIGITS
+from oppositions.identifiants import CleIdentifiant, CleNom
 
 
 class Opposition(models.Model):
@@ -67,7 +79,26 @@ class Opposition(models.Model):
     creancier_identifiant = models.CharField(
         "identifiant du créancier",
         max_length=40,
-        help_text="SIRET, NIR ou autre identifiant : celui que portent les ordres de dépense.",
+        help_text="SIRET, SIREN, NIR ou autre identifiant : celui que portent les ordres de dépense.",
+    )
+    creancier_iban = models.CharField(
+        "IBAN du créancier",
+        max_length=34,
+        blank=True,
+        default="",
+        help_text="S'il est connu : il rattache à l'opposition les lignes sans identifiant.",
+    )
+    creancier_cle = models.GeneratedField(
+        expression=CleIdentifiant("creancier_identifiant"),
+        output_field=models.TextField(),
+        db_persist=True,
+        verbose_name="clé de rapprochement du créancier",
+    )
+    creancier_nom_cle = models.GeneratedField(
+        expression=CleNom("creancier_nom"),
+        output_field=models.TextField(),
+        db_persist=True,
+        verbose_name="nom du créancier, forme comparée",
     )
     opposant = models.CharField("opposant", max_length=200)
     opposant_iban = models.CharField("IBAN de l'opposant", max_length=34)
@@ -107,6 +138,7 @@ class Opposition(models.Model):
             models.Index(
                 fields=["creancier_identifiant", "signifiee_le"], name="opposition_creancier"
             ),
+            models.Index(fields=["creancier_cle"], name="opposition_cle"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.db.models import DecimalField, ExpressionWrapper, F, Q, QuerySet, Su
 from django.db.models.functions import Coalesce
 
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
+from oppositions.identifiants import CleIdentifiant, normaliser_identifiant
 from oppositions.models import Opposition
 
 ETATS = {
@@ -28,10 +29,11 @@ def oppositions_registre(*, etat: str = "en_cours", recherche: str = "") -> Quer
         qs = qs.filter(mainlevee_le__isnull=False)
     recherche = (recherche or "").strip()
     if recherche:
-        compacte = "".join(recherche.split()).upper()
+        identifiant = normaliser_identifiant(recherche)
         qs = qs.filter(
             Q(creancier_nom__icontains=recherche)
-            | Q(creancier_identifiant=compacte)
+            | Q(creancier_identifiant=identifiant)
+            | Q(creancier_cle=CleIdentifiant(Value(identifiant)))
             | Q(opposant__icontains=recherche)
             | Q(reference_acte__icontains=recherche)
         )

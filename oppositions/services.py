@@ -36,6 +36,7 @@ from core.saisie import date as date_saisie
 from core.saisie import texte
 from core.verrous import verrouiller, verrouiller_tous
 from oppositions.banque import formater_iban, verifier_bic, verifier_iban
+from oppositions.identifiants import CleIdentifiant, normaliser_identifiant
 from oppositions.models import Imputation, Opposition
 from personnes.permissions import exiger_comptable
 
@@ -69,11 +70,6 @@ class Part:
 # --- Reading ------------------------------------------------------------------
 
 
-def normaliser_identifiant(identifiant: str) -> str:
-    """`"123 456 789 00012"` → `"12345678900012"`: the key creditors are matched on."""
-    return "".join(str(identifiant or "").split()).upper()
-
-
 def _montant_impute():
     return Coalesce(
         Sum("imputations__montant"),
@@ -97,7 +93,14 @@ def oppositions_opposables(*, creancier_identifiant: str, le: datetime.date) -> 
     Each carries `montant_impute` (the total already paid to the opposing
     party), which `repartir_paiement` reads without querying again. An
     opposition recorded after the payment mention has no effect on that
-    payment: the caller passes the mention's date, not today's.
+    payment: the caller passes the mention's date, which is the day it is
+    recorded (`tresorerie.services.lot_payer` refuses any other).
+
+    The creditor is matched on the key of `oppositions/identifiants.py`
+    (computed by PostgreSQL on both sides): "123 456 789 00012",
+    "123.456.789.00012", another SIRET of SIREN 123456789 or the SIREN itself
+    find the same oppositions. A line without an identifier is read by
+    `oppositions.rapprochement` (name and IBAN, held when in doubt).
     """
     if not isinstance(le, datetime.date) or isinstance(le, datetime.datetime):
         raise DonneeInvalide("La date du paiement doit être une date (jour, mois, année).")
@@ -105,7 +108,9 @@ def oppositions_opposables(*, creancier_identifiant: str, le: datetime.date) -> 
     if not identifiant:
         return []
     return list(
-        Opposition.objects.filter(creancier_identifiant=identifiant, signifiee_le__lte=le)
+        Opposition.objects.filter(
+            creancier_cle=CleIdentifiant(Value(identifiant)), signifiee_le__lte=le
+        )
         .filter(Q(mainlevee_le__isnull=True) | Q(mainlevee_le__gt=le))
         .annotate(montant_impute=_montant_impute())
         .filter(montant__gt=F("montant_impute"))
@@ -154,7 +159,9 @@ def repartir_paiement(
     by `oppositions_opposables` (which carry `montant_impute`, what was already
     paid), reads nothing either; an opposition without that annotation costs
     one query (`reste_opposable`). Which oppositions apply on the payment's
-    date is the caller's choice, made with `oppositions_opposables`. The
+    date is the caller's choice, made with `oppositions.rapprochement` (the
+    creditor's key, or the agent comptable's decision for a line held in
+    doubt, which may join oppositions served under another identifier). The
     creditor's IBAN may be empty (payment by cheque or in cash, §2.1.6); when
     given, it and the BIC are checked.
     """
@@ -162,13 +169,6 @@ def repartir_paiement(
     iban = verifier_iban(creancier_iban) if (creancier_iban or "").strip() else ""
     bic = verifier_bic(creancier_bic, iban=iban or None) if (creancier_bic or "").strip() else ""
     vues: set[int] = set()
-    identifiants = {o.creancier_identifiant for o in oppositions}
-    if len(identifiants) > 1:
-        raise DonneeInvalide(
-            "Les oppositions données visent des créanciers différents "
-            f"({', '.join(sorted(identifiants))}) : un paiement ne se répartit qu'entre les "
-            f"opposants d'un même créancier ({CIRCULAIRE})."
-        )
     parts: list[Part] = []
     restant = montant
     for opposition in sorted(oppositions, key=lambda o: (o.signifiee_le, o.pk or 0)):
@@ -205,6 +205,7 @@ def _etat(opposition: Opposition) -> dict:
     return {
         "creancier_nom": opposition.creancier_nom,
         "creancier_identifiant": opposition.creancier_identifiant,
+        "creancier_iban": opposition.creancier_iban,
         "opposant": opposition.opposant,
         "opposant_iban": opposition.opposant_iban,
         "opposant_bic": opposition.opposant_bic,
@@ -229,6 +230,7 @@ def opposition_enregistrer(
     montant,
     signifiee_le: datetime.date,
     reference_acte: str = "",
+    creancier_iban: str = "",
 ) -> Opposition:
     """Record an opposition served on the agent comptable (circ. 93/82 §2.1.5).
 
@@ -236,6 +238,11 @@ def opposition_enregistrer(
     opposition made in anyone else's hands is void. It counts up to
     `montant`, the sum written on the act, from `signifiee_le`, the day it
     was served on him, which cannot be in the future.
+
+    The identifier is stored in its normal form (letters and digits, upper
+    case: "123.456.789 00012" is "12345678900012"), the creditor's IBAN, when
+    known, in its compact form; PostgreSQL derives the matching keys from them
+    (`oppositions/identifiants.py`).
     """
     aujourd_hui = horloge.aujourdhui()
     exiger_comptable(acting_user, aujourd_hui, "enregistrer une opposition")
@@ -252,6 +259,10 @@ def opposition_enregistrer(
         )
     if len(identifiant) > 40:
         raise DonneeInvalide("L'identifiant du créancier ne peut dépasser 40 caractères.")
+    try:
+        iban_creancier = verifier_iban(creancier_iban) if (creancier_iban or "").strip() else ""
+    except DonneeInvalide as erreur:
+        raise DonneeInvalide(f"IBAN du créancier : {erreur.message}") from None
     opposant = texte(opposant, "Le nom de l'opposant")
     iban = verifier_iban(opposant_iban)
     bic = verifier_bic(opposant_bic, iban=iban)
@@ -265,6 +276,7 @@ def opposition_enregistrer(
     opposition = Opposition.objects.create(
         creancier_nom=creancier_nom,
         creancier_identifiant=identifiant,
+        creancier_iban=iban_creancier,
         opposant=opposant,
         opposant_iban=iban,
         opposant_bic=bic,
