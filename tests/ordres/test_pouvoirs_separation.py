@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
 
 from core import horloge
 from core.exceptions import SeparationDesFonctions
@@ -106,6 +107,24 @@ def test_postgresql_refuse_la_mention_de_paiement_au_signataire(
     assert OrdreDepense.objects.get(pk=ordre.pk).paye_par_id == comptable.pk
 
 
+def test_l_api_refuse_le_paiement_au_signataire(ancien_directeur, comptes, signe_par_l_ancien):
+    ordre = signe_par_l_ancien
+    api = APIClient()
+    api.force_authenticate(ancien_directeur)
+
+    reponse = api.post(
+        "/api/tresorerie/lots/", {"ordres": [ordre.pk], "compte": "BANQUE"}, format="json"
+    )
+
+    assert reponse.status_code == 403, reponse.json()
+    assert reponse.json()["code"] == "separation_des_fonctions"
+    assert reponse.json()["message"].startswith(
+        f"Hervé Lemoine a signé l'ordre de dépense n° {ordre.reference} comme ordonnateur"
+    )
+    assert OrdreDepense.objects.get(pk=ordre.pk).etat == "vise"
+    assert not LotPaiement.objects.exists()
+
+
 # --- Whoever took an ordre de recette in charge never signs its reduction -------------------
 
 
@@ -151,6 +170,32 @@ def test_le_comptable_devenu_directeur_ne_signe_pas_la_reduction_de_l_ordre(
     assert OrdreRecette.objects.get(pk=ordre.pk).etat == "pris_en_charge"
     # The directrice, who never acted for the agent comptable on it, signs it.
     assert _reduire(directrice, ordre).signataire == directrice
+
+
+def test_l_api_refuse_la_reduction_a_qui_a_pris_l_ordre_en_charge(
+    ancien_comptable, pris_par_l_ancien
+):
+    api = APIClient()
+    api.force_authenticate(ancien_comptable)
+
+    reponse = api.post(
+        f"/api/ordres-recette/{pris_par_l_ancien.pk}/reduire/",
+        {
+            "type": "reduction",
+            "montant": "100.00",
+            "motif": "Erreur de liquidation",
+            "nouvelles_bases": "Convention rectifiée",
+            "mot_de_passe": MOT_DE_PASSE,
+        },
+        format="json",
+    )
+
+    assert reponse.status_code == 403, reponse.json()
+    assert reponse.json()["message"] == (
+        "Claire Roussel a pris cet ordre en charge pour l'agent comptable : une même personne ne "
+        f"peut pas aussi en signer la réduction comme ordonnateur {SEPARATION}."
+    )
+    assert not Reduction.objects.exists()
 
 
 def test_postgresql_refuse_la_reduction_signee_par_qui_a_pris_l_ordre_en_charge(
