@@ -26,8 +26,7 @@ def test_un_message_propre_au_champ_se_suffit_un_message_de_django_porte_le_libe
     saisie = Saisie({})
     assert not saisie.is_valid()
     assert erreurs_formulaire(saisie) == (
-        "Indiquez la date à laquelle la mainlevée a été reçue. "
-        "Motif : Ce champ est obligatoire."
+        "Indiquez la date à laquelle la mainlevée a été reçue. Motif : Ce champ est obligatoire."
     )
 
 
