@@ -14,7 +14,7 @@ the pages hand the same keys.
 from __future__ import annotations
 
 from core.actes import Acte
-from core.money import format_euros
+from core.money import format_euros, montant
 from ledger.models import Ecriture
 from personnes.droits import droit
 from personnes.models import Fonction
@@ -44,6 +44,13 @@ ANNULER_DROIT = _droit_comptable("tresorerie.encaissement_annuler", "annuler un 
 CARNET_OUVRIR_DROIT = _droit_comptable("tresorerie.carnet_ouvrir", "ouvrir un carnet à souches")
 CARNET_CLORE_DROIT = _droit_comptable("tresorerie.carnet_clore", "clore un carnet à souches")
 PAYER_DROIT = _droit_comptable("tresorerie.payer", "payer un ordre de dépense")
+# The opposition is served on the agent comptable alone (circ. 93/82 §2.1.5).
+DECIDER_DROIT = _droit_comptable(
+    "tresorerie.opposition_decider", "décider du paiement arrêté par une opposition"
+)
+DECOUVERT_DROIT = _droit_comptable(
+    "tresorerie.decouvert_fixer", "fixer le découvert autorisé d'un compte"
+)
 RELEVE_IMPORTER_DROIT = _droit_comptable(
     "tresorerie.releve_importer", "importer un relevé bancaire"
 )
@@ -214,6 +221,35 @@ PAYER = Acte(
     PAYER_DROIT,
     lambda lot, _d: (
         f"Lot {lot.reference} payé : {lot.nombre} paiement(s), total {format_euros(lot.total)}."
+    ),
+)
+OPPOSITION_DECIDER = Acte(
+    "tresorerie.opposition_decider",
+    lambda utilisateur, ligne, d: services.opposition_decider(
+        acting_user=utilisateur,
+        ligne=ligne,
+        opposition=d["opposition"],
+        decision=d["decision"],
+        motif=d["motif"],
+    ),
+    DECIDER_DROIT,
+    lambda ligne, d: (
+        f"Opposition n° {d['opposition'].pk} appliquée au paiement de {ligne.creancier} : "
+        "l'opposant sera payé d'abord."
+        if d["decision"] == "appliquer"
+        else f"Doute levé : {ligne.creancier} sera payé sans l'opposition n° "
+        f"{d['opposition'].pk}."
+    ),
+)
+DECOUVERT_FIXER = Acte(
+    "tresorerie.decouvert_fixer",
+    lambda utilisateur, compte, d: services.compte_decouvert_fixer(
+        acting_user=utilisateur, compte=compte, montant=d["montant"], motif=d.get("motif", "")
+    ),
+    DECOUVERT_DROIT,
+    lambda compte, d: (
+        f"Découvert autorisé de « {compte.libelle} » fixé à "
+        f"{format_euros(montant(d['montant'], strictement_positif=False))}."
     ),
 )
 

@@ -4,6 +4,11 @@ from tresorerie import api
 
 urlpatterns = [
     path("comptes/", api.CompteListApi.as_view(), name="api_tresorerie_comptes"),
+    path(
+        "comptes/<int:pk>/decouvert/",
+        api.CompteDecouvertApi.as_view(),
+        name="api_tresorerie_compte_decouvert",
+    ),
     path("carnets/", api.CarnetListApi.as_view(), name="api_tresorerie_carnets"),
     path(
         "carnets/<int:pk>/clore/", api.CarnetCloreApi.as_view(), name="api_tresorerie_carnet_clore"
@@ -55,6 +60,12 @@ urlpatterns = [
     path("lots/", api.LotListApi.as_view(), name="api_tresorerie_lots"),
     path("lots/<int:pk>/", api.LotDetailApi.as_view(), name="api_tresorerie_lot"),
     path("lots/<int:pk>/pain001/", api.LotPain001Api.as_view(), name="api_tresorerie_lot_pain001"),
+    path("attentes/", api.AttenteListApi.as_view(), name="api_tresorerie_attentes"),
+    path(
+        "lignes-depense/<int:pk>/decider/",
+        api.LigneDeciderApi.as_view(),
+        name="api_tresorerie_ligne_decider",
+    ),
     path("releves/", api.ReleveListApi.as_view(), name="api_tresorerie_releves"),
     path("releves/<int:pk>/", api.ReleveDetailApi.as_view(), name="api_tresorerie_releve"),
     path(

@@ -15,6 +15,8 @@ from core.exceptions import ApplicationError
 from core.money import format_nombre
 from core.money import montant as montant_valide
 from ledger.models import Compte
+from oppositions.models import Opposition
+from oppositions.rapprochement import DECISIONS
 from personnes.models import Affectation as AffectationFonction
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES
@@ -249,19 +251,20 @@ class PaiementForm(forms.Form):
         choices=LotPaiement.Moyen.choices,
         initial=LotPaiement.Moyen.VIREMENT,
     )
-    le = forms.DateField(label="Payé le", widget=DATE)
+    # No date: a payment is dated the day it is recorded (circ. 93/82 §2.1.5;
+    # tresorerie.services.paiements.date_du_paiement refuses any other).
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["le"].initial = horloge.aujourdhui()
-        execution = (
-            CompteDisponibilite.objects.filter(
-                actif=True, nature=CompteDisponibilite.Nature.EXECUTION
-            )
-            .values_list("pk", flat=True)
-            .first()
+        # The daily draw through the compte spécial d'exécution feeds the compte
+        # externe de disponibilités (circ. 93/82 §2.2.0.0), which pays: offered
+        # first; the execution account when the fund has no external account.
+        ordre = {CompteDisponibilite.Nature.EXTERNE: 0, CompteDisponibilite.Nature.EXECUTION: 1}
+        proposes = CompteDisponibilite.objects.filter(actif=True, nature__in=ordre).values_list(
+            "pk", "nature"
         )
-        self.fields["compte"].initial = execution
+        proposes = sorted(proposes, key=lambda c: (ordre[c[1]], c[0]))
+        self.fields["compte"].initial = proposes[0][0] if proposes else None
 
 
 # --- Relevés --------------------------------------------------------------------------
@@ -335,3 +338,52 @@ class ArreteForm(forms.Form):
             for c in services.COUPURES
             if self.cleaned_data.get(nom_champ_coupure(c))
         }
+
+
+# --- Oppositions et découvert (issue 10) -------------------------------------------------
+
+
+class DecisionOppositionForm(forms.Form):
+    """The agent comptable's decision on a line held for an opposition (circ. 93/82 §2.1.5)."""
+
+    opposition = forms.ModelChoiceField(
+        queryset=Opposition.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Cette opposition n'existe pas."},
+    )
+    decision = forms.ChoiceField(
+        label="Décision",
+        choices=list(DECISIONS.items()),
+        error_messages={
+            "invalid_choice": "Choisissez d'appliquer l'opposition ou de lever le doute."
+        },
+    )
+    motif = forms.CharField(
+        label="Motif de la décision",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Le motif de la décision est obligatoire."},
+    )
+
+
+class DecouvertForm(forms.Form):
+    """The overdraft authorised on an account of funds (0: none)."""
+
+    montant = forms.CharField(
+        label="Découvert autorisé (euros)",
+        max_length=24,
+        help_text="0 : aucun découvert ; un paiement ne mène jamais le solde au-delà.",
+    )
+    motif = forms.CharField(
+        label="Décision de la banque, référence", max_length=500, required=False
+    )
+
+    def clean_montant(self):
+        try:
+            return montant_valide(
+                self.cleaned_data["montant"],
+                libelle="Le découvert autorisé",
+                strictement_positif=False,
+            )
+        except ApplicationError as erreur:
+            raise forms.ValidationError(erreur.message) from None

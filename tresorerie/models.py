@@ -23,7 +23,10 @@ Rules (circulaire DSS/F 93/82 §2.0.5, §2.0.6, §2.1.5, §2.1.6, §2.2; DOMAIN.
 - Payments (`LotPaiement`, `Paiement`) settle visaed ordres de dépense; the
   opposing parties are paid first (§2.1.5); the payment mention is carried on
   the order (§2.1.6). The database refuses to pay an order line twice or
-  beyond the order's amount.
+  beyond the order's amount, to pay a creditor what an opposition in force
+  still stops (or a line held in doubt before the agent comptable decided,
+  `DecisionOpposition`), and a batch that leaves the account's book balance
+  below its authorised overdraft (`decouvert_autorise`, 0 by default).
 - Bank statements (`Releve`, `LigneReleve`) are matched (`Rapprochement`)
   with posted treasury lines.
 - The daily arrêté de caisse (`ArreteCaisse`) compares counted cash with the
@@ -82,6 +85,12 @@ class CompteDisponibilite(models.Model):
     )
     ouvert_le = models.DateField("ouvert le")
     actif = models.BooleanField(default=True)
+    decouvert_autorise = models.DecimalField(
+        "découvert autorisé",
+        default=ZERO,
+        help_text="Jusqu'où un paiement peut rendre le solde comptable négatif (0 : aucun).",
+        **MONTANT,
+    )
 
     class Meta:
         ordering = ["compte__numero"]
@@ -97,6 +106,11 @@ class CompteDisponibilite(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(nature__in=["caisse", "regie"]) | models.Q(iban=""),
                 name="numeraire_sans_iban",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decouvert_autorise__gte=0),
+                name="decouvert_autorise_positif",
+                violation_error_message="Le découvert autorisé est un montant positif ou nul.",
             ),
         ]
 
@@ -518,3 +532,7 @@ class ArreteCaisse(models.Model):
         if self.ecart > 0:
             return "excédent"
         return "concordance"
+
+
+# The agent comptable's decisions on lines held for an opposition (module of its own: size).
+from tresorerie.decisions import DecisionOpposition  # noqa: E402, F401

@@ -28,6 +28,15 @@ What the XSD cannot check is checked before the file is returned, and by
 `valider_pain001` on any file: `NbOfTxs` and `CtrlSum` (required here, though
 optional in the schema) match the transfers, `EndToEndId`s are unique.
 
+The requested execution date (`ReqdExctnDt`) is never in the past: `pain001`
+refuses a date before today (the fund's clock), `valider_pain001` a file that
+asks for a date before its own creation (`CreDtTm`). The treasury asks for the
+day of the payment, which is the day it is recorded
+(`tresorerie.services.paiements.date_du_paiement`). Business days are not
+modelled: a file made on a Saturday asks for that Saturday, and the bank
+executes it on its next business day (TARGET2 calendar), as for any file
+received outside its opening days.
+
 Texts are transliterated to the SEPA Latin character set (EPC guidance on
 the character set: a-z A-Z 0-9 / - ? : ( ) . , ' + and space): accents are
 removed by `text_unidecode` (a dependency of sepaxml), "&" becomes "+", "°"
@@ -116,6 +125,13 @@ def pain001(
         date_execution, datetime.datetime
     ):
         raise DonneeInvalide("La date d'exécution des virements doit être une date (jour).")
+    aujourd_hui = horloge.aujourdhui()
+    if date_execution < aujourd_hui:
+        raise DonneeInvalide(
+            f"La date d'exécution demandée ({date_execution:%d/%m/%Y}) est passée : un fichier "
+            f"de virements demande une exécution le jour même ({aujourd_hui:%d/%m/%Y}) ou "
+            "plus tard, jamais avant (ReqdExctnDt)."
+        )
     if not virements:
         raise DonneeInvalide("Le fichier de virements ne contient aucun virement.")
     if cree_le is None:
@@ -187,6 +203,23 @@ def valider_pain001(contenu: bytes) -> None:
             f"(ligne {ligne} : {message})."
         )
     _verifier_totaux(document, prefixe)
+    _verifier_date_execution(document, prefixe)
+
+
+def _verifier_date_execution(document: etree._Element, prefixe: str) -> None:
+    """A file never asks for an execution before its own creation (ReqdExctnDt ≥ CreDtTm)."""
+    cree_le = document.findtext(f"{_N}CstmrCdtTrfInitn/{_N}GrpHdr/{_N}CreDtTm") or ""
+    try:
+        creation = datetime.date.fromisoformat(cree_le[:10])
+    except ValueError:
+        return  # the XSD already refused a malformed timestamp
+    for texte in document.xpath("//p:PmtInf/p:ReqdExctnDt/text()", **_P):
+        demandee = datetime.date.fromisoformat(texte)
+        if demandee < creation:
+            raise DonneeInvalide(
+                f"{prefixe} : il demande une exécution le {demandee:%d/%m/%Y}, avant sa propre "
+                f"création ({creation:%d/%m/%Y}) ; une date d'exécution n'est jamais passée."
+            )
 
 
 def _paiement(

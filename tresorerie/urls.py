@@ -28,6 +28,12 @@ urlpatterns = [
     path("paiements/", views.paiements, name="paiements"),
     path("paiements/<int:pk>/", views.lot, name="lot"),
     path("paiements/<int:pk>/pain001.xml", views.pain001, name="pain001"),
+    path(
+        "paiements/lignes/<int:pk>/decider/",
+        views.opposition_decider,
+        name="opposition_decider",
+    ),
+    path("comptes/<int:pk>/decouvert/", views.decouvert_fixer, name="decouvert_fixer"),
     path("releves/", views.releves, name="releves"),
     path("rapprochement/<int:compte_pk>/", views.rapprochement, name="rapprochement"),
     path("rapprochement/<int:compte_pk>/pdf/", views.rapprochement_pdf, name="rapprochement_pdf"),

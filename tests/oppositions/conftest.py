@@ -6,6 +6,9 @@ import pytest
 from core import horloge
 from oppositions import services
 
+# The treasury's accounts and credits, for the payments' tests of this folder.
+from tests.tresorerie.conftest import comptes, credits, regisseur  # noqa: E402, F401
+
 AUJOURD_HUI = horloge.aujourdhui()
 IBAN_OPPOSANT = "FR7630006000011234567890189"  # Crédit agricole (BIC AGRIFRPP)
 BIC_OPPOSANT = "AGRIFRPPXXX"

@@ -18,11 +18,25 @@ def regisseur(db):
     return personne("regisseur", Fonction.REGISSEUR)
 
 
+# The suite's accounts open empty (no à-nouveaux): an overdraft authorised as
+# data lets the tests pay without funding them; tests/tresorerie/test_solde_*.py
+# set it back to 0 to test the refusal of a batch the balance does not cover.
+DECOUVERT_DES_TESTS = Decimal("1000000.00")
+
+
 @pytest.fixture
 def comptes(comptable, regisseur, exercice):
-    return creer_tresorerie_demo(
+    from tresorerie.models import CompteDisponibilite
+
+    comptes = creer_tresorerie_demo(
         comptable=comptable, regisseur=regisseur, debut=datetime.date(exercice.annee, 1, 1)
     )
+    CompteDisponibilite.objects.filter(code__in=["EXECUTION", "BANQUE", "CAISSE"]).update(
+        decouvert_autorise=DECOUVERT_DES_TESTS
+    )
+    for code in ("EXECUTION", "BANQUE", "CAISSE"):
+        comptes[code].decouvert_autorise = DECOUVERT_DES_TESTS
+    return comptes
 
 
 def ordre_recette(
@@ -41,6 +55,7 @@ def ordre_recette(
             dates={"liquidation": AUJOURD_HUI, "droits_acquis": AUJOURD_HUI},
             lignes=lignes or [r.LigneDebiteur("Société Orion", "débiteur", "1250.40")],
             type="collectif" if lignes and len(lignes) > 1 else "individuel",
+            pieces_references="Convention du 3 mars, au dossier",
         ),
     )
     r.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=MOT_DE_PASSE)
@@ -55,7 +70,6 @@ IBAN = "FR7630006000011234567890189"
 BIC = "AGRIFRPPXXX"
 
 
-            pieces_references="Convention du 3 mars, au dossier",
 def ordre_vise(
     directrice,
     comptable,
@@ -95,6 +109,7 @@ def ordre_vise(
                     creancier, "fournisseur", iban, montant, bic=bic, identifiant=identifiant
                 )
             ],
+            pieces_references="Facture n° 118, au dossier",
         ),
     )
     d.ordre_depense_attester_service_fait(acting_user=directrice, ordre=ordre, le=AUJOURD_HUI)
@@ -109,7 +124,6 @@ def ordre_vise(
     )
 
 
-            pieces_references="Facture n° 118, au dossier",
 @pytest.fixture
 def credits(directrice, exercice):
     from budget import services as budget

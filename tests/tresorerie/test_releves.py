@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 from pycamt.parser import Camt053Parser
 
+from core import horloge
 from core.exceptions import DonneeInvalide
 from core.money import format_euros
 from tresorerie.releves import (
@@ -241,7 +242,7 @@ def test_un_fichier_de_virements_pain001_n_est_pas_un_releve():
     contenu = pain001(
         message_id="LOT9",
         donneur=Donneur("Caisse", IBAN, "AGRIFRPP"),
-        date_execution=datetime.date(2025, 3, 10),
+        date_execution=horloge.aujourdhui(),  # never in the past (tresorerie.sepa)
         virements=[virement],
     )
     with pytest.raises(DonneeInvalide) as erreur:

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
+from core import horloge
 from core.exceptions import DonneeInvalide
 from tresorerie.sepa import (
     ESPACE_DE_NOMS,
@@ -23,8 +24,10 @@ CAISSE = Donneur(
     iban="FR76 3000 6000 0112 3456 7890 189",
     bic="AGRIFRPP",
 )
-JOUR = datetime.date(2025, 3, 10)
-CREE_LE = datetime.datetime(2025, 3, 9, 14, 30, 5)
+# The suite's clock is frozen (tests/conftest.py): the file is made the day
+# before the execution it asks for, which is tomorrow.
+JOUR = horloge.aujourdhui() + datetime.timedelta(days=1)
+CREE_LE = datetime.datetime.combine(JOUR - datetime.timedelta(days=1), datetime.time(14, 30, 5))
 
 
 def trois_virements():
@@ -87,9 +90,9 @@ def test_un_lot_de_trois_virements_est_valide_et_compte_juste():
     assert texte(document, "//p:PmtInf/p:CtrlSum/text()") == ["1357.90"]
     assert len(texte(document, "//p:PmtInf")) == 1
     assert texte(document, "//p:GrpHdr/p:MsgId/text()") == ["LOT1"]
-    assert texte(document, "//p:GrpHdr/p:CreDtTm/text()") == ["2025-03-09T14:30:05"]
+    assert texte(document, "//p:GrpHdr/p:CreDtTm/text()") == [CREE_LE.isoformat()]
     assert texte(document, "//p:PmtInf/p:PmtInfId/text()") == ["LOT1"]
-    assert texte(document, "//p:PmtInf/p:ReqdExctnDt/text()") == ["2025-03-10"]
+    assert texte(document, "//p:PmtInf/p:ReqdExctnDt/text()") == [JOUR.isoformat()]
     assert texte(document, "//p:DbtrAcct/p:Id/p:IBAN/text()") == ["FR7630006000011234567890189"]
     assert texte(document, "//p:CdtTrfTxInf/p:PmtId/p:EndToEndId/text()") == [
         "LOT1-000001",
@@ -284,3 +287,32 @@ def test_un_lot_vide_ou_un_compte_de_la_caisse_faux_est_refuse():
         fichier(donneur=Donneur("Caisse", "FR7630006000011234567890188", "AGRIFRPP"))
     with pytest.raises(DonneeInvalide, match="MsgId"):
         fichier(message_id="")
+
+
+def test_une_date_d_execution_passee_est_refusee_et_celle_du_jour_acceptee():
+    aujourd_hui = horloge.aujourdhui()
+    with pytest.raises(
+        DonneeInvalide,
+        match=rf"La date d'exécution demandée \({aujourd_hui - datetime.timedelta(days=1):%d/%m/%Y}\) "
+        rf"est passée : un fichier de virements demande une exécution le jour même "
+        rf"\({aujourd_hui:%d/%m/%Y}\) ou plus tard, jamais avant \(ReqdExctnDt\)\.",
+    ):
+        fichier(date_execution=aujourd_hui - datetime.timedelta(days=1), cree_le=None)
+    document = lire(fichier(date_execution=aujourd_hui, cree_le=None))
+    assert texte(document, "//p:PmtInf/p:ReqdExctnDt/text()") == [aujourd_hui.isoformat()]
+
+
+def test_un_fichier_qui_demande_une_execution_avant_sa_creation_est_refuse():
+    contenu = fichier()
+    passe = (JOUR - datetime.timedelta(days=3)).isoformat()
+    falsifie = contenu.replace(
+        f"<ReqdExctnDt>{JOUR.isoformat()}</ReqdExctnDt>".encode(),
+        f"<ReqdExctnDt>{passe}</ReqdExctnDt>".encode(),
+    )
+    assert falsifie != contenu
+    with pytest.raises(
+        DonneeInvalide,
+        match=rf"il demande une exécution le {JOUR - datetime.timedelta(days=3):%d/%m/%Y}, avant "
+        rf"sa propre création \({CREE_LE:%d/%m/%Y}\) ; une date d'exécution n'est jamais passée",
+    ):
+        valider_pain001(falsifie)

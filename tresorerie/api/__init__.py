@@ -10,7 +10,12 @@ the same French messages apply; errors come as `{"code", "message", "details"}`.
 from __future__ import annotations
 
 from tresorerie.api.caisse import ArreteListApi
-from tresorerie.api.comptes import CarnetCloreApi, CarnetListApi, CompteListApi
+from tresorerie.api.comptes import (
+    CarnetCloreApi,
+    CarnetListApi,
+    CompteDecouvertApi,
+    CompteListApi,
+)
 from tresorerie.api.encaissements import (
     EncaissementAffecterApi,
     EncaissementAnnulerApi,
@@ -21,7 +26,13 @@ from tresorerie.api.encaissements import (
     EncaissementSansTitreApi,
     RegularisationApi,
 )
-from tresorerie.api.paiements import LotDetailApi, LotListApi, LotPain001Api
+from tresorerie.api.paiements import (
+    AttenteListApi,
+    LigneDeciderApi,
+    LotDetailApi,
+    LotListApi,
+    LotPain001Api,
+)
 from tresorerie.api.quittances import QuittanceDetailApi, QuittanceListApi, QuittancePdfApi
 from tresorerie.api.releves import (
     EtatRapprochementApi,
@@ -36,6 +47,7 @@ from tresorerie.api.virements import FraisBancairesApi, VirementInterneApi
 
 __all__ = [
     "CompteListApi",
+    "CompteDecouvertApi",
     "CarnetListApi",
     "CarnetCloreApi",
     "EncaissementListApi",
@@ -55,6 +67,8 @@ __all__ = [
     "LotListApi",
     "LotDetailApi",
     "LotPain001Api",
+    "AttenteListApi",
+    "LigneDeciderApi",
     "ReleveListApi",
     "ReleveDetailApi",
     "LigneReleveRapprocherApi",

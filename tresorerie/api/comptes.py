@@ -7,7 +7,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, status
+from rest_framework import generics, serializers, status
 
 from core.actes import api_acte
 from tresorerie import actes, selectors
@@ -85,4 +85,39 @@ CarnetCloreApi = acte_sur(
     sortie=lambda carnet: CarnetSerializer(_carnets().get(pk=carnet.pk)).data,
     reponse=CarnetSerializer,
     resume="Clore un carnet à souches (ses numéros restants ne servent plus)",
+)
+
+
+# --- Découvert autorisé --------------------------------------------------------------
+
+
+class DecouvertSaisieSerializer(serializers.Serializer):
+    montant = serializers.CharField(
+        max_length=24, help_text="En euros, par exemple « 50000.00 » ; « 0 » : aucun découvert."
+    )
+    motif = serializers.CharField(
+        max_length=500,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="La décision de la banque ou de la Caisse des dépôts, sa référence.",
+    )
+
+
+def _compte_relu(compte) -> dict:
+    relu = CompteDisponibilite.objects.select_related("compte", "compte_frais", "regisseur").get(
+        pk=compte.pk
+    )
+    return CompteDisponibiliteSerializer(relu).data
+
+
+CompteDecouvertApi = acte_sur(
+    actes.DECOUVERT_FIXER,
+    queryset=CompteDisponibilite.objects.all(),
+    libelle="Le compte de disponibilités",
+    entree=DecouvertSaisieSerializer,
+    sortie=_compte_relu,
+    reponse=CompteDisponibiliteSerializer,
+    resume="Fixer le découvert autorisé d'un compte de disponibilités (agent comptable) : un "
+    "lot de paiements ne mène jamais le solde comptable au-delà",
 )

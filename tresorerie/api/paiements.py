@@ -9,18 +9,23 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework.exceptions import NotFound
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
-from tresorerie import actes, selectors
+from depenses.models import LigneOrdreDepense
+from oppositions.models import Opposition
+from oppositions.rapprochement import DECISIONS
+from tresorerie import actes, selectors, services
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
     ListeEtActe,
     _filtre_compte,
     _lots,
     _trouver,
+    acte_sur,
 )
 from tresorerie.api.saisies import (
     LotSaisieSerializer,
@@ -29,6 +34,7 @@ from tresorerie.api.serializers import (
     LotDetailSerializer,
     LotSerializer,
 )
+from tresorerie.decisions import DecisionOpposition
 from tresorerie.models import (
     LotPaiement,
 )
@@ -87,3 +93,96 @@ class LotPain001Api(APIView):
         reponse = HttpResponse(fichier, content_type="application/xml")
         reponse["Content-Disposition"] = f'attachment; filename="{lot.message_id}.xml"'
         return reponse
+
+
+# --- Paiements en attente de décision (oppositions, circ. 93/82 §2.1.5) ---------------
+
+
+class DouteSerializer(serializers.Serializer):
+    opposition = serializers.IntegerField(source="opposition.pk")
+    opposant = serializers.CharField(source="opposition.opposant")
+    creancier_vise = serializers.CharField(source="opposition.creancier_nom")
+    identifiant_vise = serializers.CharField(source="opposition.creancier_identifiant")
+    motif = serializers.CharField()
+
+
+class AttenteSerializer(serializers.Serializer):
+    ordre = serializers.IntegerField(source="ordre.pk")
+    reference = serializers.CharField(source="ordre.reference")
+    ligne = serializers.IntegerField(source="ligne.pk")
+    creancier = serializers.CharField(source="ligne.creancier")
+    identifiant = serializers.CharField(source="ligne.identifiant")
+    iban = serializers.CharField(source="ligne.iban")
+    montant = serializers.DecimalField(source="ligne.montant", max_digits=18, decimal_places=2)
+    etat = serializers.SerializerMethodField()
+    doutes = DouteSerializer(many=True)
+
+    def get_etat(self, _attente) -> str:
+        return "en attente de décision de l'agent comptable"
+
+
+@extend_schema(
+    summary="Paiements arrêtés, en attente de décision de l'agent comptable (une opposition "
+    "vise peut-être le créancier, circ. 93/82 §2.1.5)",
+    responses=AttenteSerializer(many=True),
+)
+class AttenteListApi(APIView):
+    def get(self, request):
+        if not selectors.lit_toute_la_tresorerie(request.user):
+            raise PermissionDenied(selectors.REFUS_REGISSEUR)
+        return Response(AttenteSerializer(services.lignes_en_attente(), many=True).data)
+
+
+class DecisionSaisieSerializer(serializers.Serializer):
+    opposition = serializers.PrimaryKeyRelatedField(
+        queryset=Opposition.objects.all(),
+        error_messages={"does_not_exist": "L'opposition n° {pk_value} n'existe pas."},
+    )
+    decision = serializers.ChoiceField(
+        choices=list(DECISIONS.items()),
+        error_messages={
+            "invalid_choice": "La décision « {input} » n'existe pas : « appliquer » ou « lever »."
+        },
+    )
+    motif = serializers.CharField(max_length=2000)
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    ordre = serializers.CharField(source="ligne.ordre.reference")
+    creancier = serializers.CharField(source="ligne.creancier")
+    par = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = DecisionOpposition
+        fields = [
+            "id",
+            "ligne",
+            "ordre",
+            "creancier",
+            "opposition",
+            "decision",
+            "doute",
+            "motif",
+            "par",
+            "le",
+        ]
+
+
+def _decision_relue(decision: DecisionOpposition) -> dict:
+    relue = DecisionOpposition.objects.select_related("ligne__ordre__exercice", "par").get(
+        pk=decision.pk
+    )
+    return DecisionSerializer(relue).data
+
+
+LigneDeciderApi = acte_sur(
+    actes.OPPOSITION_DECIDER,
+    queryset=LigneOrdreDepense.objects.select_related("ordre__exercice"),
+    libelle="La ligne d'ordre de dépense",
+    entree=DecisionSaisieSerializer,
+    sortie=_decision_relue,
+    reponse=DecisionSerializer,
+    statut=201,
+    resume="Décider du paiement d'une ligne arrêtée par une opposition : l'appliquer ou lever "
+    "le doute (agent comptable, circ. 93/82 §2.1.5)",
+)

@@ -62,6 +62,7 @@ class CompteDisponibiliteSerializer(serializers.ModelSerializer):
             "ouvert_le",
             "actif",
             "credits_seulement",
+            "decouvert_autorise",
             "solde_comptable",
             "solde_au",
         ]

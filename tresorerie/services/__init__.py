@@ -30,7 +30,13 @@ from tresorerie.services.comptes import (
     carnet_clore,
     carnet_de,
     carnet_ouvrir,
+    compte_decouvert_fixer,
     compte_disponibilite_ouvrir,
+)
+from tresorerie.services.decisions import (
+    PaiementEnAttente,
+    lignes_en_attente,
+    opposition_decider,
 )
 from tresorerie.services.documents import (
     recu_delivrer,
@@ -46,6 +52,9 @@ from tresorerie.services.encaissements import (
     reste_sur_ligne,
 )
 from tresorerie.services.paiements import (
+    SoldeInsuffisant,
+    date_du_paiement,
+    exiger_solde,
     lot_payer,
 )
 from tresorerie.services.regularisation import (
@@ -88,6 +97,13 @@ __all__ = [
     "reste_sur_ligne",
     "encaissement_annuler",
     "lot_payer",
+    "date_du_paiement",
+    "exiger_solde",
+    "SoldeInsuffisant",
+    "PaiementEnAttente",
+    "lignes_en_attente",
+    "opposition_decider",
+    "compte_decouvert_fixer",
     "releve_importer",
     "FENETRE_RAPPROCHEMENT",
     "rapprocher",

@@ -7,6 +7,8 @@ import datetime
 from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.money import format_euros
+from core.money import montant as montant_saisi
 from core.saisie import date as date_saisie
 from core.saisie import texte
 from core.verrous import verrouiller, verrouiller_tous
@@ -16,6 +18,7 @@ from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_le
 from tresorerie.models import Carnet, CompteDisponibilite
+from tresorerie.selectors import solde_comptable
 from tresorerie.services.commun import CIRC_ENCAISSEMENT, _atomique, _aujourd_hui, nom_complet
 
 # --- Comptes de disponibilités --------------------------------------------------
@@ -83,6 +86,54 @@ def compte_disponibilite_ouvrir(
         apres={"compte": compte.numero, "nature": nature},
     )
     return cd
+
+
+@_atomique
+def compte_decouvert_fixer(
+    *, acting_user, compte: CompteDisponibilite, montant, motif: str = ""
+) -> CompteDisponibilite:
+    """Record the overdraft authorised on an account of funds (0: none).
+
+    The agent comptable alone handles the fund's money (circ. 93/82 §2.2): he
+    records, as data, how far a payment may take the account's book balance
+    below zero (the bank's authorisation, a facility of the Caisse des
+    dépôts); a payment batch that would go further is refused
+    (`tresorerie.services.paiements.exiger_solde`). Not below what the
+    account already owes: lowering the overdraft under a negative balance
+    would leave it outside its own authorisation. Audited with the old and
+    new amounts and the reason.
+    """
+    le = _aujourd_hui()
+    exiger_comptable(acting_user, le, "fixer le découvert autorisé d'un compte")
+    somme = montant_saisi(montant, libelle="Le découvert autorisé", strictement_positif=False)
+    if somme < 0:
+        raise DonneeInvalide("Le découvert autorisé est un montant positif ou nul.")
+    compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
+    if compte.credits_seulement and somme:
+        raise DonneeInvalide(
+            f"« {compte.libelle} » est un compte spécial d'encaissement : aucun paiement n'en "
+            "part, il n'a pas de découvert (circulaire 93/82 §2.2.0.2)."
+        )
+    solde = solde_comptable(compte.compte.numero, le)
+    if solde < -somme:
+        raise DonneeInvalide(
+            f"Le solde comptable de « {compte.libelle} » est déjà de {format_euros(solde)} : le "
+            f"découvert autorisé ne peut pas être fixé en deçà ({format_euros(-solde)} au moins)."
+        )
+    avant = compte.decouvert_autorise
+    compte.decouvert_autorise = somme
+    compte.save(update_fields=["decouvert_autorise"])
+    audit(
+        acting_user,
+        "tresorerie.decouvert_fixe",
+        compte,
+        avant={"decouvert_autorise": avant},
+        apres={
+            "decouvert_autorise": somme,
+            "motif": texte(motif, "Le motif", obligatoire=False, longueur=500),
+        },
+    )
+    return compte
 
 
 # --- Carnets à souches ------------------------------------------------------------

@@ -37,6 +37,7 @@ from tresorerie.services.commun import (
     exercice_du,
 )
 from tresorerie.services.documents import _delivrer
+from tresorerie.services.paiements import exiger_solde
 
 
 def reste_sur_ligne(ligne: LigneOrdreRecette) -> Decimal:
@@ -428,6 +429,9 @@ def excedent_rembourser(
             f"Il ne reste que {format_euros(disponible)} de trop-perçu sur cet encaissement : "
             f"on ne peut en rembourser {format_euros(somme)}."
         )
+    # Money leaves the account: not below its authorised overdraft (issue 10).
+    compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
+    exiger_solde(compte, somme, le, "remboursement")
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice_du(le),

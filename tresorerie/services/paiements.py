@@ -1,4 +1,21 @@
-"""Payment of visaed ordres de dépense in batches (circ. 93/82 §2.1.5, §2.1.6)."""
+"""Payment of visaed ordres de dépense in batches (circ. 93/82 §2.1.5, §2.1.6).
+
+Three rules make the money leave as the texts say, each kept by the service
+with a French message and by PostgreSQL (`migrations/sql/0005_oppositions_solde.sql`):
+
+- the payment is dated the day it is recorded: the payment mention carries
+  that day, so an opposition served on the agent comptable up to that day is
+  applied (§2.1.5: it has effect "avant que la mention de paiement soit portée
+  sur l'ordre"), and the pain.001 file never asks for an earlier execution;
+- each creditor's line is read against the oppositions in force on the keys
+  of `oppositions/identifiants.py` (a SIRET typed with spaces or dots is
+  still caught, a SIRET counts for its SIREN); a line held in doubt stops the
+  batch until the agent comptable decides (`tresorerie.services.decisions`);
+- the batch never leaves the account's book balance below its authorised
+  overdraft (`CompteDisponibilite.decouvert_autorise`, 0 unless the agent
+  comptable records one): the account's row is locked first, so two batches
+  on one account are checked one after the other.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +26,28 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q
 
 from core.audit import audit
-from core.exceptions import DonneeInvalide
-from core.money import ZERO
+from core.exceptions import ApplicationError, DonneeInvalide
+from core.money import ZERO, format_euros
 from core.saisie import date as date_saisie
+from core.verrous import verrouiller
 from depenses.models import LigneOrdreDepense
 from depenses.paiements import ordres_depense_payer, ordres_depense_verrouiller_pour_paiement
 from ledger.services import LigneSaisie, ecriture_passer
-from oppositions.models import Opposition
-from oppositions.services import imputer, oppositions_opposables, repartir_paiement
+from oppositions.services import imputer, repartir_paiement
 from personnes.permissions import exiger_comptable
 from tresorerie import sepa
 from tresorerie.models import CompteDisponibilite, LotPaiement, Paiement
+from tresorerie.selectors import solde_comptable
 from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
+from tresorerie.services.decisions import (
+    Attente,
+    PaiementEnAttente,
+    message_attente,
+    rapprocher_lignes,
+)
 
 # --- Paiements ------------------------------------------------------------------------
 
@@ -50,6 +73,66 @@ def _bout_en_bout(lot_ref: str, rang: int) -> str:
     return f"{lot_ref}-{rang:05d}"[:35]
 
 
+class SoldeInsuffisant(ApplicationError):
+    """The batch would leave the account's book balance below its authorised overdraft."""
+
+    code = "solde_insuffisant"
+    statut_http = 409
+    message_defaut = "Le compte n'a pas de quoi payer ce lot."
+
+
+def date_du_paiement(le=None) -> datetime.date:
+    """Today, the only date a payment may carry: any other is refused.
+
+    The payment mention is written on the order the day the payment is
+    recorded (circ. 93/82 §2.1.6); dating it earlier would let a payment
+    escape an opposition served on the agent comptable since (§2.1.5: it has
+    effect "avant que la mention de paiement soit portée sur l'ordre")."""
+    aujourd_hui = _aujourd_hui()
+    if le is None or le == "":
+        return aujourd_hui
+    le = date_saisie(le, "La date du paiement")
+    if le != aujourd_hui:
+        raise DonneeInvalide(
+            f"Un paiement se date du jour où il est enregistré, le {aujourd_hui:%d/%m/%Y} : la "
+            f"date demandée ({le:%d/%m/%Y}) est refusée. La mention de paiement porte ce jour, "
+            "et toute opposition signifiée à l'agent comptable jusqu'à ce jour s'applique "
+            "(circulaire 93/82 §2.1.5).",
+            details={"date": le.isoformat(), "aujourd_hui": aujourd_hui.isoformat()},
+        )
+    return aujourd_hui
+
+
+def exiger_solde(
+    compte: CompteDisponibilite, montant, le: datetime.date, quoi: str = "lot"
+) -> Decimal:
+    """Refuse what would take the account's book balance (its class 5 account's,
+    in the exercise of `le`, up to `le`) below its authorised overdraft, with the
+    balance in the message; returns the balance before. The caller has locked
+    the account's row (`verrouiller`), so that two payments read it in turn."""
+    solde = solde_comptable(compte.compte.numero, le)
+    montant = Decimal(montant)
+    if solde - montant < -compte.decouvert_autorise:
+        decouvert = (
+            f", au-delà du découvert autorisé de {format_euros(compte.decouvert_autorise)}"
+            if compte.decouvert_autorise
+            else " ; aucun découvert n'est autorisé sur ce compte"
+        )
+        raise SoldeInsuffisant(
+            f"Le compte « {compte.libelle} » ({compte.compte.numero}) ne peut pas payer ce {quoi} : "
+            f"solde comptable {format_euros(solde)}, {quoi} {format_euros(montant)}. Son solde "
+            f"deviendrait {format_euros(solde - montant)}{decouvert}. Approvisionnez-le d'abord "
+            "(virement interne) ou payez moins d'ordres.",
+            details={
+                "compte": compte.code,
+                "solde_comptable": str(solde),
+                "montant": str(montant),
+                "decouvert_autorise": str(compte.decouvert_autorise),
+            },
+        )
+    return solde
+
+
 @_atomique
 def lot_payer(
     *,
@@ -61,45 +144,66 @@ def lot_payer(
 ) -> LotPaiement:
     """Pay visaed ordres de dépense in one batch (circ. 93/82 §2.1.5, §2.1.6).
 
-    For each creditor's line the opposing parties are paid first, each up to
-    what remains of its opposition, the creditor gets the rest. One entry
-    (journal TR) debits each creditor's account and credits the account of
-    funds; transfers go in one pain.001 file; each order gets its payment
-    mention and the credits their payment.
+    Dated today (`le`, if given, must be today: `date_du_paiement`). For each
+    creditor's line the opposing parties are paid first, each up to what
+    remains of its opposition, the creditor gets the rest; a line held in
+    doubt for an opposition refuses the batch until the agent comptable
+    decides (`PaiementEnAttente`). The account is locked and its book balance
+    must cover the batch, within its authorised overdraft (`SoldeInsuffisant`).
+    One entry (journal TR) debits each creditor's account and credits the
+    account of funds; transfers go in one pain.001 file, to be executed today;
+    each order gets its payment mention and the credits their payment.
     """
-    le = date_saisie(le or _aujourd_hui(), "La date du paiement")
+    le = date_du_paiement(le)
     exiger_comptable(acting_user, le, "payer un ordre de dépense")
     if moyen not in LotPaiement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
+    exercice = exercice_du(le)
+    # The account first (two batches on it pass in turn), then the orders.
+    compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
     _exiger_compte_de_paiement(compte, moyen)
     exiger_caisse_ouverte(compte, le, "le paiement")
-    exercice = exercice_du(le)
     verrouilles = ordres_depense_verrouiller_pour_paiement(ordres)
     identifiants = [o.pk for o in verrouilles]
-    lignes = list(
-        LigneOrdreDepense.objects.filter(ordre_id__in=identifiants).order_by("ordre_id", "id")
-    )
     par_ordre = {o.pk: o for o in verrouilles}
-    frappes = {
-        i
-        for i in Opposition.objects.filter(
-            creancier_identifiant__in={lg.identifiant for lg in lignes if lg.identifiant},
-            signifiee_le__lte=le,
+    lues = rapprocher_lignes(
+        LigneOrdreDepense.objects.filter(ordre_id__in=identifiants).order_by("ordre_id", "id"),
+        le=le,
+    )
+    attentes = [
+        Attente(par_ordre[lr.ligne.ordre_id], lr.ligne, lr.rapprochement.doutes)
+        for lr in lues.values()
+        if lr.rapprochement.en_attente
+    ]
+    if attentes:
+        raise PaiementEnAttente(
+            message_attente(attentes),
+            details={
+                "en_attente": [
+                    {
+                        "ordre": a.ordre.reference,
+                        "ligne": a.ligne.pk,
+                        "creancier": a.ligne.creancier,
+                        "oppositions": [d.opposition.pk for d in a.doutes],
+                    }
+                    for a in attentes
+                ]
+            },
         )
-        .filter(Q(mainlevee_le__isnull=True) | Q(mainlevee_le__gt=le))
-        .values_list("creancier_identifiant", flat=True)
-    }
+    lignes = [lr.ligne for lr in lues.values()]
     message_id = f"CAISSE-{le:%Y%m%d}-{uuid.uuid4().hex[:12].upper()}"
     paiements: list[Paiement] = []
-    opposants = 0
-    for ligne in lignes:
+    a_imputer = []
+    for lr in lues.values():
+        ligne = lr.ligne
         ordre = par_ordre[ligne.ordre_id]
         if moyen == LotPaiement.Moyen.VIREMENT and not ligne.iban:
             raise DonneeInvalide(
                 f"L'ordre n° {ordre.reference} ne donne pas l'IBAN de {ligne.creancier} : "
                 "payez-le par chèque ou en numéraire."
             )
-        if ligne.identifiant and ligne.identifiant in frappes:
+        appliquees = lr.rapprochement.appliquees
+        if appliquees:
             # Opposing parties first, each up to what remains of its act (§2.1.5);
             # a later line of the same creditor sees what this one took.
             parts = repartir_paiement(
@@ -107,8 +211,11 @@ def lot_payer(
                 creancier_nom=ligne.creancier,
                 creancier_iban=ligne.iban,
                 creancier_bic=ligne.bic,
-                oppositions=oppositions_opposables(creancier_identifiant=ligne.identifiant, le=le),
+                oppositions=appliquees,
             )
+            pris = {p.opposition_id: p.montant for p in parts if p.opposition_id is not None}
+            for o in appliquees:
+                o.montant_impute += pris.get(o.pk, ZERO)
         else:
             parts = [None]
         for part in parts:
@@ -116,8 +223,7 @@ def lot_payer(
                 continue
             reference = _bout_en_bout(message_id[7:], len(paiements) + 1)
             if part is not None and part.opposition_id is not None:
-                imputer(acting_user=acting_user, part=part, reference=reference, le=le)
-                opposants += 1
+                a_imputer.append((part, reference))
             paiements.append(
                 Paiement(
                     ordre=ordre,
@@ -131,6 +237,9 @@ def lot_payer(
                 )
             )
     total = sum((p.montant for p in paiements), ZERO)
+    exiger_solde(compte, total, le)
+    for part, reference in a_imputer:
+        imputer(acting_user=acting_user, part=part, reference=reference, le=le)
     debits: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     for ligne in lignes:
         debits[(par_ordre[ligne.ordre_id].compte_tiers.numero, ligne.creancier[:120])] += (
@@ -199,7 +308,7 @@ def lot_payer(
             "total": total,
             "compte": compte.compte.numero,
             "ecriture": f"TR-{ecriture.numero}",
-            "oppositions": opposants,
+            "oppositions": len(a_imputer),
         },
     )
     return lot

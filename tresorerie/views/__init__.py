@@ -21,7 +21,13 @@ from tresorerie.views.encaissements import (
     quittance_pdf,
     recu_delivrer,
 )
-from tresorerie.views.paiements import lot, paiements, pain001
+from tresorerie.views.paiements import (
+    decouvert_fixer,
+    lot,
+    opposition_decider,
+    paiements,
+    pain001,
+)
 from tresorerie.views.releves import rapprochement, rapprochement_pdf, releves
 from tresorerie.views.restes import restes
 from tresorerie.views.sans_titre import regularisation_preparer, sans_titre
@@ -44,6 +50,8 @@ __all__ = [
     "paiements",
     "lot",
     "pain001",
+    "opposition_decider",
+    "decouvert_fixer",
     "releves",
     "rapprochement",
     "rapprochement_pdf",

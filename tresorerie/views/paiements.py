@@ -1,24 +1,34 @@
-"""Payment of visaed ordres de dépense, batches and their pain.001."""
+"""Payment of visaed ordres de dépense, batches and their pain.001; the lines
+held for an opposition and the agent comptable's decision on them; the
+overdraft authorised on an account (what a payment may use)."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from core import horloge
 from core.actes import soumettre
-from depenses.models import OrdreDepense
+from depenses.models import LigneOrdreDepense, OrdreDepense
 from oppositions.banque import formater_iban
-from tresorerie import actes
+from oppositions.rapprochement import EN_ATTENTE
+from tresorerie import actes, services
+from tresorerie.decisions import DecisionOpposition
 from tresorerie.forms import (
+    DecisionOppositionForm,
+    DecouvertForm,
     PaiementForm,
 )
 from tresorerie.models import (
+    CompteDisponibilite,
     LotPaiement,
 )
 from tresorerie.views.commun import (
     _est_comptable,
     _requete,
+    action,
     exiger,
     lecture,
 )
@@ -43,10 +53,12 @@ def paiements(request):
                 request,
                 actes.PAYER,
                 formulaire,
+                # A date typed into an old form or a forged POST is checked by the
+                # service, which refuses any day but today.
                 donnees=lambda f: {
                     **f.cleaned_data,
                     "ordres": [int(v) for v in choisis],
-                    "date": f.cleaned_data.get("le"),
+                    "date": request.POST.get("le") or None,
                 },
                 vers="tresorerie:lot",
             )
@@ -55,12 +67,17 @@ def paiements(request):
     elif comptable:
         formulaire = PaiementForm()
     coches = set(request.POST.getlist("ordres")) if request.method == "POST" else set()
-    a_payer = (
+    a_payer = list(
         OrdreDepense.objects.filter(etat=OrdreDepense.Etat.VISE)
         .select_related("exercice")
         .prefetch_related("lignes")
         .order_by("exercice__annee", "numero")
     )
+    # Lines held for an opposition: their order cannot be checked until decided.
+    attentes = services.lignes_en_attente()
+    arretes = {a.ordre.pk for a in attentes}
+    for ordre in a_payer:
+        ordre.en_attente = ordre.pk in arretes
     lots = Paginator(
         LotPaiement.objects.select_related("compte__compte", "exercice", "ecriture__journal"),
         50,
@@ -70,6 +87,21 @@ def paiements(request):
         "tresorerie/paiements.html",
         {
             "a_payer": a_payer,
+            "attentes": [
+                (
+                    a,
+                    [
+                        (d, DecisionOppositionForm(initial={"opposition": d.opposition.pk}))
+                        for d in a.doutes
+                    ],
+                )
+                for a in attentes
+            ],
+            "en_attente": EN_ATTENTE,
+            "decisions": DecisionOpposition.objects.select_related(
+                "ligne__ordre__exercice", "opposition", "par"
+            ).filter(ligne__ordre__etat=OrdreDepense.Etat.VISE),
+            "aujourd_hui": horloge.aujourdhui(),
             "coches": coches,
             "form": formulaire,
             "page": lots,
@@ -104,3 +136,20 @@ def pain001(request, pk: int):
     reponse = HttpResponse(contenu, content_type="application/xml")
     reponse["Content-Disposition"] = f'attachment; filename="pain001-{lot.message_id}.xml"'
     return reponse
+
+
+# --- Lignes arrêtées par une opposition, découvert autorisé ------------------------------
+
+opposition_decider = action(
+    actes.OPPOSITION_DECIDER,
+    queryset=LigneOrdreDepense.objects.select_related("ordre__exercice"),
+    formulaire=DecisionOppositionForm,
+    vers=lambda _ligne, _resultat: reverse("tresorerie:paiements"),
+)
+
+decouvert_fixer = action(
+    actes.DECOUVERT_FIXER,
+    queryset=CompteDisponibilite.objects.all(),
+    formulaire=DecouvertForm,
+    vers=lambda _compte, _resultat: reverse("tresorerie:tableau"),
+)
