@@ -273,7 +273,7 @@ def test_depense_suspendue_completee_visee_et_une_autre_requise(page, live_serve
     page.screenshot(path=str(CAPTURES / "requisitions.png"), full_page=True)
     assert OrdreDepense.objects.get(pk=loyer.pk).etat == "vise"
     assert OrdreDepense.objects.get(pk=huissier.pk).ecriture.passee_par.username == "comptable"
-    assert Requisition.objects.get().ordre_id == huissier.pk
+    assert Requisition.objects.get(ordre=huissier).reponse.par.username == "comptable"
 
 
 def _texte_pdf(contenu: bytes, tmp_path) -> str:

@@ -274,6 +274,28 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
             ordre=o,
             appreciations={"imputation": (True, ""), "validite_dette": (True, "")},
         )
+    # Suspended for a missing pièce, then requisitioned by the directrice: it waits,
+    # requis, in the agent comptable's file for his visa, which stays his act
+    # (circ. 93/82 §2.1.9.0, §1.1.1).
+    requis = ordre(
+        "Maître Dupuis, huissier", "Frais d'exécution d'un jugement", "186.20", "622", "autre"
+    )
+    depenses_services.ordre_depense_signer(
+        acting_user=directrice, ordre=requis, mot_de_passe=mot_de_passe
+    )
+    depenses_services.ordre_depense_transmettre(acting_user=directrice, ordre=requis)
+    depenses_services.ordre_depense_suspendre(
+        acting_user=comptable,
+        ordre=requis,
+        motif="pieces",
+        explication="Le certificat de non-recours n'est pas au dossier",
+    )
+    depenses_services.ordre_depense_requerir(
+        acting_user=directrice,
+        ordre=requis,
+        motif="Délai d'exécution du jugement : l'huissier doit être réglé cette semaine",
+        mot_de_passe=mot_de_passe,
+    )
     opposition_enregistrer(
         acting_user=comptable,
         creancier_nom="Papeterie Centrale",
