@@ -370,3 +370,25 @@ def test_la_page_refuse_de_deferer_hors_des_cas_et_ne_change_rien(
     assert "le service fait est attesté" in reponse.content.decode()
     assert OrdreDepense.objects.get(pk=ordre.pk).etat == "requis"
     assert not ReponseRequisition.objects.exists()
+
+
+def test_l_api_refuse_de_deferer_et_la_page_du_directeur_le_dit(
+    client, directrice, comptable, credits
+):
+    ordre = _requis(directrice, comptable, credits)
+    api = APIClient()
+    api.force_authenticate(comptable)
+    refus = api.post(
+        f"/api/ordres-depense/{ordre.pk}/refuser-de-deferer/",
+        {"cas": "dette_contestee", "explication": "Le fournisseur conteste la facture"},
+        format="json",
+    )
+    assert refus.status_code == 200, refus.json()
+    assert refus.json()["etat"] == "suspendu"
+    assert refus.json()["requisition"]["reponse"]["decision"] == "refus"
+    assert refus.json()["requisition"]["reponse"]["cas"] == "dette_contestee"
+
+    client.force_login(directrice)
+    page = client.get(f"/depenses/{ordre.pk}/").content.decode()
+    assert "a refusé de déférer à la réquisition" in page and "dette contestée" in page
+    assert "Signer la réquisition" not in page and "Compléter et renvoyer" in page
