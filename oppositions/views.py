@@ -17,6 +17,7 @@ ACTES = {
     "opposition.enregistree": "enregistrement de l'opposition",
     "opposition.imputation": "versement à l'opposant",
     "opposition.mainlevee": "mainlevée",
+    "opposition.decision": "décision de l'agent comptable sur un paiement arrêté",
 }
 
 

@@ -231,6 +231,7 @@ def _preparer_ordres(
 
 def preparer_lot(comptable, directeur_, exercice, nombre_ordres: int) -> tuple[Moitie, Moitie]:
     from budget import services as budget
+    from ledger.services import LigneSaisie, ecriture_passer
     from reglementation.selectors import rattachement
 
     aujourd_hui = date_du_jour()
@@ -241,6 +242,20 @@ def preparer_lot(comptable, directeur_, exercice, nombre_ordres: int) -> tuple[M
         chapitre=CHAPITRE,
         libelle="Fournitures administratives",
         montant_initial=total + Decimal("1000.00"),
+    )
+    # Both halves are paid from the compte externe (5122), which must hold the
+    # money: a batch never leaves its account's book balance below its
+    # authorised overdraft (issue 10; tresorerie 0005). Its opening balance.
+    ecriture_passer(
+        acting_user=comptable,
+        exercice=exercice,
+        journal="AN",
+        date=exercice.debut,
+        libelle="Reprise du solde du compte externe de disponibilités",
+        lignes=[
+            LigneSaisie("5122", debit=total + Decimal("1000.00")),
+            LigneSaisie("102", credit=total + Decimal("1000.00")),
+        ],
     )
     regle = rattachement(
         sens="depense",
