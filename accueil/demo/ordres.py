@@ -68,6 +68,17 @@ def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: dat
         nature_recette="loyer",
         reference=f"VIR-PERRIN-{aujourd_hui:%Y%m}",
     )
+    # This morning's draw on the subdivision feeds the compte spécial d'exécution
+    # (circ. 93/82 §2.2.0.0): the day's payments leave from an account that holds
+    # the money (a batch never leaves its account's book balance negative).
+    tresorerie_services.virement_interne(
+        acting_user=comptable,
+        de=comptes["CDC"],
+        vers=comptes["EXECUTION"],
+        montant="20000.00",
+        date=aujourd_hui,
+        libelle="Tirage du jour sur la subdivision",
+    )
 
 
 def creer_ordres_demo(personnes: dict, aujourd_hui: datetime.date) -> None:
