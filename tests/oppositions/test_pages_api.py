@@ -274,3 +274,33 @@ def test_l_api_enregistre_la_mainlevee_une_seule_fois(api, comptable, opposition
 
 def test_l_api_est_fermee_a_qui_n_a_pas_de_fonction(api, opposition):
     assert api.get(reverse("api_oppositions")).status_code in (401, 403)
+
+
+def test_l_api_enregistre_un_siret_a_points_et_l_iban_du_creancier(api, comptable, auditeur):
+    api.force_authenticate(comptable)
+    saisie = dict(
+        SAISIE,
+        montant="2500.00",
+        creancier_identifiant="123.456.789-00012",
+        creancier_iban="DE89 3704 0044 0532 0130 00",
+    )
+    reponse = api.post(reverse("api_opposition_enregistrer"), saisie, format="json")
+    assert reponse.status_code == 201
+    corps = reponse.json()
+    assert (corps["creancier_identifiant"], corps["creancier_cle"], corps["creancier_iban"]) == (
+        SIRET,
+        "123456789",
+        "DE89370400440532013000",
+    )
+    # The register finds it by another establishment of the company.
+    api.force_authenticate(auditeur)
+    trouvees = api.get(reverse("api_oppositions"), {"recherche": "123 456 789 00099"}).json()
+    assert [o["id"] for o in trouvees["results"]] == [corps["id"]]
+
+
+def test_la_fiche_dit_comment_les_ordres_sont_rattaches(client, comptable):
+    opposition = enregistrer(comptable, creancier_identifiant="123 456 789 00012")
+    client.force_login(comptable)
+    page = client.get(reverse("oppositions:detail", args=[opposition.pk])).content.decode()
+    assert "par le SIREN 123456789 : toutes les lignes des établissements de l'entreprise" in page
+    assert "sans identifiant, par le nom (le paiement attend alors votre décision)" in page
