@@ -357,7 +357,7 @@ def joindre_piece(
     acte: str = "compléter",
     **champs,
 ):
-    """Attach a pièce justificative (circ. 93/82 §2.0.2, §2.1.1), stored with its
+    """Attach a pièce justificative (circ. 93/82 §2.0.2, §2.1.3), stored with its
     SHA-256, to an order in one of `etats`."""
     with transaction.atomic():
         ordre = verrouiller_ordre(sorte, ordre)
