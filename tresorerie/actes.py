@@ -237,8 +237,7 @@ OPPOSITION_DECIDER = Acte(
         f"Opposition n° {d['opposition'].pk} appliquée au paiement de {ligne.creancier} : "
         "l'opposant sera payé d'abord."
         if d["decision"] == "appliquer"
-        else f"Doute levé : {ligne.creancier} sera payé sans l'opposition n° "
-        f"{d['opposition'].pk}."
+        else f"Doute levé : {ligne.creancier} sera payé sans l'opposition n° {d['opposition'].pk}."
     ),
 )
 DECOUVERT_FIXER = Acte(
