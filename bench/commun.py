@@ -58,7 +58,11 @@ def parametres_connexion(base: str | None = None) -> dict[str, str]:
         "port": str(reglages["PORT"] or ""),
     }
     parametres.update(
-        {cle: str(valeur) for cle, valeur in reglages["OPTIONS"].items() if isinstance(valeur, str | int)}
+        {
+            cle: str(valeur)
+            for cle, valeur in reglages["OPTIONS"].items()
+            if isinstance(valeur, str | int)
+        }
     )
     return {cle: valeur for cle, valeur in parametres.items() if valeur}
 
@@ -85,7 +89,9 @@ def recreer_base() -> None:
         )
     connection.close()
     with psycopg.connect(conninfo("postgres"), autocommit=True) as serveur:
-        serveur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(nom)))
+        serveur.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(nom))
+        )
         serveur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nom)))
     call_command("migrate", verbosity=0)
 
@@ -179,7 +185,9 @@ def attendre_le_calme(seuil: float = 0.3, duree_max: float = 600) -> float:
         if autres < seuil or time.monotonic() - debut > duree_max:
             return autres
         if not annonce:
-            annoncer(f"  la machine est occupée par d'autres processus ({autres:.1f} cœur) : on attend…")
+            annoncer(
+                f"  la machine est occupée par d'autres processus ({autres:.1f} cœur) : on attend…"
+            )
             annonce = True
 
 
@@ -334,8 +342,14 @@ def machine() -> dict[str, str]:
         curseur.execute("SHOW server_version")
         version = curseur.fetchone()[0]
         reglages = {}
-        for nom in ("shared_buffers", "work_mem", "max_wal_size", "synchronous_commit",
-                    "max_parallel_workers_per_gather", "jit"):
+        for nom in (
+            "shared_buffers",
+            "work_mem",
+            "max_wal_size",
+            "synchronous_commit",
+            "max_parallel_workers_per_gather",
+            "jit",
+        ):
             curseur.execute(f"SHOW {nom}")
             reglages[nom] = curseur.fetchone()[0]
     return {
@@ -360,13 +374,31 @@ def _version_du_code() -> str:
     racine = Path(__file__).resolve().parent.parent
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=racine, capture_output=True, text=True,
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=racine,
+            capture_output=True,
+            text=True,
             check=True,
         ).stdout.strip()
         modifies = subprocess.run(
-            ["git", "status", "--porcelain", "--", "ledger", "core", "personnes", "config",
-             "tresorerie", "depenses", "budget", "oppositions"],
-            cwd=racine, capture_output=True, text=True, check=True,
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--",
+                "ledger",
+                "core",
+                "personnes",
+                "config",
+                "tresorerie",
+                "depenses",
+                "budget",
+                "oppositions",
+            ],
+            cwd=racine,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return "inconnu (pas de dépôt git)"

@@ -41,7 +41,9 @@ ANNEE_SERVICE = commun.ANNEE_SAISIE_SERVICE
 ANNEE_SQL = commun.ANNEE_SAISIE_SQL
 
 
-def _contenu(indice: int, rang: int, jours: list[datetime.date]) -> tuple[datetime.date, Decimal, str]:
+def _contenu(
+    indice: int, rang: int, jours: list[datetime.date]
+) -> tuple[datetime.date, Decimal, str]:
     """Date, amount and label of a writer's `rang`-th entry (same on both sides)."""
     date = jours[(indice * 53 + rang * 7) % len(jours)]
     montant = Decimal(1000 + (indice * 7919 + rang * 104729) % 900_000).scaleb(-2)
@@ -62,8 +64,12 @@ def _ecrivain_service(indice, annee, nombre_ecritures, barriere, resultats) -> N
         def passer(rang: int) -> None:
             date, montant, libelle = _contenu(indice, rang, jours)
             ecriture_passer(
-                acting_user=utilisateur, exercice=exercice, journal="RE", date=date,
-                libelle=libelle, piece=f"bench:{indice}-{rang}",
+                acting_user=utilisateur,
+                exercice=exercice,
+                journal="RE",
+                date=date,
+                libelle=libelle,
+                piece=f"bench:{indice}-{rang}",
                 lignes=[LigneSaisie("4111", debit=montant), LigneSaisie("7511", credit=montant)],
             )
 
@@ -119,15 +125,34 @@ def _ecrivain_sql(indice, annee, nombre_ecritures, barriere, resultats, connexio
                 empreinte = hashlib.sha256(
                     f"{precedente}|{numero}|{rang_chaine}|{date}|{libelle}|{montant}".encode()
                 ).hexdigest()
-                curseur.execute(_SQL_ECRITURE, (
-                    ids["exercice"], ids["journal"], numero, rang_chaine, date, libelle,
-                    f"bench:{indice}-{rang}", ids["utilisateur"],
-                    datetime.datetime.now(datetime.UTC), precedente, empreinte,
-                ))
+                curseur.execute(
+                    _SQL_ECRITURE,
+                    (
+                        ids["exercice"],
+                        ids["journal"],
+                        numero,
+                        rang_chaine,
+                        date,
+                        libelle,
+                        f"bench:{indice}-{rang}",
+                        ids["utilisateur"],
+                        datetime.datetime.now(datetime.UTC),
+                        precedente,
+                        empreinte,
+                    ),
+                )
                 ecriture_id = curseur.fetchone()[0]
-                curseur.execute(_SQL_LIGNES, (
-                    ecriture_id, ids["debit"], montant, ecriture_id, ids["credit"], montant,
-                ))
+                curseur.execute(
+                    _SQL_LIGNES,
+                    (
+                        ecriture_id,
+                        ids["debit"],
+                        montant,
+                        ecriture_id,
+                        ids["credit"],
+                        montant,
+                    ),
+                )
                 conn.commit()
 
             for rang in range(ECHAUFFEMENT):
@@ -201,8 +226,11 @@ def _course(cible, annee: int, par_ecrivain: int, *autres) -> Course:
     cpu_client = sum(r[5] for r in recus)
     cpu_serveur = sum(r[6] or 0.0 for r in recus)
     return Course(
-        ecritures=sum(r[4] for r in recus), duree=fin - debut, cpu_client=cpu_client,
-        cpu_serveur=cpu_serveur, cpu_etrangere=max(0.0, occupation - cpu_client - cpu_serveur),
+        ecritures=sum(r[4] for r in recus),
+        duree=fin - debut,
+        cpu_client=cpu_client,
+        cpu_serveur=cpu_serveur,
+        cpu_etrangere=max(0.0, occupation - cpu_client - cpu_serveur),
     )
 
 
@@ -256,15 +284,22 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
     for exercice in (exercice_service, exercice_sql):
         compte = Ecriture.objects.filter(exercice=exercice).count()
         if compte != attendu:
-            raise RuntimeError(f"Exercice {exercice.annee} : {compte} écritures au lieu de {attendu}.")
+            raise RuntimeError(
+                f"Exercice {exercice.annee} : {compte} écritures au lieu de {attendu}."
+            )
 
     requetes, verrou = _requetes_par_ecriture(utilisateur, exercice_service)
     debit_brut = statistics.median(c.debit for c in brut)
     debit_notre = statistics.median(c.debit for c in notre)
     ratio = debit_notre / debit_brut
     ligne = LigneTableau(
-        banc="1. Saisie concurrente (8 écrivains)", unite="écritures/s", notre=debit_notre,
-        brut=debit_brut, ratio=ratio, cible=f"≥ {pourcent(CIBLE)}", atteinte=ratio >= CIBLE,
+        banc="1. Saisie concurrente (8 écrivains)",
+        unite="écritures/s",
+        notre=debit_notre,
+        brut=debit_brut,
+        ratio=ratio,
+        cible=f"≥ {pourcent(CIBLE)}",
+        atteinte=ratio >= CIBLE,
     )
     details = [
         f"- {ECRIVAINS} processus écrivains (`multiprocessing`, démarrage *spawn*, chacun avec "
@@ -299,7 +334,11 @@ def _requetes_par_ecriture(utilisateur, exercice) -> tuple[list[str], int]:
     date, montant, libelle = _contenu(99, 0, commun.jours_de(exercice.annee))
     with CaptureQueriesContext(connection) as capture:
         ecriture_passer(
-            acting_user=utilisateur, exercice=exercice, journal="RE", date=date, libelle=libelle,
+            acting_user=utilisateur,
+            exercice=exercice,
+            journal="RE",
+            date=date,
+            libelle=libelle,
             lignes=[LigneSaisie("4111", debit=montant), LigneSaisie("7511", credit=montant)],
         )
     requetes = [requete["sql"] for requete in capture.captured_queries]
@@ -318,13 +357,19 @@ def _resume_sql(sql: str) -> str:
     if verbe == "WITH":
         tables = re.findall(r"INSERT\s+INTO\s+\"?(\w+)", sql, re.IGNORECASE)
         return f"WITH … INSERT {' + '.join(tables)}" if tables else verbe
-    motif = {"INSERT": r"INTO\s+\"?(\w+)", "SELECT": r"FROM\s+\"?(\w+)", "UPDATE": r"UPDATE\s+\"?(\w+)"}
+    motif = {
+        "INSERT": r"INTO\s+\"?(\w+)",
+        "SELECT": r"FROM\s+\"?(\w+)",
+        "UPDATE": r"UPDATE\s+\"?(\w+)",
+    }
     if verbe in motif and (trouve := re.search(motif[verbe], sql, re.IGNORECASE)):
         return f"{verbe} {trouve.group(1)}"
     return verbe
 
 
-def _limites(notre: list[Course], brut: list[Course], requetes: list[str], verrou: int) -> list[str]:
+def _limites(
+    notre: list[Course], brut: list[Course], requetes: list[str], verrou: int
+) -> list[str]:
     def cpu(courses: list[Course]) -> float:
         return statistics.median((c.cpu_client + c.cpu_serveur) / c.ecritures for c in courses)
 
@@ -349,7 +394,8 @@ def _limites(notre: list[Course], brut: list[Course], requetes: list[str], verro
         f"- `ecriture_passer` envoie {len(requetes)} instructions par écriture (BEGIN et COMMIT "
         f"compris), dont {len(apres)} pendant que le verrou est tenu : "
         + ", ".join(f"`{r}`" for r in apres)
-        + ". Avant le verrou : " + ", ".join(f"`{r}`" for r in requetes[:verrou])
+        + ". Avant le verrou : "
+        + ", ".join(f"`{r}`" for r in requetes[:verrou])
         + ". Le SQL brut en envoie 5 (BEGIN, verrou, INSERT de l'écriture, INSERT des lignes, "
         "COMMIT), dont 4 sous le verrou, avec des requêtes préparées (psycopg prépare une "
         "requête à sa cinquième exécution ; Django ne prépare rien par défaut).",

@@ -46,11 +46,16 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--petit", action="store_true", help="tailles divisées par 20 (essai rapide)"
     )
     analyse.add_argument(
-        "--seul", action="append", choices=BANCS, metavar="BANC",
+        "--seul",
+        action="append",
+        choices=BANCS,
+        metavar="BANC",
         help="ne lancer que ce banc : saisie, import, balance ou tresorerie (option répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
-    doc.add_argument("--doc", action="store_true", help="réécrire docs/benchmarks.md quoi qu'il arrive")
+    doc.add_argument(
+        "--doc", action="store_true", help="réécrire docs/benchmarks.md quoi qu'il arrive"
+    )
     doc.add_argument("--sans-doc", action="store_true", help="ne pas réécrire docs/benchmarks.md")
     return analyse.parse_args(argv)
 
@@ -115,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"Résultats écrits dans {FICHIER_DOC}")
     else:
-        print("docs/benchmarks.md n'est pas réécrit (exécution partielle ou réduite ; --doc pour forcer).")
+        print(
+            "docs/benchmarks.md n'est pas réécrit (exécution partielle ou réduite ; --doc pour forcer)."
+        )
     return 0
 
 
@@ -141,8 +148,14 @@ def _atteinte(ligne: LigneTableau, non: str) -> str:
 def tableau_texte(resultats: list[Resultat]) -> str:
     entetes = ("Banc", "Notre chemin", "Limite brute", "Ratio", "Cible", "Atteinte")
     rangees = [
-        (ligne.banc, _valeur(ligne, ligne.notre), _valeur(ligne, ligne.brut), pourcent(ligne.ratio),
-         ligne.cible, _atteinte(ligne, "NON"))
+        (
+            ligne.banc,
+            _valeur(ligne, ligne.notre),
+            _valeur(ligne, ligne.brut),
+            pourcent(ligne.ratio),
+            ligne.cible,
+            _atteinte(ligne, "NON"),
+        )
         for ligne in _lignes(resultats)
     ]
     largeurs = [max(len(str(r[i])) for r in [entetes, *rangees]) for i in range(len(entetes))]
@@ -198,14 +211,16 @@ def document(resultats, machine, taille, options, duree) -> str:
         tableau_markdown(resultats),
         "",
         "Tailles : "
-        + ", ".join([
-            f"saisie {nombre(taille['saisie'])} écritures par côté et par tour",
-            f"import {nombre(taille['import'])} écritures (profil sur {nombre(taille['profil'])})",
-            f"balance sur {nombre(taille['balance'])} écritures ({nombre(2 * taille['balance'])} "
-            "lignes)",
-            f"trésorerie {nombre(taille['quittances'])} quittances et un lot de "
-            f"{nombre(taille['lot'])} paiements",
-        ])
+        + ", ".join(
+            [
+                f"saisie {nombre(taille['saisie'])} écritures par côté et par tour",
+                f"import {nombre(taille['import'])} écritures (profil sur {nombre(taille['profil'])})",
+                f"balance sur {nombre(taille['balance'])} écritures ({nombre(2 * taille['balance'])} "
+                "lignes)",
+                f"trésorerie {nombre(taille['quittances'])} quittances et un lot de "
+                f"{nombre(taille['lot'])} paiements",
+            ]
+        )
         + ".",
         "",
     ]

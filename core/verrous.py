@@ -21,9 +21,15 @@ def verrouiller(source, pk=None, **filtres):
 
 
 def verrouiller_tous(source) -> models.QuerySet:
-    """The queryset (or model's rows) locked `FOR UPDATE OF` its own table only."""
+    """The queryset (or model's rows) locked `FOR NO KEY UPDATE OF` its own table only.
+
+    An act changes the columns of the rows it locks, never their key: `NO KEY`
+    is the lock PostgreSQL's own UPDATE takes. It still excludes every other
+    act's lock, but not the `KEY SHARE` a foreign-key check takes, so that a
+    writer committing a row that refers to the locked one (a receipt on the
+    account a payment batch holds) does not deadlock with it."""
     queryset = source if isinstance(source, models.QuerySet) else source._default_manager.all()
-    return queryset.select_for_update(of=("self",))
+    return queryset.select_for_update(of=("self",), no_key=True)
 
 
 def partager(source, pk) -> None:

@@ -64,8 +64,7 @@ def executer(nombre_ecritures: int, nombre_profil: int) -> Resultat:
         def mesurer(essai: int):
             exercice = commun.exercice(commun.annee_essai(base, essai))
             commun.annoncer(
-                f"Import : {nom}, exercice {exercice.annee} (tampons préparés en mémoire "
-                "d'abord)…"
+                f"Import : {nom}, exercice {exercice.annee} (tampons préparés en mémoire d'abord)…"
             )
             tampons = preparer_tampons(utilisateur, exercice, nombre_ecritures, TAILLE_PAQUET)
             debut = _assainir()
@@ -110,22 +109,38 @@ def executer(nombre_ecritures: int, nombre_profil: int) -> Resultat:
     profil_total, postes, profil_haut = profiler(utilisateur, exercice_profil, nombre_profil)
 
     m = Mesures(
-        nombre_ecritures, TAILLE_PAQUET, notre, brut, invariants, fonctions, generation,
-        nombre_profil, profil_total, postes, profil_haut, autovacuum,
-        essais={"COPY brut": essais_brut, "ecritures_importer": essais_notre,
-                "COPY triggers actifs": essais_invariants},
+        nombre_ecritures,
+        TAILLE_PAQUET,
+        notre,
+        brut,
+        invariants,
+        fonctions,
+        generation,
+        nombre_profil,
+        profil_total,
+        postes,
+        profil_haut,
+        autovacuum,
+        essais={
+            "COPY brut": essais_brut,
+            "ecritures_importer": essais_notre,
+            "COPY triggers actifs": essais_invariants,
+        },
         annees={"import": annee_import, "brut": annee_brut, "invariants": annee_invariants},
     )
     debit_notre = nombre_ecritures / notre.duree
     debit_brut = nombre_ecritures / brut.duree
     ratio = debit_notre / debit_brut
     ligne = LigneTableau(
-        banc="2. Import en masse", unite="écritures/s", notre=debit_notre, brut=debit_brut,
-        ratio=ratio, cible=f"≥ {pourcent(CIBLE)}", atteinte=ratio >= CIBLE,
+        banc="2. Import en masse",
+        unite="écritures/s",
+        notre=debit_notre,
+        brut=debit_brut,
+        ratio=ratio,
+        cible=f"≥ {pourcent(CIBLE)}",
+        atteinte=ratio >= CIBLE,
     )
-    return Resultat(
-        "import", "Import en masse", [ligne], details(m, ratio), limites(m) + pistes()
-    )
+    return Resultat("import", "Import en masse", [ligne], details(m, ratio), limites(m) + pistes())
 
 
 _TABLES = ("ledger_ecriture", "ledger_ligne", "ledger_cumul")

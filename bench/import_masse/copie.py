@@ -109,7 +109,9 @@ def copier(tampons: Tampons, *, invariants: bool) -> tuple[Chrono, list[tuple[st
         with commun.chronometrer(connexion.info.backend_pid) as chrono:
             with connexion.cursor() as curseur:
                 for ecritures, lignes in tampons.paquets:
-                    with curseur.copy(f"COPY ledger_ecriture ({_COLONNES_ECRITURE}) FROM STDIN") as c:
+                    with curseur.copy(
+                        f"COPY ledger_ecriture ({_COLONNES_ECRITURE}) FROM STDIN"
+                    ) as c:
                         c.write(memoryview(ecritures))
                     with curseur.copy(f"COPY ledger_ligne ({_COLONNES_LIGNE}) FROM STDIN") as c:
                         c.write(memoryview(lignes))

@@ -16,8 +16,12 @@ from bench import commun
 from bench.commun import Chrono
 
 PAIRES = (
-    ("4111", "7511"), ("4111", "7512"), ("5122", "4111"),
-    ("6561", "412"), ("412", "5122"), ("6561", "5122"),
+    ("4111", "7511"),
+    ("4111", "7512"),
+    ("5122", "4111"),
+    ("6561", "412"),
+    ("412", "5122"),
+    ("6561", "5122"),
 )
 NOMBRE_PAIRES = 4099  # distinct (account, amount) pairs, shared between entries
 
@@ -57,7 +61,10 @@ def importer(utilisateur, exercice, nombre_ecritures: int, premier: int = 0) -> 
     pid = commun.pid_serveur_django()
     with commun.chronometrer(pid) as chrono:
         importees = ecritures_importer(
-            acting_user=utilisateur, exercice=exercice, journal="RE", piece="bench:import",
+            acting_user=utilisateur,
+            exercice=exercice,
+            journal="RE",
+            piece="bench:import",
             ecritures=saisies(nombre_ecritures, exercice.annee, premier),
         )
     if importees != nombre_ecritures:

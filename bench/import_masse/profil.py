@@ -12,20 +12,44 @@ from bench.import_masse.ecritures import saisies
 # "appelant" (the caller's generator), "python" (the import's own Python), "dont" (part of
 # the line above), "base" (waiting for the server).
 _POSTES = (
-    ("génération des saisies (le générateur de l'appelant)", "appelant",
-     "bench/import_masse/ecritures.py", "saisies"),
-    ("`_preparer_lignes` (contrôles, `montant()` deux fois par ligne)", "python",
-     "ledger/services/ecritures.py", "_preparer_lignes"),
+    (
+        "génération des saisies (le générateur de l'appelant)",
+        "appelant",
+        "bench/import_masse/ecritures.py",
+        "saisies",
+    ),
+    (
+        "`_preparer_lignes` (contrôles, `montant()` deux fois par ligne)",
+        "python",
+        "ledger/services/ecritures.py",
+        "_preparer_lignes",
+    ),
     ("  dont `core.money.montant`", "dont", "core/money.py", "montant"),
-    ("`empreinte_ecriture` (JSON canonique + SHA-256)", "python",
-     "ledger/services/ecritures.py", "empreinte_ecriture"),
+    (
+        "`empreinte_ecriture` (JSON canonique + SHA-256)",
+        "python",
+        "ledger/services/ecritures.py",
+        "empreinte_ecriture",
+    ),
     ("  dont `json.dumps`", "dont", "json/__init__.py", "dumps"),
-    ("`Copy.write_row` (sérialisation COPY et envoi ; attend si le serveur est en retard)",
-     "python", "psycopg/_copy.py", "write_row"),
-    ("fin des COPY (le serveur finit le paquet : triggers d'instruction)", "base",
-     "psycopg/_copy.py", "__exit__"),
-    ("requêtes (`SELECT nextval(...)` des identifiants, verrou, audit)", "base",
-     "psycopg/cursor.py", "execute"),
+    (
+        "`Copy.write_row` (sérialisation COPY et envoi ; attend si le serveur est en retard)",
+        "python",
+        "psycopg/_copy.py",
+        "write_row",
+    ),
+    (
+        "fin des COPY (le serveur finit le paquet : triggers d'instruction)",
+        "base",
+        "psycopg/_copy.py",
+        "__exit__",
+    ),
+    (
+        "requêtes (`SELECT nextval(...)` des identifiants, verrou, audit)",
+        "base",
+        "psycopg/cursor.py",
+        "execute",
+    ),
     ("COMMIT (trigger différé d'équilibre par lot)", "base", "psycopg/connection.py", "commit"),
 )
 
@@ -38,7 +62,10 @@ def profiler(utilisateur, exercice, nombre_ecritures: int) -> tuple[float, list,
     debut = time.perf_counter()
     profil.enable()
     ecritures_importer(
-        acting_user=utilisateur, exercice=exercice, journal="RE", piece="bench:profil",
+        acting_user=utilisateur,
+        exercice=exercice,
+        journal="RE",
+        piece="bench:profil",
         ecritures=saisies(nombre_ecritures, exercice.annee),
     )
     profil.disable()

@@ -58,7 +58,8 @@ _FONCTIONS = {
     "ledger_chaine_verifier": "trigger de ligne de la tête de chaîne (appelé par celui des écritures)",
 }
 _PREMIER_NIVEAU = (
-    "ledger_ecriture_verifier_insertion", "ledger_ligne_verifier_insertion",
+    "ledger_ecriture_verifier_insertion",
+    "ledger_ligne_verifier_insertion",
     "ledger_lot_verifier_equilibre",
 )
 
@@ -90,8 +91,10 @@ def details(m: Mesures, ratio: float) -> list[str]:
     ]
     for libelle, chrono in (
         ("COPY brut, triggers coupés (limite physique)", m.brut),
-        (f"COPY des mêmes lignes, triggers actifs (exercice {m.annees['invariants']})",
-         m.invariants),
+        (
+            f"COPY des mêmes lignes, triggers actifs (exercice {m.annees['invariants']})",
+            m.invariants,
+        ),
         ("`ecritures_importer`", m.notre),
     ):
         details.append(
@@ -118,7 +121,8 @@ def details(m: Mesures, ratio: float) -> list[str]:
     if refaites:
         details.append(
             "- Mesures refaites parce que d'autres processus prenaient plus de "
-            f"{nombre(commun.PERTURBATION, 1)} cœur : " + ", ".join(refaites)
+            f"{nombre(commun.PERTURBATION, 1)} cœur : "
+            + ", ".join(refaites)
             + " ; chaque essai a son propre exercice, le dernier est retenu."
         )
     if m.autovacuum:
@@ -273,7 +277,7 @@ def pistes() -> list[str]:
         pistes.append(
             "- **Python de l'import.** `json.dumps` avec des options construit un "
             "`JSONEncoder` à chaque appel : en garder un au niveau du module "
-            "(`JSONEncoder(ensure_ascii=False, separators=(\",\", \":\")).encode`, même texte, "
+            '(`JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode`, même texte, '
             "même empreinte) ; dans `_preparer_lignes`, les libellés d'erreur sont formatés "
             "pour chaque ligne même sans erreur, et `montant()` refait toutes ses vérifications "
             "sur un `Decimal` déjà au centime. Ces deux retouches ôtent environ 20 % du CPU "
@@ -289,7 +293,10 @@ def pistes() -> list[str]:
             "sur une machine libre."
         )
         pistes.insert(0, "")
-        pistes.insert(1, "Pistes (diagnostic et essais faits à part, sur une base jetable, le "
-                         "23/11/2026 ; affichées tant que le code mesuré présente le défaut) :")
+        pistes.insert(
+            1,
+            "Pistes (diagnostic et essais faits à part, sur une base jetable, le "
+            "23/11/2026 ; affichées tant que le code mesuré présente le défaut) :",
+        )
         pistes.insert(2, "")
     return pistes
