@@ -315,15 +315,6 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
             ],
         ),
         (
-            datetime.date(annee, 5, 12),
-            "RE",
-            "Indus de prestations à récupérer",
-            [
-                LigneSaisie("413", debit=Decimal("2316.75"), tiers="Assurés (indus)"),
-                LigneSaisie("7585", credit=Decimal("2316.75")),
-            ],
-        ),
-        (
             datetime.date(annee, 6, 3),
             "OD",
             "Créance douteuse : Garage Lambert en redressement",
