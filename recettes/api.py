@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 
@@ -18,6 +19,9 @@ from ordres.api import (
 )
 from ordres.api import (
     OrdreDetailApi as OrdreDetailApiBase,
+)
+from ordres.api import (
+    PieceApi as PieceApiBase,
 )
 from recettes import actes, selectors, services
 from recettes.models import (
@@ -48,9 +52,14 @@ class SignatureSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="PieceRecette")
 class PieceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Où ouvrir la pièce (GET).")
+
     class Meta:
         model = PieceJustificative
-        fields = ["id", "nom", "type_mime", "taille", "sha256"]
+        fields = ["id", "nom", "type_mime", "taille", "sha256", "url"]
+
+    def get_url(self, piece) -> str:
+        return reverse("api_ordre_recette_piece", args=[piece.ordre_id, piece.pk])
 
 
 @extend_schema_serializer(component_name="ReductionRecette")
@@ -290,3 +299,9 @@ class ReductionPrendreEnChargeApi(
     def post(self, request, pk: int, reduction_pk: int):
         get_object_or_404(Reduction, pk=reduction_pk, ordre_id=pk)
         return super().post(request, pk=reduction_pk)
+
+
+class PieceApi(PieceApiBase):
+    """A pièce of an ordre de recette (what the agent comptable checks before taking it in charge)."""
+
+    modele = PieceJustificative

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", api.OrdreListApi.as_view(), name="api_ordres_recette"),
     path("creer/", api.OrdreCreerApi.as_view(), name="api_ordre_recette_creer"),
     path("<int:pk>/", api.OrdreDetailApi.as_view(), name="api_ordre_recette"),
+    path("<int:pk>/pieces/<int:piece_pk>/", api.PieceApi.as_view(), name="api_ordre_recette_piece"),
     path("<int:pk>/modifier/", api.OrdreModifierApi.as_view(), name="api_ordre_recette_modifier"),
     path("<int:pk>/signer/", api.OrdreSignerApi.as_view(), name="api_ordre_recette_signer"),
     path(

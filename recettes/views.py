@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from core.jetons import une_fois
 from core.models import JournalAudit
 from ordres import parapheur as parapheur_commun
 from ordres.formulaires import lire_mot_de_passe, lire_motif
+from ordres.pieces import reponse_piece
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
@@ -135,8 +136,14 @@ def pdf(request, pk: int):
 
 @fonction_requise
 def piece(request, pk: int, piece_pk: int):
+    """A pièce of the order, as joined (its SHA-256 checked, `ordres.pieces`):
+    the agent comptable opens it before taking the order in charge, the auditor after."""
     objet = get_object_or_404(PieceJustificative, pk=piece_pk, ordre_id=pk)
-    return FileResponse(objet.fichier.open("rb"), content_type=objet.type_mime, filename=objet.nom)
+    try:
+        return reponse_piece(objet, telecharger="telecharger" in request.GET)
+    except ApplicationError as erreur:
+        messages.error(request, erreur.message)
+        return redirect("recettes:detail", pk)
 
 
 ORDRES = OrdreRecette.objects.all()
