@@ -165,3 +165,17 @@ class Index:
             )
         resultat.appliquees.sort(key=lambda o: (o.signifiee_le, o.pk))
         return resultat
+
+
+def rapprocher_sans_decision(lignes, *, le: datetime.date) -> list[tuple[object, Rapprochement]]:
+    """Each creditor line of `lignes` (a queryset) read against the oppositions
+    in force on `le`, before any decision of the agent comptable: what the
+    controls at visa and the réquisition tell of the payment to come. One query
+    when no opposition is in force, two otherwise."""
+    index = Index(oppositions_en_vigueur(le))
+    if not index:
+        return []
+    return [
+        (ligne, index.rapprocher(cle=ligne.cle, nom_cle=ligne.nom_cle, iban=ligne.iban))
+        for ligne in annoter_cles(lignes)
+    ]

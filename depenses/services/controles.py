@@ -38,7 +38,7 @@ from depenses.services.communs import (
 )
 from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.banque import verifier_bic, verifier_iban
-from oppositions.services import oppositions_opposables
+from oppositions.rapprochement import rapprocher_sans_decision
 from ordres.services import (
     exiger_comptable_distinct,
     exiger_transition,
@@ -164,12 +164,9 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
             + ordre.bases_liquidation[:200],
         )
     )
-    oppositions = []
-    for ligne in ordre.lignes.all():
-        if ligne.identifiant:
-            oppositions += oppositions_opposables(
-                creancier_identifiant=ligne.identifiant, le=_aujourd_hui()
-            )
+    rapprochements = rapprocher_sans_decision(ordre.lignes.all(), le=_aujourd_hui())
+    oppositions = [o for _ligne, r in rapprochements for o in r.appliquees]
+    doutes = [d for _ligne, r in rapprochements for d in r.doutes]
     erreurs_banque = []
     for ligne in ordre.lignes.all():
         try:
@@ -182,6 +179,11 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
     if oppositions:
         detail += (
             f" {len(oppositions)} opposition(s) à respecter au paiement : le paiement sera réparti."
+        )
+    if doutes:
+        detail += (
+            f" {len(doutes)} opposition(s) à examiner avant le paiement, qui restera en attente de "
+            "votre décision : " + " ; ".join(d.motif for d in doutes) + "."
         )
     resultats.append(
         ResultatControle(

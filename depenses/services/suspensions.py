@@ -35,7 +35,7 @@ from depenses.services.communs import (
     _verrouiller,
 )
 from depenses.services.ordonnancement import ordre_depense_attester_service_fait
-from oppositions.services import oppositions_opposables
+from oppositions.rapprochement import rapprocher_sans_decision
 from ordres.services import (
     exiger_comptable_distinct,
     exiger_ordonnateur,
@@ -185,10 +185,8 @@ def cas_constates(ordre: OrdreDepense) -> dict[str, list[str]]:
     or annulled board decision are not known to the software: only the agent
     comptable states them."""
     cas: dict[str, list[str]] = {}
-    for ligne in ordre.lignes.all():
-        if ligne.identifiant and oppositions_opposables(
-            creancier_identifiant=ligne.identifiant, le=_aujourd_hui()
-        ):
+    for ligne, rapprochement in rapprocher_sans_decision(ordre.lignes.all(), le=_aujourd_hui()):
+        if rapprochement.appliquees:
             cas.setdefault(Suspension.Motif.OPPOSITION, []).append(
                 f"une opposition vise {ligne.creancier}"
             )

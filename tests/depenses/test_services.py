@@ -305,12 +305,22 @@ def test_la_requisition_est_refusee_quand_le_comptable_ne_peut_obeir(
     assert not Requisition.objects.exists() and Ecriture.objects.count() == ecritures
 
 
-def test_une_opposition_sur_le_creancier_interdit_la_requisition(directrice, comptable, credits):
-    ordre = _suspendu(directrice, comptable, credits, "pieces")
+@pytest.mark.parametrize(
+    ("sur_l_ordre", "sur_l_opposition"),
+    [
+        ("55210055400013", "55210055400013"),
+        ("552 100 554 00013", "552.100.554.00013"),  # typed otherwise on each side
+        ("552-100-554-00013", "552 100 554"),  # the opposition names the company's SIREN
+    ],
+)
+def test_une_opposition_sur_le_creancier_interdit_la_requisition(
+    directrice, comptable, credits, sur_l_ordre, sur_l_opposition
+):
+    ordre = _suspendu(directrice, comptable, credits, "pieces", identifiant=sur_l_ordre)
     opposition_enregistrer(
         acting_user=comptable,
         creancier_nom="Papeterie Centrale",
-        creancier_identifiant="55210055400013",
+        creancier_identifiant=sur_l_opposition,
         opposant="Trésor public",
         opposant_iban="FR7610011000201234567890188",
         opposant_bic="BDFEFRPPXXX",
@@ -508,3 +518,54 @@ def test_le_plan_de_controle_dit_quand_l_appreciation_du_comptable_est_exigee(
     ):
         s.ordre_depense_viser(acting_user=comptable, ordre=gros)
     assert OrdreDepense.objects.get(pk=gros.pk).etat == "transmis"
+
+
+def _opposition_servie(comptable, **modifs):
+    valeurs = dict(
+        acting_user=comptable,
+        creancier_nom="Papeterie Centrale",
+        creancier_identifiant="552 100 554 00013",
+        opposant="Trésor public",
+        opposant_iban="FR7610011000201234567890188",
+        opposant_bic="BDFEFRPPXXX",
+        nature="avis_tiers_detenteur",
+        montant=Decimal("300.00"),
+        signifiee_le=AUJOURD_HUI,
+    )
+    valeurs.update(modifs)
+    return opposition_enregistrer(**valeurs)
+
+
+def _liberatoire(ordre) -> str:
+    controles = {c.controle: c for c in s.controles_automatiques(ordre)}
+    return controles["caractere_liberatoire"].detail
+
+
+def test_le_controle_du_visa_lit_les_oppositions_comme_le_paiement(directrice, comptable, credits):
+    # given an order whose SIRET was typed with dots, and an opposition typed with spaces
+    ordre = creer(directrice, engager(directrice, credits), identifiant="552.100.554.00013")
+    _opposition_servie(comptable)
+    # then the visa's control announces the split of the payment
+    assert "1 opposition(s) à respecter au paiement : le paiement sera réparti." in _liberatoire(
+        ordre
+    )
+
+
+def test_le_controle_du_visa_annonce_le_doute_sur_le_compte_du_creancier(
+    directrice, comptable, credits
+):
+    # given an opposition on another company, whose IBAN is the one the order pays into
+    ordre = creer(directrice, engager(directrice, credits))
+    _opposition_servie(
+        comptable,
+        creancier_nom="Fournitures Lambda",
+        creancier_identifiant="79945612300011",
+        creancier_iban=IBAN,
+    )
+    detail = _liberatoire(ordre)
+    # then the visa's control says the payment will wait for the agent comptable's decision
+    assert "à respecter" not in detail
+    assert (
+        "1 opposition(s) à examiner avant le paiement, qui restera en attente de votre décision : "
+        "le paiement va sur le compte du créancier visé par l'opposition n° "
+    ) in detail
