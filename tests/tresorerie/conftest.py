@@ -22,6 +22,8 @@ def regisseur(db):
 # data lets the tests pay without funding them; tests/tresorerie/test_solde_*.py
 # set it back to 0 to test the refusal of a batch the balance does not cover.
 DECOUVERT_DES_TESTS = Decimal("1000000.00")
+# The compte spécial d'encaissement keeps none: tests fund it with cotisations.
+COMPTES_A_DECOUVERT = ("EXECUTION", "BANQUE", "CAISSE", "CDC")
 
 
 @pytest.fixture
@@ -31,10 +33,10 @@ def comptes(comptable, regisseur, exercice):
     comptes = creer_tresorerie_demo(
         comptable=comptable, regisseur=regisseur, debut=datetime.date(exercice.annee, 1, 1)
     )
-    CompteDisponibilite.objects.filter(code__in=["EXECUTION", "BANQUE", "CAISSE"]).update(
+    CompteDisponibilite.objects.filter(code__in=COMPTES_A_DECOUVERT).update(
         decouvert_autorise=DECOUVERT_DES_TESTS
     )
-    for code in ("EXECUTION", "BANQUE", "CAISSE"):
+    for code in COMPTES_A_DECOUVERT:
         comptes[code].decouvert_autorise = DECOUVERT_DES_TESTS
     return comptes
 

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from ledger.models import Ecriture, Ligne
+from ledger.services import LigneSaisie, ecriture_passer
 from recettes import services as r
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_recette, ordre_vise
 from tresorerie import releves as camt
@@ -830,7 +831,9 @@ def test_le_schema_openapi_decrit_la_tresorerie(api, auditeur):
         assert f"{URL}/{chemin}" in chemins, chemin
 
 
-def test_virement_interne_et_frais_du_compte_special_par_api(api, comptable, auditeur, comptes):
+def test_virement_interne_et_frais_du_compte_special_par_api(
+    api, comptable, auditeur, comptes, exercice
+):
     api.force_authenticate(auditeur)
     avant = instantane()
     refus = api.post(
@@ -840,6 +843,30 @@ def test_virement_interne_et_frais_du_compte_special_par_api(api, comptable, aud
     )
     assert refus.status_code == 403 and instantane() == avant
     api.force_authenticate(comptable)
+    # the compte spécial holds nothing yet: no money leaves it
+    vide = api.post(
+        "/api/tresorerie/virements/",
+        {"de": "ENCAISSEMENT", "vers": "CDC", "montant": "10.00"},
+        format="json",
+    )
+    assert vide.status_code == 409 and vide.json()["code"] == "solde_insuffisant"
+    assert vide.json()["message"].startswith(
+        "Le compte « Compte spécial d'encaissement des cotisations » (5123) ne peut pas payer ce "
+        "virement : solde comptable 0,00\u00a0€, virement 10,00\u00a0€."
+    )
+    assert instantane() == avant
+    # once cotisations are received on it, its nivellement to the Caisse des dépôts goes
+    ecriture_passer(
+        acting_user=comptable,
+        exercice=exercice,
+        journal="TR",
+        date=AUJOURD_HUI,
+        libelle="Cotisations reçues en attente d'affectation",
+        lignes=[
+            LigneSaisie("5123", debit=Decimal("25.00")),
+            LigneSaisie("4711", credit=Decimal("25.00")),
+        ],
+    )
     reponse = api.post(
         "/api/tresorerie/virements/",
         {"de": "ENCAISSEMENT", "vers": "CDC", "montant": "10.00"},
@@ -847,7 +874,7 @@ def test_virement_interne_et_frais_du_compte_special_par_api(api, comptable, aud
     )
     assert reponse.status_code == 201, reponse.json()
     assert reponse.json()["ecriture"].startswith("TR-")
-    assert solde("515") == Decimal("10.00") and solde("5123") == Decimal("-10.00")
+    assert solde("515") == Decimal("10.00") and solde("5123") == Decimal("15.00")
     refus = api.post(
         "/api/tresorerie/virements/",
         {"de": "BANQUE", "vers": "ENCAISSEMENT", "montant": "10.00"},

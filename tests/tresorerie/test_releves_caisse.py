@@ -6,7 +6,8 @@ import pytest
 
 from core import horloge
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
-from ledger.models import Ecriture, Ligne
+from ledger.models import Ecriture, Exercice, Ligne
+from ledger.services import LigneSaisie, ecriture_passer
 from recettes import services as r
 from recettes.models import OrdreRecette
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_recette, ordre_vise
@@ -14,6 +15,7 @@ from tresorerie import services as t
 from tresorerie.demo import releve_exemple
 from tresorerie.models import ArreteCaisse, Rapprochement
 from tresorerie.selectors import etat_rapprochement, solde_comptable
+from tresorerie.services import SoldeInsuffisant
 
 pytestmark = pytest.mark.django_db
 
@@ -268,6 +270,25 @@ def test_nivellement_du_compte_special_d_encaissement_vers_la_caisse_des_depots(
             vers=comptes["ENCAISSEMENT"],
             montant="10.00",
         )
+    # an empty compte spécial has nothing to level
+    with pytest.raises(
+        SoldeInsuffisant, match="solde comptable 0,00\u00a0€, virement 10,00\u00a0€"
+    ):
+        t.virement_interne(
+            acting_user=comptable, de=comptes["ENCAISSEMENT"], vers=comptes["CDC"], montant="10.00"
+        )
+    # once cotisations are received on it, the nivellement goes
+    ecriture_passer(
+        acting_user=comptable,
+        exercice=Exercice.objects.get(annee=AUJOURD_HUI.year),
+        journal="TR",
+        date=AUJOURD_HUI,
+        libelle="Cotisations reçues en attente d'affectation",
+        lignes=[
+            LigneSaisie("5123", debit=Decimal("10.00")),
+            LigneSaisie("4711", credit=Decimal("10.00")),
+        ],
+    )
     ecriture = t.virement_interne(
         acting_user=comptable, de=comptes["ENCAISSEMENT"], vers=comptes["CDC"], montant="10.00"
     )

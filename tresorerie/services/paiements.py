@@ -122,7 +122,11 @@ def exiger_solde(
             f"Le compte « {compte.libelle} » ({compte.compte.numero}) ne peut pas payer ce {quoi} : "
             f"solde comptable {format_euros(solde)}, {quoi} {format_euros(montant)}. Son solde "
             f"deviendrait {format_euros(solde - montant)}{decouvert}. Approvisionnez-le d'abord "
-            "(virement interne) ou payez moins d'ordres.",
+            + (
+                "(virement interne) ou payez moins d'ordres."
+                if quoi == "lot"
+                else "(virement interne)."
+            ),
             details={
                 "compte": compte.code,
                 "solde_comptable": str(solde),

@@ -9,6 +9,7 @@ from core.exceptions import DonneeInvalide
 from core.money import montant as montant_valide
 from core.saisie import date as date_saisie
 from core.saisie import texte
+from core.verrous import verrouiller
 from ledger.models import Ecriture, Ligne
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable
@@ -16,6 +17,7 @@ from tresorerie.models import CompteDisponibilite, Rapprochement
 from tresorerie.models import LigneReleve as LigneReleveModele
 from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
+from tresorerie.services.paiements import exiger_solde
 
 # --- Mouvements de fonds et frais --------------------------------------------------------
 
@@ -45,6 +47,10 @@ def virement_interne(
     somme = montant_valide(montant, libelle="Le montant du virement")
     for compte in (de, vers):
         exiger_caisse_ouverte(compte, date, "le virement")
+    # Money leaves only what the account holds (or its authorised overdraft):
+    # the account is locked first, so that two movements read its balance in turn.
+    de = verrouiller(CompteDisponibilite.objects.select_related("compte"), de.pk)
+    exiger_solde(de, somme, date, "virement")
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice_du(date),
