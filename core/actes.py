@@ -56,6 +56,12 @@ class Acte:
     executer: Callable[[Any, Any, dict], Any]
     droit: Any = None
     succes: str | Callable[[Any, dict], str] = "Acte enregistré."
+    # `prealable(utilisateur, objet)`: what the act records before itself, in a
+    # transaction of its own, and which stands even when the act is refused
+    # (the plan de contrôle's draw: a refusal must not let anyone draw again).
+    # The service calls it too; it is idempotent. The page runs it before the
+    # transaction of the form's token, which would otherwise undo it.
+    prealable: Callable[[Any, Any], Any] | None = None
 
     def message(self, cible, donnees: dict) -> str:
         """The page's success message for `cible` (the object, or what was created)."""
@@ -76,6 +82,8 @@ def executer(
     is the page the act leads to, where a second submission of the same form
     is sent back. Raises the act's refusal, `JetonInvalide` or
     `FormulaireDejaEnvoye` (each an `ApplicationError`)."""
+    if acte.prealable is not None and objet is not None:
+        acte.prealable(request.user, objet)
     return jetons.une_fois(request, lambda: acte.executer(request.user, objet, donnees), vers=vers)
 
 

@@ -140,6 +140,9 @@ VISER = Acte(
     ),
     VISER_DROIT,
     "Ordre n° {ref} visé.",
+    prealable=lambda utilisateur, ordre: services.controles.plan_controle_tirer(
+        acting_user=utilisateur, ordre=ordre
+    ),
 )
 SUSPENDRE = Acte(
     "ordre_depense.suspendre",

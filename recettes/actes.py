@@ -119,6 +119,9 @@ PRENDRE_EN_CHARGE = Acte(
     ),
     PRENDRE_EN_CHARGE_DROIT,
     "Ordre n° {ref} pris en charge.",
+    prealable=lambda utilisateur, ordre: services.prise_en_charge.plan_controle_tirer(
+        acting_user=utilisateur, ordre=ordre
+    ),
 )
 REJETER = Acte(
     "ordre_recette.rejeter",

@@ -307,3 +307,37 @@ def test_le_tirage_d_un_ordre_de_depense_se_lit_par_l_api(
     lu = api.get(f"/api/ordres-depense/{ordre.pk}/").json()["tirage"]
     assert lu["cle"] == f"depense-{ordre.reference}" and lu["conforme"] is True
     assert lu["nombre"] == nombre_tire(lu["graine"], lu["cle"])
+
+
+# --- Through the pages: the form's token does not undo the draw ------------------------
+
+
+@pytest.mark.parametrize("sorte", ["recette", "depense"])
+def test_par_la_page_un_refus_garde_le_tirage_et_on_ne_retire_pas(
+    client, directrice, comptable, exercice, sorte
+):
+    # every draw designates the order, and the agent comptable sends the form
+    # without the controls the draw asks
+    attendu = "ordre désigné pour le contrôle"
+    if sorte == "recette":
+        _taux("cotisation", 100)
+        ordre, modele, url = cotisations(directrice), TirageControle, "recettes:prendre_en_charge"
+    else:
+        _taux("prestation", 100, PlanControleDepense)
+        ordre, modele, url = prestation(directrice), TirageControleDepense, "depenses:viser"
+    client.force_login(comptable)
+    page = client.post(reverse(url, args=[ordre.pk]), {}, follow=True)
+    assert attendu in page.content.decode()
+    # then the refused act kept its draw, although the form's transaction rolled back
+    tirage = modele.objects.get(ordre=ordre)
+    assert tirage.selectionne
+    # and a new form, the plan now sampling nobody, finds the same draw
+    _taux("cotisation" if sorte == "recette" else "prestation", 0, type(plan_modele(sorte)))
+    page = client.post(reverse(url, args=[ordre.pk]), {}, follow=True)
+    assert attendu in page.content.decode()
+    assert list(modele.objects.filter(ordre=ordre)) == [tirage]
+    assert type(ordre).objects.get(pk=ordre.pk).etat == "transmis"
+
+
+def plan_modele(sorte):
+    return PlanControle() if sorte == "recette" else PlanControleDepense()
