@@ -6,11 +6,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db import connection
+from django.db.models import Q
 
 from core import horloge
 from core.money import ZERO
-from ledger.models import Cumul, Ligne
+from ledger.models import Ligne
 from personnes.models import Fonction
 from personnes.selectors import fonctions_actuelles
 from recettes.selectors import (
@@ -29,12 +30,18 @@ from tresorerie.models import (
 
 
 def solde_comptable(compte_numero: str, au: datetime.date) -> Decimal:
-    """Debit balance of an account at the end of `au`, in the exercise of that
-    date (à-nouveaux included), from the daily totals kept by the ledger."""
-    totaux = Cumul.objects.filter(
-        compte__numero=compte_numero, exercice__annee=au.year, date__lte=au
-    ).aggregate(d=Sum("debit"), c=Sum("credit"))
-    return (totaux["d"] or ZERO) - (totaux["c"] or ZERO)
+    """Debit balance of an account at the end of `au`, from the daily totals
+    kept by the ledger: the exercise of that date and those before it back to
+    the last one whose à-nouveaux are posted (before any reprise, every
+    exercise). One definition, PostgreSQL's `tresorerie_solde_comptable`,
+    which the payment batch's guard reads as well."""
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT tresorerie_solde_comptable(c.id, %s) FROM ledger_compte c WHERE c.numero = %s",
+            [au, compte_numero],
+        )
+        ligne = curseur.fetchone()
+    return Decimal(ligne[0]).quantize(ZERO) if ligne else ZERO
 
 
 # --- Who reads what ------------------------------------------------------------------

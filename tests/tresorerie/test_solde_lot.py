@@ -3,6 +3,7 @@ leave the account's book balance below its authorised overdraft is refused, with
 the balance in the message; the overdraft is data the agent comptable records.
 Through the service, the API, the pages, concurrently, and PostgreSQL's guard."""
 
+import datetime
 import threading
 from decimal import Decimal
 
@@ -14,8 +15,8 @@ from rest_framework.test import APIClient
 from core.exceptions import ApplicationError, DonneeInvalide, DroitInsuffisant
 from core.models import JournalAudit
 from depenses.models import OrdreDepense
-from ledger.models import Ecriture
-from ledger.services import LigneSaisie, ecriture_passer
+from ledger.models import Ecriture, Exercice
+from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir_periode_complementaire
 from tests.savepoint import refus_sql
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tresorerie import services as t
@@ -245,3 +246,29 @@ def test_les_pages_montrent_le_refus_et_le_decouvert_du_compte(
         "Découvert autorisé de « Compte externe de disponibilités » fixé à 300,00\u00a0€."
     ) in (fixe.content.decode())
     assert CompteDisponibilite.objects.get(pk=banque.pk).decouvert_autorise == Decimal("300.00")
+
+
+def test_en_janvier_le_solde_porte_l_exercice_precedent_tant_que_les_a_nouveaux_attendent(
+    horloge, comptable, comptes, exercice
+):
+    # given 1 000 € on the bank account in December of the exercise
+    sans_decouvert(comptes["BANQUE"])
+    ecriture_passer(
+        acting_user=comptable,
+        exercice=exercice,
+        journal="TR",
+        date=datetime.date(exercice.annee, 12, 20),
+        libelle="Cotisations reçues",
+        lignes=[LigneSaisie("5122", debit="1000.00"), LigneSaisie("4711", credit="1000.00")],
+    )
+    # when the next exercise opens and nothing is carried forward yet
+    horloge(datetime.date(exercice.annee + 1, 1, 2))
+    exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=exercice)
+    suivant = Exercice.objects.get(annee=exercice.annee + 1)
+    le = datetime.date(suivant.annee, 1, 2)
+    # then the balance on 2 January is last year's, not zero
+    assert solde_comptable("5122", le) == Decimal("1000.00")
+    # and once the à-nouveaux are posted, the new exercise counts alone
+    approvisionner(comptable, suivant, "5122", "900.00")
+    assert solde_comptable("5122", le) == Decimal("900.00")
+    assert solde_comptable("5122", datetime.date(exercice.annee, 12, 31)) == Decimal("1000.00")
