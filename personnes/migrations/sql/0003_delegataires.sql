@@ -43,7 +43,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     v_fonctions text;
 BEGIN
-    PERFORM 1 FROM auth_user WHERE id = NEW.delegataire_id FOR UPDATE;
+    PERFORM 1 FROM auth_user WHERE id = NEW.delegataire_id FOR NO KEY UPDATE;
     IF NOT EXISTS (
         SELECT 1 FROM personnes_affectation a
          WHERE a.utilisateur_id = NEW.delegant_id AND a.fonction = 'directeur'
@@ -106,7 +106,7 @@ BEGIN
     IF NOT personnes_fonction_exclue(NEW.fonction) THEN
         RETURN NULL;
     END IF;
-    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR UPDATE;
+    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR NO KEY UPDATE;
     v_delegation := personnes_delegation_en_vigueur(NEW.utilisateur_id, NEW.debut, NEW.fin);
     IF v_delegation.id IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'LG604',
@@ -127,7 +127,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     v_delegation personnes_delegation;
 BEGIN
-    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR UPDATE;
+    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR NO KEY UPDATE;
     v_delegation := personnes_delegation_en_vigueur(NEW.utilisateur_id, NEW.debut, NEW.fin);
     IF v_delegation.id IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'LG605',

@@ -6,7 +6,7 @@ BEGIN
     IF NOT personnes_fonction_exclue(NEW.fonction) THEN
         RETURN NULL;
     END IF;
-    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR UPDATE;
+    PERFORM 1 FROM auth_user WHERE id = NEW.utilisateur_id FOR NO KEY UPDATE;
     v_delegation := personnes_delegation_en_vigueur(NEW.utilisateur_id, NEW.debut, NEW.fin);
     IF v_delegation.id IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'LG604',
