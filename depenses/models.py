@@ -131,6 +131,11 @@ class OrdreDepense(OrdreBase):
         ABANDONNE = "abandonne", "abandonné"
         REMPLACE = "remplace", "remplacé par un duplicata"
 
+    ACTES_ORDONNATEUR = OrdreBase.ACTES_ORDONNATEUR + (
+        ("services_faits__atteste_par", "a attesté le service fait de"),
+        ("requisition__requis_par", "a requis le paiement de"),
+    )
+
     # The acts' passages between states (see the module docstring); the
     # trigger `ordre_depense_fige` receives the same pairs (depenses migration 0009).
     TRANSITIONS = frozenset(

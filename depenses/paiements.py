@@ -26,35 +26,30 @@ from core.exceptions import DonneeInvalide, SeparationDesFonctions, TransitionIn
 from core.models import JournalAudit
 from core.money import ZERO
 from core.verrous import verrouiller_tous
-from depenses.models import Gestion, OrdreDepense, Requisition, ServiceFait, SignatureDepense
+from depenses.models import Gestion, OrdreDepense
 from depenses.selectors import imputations_actuelles
+from ordres.services import acte_d_ordonnateur
 from personnes.permissions import CIRCULAIRE_SEPARATION, exiger_comptable
 
 CIRC_REGLEMENT = "circulaire 93/82 §2.1.6"
 
 
 def exiger_pas_ordonnateur_des(acting_user, ordres: list[OrdreDepense]) -> None:
-    """Whoever acted on an order as ordonnateur (signed it, attested its
-    service fait, requisitioned its payment) never pays it, whatever function
-    he holds today (circ. 93/82 §2.4.0, §1.1.1). One query per kind of act over
-    the whole batch; PostgreSQL refuses the same payment mention
+    """Whoever acted on an order as ordonnateur (`OrdreDepense.ACTES_ORDONNATEUR`:
+    issued it, signed it, attested its service fait, requisitioned its payment)
+    never pays it, whatever function he holds today (circ. 93/82 §2.4.0,
+    §1.1.1). One query per kind of act over the whole batch; PostgreSQL refuses
+    the payment mention by a signer or an attester of the service fait
     (`depenses_paiement_separation`, LG230)."""
-    ids = [o.pk for o in ordres]
-    faits = (
-        (SignatureDepense.objects.filter(signataire=acting_user), "a signé"),
-        (ServiceFait.objects.filter(atteste_par=acting_user), "a attesté le service fait de"),
-        (Requisition.objects.filter(requis_par=acting_user), "a requis le paiement de"),
-    )
-    for lignes, fait in faits:
-        ordre_id = lignes.filter(ordre_id__in=ids).values_list("ordre_id", flat=True).first()
-        if ordre_id is not None:
-            ordre = next(o for o in ordres if o.pk == ordre_id)
-            nom = acting_user.get_full_name() or acting_user.get_username()
-            raise SeparationDesFonctions(
-                f"{nom} {fait} l'ordre de dépense n° {ordre.reference} comme ordonnateur : une "
-                f"même personne ne peut pas aussi le payer ({CIRCULAIRE_SEPARATION}).",
-                details={"regle": "separation", "ordre": ordre.reference},
-            )
+    trouve = acte_d_ordonnateur(acting_user, ordres)
+    if trouve is not None:
+        ordre, fait = trouve
+        nom = acting_user.get_full_name() or acting_user.get_username()
+        raise SeparationDesFonctions(
+            f"{nom} {fait} l'ordre de dépense n° {ordre.reference} comme ordonnateur : une "
+            f"même personne ne peut pas aussi le payer ({CIRCULAIRE_SEPARATION}).",
+            details={"regle": "separation", "ordre": ordre.reference},
+        )
 
 
 def ordres_depense_verrouiller_pour_paiement(identifiants: Iterable) -> list[OrdreDepense]:

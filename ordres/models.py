@@ -57,6 +57,17 @@ class OrdreBase(models.Model):
     # The pairs (from, to) of states the acts may make: set by each kind.
     TRANSITIONS: frozenset[tuple[str, str]] = frozenset()
 
+    # Who acted on the order as ordonnateur: (lookup from the order to the
+    # person, what he did, said before « cet ordre »). Whoever appears here
+    # never acts on the order as comptable, whatever function he holds that
+    # day (circ. 93/82 §2.4.0): `ordres.services.exiger_comptable_distinct`
+    # reads it at prise en charge and visa, `depenses.paiements` at payment,
+    # `tresorerie.separation` in its report. Each kind adds its own acts.
+    ACTES_ORDONNATEUR: tuple[tuple[str, str], ...] = (
+        ("signatures__signataire", "a signé"),
+        ("cree_par", "a émis"),
+    )
+
     exercice = models.ForeignKey("ledger.Exercice", on_delete=models.PROTECT, related_name="+")
     numero = models.PositiveIntegerField("numéro")
     type = models.CharField(max_length=12, choices=Type.choices, default=Type.INDIVIDUEL)

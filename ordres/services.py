@@ -36,6 +36,7 @@ from core.exceptions import (
     DonneeInvalide,
     ExerciceClos,
     ExerciceInvalide,
+    SeparationDesFonctions,
     TransitionInterdite,
     erreur_base,
     relever_erreur_base,
@@ -46,10 +47,10 @@ from core.verrous import partager, verrouiller
 from ledger.models import Exercice
 from ordres.models import BROUILLON, SIGNE, TRANSMIS
 from personnes.permissions import (
+    CIRCULAIRE_SEPARATION,
     Capacite,
     exiger_comptable,
     exiger_pouvoir_ordonnateur,
-    exiger_separation,
     pouvoir_ordonnateur,
 )
 from reglementation.selectors import Rattachement
@@ -211,11 +212,39 @@ def exiger_transition(ordre, vers: str, acte: str, *, depuis: Iterable[str] | No
     exiger_etat(ordre, etats, acte)
 
 
+def acte_d_ordonnateur(utilisateur, ordres) -> tuple[object, str] | None:
+    """The first of `ordres` (of one kind) on which `utilisateur` acted as
+    ordonnateur, and what he did (the kind's `ACTES_ORDONNATEUR`); None if
+    on none. One query per kind of act, whatever the number of orders."""
+    ordres = list(ordres)
+    if not ordres or getattr(utilisateur, "pk", None) is None:
+        return None
+    modele = type(ordres[0])
+    ids = [o.pk for o in ordres]
+    for chemin, fait in modele.ACTES_ORDONNATEUR:
+        pk = (
+            modele.objects.filter(pk__in=ids, **{chemin: utilisateur})
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if pk is not None:
+            return next(o for o in ordres if o.pk == pk), fait
+    return None
+
+
 def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
-    """The agent comptable acts, and never on an order he signed (circ. 93/82 §2.4.0)."""
+    """The agent comptable acts, and never on an order on which he acted as
+    ordonnateur (issued it, signed it, attested its service fait...), even
+    under another function then (circ. 93/82 §2.4.0)."""
     exiger_comptable(utilisateur, horloge.aujourdhui(), acte)
-    for signature in ordre.signatures.select_related("signataire"):
-        exiger_separation(ordonnateur=signature.signataire, comptable=utilisateur)
+    trouve = acte_d_ordonnateur(utilisateur, [ordre])
+    if trouve is not None:
+        nom = utilisateur.get_full_name() or utilisateur.get_username()
+        raise SeparationDesFonctions(
+            f"{nom} {trouve[1]} cet ordre comme ordonnateur : une même personne ne peut pas en "
+            f"être aussi le comptable ({CIRCULAIRE_SEPARATION}).",
+            details={"regle": "separation", "utilisateur": utilisateur.pk},
+        )
 
 
 def selection_plan(*, mode: str, seuil, taux: int, montant, tirage=None) -> tuple[bool | None, str]:

@@ -77,6 +77,10 @@ class OrdreRecette(OrdreBase):
         ABANDONNE = "abandonne", "abandonné"
         ANNULE = "annule", "annulé"
 
+    ACTES_ORDONNATEUR = OrdreBase.ACTES_ORDONNATEUR + (
+        ("reductions__signataire", "a signé une réduction de"),
+    )
+
     # The acts' passages between states (see the module docstring); the
     # trigger `ordre_fige` receives the same pairs (recettes migration 0004).
     TRANSITIONS = frozenset(
