@@ -102,6 +102,14 @@ class FormulaireDejaEnvoye(ApplicationError):
         self.vers = vers
 
 
+class ActeIdentique(FormulaireDejaEnvoye):
+    """A form carrying a fresh token but the very data of an act the same
+    person recorded from the same form a moment ago: the page was reloaded
+    behind the back button, and the browser filled it in again."""
+
+    code = "acte_identique"
+
+
 class RegleComptableViolee(ApplicationError):
     """A guard of the database refused the write (trigger or constraint)."""
 

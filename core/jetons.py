@@ -18,6 +18,15 @@ carries, beside `{% csrf_token %}`, a one-time token (`{% jeton_formulaire %}`,
   carries that page. Two submissions at the same instant: the second waits on
   the unique index until the first commits, and is refused.
 
+A browser may also reload the form's page when one goes back to it (the page
+that shows the result has the same address, or is not kept in cache), and
+fill it in again: the form then carries a fresh token. So the consumed token
+keeps the fingerprint of the data sent (`empreinte`): the same data sent by
+the same person to the same address within `FENETRE_IDENTIQUE` is refused
+(`ActeIdentique`), unless the form says it is a second act on purpose (the
+box `SECOND_ACTE`, which the tag shows in the forms of the page after such a
+refusal).
+
 A token lives `DUREE` (read on `core.horloge`): a form left open longer is
 refused, the page reloaded gives a fresh one. The API is not concerned: it
 sends no form (idempotency keys are for a later issue).
@@ -26,19 +35,26 @@ sends no form (idempotency keys are for a later issue).
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from core import horloge
-from core.exceptions import FormulaireDejaEnvoye, JetonInvalide
+from core.exceptions import ActeIdentique, FormulaireDejaEnvoye, JetonInvalide
 from core.models import JetonConsomme
 
 CHAMP = "jeton_formulaire"  # the hidden field's name
 DUREE = datetime.timedelta(hours=12)
+SECOND_ACTE = "second_acte"  # the box that confirms a second identical act
+FENETRE_IDENTIQUE = datetime.timedelta(minutes=15)
+CLE_SESSION = "core.jetons.acte_identique"  # the page after a refusal shows the box
+_HORS_EMPREINTE = {CHAMP, SECOND_ACTE, "csrfmiddlewaretoken"}
 _SEL = "core.jetons"
 
 R = TypeVar("R")
@@ -95,14 +111,63 @@ def consommer(request) -> JetonConsomme:
         # Outside a transaction the nonce would stay consumed by an act refused.
         raise RuntimeError("Un jeton de formulaire se consomme dans la transaction de l'acte.")
     nonce = _lire(request)
+    chemin, signe = request.path[:255], empreinte(request)
+    premier = JetonConsomme.objects.filter(nonce=nonce).first()
+    if premier is not None:  # the same form again: back where its act led
+        raise FormulaireDejaEnvoye(vers=premier.vers)
+    if not request.POST.get(SECOND_ACTE):
+        _exiger_pas_identique(request, chemin, signe)
     try:
         with transaction.atomic():
-            return JetonConsomme.objects.create(
-                nonce=nonce, utilisateur_id=request.user.pk, chemin=request.path[:255]
+            jeton = JetonConsomme.objects.create(
+                nonce=nonce, utilisateur_id=request.user.pk, chemin=chemin, empreinte=signe
             )
     except IntegrityError:
         premier = JetonConsomme.objects.filter(nonce=nonce).first()
         raise FormulaireDejaEnvoye(vers=premier.vers if premier else "") from None
+    if hasattr(request, "session"):
+        request.session.pop(CLE_SESSION, None)
+    return jeton
+
+
+def empreinte(request) -> str:
+    """SHA-256 of what the form sent (fields and files' names and sizes), its
+    token and confirmation aside: the same act typed again gives the same."""
+    champs = sorted(
+        (cle, request.POST.getlist(cle)) for cle in request.POST if cle not in _HORS_EMPREINTE
+    )
+    fichiers = sorted(
+        (cle, [(f.name, f.size) for f in request.FILES.getlist(cle)]) for cle in request.FILES
+    )
+    contenu = json.dumps([champs, fichiers], ensure_ascii=False, default=str)
+    return hashlib.sha256(contenu.encode()).hexdigest()
+
+
+def _exiger_pas_identique(request, chemin: str, signe: str) -> None:
+    """Refuse the data of an act this person just recorded from this form."""
+    recent = (
+        JetonConsomme.objects.filter(
+            utilisateur_id=request.user.pk,
+            chemin=chemin,
+            empreinte=signe,
+            le__gte=timezone.now() - FENETRE_IDENTIQUE,
+        )
+        .order_by("-le")
+        .first()
+    )
+    if recent is None:
+        return
+    if hasattr(request, "session"):
+        request.session[CLE_SESSION] = True
+    minutes = int(FENETRE_IDENTIQUE.total_seconds() // 60)
+    raise ActeIdentique(
+        f"Vous avez envoyé exactement les mêmes données depuis ce formulaire à "
+        f"{timezone.localtime(recent.le):%H:%M} : l'acte n'a pas été enregistré une seconde fois "
+        f"(page rechargée par le bouton « Retour » ?). S'il s'agit bien d'un second acte, "
+        f"distinct du premier, cochez « Second acte identique, voulu » dans le formulaire et "
+        f"envoyez-le à nouveau (ou attendez {minutes} minutes).",
+        vers=recent.vers,
+    )
 
 
 def une_fois(request, faire: Callable[[], R], vers: Callable[[R], str] | None = None) -> R:

@@ -52,6 +52,9 @@ class JetonConsomme(models.Model):
     )
     chemin = models.CharField("adresse où le formulaire a été envoyé", max_length=255)
     vers = models.CharField("page où l'acte a conduit", max_length=500, blank=True)
+    empreinte = models.CharField(
+        "empreinte des données envoyées", max_length=64, blank=True, db_default="", db_index=True
+    )
     le = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -59,3 +59,52 @@ def test_un_encaissement_renvoye_par_le_bouton_retour_n_est_enregistre_qu_une_fo
     assert Quittance.objects.filter(encaissement__payeur="Mme Martin").count() == 1
     assert Ecriture.objects.count() == ecritures + 1
     assert reste_a_recouvrer(OrdreRecette.objects.get(pk=ordre.pk)) == Decimal("0.00")
+
+
+def test_un_encaissement_saisi_sur_la_page_de_la_liste_n_est_pas_repasse_par_retour(
+    page,  # noqa: F811
+    live_server,
+    demo,  # noqa: F811
+):
+    """The form and its result share an address (the list of receipts): going
+    back reloads the form with a fresh token and the browser fills it in again;
+    the same data are still refused, once."""
+    from tresorerie.models import Encaissement
+
+    avant = Encaissement.objects.count()
+    _connexion(page, live_server, "comptable")
+    page.goto(f"{live_server.url}/tresorerie/encaissements/")
+    compte = page.locator("select[name=compte] option", has_text="5122").first.get_attribute(
+        "value"
+    )
+    page.select_option("select[name=compte]", compte)
+    page.select_option("select[name=moyen]", "virement")
+    page.fill("input[name=montant]", "3.00")
+    page.fill("input[name=payeur]", "SCI Valmont")
+    page.fill("input[name=objet]", "Acompte de loyer, envoi unique")
+    page.fill("input[name=reference]", "VIR-UNIQUE-1")
+    page.locator("form[method=post]").filter(has=page.locator("input[name=payeur]")).locator(
+        "button[type=submit]"
+    ).click()
+    page.wait_for_load_state()
+    assert Encaissement.objects.count() == avant + 1
+
+    page.go_back()
+    page.wait_for_load_state()
+    for champ, valeur in (
+        ("montant", "3.00"),
+        ("payeur", "SCI Valmont"),
+        ("objet", "Acompte de loyer, envoi unique"),
+        ("reference", "VIR-UNIQUE-1"),
+    ):
+        page.fill(f"input[name={champ}]", valeur)
+    page.select_option("select[name=compte]", compte)
+    page.select_option("select[name=moyen]", "virement")
+    page.locator("form[method=post]").filter(has=page.locator("input[name=payeur]")).locator(
+        "button[type=submit]"
+    ).click()
+    page.wait_for_load_state()
+    expect(
+        page.get_by_text("Vous avez envoyé exactement les mêmes données depuis ce formulaire")
+    ).to_be_visible()
+    assert Encaissement.objects.count() == avant + 1

@@ -18,6 +18,22 @@ def jeton_formulaire(context):
     utilisateur = getattr(requete, "user", None)
     if utilisateur is None or not utilisateur.is_authenticated:
         return ""
-    return format_html(
+    jeton = format_html(
         '<input type="hidden" name="{}" value="{}">', jetons.CHAMP, jetons.emettre(utilisateur)
+    )
+    session = getattr(requete, "session", None)
+    if session is None or not session.get(jetons.CLE_SESSION):
+        return jeton
+    # The page after a refusal of identical data: each form offers to confirm
+    # a second act on purpose (ids numbered per page).
+    rang = context.render_context.get("jetons_rang", 0) + 1
+    context.render_context["jetons_rang"] = rang
+    return format_html(
+        '{}<p class="second-acte"><input type="checkbox" id="second-acte-{}" name="{}" value="1"> '
+        '<label for="second-acte-{}" style="display:inline">Second acte identique, voulu : '
+        "l'enregistrer bien que les mêmes données viennent d'être envoyées</label></p>",
+        jeton,
+        rang,
+        jetons.SECOND_ACTE,
+        rang,
     )

@@ -291,3 +291,55 @@ def test_postgresql_refuse_un_jeton_consomme_deux_fois_modifie_ou_efface(comptab
         "Un jeton de formulaire consommé ne se modifie pas",
     )
     assert JetonConsomme.objects.get().vers == "/fait/"
+
+
+# --- The page reloaded behind the back button: a fresh token, the same data -----------------
+
+
+def test_les_memes_donnees_avec_un_jeton_neuf_ne_passent_pas_une_seconde_ecriture(
+    comptable, exercice
+):
+    client = connecte(comptable)
+    client.post(
+        reverse("ledger:saisie"),
+        saisie(exercice, jeton_de(client.get(reverse("ledger:saisie")).content.decode())),
+    )
+    ecriture = Ecriture.objects.get()
+    # the browser went back, reloaded the form (a fresh token) and filled it in again
+    page = client.get(reverse("ledger:saisie")).content.decode()
+    assert 'name="second_acte"' not in page
+    seconde = client.post(reverse("ledger:saisie"), saisie(exercice, jeton_de(page)), follow=True)
+    texte = seconde.content.decode()
+    assert "Vous avez envoyé exactement les mêmes données depuis ce formulaire à " in texte
+    assert "l&#x27;acte n&#x27;a pas été enregistré une seconde fois" in texte
+    assert seconde.redirect_chain[-1][0] == reverse("ledger:ecriture", args=[ecriture.pk])
+    assert Ecriture.objects.count() == 1
+    # other data go through at once
+    client.post(
+        reverse("ledger:saisie"),
+        saisie(exercice, jeton_de(client.get(reverse("ledger:saisie")).content.decode()), "100")
+        | {"debit_1": "100"},
+    )
+    assert Ecriture.objects.count() == 2
+
+
+def test_un_second_acte_identique_voulu_se_confirme(comptable, exercice):
+    client = connecte(comptable)
+    client.post(
+        reverse("ledger:saisie"),
+        saisie(exercice, jeton_de(client.get(reverse("ledger:saisie")).content.decode())),
+    )
+    client.post(
+        reverse("ledger:saisie"),
+        saisie(exercice, jeton_de(client.get(reverse("ledger:saisie")).content.decode())),
+    )
+    assert Ecriture.objects.count() == 1
+    # after the refusal, the form offers to confirm a second act on purpose
+    page = client.get(reverse("ledger:saisie")).content.decode()
+    assert 'name="second_acte"' in page
+    assert "Second acte identique, voulu" in page
+    confirme = saisie(exercice, jeton_de(page)) | {"second_acte": "1"}
+    assert client.post(reverse("ledger:saisie"), confirme).status_code == 302
+    assert Ecriture.objects.count() == 2
+    # and the box is gone once the act is recorded
+    assert 'name="second_acte"' not in client.get(reverse("ledger:saisie")).content.decode()
