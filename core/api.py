@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.db import DatabaseError
+from django.http import Http404
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -11,6 +15,12 @@ from core.exceptions import ApplicationError, erreur_base
 
 
 def gestionnaire_exceptions(exc, context):
+    if isinstance(exc, Http404):
+        # Django's text names the model in English (« No OrdreDepense matches… »).
+        nom = ""
+        with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
+            nom = f" ({context['view'].get_queryset().model._meta.verbose_name})"
+        exc = NotFound(f"Introuvable : rien ne correspond à cette adresse{nom}.")
     if isinstance(exc, DatabaseError):
         traduite = erreur_base(exc)
         if traduite is not None:

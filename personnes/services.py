@@ -260,6 +260,11 @@ def delegation_notifier(*, acting_user, delegation: Delegation, le: datetime.dat
     directeur's side.
     """
     le = _date(le, "La date de notification")
+    if le > horloge.aujourdhui():
+        raise DonneeInvalide(
+            f"La notification se date du jour où l'agent comptable l'a reçue : le {le:%d/%m/%Y} "
+            "n'est pas encore venu."
+        )
     fonctions = set(fonctions_le(acting_user, le))
     comptable = bool(fonctions & FONCTIONS_COMPTABLES) or interim_le(acting_user, le) is not None
     if not comptable or fonctions & FONCTIONS_ORDONNATRICES:
@@ -305,6 +310,14 @@ def delegation_retirer(*, acting_user, delegation: Delegation, le: datetime.date
         raise TransitionInterdite(
             f"La délégation n° {delegation.pk} a déjà été retirée le "
             f"{delegation.retiree_le:%d/%m/%Y}."
+        )
+    if le < horloge.aujourdhui():
+        # A withdrawal dated in the past would take back, after the fact, the
+        # capacity in which orders were signed under the délégation meanwhile.
+        raise DonneeInvalide(
+            f"Un retrait prend effet au plus tôt le jour où il est décidé : il ne se date pas du "
+            f"{le:%d/%m/%Y}, avant aujourd'hui ({horloge.aujourdhui():%d/%m/%Y}), ce qui retirerait "
+            "après coup la qualité des actes faits entre-temps sous la délégation."
         )
     delegation.retiree_le = le
     delegation.save(update_fields=["retiree_le"])

@@ -179,8 +179,11 @@ def ordre_depense_creer(
             acompte = precedents.count() + 1
             if acompte > 1:
                 premier = precedents.first()
-                renvoi = f"Pièces jointes au premier acompte, ordre n° {premier.reference}."
-                pieces_references = f"{renvoi} {pieces_references}".strip()
+                # The later acomptes refer to the pièces of the first, when it
+                # has some: a reference to nothing would justify nothing.
+                if premier.pieces.exists() or premier.pieces_references.strip():
+                    renvoi = f"Pièces jointes au premier acompte, ordre n° {premier.reference}."
+                    pieces_references = f"{renvoi} {pieces_references}".strip()
         if saisie.regularise is not None:
             dso = saisie.regularise
             if hasattr(dso, "ordre") and OrdreDepense.objects.filter(regularise=dso).exists():

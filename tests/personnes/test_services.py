@@ -292,8 +292,9 @@ def test_des_delegations_sur_des_comptes_ou_natures_distincts_coexistent(directr
     assert Delegation.objects.filter(delegataire=delegue).count() == 3
 
 
-def test_une_delegation_retiree_peut_etre_remplacee(directrice, delegue):
+def test_une_delegation_retiree_peut_etre_remplacee(directrice, delegue, horloge):
     ancienne = _creer(directrice, delegue)
+    horloge(datetime.date(2025, 6, 1))  # a withdrawal is dated the day it is decided
     delegation_retirer(acting_user=directrice, delegation=ancienne, le=datetime.date(2025, 6, 1))
 
     nouvelle = _creer(
@@ -368,8 +369,23 @@ def test_une_delegation_retiree_ne_se_notifie_plus(directrice, delegue, comptabl
 # --- delegation_retirer ---------------------------------------------------------
 
 
-def test_le_directeur_retire_une_delegation(directrice, delegue):
+def test_un_retrait_ne_se_date_pas_du_passe(directrice, delegue, horloge):
     delegation = une_delegation(directrice, delegue)
+    horloge(datetime.date(2025, 6, 2))
+    with pytest.raises(DonneeInvalide) as erreur:
+        delegation_retirer(
+            acting_user=directrice, delegation=delegation, le=datetime.date(2025, 6, 1)
+        )
+    assert erreur.value.message.startswith(
+        "Un retrait prend effet au plus tôt le jour où il est décidé : il ne se date pas du "
+        "01/06/2025, avant aujourd'hui (02/06/2025)"
+    )
+    assert Delegation.objects.get(pk=delegation.pk).retiree_le is None
+
+
+def test_le_directeur_retire_une_delegation(directrice, delegue, horloge):
+    delegation = une_delegation(directrice, delegue)
+    horloge(datetime.date(2025, 6, 1))
 
     delegation_retirer(acting_user=directrice, delegation=delegation, le=datetime.date(2025, 6, 1))
 
