@@ -129,6 +129,18 @@ def test_un_ordre_budgetaire_ne_depasse_pas_son_engagement_et_les_acomptes_suive
         creer(directrice, engagement, montant="0.01")
 
 
+def test_un_acompte_ne_renvoie_pas_aux_pieces_d_un_premier_qui_n_en_a_pas(directrice, credits):
+    engagement = engager(directrice, credits, montant="80.00")
+    premier = creer(directrice, engagement, montant="40.00", pieces_references="")
+    second = creer(directrice, engagement, montant="40.00", pieces_references="")
+    assert premier.pieces_references == "" and second.pieces_references == ""
+    s.ordre_depense_attester_service_fait(acting_user=directrice, ordre=second, le=AUJOURD_HUI)
+    with pytest.raises(ApplicationError) as refus:
+        s.ordre_depense_signer(acting_user=directrice, ordre=second, mot_de_passe=MOT_DE_PASSE)
+    assert refus.value.code == "pieces_manquantes"
+    assert OrdreDepense.objects.get(pk=second.pk).etat == "brouillon"
+
+
 def test_credits_insuffisants_refuses_a_l_engagement(directrice, credits):
     avant = Engagement.objects.count()
     with pytest.raises(ApplicationError, match="Crédits insuffisants"):
