@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
 from core import horloge
 from personnes.models import Affectation, Delegation, Fonction, Interim
@@ -98,15 +98,36 @@ def delegations_recues(utilisateur, *, nature: str | None = None) -> list[Delega
     return list(qs.order_by("-debut", "-id"))
 
 
-def delegations_en_vigueur(jour: datetime.date):
-    """Delegations usable on that day: notified by then, within their period, not withdrawn.
+def _tenue(jour: datetime.date) -> Q:
+    """A delegation that has not fallen by itself on `jour` (circ. 93/82 §1.0:
+    it is personal): its delegator is directeur that day, and its delegate
+    still holds, without a break, the affectation as délégué du directeur he
+    held on its first day (`permissions._refus_delegataire` says why not)."""
+    en_poste = Q(debut__lte=jour) & (Q(fin__isnull=True) | Q(fin__gte=jour))
+    delegant_directeur = Exists(
+        Affectation.objects.filter(
+            en_poste, utilisateur=OuterRef("delegant"), fonction=Fonction.DIRECTEUR
+        )
+    )
+    delegataire_garde = Exists(
+        Affectation.objects.filter(
+            Q(fin__isnull=True) | Q(fin__gte=jour),
+            utilisateur=OuterRef("delegataire"),
+            fonction=Fonction.DELEGUE,
+            debut__lte=OuterRef("debut"),
+        )
+    )
+    return Q(delegant_directeur) & Q(delegataire_garde)
 
-    Whether the delegator is still directeur is checked by
-    `personnes.permissions.pouvoir_ordonnateur`.
-    """
+
+def delegations_en_vigueur(jour: datetime.date):
+    """Delegations usable on that day: notified by then, within their period,
+    not withdrawn, and not fallen by themselves (`_tenue`). Whether one covers
+    an act (nature, accounts, ceiling) is `personnes.permissions`'s."""
     return (
         Delegation.objects.filter(debut__lte=jour, fin__gte=jour, notifiee_le__lte=jour)
         .filter(Q(retiree_le__isnull=True) | Q(retiree_le__gt=jour))
+        .filter(_tenue(jour))
         .select_related("delegant", "delegataire")
     )
 
@@ -122,6 +143,7 @@ class EtatDelegation(models.TextChoices):
     EXPIREE = "expiree", "expirée"
     RETIREE = "retiree", "retirée"
     NON_NOTIFIEE = "non_notifiee", "non notifiée à l'agent comptable : sans effet"
+    TOMBEE = "tombee", "tombée d'elle-même : le délégant ou le délégataire a changé"
 
 
 def _etat_le(jour: datetime.date) -> Case:
@@ -131,9 +153,10 @@ def _etat_le(jour: datetime.date) -> Case:
     non_notifiee = Q(notifiee_le__isnull=True) | Q(notifiee_le__gt=jour)
     return Case(
         When(retiree, then=Value(EtatDelegation.RETIREE)),
-        When(non_notifiee, then=Value(EtatDelegation.NON_NOTIFIEE)),
         When(debut__gt=jour, then=Value(EtatDelegation.A_VENIR)),
         When(fin__lt=jour, then=Value(EtatDelegation.EXPIREE)),
+        When(non_notifiee, then=Value(EtatDelegation.NON_NOTIFIEE)),
+        When(~_tenue(jour), then=Value(EtatDelegation.TOMBEE)),
         default=Value(EtatDelegation.EN_VIGUEUR),
         output_field=CharField(),
     )

@@ -179,7 +179,7 @@ def test_les_filtres_invalides_et_les_inconnus_sont_dits_en_francais(directrice,
 
     assert api.get(URL, {"etat": "valide"}).json()["message"] == (
         "Le paramètre « etat » vaut l'un de : en_vigueur, a_venir, expiree, retiree, "
-        "non_notifiee (reçu « valide »)."
+        "non_notifiee, tombee (reçu « valide »)."
     )
     assert api.get(URL, {"delegataire": "personne"}).json()["message"] == (
         "La personne « personne » n'existe pas."
@@ -201,3 +201,31 @@ def test_le_schema_decrit_le_registre(auditeur):
     assert set(chemins["/api/delegations/"]) >= {"get", "post"}
     for chemin in ("/api/delegations/{id}/notifier/", "/api/delegations/{id}/retirer/"):
         assert "post" in chemins[chemin]
+
+
+def test_le_registre_dit_tombee_la_delegation_dont_le_delegataire_a_change(directrice, delegue):
+    """The register and the rule agree: a délégation whose delegate left his
+    affectation as délégué du directeur has fallen by itself."""
+    from personnes.models import Affectation
+    from personnes.selectors import registre_delegations
+    from tests.factories import AffectationFactory
+
+    aujourd_hui = horloge.aujourdhui()
+    debut = aujourd_hui - datetime.timedelta(days=10)
+    delegation = une_delegation(
+        directrice,
+        delegue,
+        debut=debut,
+        fin=aujourd_hui + datetime.timedelta(days=100),
+        notifiee_le=debut,
+    )
+    assert registre_delegations().get(pk=delegation.pk).etat == "en_vigueur"
+    # the délégué is moved to a new affectation: the délégation falls
+    Affectation.objects.filter(utilisateur=delegue).update(
+        fin=aujourd_hui - datetime.timedelta(days=1)
+    )
+    AffectationFactory(utilisateur=delegue, fonction="delegue", debut=aujourd_hui)
+    assert registre_delegations().get(pk=delegation.pk).etat == "tombee"
+    api = APIClient()
+    api.force_authenticate(directrice)
+    assert api.get(f"/api/delegations/{delegation.pk}/").json()["etat"] == "tombee"

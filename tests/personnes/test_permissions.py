@@ -9,7 +9,7 @@ from core.exceptions import (
     MontantInvalide,
     SeparationDesFonctions,
 )
-from personnes.models import Delegation, Fonction, Interim
+from personnes.models import Affectation, Delegation, Fonction, Interim
 from personnes.permissions import Capacite, exiger_separation, pouvoir_ordonnateur
 from tests.factories import AffectationFactory, UtilisateurFactory
 from tests.personnes.conftest import (
@@ -321,6 +321,16 @@ def test_la_delegation_de_pouvoir_ne_dessaisit_qu_une_fois_notifiee_et_jusqu_a_s
     )
     assert _pouvoir(directrice, nature=DEPENSE, compte="6064").qualite == "Directeur"
     assert retiree.retiree_le < LE
+
+
+def test_la_delegation_de_pouvoir_tombee_rend_au_directeur_sa_competence(directrice, delegue):
+    # the délégué who held the power left his affectation before the act's day
+    une_delegation(directrice, delegue, type=Delegation.Type.POUVOIR, classes_comptes="75")
+    Affectation.objects.filter(utilisateur=delegue).update(fin=LE - datetime.timedelta(days=1))
+    # the délégation fell by itself: the directeur acts again, nobody else does
+    assert _pouvoir(directrice, "12000.00").qualite == "Directeur"
+    with pytest.raises(DelegationInvalide):
+        _pouvoir(delegue, "12000.00")
 
 
 def test_la_delegation_de_signature_laisse_au_directeur_sa_competence(directrice, delegue):
