@@ -54,10 +54,21 @@ ACTES = {
     "ordre_depense.certificat_non_paiement": "certificat de non-paiement",
     "ordre_depense.duplicata": "duplicata émis",
     "ordre_depense.reimpute": "certificat de réimputation",
+    "ordre_depense.reimputation_delivree": "certificat de réimputation délivré par le directeur",
+    "ordre_depense.reimputation_prise_en_charge": "certificat de réimputation pris en charge",
+    "ordre_depense.reimputation_rejetee": "certificat de réimputation rejeté",
+    "ordre_depense.vise_sur_requisition": "visa sur réquisition",
+    "ordre_depense.requisition_refusee": "refus de déférer à la réquisition",
+    "ordre_depense.paye": "paiement",
+    "ordre_depense.controle_tire": "tirage au sort du plan de contrôle",
+    "ordre_recette.controle_tire": "tirage au sort du plan de contrôle",
 }
 
 
 @register.filter
 def libelle_acte(code):
     """The audit log's act codes, as a person reads them."""
-    return ACTES.get(code, code)
+    if code in ACTES:
+        return ACTES[code]
+    # An act not named above still reads as words, not as a code.
+    return str(code).rpartition(".")[2].replace("_", " ")

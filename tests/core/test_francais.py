@@ -28,3 +28,14 @@ def test_un_client_qui_demande_l_anglais_recoit_le_francais(client, comptable):
     texte = page.content.decode()
     assert "This field is required" not in texte
     assert "Ce champ est obligatoire" in texte
+
+
+def test_chaque_acte_de_l_historique_d_un_ordre_de_la_demo_a_son_libelle(caisse_demo):
+    from core.models import JournalAudit
+    from core.templatetags.francais import ACTES
+
+    actes = set(
+        JournalAudit.objects.filter(acte__startswith="ordre_").values_list("acte", flat=True)
+    )
+    assert actes, "la démonstration n'a pas d'historique d'ordres"
+    assert actes - set(ACTES) == set()

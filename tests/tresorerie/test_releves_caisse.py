@@ -1,5 +1,6 @@
 """Statements and reconciliation, the arrêté de caisse, the monthly regularisation."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -269,6 +270,15 @@ def test_nivellement_du_compte_special_d_encaissement_vers_la_caisse_des_depots(
             de=comptes["BANQUE"],
             vers=comptes["ENCAISSEMENT"],
             montant="10.00",
+        )
+    # a transfer is not dated in the future
+    with pytest.raises(DonneeInvalide, match="n'est pas encore venu"):
+        t.virement_interne(
+            acting_user=comptable,
+            de=comptes["CDC"],
+            vers=comptes["EXECUTION"],
+            montant="10.00",
+            date=AUJOURD_HUI + datetime.timedelta(days=1),
         )
     # an empty compte spécial has nothing to level
     with pytest.raises(

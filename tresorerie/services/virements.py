@@ -36,6 +36,11 @@ def virement_interne(
     drawing from the Caisse des dépôts to the compte spécial d'exécution, the
     nivellement of a compte spécial d'encaissement, cash to the bank."""
     date = date_saisie(date or _aujourd_hui(), "La date du virement")
+    if date > _aujourd_hui():
+        raise DonneeInvalide(
+            f"Un virement se date du jour où il est fait, au plus tard aujourd'hui "
+            f"({_aujourd_hui():%d/%m/%Y}) : le {date:%d/%m/%Y} n'est pas encore venu."
+        )
     exiger_comptable(acting_user, date, "virer des fonds entre comptes")
     if de.pk == vers.pk:
         raise DonneeInvalide("Un virement interne va d'un compte à un autre.")
