@@ -99,10 +99,20 @@ def credit_reimputer(
             source, cible = verrous[trouves["ancien"].pk], verrous[trouves["nouveau"].pk]
             _exiger_exercice_non_clos(source.exercice)
             if valeur > cible.disponible:
+                # The way back too: credits are never exceeded (PostgreSQL keeps
+                # it); the directeur frees room on the old line first.
                 raise CreditsInsuffisants(
-                    f"Crédits insuffisants {_designation(cible)} pour y réimputer la dépense : "
-                    f"disponible {format_euros(cible.disponible)}, il faut "
-                    f"{format_euros(valeur)} ({CIRCULAIRE_REIMPUTATION}).",
+                    (
+                        f"Crédits insuffisants {_designation(cible)} pour y ramener la dépense "
+                        f"du certificat rejeté : disponible {format_euros(cible.disponible)}, il "
+                        f"faut {format_euros(valeur)}. Le directeur doit d'abord y rendre des "
+                        f"crédits disponibles (virement de crédits ou désengagement) "
+                        f"({CIRCULAIRE_REIMPUTATION})."
+                        if rejet
+                        else f"Crédits insuffisants {_designation(cible)} pour y réimputer la "
+                        f"dépense : disponible {format_euros(cible.disponible)}, il faut "
+                        f"{format_euros(valeur)} ({CIRCULAIRE_REIMPUTATION})."
+                    ),
                     details={
                         "chapitre": cible.chapitre,
                         "compte": nouveau,

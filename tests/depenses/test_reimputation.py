@@ -155,6 +155,30 @@ def test_le_rejet_du_comptable_rend_les_credits_a_l_ancienne_ligne(directrice, c
     assert _delivrer(directrice, ordre, motif="Autre motif").etat == "delivre"
 
 
+def test_le_rejet_sur_une_ancienne_ligne_consommee_dit_quoi_faire(directrice, comptable, lignes):
+    # given a certificate moving 1 200,00 from 6064, whose room the directrice then used up
+    ordre = _vise(directrice, comptable, lignes)
+    certificat = _delivrer(directrice, ordre)
+    disponible = _credit(lignes, "6064")[3]
+    budget.credit_engager(
+        acting_user=directrice,
+        exercice=lignes,
+        compte_numero="6064",
+        montant=disponible,
+        reference="engagement:test",
+    )
+    avant = (_credit(lignes, "6064"), _credit(lignes, "615"))
+    # then the rejection, which would exceed the credits, says what the directeur must do
+    with pytest.raises(CreditsInsuffisants) as refus:
+        s.certificat_reimputation_rejeter(
+            acting_user=comptable, certificat=certificat, motif="Ce sont des fournitures"
+        )
+    assert "pour y ramener la dépense du certificat rejeté : disponible 0,00" in refus.value.message
+    assert "Le directeur doit d'abord y rendre des crédits disponibles" in refus.value.message
+    assert (_credit(lignes, "6064"), _credit(lignes, "615")) == avant
+    assert CertificatReimputation.objects.get(pk=certificat.pk).etat == "delivre"
+
+
 def test_la_ligne_sans_place_refuse_la_reimputation_avec_le_disponible(
     directrice, comptable, lignes
 ):
