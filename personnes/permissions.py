@@ -169,7 +169,7 @@ def pouvoir_ordonnateur(
         _exiger_pas_dessaisi(utilisateur, nature=nature, montant=montant, compte=compte, le=le)
         return Capacite(utilisateur=utilisateur, qualite="Directeur", delegation=None)
 
-    delegations = delegations_recues(utilisateur)
+    delegations = delegations_recues(utilisateur, partagees=True)
     if not delegations:
         qui = (
             f"Vous êtes délégué du directeur le {le:%d/%m/%Y} mais n'avez reçu de lui aucune "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
 from core import horloge
@@ -88,10 +88,23 @@ def affectations_de(utilisateur, fonction: str) -> list[Affectation]:
     )
 
 
-def delegations_recues(utilisateur, *, nature: str | None = None) -> list[Delegation]:
-    """Delegations whose beneficiary is this user, newest first, delegator loaded."""
+def delegations_recues(
+    utilisateur, *, nature: str | None = None, partagees: bool = False
+) -> list[Delegation]:
+    """Delegations whose beneficiary is this user, newest first, delegator loaded.
+
+    `partagees`: share-locked first (FOR SHARE, within the act's transaction),
+    then read: a withdrawal in flight waits for the act, or the act waits for
+    it and reads it withdrawn; never an act under a délégation withdrawn in
+    the same instant."""
     if not getattr(utilisateur, "pk", None):
         return []
+    if partagees and connection.in_atomic_block:
+        with connection.cursor() as curseur:
+            curseur.execute(
+                "SELECT 1 FROM personnes_delegation WHERE delegataire_id = %s FOR SHARE",
+                [utilisateur.pk],
+            )
     qs = Delegation.objects.filter(delegataire=utilisateur).select_related("delegant")
     if nature is not None:
         qs = qs.filter(nature=nature)
