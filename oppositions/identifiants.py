@@ -14,7 +14,7 @@ can never disagree:
 - `oppositions_identifiant_normal(texte)`: the identifier as it is stored,
   letters and digits only, in upper case (spaces, dots, dashes, slashes
   dropped). `normaliser_identifiant` below is the same rule for the input
-  forms; a CHECK constraint refuses an opposition whose stored identifier is
+  forms; a trigger refuses an opposition whose stored identifier is
   not in that form.
 - `oppositions_cle_identifiant(texte)`: the key creditors are matched on. A
   SIRET (14 digits) is reduced to its SIREN (its first 9 digits): the

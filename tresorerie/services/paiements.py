@@ -1,7 +1,10 @@
 """Payment of visaed ordres de dépense in batches (circ. 93/82 §2.1.5, §2.1.6).
 
 Three rules make the money leave as the texts say, each kept by the service
-with a French message and by PostgreSQL (`migrations/sql/0005_oppositions_solde.sql`):
+with a French message, the last two by PostgreSQL as well
+(`migrations/sql/0005_oppositions_solde.sql`, `0008_solde_reporte.sql`; the
+day of the payment is the application's clock, which the database does not
+know):
 
 - the payment is dated the day it is recorded: the payment mention carries
   that day, so an opposition served on the agent comptable up to that day is
