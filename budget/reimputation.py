@@ -17,7 +17,6 @@ from budget.models import Credit, MouvementCredit
 from budget.permissions import exiger_comptable_credit, exiger_pouvoir_credit
 from budget.selectors import Situation, exercice_de, situation_de
 from budget.services import (
-    CIRCULAIRE_DISPOSITION,
     _designation,
     _etat,
     _exiger_exercice_non_clos,
@@ -87,7 +86,7 @@ def credit_reimputer(
                     raise CreditAbsent(
                         f"Aucun crédit n'est ouvert à l'exercice {exercice.annee} pour le compte "
                         f"{numero} : une dépense des gestions budgétaires ne s'impute pas hors "
-                        f"des crédits ({CIRCULAIRE_DISPOSITION}, {CIRCULAIRE_REIMPUTATION}).",
+                        f"des crédits (circulaire 93/82 §2.1.2 et §2.1.4).",
                         details={"exercice": exercice.annee, "compte": numero},
                     )
             if trouves["ancien"].pk == trouves["nouveau"].pk:

@@ -54,7 +54,9 @@ def montant(
             f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité."
         )
     if valeur < 0:
-        raise MontantInvalide(f"{libelle} ne peut pas être négatif ({valeur}).")
+        raise MontantInvalide(
+            f"{libelle} ne peut pas être négatif ({str(valeur).replace('.', ',')})."
+        )
     if strictement_positif and valeur == 0:
         raise MontantInvalide(f"{libelle} doit être strictement positif.")
     if valeur > MAXIMUM:

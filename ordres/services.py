@@ -190,7 +190,8 @@ def exiger_ordonnateur(
 def exiger_etat(ordre, etats: set[str], acte: str) -> None:
     """Refuse an act out of order, naming the order, its state and the states it needs."""
     if ordre.etat not in etats:
-        attendus = ", ".join(sorted(type(ordre).Etat(e).label for e in etats))
+        libelles = sorted(type(ordre).Etat(e).label for e in etats)
+        attendus = " ou ".join(filter(None, [", ".join(libelles[:-1]), libelles[-1]]))
         nom = ordre._meta.verbose_name
         raise TransitionInterdite(
             f"L'{nom} n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut le {acte} "
