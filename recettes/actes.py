@@ -86,6 +86,7 @@ def _reduire(utilisateur, ordre: OrdreRecette, d: dict) -> Reduction:
         motif=d["motif"],
         nouvelles_bases=d["nouvelles_bases"],
         mot_de_passe=d["mot_de_passe"],
+        ligne=d.get("ligne"),
     )
 
 

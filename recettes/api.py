@@ -36,9 +36,25 @@ from recettes.models import (
 
 @extend_schema_serializer(component_name="LigneRecette")
 class LigneSerializer(serializers.ModelSerializer):
+    """A debtor's line: its `id` is what a reduction names (`ligne`), its
+    `reste` what is still to recover from that debtor (0 until the order is
+    taken in charge; recettes.selectors.annoter_restes_lignes)."""
+
+    reste = serializers.SerializerMethodField(
+        help_text="Reste à recouvrer de ce débiteur (montant, moins ses réductions prises "
+        "en charge, moins ce qui lui a été affecté ; borné par le reste de l'ordre)."
+    )
+
     class Meta:
         model = LigneOrdreRecette
-        fields = ["debiteur", "qualite", "identifiant", "montant"]
+        fields = ["id", "debiteur", "qualite", "identifiant", "montant", "reste"]
+
+    def get_reste(self, ligne) -> str:
+        # Annotated by the selector's prefetch (no query per line).
+        reste = getattr(ligne, "reste", None)
+        if reste is None:
+            reste = selectors.restes_par_ligne([ligne.ordre_id]).get(pk=ligne.pk).reste
+        return f"{reste:.2f}"
 
 
 @extend_schema_serializer(component_name="SignatureRecette")
@@ -64,10 +80,20 @@ class PieceSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="ReductionRecette")
 class ReductionSerializer(serializers.ModelSerializer):
+    debiteur = serializers.CharField(
+        source="ligne.debiteur",
+        allow_null=True,
+        read_only=True,
+        help_text="Le débiteur de la ligne concernée (null pour une réduction antérieure "
+        "qui ne nommait pas sa ligne : elle compte sur la première ligne de l'ordre).",
+    )
+
     class Meta:
         model = Reduction
         fields = [
             "id",
+            "ligne",
+            "debiteur",
             "type",
             "montant",
             "motif",
@@ -180,6 +206,13 @@ class PriseEnChargeSerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="ReductionSaisieRecette")
 class ReductionSaisieSerializer(serializers.Serializer):
+    ligne = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="`id` de la ligne du débiteur concerné (lignes de l'ordre) : obligatoire "
+        "pour un ordre collectif, la seule ligne sinon.",
+    )
     type = serializers.ChoiceField(choices=Reduction.Type.choices)
     montant = serializers.CharField(required=False, default="0")
     motif = serializers.CharField()

@@ -4,6 +4,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.formulaires import ChampFichiers, EntreeFichiers
+from core.money import format_euros
 from ordres.formulaires import LignesOrdreForm
 from recettes.models import Nature, OrdreRecette, Reduction
 from recettes.services import LigneDebiteur, SaisieOrdre
@@ -172,15 +173,35 @@ class FiltreOrdresForm(forms.Form):
 
 
 class ReductionForm(forms.Form):
+    """The reduction of an order taken in charge. On a collective order it
+    offers the debtors' lines, each with its reste (`lignes`: the order's lines
+    annotated by `recettes.selectors.restes_par_ligne`); an order of one debtor
+    shows no choice. The service checks the line is the order's."""
+
+    ligne = forms.IntegerField(
+        label="Débiteur concerné", required=False, min_value=1, widget=forms.Select
+    )
     type = forms.ChoiceField(label="Acte", choices=Reduction.Type.choices)
     montant = forms.CharField(
-        label="Montant (ignoré pour une annulation)", required=False, max_length=24
+        label="Montant (ignoré pour une annulation : tout le reste du débiteur)",
+        required=False,
+        max_length=24,
     )
     motif = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
     nouvelles_bases = forms.CharField(
         label="Bases de la nouvelle liquidation", widget=forms.Textarea(attrs={"rows": 2})
     )
     mot_de_passe = forms.CharField(label="Mot de passe (signature)", widget=forms.PasswordInput)
+
+    def __init__(self, *args, lignes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        lignes = list(lignes or [])
+        if len(lignes) > 1:
+            self.fields["ligne"].widget.choices = [("", "— choisir le débiteur —")] + [
+                (lg.pk, f"{lg.debiteur} — reste {format_euros(lg.reste)}") for lg in lignes
+            ]
+        elif not self.is_bound:
+            del self.fields["ligne"]
 
     @classmethod
     def lire(cls, request) -> dict:

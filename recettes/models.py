@@ -27,6 +27,8 @@ Rules (art. D253-16; circulaire DSS/F 93/82 §2.0)
   *d'annulation* stating the new bases (circ. §2.0.3); admissions en
   non-valeur and remises gracieuses likewise; the agent comptable checks they
   are justified (circ. §2.0.4) and takes them in charge, which posts them.
+  A reduction of a collective order names the debtor's line it concerns and
+  is posted in that debtor's name.
 - An order for the previous exercise is accepted only within the période
   complémentaire the dated rules give (D253-17, D253-17-1).
 
@@ -234,6 +236,18 @@ class Reduction(models.Model):
         PRISE_EN_CHARGE = "prise_en_charge", "prise en charge"
 
     ordre = models.ForeignKey(OrdreRecette, on_delete=models.PROTECT, related_name="reductions")
+    # The debtor's line the reduction concerns: named on every new reduction of
+    # a collective order (service and PostgreSQL, migration 0008); a reduction
+    # signed before it was asked for has none and counts on the order's first
+    # line (lowest id), as the restes then did (recettes.selectors).
+    ligne = models.ForeignKey(
+        LigneOrdreRecette,
+        on_delete=models.PROTECT,
+        related_name="reductions",
+        null=True,
+        blank=True,
+        verbose_name="ligne du débiteur",
+    )
     type = models.CharField(max_length=20, choices=Type.choices)
     montant = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
     motif = models.TextField()

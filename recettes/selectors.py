@@ -9,6 +9,19 @@ repeats word for word:
             - receipts allocated to its lines (the treasury's Affectation)
             - receipts it regularises (Encaissement.regularise_par, not cancelled)
 
+and, for each debtor's line of the order (the trigger's bound on an
+allocation, its migration 0009, `0009_reste_ligne.sql`):
+
+    reste of the line = its amount
+                        - the reductions taken in charge that name it
+                        - receipts allocated to it
+
+- A reduction names the line of the debtor it concerns (`Reduction.ligne`);
+  one signed before that was asked for names none and counts on the order's
+  first line (lowest id), as every reduction then did. The receipts an order
+  regularises are the order's, not a debtor's: in the per-debtor statement
+  they go to its first line too.
+
 - Only an order the agent comptable has taken in charge (state
   `pris_en_charge`, or `annule` after a cancelling reduction) is owed in his
   books; any other order has a reste of zero (circ. 93/82 §2.0.4, §2.0.5).
@@ -43,6 +56,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -82,8 +96,21 @@ def _somme(qs: QuerySet, cle: str, ref: str = "pk"):
     return Coalesce(Subquery(total, output_field=MONTANT), Value(ZERO), output_field=MONTANT)
 
 
+REDUCTIONS_PRISES = Reduction.objects.filter(etat=Reduction.Etat.PRISE_EN_CHARGE)
+
+
 def _reduit(ref: str):
-    return _somme(Reduction.objects.filter(etat=Reduction.Etat.PRISE_EN_CHARGE), "ordre_id", ref)
+    return _somme(REDUCTIONS_PRISES, "ordre_id", ref)
+
+
+def _reduit_ligne():
+    """For a row of LigneOrdreRecette annotated with `premiere`: the reductions
+    taken in charge that name the line, and on the first line those that name
+    none (signed before a reduction named its line)."""
+    sans_ligne = _somme(REDUCTIONS_PRISES.filter(ligne__isnull=True), "ordre_id", "ordre_id")
+    return _somme(REDUCTIONS_PRISES, "ligne_id", "pk") + Case(
+        When(premiere=True, then=sans_ligne), default=Value(ZERO), output_field=MONTANT
+    )
 
 
 def _affecte(cle: str, ref: str):
@@ -147,32 +174,43 @@ def reste_a_recouvrer(ordre: OrdreRecette) -> Decimal:
     )
 
 
-def reductions_en_attente(ordre: OrdreRecette) -> Decimal:
+def premiere_ligne(ordre: OrdreRecette) -> LigneOrdreRecette:
+    """The order's first debtor's line (lowest id): where a reduction that names
+    no line counts."""
+    return LigneOrdreRecette.objects.filter(ordre_id=ordre.pk).order_by("id").first()
+
+
+def reductions_de_la_ligne(ligne: LigneOrdreRecette) -> QuerySet:
+    """The reductions of the line's order that count on that line (any state):
+    those naming it, and on the first line those naming none."""
+    qs = Reduction.objects.filter(ordre_id=ligne.ordre_id)
+    condition = Q(ligne_id=ligne.pk)
+    if premiere_ligne(ligne.ordre).pk == ligne.pk:
+        condition |= Q(ligne__isnull=True)
+    return qs.filter(condition)
+
+
+def reductions_en_attente(ordre: OrdreRecette, ligne: LigneOrdreRecette | None = None) -> Decimal:
     """Reductions signed by the directeur that the agent comptable has not taken
-    in charge yet: not in the reste, but a new reduction must leave room for them."""
-    return (
-        Reduction.objects.filter(ordre=ordre, etat=Reduction.Etat.SIGNEE).aggregate(
-            s=Sum("montant")
-        )["s"]
-        or ZERO
-    )
+    in charge yet (of the order, or only those counting on `ligne`): not in the
+    reste, but a new reduction must leave room for them."""
+    qs = Reduction.objects.filter(ordre=ordre) if ligne is None else reductions_de_la_ligne(ligne)
+    return qs.filter(etat=Reduction.Etat.SIGNEE).aggregate(s=Sum("montant"))["s"] or ZERO
 
 
-def restes_par_ligne(ordres: Iterable | QuerySet | None = None) -> QuerySet:
-    """The debtors' lines of the given orders (None: all), annotated with
-    `recouvre` (allocations on the line), `reste_ligne` (line amount less that),
+def annoter_restes_lignes(qs: QuerySet) -> QuerySet:
+    """Annotate a queryset of LigneOrdreRecette, in the same query, with
+    `recouvre` (allocations on the line), `reduit_ligne` (the reductions taken
+    in charge that count on it), `reste_ligne` (line amount less both),
     `reste_ordre` (the order's reste, as `annoter_restes`) and `reste`: what may
     still be allocated to the line, the lesser of the two (the bound the
-    allocation trigger applies). `premiere` is true on the order's first line
-    (lowest id), which carries the order-level terms (reductions,
-    regularisations) in the per-debtor statement. `ordre`, its exercise and
-    accounts are selected."""
-    qs = _filtrer_ordres(LigneOrdreRecette.objects.all(), ordres, "ordre_id")
+    allocation trigger applies); all 0 on an order not taken in charge.
+    `premiere` is true on the order's first line (lowest id), which carries the
+    order-level regularisations and the reductions naming no line."""
     pris = Q(ordre__etat__in=ETATS_PRIS_EN_CHARGE)
     premiere = LigneOrdreRecette.objects.filter(ordre_id=OuterRef("ordre_id")).order_by("id")
     return (
-        qs.select_related("ordre__exercice", "ordre__compte_tiers", "ordre__compte_imputation")
-        .annotate(
+        qs.annotate(
             recouvre=_affecte("ligne_id", "pk"),
             reduit_ordre=_reduit("ordre_id"),
             regularise_ordre=_regularise("ordre_id"),
@@ -181,9 +219,10 @@ def restes_par_ligne(ordres: Iterable | QuerySet | None = None) -> QuerySet:
                 default=Value(False),
             ),
         )
+        .annotate(reduit_ligne=_reduit_ligne())
         .annotate(
             reste_ligne=Case(
-                When(pris, then=F("montant") - F("recouvre")),
+                When(pris, then=F("montant") - F("reduit_ligne") - F("recouvre")),
                 default=Value(ZERO),
                 output_field=MONTANT,
             ),
@@ -200,6 +239,16 @@ def restes_par_ligne(ordres: Iterable | QuerySet | None = None) -> QuerySet:
             ),
         )
         .annotate(reste=Least(F("reste_ligne"), F("reste_ordre"), output_field=MONTANT))
+    )
+
+
+def restes_par_ligne(ordres: Iterable | QuerySet | None = None) -> QuerySet:
+    """The debtors' lines of the given orders (None: all), annotated as
+    `annoter_restes_lignes` says, with `ordre`, its exercise and accounts
+    selected."""
+    qs = _filtrer_ordres(LigneOrdreRecette.objects.all(), ordres, "ordre_id")
+    return annoter_restes_lignes(
+        qs.select_related("ordre__exercice", "ordre__compte_tiers", "ordre__compte_imputation")
     )
 
 
@@ -228,9 +277,11 @@ def restes_par_debiteur(
     *, exercice=None, seulement_non_soldes: bool = False
 ) -> list[ResteDebiteur]:
     """Restes à recouvrer per debtor over the orders taken in charge (of
-    `exercice` if given), on the terms of `annoter_restes`: each line counts its
-    amount and its allocations; the order's reductions taken in charge and the
-    receipts it regularises go to its first line's debtor. Beside them, the
+    `exercice` if given), on the terms of `annoter_restes_lignes`: each line
+    counts its amount, its allocations and the reductions taken in charge that
+    name it; the receipts the order regularises, and its reductions that name
+    no line (signed before a reduction named its debtor), go to its first
+    line's debtor. Beside them, the
     ledger's figure for the debtor on the entries of those orders (prise en
     charge, reductions, receipts, allocations and their cancellations), which
     must agree to the cent. Sorted by reste, largest first. Four queries."""
@@ -243,7 +294,7 @@ def restes_par_debiteur(
             "debiteur",
             "montant",
             "recouvre",
-            "reduit_ordre",
+            "reduit_ligne",
             "regularise_ordre",
             "premiere",
             "ordre__ecriture_id",
@@ -259,8 +310,8 @@ def restes_par_debiteur(
         vus.setdefault(cle, set()).add(lg["ordre_id"])
         reste.pris_en_charge += lg["montant"]
         reste.recouvre += lg["recouvre"]
+        reste.reduit += lg["reduit_ligne"]
         if lg["premiere"]:
-            reste.reduit += lg["reduit_ordre"]
             reste.recouvre += lg["regularise_ordre"]
         if lg["ordre__ecriture_id"]:
             ecritures.add(lg["ordre__ecriture_id"])
@@ -411,7 +462,8 @@ def ordres_recette(
 ) -> QuerySet:
     """The ordres de recette as the lists and the API show them (every holder of
     a function in the fund reads them: the pages and the API check that), with
-    their exercise and accounts selected, their lines, signatures (and
+    their exercise and accounts selected, their lines (each annotated with its
+    reste, `annoter_restes_lignes`), signatures (and
     signataires), reductions and pieces prefetched, the plan de contrôle's draw
     (and who drew it) selected, and annotated with `reste` (see
     `annoter_restes`): a fixed number of queries for any number of rows.
@@ -419,7 +471,14 @@ def ordres_recette(
     identifier, amount bounds. Newest first."""
     qs = OrdreRecette.objects.select_related(
         "exercice", "compte_imputation", "compte_tiers", "tirage__par"
-    ).prefetch_related("lignes", "signatures__signataire", "reductions", "pieces")
+    ).prefetch_related(
+        Prefetch(
+            "lignes", queryset=annoter_restes_lignes(LigneOrdreRecette.objects.order_by("id"))
+        ),
+        "signatures__signataire",
+        Prefetch("reductions", queryset=Reduction.objects.select_related("ligne")),
+        "pieces",
+    )
     if exercice:
         qs = qs.filter(exercice__annee=exercice)
     if etat:
@@ -456,6 +515,6 @@ def reductions_a_prendre_en_charge() -> QuerySet:
     """Reductions signed by the directeur that await the agent comptable."""
     return (
         Reduction.objects.filter(etat=Reduction.Etat.SIGNEE)
-        .select_related("ordre__exercice", "signataire")
+        .select_related("ordre__exercice", "signataire", "ligne")
         .order_by("id")
     )

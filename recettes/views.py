@@ -89,6 +89,7 @@ def detail(request, pk: int):
     ordre = get_object_or_404(selectors.ordre_recette_detail(), pk=pk)
     est_ordonnateur = exerce(request.user, FONCTIONS_ORDONNATRICES)
     est_comptable = exerce(request.user, FONCTIONS_COMPTABLES)
+    lignes = _lignes_recouvrement(ordre)
     historique = (
         JournalAudit.objects.filter(objet_type="recettes.ordrerecette", objet_id=str(ordre.pk))
         .select_related("acteur")
@@ -109,21 +110,21 @@ def detail(request, pk: int):
                 else None
             ),
             "reste": ordre.reste,
-            "lignes": _lignes_recouvrement(ordre),
+            "lignes": lignes,
             "historique": historique,
             "est_ordonnateur": est_ordonnateur,
             "est_comptable": est_comptable,
-            "reduction_form": ReductionForm() if est_ordonnateur else None,
+            "reduction_form": ReductionForm(lignes=lignes) if est_ordonnateur else None,
         },
     )
 
 
-def _lignes_recouvrement(ordre: OrdreRecette) -> list[tuple]:
-    """Each debtor's line with what was recovered on it and what may still be
-    collected from it: the one reste à recouvrer (`selectors.restes_par_ligne`,
-    the bound the allocation trigger applies)."""
-    lignes = selectors.restes_par_ligne([ordre.pk]).order_by("id")
-    return [(lg, lg.recouvre, lg.reste) for lg in lignes]
+def _lignes_recouvrement(ordre: OrdreRecette) -> list:
+    """Each debtor's line with what was reduced (`reduit_ligne`) and recovered
+    (`recouvre`) on it and what may still be collected from it (`reste`): the
+    one reste à recouvrer (`selectors.restes_par_ligne`, the bound the
+    allocation trigger applies)."""
+    return list(selectors.restes_par_ligne([ordre.pk]).order_by("id"))
 
 
 @fonction_requise

@@ -1,6 +1,8 @@
 """D133-2: the abandon of a small overpaid benefit reads the indu as it was
-issued (the order's amount) against the threshold in force today, not what is
-left of it; a large indu partly recovered is not abandoned under the threshold."""
+issued (its line's amount: the order's for an individual order, each assuré's
+on a collective order of indus) against the threshold in force today, not what
+is left of it; a large indu partly recovered is not abandoned under the
+threshold."""
 
 import datetime
 import re
@@ -25,8 +27,11 @@ pytestmark = pytest.mark.django_db
 AUJOURD_HUI = horloge.aujourdhui()
 
 
-def indu(directrice, comptable, montant: str, nature="recuperation_indu") -> OrdreRecette:
-    """An overpaid benefit issued for `montant`, signed, transmitted, taken in charge."""
+def indu(
+    directrice, comptable, montant: str, nature="recuperation_indu", autres=()
+) -> OrdreRecette:
+    """An overpaid benefit issued for `montant`, signed, transmitted, taken in
+    charge; `autres` adds the indus of other assurés (a collective order)."""
     ordre = r.ordre_recette_creer(
         acting_user=directrice,
         saisie=r.SaisieOrdre(
@@ -37,7 +42,11 @@ def indu(directrice, comptable, montant: str, nature="recuperation_indu") -> Ord
             compte_tiers="413",
             date_fait=AUJOURD_HUI,
             dates={"reglement": AUJOURD_HUI, "liquidation": AUJOURD_HUI},
-            lignes=[r.LigneDebiteur("Mme Martin", "assurée (NIR 2800575123456)", montant)],
+            lignes=[
+                r.LigneDebiteur("Mme Martin", "assurée (NIR 2800575123456)", montant),
+                *(r.LigneDebiteur(nom, "assuré", somme) for nom, somme in autres),
+            ],
+            type="collectif" if autres else "individuel",
             pieces_references="Décompte d'indemnités n° 4471",
         ),
     )
@@ -61,7 +70,7 @@ def recouvrer(comptable, fonds, ordre, montant: str) -> None:
     )
 
 
-def abandonner(directrice, ordre, montant):
+def abandonner(directrice, ordre, montant, ligne=None):
     return r.ordre_recette_reduire(
         acting_user=directrice,
         ordre=ordre,
@@ -70,6 +79,7 @@ def abandonner(directrice, ordre, montant):
         motif="Indu inférieur au seuil",
         nouvelles_bases="Néant",
         mot_de_passe=MOT_DE_PASSE,
+        ligne=ligne,
     )
 
 
@@ -121,6 +131,37 @@ def test_un_petit_indu_s_abandonne_en_entier_et_seulement_en_entier(
     assert (reduction.type, reduction.montant) == ("abandon_indu", Decimal("12.00"))
     assert r.reste_a_recouvrer(ordre) == Decimal("0.00")
     assert OrdreRecette.objects.get(pk=ordre.pk).etat == "annule"
+
+
+def test_sur_un_ordre_collectif_d_indus_le_seuil_se_lit_indu_par_indu(
+    directrice, comptable, exercice
+):
+    """Three assurés on one order of 92,00 €: Mme Martin's indu of 12,00 € is
+    under the threshold though the order is not; M. Durand's of 40,00 € is not,
+    whatever is left of it. Each abandon takes its line's whole remainder."""
+    ordre = indu(
+        directrice, comptable, "12.00", autres=[("M. Durand", "40.00"), ("M. Petit", "40.00")]
+    )
+    martin, durand = ordre.lignes.get(debiteur="Mme Martin"), ordre.lignes.get(debiteur="M. Durand")
+    avant = photo(ordre)
+
+    with pytest.raises(DonneeInvalide) as refus:
+        abandonner(directrice, ordre, "40.00", durand)
+    assert (
+        f"L'indu de M. Durand sur l'ordre n° {ordre.reference} s'élevait à 40,00\xa0€ à son "
+        "émission : il n'est pas inférieur au seuil de 15,24\xa0€"
+    ) in refus.value.message
+    assert refus.value.details["montant"] == "40.00"
+    with pytest.raises(DonneeInvalide, match="porte sur tout le reste à recouvrer de l'indu"):
+        abandonner(directrice, ordre, "5.00", martin)
+    assert photo(ordre) == avant
+
+    reduction = abandonner(directrice, ordre, "12.00", martin)
+    r.reduction_prendre_en_charge(acting_user=comptable, reduction=reduction)
+
+    assert (reduction.ligne, reduction.montant) == (martin, Decimal("12.00"))
+    assert r.reste_a_recouvrer(ordre) == Decimal("80.00")
+    assert OrdreRecette.objects.get(pk=ordre.pk).etat == "pris_en_charge"
 
 
 def test_seul_un_indu_de_prestation_s_abandonne(directrice, comptable, exercice):

@@ -32,7 +32,7 @@ def recu(comptable, fonds, montant, payeur="Société Orion", repartitions=()):
     )
 
 
-def reduire(directrice, ordre, montant):
+def reduire(directrice, ordre, montant, ligne=None):
     return r.ordre_recette_reduire(
         acting_user=directrice,
         ordre=ordre,
@@ -41,6 +41,7 @@ def reduire(directrice, ordre, montant):
         motif="Erreur de base",
         nouvelles_bases="Nouvelle liquidation",
         mot_de_passe=MOT_DE_PASSE,
+        ligne=ligne,
     )
 
 
@@ -89,9 +90,11 @@ def test_la_base_refuse_au_dela_du_reste_du_selecteur_regularisation_comprise(
     recu(comptable, comptes, "100.00", repartitions=[t.Repartition(ordre.lignes.get(), "100.00")])
     assert r.reste_a_recouvrer(ordre) == Decimal("400.00")
     ligne = selectors.restes_par_ligne([ordre]).get()
+    # The line: 1 000 less its reduction of 300 less its 100 allocated; the
+    # order's reste (the 200 regularised too) binds.
     assert (ligne.recouvre, ligne.reste_ligne, ligne.reste_ordre, ligne.reste) == (
         Decimal("100.00"),
-        Decimal("900.00"),
+        Decimal("600.00"),
         Decimal("400.00"),
         Decimal("400.00"),
     )
@@ -121,7 +124,12 @@ def test_une_reduction_ne_depasse_pas_le_reste_moins_les_reductions_en_attente(
     with pytest.raises(DonneeInvalide) as refus:
         reduire(directrice, ordre, "700.01")
     assert "dépasse le reste à recouvrer de 700,00\u00a0€" in refus.value.message
-    assert refus.value.details == {"reste": "700.00", "en_attente": "300.00"}
+    assert refus.value.details == {
+        "reste": "700.00",
+        "en_attente": "300.00",
+        "ligne": ordre.lignes.get().pk,
+        "debiteur": "Société Orion",
+    }
     assert ordre.reductions.count() == 1
 
 
@@ -138,7 +146,7 @@ def test_restes_par_debiteur_s_accordent_avec_le_grand_livre(
             r.LigneDebiteur("M. Durand", "assuré", "200.00"),
         ],
     )
-    reduction = reduire(directrice, ordre, "50.00")
+    reduction = reduire(directrice, ordre, "50.00", ligne=ordre.lignes.get(debiteur="Mme Martin"))
     r.reduction_prendre_en_charge(acting_user=comptable, reduction=reduction)
     durand = ordre.lignes.get(debiteur="M. Durand")
     recu(comptable, comptes, "120.00", "M. Durand", [t.Repartition(durand, "120.00")])
