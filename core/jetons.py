@@ -24,8 +24,9 @@ fill it in again: the form then carries a fresh token. So the consumed token
 keeps the fingerprint of the data sent (`empreinte`): the same data sent by
 the same person to the same address within `FENETRE_IDENTIQUE` is refused
 (`ActeIdentique`), unless the form says it is a second act on purpose (the
-box `SECOND_ACTE`, which the tag shows in the forms of the page after such a
-refusal).
+box `SECOND_ACTE`, which the tag shows, after such a refusal, in the forms of
+the page the refused form was sent to: a receipt, an entry, a transfer, whose
+form posts to its own page).
 
 A token lives `DUREE` (read on `core.horloge`): a form left open longer is
 refused, the page reloaded gives a fresh one. The API is not concerned: it
@@ -158,7 +159,7 @@ def _exiger_pas_identique(request, chemin: str, signe: str) -> None:
     if recent is None:
         return
     if hasattr(request, "session"):
-        request.session[CLE_SESSION] = True
+        request.session[CLE_SESSION] = chemin  # the form that may confirm
     minutes = int(FENETRE_IDENTIQUE.total_seconds() // 60)
     raise ActeIdentique(
         f"Vous avez envoyé exactement les mêmes données depuis ce formulaire à "

@@ -22,10 +22,11 @@ def jeton_formulaire(context):
         '<input type="hidden" name="{}" value="{}">', jetons.CHAMP, jetons.emettre(utilisateur)
     )
     session = getattr(requete, "session", None)
-    if session is None or not session.get(jetons.CLE_SESSION):
+    if session is None or session.get(jetons.CLE_SESSION) != requete.path:
         return jeton
-    # The page after a refusal of identical data: each form offers to confirm
-    # a second act on purpose (ids numbered per page).
+    # The form's page after a refusal of identical data sent to it (a form
+    # that posts to its own page: a receipt, an entry, a transfer): it offers
+    # to confirm a second act on purpose (ids numbered per page).
     rang = context.render_context.get("jetons_rang", 0) + 1
     context.render_context["jetons_rang"] = rang
     return format_html(

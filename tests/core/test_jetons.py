@@ -334,7 +334,13 @@ def test_un_second_acte_identique_voulu_se_confirme(comptable, exercice):
         saisie(exercice, jeton_de(client.get(reverse("ledger:saisie")).content.decode())),
     )
     assert Ecriture.objects.count() == 1
-    # after the refusal, the form offers to confirm a second act on purpose
+    # the other pages' forms do not offer it (the entry recorded, its reversal)
+    ecriture = Ecriture.objects.get()
+    assert (
+        'name="second_acte"'
+        not in client.get(reverse("ledger:ecriture", args=[ecriture.pk])).content.decode()
+    )
+    # the form refused offers to confirm a second act on purpose
     page = client.get(reverse("ledger:saisie")).content.decode()
     assert 'name="second_acte"' in page
     assert "Second acte identique, voulu" in page
