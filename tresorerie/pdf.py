@@ -104,6 +104,24 @@ def rapprochement_pdf(etat: EtatRapprochement) -> bytes:
     )
 
 
+def restes_pdf(etat, debiteurs, *, non_soldes: bool) -> bytes:
+    """État des restes à recouvrer per debtor, with its agreement with the ledger."""
+    totaux = {
+        nom: sum((getattr(d, nom) for d in debiteurs), ZERO)
+        for nom in ("pris_en_charge", "reduit", "recouvre", "reste", "solde_comptable")
+    }
+    return _pdf(
+        "tresorerie/restes_pdf.html",
+        {
+            "etat": etat,
+            "debiteurs": debiteurs,
+            "totaux": totaux,
+            "non_soldes": non_soldes,
+            "titre_comptable": _titre_comptable(),
+        },
+    )
+
+
 def lignes_comptage(arrete: ArreteCaisse) -> list[tuple[str, int, Decimal]]:
     """Every denomination, in order, with its count and subtotal."""
     comptage = {str(k): int(v) for k, v in (arrete.comptage or {}).items()}

@@ -16,7 +16,7 @@ from recettes import services as r
 from tests.ledger.sql_brut import inserer_ecriture
 from tests.savepoint import curseur_en_savepoint
 from tests.tresorerie.conftest import comptes, ordre_recette, regisseur  # noqa: F401 (fixtures)
-from tests.tresorerie.test_pages import page
+from tests.tresorerie.test_pages import page, sans_pdftotext, texte_pdf
 from tresorerie import services as t
 from tresorerie.selectors import restes_a_recouvrer
 from tresorerie.views.encaissements import lignes_a_recouvrer
@@ -88,6 +88,21 @@ def test_la_page_et_son_csv_montrent_les_trois_cotisants(client, auditeur, colle
         "Garage Lambert": "1204,10",
     }
     assert lignes[-1][1] == "Total" and lignes[-1][6] == "4216,45"
+
+
+@sans_pdftotext
+def test_le_pdf_des_restes_montre_les_cotisants_et_l_accord(client, auditeur, collectif):
+    client.force_login(auditeur)
+    page_html = page(client.get(reverse("tresorerie:restes")))
+    assert "?format=pdf" in page_html
+    reponse = client.get(reverse("tresorerie:restes"), {"format": "pdf"})
+    assert reponse["Content-Type"] == "application/pdf"
+    texte = texte_pdf(reponse.content)
+    assert "État des restes à recouvrer" in texte
+    for nom in ("Boulangerie Morel", "Hôtel du Lac", "Garage Lambert"):
+        assert nom in texte
+    assert "4 216,45" in texte
+    assert "La comptabilité concorde avec les restes à recouvrer : écart 0,00" in texte
 
 
 def test_l_api_donne_chaque_cotisant(auditeur, collectif):

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from core import horloge
-from tresorerie import selectors
+from tresorerie import pdf, selectors
 from tresorerie.views.commun import (
     lecture,
 )
@@ -74,6 +74,14 @@ def restes(request):
     debiteurs = [d for d in etat.debiteurs if d.reste != 0] if non_soldes else etat.debiteurs
     if request.GET.get("format") == "csv":
         return _csv(debiteurs)
+    if request.GET.get("format") == "pdf":
+        reponse = HttpResponse(
+            pdf.restes_pdf(etat, debiteurs, non_soldes=non_soldes), content_type="application/pdf"
+        )
+        reponse["Content-Disposition"] = (
+            f'inline; filename="restes_a_recouvrer_{horloge.aujourdhui():%Y%m%d}.pdf"'
+        )
+        return reponse
     return render(
         request,
         "tresorerie/restes.html",
