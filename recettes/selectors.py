@@ -393,7 +393,7 @@ def accord_grand_livre() -> AccordGrandLivre:
     balance already counted, or one from before the books, which no order
     covers). Whatever the services did not write shows as a difference:
     the part of the balance that is not the orders' own entries is given
-    (`sans_ordre`). Six queries."""
+    (`sans_ordre`). Three queries, the orders' entries read by subqueries."""
     ordres = OrdreRecette.objects.filter(
         etat__in=ETATS_PRIS_EN_CHARGE, compte_tiers__nature="actif"
     ).order_by()
@@ -413,11 +413,8 @@ def accord_grand_livre() -> AccordGrandLivre:
         .order_by()
     ):
         par_compte[numero].solde += debit - credit
-    ecritures = set(
-        ordres.exclude(ecriture__isnull=True).values_list("ecriture_id", flat=True)
-    ) | _ecritures_des_ordres(ordres)
     for numero, debit, credit in (
-        Ligne.objects.filter(ecriture_id__in=ecritures, compte__numero__in=par_compte)
+        Ligne.objects.filter(_dans_ecritures_des_ordres(ordres), compte__numero__in=par_compte)
         .values("compte__numero")
         .annotate(d=Sum("debit"), c=Sum("credit"))
         .values_list("compte__numero", "d", "c")
@@ -425,6 +422,34 @@ def accord_grand_livre() -> AccordGrandLivre:
     ):
         par_compte[numero].ecritures_ordres += debit - credit
     return AccordGrandLivre(sorted(par_compte.values(), key=lambda c: c.compte))
+
+
+def _dans_ecritures_des_ordres(ordres: QuerySet) -> Q:
+    """Lines of the orders' own entries (prise en charge, reductions taken in
+    charge, allocations or their receipt's entry, and its cancellation), as
+    subqueries PostgreSQL runs with the lines' query: no list of ids goes
+    through Python, however many orders."""
+    ids = ordres.order_by().values("pk")
+    Affectation = _modele_inverse(OrdreRecette, "affectations")
+    affectations = Affectation.objects.filter(ordre_id__in=ids).order_by()
+    return (
+        Q(ecriture_id__in=ordres.order_by().exclude(ecriture__isnull=True).values("ecriture_id"))
+        | Q(
+            ecriture_id__in=Reduction.objects.filter(
+                ordre_id__in=ids, etat=Reduction.Etat.PRISE_EN_CHARGE, ecriture__isnull=False
+            ).values("ecriture_id")
+        )
+        | Q(
+            ecriture_id__in=affectations.annotate(
+                e=Coalesce("ecriture_id", "encaissement__ecriture_id")
+            ).values("e")
+        )
+        | Q(
+            ecriture_id__in=affectations.exclude(
+                encaissement__ecriture_annulation__isnull=True
+            ).values("encaissement__ecriture_annulation_id")
+        )
+    )
 
 
 def _ecritures_des_ordres(ordres: QuerySet) -> set[int]:
