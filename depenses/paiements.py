@@ -39,8 +39,8 @@ def exiger_pas_ordonnateur_des(acting_user, ordres: list[OrdreDepense]) -> None:
     issued it, signed it, attested its service fait, requisitioned its payment)
     never pays it, whatever function he holds today (circ. 93/82 §2.4.0,
     §1.1.1). One query per kind of act over the whole batch; PostgreSQL refuses
-    the payment mention by a signer or an attester of the service fait
-    (`depenses_paiement_separation`, LG230)."""
+    the same payment mention (`depenses_paiement_separation`, LG230, depenses
+    0011 and 0012)."""
     trouve = acte_d_ordonnateur(acting_user, ordres)
     if trouve is not None:
         ordre, fait = trouve

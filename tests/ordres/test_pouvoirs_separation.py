@@ -20,6 +20,7 @@ from personnes.models import Affectation, Fonction
 from recettes import services as r
 from recettes.models import OrdreRecette, Reduction
 from tests.factories import MOT_DE_PASSE, AffectationFactory, UtilisateurFactory
+from tests.personnes.conftest import sans_gardes
 from tests.savepoint import curseur_en_savepoint, refus_sql
 from tests.tresorerie.conftest import comptes, credits, ordre_recette, ordre_vise, regisseur
 from tresorerie import services as t
@@ -105,6 +106,30 @@ def test_postgresql_refuse_la_mention_de_paiement_au_signataire(
     with curseur_en_savepoint() as cur:
         cur.execute(ecrire_payeur, [comptable.pk, ordre.pk])
     assert OrdreDepense.objects.get(pk=ordre.pk).paye_par_id == comptable.pk
+
+
+def test_postgresql_refuse_la_mention_de_paiement_a_qui_a_emis_l_ordre(
+    directrice, comptable, credits, comptes
+):
+    # given an order signed by the directrice, issued (as data of an older
+    # database) by someone now agent comptable
+    ordre = ordre_vise(directrice, comptable, credits)
+    emetteur = nommee("emetteur", "Marc", "Vidal", Fonction.AGENT_COMPTABLE)
+    with sans_gardes():
+        OrdreDepense.objects.filter(pk=ordre.pk).update(cree_par=emetteur)
+
+    refus = refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE depenses_ordredepense SET paye_par_id = %s WHERE id = %s",
+            [emetteur.pk, ordre.pk],
+        ),
+        f"Marc Vidal a émis l'ordre de dépense n° {ordre.reference} comme ordonnateur",
+    )
+    assert refus.sqlstate == "LG230"
+    # and the service says the same first
+    with pytest.raises(SeparationDesFonctions, match="Marc Vidal a émis l'ordre de dépense"):
+        t.lot_payer(acting_user=emetteur, ordres=[ordre], compte=comptes["BANQUE"])
+    assert OrdreDepense.objects.get(pk=ordre.pk).etat == "vise"
 
 
 def test_l_api_refuse_le_paiement_au_signataire(ancien_directeur, comptes, signe_par_l_ancien):
