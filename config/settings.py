@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "recettes",
     "depenses",
     "tresorerie",
+    "inventaire",
     "accueil",
 ]
 
