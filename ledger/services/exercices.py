@@ -51,7 +51,9 @@ def exercice_ouvrir_periode_complementaire(
 
     The directeur may still issue orders for rights of the past year
     (D253-17: 10 days; D253-17-1: 2 months or 1 month), while the next
-    exercise is open, so it is opened here if needed.
+    exercise is open, so it is opened here if needed; refused before
+    1 January of the next year, and when the next exercise exists but is no
+    longer open (it would be in its own période complémentaire, or closed).
     """
     le = le or horloge.aujourdhui()
     exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
@@ -65,6 +67,13 @@ def exercice_ouvrir_periode_complementaire(
         raise TransitionInterdite(
             f"L'exercice {exercice.annee} n'entre en période complémentaire qu'après le 31/12/{exercice.annee}."
         )
+    suivant = Exercice.objects.filter(annee=exercice.annee + 1).first()
+    if suivant is not None and suivant.etat != Exercice.Etat.OUVERT:
+        raise TransitionInterdite(
+            f"L'exercice {suivant.annee} est {suivant.get_etat_display()} : la période "
+            f"complémentaire de l'exercice {exercice.annee} se tient pendant que l'exercice "
+            f"{suivant.annee} est ouvert."
+        )
     avant = exercice.etat
     exercice.etat = Exercice.Etat.COMPLEMENTAIRE
     exercice.complementaire_le = horloge.maintenant()
@@ -76,7 +85,7 @@ def exercice_ouvrir_periode_complementaire(
         avant={"etat": avant},
         apres={"etat": exercice.etat},
     )
-    if not Exercice.objects.filter(annee=exercice.annee + 1).exists():
+    if suivant is None:
         suivant = Exercice.objects.create(
             annee=exercice.annee + 1, etat=Exercice.Etat.OUVERT, ouvert_le=horloge.maintenant()
         )
