@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from accueil.echeances import echeances_en_cours
 from core import horloge
 from core.money import ZERO
 from depenses.models import OrdreDepense
@@ -69,6 +70,13 @@ def accueil(request):
         "exercice": exercice,
         "exercices": Exercice.objects.order_by("-annee"),
         "chiffres": _chiffres_cles(exercice) if exercice and role != "aucun" else None,
+        # The période complémentaire's deadlines (D253-17, D253-19): for the
+        # directeur, the agent comptable and the auditeur.
+        "echeances": (
+            echeances_en_cours(horloge.aujourdhui())
+            if role in ("comptable", "ordonnateur", "auditeur")
+            else []
+        ),
         "dernieres": (
             Ecriture.objects.select_related("journal").order_by("-id")[:8]
             if role == "comptable"

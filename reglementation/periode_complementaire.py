@@ -33,6 +33,8 @@ from reglementation.selectors import (
 )
 
 _NATURES = {"recette": NATURES_RECETTE, "depense": NATURES_DEPENSE}
+# "<paragraph sign><digits and dots> <n>°" at the end of a citation: the n-th case of a paragraph.
+_NUMERO_DE_CAS = re.compile(r"(\u00a7[\d.]+) \d+°$")
 _SENS_LIBELLE = {"recette": "ordres de recette", "depense": "ordres de dépense"}
 
 
@@ -92,7 +94,7 @@ def delais_periode_complementaire(
         # circulaire (§2.0.7 1° to 6°) are cited as the paragraph.
         parties = sorted(
             {
-                re.sub(r"(§[\d.]+) \d+°$", r"\1", partie)
+                _NUMERO_DE_CAS.sub(r"\1", partie)
                 for article in groupe["articles"]
                 for partie in article.split(" ; ")
             }
