@@ -97,3 +97,6 @@ CLORE = Acte(
     CLORE_DROIT,
     lambda exercice, _d: f"L'exercice {exercice.annee} est clos.",
 )
+
+# The frozen balances' acts (circ. 93/82 §3.2), declared beside their forms.
+from ledger.actes_balances import ENVOYER_BALANCE, FIGER_BALANCE  # noqa: E402, F401

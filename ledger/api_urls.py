@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ledger import api
+from ledger import api, api_balances
 
 urlpatterns = [
     path("exercices/", api.ExerciceListApi.as_view(), name="api_exercices"),
@@ -11,6 +11,7 @@ urlpatterns = [
         name="api_exercice_periode_complementaire",
     ),
     path("exercices/<int:annee>/clore/", api.ExerciceCloreApi.as_view(), name="api_exercice_clore"),
+    path("exercices/<int:annee>/fec/", api.ExerciceFecApi.as_view(), name="api_exercice_fec"),
     path("comptes/", api.CompteListApi.as_view(), name="api_comptes"),
     path("ecritures/", api.EcritureListApi.as_view(), name="api_ecritures"),
     path("ecritures/passer/", api.EcriturePasserApi.as_view(), name="api_ecriture_passer"),
@@ -23,4 +24,23 @@ urlpatterns = [
     path("balance/", api.BalanceApi.as_view(), name="api_balance"),
     path("grand-livre/", api.GrandLivreApi.as_view(), name="api_grand_livre"),
     path("integrite/", api.IntegriteApi.as_view(), name="api_integrite"),
+    # Frozen balances (circ. 93/82 §3.2).
+    path(
+        "exercices/<int:annee>/balances/",
+        api_balances.BalanceFigeeListApi.as_view(),
+        name="api_balances_figees",
+    ),
+    path(
+        "exercices/<int:annee>/balances/figer/",
+        api_balances.BalanceFigerApi.as_view(),
+        name="api_balance_figer",
+    ),
+    path(
+        "balances/<int:pk>/", api_balances.BalanceFigeeDetailApi.as_view(), name="api_balance_figee"
+    ),
+    path(
+        "balances/<int:pk>/envoyer/",
+        api_balances.BalanceEnvoyerApi.as_view(),
+        name="api_balance_envoyer",
+    ),
 ]

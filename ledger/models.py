@@ -305,3 +305,105 @@ class Cumul(models.Model):
 
     def __str__(self) -> str:
         return f"Cumul {self.compte_id} au {self.date}"
+
+
+class BalanceFigee(models.Model):
+    """A balance générale frozen at an instant (circ. 93/82 §3.2): the balances
+    avant and après inventaire sent at the close of each exercise, and the
+    monthly balances the tutelle asks for. Its rows and totals never change
+    (PostgreSQL refuses UPDATE and DELETE, `migrations/sql/0010_balances_figees.sql`);
+    `empreinte` is the SHA-256 of its canonical content
+    (`ledger.balances_figees.contenu_canonique`), recomputed on each display."""
+
+    class Nature(models.TextChoices):
+        AVANT_INVENTAIRE = "avant_inventaire", "balance avant inventaire"
+        APRES_INVENTAIRE = "apres_inventaire", "balance après inventaire"
+        MENSUELLE = "mensuelle", "balance mensuelle"
+
+    exercice = models.ForeignKey(Exercice, on_delete=models.PROTECT, related_name="+")
+    nature = models.CharField(max_length=20, choices=Nature.choices)
+    au = models.DateField("arrêtée au")
+    demande = models.CharField(
+        "demande",
+        max_length=200,
+        blank=True,
+        help_text="Demande de la tutelle (balance mensuelle).",
+    )
+    figee_le = models.DateTimeField("figée le")
+    figee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ouverture_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    ouverture_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    mouvement_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    mouvement_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    solde_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    solde_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    empreinte = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-figee_le", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(empreinte__regex=r"^[0-9a-f]{64}$"),
+                name="balancefigee_empreinte_hex",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_nature_display().capitalize()} {self.exercice.annee} au {self.au:%d/%m/%Y}"
+        )
+
+
+class LigneBalanceFigee(models.Model):
+    balance = models.ForeignKey(BalanceFigee, on_delete=models.PROTECT, related_name="lignes")
+    rang = models.PositiveIntegerField()
+    numero = models.CharField("compte", max_length=12)
+    libelle = models.CharField("libellé", max_length=200)
+    classe = models.PositiveSmallIntegerField()
+    ouverture_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    ouverture_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    mouvement_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    mouvement_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    solde_debit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+    solde_credit = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
+
+    class Meta:
+        ordering = ["balance", "rang"]
+        constraints = [
+            models.UniqueConstraint(fields=["balance", "rang"], name="lignebalancefigee_rang"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.numero} {self.libelle}"
+
+
+class EnvoiBalance(models.Model):
+    """The sending of a frozen balance to an authority (circ. 93/82 §3.2):
+    recorded once per addressee, never changed."""
+
+    class Destinataire(models.TextChoices):
+        DRASS = "drass", "directeur régional des affaires sanitaires et sociales"
+        TPG = "tpg", "trésorier-payeur général"
+        ORGANISME_NATIONAL = "organisme_national", "organisme national"
+
+    balance = models.ForeignKey(BalanceFigee, on_delete=models.PROTECT, related_name="envois")
+    destinataire = models.CharField(max_length=20, choices=Destinataire.choices)
+    envoyee_le = models.DateField("envoyée le")
+    reference = models.CharField("référence", max_length=200, blank=True)
+    enregistre_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    enregistre_le = models.DateTimeField("enregistré le")
+
+    class Meta:
+        ordering = ["envoyee_le", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["balance", "destinataire"], name="envoibalance_un_par_destinataire"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Envoi au {self.get_destinataire_display()} le {self.envoyee_le:%d/%m/%Y}"

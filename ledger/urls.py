@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ledger import views
+from ledger import views, vues_balances
 
 app_name = "ledger"
 
@@ -22,4 +22,12 @@ urlpatterns = [
         "exercices/<int:annee>/<slug:acte>/", views.exercice_transition, name="exercice_transition"
     ),
     path("integrite/", views.integrite, name="integrite"),
+    # Frozen balances (circ. 93/82 §3.2).
+    path("balances-figees/<int:annee>/", vues_balances.liste, name="balances_figees"),
+    path("balances-figees/<int:annee>/figer/", vues_balances.figer, name="balance_figer"),
+    path("balance-figee/<int:pk>/", vues_balances.detail, name="balance_figee"),
+    path("balance-figee/<int:pk>/envoyer/", vues_balances.envoyer, name="balance_envoyer"),
+    path("balance-figee/<int:pk>.pdf", vues_balances.en_pdf, name="balance_figee_pdf"),
+    path("balance-figee/<int:pk>.csv", vues_balances.en_csv, name="balance_figee_csv"),
+    path("balance-figee/<int:pk>.xlsx", vues_balances.en_xlsx, name="balance_figee_xlsx"),
 ]

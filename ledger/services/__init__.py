@@ -6,6 +6,7 @@ precise French message, then let PostgreSQL have the last word. One module
 per family of acts: entries, exercises, bulk import.
 """
 
+from ledger.services.balances import balance_envoyer, balance_figer
 from ledger.services.ecritures import (
     EMPREINTE_INITIALE,
     EcritureSaisie,
@@ -27,6 +28,8 @@ from ledger.services.importation import TAILLE_PAQUET, ecritures_importer
 __all__ = [
     "EMPREINTE_INITIALE",
     "TAILLE_PAQUET",
+    "balance_envoyer",
+    "balance_figer",
     "EcritureSaisie",
     "LigneSaisie",
     "ecriture_contrepasser",
