@@ -39,10 +39,8 @@ def etats(exercice: Exercice) -> QuerySet[EtatInventaire]:
     )
 
 
-def etat_detail(pk: int) -> EtatInventaire:
-    return EtatInventaire.objects.select_related("exercice", "ecriture__journal", "etabli_par").get(
-        pk=pk
-    )
+def etats_tous() -> QuerySet[EtatInventaire]:
+    return EtatInventaire.objects.select_related("exercice", "ecriture__journal", "etabli_par")
 
 
 def contrepassation(exercice: Exercice) -> ContrepassationInventaire | None:
