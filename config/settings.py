@@ -20,6 +20,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 NOM_ORGANISME = os.environ.get("CAISSE_NOM", "Caisse primaire d'assurance maladie de Valmont")
+# SIREN of the fund (fictitious for the demo): it names the FEC file (SIRENFECAAAAMMJJ.txt).
+SIREN_ORGANISME = os.environ.get("CAISSE_SIREN", "775612302")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -13,6 +13,7 @@ from core.exceptions import ExerciceInvalide
 from ledger import services
 from ledger.models import Ecriture
 from personnes.droits import droit
+from personnes.models import Fonction
 from personnes.permissions import refus_comptable
 from personnes.selectors import FONCTIONS_COMPTABLES
 
@@ -29,6 +30,13 @@ PERIODE_COMPLEMENTAIRE_DROIT = _droit_comptable(
     "exercice.periode_complementaire", "ouvrir la période complémentaire"
 )
 CLORE_DROIT = _droit_comptable("exercice.clore", "clore un exercice")
+# Not an act: a read kept to those who keep or audit the books.
+EXPORTER_FEC_DROIT = droit(
+    "exercice.exporter_fec",
+    FONCTIONS_COMPTABLES | {Fonction.AUDITEUR},
+    "Seuls l'agent comptable, son fondé de pouvoir et l'auditeur de la tutelle téléchargent "
+    "le fichier des écritures comptables d'un exercice.",
+)
 
 
 def _passer(utilisateur, _objet, d: dict):

@@ -6,6 +6,7 @@ French messages apply; errors come as `{"code", "message", "details"}`.
 
 from __future__ import annotations
 
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -16,6 +17,7 @@ from rest_framework.views import APIView
 from core.actes import ActeApi, api_acte
 from core.exceptions import DonneeInvalide
 from ledger import actes, selectors, services
+from ledger.exports import fec
 from ledger.forms import BalanceForm, GrandLivreForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
@@ -280,6 +282,22 @@ class GrandLivreApi(APIView):
                 ],
             }
         )
+
+
+class ExerciceFecApi(APIView):
+    @extend_schema(
+        responses={(200, "text/plain"): OpenApiTypes.STR},
+        summary="Fichier des écritures comptables (FEC) d'un exercice, nommé SIRENFECAAAAMMJJ.txt",
+    )
+    def get(self, request, annee: int):
+        actes.EXPORTER_FEC_DROIT.exiger(request.user)
+        exercice = get_object_or_404(Exercice, annee=annee)
+        reponse = StreamingHttpResponse(
+            (ligne.encode(fec.ENCODAGE) for ligne in fec.exporter_fec(exercice)),
+            content_type=f"text/plain; charset={fec.ENCODAGE}",
+        )
+        reponse["Content-Disposition"] = f'attachment; filename="{fec.nom_fichier_fec(exercice)}"'
+        return reponse
 
 
 class IntegriteApi(APIView):

@@ -111,6 +111,8 @@ def grand_livre(request):
         page = Paginator(lignes, 200).get_page(request.GET.get("page"))
         contexte.update(
             ouverture=ouverture,
+            # A later page opens on the balance the previous page ended with.
+            report=lignes[page.start_index() - 2].solde if page.number > 1 else ouverture,
             page=page,
             lignes=page.object_list,
             compte=d["compte"],
@@ -199,6 +201,7 @@ def exercices(request):
         {
             "exercices": Exercice.objects.order_by("-annee"),
             "peut_agir": actes.CLORE_DROIT.accorde(request.user),
+            "peut_fec": actes.EXPORTER_FEC_DROIT.accorde(request.user),
             "aujourd_hui": horloge.aujourdhui(),
         },
     )
