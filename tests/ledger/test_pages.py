@@ -261,3 +261,14 @@ def test_la_page_d_integrite_vérifie_le_grand_livre(client, auditeur, exercice,
     client.force_login(auditeur)
     contenu = client.get(reverse("ledger:integrite"), {"verifier": "1"}).content.decode()
     assert "Aucune anomalie : le grand livre est intègre." in contenu
+
+
+def test_la_page_des_exercices_mene_aux_balances_figees_et_a_l_inventaire(
+    client, auditeur, exercice
+):
+    client.force_login(auditeur)
+    page = client.get(reverse("ledger:exercices")).content.decode()
+    annee = exercice.annee
+    assert f'href="{reverse("ledger:balances_figees", args=[annee])}"' in page
+    assert f'href="{reverse("inventaire:etats", args=[annee])}"' in page
+    assert f"Balances figées {annee}" in page and f"Inventaire {annee}" in page
