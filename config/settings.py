@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "depenses",
     "tresorerie",
     "inventaire",
+    "comptes_annuels",
     "accueil",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComptesAnnuelsConfig(AppConfig):
+    name = "comptes_annuels"
+    verbose_name = "Comptes annuels et compte financier"
