@@ -407,3 +407,37 @@ class EnvoiBalance(models.Model):
 
     def __str__(self) -> str:
         return f"Envoi au {self.get_destinataire_display()} le {self.envoyee_le:%d/%m/%Y}"
+
+
+class ArreteComptes(models.Model):
+    """The board's arrêté of the accounts of an exercise (circ. 93/82 §IV: the
+    comptes annuels « arrêtés par le conseil d'administration »), recorded by
+    the directeur, once, with the affectation of the result the board decided;
+    the exercise may be closed only after it (`ledger.services.exercice_clore`)."""
+
+    class Affectation(models.TextChoices):
+        REPORT_A_NOUVEAU = "report_a_nouveau", "report à nouveau (110 / 119)"
+
+    exercice = models.OneToOneField(Exercice, on_delete=models.PROTECT, related_name="arrete")
+    arrete_le = models.DateField("arrêté par le conseil le")
+    deliberation = models.CharField("délibération", max_length=200)
+    affectation = models.CharField(
+        "affectation du résultat",
+        max_length=20,
+        choices=Affectation.choices,
+        default=Affectation.REPORT_A_NOUVEAU,
+    )
+    enregistre_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    enregistre_le = models.DateTimeField("enregistré le")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(deliberation=""), name="arretecomptes_deliberation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Arrêté des comptes {self.exercice.annee} du {self.arrete_le:%d/%m/%Y}"

@@ -7,6 +7,7 @@ per family of acts: entries, exercises, bulk import.
 """
 
 from ledger.services.balances import balance_envoyer, balance_figer
+from ledger.services.cloture import a_nouveaux_passer, arrete_enregistrer, resultat_passer
 from ledger.services.ecritures import (
     EMPREINTE_INITIALE,
     EcritureSaisie,
@@ -26,6 +27,9 @@ from ledger.services.exercices import (
 from ledger.services.importation import TAILLE_PAQUET, ecritures_importer
 
 __all__ = [
+    "a_nouveaux_passer",
+    "arrete_enregistrer",
+    "resultat_passer",
     "EMPREINTE_INITIALE",
     "TAILLE_PAQUET",
     "balance_envoyer",

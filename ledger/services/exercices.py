@@ -11,6 +11,7 @@ from core.audit import audit
 from core.exceptions import TransitionInterdite
 from core.verrous import verrouiller
 from ledger.models import Exercice
+from ledger.services.cloture import exiger_cloturable
 from ledger.services.ecritures import EMPREINTE_INITIALE
 from personnes.permissions import exiger_comptable
 
@@ -101,7 +102,10 @@ def exercice_ouvrir_periode_complementaire(
 
 @transaction.atomic
 def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
-    """Close the exercise once its accounts are approved: nothing posts to it again."""
+    """Close the exercise in its période complémentaire once its balance après
+    inventaire is frozen, its result posted and the board's arrêté of its
+    accounts recorded (circ. 93/82 §3.2, §IV; `ledger.services.cloture`):
+    nothing posts to it again."""
     exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice")
     exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
@@ -109,6 +113,7 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
             f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "
             "en période complémentaire."
         )
+    exiger_cloturable(exercice)
     # Wait for postings in flight: they hold the chain head until they commit.
     with connection.cursor() as curseur:
         curseur.execute(

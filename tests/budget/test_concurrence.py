@@ -12,6 +12,7 @@ from budget import selectors
 from budget.exceptions import CreditsInsuffisants
 from budget.models import MouvementCredit
 from budget.services import credit_engager
+from tests.ledger.cloture_outils import preparer_cloture
 from tests.ledger.sql_brut import connexion_brute
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -111,6 +112,7 @@ def test_une_cloture_attend_le_mouvement_de_credit_en_cours(directrice, comptabl
         montant_initial="100",
     )
     exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=passe)
+    preparer_cloture(passe, comptable)
     engage, fin = threading.Event(), threading.Event()
     resultats: dict[str, object] = {}
 

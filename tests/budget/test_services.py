@@ -21,7 +21,8 @@ from budget.services import (
 from core import horloge
 from core.exceptions import DonneeInvalide, DroitInsuffisant, ExerciceClos, MontantInvalide
 from core.models import JournalAudit
-from ledger.services import exercice_clore, exercice_ouvrir, exercice_ouvrir_periode_complementaire
+from ledger.services import exercice_ouvrir, exercice_ouvrir_periode_complementaire
+from tests.ledger.cloture_outils import clore
 
 pytestmark = pytest.mark.django_db
 
@@ -441,7 +442,7 @@ def test_rien_ne_bouge_dans_un_exercice_clos(directrice, comptable, annee):
     exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=passe)
     # the période complémentaire still takes the orders of the past year
     _mouvoir(credit_engager, directrice, passe, D("10.00"))
-    exercice_clore(acting_user=comptable, exercice=passe)
+    clore(passe, comptable)
 
     message = f"L'exercice {annee - 1} est clos : ses crédits ne s'ouvrent ni ne bougent plus."
     with pytest.raises(ExerciceClos, match=message):

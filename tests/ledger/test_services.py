@@ -18,6 +18,7 @@ from ledger.selectors import balance_generale
 from ledger.services import (
     EcritureSaisie,
     LigneSaisie,
+    balance_figer,
     ecriture_contrepasser,
     ecriture_passer,
     ecritures_importer,
@@ -25,6 +26,7 @@ from ledger.services import (
     exercice_ouvrir,
     exercice_ouvrir_periode_complementaire,
 )
+from tests.ledger.cloture_outils import clore
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +195,7 @@ def test_contrepasser_annule_l_effet_et_ne_se_fait_qu_une_fois(comptable, exerci
     assert Ecriture.objects.count() == 2
 
 
-def test_cycle_de_vie_de_l_exercice(comptable, exercice, jour):
+def test_cycle_de_vie_de_l_exercice(comptable, exercice, jour, horloge):
     _passer(
         comptable, exercice, jour, [LigneSaisie("531", debit="5"), LigneSaisie("5122", credit="5")]
     )
@@ -212,6 +214,9 @@ def test_cycle_de_vie_de_l_exercice(comptable, exercice, jour):
     exercice.refresh_from_db()
     assert exercice.etat == Exercice.Etat.COMPLEMENTAIRE and exercice.complementaire_le is not None
     assert Exercice.objects.get(annee=exercice.annee + 1).etat == Exercice.Etat.OUVERT
+    # The balance avant inventaire is frozen in January, before any inventory entry.
+    horloge(datetime.date(exercice.annee + 1, 1, 20))
+    balance_figer(acting_user=comptable, exercice=exercice, nature="avant_inventaire")
     # In the période complémentaire, entries of the year still post.
     _passer(
         comptable,
@@ -220,8 +225,11 @@ def test_cycle_de_vie_de_l_exercice(comptable, exercice, jour):
         [LigneSaisie("531", debit="5"), LigneSaisie("5122", credit="5")],
         journal="IN",
     )
+    # The closing is refused until every step of the year-end is done.
+    with pytest.raises(TransitionInterdite, match="balance après inventaire"):
+        exercice_clore(acting_user=comptable, exercice=exercice)
 
-    exercice_clore(acting_user=comptable, exercice=exercice)
+    clore(exercice, comptable)
     exercice.refresh_from_db()
     assert exercice.etat == Exercice.Etat.CLOS and exercice.clos_le is not None
     avant = _etat_ledger()

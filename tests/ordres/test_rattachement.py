@@ -19,11 +19,12 @@ from core.exceptions import DonneeInvalide, ExerciceInvalide
 from depenses import services as depenses
 from depenses.models import OrdreDepense
 from ledger.models import Exercice
-from ledger.services import exercice_clore, exercice_ouvrir_periode_complementaire
+from ledger.services import exercice_ouvrir_periode_complementaire
 from recettes import services as recettes
 from recettes.models import OrdreRecette
 from tests.depenses.test_services import IBAN
 from tests.factories import MOT_DE_PASSE
+from tests.ledger.cloture_outils import clore
 from tests.ordres.test_pieces import saisie_depense
 from tests.recettes.test_services import saisie, tous_conformes
 
@@ -135,7 +136,7 @@ def test_un_exercice_clos_renvoie_l_ordre_a_l_exercice_courant(
 ):
     n = exercice.annee
     suivant = _annee_suivante(horloge, comptable, exercice, D(n + 1, 1, 5))
-    exercice_clore(acting_user=comptable, exercice=exercice)
+    clore(exercice, comptable)
     ordre = _indu(directrice, D(n, 12, 20))  # still within the 10 days
     assert ordre.exercice == suivant
     assert ordre.motif_rattachement.startswith(

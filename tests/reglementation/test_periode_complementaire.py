@@ -11,8 +11,9 @@ import pytest
 from core.exceptions import DroitInsuffisant, TransitionInterdite
 from core.models import JournalAudit
 from ledger.models import Exercice
-from ledger.services import exercice_clore, exercice_ouvrir, exercice_ouvrir_periode_complementaire
+from ledger.services import exercice_ouvrir, exercice_ouvrir_periode_complementaire
 from reglementation.periode_complementaire import delais_periode_complementaire
+from tests.ledger.cloture_outils import clore
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_refusee_si_l_exercice_suivant_n_est_plus_ouvert(horloge, comptable, exe
     )
     exercice.refresh_from_db()
     assert exercice.etat == Exercice.Etat.OUVERT
-    exercice_clore(acting_user=comptable, exercice=suivant)
+    clore(suivant, comptable)
     with pytest.raises(TransitionInterdite, match=f"L'exercice {n + 1} est clos"):
         exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=exercice)
 
