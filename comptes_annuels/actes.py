@@ -1,0 +1,38 @@
+"""The comptes annuels' droits and act: reading them (the agent comptable who
+draws them up, the directeur who presents them to the board, the auditor of
+the tutelle; circ. 93/82 §IV), and fixing the mapping (the agent comptable)."""
+
+from __future__ import annotations
+
+from comptes_annuels import services
+from core.actes import Acte
+from personnes.droits import droit
+from personnes.models import Fonction
+from personnes.permissions import refus_comptable
+from personnes.selectors import FONCTIONS_COMPTABLES
+
+LIRE_DROIT = droit(
+    "comptes_annuels.lire",
+    FONCTIONS_COMPTABLES | {Fonction.DIRECTEUR, Fonction.DELEGUE, Fonction.AUDITEUR},
+    "Seuls l'agent comptable, le directeur et l'auditeur lisent les comptes annuels.",
+)
+FIXER_DROIT = droit(
+    "comptes_annuels.correspondance_fixer",
+    FONCTIONS_COMPTABLES,
+    refus_comptable(services.ACTE),
+)
+
+FIXER = Acte(
+    "comptes_annuels.correspondance_fixer",
+    lambda utilisateur, _objet, d: services.correspondance_fixer(
+        acting_user=utilisateur,
+        prefixe=d["prefixe"],
+        rubrique=d["rubrique"],
+        valable_du=d["valable_du"],
+    ),
+    FIXER_DROIT,
+    lambda c, _d: (
+        f"Les comptes {c.prefixe}… vont à la rubrique « {c.rubrique.libelle} » "
+        f"à compter du {c.valable_du:%d/%m/%Y}."
+    ),
+)

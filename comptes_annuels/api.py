@@ -1,0 +1,161 @@
+"""The comptes annuels' API: bilan, compte de résultat and annexe of an
+exercise (GET), the mapping in force (GET) and its edit (POST, the agent
+comptable's act, the same service and French refusals as the page)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from comptes_annuels import actes, selectors
+from core import horloge
+from core.actes import ActeApi
+from ledger.models import Exercice
+
+
+class PeutLire(BasePermission):
+    message = actes.LIRE_DROIT.refus
+
+    def has_permission(self, request, view) -> bool:
+        return actes.LIRE_DROIT.accorde(request.user)
+
+
+def _exercice(annee: int) -> Exercice:
+    exercice = Exercice.objects.filter(annee=annee).first()
+    if exercice is None:
+        raise NotFound(f"Introuvable : l'exercice {annee} n'existe pas.")
+    return exercice
+
+
+def _poste(p) -> dict:
+    return {"code": p.code, "libelle": p.libelle, "gestion": p.gestion, "n": p.n, "n1": p.n1}
+
+
+def _etat(etat, noms: tuple[str, str]) -> dict:
+    return {
+        "exercice": etat.exercice.annee,
+        "source": etat.source,
+        "source_precedent": etat.source_precedent,
+        "provisoire": etat.provisoire,
+        noms[0]: [_poste(p) for p in etat.gauche],
+        noms[1]: [_poste(p) for p in etat.droite],
+        f"total_{noms[0]}": _poste(etat.total_gauche),
+        f"total_{noms[1]}": _poste(etat.total_droite),
+        "resultat": _poste(etat.resultat),
+        "resultat_classes_7_moins_6": _poste(etat.resultat_classes),
+        "comptes_non_rattaches": etat.non_rattaches,
+    }
+
+
+class BilanApi(APIView):
+    """The bilan of an exercise, N and N−1."""
+
+    permission_classes = [PeutLire]
+
+    @extend_schema(responses={200: dict}, summary="Bilan d'un exercice")
+    def get(self, request, annee: int):
+        etat = selectors.bilan(_exercice(annee))
+        return Response({**_etat(etat, ("actif", "passif")), "equilibre": etat.equilibre})
+
+
+class CompteResultatApi(APIView):
+    """The compte de résultat of an exercise by gestion, N and N−1."""
+
+    permission_classes = [PeutLire]
+
+    @extend_schema(responses={200: dict}, summary="Compte de résultat d'un exercice")
+    def get(self, request, annee: int):
+        etat = selectors.compte_de_resultat(_exercice(annee))
+        return Response(
+            {
+                **_etat(etat, ("charges", "produits")),
+                "resultat_verifie": selectors.resultat_verifie(etat),
+            }
+        )
+
+
+def _mouvement(m) -> dict:
+    return {
+        "compte": m.numero,
+        "libelle": m.libelle,
+        "ouverture": m.ouverture,
+        "augmentations": m.dotations,
+        "diminutions": m.reprises,
+        "cloture": m.cloture,
+    }
+
+
+class AnnexeApi(APIView):
+    """The annexe of an exercise: rules, provisions, commitments, inventory états."""
+
+    permission_classes = [PeutLire]
+
+    @extend_schema(responses={200: dict}, summary="Annexe d'un exercice")
+    def get(self, request, annee: int):
+        a = selectors.annexe(_exercice(annee))
+        return Response(
+            {
+                "exercice": a.exercice.annee,
+                "source": a.source,
+                "regles_et_methodes": a.regles,
+                "provisions": [_mouvement(m) for m in a.provisions],
+                "engagements_hors_bilan": [_mouvement(m) for m in a.engagements],
+                "etats_inventaire": [
+                    {"reference": e.reference, "nature": e.nature, "total": e.total}
+                    for e in a.etats
+                ],
+            }
+        )
+
+
+class CorrespondanceSerializer(serializers.Serializer):
+    prefixe = serializers.CharField(max_length=12)
+    rubrique = serializers.CharField(max_length=10)
+    valable_du = serializers.DateField()
+
+
+def _correspondance(c) -> dict:
+    return {
+        "prefixe": c.prefixe,
+        "rubrique": c.rubrique.code,
+        "libelle": c.rubrique.libelle,
+        "etat": c.rubrique.etat,
+        "gestion": c.rubrique.gestion,
+        "valable_du": c.valable_du,
+    }
+
+
+class CorrespondancesApi(ActeApi):
+    """GET: the mapping in force today (or on `?le=AAAA-MM-JJ`); POST: fix one."""
+
+    acte = actes.FIXER
+
+    def check_permissions(self, request):
+        if request.method == "GET":
+            if not actes.LIRE_DROIT.accorde(request.user):
+                self.permission_denied(request, message=actes.LIRE_DROIT.refus)
+            return
+        super().check_permissions(request)
+
+    @extend_schema(responses={200: dict}, summary="Correspondance des comptes en vigueur")
+    def get(self, request):
+        le = serializers.DateField().to_internal_value(
+            request.query_params.get("le") or horloge.aujourdhui().isoformat()
+        )
+        en_vigueur = selectors.correspondances_en_vigueur(le)
+        return Response([_correspondance(c) for _p, c in sorted(en_vigueur.items())])
+
+    @extend_schema(
+        request=CorrespondanceSerializer,
+        responses={201: dict},
+        summary="Fixer une correspondance des comptes annuels",
+    )
+    def post(self, request):
+        saisie = CorrespondanceSerializer(data=request.data)
+        saisie.is_valid(raise_exception=True)
+        c = self.acte.executer(request.user, None, saisie.validated_data)
+        return Response(_correspondance(c), status=status.HTTP_201_CREATED)

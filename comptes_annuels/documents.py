@@ -1,0 +1,114 @@
+"""The comptes annuels as documents: each statement as PDF (WeasyPrint) and
+CSV (semicolon, decimal point, as the other CSV of the books)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from comptes_annuels import selectors
+from core import horloge
+
+TITRES = {
+    "bilan": "Bilan",
+    "resultat": "Compte de résultat",
+    "annexe": "Annexe",
+}
+
+
+def calculer(document: str, exercice):
+    if document == "bilan":
+        return selectors.bilan(exercice)
+    if document == "resultat":
+        return selectors.compte_de_resultat(exercice)
+    return selectors.annexe(exercice)
+
+
+def contexte(document: str, exercice, contenu) -> dict:
+    return {
+        "document": document,
+        "titre": TITRES[document],
+        "exercice": exercice,
+        "etat": contenu,
+        "resultat_verifie": (
+            selectors.resultat_verifie(contenu) if document == "resultat" else None
+        ),
+    }
+
+
+def en_pdf(document: str, exercice, *, edite_par: str) -> bytes:
+    from weasyprint import HTML
+
+    contenu = calculer(document, exercice)
+    html = render_to_string(
+        "comptes_annuels/document_pdf.html",
+        {
+            **contexte(document, exercice, contenu),
+            "organisme": settings.NOM_ORGANISME,
+            "edite_le": timezone.localtime(horloge.maintenant()),
+            "edite_par": edite_par,
+        },
+    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def en_csv(document: str, exercice) -> str:
+    contenu = calculer(document, exercice)
+    sortie = io.StringIO()
+    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    if document == "annexe":
+        ecrire(
+            ["Tableau", "Compte", "Libellé", "Ouverture", "Augmentations", "Diminutions", "Clôture"]
+        )
+        for nom, lignes in (
+            ("Provisions", contenu.provisions),
+            ("Engagements hors bilan", contenu.engagements),
+        ):
+            for m in lignes:
+                ecrire(
+                    [
+                        nom,
+                        m.numero,
+                        m.libelle,
+                        f"{m.ouverture:.2f}",
+                        f"{m.dotations:.2f}",
+                        f"{m.reprises:.2f}",
+                        f"{m.cloture:.2f}",
+                    ]
+                )
+        for etat in contenu.etats:
+            ecrire(
+                [
+                    "États d'inventaire",
+                    etat.reference,
+                    etat.get_nature_display(),
+                    "",
+                    "",
+                    "",
+                    f"{etat.total:.2f}",
+                ]
+            )
+        return sortie.getvalue()
+    annee = exercice.annee
+    ecrire(
+        ["Partie", "Rubrique", "Libellé", "Gestion", f"Exercice {annee}", f"Exercice {annee - 1}"]
+    )
+    parties = ("Actif", "Passif") if document == "bilan" else ("Charges", "Produits")
+    for partie, postes, total in (
+        (parties[0], contenu.gauche, contenu.total_gauche),
+        (parties[1], contenu.droite, contenu.total_droite),
+    ):
+        for p in [*postes, total]:
+            ecrire([partie, p.code, p.libelle, p.gestion, f"{p.n:.2f}", f"{p.n1:.2f}"])
+    if document == "resultat":
+        r = contenu.resultat
+        ecrire(["Résultat", "", r.libelle, "", f"{r.n:.2f}", f"{r.n1:.2f}"])
+    return sortie.getvalue()
+
+
+def nom_fichier(document: str, exercice, extension: str) -> str:
+    return f"{document}_{exercice.annee}.{extension}"

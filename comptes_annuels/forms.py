@@ -1,0 +1,20 @@
+"""The form of the mapping's edit (the agent comptable's)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from comptes_annuels.models import Rubrique
+
+
+class CorrespondanceForm(forms.Form):
+    prefixe = forms.CharField(label="Préfixe de compte", max_length=12)
+    rubrique = forms.ChoiceField(label="Rubrique")
+    valable_du = forms.DateField(label="Valable du", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rubrique"].choices = [
+            (r.code, f"{r.code} {r.libelle} ({r.get_etat_display()})")
+            for r in Rubrique.objects.all()
+        ]

@@ -1,0 +1,3 @@
+DROP TRIGGER IF EXISTS correspondance_hors_exercice_clos ON comptes_annuels_correspondance;
+DROP FUNCTION IF EXISTS comptes_annuels_correspondance_verifier();
+DROP TRIGGER IF EXISTS correspondance_ajout_seul ON comptes_annuels_correspondance;
