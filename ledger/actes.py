@@ -108,3 +108,6 @@ CLORE = Acte(
 
 # The frozen balances' acts (circ. 93/82 §3.2), declared beside their forms.
 from ledger.actes_balances import ENVOYER_BALANCE, FIGER_BALANCE  # noqa: E402, F401
+
+# The year-end after the inventory: result, board's arrêté, à-nouveaux.
+from ledger.actes_cloture import A_NOUVEAUX, ARRETE, RESULTAT  # noqa: E402, F401

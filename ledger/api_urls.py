@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ledger import api, api_balances
+from ledger import api, api_balances, api_cloture
 
 urlpatterns = [
     path("exercices/", api.ExerciceListApi.as_view(), name="api_exercices"),
@@ -12,6 +12,27 @@ urlpatterns = [
     ),
     path("exercices/<int:annee>/clore/", api.ExerciceCloreApi.as_view(), name="api_exercice_clore"),
     path("exercices/<int:annee>/fec/", api.ExerciceFecApi.as_view(), name="api_exercice_fec"),
+    # The year-end after the inventory: result, board's arrêté, à-nouveaux.
+    path(
+        "exercices/<int:annee>/cloture/",
+        api_cloture.ClotureApi.as_view(),
+        name="api_exercice_cloture",
+    ),
+    path(
+        "exercices/<int:annee>/resultat/",
+        api_cloture.ResultatPasserApi.as_view(),
+        name="api_exercice_resultat",
+    ),
+    path(
+        "exercices/<int:annee>/arrete/",
+        api_cloture.ArreteEnregistrerApi.as_view(),
+        name="api_exercice_arrete",
+    ),
+    path(
+        "exercices/<int:annee>/a-nouveaux/",
+        api_cloture.ANouveauxPasserApi.as_view(),
+        name="api_exercice_a_nouveaux",
+    ),
     path("comptes/", api.CompteListApi.as_view(), name="api_comptes"),
     path("ecritures/", api.EcritureListApi.as_view(), name="api_ecritures"),
     path("ecritures/passer/", api.EcriturePasserApi.as_view(), name="api_ecriture_passer"),

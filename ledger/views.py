@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from core import horloge
 from core.actes import page_acte, page_formulaire
-from ledger import actes, selectors
+from ledger import actes, actes_cloture, selectors
 from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Ecriture, Exercice, Journal
 from ledger.pdf import balance_pdf
+from ledger.services import cloture
 from personnes.acces import fonction_requise
 
 
@@ -199,12 +200,25 @@ def exercices(request):
         request,
         "ledger/exercices.html",
         {
-            "exercices": Exercice.objects.order_by("-annee"),
+            "exercices": _avec_etapes(Exercice.objects.order_by("-annee")),
             "peut_agir": actes.CLORE_DROIT.accorde(request.user),
+            "peut_arreter": actes_cloture.ARRETE_DROIT.accorde(request.user),
+            "formulaire_arrete": actes_cloture.ArreteForm(
+                initial={"arrete_le": horloge.aujourdhui()}
+            ),
             "peut_fec": actes.EXPORTER_FEC_DROIT.accorde(request.user),
             "aujourd_hui": horloge.aujourdhui(),
         },
     )
+
+
+def _avec_etapes(exercices) -> list[Exercice]:
+    """Each exercise past its year with where its year-end stands (`etapes`)."""
+    exercices = list(exercices)
+    for exercice in exercices:
+        ouvert = exercice.etat == Exercice.Etat.OUVERT
+        exercice.etapes = None if ouvert else cloture.etapes(exercice)
+    return exercices
 
 
 def _vers_exercices(_objet, _resultat) -> str:
@@ -217,6 +231,16 @@ _TRANSITIONS = {
         actes.PERIODE_COMPLEMENTAIRE, queryset=Exercice.objects.all(), vers=_vers_exercices
     ),
     "cloturer": page_acte(actes.CLORE, queryset=Exercice.objects.all(), vers=_vers_exercices),
+    "resultat": page_acte(actes.RESULTAT, queryset=Exercice.objects.all(), vers=_vers_exercices),
+    "arrete": page_acte(
+        actes.ARRETE,
+        queryset=Exercice.objects.all(),
+        formulaire=actes_cloture.ArreteForm,
+        vers=_vers_exercices,
+    ),
+    "a-nouveaux": page_acte(
+        actes.A_NOUVEAUX, queryset=Exercice.objects.all(), vers=_vers_exercices
+    ),
 }
 
 

@@ -29,6 +29,7 @@ The order, each step refused before the one it rests on:
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -322,6 +323,47 @@ def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         },
     )
     return ecriture
+
+
+@dataclass
+class Etapes:
+    """Where the year-end of an exercise stands, for its page and the API."""
+
+    apres_inventaire: bool
+    resultat: Decimal
+    resultat_passe: bool
+    ecriture_resultat: Ecriture | None
+    arrete: ArreteComptes | None
+    clos: bool
+    a_nouveaux: bool
+
+    @property
+    def libelle_resultat(self) -> str:
+        return libelle_resultat(self.resultat)
+
+
+def etapes(exercice: Exercice) -> Etapes:
+    ecriture = ecriture_resultat(exercice)
+    if ecriture is not None:
+        resultat = sum(
+            (
+                ligne.credit - ligne.debit
+                for ligne in ecriture.lignes.select_related("compte")
+                if ligne.compte.numero in (COMPTE_EXCEDENT, COMPTE_DEFICIT)
+            ),
+            ZERO,
+        )
+    else:
+        resultat = resultat_de(exercice)
+    return Etapes(
+        apres_inventaire=apres_inventaire_figee(exercice),
+        resultat=resultat,
+        resultat_passe=resultat_passe(exercice),
+        ecriture_resultat=ecriture,
+        arrete=ArreteComptes.objects.filter(exercice=exercice).first(),
+        clos=exercice.etat == Exercice.Etat.CLOS,
+        a_nouveaux=a_nouveaux_passes(exercice.annee + 1),
+    )
 
 
 def libelle_resultat(resultat: Decimal) -> str:
