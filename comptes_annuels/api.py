@@ -32,7 +32,14 @@ def _exercice(annee: int) -> Exercice:
 
 
 def _poste(p) -> dict:
-    return {"code": p.code, "libelle": p.libelle, "gestion": p.gestion, "n": p.n, "n1": p.n1}
+    """Amounts as strings with two decimals, as the rest of the API."""
+    return {
+        "code": p.code,
+        "libelle": p.libelle,
+        "gestion": p.gestion,
+        "n": f"{p.n:.2f}",
+        "n1": f"{p.n1:.2f}",
+    }
 
 
 def _etat(etat, noms: tuple[str, str]) -> dict:
@@ -82,10 +89,10 @@ def _mouvement(m) -> dict:
     return {
         "compte": m.numero,
         "libelle": m.libelle,
-        "ouverture": m.ouverture,
-        "augmentations": m.dotations,
-        "diminutions": m.reprises,
-        "cloture": m.cloture,
+        "ouverture": f"{m.ouverture:.2f}",
+        "augmentations": f"{m.dotations:.2f}",
+        "diminutions": f"{m.reprises:.2f}",
+        "cloture": f"{m.cloture:.2f}",
     }
 
 
@@ -105,7 +112,7 @@ class AnnexeApi(APIView):
                 "provisions": [_mouvement(m) for m in a.provisions],
                 "engagements_hors_bilan": [_mouvement(m) for m in a.engagements],
                 "etats_inventaire": [
-                    {"reference": e.reference, "nature": e.nature, "total": e.total}
+                    {"reference": e.reference, "nature": e.nature, "total": f"{e.total:.2f}"}
                     for e in a.etats
                 ],
             }

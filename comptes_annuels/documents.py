@@ -28,8 +28,20 @@ def calculer(document: str, exercice):
     return selectors.annexe(exercice)
 
 
+def parties(document: str, etat) -> list:
+    """The statement's two sides: (name, rubrics, total)."""
+    if document == "annexe":
+        return []
+    noms = ("Actif", "Passif") if document == "bilan" else ("Charges", "Produits")
+    return [
+        (noms[0], etat.gauche, etat.total_gauche),
+        (noms[1], etat.droite, etat.total_droite),
+    ]
+
+
 def contexte(document: str, exercice, contenu) -> dict:
     return {
+        "parties": parties(document, contenu),
         "document": document,
         "titre": TITRES[document],
         "exercice": exercice,

@@ -21,14 +21,6 @@ def _lecteur(request) -> None:
         raise PermissionDenied(actes.LIRE_DROIT.refus)
 
 
-def parties(document: str, etat) -> list:
-    noms = ("Actif", "Passif") if document == "bilan" else ("Charges", "Produits")
-    return [
-        (noms[0], etat.gauche, etat.total_gauche),
-        (noms[1], etat.droite, etat.total_droite),
-    ]
-
-
 @fonction_requise
 def exercice(request, annee: int):
     _lecteur(request)
@@ -36,10 +28,7 @@ def exercice(request, annee: int):
     liste = []
     for document in documents.TITRES:
         etat = documents.calculer(document, exercice_)
-        contexte = documents.contexte(document, exercice_, etat)
-        if document != "annexe":
-            contexte["parties"] = parties(document, etat)
-        liste.append(contexte)
+        liste.append(documents.contexte(document, exercice_, etat))
     return render(
         request, "comptes_annuels/exercice.html", {"exercice": exercice_, "documents": liste}
     )
