@@ -110,4 +110,11 @@ CLORE = Acte(
 from ledger.actes_balances import ENVOYER_BALANCE, FIGER_BALANCE  # noqa: E402, F401
 
 # The year-end after the inventory: result, board's arrêté, à-nouveaux.
-from ledger.actes_cloture import A_NOUVEAUX, ARRETE, RESULTAT  # noqa: E402, F401
+from ledger.actes_cloture import (  # noqa: E402, F401
+    A_NOUVEAUX,
+    A_NOUVEAUX_DROIT,
+    ARRETE,
+    ARRETE_DROIT,
+    RESULTAT,
+    RESULTAT_DROIT,
+)
