@@ -133,3 +133,10 @@ def test_l_api_lit_les_etats_et_fixe_une_correspondance(comptable, auditeur, liv
     assert en_vigueur["6064"] == "CE" and en_vigueur["5"] == "AL"
     cr = lecteur.get(f"/api/comptes-annuels/{a}/compte-de-resultat/").json()
     assert {c["code"]: c["n"] for c in cr["charges"]}["CE"] == "250.10"
+
+
+def test_la_page_des_exercices_mene_aux_comptes_annuels(client, comptable, livres):
+    client.force_login(comptable)
+    texte = page(client.get("/comptabilite/exercices/"))
+    assert f'href="/comptes-annuels/{livres.annee}/"' in texte
+    assert f"Comptes annuels {livres.annee}" in texte
