@@ -108,6 +108,10 @@ class Poste:
     n1: Decimal = ZERO
     comptes: list[str] = field(default_factory=list)
 
+    @property
+    def gestion_libelle(self) -> str:
+        return Rubrique.Gestion(self.gestion).label if self.gestion else ""
+
 
 @dataclass
 class Montants:

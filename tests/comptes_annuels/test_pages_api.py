@@ -27,6 +27,7 @@ def test_l_auditeur_lit_les_comptes_annuels_et_telecharge_le_bilan_en_pdf(client
     assert "Total actif" in texte and "1 012 245,67 €" in texte
     assert "Contrôle : total actif = total passif." in texte
     assert "Contrôle : égal au solde des classes 7 − 6." in texte
+    assert "<td>gestion financière</td>" in texte
     assert "Dotations aux" not in texte  # rubrics, not accounts' labels
     reponse = client.get(f"/comptes-annuels/{livres.annee}/bilan.pdf")
     assert reponse["Content-Disposition"] == f'attachment; filename="bilan_{livres.annee}.pdf"'
