@@ -102,13 +102,15 @@ def test_une_correspondance_nouvelle_deplace_un_compte_sans_toucher_n_moins_1(co
         ("6064", "AL", "les classes 6 et 7 au compte de résultat"),
         ("801", "PO", "la classe 8 en annexe"),
         ("512", "ZZ", "La rubrique « ZZ » n'existe pas."),
+        ("5", "AD", "prend déjà effet le 01/01/1900"),
     ],
 )
 def test_correspondance_invalide_refusee(comptable, exercice, prefixe, rubrique, message):
     avant = Correspondance.objects.count()
+    valable_du = D(1900, 1, 1) if prefixe == "5" else D(2026, 1, 1)
     with pytest.raises(DonneeInvalide, match=message):
         correspondance_fixer(
-            acting_user=comptable, prefixe=prefixe, rubrique=rubrique, valable_du=D(2026, 1, 1)
+            acting_user=comptable, prefixe=prefixe, rubrique=rubrique, valable_du=valable_du
         )
     assert Correspondance.objects.count() == avant
 
@@ -139,4 +141,11 @@ def test_postgresql_garde_les_correspondances(exercice):
             [rubrique],
         ),
         "correspondance_prefixe_chiffres",
+    )
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO comptes_annuels_rubrique (code, libelle, etat, gestion, ordre) "
+            "VALUES ('AX', 'Actif technique', 'actif', 'technique', 99)"
+        ),
+        "rubrique_gestion_selon_etat",
     )
