@@ -4,8 +4,13 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from core.sql import operation_sql
+
 
 class Migration(migrations.Migration):
+    """The board's arrêté of the accounts (circ. 93/82 §IV): recorded in the
+    période complémentaire, append-only in PostgreSQL."""
+
     dependencies = [
         ("ledger", "0010_balances_figees"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -59,4 +64,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        operation_sql(__file__, "0011_arrete_comptes"),
     ]

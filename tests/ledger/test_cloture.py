@@ -21,6 +21,8 @@ from ledger.services import (
     resultat_passer,
 )
 from ledger.services.cloture import etapes
+from tests.ledger.sql_brut import inserer_ecriture
+from tests.savepoint import curseur_en_savepoint, refus_sql
 from tresorerie.selectors import solde_comptable
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +204,46 @@ def test_les_a_nouveaux_attendent_la_cloture(comptable, en_janvier):
     with pytest.raises(TransitionInterdite, match="une fois qu'il est clos"):
         a_nouveaux_passer(acting_user=comptable, exercice=en_janvier)
     assert not Ecriture.objects.filter(journal__code="AN").exists()
+
+
+# --- PostgreSQL guards the same rules (raw SQL) --------------------------------
+
+
+def test_la_base_refuse_une_ecriture_dans_l_exercice_clos(comptable, clos):
+    with pytest.raises(Exception) as refus, curseur_en_savepoint() as cur:
+        inserer_ecriture(
+            cur,
+            exercice_id=clos.pk,
+            user_id=comptable.pk,
+            date=clos.fin,
+            lignes=[("531", "10.00", "0"), ("5122", "0", "10.00")],
+        )
+    assert f"L'exercice {clos.annee} est clos" in str(refus.value)
+    assert (
+        not Ecriture.objects.filter(exercice=clos, date=clos.fin, journal__code="OD")
+        .exclude(piece=f"resultat:{clos.annee}")
+        .exists()
+    )
+
+
+def test_la_base_garde_l_arrete_des_comptes(directrice, clos):
+    # an arrêté inserted for an exercise that is not in its période complémentaire
+    suivant = Exercice.objects.get(annee=clos.annee + 1)
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO ledger_arretecomptes (exercice_id, arrete_le, deliberation, affectation,"
+            " enregistre_par_id, enregistre_le) VALUES (%s, %s, 'CA', 'report_a_nouveau', %s, now())",
+            [suivant.pk, D(clos.annee + 1, 1, 19), directrice.pk],
+        ),
+        "s'enregistre pendant la période complémentaire",
+    )
+    # the recorded arrêté never changes
+    refus_sql(
+        lambda cur: cur.execute("UPDATE ledger_arretecomptes SET deliberation = 'autre'"),
+        "ne se modifie ni ne se supprime",
+    )
+    refus_sql(
+        lambda cur: cur.execute("DELETE FROM ledger_arretecomptes"),
+        "ne se modifie ni ne se supprime",
+    )
+    assert ArreteComptes.objects.get(exercice=clos).deliberation == "CA n° 4"
