@@ -113,12 +113,13 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
             f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "
             "en période complémentaire."
         )
-    exiger_cloturable(exercice)
     # Wait for postings in flight: they hold the chain head until they commit.
     with connection.cursor() as curseur:
         curseur.execute(
             "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
         )
+    # Then read the year-end's steps: a charge or produit that just committed counts.
+    exiger_cloturable(exercice)
     exercice.etat = Exercice.Etat.CLOS
     exercice.clos_le = horloge.maintenant()
     exercice.save(update_fields=["etat", "clos_le"])
