@@ -116,7 +116,11 @@ def ordres_depense_payer(
     # A reimputed order is paid on the credit its certificate moved it to (circ. §2.1.4).
     reimputes = imputations_actuelles([o.pk for o in ordres if o.gestion == Gestion.BUDGETAIRE])
     for ordre in ordres:
-        if ordre.gestion == Gestion.BUDGETAIRE:
+        # An order of a closed exercise was engaged and ordered on that
+        # exercise's credits, whose execution the closing made final: paid in
+        # N+1, it settles a debt of N carried by the à-nouveaux (401), and no
+        # credit moves (budget refuses any movement on a closed exercise).
+        if ordre.gestion == Gestion.BUDGETAIRE and ordre.exercice.etat != "clos":
             compte = reimputes.get(ordre.pk, ordre.compte_imputation.numero)
             budgetaires[(ordre.exercice.annee, compte)] += ordre.montant
     for (annee, numero), somme in sorted(budgetaires.items()):

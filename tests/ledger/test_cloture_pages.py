@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from core.exceptions import ExerciceClos
+from budget.selectors import situation
+from budget.services import credit_pour as budget_credit_pour
 from ledger.models import ArreteComptes, Ecriture, Exercice
 from ledger.services import a_nouveaux_passer
 from tests.ledger.cloture_outils import clore
@@ -105,15 +106,8 @@ def test_l_api_de_la_fin_d_exercice(comptable, directrice, en_janvier):
     assert Ecriture.objects.filter(exercice__annee=n + 1, journal__code="AN").count() == 1
 
 
-# Known gap (issue 11 point 4, left to the budget's owner): the payment of a
-# visaed order of N records a paiement movement on N's budget credit, which
-# budget refuses once N is closed (budget.services._exiger_exercice_non_clos,
-# and its SQL guard). The ledger side (à-nouveaux, treasury balance) is ready.
-@pytest.mark.xfail(
-    strict=True,
-    raises=ExerciceClos,
-    reason="budget refuse le paiement sur les crédits d'un exercice clos",
-)
+# The payment of a visaed order of N, once N is closed, settles a debt of N
+# carried by the à-nouveaux; no credit of the closed exercise moves.
 @pytest.mark.usefixtures("credits")
 def test_un_ordre_vise_de_n_se_paie_en_n_plus_1(comptable, directrice, exercice, horloge, request):
     n = exercice.annee
@@ -131,3 +125,6 @@ def test_un_ordre_vise_de_n_se_paie_en_n_plus_1(comptable, directrice, exercice,
     assert ordre.etat == "paye"
     assert lot.ecriture.exercice.annee == n + 1
     assert solde_comptable(banque.compte.numero, D(n + 1, 1, 20)) == banque_au_31 - Decimal("300")
+    # the credit of N keeps the figures of its closing
+    credit = budget_credit_pour(exercice=exercice, compte_numero="6064")
+    assert situation(credit=credit).paye == Decimal("0.00")
