@@ -5,6 +5,8 @@ import os
 import pytest
 from django.conf import settings
 
+from comptes_annuels.defaut import charger_correspondances
+from comptes_annuels.models import Correspondance, Rubrique
 from core import horloge as horloge_caisse
 from depenses.models import PlanControleDepense
 from depenses.plan_controle import charger_plan_controle_depenses
@@ -204,6 +206,8 @@ def _modele_demo(django_db_setup, django_db_blocker):
                 charger_reglementation(Parametre, RegleRattachement)
             charger_plan_controle(PlanControle)
             charger_plan_controle_depenses(PlanControleDepense)
+            # Data migrations' rows a transactional test may have flushed from the base.
+            charger_correspondances(Rubrique, Correspondance)
             ecritures = charger_demo(aujourd_hui=horloge_caisse.aujourdhui())
     yield ecritures
     with django_db_blocker.unblock():
