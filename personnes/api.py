@@ -37,6 +37,7 @@ from core.exceptions import DonneeInvalide
 from personnes import actes
 from personnes.droits import APourFonction, LectureOuDroit
 from personnes.models import Delegation
+from personnes.models import nom_de as _nom
 from personnes.selectors import EtatDelegation, libelle_etat, registre_delegations
 
 # --- Fields and serializers ----------------------------------------------------------------
@@ -71,10 +72,6 @@ class PersonneField(serializers.Field):
 
     def to_representation(self, value):
         return value.get_username()
-
-
-def _nom(utilisateur) -> str:
-    return utilisateur.get_full_name() or utilisateur.get_username()
 
 
 @extend_schema_serializer(component_name="Delegation")

@@ -165,7 +165,7 @@ class Delegation(models.Model):
     def __str__(self) -> str:
         return (
             f"{self.get_type_display().capitalize()} n° {self.pk} ({self.get_nature_display()}) "
-            f"à {_nom(self.delegataire)}"
+            f"à {nom_de(self.delegataire)}"
         )
 
     @property
@@ -183,7 +183,8 @@ class Delegation(models.Model):
         )
 
 
-def _nom(utilisateur) -> str:
+def nom_de(utilisateur) -> str:
+    """A person as the messages name him: full name, else login."""
     return utilisateur.get_full_name() or utilisateur.get_username()
 
 
@@ -241,7 +242,7 @@ class Interim(models.Model):
 
     def __str__(self) -> str:
         return (
-            f"{_nom(self.utilisateur)}, {self.get_nature_display()} "
+            f"{nom_de(self.utilisateur)}, {self.get_nature_display()} "
             f"du {self.debut:%d/%m/%Y} au {self.fin:%d/%m/%Y}"
         )
 

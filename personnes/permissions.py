@@ -25,6 +25,7 @@ from core.exceptions import (
 from core.money import format_euros
 from core.money import montant as montant_valide
 from personnes.models import Affectation, Delegation, Fonction
+from personnes.models import nom_de as _nom
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
     FONCTIONS_ORDONNATRICES,
@@ -440,10 +441,6 @@ def exiger_separation(*, ordonnateur, comptable) -> None:
             f"pas en être aussi le comptable ({CIRCULAIRE_SEPARATION}).",
             details={"regle": "separation", "utilisateur": ordonnateur.pk},
         )
-
-
-def _nom(utilisateur) -> str:
-    return utilisateur.get_full_name() or utilisateur.get_username()
 
 
 def exiger_pas_comptable_de(ordonnateur, *, comptables: dict, acte: str) -> None:

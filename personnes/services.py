@@ -29,6 +29,7 @@ from core.exceptions import (
 from core.money import montant as montant_valide
 from core.verrous import verrouiller, verrouiller_tous
 from personnes.models import Delegation, Fonction, Interim
+from personnes.models import nom_de as _nom
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
     FONCTIONS_COTE_COMPTABLE,
@@ -42,10 +43,6 @@ from personnes.selectors import (
 CIRCULAIRE_DELEGATION = "circulaire 93/82 §1.0"
 CIRCULAIRE_DUALITE = "circulaire 93/82 §1.1.1"
 CIRCULAIRE_INTERIM = "article D253-14, circulaire 93/82 §1.1.2"
-
-
-def _nom(utilisateur) -> str:
-    return utilisateur.get_full_name() or utilisateur.get_username()
 
 
 def _date(valeur, libelle: str) -> datetime.date:
