@@ -78,3 +78,6 @@ class Correspondance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefixe} → {self.rubrique.code} du {self.valable_du:%d/%m/%Y}"
+
+
+from comptes_annuels.models_cycle import *  # noqa: E402, F403  (the life after the board)
