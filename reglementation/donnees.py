@@ -27,6 +27,46 @@ VEILLE_1997 = datetime.date(1997, 3, 21)
 ANCIEN = "rédaction antérieure au 22 mars 1997"
 NOUVEAU = "rédaction du 22 mars 1997"
 
+# The life of the comptes annuels after the board (D613-41; circ. 93/82 §IV):
+# whether the fund is the caisse nationale, and the last day of the sending
+# to the comité d'examen and the DRASS, as « MM-JJ » of the year after the
+# exercise, per kind of fund (reglementation migration 0005).
+PARAMETRES_COMPTES_ANNUELS = [
+    (
+        "caisse_nationale",
+        "non",
+        PLANCHER,
+        None,
+        "D613-41",
+        "La caisse n'est pas la caisse nationale : ses comptes annuels sont transmis avant le "
+        "1er avril qui suit la fin de l'exercice et approuvés par le directeur régional des "
+        "affaires sanitaires et sociales ou, s'il les lui transmet, par le ministre chargé de "
+        "la sécurité sociale. « oui » : la caisse nationale, dont l'approbation des comptes est "
+        "de la compétence du ministre.",
+    ),
+    (
+        "transmission_comptes_annuels",
+        "03-31",
+        PLANCHER,
+        None,
+        "D613-41 al. 1 ; circulaire DSS/F 93/82 §IV",
+        "Dernier jour de la transmission des comptes annuels arrêtés par le conseil "
+        "d'administration au comité départemental d'examen des comptes et au directeur "
+        "régional des affaires sanitaires et sociales : « avant le 1er avril qui suit la fin "
+        "de l'exercice », soit le 31 mars.",
+    ),
+    (
+        "transmission_comptes_annuels_caisse_nationale",
+        "04-30",
+        PLANCHER,
+        None,
+        "D613-41 al. 4",
+        "Dernier jour de la transmission des comptes annuels de la caisse nationale aux "
+        "comités départementaux d'examen des comptes : « au plus tard pour le 30 avril qui "
+        "suit la fin de l'exercice ».",
+    ),
+]
+
 # (cle, valeur, debut, fin, article, libelle)
 PARAMETRES = [
     (
@@ -67,6 +107,7 @@ PARAMETRES = [
         "La caisse est une caisse primaire d'assurance maladie, organisme du régime général "
         "visé à l'article D253-1 : les règles propres à ces organismes lui sont appliquées.",
     ),
+    *PARAMETRES_COMPTES_ANNUELS,
 ]
 
 _DIX_JOURS_RECETTE = {
