@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures imported from cycle_outils are parameters of the tests)
 """The life of the comptes annuels after the board (circ. 93/82 §IV, D613-41):
 sending before 1 April (30 April for the caisse nationale, a dated setting),
 late sending recorded and marked, approval only after the sending, quitus
@@ -17,45 +18,11 @@ from ledger.models import Exercice
 from ledger.services import exercice_ouvrir
 from personnes.models import Fonction
 from reglementation.models import Parametre
-from tests.comptes_annuels.conftest import passer
+from tests.comptes_annuels.cycle_outils import approuve, clos, transmis  # noqa: F401 (fixtures)
 from tests.factories import personne
-from tests.ledger.cloture_outils import clore
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-@pytest.fixture
-def clos(horloge, comptable, exercice):
-    """Exercise N−1 (2025 on the suite's clock) closed, its accounts arrêtés
-    by the board on 2 March N."""
-    a = exercice.annee
-    precedent = exercice_ouvrir(acting_user=comptable, annee=a - 1)
-    passer(comptable, precedent, D(a - 1, 3, 1), "RE", "4111", "7511", "1000")
-    horloge(D(a, 3, 2))
-    return clore(precedent, comptable)
-
-
-@pytest.fixture
-def transmis(horloge, directrice, clos):
-    horloge(D(clos.annee + 1, 3, 20))
-    cycle.transmission_enregistrer(
-        acting_user=directrice, exercice=clos, le=D(clos.annee + 1, 3, 20), reference="Envoi 12"
-    )
-    return clos
-
-
-@pytest.fixture
-def approuve(horloge, directrice, transmis):
-    horloge(D(transmis.annee + 1, 5, 10))
-    cycle.approbation_enregistrer(
-        acting_user=directrice,
-        exercice=transmis,
-        autorite="drass",
-        le=D(transmis.annee + 1, 5, 10),
-        reference="Décision DRASS 2026-41",
-    )
-    return transmis
 
 
 def test_la_transmission_avant_le_1er_avril_est_a_l_heure(horloge, directrice, clos):
