@@ -64,7 +64,20 @@ ACTES_ETABLIR = {
         _message,
     )
     for nature in Nature.values
+    if nature != Nature.REVUE_PROVISIONS
 }
+REVOIR = Acte(
+    "inventaire.revue_provisions",
+    lambda utilisateur, exercice, d: services.provisions_revoir(
+        acting_user=utilisateur,
+        exercice=exercice,
+        explication=d.get("explication", ""),
+        revues=d.get("revues", []),
+        mot_de_passe=d.get("mot_de_passe", ""),
+    ),
+    ETABLIR_DROIT,
+    _message,
+)
 CONTREPASSER = Acte(
     "inventaire.contrepasser",
     lambda utilisateur, exercice, _d: services.inventaire_contrepasser(

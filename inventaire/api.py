@@ -8,10 +8,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.actes import ActeApi
 from inventaire import actes, selectors
 from inventaire.models import ArticleEtat, ContrepassationInventaire, EtatInventaire
+from inventaire.revue import Revue, provisions_a_revoir
 from inventaire.services import Article
 from ledger.models import Exercice
 
@@ -29,6 +31,9 @@ class ArticleSerializer(serializers.ModelSerializer):
             "taux",
             "montant",
             "pour_memoire",
+            "compte_provision",
+            "precedent",
+            "nouveau",
         ]
 
 
@@ -160,3 +165,58 @@ class ContrepasserApi(ActeApi):
     def post(self, request, annee: int):
         resultat = self.acte.executer(request.user, _exercice(annee), {})
         return Response(ContrepassationSerializer(resultat).data, status=status.HTTP_201_CREATED)
+
+
+class ProvisionSerializer(serializers.Serializer):
+    rang = serializers.IntegerField()
+    compte = serializers.CharField()
+    tiers = serializers.CharField()
+    libelle = serializers.CharField()
+    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
+    reste_du = serializers.DecimalField(max_digits=18, decimal_places=2, allow_null=True)
+    propose = serializers.DecimalField(max_digits=18, decimal_places=2)
+    etats = serializers.ListField(child=serializers.CharField())
+
+
+class RevueSaisieSerializer(serializers.Serializer):
+    rang = serializers.IntegerField()
+    nouveau = serializers.CharField()
+
+
+class RevueSerializer(serializers.Serializer):
+    explication = serializers.CharField()
+    mot_de_passe = serializers.CharField()
+    revues = RevueSaisieSerializer(many=True, required=False, default=list)
+
+    def validate(self, donnees):
+        return {**donnees, "revues": [Revue(r["rang"], r["nouveau"]) for r in donnees["revues"]]}
+
+
+class RevueProvisionsApi(ActeApi):
+    """The provisions carried from N−1 (GET) and their review at the inventory
+    of `annee` (POST): reprise to 781 or complementary dotation."""
+
+    acte = actes.REVOIR
+
+    def check_permissions(self, request):
+        if request.method == "GET":
+            return APIView.check_permissions(self, request)
+        return super().check_permissions(request)
+
+    @extend_schema(responses={200: ProvisionSerializer(many=True)}, summary="Provisions à revoir")
+    def get(self, request, annee: int):
+        provisions = provisions_a_revoir(_exercice(annee))
+        return Response(ProvisionSerializer(provisions, many=True).data)
+
+    @extend_schema(
+        request=RevueSerializer,
+        responses={201: EtatSerializer},
+        summary="Revoir les provisions reprises en à-nouveaux",
+    )
+    def post(self, request, annee: int):
+        exercice = _exercice(annee)
+        saisie = RevueSerializer(data=request.data)
+        saisie.is_valid(raise_exception=True)
+        etat = self.acte.executer(request.user, exercice, saisie.validated_data)
+        etat = selectors.etats_tous().prefetch_related("articles").get(pk=etat.pk)
+        return Response(EtatSerializer(etat).data, status=status.HTTP_201_CREATED)

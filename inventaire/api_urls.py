@@ -9,6 +9,11 @@ urlpatterns = [
         api.EtatEtablirApi.as_view(),
         name="api_inventaire_etablir",
     ),
+    path(
+        "<int:annee>/revue-provisions/",
+        api.RevueProvisionsApi.as_view(),
+        name="api_inventaire_revue_provisions",
+    ),
     path("etats/<int:pk>/", api.EtatDetailApi.as_view(), name="api_inventaire_etat"),
     path(
         "<int:annee>/contrepasser/",

@@ -7,6 +7,7 @@ from django import forms
 
 from core.exceptions import ApplicationError
 from inventaire.models import EtatInventaire
+from inventaire.revue import Revue
 from inventaire.services import Article
 
 Nature = EtatInventaire.Nature
@@ -101,4 +102,36 @@ class EtatForm(forms.Form):
                 )
             except (forms.ValidationError, ApplicationError, TypeError) as erreur:
                 self.add_error("articles", getattr(erreur, "message", str(erreur)))
+        return donnees
+
+
+class RevueForm(forms.Form):
+    """The review of the provisions carried from N−1: one field per provision,
+    proposed at its amount (capped at what the debtor still owes)."""
+
+    explication = forms.CharField(
+        label="Méthode de la nouvelle évaluation", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    mot_de_passe = forms.CharField(
+        label="Mot de passe (signature de l'état)", widget=forms.PasswordInput
+    )
+
+    def __init__(self, *args, provisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.provisions = provisions
+        for p in provisions:
+            self.fields[f"nouveau_{p.rang}"] = forms.CharField(
+                label=f"N° {p.rang} — {p.libelle}{f' ({p.tiers})' if p.tiers else ''}, "
+                f"compte {p.compte} : nouveau montant",
+                initial=f"{p.propose:.2f}".replace(".", ","),
+            )
+        self.order_fields(["explication", *(f"nouveau_{p.rang}" for p in provisions)])
+
+    def clean(self):
+        donnees = super().clean()
+        donnees["revues"] = [
+            Revue(p.rang, donnees[f"nouveau_{p.rang}"])
+            for p in self.provisions
+            if donnees.get(f"nouveau_{p.rang}")
+        ]
         return donnees

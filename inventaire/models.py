@@ -18,6 +18,9 @@ What this app owns
   credited, the amount; for a forfaitaire provision the base and the rate).
   An item `pour_memoire` is listed and not posted (a visaed ordre de dépense
   unpaid on 31 December is already in its creditor's account).
+- The review of the provisions of N−1 (D253-17-4, D253-19-3), an état of
+  nature `revue_provisions` whose items say for each provision the amount
+  carried, the new assessment and the movement (`inventaire/revue.py`).
 - `ContrepassationInventaire`: the reversal, in N+1 dated 1 January, of the
   produits à recevoir and charges à payer of N; one per exercise.
 
@@ -28,6 +31,11 @@ Invariants, kept by PostgreSQL (`migrations/sql/0002_gardes.sql`, LG85x)
 2. The états of an exercise are numbered 1, 2, 3… without a gap.
 3. An exercise's inventory is reversed once (UNIQUE); the reversal row never
    changes.
+4. The provisions carried from N−1 (491, 151) are reviewed once at the
+   inventory of N (partial UNIQUE): an item of the review states the amount
+   carried and the new one, and posts their difference, a reprise (781) or a
+   complementary dotation (6817, 6815), or is kept for memory when they are
+   equal (CHECK `article_revue_coherente`).
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ class EtatInventaire(models.Model):
         PROVISIONS_DEPRECIATION = "provisions_depreciation", "provisions pour dépréciation"
         CHARGES_A_PAYER = "charges_a_payer", "charges à payer"
         PROVISIONS_RISQUES = "provisions_risques", "provisions pour risques et charges"
+        REVUE_PROVISIONS = "revue_provisions", "revue des provisions"
 
     class Methode(models.TextChoices):
         INDIVIDUELLE = "individuelle", "évaluation débiteur par débiteur"
@@ -86,6 +95,12 @@ class EtatInventaire(models.Model):
             models.UniqueConstraint(fields=["exercice", "numero"], name="etat_inventaire_numero"),
             models.CheckConstraint(condition=models.Q(numero__gte=1), name="etat_numero_positif"),
             models.CheckConstraint(condition=models.Q(total__gt=0), name="etat_total_positif"),
+            # The provisions carried from N−1 are reviewed once at the inventory of N.
+            models.UniqueConstraint(
+                fields=["exercice"],
+                condition=models.Q(nature="revue_provisions"),
+                name="etat_revue_provisions_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -118,12 +133,53 @@ class ArticleEtat(models.Model):
     taux = models.DecimalField("taux (%)", max_digits=7, decimal_places=4, null=True, blank=True)
     montant = models.DecimalField(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES)
     pour_memoire = models.BooleanField("pour mémoire", default=False)
+    # The review of a provision carried from N−1: its account, its amount
+    # carried and the new assessment; `montant` is the movement posted (or,
+    # for memory, the amount maintained).
+    compte_provision = models.CharField("compte de provision", max_length=12, blank=True)
+    precedent = models.DecimalField(
+        "montant précédent",
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
+    nouveau = models.DecimalField(
+        "nouveau montant",
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["etat", "rang"]
         constraints = [
             models.UniqueConstraint(fields=["etat", "rang"], name="article_etat_rang"),
             models.CheckConstraint(condition=models.Q(montant__gt=0), name="article_montant_pos"),
+            # A review's item moves the provision by the difference, or keeps it for memory.
+            models.CheckConstraint(
+                condition=models.Q(precedent__isnull=True, nouveau__isnull=True)
+                | (
+                    models.Q(precedent__gt=0, nouveau__gte=0)
+                    & (
+                        models.Q(
+                            pour_memoire=True,
+                            montant=models.F("precedent"),
+                            nouveau=models.F("precedent"),
+                        )
+                        | models.Q(
+                            pour_memoire=False,
+                            montant=models.F("nouveau") - models.F("precedent"),
+                        )
+                        | models.Q(
+                            pour_memoire=False,
+                            montant=models.F("precedent") - models.F("nouveau"),
+                        )
+                    )
+                ),
+                name="article_revue_coherente",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -23,6 +23,7 @@ ARTICLES = {
     EtatInventaire.Nature.PROVISIONS_DEPRECIATION: "D253-17-4",
     EtatInventaire.Nature.CHARGES_A_PAYER: "D253-19-2",
     EtatInventaire.Nature.PROVISIONS_RISQUES: "D253-19-3",
+    EtatInventaire.Nature.REVUE_PROVISIONS: "D253-17-4, D253-19-3",
 }
 # What the reversal of N+1 takes back.
 A_CONTREPASSER = (

@@ -33,6 +33,7 @@ from core.verrous import partager
 from inventaire import selectors
 from inventaire.contrepassation import inventaire_contrepasser  # the reversal, one of these acts
 from inventaire.models import ArticleEtat, EtatInventaire
+from inventaire.revue import Revue, articles_de_revue
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable
@@ -147,6 +148,7 @@ def _etablir(
                 a.taux,
                 a.montant,
                 a.pour_memoire,
+                *((a.compte_provision, a.precedent, a.nouveau) if a.precedent is not None else ()),
             ]
             for a in articles
         ],
@@ -485,12 +487,41 @@ def provisions_risques_constituer(
     )
 
 
+@transaction.atomic
+def provisions_revoir(
+    *,
+    acting_user,
+    exercice: Exercice,
+    explication: str,
+    revues: Sequence[Revue],
+    mot_de_passe: str,
+) -> EtatInventaire:
+    """D253-17-4, D253-19-3: at the inventory of N the provisions carried from
+    N−1 are assessed anew (those of `revues` by rank, the others kept): a fall
+    or an end (the claim collected or written off) is a reprise to 781, a rise
+    a complementary dotation; the état lists each one's previous amount, the
+    new one and the movement (`inventaire.revue`)."""
+    exercice = _exiger_periode(acting_user, exercice, "revoir les provisions")
+    return _etablir(
+        acting_user=acting_user,
+        exercice=exercice,
+        nature=Nature.REVUE_PROVISIONS,
+        methode=Methode.INDIVIDUELLE,
+        explication=explication,
+        fondement="",
+        articles=articles_de_revue(exercice, revues)[0],
+        mot_de_passe=mot_de_passe,
+    )
+
+
 __all__ = [
     "Article",
     "charges_a_payer_constater",
     "creances_douteuses_transferer",
     "inventaire_contrepasser",
     "produits_a_recevoir_constater",
+    "provisions_revoir",
+    "Revue",
     "provisions_depreciation_constituer",
     "provisions_risques_constituer",
 ]

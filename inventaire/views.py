@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, render
 
 from core.actes import page_acte, page_formulaire
 from inventaire import actes, selectors
-from inventaire.forms import EtatForm
+from inventaire.forms import EtatForm, RevueForm
 from inventaire.models import EtatInventaire
 from inventaire.pdf import etat_pdf
+from inventaire.revue import provisions_a_revoir, revue_faite
 from ledger.models import Exercice
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
@@ -30,8 +31,9 @@ def etats(request, annee: int):
             "contrepassation": selectors.contrepassation(exercice),
             "natures": [
                 (n, EtatInventaire.Nature(n).label, selectors.ARTICLES[n])
-                for n in EtatInventaire.Nature.values
+                for n in actes.ACTES_ETABLIR
             ],
+            "revue": revue_faite(exercice),
             "peut_agir": exerce(request.user, FONCTIONS_COMPTABLES),
         },
     )
@@ -39,7 +41,7 @@ def etats(request, annee: int):
 
 @fonction_requise
 def etablir(request, annee: int, nature: str):
-    if nature not in EtatInventaire.Nature.values:
+    if nature not in actes.ACTES_ETABLIR:
         raise Http404("Cette nature d'état d'inventaire n'existe pas.")
     exercice = get_object_or_404(Exercice, annee=annee)
     contexte = {
@@ -62,6 +64,27 @@ def etablir(request, annee: int, nature: str):
         vers="inventaire:etat",
         objet=exercice,
         contexte=contexte,
+    )
+
+
+@fonction_requise
+def revoir(request, annee: int):
+    """The review of the provisions carried from N−1 (D253-17-4, D253-19-3)."""
+    exercice = get_object_or_404(Exercice, annee=annee)
+    provisions = provisions_a_revoir(exercice)
+    return page_formulaire(
+        request,
+        actes.REVOIR,
+        formulaire=functools.partial(RevueForm, provisions=provisions),
+        gabarit="inventaire/revue.html",
+        vers="inventaire:etat",
+        objet=exercice,
+        contexte={
+            "exercice": exercice,
+            "provisions": provisions,
+            "revue": revue_faite(exercice),
+            "article": selectors.ARTICLES[EtatInventaire.Nature.REVUE_PROVISIONS],
+        },
     )
 
 
