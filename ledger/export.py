@@ -17,7 +17,10 @@
   the amounts use (a point).
 
 One transaction per entry, dated, its description "payee | (RE-42) label",
-its pièce and hash in comments.
+its pièce and hash in comments. The pièce is an hledger tag: the result entry
+(`pièce: resultat:2026`) is left out of an income statement by
+`not:tag:pièce=^resultat:`, which then equals our compte de résultat
+(tests/ledger/test_hledger_comptes_annuels.py).
 """
 
 from __future__ import annotations
