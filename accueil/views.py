@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accueil.echeances import echeances_en_cours
+from comptes_annuels.selectors_cycle import echeances_transmission
 from core import horloge
 from core.money import ZERO
 from depenses.models import OrdreDepense
@@ -74,6 +75,12 @@ def accueil(request):
         # directeur, the agent comptable and the auditeur.
         "echeances": (
             echeances_en_cours(horloge.aujourdhui())
+            if role in ("comptable", "ordonnateur", "auditeur")
+            else []
+        ),
+        # The sending of the last exercise's comptes annuels (D613-41), until recorded.
+        "echeances_comptes": (
+            echeances_transmission(horloge.aujourdhui())
             if role in ("comptable", "ordonnateur", "auditeur")
             else []
         ),

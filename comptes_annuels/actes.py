@@ -36,3 +36,14 @@ FIXER = Acte(
         f"à compter du {c.valable_du:%d/%m/%Y}."
     ),
 )
+
+# The acts of the life after the board, re-exported so that the catalogue of
+# droits lists them (comptes_annuels/actes_cycle.py).
+from comptes_annuels.actes_cycle import (  # noqa: E402, F401
+    APPROBATION,
+    AVIS_CODEC,
+    AVIS_FONDE,
+    QUITUS,
+    RENVOI,
+    TRANSMISSION,
+)

@@ -16,3 +16,8 @@ urlpatterns = [
     ),
     path("<int:annee>/annexe/", api.AnnexeApi.as_view(), name="api_comptes_annuels_annexe"),
 ]
+
+# The life of the comptes annuels after the board (comptes_annuels/api_urls_cycle.py).
+from comptes_annuels import api_urls_cycle  # noqa: E402
+
+urlpatterns += api_urls_cycle.urlpatterns

@@ -13,3 +13,8 @@ urlpatterns = [
         name="document",
     ),
 ]
+
+# The life of the comptes annuels after the board (comptes_annuels/urls_cycle.py).
+from comptes_annuels import urls_cycle  # noqa: E402
+
+urlpatterns += urls_cycle.urlpatterns
