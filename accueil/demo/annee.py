@@ -13,15 +13,22 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accueil.demo.cloture import exercice_clos, exercice_en_cours_d_inventaire
 from accueil.demo.mots_de_passe import mot_de_passe_demo
 from accueil.demo.ordres import (
     creer_depenses_demo,
     creer_ordres_demo,
     creer_tresorerie_demo_operations,
 )
+from accueil.demo.precedent import (
+    annee_legere,
+    annees_precedentes,
+    ouvrir_premiere_annee,
+    payer_ordres_restes,
+)
 from core import horloge
-from ledger.models import Exercice
-from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir
+from ledger.models import Ecriture, Exercice
+from ledger.services import LigneSaisie, ecriture_passer
 from personnes.demo import creer_delegations_demo
 from personnes.models import Affectation, Fonction
 from tresorerie.demo import creer_tresorerie_demo
@@ -51,7 +58,9 @@ EMPLOYEURS = [
 ]
 
 
-def creer_personnes(debut: datetime.date) -> dict[str, object]:
+def creer_personnes(debut: datetime.date, *, annee: int | None = None) -> dict[str, object]:
+    """The cast, in office from `debut`; the delegate's delegations for
+    `annee` (by default the year of `debut`)."""
     User = get_user_model()
     personnes = {}
     for login, prenom, nom, fonction in DISTRIBUTION:
@@ -66,7 +75,7 @@ def creer_personnes(debut: datetime.date) -> dict[str, object]:
         )
         personnes[login] = utilisateur
     # The delegate signs within the directrice's delegations (SCENARIOS.md, circ. 93/82 §1.0).
-    creer_delegations_demo(personnes, debut.year)
+    creer_delegations_demo(personnes, annee or debut.year)
     return personnes
 
 
@@ -84,12 +93,20 @@ def _jours_ouvres(debut: datetime.date, fin: datetime.date):
 
 @transaction.atomic
 def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
-    """Create the demo fund if absent; return the number of entries posted."""
+    """Create the demo fund if absent; return the number of entries posted.
+
+    The previous exercises first (`precedent`, `cloture`): the closed one with
+    its whole year-end, and in January–February the one still in its
+    période complémentaire; then the current year, whose à-nouveaux are those
+    of the closed exercise (none yet in January–February: the treasury reads
+    its balances through the previous exercise until they are posted)."""
     aujourd_hui = aujourd_hui or horloge.aujourdhui()
     annee = aujourd_hui.year
-    personnes = creer_personnes(datetime.date(annee, 1, 1))
+    clos, en_cours = annees_precedentes(aujourd_hui)
+    premier_jour = datetime.date(clos, 1, 1)
+    personnes = creer_personnes(premier_jour, annee=annee)
     comptable = personnes["comptable"]
-    if Exercice.objects.filter(annee=annee).exists():
+    if Exercice.objects.exists():
         # A demo loaded by an earlier version: give it the treasury's accounts
         # and carnets, without replaying its year.
         if not CompteDisponibilite.objects.exists():
@@ -99,29 +116,27 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
                 debut=datetime.date(annee, 1, 1),
             )
         return 0
-    exercice = exercice_ouvrir(acting_user=comptable, annee=annee)
+    precedent = ouvrir_premiere_annee(personnes, clos)
+    with horloge.figer(premier_jour):
+        comptes = creer_tresorerie_demo(
+            comptable=comptable, regisseur=personnes["regisseur"], debut=premier_jour
+        )
+    annee_legere(personnes, precedent, comptes)
+    exercice_clos(personnes, precedent, aujourd_hui)
+    if en_cours is not None:
+        inventaire_en_cours = Exercice.objects.get(annee=en_cours)
+        annee_legere(personnes, inventaire_en_cours, comptes)
+        exercice_en_cours_d_inventaire(personnes, inventaire_en_cours, aujourd_hui)
+        if datetime.date(annee, 1, 20) <= aujourd_hui:
+            payer_ordres_restes(personnes, inventaire_en_cours, datetime.date(annee, 1, 20))
+    # Opened with the période complémentaire of the previous exercise.
+    exercice = Exercice.objects.get(annee=annee)
     alea = random.Random(annee)
     fin = min(aujourd_hui, exercice.fin)
     ecritures = []
 
     def passer(journal, date, libelle, lignes, piece=""):
         ecritures.append((date, journal, libelle, lignes, piece))
-
-    passer(
-        "AN",
-        datetime.date(annee, 1, 1),
-        "Reprise des soldes de clôture de l'exercice précédent",
-        [
-            LigneSaisie("515", debit=Decimal("8200000.00")),
-            LigneSaisie("5122", debit=Decimal("1450000.00")),
-            LigneSaisie("531", debit=Decimal("3500.00")),
-            LigneSaisie("2183", debit=Decimal("184000.00")),
-            LigneSaisie("2184", debit=Decimal("62000.00")),
-            LigneSaisie("2818", credit=Decimal("97500.00")),
-            LigneSaisie("102", credit=Decimal("6000000.00")),
-            LigneSaisie("106", credit=Decimal("3802000.00")),
-        ],
-    )
 
     for numero_ordre, jour in enumerate(_jours_ouvres(datetime.date(annee, 1, 2), fin), start=1):
         debiteurs = alea.sample(EMPLOYEURS, alea.randint(2, 4))
@@ -369,5 +384,5 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
         )
     creer_ordres_demo(personnes, aujourd_hui)
     creer_depenses_demo(personnes, exercice, aujourd_hui)
-    creer_tresorerie_demo_operations(personnes, exercice, aujourd_hui)
-    return len(ecritures)
+    creer_tresorerie_demo_operations(personnes, exercice, aujourd_hui, ouverture=premier_jour)
+    return Ecriture.objects.count()

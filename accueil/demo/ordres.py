@@ -17,14 +17,17 @@ from tresorerie.demo import creer_tresorerie_demo, releve_exemple
 from tresorerie.selectors import solde_comptable
 
 
-def creer_tresorerie_demo_operations(personnes: dict, exercice, aujourd_hui: datetime.date) -> None:
-    """The treasury of the demo fund: its accounts and carnets, the bank
-    statements up to yesterday imported and reconciled, a cash payment at the
-    desk, a receipt waiting for its regularising order, yesterday's arrêté de
-    caisse (SCENARIOS.md)."""
+def creer_tresorerie_demo_operations(
+    personnes: dict, exercice, aujourd_hui: datetime.date, *, ouverture: datetime.date | None = None
+) -> None:
+    """The treasury of the demo fund: its accounts and carnets (opened on
+    `ouverture`, the first demo year's 1 January), the bank statements of the
+    year up to yesterday imported and reconciled, a cash payment at the desk,
+    a receipt waiting for its regularising order, yesterday's arrêté de caisse
+    (SCENARIOS.md)."""
     comptable = personnes["comptable"]
     comptes = creer_tresorerie_demo(
-        comptable=comptable, regisseur=personnes["regisseur"], debut=exercice.debut
+        comptable=comptable, regisseur=personnes["regisseur"], debut=ouverture or exercice.debut
     )
     hier = aujourd_hui - datetime.timedelta(days=1)
     if hier >= exercice.debut:

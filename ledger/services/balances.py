@@ -55,7 +55,11 @@ def _arretee_au(exercice: Exercice, nature: str, mois: int | None, aujourdhui) -
 
 def _exiger_ordre_inventaire(exercice: Exercice, nature: str) -> None:
     if nature == Nature.AVANT_INVENTAIRE:
-        if Ecriture.objects.filter(exercice=exercice, journal__code="IN").exists():
+        # The inventory's entries are dated 31 December; the reversal of the
+        # previous inventory, on the same journal, 1 January.
+        if Ecriture.objects.filter(
+            exercice=exercice, journal__code="IN", date=exercice.fin
+        ).exists():
             raise TransitionInterdite(
                 f"Des écritures d'inventaire sont déjà passées sur l'exercice {exercice.annee} : "
                 "la balance avant inventaire ne peut plus être figée."
