@@ -41,9 +41,15 @@ FIXER = Acte(
 # droits lists them (comptes_annuels/actes_cycle.py).
 from comptes_annuels.actes_cycle import (  # noqa: E402, F401
     APPROBATION,
+    APPROBATION_DROIT,
     AVIS_CODEC,
+    AVIS_CODEC_DROIT,
     AVIS_FONDE,
+    AVIS_FONDE_DROIT,
     QUITUS,
+    QUITUS_DROIT,
     RENVOI,
+    RENVOI_DROIT,
     TRANSMISSION,
+    TRANSMISSION_DROIT,
 )
