@@ -37,6 +37,30 @@ FIXER = Acte(
     ),
 )
 
+# The compte financier: established by the agent comptable (circ. 93/82 §IV),
+# read by whoever reads the comptes annuels.
+ETABLIR_DROIT = droit(
+    "comptes_annuels.compte_financier_etablir",
+    FONCTIONS_COMPTABLES,
+    refus_comptable(services.ACTE_COMPTE_FINANCIER),
+)
+
+ETABLIR = Acte(
+    "comptes_annuels.compte_financier_etablir",
+    lambda utilisateur, exercice, d: services.compte_financier_etablir(
+        acting_user=utilisateur,
+        exercice=exercice,
+        commission_le=d["commission_le"],
+        rapport_nom=d["rapport"].name,
+        rapport=d["rapport"].read(),
+    ),
+    ETABLIR_DROIT,
+    lambda cf, _d: (
+        f"Compte financier n° {cf.reference} de l'exercice {cf.exercice.annee} établi "
+        f"(empreinte {cf.empreinte[:16]}…)."
+    ),
+)
+
 # The acts of the life after the board, re-exported so that the catalogue of
 # droits lists them (comptes_annuels/actes_cycle.py).
 from comptes_annuels.actes_cycle import (  # noqa: E402, F401

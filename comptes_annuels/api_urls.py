@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comptes_annuels import api
+from comptes_annuels import api, api_compte_financier
 
 urlpatterns = [
     path(
@@ -15,6 +15,16 @@ urlpatterns = [
         name="api_comptes_annuels_resultat",
     ),
     path("<int:annee>/annexe/", api.AnnexeApi.as_view(), name="api_comptes_annuels_annexe"),
+    path(
+        "<int:annee>/compte-financier/",
+        api_compte_financier.CompteFinancierApi.as_view(),
+        name="api_comptes_annuels_compte_financier",
+    ),
+    path(
+        "<int:annee>/compte-financier/rapport/",
+        api_compte_financier.RapportApi.as_view(),
+        name="api_comptes_annuels_compte_financier_rapport",
+    ),
 ]
 
 # The life of the comptes annuels after the board (comptes_annuels/api_urls_cycle.py).

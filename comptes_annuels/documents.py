@@ -10,7 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from comptes_annuels import selectors
+from comptes_annuels import selectors, tableaux
 from core import horloge
 
 TITRES = {
@@ -39,8 +39,12 @@ def parties(document: str, etat) -> list:
     ]
 
 
-def contexte(document: str, exercice, contenu) -> dict:
+def contexte(document: str, exercice, contenu, *, base: str = "") -> dict:
+    """`base`: the site's address before the links' paths (a PDF is read elsewhere)."""
     return {
+        "tableaux": (
+            tableaux.affiches(tableaux.annexe(contenu), base) if document == "annexe" else []
+        ),
         "parties": parties(document, contenu),
         "document": document,
         "titre": TITRES[document],
@@ -52,14 +56,14 @@ def contexte(document: str, exercice, contenu) -> dict:
     }
 
 
-def en_pdf(document: str, exercice, *, edite_par: str) -> bytes:
+def en_pdf(document: str, exercice, *, edite_par: str, base: str = "") -> bytes:
     from weasyprint import HTML
 
     contenu = calculer(document, exercice)
     html = render_to_string(
         "comptes_annuels/document_pdf.html",
         {
-            **contexte(document, exercice, contenu),
+            **contexte(document, exercice, contenu, base=base),
             "organisme": settings.NOM_ORGANISME,
             "edite_le": timezone.localtime(horloge.maintenant()),
             "edite_par": edite_par,
@@ -73,37 +77,7 @@ def en_csv(document: str, exercice) -> str:
     sortie = io.StringIO()
     ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
     if document == "annexe":
-        ecrire(
-            ["Tableau", "Compte", "Libellé", "Ouverture", "Augmentations", "Diminutions", "Clôture"]
-        )
-        for nom, lignes in (
-            ("Provisions", contenu.provisions),
-            ("Engagements hors bilan", contenu.engagements),
-        ):
-            for m in lignes:
-                ecrire(
-                    [
-                        nom,
-                        m.numero,
-                        m.libelle,
-                        f"{m.ouverture:.2f}",
-                        f"{m.dotations:.2f}",
-                        f"{m.reprises:.2f}",
-                        f"{m.cloture:.2f}",
-                    ]
-                )
-        for etat in contenu.etats:
-            ecrire(
-                [
-                    "États d'inventaire",
-                    etat.reference,
-                    etat.get_nature_display(),
-                    "",
-                    "",
-                    "",
-                    f"{etat.total:.2f}",
-                ]
-            )
+        tableaux.en_csv(ecrire, tableaux.annexe(contenu))
         return sortie.getvalue()
     annee = exercice.annee
     ecrire(

@@ -18,3 +18,14 @@ class CorrespondanceForm(forms.Form):
             (r.code, f"{r.code} {r.libelle} ({r.get_etat_display()})")
             for r in Rubrique.objects.all()
         ]
+
+
+class CompteFinancierForm(forms.Form):
+    commission_le = forms.DateField(
+        label="Réunion de la commission de contrôle le",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    rapport = forms.FileField(
+        label="Rapport de la commission de contrôle (PDF, 10 Mo au plus)",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )

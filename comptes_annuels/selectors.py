@@ -24,7 +24,8 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from comptes_annuels.models import Correspondance, Rubrique
+from comptes_annuels.creances import CreancesParAge, creances_par_age
+from comptes_annuels.models import CompteFinancier, Correspondance, Rubrique
 from core.money import ZERO
 from inventaire import selectors as inventaire_selectors
 from ledger import balances_figees
@@ -297,6 +298,9 @@ REGLES_ET_METHODES = [
     "(D253-17-4) ; provisions pour risques et charges au compte 151 (D253-19-3).",
     "Les immobilisations et les créances figurent au bilan pour leur valeur nette "
     "des amortissements et dépréciations.",
+    "Les créances sont classées par ancienneté au 31 décembre, de la date de prise en "
+    "charge de l'ordre de recette ; les dotations aux provisions (comptes 68) et leurs "
+    "reprises (comptes 78) sont présentées séparément.",
     "Chaque compte est rattaché à une rubrique par la correspondance en vigueur au "
     "31 décembre de l'exercice (préfixe le plus long), fixée par l'agent comptable.",
 ]
@@ -313,6 +317,15 @@ class Mouvement:
 
 
 @dataclass
+class DotationReprise:
+    """An account of dotations (68x) or reprises (78x) and its balance in N."""
+
+    numero: str
+    libelle: str
+    montant: Decimal
+
+
+@dataclass
 class Annexe:
     exercice: Exercice
     source: str
@@ -320,6 +333,17 @@ class Annexe:
     provisions: list[Mouvement]
     engagements: list[Mouvement]
     etats: list
+    creances: CreancesParAge | None = None
+    dotations: list[DotationReprise] = field(default_factory=list)
+    reprises: list[DotationReprise] = field(default_factory=list)
+
+    @property
+    def total_dotations(self) -> Decimal:
+        return sum((d.montant for d in self.dotations), ZERO)
+
+    @property
+    def total_reprises(self) -> Decimal:
+        return sum((r.montant for r in self.reprises), ZERO)
 
 
 def _provision(numero: str) -> bool:
@@ -327,12 +351,20 @@ def _provision(numero: str) -> bool:
 
 
 def annexe(exercice: Exercice) -> Annexe:
-    """Rules and methods, provisions and their movements (15x, 49x: opening,
-    dotations as credits, reprises as debits, closing, credit balances),
-    off-balance commitments (class 8) and the inventory états of the exercise."""
+    """Rules and methods; the claims at 31 December by age, with the créances
+    douteuses (416) and their dépréciations (491) beside them
+    (`comptes_annuels.creances`); provisions and their movements (15x, 49x:
+    opening, dotations as credits, reprises as debits, closing, credit
+    balances) and, distinctly, the dotations (68x) and reprises (78x) of the
+    compte de résultat; off-balance commitments (class 8) and the inventory
+    états of the exercise."""
     src = source(exercice)
-    provisions, engagements = [], []
+    provisions, engagements, dotations, reprises = [], [], [], []
     for ligne in src.lignes:
+        if ligne.numero.startswith("68") and _solde(ligne):
+            dotations.append(DotationReprise(ligne.numero, ligne.libelle, _solde(ligne)))
+        elif ligne.numero.startswith("78") and _solde(ligne):
+            reprises.append(DotationReprise(ligne.numero, ligne.libelle, -_solde(ligne)))
         if _provision(ligne.numero):
             provisions.append(
                 Mouvement(
@@ -356,7 +388,26 @@ def annexe(exercice: Exercice) -> Annexe:
                 )
             )
     etats = list(inventaire_selectors.etats(exercice))
-    return Annexe(exercice, src.description, REGLES_ET_METHODES, provisions, engagements, etats)
+    return Annexe(
+        exercice,
+        src.description,
+        REGLES_ET_METHODES,
+        provisions,
+        engagements,
+        etats,
+        creances=creances_par_age(exercice, src.lignes),
+        dotations=dotations,
+        reprises=reprises,
+    )
+
+
+def compte_financier_de(exercice: Exercice) -> CompteFinancier | None:
+    """The compte financier established for `exercice`, or None."""
+    return (
+        CompteFinancier.objects.select_related("exercice", "balance", "etabli_par")
+        .filter(exercice=exercice)
+        .first()
+    )
 
 
 def correspondances_page(le: datetime.date) -> list[tuple[Rubrique, list[Correspondance]]]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from comptes_annuels import actes, documents, selectors
-from comptes_annuels.forms import CorrespondanceForm
+from comptes_annuels import compte_financier as cf_documents
+from comptes_annuels.forms import CompteFinancierForm, CorrespondanceForm
+from comptes_annuels.rapport import reponse_rapport
 from core import horloge
 from core.actes import page_formulaire
 from ledger.models import Exercice
@@ -30,7 +33,16 @@ def exercice(request, annee: int):
         etat = documents.calculer(document, exercice_)
         liste.append(documents.contexte(document, exercice_, etat))
     return render(
-        request, "comptes_annuels/exercice.html", {"exercice": exercice_, "documents": liste}
+        request,
+        "comptes_annuels/exercice.html",
+        {
+            "exercice": exercice_,
+            "documents": liste,
+            "compte_financier": selectors.compte_financier_de(exercice_),
+            "sections_cf": cf_documents.SECTIONS,
+            "peut_etablir": actes.ETABLIR_DROIT.accorde(request.user),
+            "form_cf": CompteFinancierForm(),
+        },
     )
 
 
@@ -43,7 +55,9 @@ def document(request, annee: int, document: str, format_: str):
     if format_ == "pdf":
         editeur = request.user.get_full_name() or request.user.username
         reponse = HttpResponse(
-            documents.en_pdf(document, exercice_, edite_par=editeur),
+            documents.en_pdf(
+                document, exercice_, edite_par=editeur, base=request.build_absolute_uri("/")[:-1]
+            ),
             content_type="application/pdf",
         )
     else:
@@ -77,3 +91,76 @@ def correspondances(request):
             contexte=contexte,
         )
     return render(request, "comptes_annuels/correspondances.html", contexte)
+
+
+# --- The compte financier ------------------------------------------------------
+
+
+def _compte_financier(annee: int):
+    exercice_ = get_object_or_404(Exercice, annee=annee)
+    cf = selectors.compte_financier_de(exercice_)
+    if cf is None:
+        raise Http404(f"Le compte financier de l'exercice {annee} n'est pas établi.")
+    return cf
+
+
+@fonction_requise
+def compte_financier(request, annee: int):
+    """The compte financier as established: cover, statements, restes,
+    treasury, the commission's report and the hash checked."""
+    _lecteur(request)
+    cf = _compte_financier(annee)
+    return render(
+        request,
+        "comptes_annuels/compte_financier.html",
+        {**cf_documents.affichage(cf), "exercice": cf.exercice},
+    )
+
+
+@fonction_requise
+def compte_financier_etablir(request, annee: int):
+    """The agent comptable's form (commission's meeting, its report as PDF)."""
+    exercice_ = get_object_or_404(Exercice, annee=annee)
+    return page_formulaire(
+        request,
+        actes.ETABLIR,
+        formulaire=CompteFinancierForm,
+        gabarit="comptes_annuels/compte_financier_etablir.html",
+        vers=lambda _o, cf: reverse("comptes_annuels:compte_financier", args=[cf.exercice.annee]),
+        objet=exercice_,
+        contexte={"exercice": exercice_},
+    )
+
+
+@fonction_requise
+def compte_financier_document(request, annee: int, section: str, format_: str):
+    _lecteur(request)
+    cf = _compte_financier(annee)
+    if format_ == "pdf" and section == "compte_financier":
+        base = request.build_absolute_uri("/")[:-1]
+        reponse = HttpResponse(
+            cf_documents.en_pdf(
+                cf,
+                edite_par=request.user.get_full_name() or request.user.username,
+                base=base,
+                rapport_url=base
+                + reverse("comptes_annuels:compte_financier_rapport", args=[annee]),
+            ),
+            content_type="application/pdf",
+        )
+    elif format_ == "csv" and cf_documents.section(cf, section) is not None:
+        reponse = HttpResponse(
+            cf_documents.en_csv(cf, section), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        raise Http404("Ce document du compte financier n'existe pas.")
+    nom = cf_documents.nom_fichier(cf, section, format_)
+    reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+    return reponse
+
+
+@fonction_requise
+def compte_financier_rapport(request, annee: int):
+    """The commission de contrôle's report as uploaded, its SHA-256 checked."""
+    _lecteur(request)
+    return reponse_rapport(_compte_financier(annee))
