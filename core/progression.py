@@ -201,6 +201,10 @@ class Progression:
             self._ecrire()
         self._signaler("avance", etape)
 
+    def conclure(self, texte: str) -> None:
+        """What the operation produced (an entry, a balance), shown once it is done."""
+        self.message = texte
+
     # --- recording --------------------------------------------------------------
 
     def _finir_courante(self) -> None:
@@ -245,12 +249,19 @@ class Progression:
         self._ecrite = time.monotonic()
 
     def _terminer(self, etat: str, message: str = "") -> None:
-        self.message = message
+        self.message = message or self.message
         if self.id is not None:
             self._ecrivain.executer(
                 "UPDATE core_progression SET etat = %s, message = %s, etapes = %s::jsonb,"
                 " duree = %s, fin = %s WHERE id = %s",
-                [etat, message, self._etapes_json(), self.duree, horloge.maintenant(), self.id],
+                [
+                    etat,
+                    self.message,
+                    self._etapes_json(),
+                    self.duree,
+                    horloge.maintenant(),
+                    self.id,
+                ],
             )
         self._ecrivain.fermer()
         self._signaler("fin" if etat == TERMINEE else "echec", None)
@@ -272,6 +283,9 @@ class _Section:
 
     def avance(self, fait: int, total: int | None = None, *, unite: str = "") -> None:
         self.parent.avance(fait, total, unite=unite)
+
+    def conclure(self, texte: str) -> None:
+        self.parent.conclure(" ".join(filter(None, [self.parent.message, texte])))
 
 
 def _pid_et_transaction():
@@ -381,6 +395,13 @@ def avance(fait: int, total: int | None = None, *, unite: str = "") -> None:
     suivi = _courante.get()
     if suivi is not None:
         suivi.avance(fait, total, unite=unite)
+
+
+def conclure(texte: str) -> None:
+    """Record what the operation under way produced, if any is under way."""
+    suivi = _courante.get()
+    if suivi is not None:
+        suivi.conclure(texte)
 
 
 @contextlib.contextmanager

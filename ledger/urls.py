@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ledger import views, views_exports, vues_balances
+from ledger import views, views_exports, vues_balances, vues_progression
 
 app_name = "ledger"
 
@@ -26,6 +26,9 @@ urlpatterns = [
         "exercices/<int:annee>/<slug:acte>/", views.exercice_transition, name="exercice_transition"
     ),
     path("integrite/", views.integrite, name="integrite"),
+    # Long operations' progress (core.progression).
+    path("operations/", vues_progression.operations, name="operations"),
+    path("operations/<int:pk>/", vues_progression.operation, name="operation"),
     path("integrite.csv", views_exports.integrite_csv_vue, name="integrite_csv"),
     path("integrite.pdf", views_exports.integrite_pdf_vue, name="integrite_pdf"),
     path("fec/<int:annee>/", views_exports.exercice_fec, name="exercice_fec"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.progression import avance, conclure, etape, suivie
 from ledger import balances_figees
 from ledger.models import BalanceFigee, Ecriture, EnvoiBalance, Exercice, LigneBalanceFigee
 from ledger.selectors import COLONNES, balance_generale
@@ -75,6 +76,16 @@ def _exiger_ordre_inventaire(exercice: Exercice, nature: str) -> None:
         )
 
 
+@suivie(
+    lambda **k: (
+        f"{Nature(k['nature']).label.capitalize()} {k['exercice'].annee} figée"
+        if k["nature"] in Nature.values
+        else "Balance figée"
+    ),
+    etapes=("lecture de la balance", "lignes figées"),
+    droit="balance.figer",
+    cible=lambda **k: f"exercice:{k['exercice'].annee}",
+)
 @transaction.atomic
 def balance_figer(
     *,
@@ -102,7 +113,9 @@ def balance_figer(
     au = _arretee_au(exercice, nature, mois, aujourdhui)
     _exiger_ordre_inventaire(exercice, nature)
     # One statement: a consistent read of the daily totals, whatever posts meanwhile.
+    etape("lecture de la balance", unite="comptes")
     lue = balance_generale(exercice=exercice, du=exercice.debut, au=au)
+    avance(len(lue.lignes))
     balance = BalanceFigee(
         exercice=exercice,
         nature=nature,
@@ -122,6 +135,7 @@ def balance_figer(
         )
         for rang, ligne in enumerate(lue.lignes, start=1)
     ]
+    etape("lignes figées", total=len(lignes), unite="lignes")
     balance.empreinte = balances_figees.empreinte(balance, lignes)
     balance.save()
     for ligne in lignes:
@@ -139,6 +153,7 @@ def balance_figer(
             "empreinte": balance.empreinte,
         },
     )
+    conclure(f"{len(lignes)} comptes, empreinte {balance.empreinte[:16]}…")
     return balance
 
 

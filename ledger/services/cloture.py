@@ -38,6 +38,7 @@ from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import ZERO, format_euros
+from core.progression import avance, conclure, etape, suivie
 from core.verrous import verrouiller
 from ledger.models import ArreteComptes, BalanceFigee, Ecriture, Exercice
 from ledger.services.ecritures import LigneSaisie, ecriture_passer
@@ -49,6 +50,11 @@ JOURNAL_RESULTAT = "OD"
 JOURNAL_A_NOUVEAUX = "AN"
 COMPTE_EXCEDENT, COMPTE_DEFICIT = "120", "129"
 REPORT_CREDITEUR, REPORT_DEBITEUR = "110", "119"
+
+
+def _cible(*, exercice: Exercice, **_autres) -> str:
+    """Where the progress of a year-end step is shown (`core.progression`)."""
+    return f"exercice:{exercice.annee}"
 
 
 def piece_resultat(exercice: Exercice) -> str:
@@ -117,6 +123,12 @@ def _exiger_apres_inventaire(exercice: Exercice, acte: str) -> None:
         )
 
 
+@suivie(
+    lambda **k: f"Résultat de l'exercice {k['exercice'].annee}",
+    etapes=("soldes des classes 6 et 7", "écriture de résultat"),
+    droit="exercice.resultat",
+    cible=_cible,
+)
 @transaction.atomic
 def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     """Post the result of `exercice` (classes 7 − 6) to 120 or 129, once."""
@@ -124,7 +136,9 @@ def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     exercice = verrouiller(Exercice, exercice.pk)
     _exiger_complementaire(exercice, "passer le résultat")
     _exiger_apres_inventaire(exercice, "passer le résultat")
+    etape("soldes des classes 6 et 7", unite="comptes")
     soldes = soldes_de_gestion(exercice)
+    avance(len(soldes))
     if not soldes:
         raise TransitionInterdite(
             f"Les comptes de charges et de produits de l'exercice {exercice.annee} sont soldés : "
@@ -139,6 +153,7 @@ def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         lignes.append(LigneSaisie(COMPTE_EXCEDENT, credit=resultat))
     elif resultat < 0:
         lignes.append(LigneSaisie(COMPTE_DEFICIT, debit=-resultat))
+    etape("écriture de résultat", total=len(lignes), unite="lignes")
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice,
@@ -153,6 +168,10 @@ def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         "exercice.resultat",
         exercice,
         apres={"resultat": str(resultat), "ecriture": f"{JOURNAL_RESULTAT}-{ecriture.numero}"},
+    )
+    conclure(
+        f"Écriture {JOURNAL_RESULTAT}-{ecriture.numero} de {len(lignes)} lignes : "
+        f"{libelle_resultat(resultat)}."
     )
     return ecriture
 
@@ -266,6 +285,12 @@ def soldes_bilan(exercice: Exercice) -> list[tuple[str, str, Decimal]]:
         return [(numero, tiers, Decimal(solde)) for numero, tiers, solde in curseur.fetchall()]
 
 
+@suivie(
+    lambda **k: f"À-nouveaux de l'exercice {k['exercice'].annee + 1}",
+    etapes=("soldes des classes 1 à 5", "écriture d'à-nouveaux"),
+    droit="exercice.a_nouveaux",
+    cible=_cible,
+)
 @transaction.atomic
 def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     """Post the à-nouveaux of the exercise after `exercice` (closed), once."""
@@ -286,7 +311,9 @@ def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     if a_nouveaux_passes(suivant.annee):
         raise TransitionInterdite(f"Les à-nouveaux de l'exercice {suivant.annee} sont déjà passés.")
     arrete = ArreteComptes.objects.get(exercice=exercice)
+    etape("soldes des classes 1 à 5", unite="comptes et tiers")
     soldes = soldes_bilan(exercice)
+    avance(len(soldes))
     if not soldes:
         raise TransitionInterdite(
             f"Aucun compte de bilan n'a de solde à la fin de l'exercice {exercice.annee} : "
@@ -298,6 +325,7 @@ def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         else LigneSaisie(numero, credit=-solde, tiers=tiers)
         for numero, tiers, solde in soldes
     ]
+    etape("écriture d'à-nouveaux", total=len(lignes), unite="lignes")
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=suivant,
@@ -321,6 +349,10 @@ def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
             "total": str(total),
             "ecriture": f"{JOURNAL_A_NOUVEAUX}-{ecriture.numero}",
         },
+    )
+    conclure(
+        f"Écriture {JOURNAL_A_NOUVEAUX}-{ecriture.numero} de {len(lignes)} lignes, "
+        f"{format_euros(total)} de soldes débiteurs repris."
     )
     return ecriture
 
