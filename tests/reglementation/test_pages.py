@@ -48,6 +48,9 @@ def test_la_page_montre_toutes_les_versions_et_les_parametres(client, auditeur):
     assert '<th scope="col">Date qui détermine l\'exercice</th>' in page
     parametres = {p.cle: p.valeur for p in reponse.context["parametres"]}
     assert parametres == {
+        "caisse_nationale": "non",
+        "transmission_comptes_annuels": "03-31",
+        "transmission_comptes_annuels_caisse_nationale": "04-30",
         "regime_organisme": "general",
         "seuil_d133_2": "15.24",
         "titre_agent_comptable": "directeur comptable et financier",
