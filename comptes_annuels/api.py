@@ -4,6 +4,7 @@ comptable's act, the same service and French refusals as the page)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -96,6 +97,10 @@ def _mouvement(m) -> dict:
     }
 
 
+def _compte(d) -> dict:
+    return {"compte": d.numero, "libelle": d.libelle, "montant": f"{d.montant:.2f}"}
+
+
 class AnnexeApi(APIView):
     """The annexe of an exercise: rules, provisions, commitments, inventory états."""
 
@@ -104,15 +109,37 @@ class AnnexeApi(APIView):
     @extend_schema(responses={200: dict}, summary="Annexe d'un exercice")
     def get(self, request, annee: int):
         a = selectors.annexe(_exercice(annee))
+        c = a.creances
         return Response(
             {
                 "exercice": a.exercice.annee,
                 "source": a.source,
                 "regles_et_methodes": a.regles,
+                "creances_par_anciennete": {
+                    "au": c.au,
+                    "tranches": [
+                        {"libelle": libelle, "nombre": nombre, "montant": f"{montant:.2f}"}
+                        for libelle, nombre, montant in c.par_tranche
+                    ],
+                    "total": f"{c.total:.2f}",
+                    "creances_douteuses_416": f"{c.douteuses:.2f}",
+                    "depreciations_491": f"{c.depreciations:.2f}",
+                    "net": f"{c.net:.2f}",
+                },
                 "provisions": [_mouvement(m) for m in a.provisions],
+                "dotations_68": [_compte(d) for d in a.dotations],
+                "reprises_78": [_compte(r) for r in a.reprises],
                 "engagements_hors_bilan": [_mouvement(m) for m in a.engagements],
                 "etats_inventaire": [
-                    {"reference": e.reference, "nature": e.nature, "total": f"{e.total:.2f}"}
+                    {
+                        "reference": e.reference,
+                        "nature": e.nature,
+                        "total": f"{e.total:.2f}",
+                        "etabli_le": e.etabli_le,
+                        "pdf": request.build_absolute_uri(
+                            reverse("inventaire:etat_pdf", args=[e.pk])
+                        ),
+                    }
                     for e in a.etats
                 ],
             }

@@ -209,8 +209,22 @@ def test_les_tableaux_de_l_annexe_en_page_pdf_et_csv(client, auditeur, inventori
         and ligne.endswith(f";{jour};2000.00")
         for ligne in csv
     ), csv
-    api = client.get(f"/api/comptes-annuels/{a}/annexe/")
-    assert api.status_code == 200
+    api = client.get(f"/api/comptes-annuels/{a}/annexe/").json()
+    creances = api["creances_par_anciennete"]
+    assert creances["tranches"][3] == {"libelle": "de 1 à 2 ans", "nombre": 1, "montant": "2500.00"}
+    assert (creances["total"], creances["creances_douteuses_416"], creances["net"]) == (
+        "3800.39",
+        "2000.00",
+        "2300.39",
+    )
+    assert api["dotations_68"] == [
+        {
+            "compte": "6817",
+            "libelle": "Dotations aux dépréciations des actifs circulants",
+            "montant": "1500.00",
+        }
+    ]
+    assert api["etats_inventaire"][1]["pdf"].endswith(f"/inventaire/etats/{provision.pk}/pdf/")
 
 
 def test_dotations_et_reprises_distinctes(comptable, livres):
