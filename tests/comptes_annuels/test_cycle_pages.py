@@ -158,3 +158,25 @@ def test_le_delai_sur_les_pages_d_accueil_et_des_comptes_annuels(
     texte = page(client.get(f"/comptes-annuels/{clos.annee}/"))
     assert f"dernier jour le 31/03/{n1}" in texte and "encore 10 jours" in texte
     assert f"Vie des comptes {clos.annee} : transmission, approbation, quitus" in texte
+
+
+def test_l_agent_comptable_donne_son_avis_sur_un_fonde_par_la_page(
+    client, horloge, comptable, approuve
+):
+    n1 = approuve.annee + 1
+    fonde = personne("fonde", Fonction.FONDE_DE_POUVOIR)
+    horloge(D(n1, 5, 25))
+    client.force_login(comptable)
+    texte = page(client.get(f"/comptes-annuels/{approuve.annee}/vie/"))
+    assert "Enregistrer l'avis" in texte and "Enregistrer le quitus" not in texte
+    texte = page(
+        client.post(
+            f"/comptes-annuels/{approuve.annee}/vie/avis-fonde/",
+            {"fonde": fonde.pk, "favorable": "non", "texte": "Écarts non justifiés.",
+             "le": f"{n1}-05-25"},
+            follow=True,
+        )
+    )  # fmt: skip
+    assert "Avis défavorable sur le quitus de" in texte
+    assert f"avis défavorable de l'agent comptable du 25/05/{n1} : Écarts non justifiés." in texte
+    assert AvisFonde.objects.get().favorable is False
