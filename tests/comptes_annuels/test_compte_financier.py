@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from rest_framework.test import APIClient
 
 from comptes_annuels import compte_financier, selectors
@@ -266,3 +267,18 @@ def test_le_schema_openapi_decrit_le_compte_financier(auditeur):
     assert {"get", "post"} <= set(cf)
     assert "multipart/form-data" in cf["post"]["requestBody"]["content"]
     assert "/api/comptes-annuels/{annee}/compte-financier/rapport/" in chemins
+
+
+def test_sous_le_role_applicatif_il_s_etablit_et_ne_se_modifie_pas(comptable, termine):
+    with connection.cursor() as cur:
+        cur.execute("SET ROLE caisse_app")
+    try:
+        cf = etablir(comptable, termine)
+        refus_sql(
+            lambda cur: cur.execute("UPDATE comptes_annuels_comptefinancier SET numero = 9"),
+            "permission denied",
+        )
+    finally:
+        with connection.cursor() as cur:
+            cur.execute("RESET ROLE")
+    assert CompteFinancier.objects.get().empreinte == cf.empreinte
