@@ -21,7 +21,7 @@ from comptes_annuels.models_cycle import (
 )
 from core.exceptions import DonneeInvalide
 from ledger.models import ArreteComptes, Exercice
-from personnes.models import Affectation, Fonction, nom_de
+from personnes.models import Affectation, Fonction, Interim, nom_de
 from reglementation.models import Parametre
 from reglementation.selectors import parametre
 
@@ -103,9 +103,11 @@ class Comptable:
 
 def comptables_de(exercice: Exercice) -> list[Comptable]:
     """The agents comptables, then the fondés de pouvoir, whose affectation met
-    the exercise (circ. 93/82 §1.1: the agent comptable is liable from his
-    installation to the end of his functions, §VI); someone both agent
-    comptable and fondé de pouvoir that year is counted as agent comptable."""
+    the exercise (circ. 93/82 §VI: the agent comptable is liable from his
+    installation to the end of his functions), an agent comptable intérimaire
+    counted as agent comptable and a fondé de pouvoir acting as agent comptable
+    as fondé de pouvoir (circ. §1.1.2); someone both agent comptable and fondé
+    de pouvoir that year is counted as agent comptable."""
     affectations = (
         Affectation.objects.filter(
             fonction__in=[Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR],
@@ -122,6 +124,21 @@ def comptables_de(exercice: Exercice) -> list[Comptable]:
         )
         entree["fonctions"].add(a.fonction)
         entree["periodes"].append((a.debut, a.fin))
+    interims = (
+        Interim.objects.filter(debut__lte=exercice.fin, fin__gte=exercice.debut)
+        .select_related("utilisateur")
+        .order_by("debut", "id")
+    )
+    for i in interims:
+        entree = par_personne.setdefault(
+            i.utilisateur_id, {"utilisateur": i.utilisateur, "fonctions": set(), "periodes": []}
+        )
+        entree["fonctions"].add(
+            Fonction.AGENT_COMPTABLE
+            if i.nature == Interim.Nature.INTERIMAIRE
+            else Fonction.FONDE_DE_POUVOIR
+        )
+        entree["periodes"].append((i.debut, i.fin))
     comptables = [
         Comptable(
             e["utilisateur"],

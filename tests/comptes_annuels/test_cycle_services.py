@@ -16,7 +16,7 @@ from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdit
 from core.models import JournalAudit
 from ledger.models import Exercice
 from ledger.services import exercice_ouvrir
-from personnes.models import Fonction
+from personnes.models import Fonction, Interim
 from reglementation.models import Parametre
 from tests.comptes_annuels.cycle_outils import approuve, clos, transmis  # noqa: F401 (fixtures)
 from tests.factories import personne
@@ -249,3 +249,27 @@ def test_les_echeances_de_la_page_d_accueil(horloge, directrice, clos):
     )
     assert vie.echeances_transmission(D(n1, 3, 3)) == []
     assert Exercice.objects.filter(annee=clos.annee, etat="clos").exists()
+
+
+def test_l_interimaire_de_l_exercice_est_un_agent_comptable_a_designer(
+    horloge, directrice, approuve
+):
+    interimaire = personne("interimaire", Fonction.DELEGUE)
+    interimaire.affectations.all().delete()
+    Interim.objects.create(
+        utilisateur=interimaire,
+        nature=Interim.Nature.INTERIMAIRE,
+        debut=D(approuve.annee, 7, 1),
+        fin=D(approuve.annee, 9, 30),
+    )
+    n1 = approuve.annee + 1
+    horloge(D(n1, 6, 1))
+    with pytest.raises(DonneeInvalide, match="Plusieurs agents comptables"):
+        cycle.quitus_donner(
+            acting_user=directrice, exercice=approuve, le=D(n1, 6, 1), deliberation="CA 12"
+        )
+    q = cycle.quitus_donner(
+        acting_user=directrice, exercice=approuve, le=D(n1, 6, 1), deliberation="CA 12",
+        beneficiaire=interimaire,
+    )  # fmt: skip
+    assert q.qualite == "agent_comptable"
