@@ -12,19 +12,35 @@ from core.money import ZERO
 from depenses.models import OrdreDepense
 from ledger.models import Ecriture, Exercice
 from ledger.selectors import balance_generale
+from ledger.services.cloture import a_nouveaux_passes
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
 from recettes.models import OrdreRecette
 
 
+def _precedents_repris(exercice: Exercice) -> list[Exercice]:
+    """The exercises whose balance-sheet balances `exercice` carries on until
+    its à-nouveaux are posted (January–February: the previous one is in its
+    période complémentaire), as the treasury reads them."""
+    precedents = []
+    while not a_nouveaux_passes(exercice.annee):
+        exercice = Exercice.objects.filter(annee=exercice.annee - 1).first()
+        if exercice is None:
+            break
+        precedents.append(exercice)
+    return precedents
+
+
 def _chiffres_cles(exercice: Exercice) -> dict:
     balance = balance_generale(exercice=exercice, au=min(horloge.aujourdhui(), exercice.fin))
+    bilan = [balance] + [balance_generale(exercice=p) for p in _precedents_repris(exercice)]
 
-    def net(prefixes: tuple[str, ...]):
+    def net(prefixes: tuple[str, ...], balances=(balance,)):
         return sum(
             (
                 ligne.solde_debit - ligne.solde_credit
-                for ligne in balance.lignes
+                for b in balances
+                for ligne in b.lignes
                 if ligne.numero.startswith(prefixes)
             ),
             ZERO,
@@ -33,8 +49,8 @@ def _chiffres_cles(exercice: Exercice) -> dict:
     return {
         "produits": -net(("7",)),
         "charges": net(("6",)),
-        "restes_a_recouvrer": net(("411", "416", "413", "4671")),
-        "disponibilites": net(("5",)),
+        "restes_a_recouvrer": net(("411", "416", "413", "4671"), bilan),
+        "disponibilites": net(("5",), bilan),
         "equilibree": balance.equilibree,
     }
 

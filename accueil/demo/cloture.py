@@ -21,7 +21,8 @@ complémentaire of Y, end of February with today's rules):
   à-nouveaux of Y+1;
 - then the comptes annuels' life after the board (`_apres_le_conseil`):
   transmission (L + 20, before 1 April), approbation by the DRASS (L + 75),
-  quitus to the agent comptable (L + 100).
+  the agent comptable's favourable avis on the fondé de pouvoir (L + 95),
+  quitus to both (L + 100).
 
 No date is after today: each is brought back to today when it would be
 later, so a demo loaded in early March has its whole year-end on the days
@@ -212,7 +213,7 @@ def exercice_clos(personnes: dict, exercice: Exercice, aujourd_hui) -> None:
             acting_user=directrice,
             exercice=exercice,
             arrete_le=conseil,
-            deliberation=f"Délibération du conseil d'administration n° {annee}-07",
+            deliberation=f"n° {annee}-07",
         )
         exercice_clore(acting_user=comptable, exercice=exercice)
         a_nouveaux_passer(acting_user=comptable, exercice=exercice)
@@ -243,7 +244,8 @@ def _compte_financier(comptable, exercice: Exercice, commission_le, le) -> None:
 def _apres_le_conseil(personnes: dict, exercice: Exercice, limite, jour) -> None:
     """The comptes annuels arrêtés by the board: sent to the comité
     départemental d'examen des comptes and the DRASS, approved by the DRASS,
-    quitus to the agent comptable (D613-41; circ. 93/82 §IV)."""
+    quitus to the agent comptable, and to the fondé de pouvoir on the agent
+    comptable's favourable avis (D613-41; circ. 93/82 §IV)."""
     if services_cycle is None:
         return
     directrice = personnes["directrice"]
@@ -265,11 +267,24 @@ def _apres_le_conseil(personnes: dict, exercice: Exercice, limite, jour) -> None
             le=le,
             reference=f"Arrêté du directeur régional n° {annee}-0457",
         )
+    # The fondé de pouvoir's quitus rests on the agent comptable's favourable avis.
+    le = jour(limite + J(95))
+    with horloge.figer(le):
+        services_cycle.avis_fonde_enregistrer(
+            acting_user=personnes["comptable"],
+            exercice=exercice,
+            fonde=personnes["fonde"],
+            favorable=True,
+            texte="Intérim de l'agent comptable tenu sans observation de la commission de contrôle.",
+            le=le,
+        )
     le = jour(limite + J(100))
     with horloge.figer(le):
-        services_cycle.quitus_donner(
-            acting_user=directrice,
-            exercice=exercice,
-            le=le,
-            deliberation=f"Délibération du conseil d'administration n° {annee}-19",
-        )
+        for beneficiaire in (None, personnes["fonde"]):
+            services_cycle.quitus_donner(
+                acting_user=directrice,
+                exercice=exercice,
+                le=le,
+                deliberation=f"n° {annee}-19",
+                beneficiaire=beneficiaire,
+            )

@@ -15,6 +15,7 @@ from django.db.models import Sum
 
 from accueil.demo import charger_demo
 from accueil.demo.precedent import annees_precedentes, fin_des_delais
+from accueil.views import _chiffres_cles
 from comptes_annuels.defaut import charger_correspondances
 from comptes_annuels.models import Correspondance, Rubrique
 from core import horloge
@@ -24,6 +25,7 @@ from ledger.integrite import verifier_integrite
 from ledger.models import (
     ArreteComptes,
     BalanceFigee,
+    Compte,
     Ecriture,
     EnvoiBalance,
     Exercice,
@@ -31,6 +33,7 @@ from ledger.models import (
     LigneBalanceFigee,
 )
 from ledger.services.cloture import soldes_de_gestion
+from tresorerie.selectors import solde_comptable
 
 D = datetime.date
 Nature = BalanceFigee.Nature
@@ -132,11 +135,13 @@ def test_les_comptes_annuels_de_la_demo_sont_approuves_avec_quitus(caisse_demo):
     arrete = ArreteComptes.objects.get(exercice=precedent)
     transmission = TransmissionComptes.objects.get(exercice=precedent)
     approbation = Approbation.objects.get(exercice=precedent)
-    quitus = Quitus.objects.get(exercice=precedent)
+    quitus = {q.beneficiaire.username: q for q in Quitus.objects.filter(exercice=precedent)}
+    assert set(quitus) == {"comptable", "fonde"}
     assert arrete.arrete_le <= transmission.transmis_le <= transmission.limite
-    assert transmission.transmis_le <= approbation.approuve_le <= quitus.donne_le
+    assert transmission.transmis_le <= approbation.approuve_le <= quitus["comptable"].donne_le
     assert approbation.autorite == "drass"
-    assert quitus.beneficiaire.username == "comptable"
+    # The fondé de pouvoir's quitus rests on the agent comptable's favourable avis.
+    assert quitus["fonde"].avis.favorable
     assert compte_financier_de(precedent) is not None
 
 
@@ -180,6 +185,13 @@ def test_en_janvier_la_demo_montre_n_moins_2_clos_et_n_moins_1_en_inventaire(db,
     ) == [(1, "produits_a_recevoir"), (2, "creances_douteuses")]
     assert not ArreteComptes.objects.filter(exercice=en_cours).exists()
     assert _soldes_a_nouveaux(2026) == {}
+    # The home page's cash carries on from 2025 until the à-nouveaux, as the
+    # treasury reads it (it showed 2026's movements alone, below zero).
+    chiffres = _chiffres_cles(Exercice.objects.get(annee=2026))
+    tresorerie = sum(
+        (solde_comptable(c.numero, jour) for c in Compte.objects.filter(classe=5)), Decimal(0)
+    )
+    assert chiffres["disponibilites"] == tresorerie > 0
     # Its visaed order of December waits for its payment.
     assert OrdreDepense.objects.filter(exercice=en_cours, etat=OrdreDepense.Etat.VISE).count() == 1
     rapport = verifier_integrite()
