@@ -150,6 +150,24 @@ def test_reprise_baisse_et_dotation_complementaire_au_centime(comptable, suivant
     assert JournalAudit.objects.filter(acte="inventaire.revue_provisions").count() == 1
 
 
+def test_l_annexe_montre_les_dotations_et_reprises_de_la_revue(comptable, suivant):
+    from comptes_annuels.selectors import annexe
+
+    etat = revoir(comptable, suivant, [(1, "1000.01"), (2, "2350.55"), (3, "0")])
+    a = annexe(suivant)
+    mouvements = {m.numero: (m.ouverture, m.dotations, m.reprises, m.cloture) for m in a.provisions}
+    assert mouvements["491"] == (
+        Decimal("3500.00"),
+        Decimal("350.55"),
+        Decimal("499.99"),
+        Decimal("3350.56"),
+    )
+    assert mouvements["151"] == (Decimal("3000.00"), 0, Decimal("3000.00"), 0)
+    assert [(d.numero, d.montant) for d in a.dotations] == [("6817", Decimal("350.55"))]
+    assert [(r.numero, r.montant) for r in a.reprises] == [("781", Decimal("3499.99"))]
+    assert etat in a.etats
+
+
 def test_une_provision_inchangee_est_portee_pour_memoire(comptable, suivant):
     etat = revoir(comptable, suivant, [(3, "3500")])
     articles = list(etat.articles.all())
