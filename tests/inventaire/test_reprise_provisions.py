@@ -21,7 +21,7 @@ from inventaire.models import EtatInventaire
 from inventaire.pdf import etat_pdf
 from ledger.models import Exercice, Ligne
 from ledger.services import a_nouveaux_passer, balance_figer, exercice_ouvrir_periode_complementaire
-from recettes.selectors import ResteDebiteur
+from recettes import services as recettes
 from tests.factories import MOT_DE_PASSE
 from tests.inventaire.test_services import _cotisant
 from tests.ledger.cloture_outils import clore
@@ -72,11 +72,11 @@ def _provisions_de_n(comptable, exercice):
     )
 
 
-@pytest.fixture
-def suivant(horloge, directrice, comptable, exercice) -> Exercice:
-    """N closed with its provisions, the à-nouveaux of N+1 passed, N+1 in its
-    période complémentaire (the clock on 20 January N+2)."""
-    _cotisant(directrice, comptable)
+def _annee_suivante(horloge, directrice, comptable, exercice, pendant_n1=None) -> Exercice:
+    """N closed with its provisions, the à-nouveaux of N+1 passed, then
+    `pendant_n1` (an act of N+1), N+1 in its période complémentaire (the clock
+    on 20 January N+2)."""
+    ordre = _cotisant(directrice, comptable)
     n = exercice.annee
     horloge(D(n + 1, 1, 2))
     exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=exercice)
@@ -85,12 +85,19 @@ def suivant(horloge, directrice, comptable, exercice) -> Exercice:
     _provisions_de_n(comptable, Exercice.objects.get(pk=exercice.pk))
     clos = clore(Exercice.objects.get(pk=exercice.pk), comptable)
     a_nouveaux_passer(acting_user=comptable, exercice=clos)
+    if pendant_n1 is not None:
+        pendant_n1(ordre)
     horloge(D(n + 2, 1, 2))
     n1 = Exercice.objects.get(annee=n + 1)
     exercice_ouvrir_periode_complementaire(acting_user=comptable, exercice=n1)
     horloge(D(n + 2, 1, 20))
     balance_figer(acting_user=comptable, exercice=n1, nature="avant_inventaire")
     return Exercice.objects.get(pk=n1.pk)
+
+
+@pytest.fixture
+def suivant(horloge, directrice, comptable, exercice) -> Exercice:
+    return _annee_suivante(horloge, directrice, comptable, exercice)
 
 
 def revoir(comptable, exercice, revues, explication="Situation de chaque débiteur au 31/12"):
@@ -197,11 +204,26 @@ def test_une_depreciation_ne_depasse_pas_la_creance(comptable, suivant):
     assert not EtatInventaire.objects.filter(exercice=suivant).exists()
 
 
-def test_une_creance_soldee_voit_sa_provision_reprise(comptable, suivant, monkeypatch):
-    """Morel's claim collected or written off during N+1 (reste 0): its
-    provision is proposed at zero and may not be kept."""
-    monkeypatch.setattr(
-        r, "restes_par_debiteur", lambda: [ResteDebiteur(debiteur=MOREL, compte="4111")]
+def test_une_creance_admise_en_non_valeur_voit_sa_provision_reprise(
+    horloge, directrice, comptable, exercice
+):
+    """Morel's claim written off during N+1 (reste 0): its provision is proposed
+    at zero and may not be kept."""
+
+    def admettre_en_non_valeur(ordre):
+        reduction = recettes.ordre_recette_reduire(
+            acting_user=directrice,
+            ordre=ordre,
+            type="non_valeur",
+            montant_reduction="2500.00",
+            motif="Liquidation judiciaire clôturée pour insuffisance d'actif",
+            nouvelles_bases="Certificat d'irrécouvrabilité du liquidateur",
+            mot_de_passe=MOT_DE_PASSE,
+        )
+        recettes.reduction_prendre_en_charge(acting_user=comptable, reduction=reduction)
+
+    suivant = _annee_suivante(
+        horloge, directrice, comptable, exercice, pendant_n1=admettre_en_non_valeur
     )
     (morel, *_autres) = r.provisions_a_revoir(suivant)
     assert morel.reste_du == 0 and morel.propose == 0
