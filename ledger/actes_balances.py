@@ -33,7 +33,11 @@ class EnvoiForm(forms.Form):
     destinataire = forms.ChoiceField(
         label="Destinataire", choices=EnvoiBalance.Destinataire.choices
     )
-    envoyee_le = forms.DateField(label="Envoyée le", widget=forms.DateInput(attrs={"type": "date"}))
+    envoyee_le = forms.DateField(
+        label="Envoyée le",
+        # ISO: a date input shows no other format, and today's date must show.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
     reference = forms.CharField(label="Référence du courrier", max_length=200, required=False)
 
 

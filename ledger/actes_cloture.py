@@ -32,7 +32,9 @@ ARRETE_DROIT = droit(
 
 class ArreteForm(forms.Form):
     arrete_le = forms.DateField(
-        label="Arrêté par le conseil le", widget=forms.DateInput(attrs={"type": "date"})
+        label="Arrêté par le conseil le",
+        # ISO: a date input shows no other format, and today's date must show.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     deliberation = forms.CharField(label="Délibération (référence)", max_length=200)
     affectation = forms.ChoiceField(

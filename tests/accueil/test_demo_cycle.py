@@ -196,3 +196,15 @@ def test_en_janvier_la_demo_montre_n_moins_2_clos_et_n_moins_1_en_inventaire(db,
     assert OrdreDepense.objects.filter(exercice=en_cours, etat=OrdreDepense.Etat.VISE).count() == 1
     rapport = verifier_integrite()
     assert rapport.intact, rapport.anomalies
+
+
+def test_les_dates_proposees_par_les_formulaires_de_fin_d_exercice_s_affichent():
+    """A date input shows only an ISO value: the arrêté's and the sending's
+    forms propose today's date, which the browser showed empty (and the
+    arrêté, a required field, could not be sent as proposed)."""
+    from ledger.actes_balances import EnvoiForm
+    from ledger.actes_cloture import ArreteForm
+
+    jour = D(2026, 3, 12)
+    assert 'value="2026-03-12"' in str(ArreteForm(initial={"arrete_le": jour})["arrete_le"])
+    assert 'value="2026-03-12"' in str(EnvoiForm(initial={"envoyee_le": jour})["envoyee_le"])
