@@ -2,8 +2,8 @@
 
     python -m bench.tout                  # the four, full size
     python -m bench.tout --petit          # the four at 1/20 of the sizes
-    python -m bench.tout --seul saisie    # one of them (saisie, import, balance, tresorerie);
-                                          # repeatable
+    python -m bench.tout --seul saisie    # one of them (saisie, import, balance, tresorerie,
+                                          # cloture); repeatable
 
 The database `caisse_bench` is dropped and recreated first. The document is
 rewritten only by a full-size run of the four benchmarks, or when `--doc` is
@@ -22,7 +22,7 @@ from pathlib import Path
 from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
-BANCS = ("saisie", "import", "balance", "tresorerie")
+BANCS = ("saisie", "import", "balance", "tresorerie", "cloture")
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -32,6 +32,7 @@ PROFIL = 100_000
 BALANCE = 5_000_000
 QUITTANCES = 200
 LOT_PAIEMENTS = 10_000
+CLOTURE_LIGNES = 10_000_000
 PETIT = 1 / 20
 
 
@@ -50,7 +51,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         choices=BANCS,
         metavar="BANC",
-        help="ne lancer que ce banc : saisie, import, balance ou tresorerie (option répétable)",
+        help="ne lancer que ce banc : saisie, import, balance, tresorerie ou cloture (option "
+        "répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
     doc.add_argument(
@@ -69,6 +71,7 @@ def tailles(petit: bool) -> dict[str, int]:
         "balance": round(BALANCE * echelle),
         "quittances": round(QUITTANCES * echelle),
         "lot": round(LOT_PAIEMENTS * echelle),
+        "cloture": round(CLOTURE_LIGNES * echelle),
     }
 
 
@@ -100,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import balance
 
             resultat = balance.executer(taille["balance"])
+        elif banc == "cloture":
+            from bench import cloture
+
+            resultat = cloture.executer(taille["cloture"])
         else:
             from bench import tresorerie
 
@@ -219,6 +226,7 @@ def document(resultats, machine, taille, options, duree) -> str:
                 "lignes)",
                 f"trésorerie {nombre(taille['quittances'])} quittances et un lot de "
                 f"{nombre(taille['lot'])} paiements",
+                f"fin d'exercice sur {nombre(taille['cloture'])} lignes",
             ]
         )
         + ".",
@@ -239,7 +247,8 @@ def document(resultats, machine, taille, options, duree) -> str:
         "```sh",
         "make bench                              # ou : .venv/bin/python -m bench.tout",
         ".venv/bin/python -m bench.tout --petit  # tailles /20, environ une minute, sans réécrire ce fichier",
-        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance, tresorerie",
+        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance, tresorerie, cloture",
+        ".venv/bin/python -m bench.cloture --lignes 1000000  # la fin d'exercice seule, à la taille voulue",
         "```",
         "",
         "- La base `caisse_bench` (variable `CAISSE_DB`, posée par les bancs eux-mêmes) est "

@@ -1,0 +1,5 @@
+import sys
+
+from bench.cloture import main
+
+sys.exit(main())
