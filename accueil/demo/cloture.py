@@ -41,6 +41,8 @@ import datetime
 from accueil.demo.mots_de_passe import mot_de_passe_demo
 from accueil.demo.pieces import pdf_texte
 from accueil.demo.precedent import cotisations_impayees, fin_des_delais, payer_ordres_restes
+from comptes_annuels import services_cycle
+from comptes_annuels.services import compte_financier_etablir
 from core import horloge
 from inventaire import services as inventaire
 from ledger.models import BalanceFigee, EnvoiBalance, Exercice
@@ -53,15 +55,6 @@ from ledger.services import (
     exercice_ouvrir_periode_complementaire,
     resultat_passer,
 )
-
-try:  # The comptes annuels' life after the board (issue 11 point 6).
-    from comptes_annuels import services_cycle
-except ImportError:  # pragma: no cover - before that part of the application
-    services_cycle = None
-try:  # The compte financier of the agent comptable (issue 11 point 5).
-    from comptes_annuels.services import compte_financier_etablir
-except ImportError:  # pragma: no cover - before that part of the application
-    compte_financier_etablir = None
 
 Article = inventaire.Article
 J = datetime.timedelta
@@ -205,8 +198,7 @@ def exercice_clos(personnes: dict, exercice: Exercice, aujourd_hui) -> None:
     with horloge.figer(apres):
         inventaire.inventaire_contrepasser(acting_user=comptable, exercice=exercice)
         resultat_passer(acting_user=comptable, exercice=exercice)
-    if compte_financier_etablir is not None:
-        _compte_financier(comptable, exercice, jour(limite + J(8)), jour(limite + J(9)))
+    _compte_financier(comptable, exercice, jour(limite + J(8)), jour(limite + J(9)))
     conseil = jour(limite + J(12))
     with horloge.figer(conseil):
         arrete_enregistrer(
@@ -246,8 +238,6 @@ def _apres_le_conseil(personnes: dict, exercice: Exercice, limite, jour) -> None
     départemental d'examen des comptes and the DRASS, approved by the DRASS,
     quitus to the agent comptable, and to the fondé de pouvoir on the agent
     comptable's favourable avis (D613-41; circ. 93/82 §IV)."""
-    if services_cycle is None:
-        return
     directrice = personnes["directrice"]
     annee = exercice.annee + 1
     le = jour(limite + J(20))
