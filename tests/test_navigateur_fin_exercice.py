@@ -61,6 +61,8 @@ def _session(navigateur, live_server, login):  # noqa: F811
 def annee_n(horloge, comptable, directrice, auditeur):
     """N with a few entries; in January N+1 its période complémentaire is open
     and its balance avant inventaire frozen."""
+    from comptes_annuels.defaut import charger_correspondances
+    from comptes_annuels.models import Correspondance, Rubrique
     from ledger.services import (
         LigneSaisie,
         balance_figer,
@@ -69,6 +71,9 @@ def annee_n(horloge, comptable, directrice, auditeur):
         exercice_ouvrir_periode_complementaire,
     )
 
+    # The default mapping of the comptes annuels (a data migration; the
+    # transactional tests empty the tables).
+    charger_correspondances(Rubrique, Correspondance)
     horloge(D(N, 6, 15))
     exercice = exercice_ouvrir(acting_user=comptable, annee=N)
     for journal, jour, debit, credit, montant, tiers in (

@@ -11,6 +11,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from comptes_annuels.defaut import charger_correspondances
+from comptes_annuels.models import Correspondance, Rubrique
 from comptes_annuels.selectors import bilan, compte_de_resultat
 from inventaire import services as inventaire
 from ledger.models import Exercice
@@ -36,6 +38,12 @@ MOREL = "Boulangerie Morel"
 # The result entry carries its pièce as a tag: an income statement of the
 # exercise reads the charges and produits before it, as our compte de résultat.
 SANS_RESULTAT = "not:tag:pièce=^resultat:"
+
+
+@pytest.fixture(autouse=True)
+def correspondances(plan_comptable, db):
+    """The default mapping (a data migration; transactional tests empty the tables)."""
+    charger_correspondances(Rubrique, Correspondance)
 
 
 def _exercice_avec_inventaire(horloge, directrice, comptable, exercice) -> Exercice:
