@@ -18,7 +18,7 @@ from django.utils import timezone
 from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
-from core.progression import avance, conclure, etape, suivie
+from core.progression import avance, conclure, etape, nombre_lisible, suivie
 from ledger import balances_figees
 from ledger.models import BalanceFigee, Ecriture, EnvoiBalance, Exercice, LigneBalanceFigee
 from ledger.selectors import COLONNES, balance_generale
@@ -153,7 +153,7 @@ def balance_figer(
             "empreinte": balance.empreinte,
         },
     )
-    conclure(f"{len(lignes)} comptes, empreinte {balance.empreinte[:16]}…")
+    conclure(f"{nombre_lisible(len(lignes))} comptes figés, empreinte {balance.empreinte[:16]}…")
     return balance
 
 

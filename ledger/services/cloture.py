@@ -38,7 +38,7 @@ from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import ZERO, format_euros
-from core.progression import avance, conclure, etape, suivie
+from core.progression import avance, conclure, etape, nombre_lisible, suivie
 from core.verrous import verrouiller
 from ledger.models import ArreteComptes, BalanceFigee, Ecriture, Exercice
 from ledger.services.ecritures import LigneSaisie, ecriture_passer
@@ -170,7 +170,7 @@ def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         apres={"resultat": str(resultat), "ecriture": f"{JOURNAL_RESULTAT}-{ecriture.numero}"},
     )
     conclure(
-        f"Écriture {JOURNAL_RESULTAT}-{ecriture.numero} de {len(lignes)} lignes : "
+        f"Écriture {JOURNAL_RESULTAT}-{ecriture.numero} de {nombre_lisible(len(lignes))} lignes : "
         f"{libelle_resultat(resultat)}."
     )
     return ecriture
@@ -351,7 +351,7 @@ def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
         },
     )
     conclure(
-        f"Écriture {JOURNAL_A_NOUVEAUX}-{ecriture.numero} de {len(lignes)} lignes, "
+        f"Écriture {JOURNAL_A_NOUVEAUX}-{ecriture.numero} de {nombre_lisible(len(lignes))} lignes, "
         f"{format_euros(total)} de soldes débiteurs repris."
     )
     return ecriture
