@@ -156,6 +156,9 @@ def executer(annee: int, nombre_lignes: int) -> Resultat:
     ):
         mesures = _mesurer(exercice, comptable, directeur)
     mesures["etapes"] = etapes
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        mesures["taille_base"] = curseur.fetchone()[0]
     exercice = Exercice.objects.get(pk=exercice.pk)
     return _resultat(exercice, nombre_lignes, chargement, vacuum, cumuls, mesures)
 
@@ -318,7 +321,8 @@ def _resultat(exercice, nombre_lignes, chargement, vacuum, cumuls, m) -> Resulta
         f"même agrégat brut que (c) : **{secondes(m['d_brut'][0])}**. Bilan équilibré et "
         f"résultat égal aux classes 7 − 6 : {'oui' if m['bilan_ok'] else 'NON'}. Annexe "
         f"(hors comparaison) : {annexe}.",
-        f"- Clôture (`exercice_clore`, hors comparaison) : {secondes(m['clore'])}.",
+        f"- Clôture (`exercice_clore`, hors comparaison) : {secondes(m['clore'])}. Taille de la "
+        f"base à la fin : {m['taille_base']}.",
         "",
         "<details><summary>Plan de l'agrégat brut des à-nouveaux : EXPLAIN (ANALYZE, BUFFERS)"
         "</summary>",
