@@ -234,7 +234,8 @@ def document(resultats, machine, taille, options, duree) -> str:
     ]
     for resultat in resultats:
         parties += [
-            f"## {resultat.lignes[0].banc.split(' (')[0]}",
+            # The year-end's four rows share one section, named after the benchmark.
+            f"## {resultat.titre if resultat.cle == 'cloture' else resultat.lignes[0].banc.split(' (')[0]}",
             "",
             *resultat.details,
             "",

@@ -353,4 +353,4 @@ def _resultat(exercice, nombre_lignes, chargement, vacuum, cumuls, m) -> Resulta
         f"- Ratios comparés au seuil de {nombre(SEUIL_RATIO, 0)} × l'agrégat brut : au-delà, "
         "le plan de la requête est à lire et le service à revoir.",
     ]
-    return Resultat("cloture", "Fin d'exercice", lignes, details, limites)
+    return Resultat("cloture", "5. Fin d'exercice", lignes, details, limites)
