@@ -37,6 +37,7 @@ FIXER = Acte(
     ),
 )
 
+
 # The compte financier: established by the agent comptable (circ. 93/82 §IV),
 # read by whoever reads the comptes annuels.
 ETABLIR_DROIT = droit(
