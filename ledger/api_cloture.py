@@ -36,6 +36,10 @@ class EtapesSerializer(serializers.Serializer):
     ecriture_resultat = serializers.CharField(allow_null=True)
     arrete = ArreteSerializer(allow_null=True)
     clos = serializers.BooleanField()
+    clore_a_partir_du = serializers.DateField(
+        allow_null=True,
+        help_text="Lendemain du dernier délai de la période complémentaire : la clôture attend ce jour.",
+    )
     a_nouveaux = serializers.BooleanField(help_text="À-nouveaux de l'exercice suivant passés.")
 
 
@@ -53,6 +57,7 @@ def _etapes(exercice: Exercice) -> dict:
             "ecriture_resultat": f"{ecriture.journal.code}-{ecriture.numero}" if ecriture else None,
             "arrete": e.arrete,
             "clos": e.clos,
+            "clore_a_partir_du": e.clore_a_partir_du,
             "a_nouveaux": e.a_nouveaux,
         }
     ).data

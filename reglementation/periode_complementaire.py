@@ -112,3 +112,10 @@ def delais_periode_complementaire(
             )
         )
     return sorted(delais, key=lambda d: (d.limite, d.sens != "recette"))
+
+
+def dernier_delai(annee: int) -> DelaiComplementaire | None:
+    """The délai of the période complémentaire of `annee` that ends last (its
+    last day ends the période complémentaire), or None without a rule."""
+    delais = delais_periode_complementaire(annee)
+    return max(delais, key=lambda d: d.limite) if delais else None

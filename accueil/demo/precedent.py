@@ -38,7 +38,7 @@ from depenses.models import OrdreDepense
 from ledger.models import Exercice
 from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir
 from recettes import services as recettes_services
-from reglementation.periode_complementaire import delais_periode_complementaire
+from reglementation.periode_complementaire import dernier_delai
 from tresorerie import services as tresorerie_services
 from tresorerie.models import CompteDisponibilite
 
@@ -76,10 +76,8 @@ def tiers_cotisant(nom: str, siret: str) -> str:
 def fin_des_delais(annee: int) -> datetime.date:
     """The last day of the période complémentaire of exercise `annee` (its
     longest délai, from the dated rules)."""
-    delais = delais_periode_complementaire(annee)
-    if not delais:
-        return datetime.date(annee + 1, 2, 28)
-    return max(d.limite for d in delais)
+    dernier = dernier_delai(annee)
+    return dernier.limite if dernier else datetime.date(annee + 1, 2, 28)
 
 
 def annees_precedentes(aujourd_hui: datetime.date) -> tuple[int, int | None]:

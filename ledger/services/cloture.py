@@ -45,6 +45,7 @@ from ledger.services.ecritures import LigneSaisie, ecriture_passer
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
+from reglementation.periode_complementaire import dernier_delai
 
 JOURNAL_RESULTAT = "OD"
 JOURNAL_A_NOUVEAUX = "AN"
@@ -238,6 +239,20 @@ def arrete_enregistrer(
     return arrete
 
 
+def _exiger_delais_echus(exercice: Exercice) -> None:
+    """The exercise closes once the last délai of its période complémentaire
+    is over: until then orders of N may still be issued (the dated rules of
+    `reglementation.periode_complementaire`)."""
+    dernier = dernier_delai(exercice.annee)
+    if dernier is not None and horloge.aujourdhui() <= dernier.limite:
+        raise TransitionInterdite(
+            f"La période complémentaire de l'exercice {exercice.annee} court jusqu'au "
+            f"{dernier.limite:%d/%m/%Y} ({dernier.delai} pour {dernier.natures_texte} ; "
+            f"{dernier.citation}) : l'exercice ne se clôt qu'à partir du "
+            f"{dernier.limite + datetime.timedelta(days=1):%d/%m/%Y}."
+        )
+
+
 def exiger_cloturable(exercice: Exercice) -> None:
     """What `exercice_clore` requires besides the période complémentaire."""
     _exiger_apres_inventaire(exercice, "clore l'exercice")
@@ -251,6 +266,7 @@ def exiger_cloturable(exercice: Exercice) -> None:
             f"L'arrêté des comptes {exercice.annee} par le conseil d'administration n'est pas "
             "enregistré : l'exercice n'est clos qu'après lui (circulaire 93/82 §IV)."
         )
+    _exiger_delais_echus(exercice)
 
 
 # Balances of classes 1 to 5 per account and tiers, the result carried to the
@@ -368,6 +384,11 @@ class Etapes:
     arrete: ArreteComptes | None
     clos: bool
     a_nouveaux: bool
+    clore_a_partir_du: datetime.date | None  # the day after the last délai
+
+    @property
+    def delais_echus(self) -> bool:
+        return self.clore_a_partir_du is None or horloge.aujourdhui() >= self.clore_a_partir_du
 
     @property
     def libelle_resultat(self) -> str:
@@ -376,6 +397,7 @@ class Etapes:
 
 def etapes(exercice: Exercice) -> Etapes:
     ecriture = ecriture_resultat(exercice)
+    dernier = dernier_delai(exercice.annee)
     if ecriture is not None:
         resultat = sum(
             (
@@ -395,6 +417,7 @@ def etapes(exercice: Exercice) -> Etapes:
         arrete=ArreteComptes.objects.filter(exercice=exercice).first(),
         clos=exercice.etat == Exercice.Etat.CLOS,
         a_nouveaux=a_nouveaux_passes(exercice.annee + 1),
+        clore_a_partir_du=dernier.limite + datetime.timedelta(days=1) if dernier else None,
     )
 
 

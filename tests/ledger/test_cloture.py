@@ -117,7 +117,7 @@ def test_un_deficit_va_en_129(comptable, exercice, horloge):
     assert etapes(exercice).libelle_resultat == "déficit de 80,00\xa0€"
 
 
-def test_la_cloture_est_refusee_avant_chaque_etape(comptable, directrice, en_janvier):
+def test_la_cloture_est_refusee_avant_chaque_etape(comptable, directrice, en_janvier, horloge):
     n = en_janvier.annee
     with pytest.raises(TransitionInterdite, match="balance après inventaire"):
         exercice_clore(acting_user=comptable, exercice=en_janvier)
@@ -152,13 +152,24 @@ def test_la_cloture_est_refusee_avant_chaque_etape(comptable, directrice, en_jan
         arrete_enregistrer(
             acting_user=directrice, exercice=en_janvier, arrete_le=D(n + 1, 1, 19), deliberation="2"
         )
+    # Orders of N may be issued until the last délai of the période complémentaire.
+    horloge(D(n + 1, 2, 28))
+    with pytest.raises(TransitionInterdite) as refus:
+        exercice_clore(acting_user=comptable, exercice=en_janvier)
+    assert str(refus.value) == (
+        f"La période complémentaire de l'exercice {n} court jusqu'au 28/02/{n + 1} (2 mois pour "
+        "cotisation, majoration de retard, pénalité ; D253-17-1 al. 1 (rédaction du 22 mars "
+        f"1997)) : l'exercice ne se clôt qu'à partir du 01/03/{n + 1}."
+    )
+    assert Exercice.objects.get(pk=en_janvier.pk).etat == Exercice.Etat.COMPLEMENTAIRE
+    horloge(D(n + 1, 3, 1))
     exercice_clore(acting_user=comptable, exercice=en_janvier)
     assert Exercice.objects.get(pk=en_janvier.pk).etat == Exercice.Etat.CLOS
     assert JournalAudit.objects.filter(acte="exercice.arrete_comptes").count() == 1
 
 
 @pytest.fixture
-def clos(comptable, directrice, en_janvier):
+def clos(comptable, directrice, en_janvier, horloge):
     figer(comptable, en_janvier)
     resultat_passer(acting_user=comptable, exercice=en_janvier)
     arrete_enregistrer(
@@ -167,6 +178,7 @@ def clos(comptable, directrice, en_janvier):
         arrete_le=D(en_janvier.annee + 1, 1, 19),
         deliberation="CA n° 4",
     )
+    horloge(D(en_janvier.annee + 1, 3, 1))  # the délais of the période complémentaire are over
     return exercice_clore(acting_user=comptable, exercice=en_janvier)
 
 

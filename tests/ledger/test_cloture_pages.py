@@ -35,7 +35,7 @@ def en_janvier(comptable, exercice, horloge):
     return exercice
 
 
-def test_la_page_mene_la_fin_d_exercice(client, comptable, directrice, en_janvier):
+def test_la_page_mene_la_fin_d_exercice(client, comptable, directrice, en_janvier, horloge):
     n = en_janvier.annee
     url = reverse("ledger:exercices")
     client.force_login(comptable)
@@ -72,6 +72,14 @@ def test_la_page_mene_la_fin_d_exercice(client, comptable, directrice, en_janvie
     assert "le 19/01/" in texte and "délibération CA n° 4" in texte
 
     client.force_login(comptable)
+    texte = page(client.get(url))
+    assert f"fin de la période complémentaire : à partir du 01/03/{n + 1}" in texte
+    assert "Clore l'exercice" not in texte  # not while a délai runs
+    reponse = client.post(reverse("ledger:exercice_transition", args=[n, "cloturer"]), follow=True)
+    assert f"court jusqu'au 28/02/{n + 1}" in page(reponse)
+    assert Exercice.objects.get(pk=en_janvier.pk).etat == Exercice.Etat.COMPLEMENTAIRE
+    horloge(D(n + 1, 3, 1))
+    assert "Clore l'exercice" in page(client.get(url))
     client.post(reverse("ledger:exercice_transition", args=[n, "cloturer"]))
     assert Exercice.objects.get(pk=en_janvier.pk).etat == Exercice.Etat.CLOS
     assert f"Passer les à-nouveaux {n + 1}" in page(client.get(url))
@@ -81,7 +89,7 @@ def test_la_page_mene_la_fin_d_exercice(client, comptable, directrice, en_janvie
     assert f"À-nouveaux {n + 1} : passés" in texte
 
 
-def test_l_api_de_la_fin_d_exercice(comptable, directrice, en_janvier):
+def test_l_api_de_la_fin_d_exercice(comptable, directrice, en_janvier, horloge):
     n = en_janvier.annee
     api, ordonnateur = APIClient(), APIClient()
     api.force_authenticate(comptable)
@@ -99,6 +107,10 @@ def test_l_api_de_la_fin_d_exercice(comptable, directrice, en_janvier):
     etapes = ordonnateur.post(f"/api/exercices/{n}/arrete/", arrete, format="json").json()
     assert etapes["arrete"]["affectation"] == "report_a_nouveau"
     assert etapes["arrete"]["enregistre_par"] == "directrice"
+    refus = api.post(f"/api/exercices/{n}/clore/")
+    assert refus.status_code == 409 and f"court jusqu'au 28/02/{n + 1}" in refus.json()["message"]
+    assert etapes["clore_a_partir_du"] == f"{n + 1}-03-01"
+    horloge(D(n + 1, 3, 1))
     assert api.post(f"/api/exercices/{n}/clore/").json()["etat"] == "clos"
     etapes = api.post(f"/api/exercices/{n}/a-nouveaux/").json()
     assert etapes["clos"] and etapes["a_nouveaux"]
