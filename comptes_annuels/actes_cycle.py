@@ -18,6 +18,7 @@ from comptes_annuels.models_cycle import (
     TransmissionComptes,
 )
 from core.actes import Acte
+from core.formulaires import saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 
@@ -37,7 +38,7 @@ AVIS_FONDE_DROIT = droit(
     "comptes_annuels.avis_fonde", {Fonction.AGENT_COMPTABLE}, services.REFUS_AGENT_COMPTABLE
 )
 
-_DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+_DATE = {"widget": saisie_date()}
 _SENS = [("oui", "favorable"), ("non", "défavorable")]
 
 

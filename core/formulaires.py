@@ -27,3 +27,9 @@ class ChampFichiers(forms.FileField):
 def pieces_lues(fichiers) -> list[tuple[str, bytes]]:
     """The uploaded files as the services take them: `[(nom, contenu), ...]`."""
     return [(fichier.name, fichier.read()) for fichier in fichiers or []]
+
+
+def saisie_date(**attrs) -> forms.DateInput:
+    """A date input whose proposed value shows: the browser's date picker only
+    reads ISO dates (AAAA-MM-JJ), whatever the locale's display format."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", **attrs})

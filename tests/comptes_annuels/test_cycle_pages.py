@@ -37,8 +37,11 @@ def test_la_directrice_enregistre_une_transmission_tardive_par_la_page(
     n1 = clos.annee + 1
     horloge(D(n1, 4, 3))
     client.force_login(directrice)
+    brute = page_brute(client.get(f"/comptes-annuels/{clos.annee}/vie/"))
     texte = page(client.get(f"/comptes-annuels/{clos.annee}/vie/"))
     assert f"Dernier jour : 31/03/{n1}" in texte and "Délai dépassé" in texte
+    # the proposed date shows in the browser's date input (ISO only)
+    assert f'type="date" name="le" value="{n1}-04-03"' in brute
     assert "Enregistrer la transmission" in texte and "Enregistrer le quitus" not in texte
     reponse = client.post(
         f"/comptes-annuels/{clos.annee}/vie/transmission/",
