@@ -136,7 +136,7 @@ def test_la_progression_se_lit_d_une_autre_connexion_pendant_la_transaction(
 
 
 def test_la_commande_affiche_chaque_etape_avec_son_decompte_et_sa_duree(
-    comptable, directrice, en_janvier, avant
+    comptable, directrice, en_janvier, avant, horloge
 ):
     n = en_janvier.annee
     sortie = io.StringIO()
@@ -157,6 +157,7 @@ def test_la_commande_affiche_chaque_etape_avec_son_decompte_et_sa_duree(
     arrete_enregistrer(
         acting_user=directrice, exercice=en_janvier, arrete_le=D(n + 1, 1, 19), deliberation="CA 1"
     )
+    horloge(D(n + 1, 3, 1))  # the délais of the période complémentaire are over
     sortie = io.StringIO()
     call_command("cloturer_exercice", n, utilisateur="comptable", stdout=sortie)
     texte = sortie.getvalue()
