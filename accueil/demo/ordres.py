@@ -193,6 +193,51 @@ IBAN_DEMO = {
 }
 
 
+def ordre_depense_demo(
+    directrice, exercice, le, ordre: tuple, *, echeance, piece, service_fait=True
+):
+    """An engagement and its ordre de dépense issued by the directrice on `le`
+    for `ordre` = (creditor, object, amount, account, nature), with the
+    creditor's invoice `piece`, its service fait attested unless told not."""
+    creancier, objet, montant, compte, nature = ordre
+    iban, bic, siret = IBAN_DEMO[creancier]
+    engagement = depenses_services.engagement_creer(
+        acting_user=directrice,
+        exercice=exercice,
+        gestion="budgetaire",
+        objet=objet,
+        creancier=creancier,
+        compte_imputation=compte,
+        montant_engage=montant,
+    )
+    o = depenses_services.ordre_depense_creer(
+        acting_user=directrice,
+        saisie=depenses_services.SaisieDepense(
+            gestion="budgetaire",
+            nature=nature,
+            objet=objet,
+            bases_liquidation=f"Facture de {creancier}",
+            compte_imputation=compte,
+            compte_tiers="401",
+            date_fait=le,
+            engagement=engagement,
+            dates={"reception": le, "echeance": echeance, "liquidation": le},
+            lignes=[
+                depenses_services.LigneCreancier(
+                    creancier, "fournisseur", iban, montant, bic=bic, identifiant=siret
+                )
+            ],
+            pieces_references="Bon de livraison au dossier du service",
+        ),
+        pieces=[piece],
+    )
+    if service_fait:
+        depenses_services.ordre_depense_attester_service_fait(
+            acting_user=directrice, ordre=o, le=le
+        )
+    return o
+
+
 def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -> None:
     """Credits, engagements and ordres de dépense at each step, an opposition,
     and a direct debit waiting for its regularising order (SCENARIOS.md)."""
@@ -203,50 +248,19 @@ def creer_depenses_demo(personnes: dict, exercice, aujourd_hui: datetime.date) -
     factures = iter(range(118, 200))
 
     def ordre(creancier, objet, montant_ordre, compte, nature, service_fait=True):
-        iban, bic, siret = IBAN_DEMO[creancier]
         # Each order comes with its creditor's invoice (circ. 93/82 §2.1.3).
         piece = facture(
             creancier, objet, montant_ordre, aujourd_hui, f"{aujourd_hui.year}-{next(factures):04d}"
         )
-        engagement = depenses_services.engagement_creer(
-            acting_user=directrice,
-            exercice=exercice,
-            gestion="budgetaire",
-            objet=objet,
-            creancier=creancier,
-            compte_imputation=compte,
-            montant_engage=montant_ordre,
+        return ordre_depense_demo(
+            directrice,
+            exercice,
+            aujourd_hui,
+            (creancier, objet, montant_ordre, compte, nature),
+            echeance=aujourd_hui + datetime.timedelta(days=1),
+            piece=piece,
+            service_fait=service_fait,
         )
-        o = depenses_services.ordre_depense_creer(
-            acting_user=directrice,
-            saisie=depenses_services.SaisieDepense(
-                gestion="budgetaire",
-                nature=nature,
-                objet=objet,
-                bases_liquidation=f"Facture de {creancier}",
-                compte_imputation=compte,
-                compte_tiers="401",
-                date_fait=aujourd_hui,
-                engagement=engagement,
-                dates={
-                    "reception": aujourd_hui,
-                    "echeance": aujourd_hui + datetime.timedelta(days=1),
-                    "liquidation": aujourd_hui,
-                },
-                lignes=[
-                    depenses_services.LigneCreancier(
-                        creancier, "fournisseur", iban, montant_ordre, bic=bic, identifiant=siret
-                    )
-                ],
-                pieces_references="Bon de livraison au dossier du service",
-            ),
-            pieces=[piece],
-        )
-        if service_fait:
-            depenses_services.ordre_depense_attester_service_fait(
-                acting_user=directrice, ordre=o, le=aujourd_hui
-            )
-        return o
 
     # In the parapheur: two to sign, one without its service fait.
     ordre("Papeterie Centrale", "Ramettes et enveloppes", "1840.50", "6064", "fournitures")

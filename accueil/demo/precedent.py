@@ -29,7 +29,7 @@ import datetime
 from decimal import Decimal
 
 from accueil.demo.mots_de_passe import mot_de_passe_demo
-from accueil.demo.ordres import IBAN_DEMO
+from accueil.demo.ordres import ordre_depense_demo
 from accueil.demo.pieces import facture
 from budget.demo import creer_credits_demo
 from core import horloge
@@ -320,45 +320,15 @@ def _ordre_recette(personnes, le: datetime.date, compte_banque) -> None:
 def _ordre_depense(personnes, exercice, le, creancier, objet, montant, compte, nature, numero):
     """An ordre de dépense signed, transmitted and visaed on `le`."""
     directrice, comptable = personnes["directrice"], personnes["comptable"]
-    iban, bic, siret = IBAN_DEMO[creancier]
     with horloge.figer(le):
-        engagement = depenses_services.engagement_creer(
-            acting_user=directrice,
-            exercice=exercice,
-            gestion="budgetaire",
-            objet=objet,
-            creancier=creancier,
-            compte_imputation=compte,
-            montant_engage=montant,
-        )
-        ordre = depenses_services.ordre_depense_creer(
-            acting_user=directrice,
-            saisie=depenses_services.SaisieDepense(
-                gestion="budgetaire",
-                nature=nature,
-                objet=objet,
-                bases_liquidation=f"Facture de {creancier}",
-                compte_imputation=compte,
-                compte_tiers="401",
-                date_fait=le,
-                engagement=engagement,
-                dates={
-                    "reception": le,
-                    # The term falls within the year: the order belongs to it.
-                    "echeance": min(le + datetime.timedelta(days=30), exercice.fin),
-                    "liquidation": le,
-                },
-                lignes=[
-                    depenses_services.LigneCreancier(
-                        creancier, "fournisseur", iban, montant, bic=bic, identifiant=siret
-                    )
-                ],
-                pieces_references="Bon de livraison au dossier du service",
-            ),
-            pieces=[facture(creancier, objet, montant, le, f"{le.year}-{numero:04d}")],
-        )
-        depenses_services.ordre_depense_attester_service_fait(
-            acting_user=directrice, ordre=ordre, le=le
+        ordre = ordre_depense_demo(
+            directrice,
+            exercice,
+            le,
+            (creancier, objet, montant, compte, nature),
+            # The term falls within the year: the order belongs to it.
+            echeance=min(le + datetime.timedelta(days=30), exercice.fin),
+            piece=facture(creancier, objet, montant, le, f"{le.year}-{numero:04d}"),
         )
         depenses_services.ordre_depense_signer(
             acting_user=directrice, ordre=ordre, mot_de_passe=mot_de_passe_demo("directrice")
