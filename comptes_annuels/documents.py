@@ -89,11 +89,16 @@ def en_csv(document: str, exercice) -> str:
         (parties[1], contenu.droite, contenu.total_droite),
     ):
         for p in [*postes, total]:
-            ecrire([partie, p.code, p.libelle, p.gestion, f"{p.n:.2f}", f"{p.n1:.2f}"])
+            ecrire([partie, p.code, p.libelle, p.gestion, f"{p.n:.2f}", _n1(contenu, p)])
     if document == "resultat":
         r = contenu.resultat
-        ecrire(["Résultat", "", r.libelle, "", f"{r.n:.2f}", f"{r.n1:.2f}"])
+        ecrire(["Résultat", "", r.libelle, "", f"{r.n:.2f}", _n1(contenu, r)])
     return sortie.getvalue()
+
+
+def _n1(etat, poste) -> str:
+    """The N−1 amount, empty when no exercise N−1 is kept here."""
+    return f"{poste.n1:.2f}" if etat.precedent is not None else ""
 
 
 def nom_fichier(document: str, exercice, extension: str) -> str:

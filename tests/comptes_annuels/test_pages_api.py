@@ -2,6 +2,7 @@
 or fix the mapping."""
 
 import datetime
+import re
 
 import pytest
 from rest_framework.test import APIClient
@@ -144,3 +145,25 @@ def test_la_page_des_exercices_mene_aux_comptes_annuels(client, comptable, livre
     texte = page(client.get("/comptabilite/exercices/"))
     assert f'href="/comptes-annuels/{livres.annee}/"' in texte
     assert f"Comptes annuels {livres.annee}" in texte
+
+
+def test_sans_exercice_precedent_la_colonne_n_moins_1_est_vide(
+    client, auditeur, comptable, exercice
+):
+    """The first exercise kept here has no N−1: its column shows « — » and its
+    CSV cells are empty, not zeros that would read as figures."""
+    from tests.comptes_annuels.conftest import passer
+
+    a = exercice.annee
+    passer(comptable, exercice, D(a, 2, 10), "RE", "4111", "7511", "120")
+    client.force_login(auditeur)
+    texte = page(client.get(f"/comptes-annuels/{a}/"))
+    assert f"Pas d'exercice {a - 1} tenu ici : sa colonne est vide." in texte
+    assert re.search(
+        r'Total actif</th><td class="montant">120,00.€</td><td class="montant">—</td>', texte
+    )
+    assert f"(pas d'exercice {a - 1} tenu ici)" in texte
+    bilan = client.get(f"/comptes-annuels/{a}/bilan.csv").content.decode().splitlines()
+    assert "Actif;;Total actif;;120.00;" in bilan
+    resultat = client.get(f"/comptes-annuels/{a}/resultat.csv").content.decode().splitlines()
+    assert resultat[-1] == "Résultat;;Résultat de l'exercice (produits − charges);;120.00;"
