@@ -24,6 +24,19 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
+def test_la_periode_complementaire_s_ouvre_apres_le_31_decembre(
+    client, comptable, exercice, horloge
+):
+    n = exercice.annee
+    client.force_login(comptable)
+    horloge(D(n, 12, 31))
+    texte = page(client.get(reverse("ledger:exercices")))
+    assert f"Période complémentaire à ouvrir après le 31/12/{n}." in texte
+    assert "Ouvrir la période complémentaire" not in texte
+    horloge(D(n + 1, 1, 1))
+    assert "Ouvrir la période complémentaire" in page(client.get(reverse("ledger:exercices")))
+
+
 @pytest.fixture
 def en_janvier(comptable, exercice, horloge):
     passer(comptable, exercice, D(exercice.annee, 2, 1), "RE", "4111", "7511", "500")
