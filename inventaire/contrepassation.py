@@ -102,3 +102,20 @@ def inventaire_contrepasser(
         },
     )
     return contrepassation
+
+
+def contrepasser_a_l_ouverture(*, acting_user, balance) -> ContrepassationInventaire | None:
+    """Once the balance après inventaire of N is frozen, the inventory of N is
+    final: its produits à recevoir and charges à payer are reversed at the
+    opening of N+1 automatically (D253-17-2, D253-19-2), in the freezing's
+    transaction; a reversal already made stays the one."""
+    exercice = Exercice.objects.get(pk=balance.exercice_id)  # its state now
+    if (
+        balance.nature != "apres_inventaire"
+        or exercice.etat != Exercice.Etat.COMPLEMENTAIRE
+        or not Exercice.objects.filter(annee=exercice.annee + 1).exists()
+    ):
+        return None
+    return inventaire_contrepasser(
+        acting_user=acting_user, exercice=exercice, si_deja_fait="rendre"
+    )

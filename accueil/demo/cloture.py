@@ -195,8 +195,8 @@ def exercice_clos(personnes: dict, exercice: Exercice, aujourd_hui) -> None:
     payer_ordres_restes(personnes, exercice, jour(datetime.date(annee, 1, 20)))
     apres = jour(limite + J(1))
     _figer_et_envoyer(comptable, exercice, BalanceFigee.Nature.APRES_INVENTAIRE, apres)
+    # (freezing it reversed the produits à recevoir and charges à payer into N)
     with horloge.figer(apres):
-        inventaire.inventaire_contrepasser(acting_user=comptable, exercice=exercice)
         resultat_passer(acting_user=comptable, exercice=exercice)
     _compte_financier(comptable, exercice, jour(limite + J(8)), jour(limite + J(9)))
     conseil = jour(limite + J(12))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ from core.progression import avance, conclure, etape, nombre_lisible, suivie
 from ledger import balances_figees
 from ledger.models import BalanceFigee, Ecriture, EnvoiBalance, Exercice, LigneBalanceFigee
 from ledger.selectors import COLONNES, balance_generale
+from ledger.services.ecritures import attendre_ecritures_en_cours
 from personnes.permissions import exiger_comptable
 
 Nature = BalanceFigee.Nature
@@ -52,6 +54,14 @@ def _arretee_au(exercice: Exercice, nature: str, mois: int | None, aujourdhui) -
             f"l'exercice, après le 31/12/{exercice.annee}."
         )
     return exercice.fin
+
+
+# What follows the freezing of a balance, in its transaction: the apps above
+# the ledger register here (`inventaire`: once the balance après inventaire
+# of N is frozen, its produits à recevoir and charges à payer are reversed at
+# the opening of N+1 automatically, D253-17-2, D253-19-2). Each is called
+# with `acting_user` and the frozen `balance`.
+SUITES_DU_FIGEMENT: list[Callable[..., object]] = []
 
 
 def _exiger_ordre_inventaire(exercice: Exercice, nature: str) -> None:
@@ -112,6 +122,9 @@ def balance_figer(
         )
     au = _arretee_au(exercice, nature, mois, aujourdhui)
     _exiger_ordre_inventaire(exercice, nature)
+    # The postings in flight commit before the read, none after it until commit
+    # (after the balance après inventaire, none but the result's: LG063).
+    attendre_ecritures_en_cours(exercice)
     # One statement: a consistent read of the daily totals, whatever posts meanwhile.
     etape("lecture de la balance", unite="comptes")
     lue = balance_generale(exercice=exercice, du=exercice.debut, au=au)
@@ -153,6 +166,8 @@ def balance_figer(
             "empreinte": balance.empreinte,
         },
     )
+    for suite in SUITES_DU_FIGEMENT:
+        suite(acting_user=acting_user, balance=balance)
     conclure(f"{nombre_lisible(len(lignes))} comptes figés, empreinte {balance.empreinte[:16]}…")
     return balance
 

@@ -21,7 +21,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from ledger.models import Compte, Ecriture, Exercice, Journal
+from ledger.models import BalanceFigee, Compte, Ecriture, Exercice, Journal
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
@@ -214,6 +214,26 @@ def verifier_compte_special_encaissement(lignes) -> None:
         )
 
 
+def _exiger_avant_balance_apres_inventaire(exercice: Exercice, piece: str) -> None:
+    """Once the balance après inventaire of an exercise is frozen (circ. 93/82
+    §3.2), its books are final: only the result's entry still posts to it, so
+    that its comptes annuels and the à-nouveaux of the next exercise are that
+    balance (PostgreSQL refuses it too, LG063). Read under the chain head's
+    lock, which the freezing takes."""
+    if (
+        exercice.etat == Exercice.Etat.COMPLEMENTAIRE
+        and piece != f"resultat:{exercice.annee}"
+        and BalanceFigee.objects.filter(
+            exercice=exercice, nature=BalanceFigee.Nature.APRES_INVENTAIRE
+        ).exists()
+    ):
+        raise ExerciceClos(
+            f"La balance après inventaire de l'exercice {exercice.annee} est figée : ses comptes "
+            "sont arrêtés et seule l'écriture de résultat s'y passe encore (circulaire 93/82 "
+            f"§3.2) ; une opération nouvelle se rattache à l'exercice {exercice.annee + 1}."
+        )
+
+
 def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, str]:
     """Lock the journal's counter and the exercise's chain head until commit,
     and read the exercise's state under that lock (a closure takes it too).
@@ -248,6 +268,17 @@ def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, s
                 [exercice.pk, EMPREINTE_INITIALE],
             )
     raise DatabaseError("compteur introuvable")  # pragma: no cover
+
+
+def attendre_ecritures_en_cours(exercice: Exercice) -> None:
+    """Take the exercise's chain head until commit: every posting in flight
+    (it holds the head until it commits) commits first, and none posts under
+    the caller, who then reads the exercise's books whole (the closing, the
+    freezing of a balance)."""
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
+        )
 
 
 def verrouiller_ecritures(exercice: Exercice | int, journal: Journal | str) -> None:
@@ -333,6 +364,7 @@ def _ecriture_passer(
 
     dernier_numero, dernier_rang, precedente, exercice.etat = _verrouiller(exercice, journal)
     verifier_date_dans_exercice(exercice, date)
+    _exiger_avant_balance_apres_inventaire(exercice, piece)
 
     passee_le = horloge.maintenant()
     numero, rang = dernier_numero + 1, dernier_rang + 1

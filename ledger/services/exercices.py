@@ -12,7 +12,7 @@ from core.exceptions import TransitionInterdite
 from core.verrous import verrouiller
 from ledger.models import Exercice
 from ledger.services.cloture import exiger_cloturable
-from ledger.services.ecritures import EMPREINTE_INITIALE
+from ledger.services.ecritures import EMPREINTE_INITIALE, attendre_ecritures_en_cours
 from personnes.permissions import exiger_comptable
 
 
@@ -113,11 +113,7 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
             f"L'exercice {exercice.annee} est {exercice.get_etat_display()} : on ne clôt qu'un exercice "
             "en période complémentaire."
         )
-    # Wait for postings in flight: they hold the chain head until they commit.
-    with connection.cursor() as curseur:
-        curseur.execute(
-            "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
-        )
+    attendre_ecritures_en_cours(exercice)
     # Then read the year-end's steps: a charge or produit that just committed counts.
     exiger_cloturable(exercice)
     exercice.etat = Exercice.Etat.CLOS

@@ -224,6 +224,28 @@ def test_provision_pour_risques_6815_151_avec_donnees_historiques(comptable, per
     assert lignes(etat) == [("151", 0, Decimal("4800.00"), ""), ("6815", Decimal("4800.00"), 0, "")]
 
 
+def test_la_balance_apres_inventaire_figee_contrepasse_l_inventaire_d_elle_meme(comptable, periode):
+    """The inventory of N is final once its balance après inventaire is frozen:
+    its produits à recevoir are reversed into N+1 in the same act."""
+    from ledger.services import balance_figer
+
+    n = periode.annee
+    balance_figer(acting_user=comptable, exercice=periode, nature="avant_inventaire")
+    etat = par(comptable, periode)
+    assert selectors.contrepassation(periode) is None
+    balance_figer(acting_user=comptable, exercice=periode, nature="apres_inventaire")
+    contre = selectors.contrepassation(periode)
+    assert contre.ecriture.exercice.annee == n + 1 and contre.ecriture.date == D(n + 1, 1, 1)
+    assert etat.reference in contre.ecriture.libelle
+    assert sorted(
+        (lg.compte.numero, lg.debit, lg.credit) for lg in contre.ecriture.lignes.all()
+    ) == [
+        ("418", 0, Decimal("12500.00")),
+        ("7511", Decimal("12500.00"), 0),
+    ]
+    assert JournalAudit.objects.filter(acte="inventaire.contrepasse").count() == 1
+
+
 def test_contrepassation_en_n_plus_1_au_1er_janvier_une_fois(comptable, periode):
     etat = par(comptable, periode)
     contre = s.inventaire_contrepasser(acting_user=comptable, exercice=periode)

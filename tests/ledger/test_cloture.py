@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
-from core.exceptions import DroitInsuffisant, TransitionInterdite
+from core.exceptions import DroitInsuffisant, ExerciceClos, TransitionInterdite
 from core.models import JournalAudit
 from ledger.models import ArreteComptes, Ecriture, Exercice, Ligne
 from ledger.services import (
@@ -259,3 +259,30 @@ def test_la_base_garde_l_arrete_des_comptes(directrice, clos):
         "ne se modifie ni ne se supprime",
     )
     assert ArreteComptes.objects.get(exercice=clos).deliberation == "CA n° 4"
+
+
+def test_apres_la_balance_apres_inventaire_seul_le_resultat_se_passe(comptable, en_janvier):
+    """Once the balance après inventaire is frozen, the books of N are final:
+    the service and PostgreSQL refuse any entry but the result's, so that the
+    comptes annuels and the à-nouveaux are that balance."""
+    n = en_janvier.annee
+    figer(comptable, en_janvier)
+    with pytest.raises(ExerciceClos) as refus:
+        passer(comptable, en_janvier, D(n, 12, 31), "IN", "418", "7511", "40")
+    assert str(refus.value) == (
+        f"La balance après inventaire de l'exercice {n} est figée : ses comptes sont arrêtés et "
+        "seule l'écriture de résultat s'y passe encore (circulaire 93/82 §3.2) ; une opération "
+        f"nouvelle se rattache à l'exercice {n + 1}."
+    )
+    with pytest.raises(Exception) as refus, curseur_en_savepoint() as cur:
+        inserer_ecriture(
+            cur,
+            exercice_id=en_janvier.pk,
+            user_id=comptable.pk,
+            date=en_janvier.fin,
+            lignes=[("418", "40.00", "0"), ("7511", "0", "40.00")],
+        )
+    assert f"La balance après inventaire de l'exercice {n} est figée" in str(refus.value)
+    assert not Ecriture.objects.filter(exercice=en_janvier, date=en_janvier.fin).exists()
+    ecriture = resultat_passer(acting_user=comptable, exercice=en_janvier)
+    assert ecriture.piece == f"resultat:{n}"
