@@ -259,7 +259,8 @@ def document(resultats, machine, taille, options, duree) -> str:
         "- Ce fichier n'est réécrit que par une exécution complète des quatre bancs (ou avec "
         "`--doc`, qui le remplace par les seuls résultats de l'exécution) ; `--sans-doc` l'en "
         "empêche.",
-        "- Prévoir une dizaine de minutes et environ 6 Go de disque pour l'exécution complète ; "
+        "- Prévoir une dizaine de minutes et environ 6 Go de disque pour l'exécution complète, "
+        "plus 7 minutes et 4 Go pour la fin d'exercice (10 millions de lignes) ; "
         "sur une machine partagée, relancer si la charge étrangère signalée est forte.",
         "",
     ]
