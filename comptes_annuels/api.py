@@ -32,29 +32,31 @@ def _exercice(annee: int) -> Exercice:
     return exercice
 
 
-def _poste(p) -> dict:
-    """Amounts as strings with two decimals, as the rest of the API."""
+def _poste(p, precedent: bool = True) -> dict:
+    """Amounts as strings with two decimals, as the rest of the API; N−1 null
+    when no exercise N−1 is kept here."""
     return {
         "code": p.code,
         "libelle": p.libelle,
         "gestion": p.gestion,
         "n": f"{p.n:.2f}",
-        "n1": f"{p.n1:.2f}",
+        "n1": f"{p.n1:.2f}" if precedent else None,
     }
 
 
 def _etat(etat, noms: tuple[str, str]) -> dict:
+    n1 = etat.precedent is not None
     return {
         "exercice": etat.exercice.annee,
         "source": etat.source,
         "source_precedent": etat.source_precedent,
         "provisoire": etat.provisoire,
-        noms[0]: [_poste(p) for p in etat.gauche],
-        noms[1]: [_poste(p) for p in etat.droite],
-        f"total_{noms[0]}": _poste(etat.total_gauche),
-        f"total_{noms[1]}": _poste(etat.total_droite),
-        "resultat": _poste(etat.resultat),
-        "resultat_classes_7_moins_6": _poste(etat.resultat_classes),
+        noms[0]: [_poste(p, n1) for p in etat.gauche],
+        noms[1]: [_poste(p, n1) for p in etat.droite],
+        f"total_{noms[0]}": _poste(etat.total_gauche, n1),
+        f"total_{noms[1]}": _poste(etat.total_droite, n1),
+        "resultat": _poste(etat.resultat, n1),
+        "resultat_classes_7_moins_6": _poste(etat.resultat_classes, n1),
         "comptes_non_rattaches": etat.non_rattaches,
     }
 

@@ -167,3 +167,5 @@ def test_sans_exercice_precedent_la_colonne_n_moins_1_est_vide(
     assert "Actif;;Total actif;;120.00;" in bilan
     resultat = client.get(f"/comptes-annuels/{a}/resultat.csv").content.decode().splitlines()
     assert resultat[-1] == "Résultat;;Résultat de l'exercice (produits − charges);;120.00;"
+    api = _api(auditeur).get(f"/api/comptes-annuels/{a}/bilan/").json()
+    assert api["total_actif"]["n"] == "120.00" and api["total_actif"]["n1"] is None
