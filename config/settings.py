@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tresorerie",
     "inventaire",
     "comptes_annuels",
+    "responsabilite",
     "accueil",
 ]
 
