@@ -6,6 +6,7 @@ import datetime
 
 from django.db import connection, models
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.utils import timezone
 
 from core import horloge
 from personnes.models import Affectation, Delegation, Fonction, Interim
@@ -207,3 +208,51 @@ def libelle_etat(delegation) -> str:
     if etat == EtatDelegation.RETIREE:
         return f"retirée le {delegation.retiree_le:%d/%m/%Y}"
     return etat.label
+
+
+# --- The agent comptable in office ------------------------------------------------------
+
+
+def _jour_de(le: datetime.datetime | datetime.date) -> datetime.date:
+    """The fund's calendar day of a moment: an aware datetime read in local time."""
+    if isinstance(le, datetime.datetime):
+        if timezone.is_aware(le):
+            le = timezone.localtime(le)
+        return le.date()
+    return le
+
+
+def agent_comptable_en_fonction(le: datetime.datetime | datetime.date):
+    """Who is the agent comptable in office at that date and time, or None.
+
+    Functions and interims are held by whole days, so a moment counts for its
+    day (local time), from the first day to the last one included. The rule
+    (circ. 93/82 §1.1.2): the fondé de pouvoir assumes the functions of the
+    agent comptable "en cas de vacance d'emploi, d'absence momentanée ou
+    d'empêchement", for three months at most (D253-14), until the board names
+    an agent comptable intérimaire, for six months at most. An `Interim` row
+    (fondé de pouvoir faisant fonction, or intérimaire) is recorded only for
+    such an absence or vacancy, and one at a time: on a day it covers, its
+    holder is in office, in the titular's place. Otherwise the titular is the
+    one whose affectation as agent comptable covers the day (the latest
+    installed if two touch on a handover day: an agent comptable exercises his
+    functions once installed, §1.1.0); none at all is a vacancy without an
+    intérimaire, and the answer is None.
+    """
+    jour = _jour_de(le)
+    interim = (
+        Interim.objects.filter(debut__lte=jour, fin__gte=jour)
+        .select_related("utilisateur")
+        .order_by("-debut", "-id")
+        .first()
+    )
+    if interim is not None:
+        return interim.utilisateur
+    titulaire = (
+        Affectation.objects.filter(fonction=Fonction.AGENT_COMPTABLE, debut__lte=jour)
+        .filter(Q(fin__isnull=True) | Q(fin__gte=jour))
+        .select_related("utilisateur")
+        .order_by("-debut", "-id")
+        .first()
+    )
+    return None if titulaire is None else titulaire.utilisateur
