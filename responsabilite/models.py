@@ -1,5 +1,159 @@
 """The agent comptable's personal and pecuniary liability (circ. 93/82 §VI,
 D253-81): mise en cause, ordre de recette against him, débet, sursis,
-décharge, remise gracieuse, payment and recovery."""
+décharge, remise gracieuse, payment and recovery. This first part holds the
+mise en cause and the ordre de recette (§6.0, §6.1); the later states
+(sursis, décharge, remise, payment) come with the rest of the issue.
+
+Why a dedicated `OrdreDebet` rather than a `recettes.OrdreRecette`: the
+ordre de recette against the agent comptable is not an order the agent
+comptable controls and takes in charge like any other — he is its debtor,
+it is issued by the directeur alone, notified by registered letter, its
+amount goes to the débet account 429 and its life (sursis, décharge, remise
+gracieuse, payment from his own money) is the one of §6.2 and D253-81, not
+the one of the recettes' parapheur. A model of its own, numbered per year
+(`DEB-2026-0001`), keeps both lives simple and faithful.
+
+Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG895):
+
+- a `MiseEnCause` is never changed nor removed;
+- an `OrdreDebet` is never removed; its number follows the last of its year
+  without a gap (LG890); what it orders (mise en cause, agent comptable,
+  amount, account, date, issuer, number) never changes (LG891); its state
+  only moves forward along `TRANSITIONS` — émis → notifié, with the avis de
+  réception's date — (LG892); the avis de réception's date, the board's
+  information and the posting are each recorded once (LG893).
+"""
 
 from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from core.money import DECIMAL_PLACES, MAX_DIGITS, format_euros
+from personnes.models import nom_de
+
+MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
+COMPTE_DEBETS = "429"
+
+
+class MiseEnCause(models.Model):
+    """The decision putting the agent comptable's liability in question (§6.0)."""
+
+    class Auteur(models.TextChoices):
+        CONSEIL_FRAUDE = "conseil_fraude", "le conseil d'administration, d'office (fraude)"
+        CONSEIL_COMMISSION = (
+            "conseil_commission",
+            "le conseil d'administration, à la demande de la commission de contrôle",
+        )
+        TUTELLE = "tutelle", "les autorités de tutelle"
+        APPROBATION = "approbation", "l'autorité compétente pour approuver les comptes"
+        MINISTRE = (
+            "ministre",
+            "le ministre chargé de la sécurité sociale, à la demande de la Cour des comptes",
+        )
+
+    auteur = models.CharField("mise en cause par", max_length=20, choices=Auteur.choices)
+    decide_le = models.DateField("décidée le")
+    faits_le = models.DateField("date des faits")
+    motifs = models.TextField("motifs")
+    montant = models.DecimalField("montant", **MONTANT)
+    fraude = models.BooleanField("fraude ou détournement", default=False)
+    agent_comptable = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mises_en_cause"
+    )
+    # On fraud the directeur informs at once the DRASS and the national body (§6.0).
+    information_drass_le = models.DateField("DRASS informée le", null=True, blank=True)
+    information_nationale_le = models.DateField(
+        "organisme national informé le", null=True, blank=True
+    )
+    enregistre_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    enregistre_le = models.DateTimeField("enregistrée le")
+
+    class Meta:
+        verbose_name = "mise en cause de l'agent comptable"
+        verbose_name_plural = "mises en cause de l'agent comptable"
+        ordering = ["-decide_le", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(montant__gt=0), name="miseencause_montant"),
+            models.CheckConstraint(
+                condition=models.Q(motifs__regex=r"[^[:space:]]"), name="miseencause_motifs"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(faits_le__lte=models.F("decide_le")),
+                name="miseencause_faits_avant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    fraude=True,
+                    information_drass_le__isnull=False,
+                    information_nationale_le__isnull=False,
+                )
+                | models.Q(
+                    fraude=False,
+                    information_drass_le__isnull=True,
+                    information_nationale_le__isnull=True,
+                ),
+                name="miseencause_information_si_fraude",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Mise en cause de {nom_de(self.agent_comptable)} du {self.decide_le:%d/%m/%Y} "
+            f"({format_euros(self.montant)})"
+        )
+
+
+class OrdreDebet(models.Model):
+    """The ordre de recette the directeur issues against the agent comptable (§6.1)."""
+
+    class Etat(models.TextChoices):
+        EMIS = "emis", "ordre émis, notifié par lettre recommandée"
+        NOTIFIE = "notifie", "avis de réception reçu"
+
+    TRANSITIONS = frozenset({(Etat.EMIS, Etat.NOTIFIE)})
+
+    annee = models.PositiveIntegerField("année")
+    numero = models.PositiveIntegerField("numéro")
+    mise_en_cause = models.OneToOneField(
+        MiseEnCause, on_delete=models.PROTECT, related_name="ordre"
+    )
+    agent_comptable = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ordres_debet"
+    )
+    montant = models.DecimalField("montant", **MONTANT)
+    # The account on which the loss sits (credited by the posting 429 / compte).
+    compte = models.CharField("compte du manquant", max_length=20)
+    emis_le = models.DateField("émis le")
+    emis_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    etat = models.CharField("état", max_length=10, choices=Etat.choices, default=Etat.EMIS)
+    accuse_reception_le = models.DateField("avis de réception du", null=True, blank=True)
+    conseil_informe_le = models.DateField("conseil informé le", null=True, blank=True)
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "ordre de recette à l'encontre de l'agent comptable"
+        verbose_name_plural = "ordres de recette à l'encontre de l'agent comptable"
+        ordering = ["-annee", "-numero"]
+        constraints = [
+            models.UniqueConstraint(fields=["annee", "numero"], name="ordredebet_numero_unique"),
+            models.CheckConstraint(condition=models.Q(montant__gt=0), name="ordredebet_montant"),
+            models.CheckConstraint(
+                condition=models.Q(etat="emis", accuse_reception_le__isnull=True)
+                | models.Q(etat="notifie", accuse_reception_le__gte=models.F("emis_le")),
+                name="ordredebet_accuse_reception",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ordre de recette {self.reference} ({format_euros(self.montant)})"
+
+    @property
+    def reference(self) -> str:
+        return f"DEB-{self.annee}-{self.numero:04d}"

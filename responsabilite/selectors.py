@@ -1,0 +1,108 @@
+"""Reads of the agent comptable's liability (circ. 93/82 §VI): who answers
+for a day, the register of débets, the débets still open that the quitus
+lists (DOMAIN §7)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from core.money import ZERO, format_euros
+from personnes.models import nom_de
+from personnes.selectors import agent_comptable_en_fonction
+from responsabilite.models import MiseEnCause, OrdreDebet
+
+
+def agent_comptable_le(jour: datetime.date):
+    """The agent comptable in office on `jour` (the intérimaire on the days an
+    interim covers): the one whose liability the facts of that day put in
+    question. The one place this app asks it (`personnes.selectors`)."""
+    return agent_comptable_en_fonction(jour)
+
+
+ETAT_MIS_EN_CAUSE = "mis en cause, ordre à émettre"
+
+
+@dataclass
+class Debet:
+    """One line of the register: a mise en cause and its ordre, with the amounts
+    of each later state (zero until those acts exist: sursis, décharge, remise
+    gracieuse, payment and recovery come with the rest of issue 12)."""
+
+    mise: MiseEnCause
+    ordre: OrdreDebet | None
+    du: Decimal
+    paye: Decimal = ZERO
+    decharge: Decimal = ZERO
+    remis: Decimal = ZERO
+    recouvre: Decimal = ZERO
+
+    @property
+    def reste(self) -> Decimal:
+        return self.du - self.paye - self.decharge - self.remis
+
+    @property
+    def ouvert(self) -> bool:
+        return self.reste > 0
+
+    @property
+    def etat(self) -> str:
+        if self.ordre is None:
+            return ETAT_MIS_EN_CAUSE
+        etat = self.ordre.get_etat_display()
+        if self.ordre.ecriture_id is None:
+            etat += ", à comptabiliser au débet"
+        return etat
+
+    @property
+    def reference(self) -> str:
+        return self.ordre.reference if self.ordre else "—"
+
+    def __str__(self) -> str:
+        return (
+            f"{self.reference} : {format_euros(self.reste)} restant dû (faits du "
+            f"{self.mise.faits_le:%d/%m/%Y})"
+        )
+
+
+@dataclass
+class Responsable:
+    personne: object
+    debets: list[Debet] = field(default_factory=list)
+
+    @property
+    def nom(self) -> str:
+        return nom_de(self.personne)
+
+    def total(self, quoi: str) -> Decimal:
+        return sum((getattr(d, quoi) for d in self.debets), ZERO)
+
+
+def debets(*, personne=None) -> list[Debet]:
+    mises = MiseEnCause.objects.select_related("agent_comptable", "ordre").order_by(
+        "faits_le", "id"
+    )
+    if personne is not None:
+        mises = mises.filter(agent_comptable=personne)
+    lignes = []
+    for m in mises:
+        ordre = getattr(m, "ordre", None)
+        lignes.append(Debet(mise=m, ordre=ordre, du=ordre.montant if ordre else m.montant))
+    return lignes
+
+
+def registre() -> list[Responsable]:
+    """Per agent comptable (or intérimaire, or fondé de pouvoir faisant
+    fonction) put in question, every débet with its state and amounts."""
+    par_personne: dict[int, Responsable] = {}
+    for d in debets():
+        p = d.mise.agent_comptable
+        par_personne.setdefault(p.pk, Responsable(personne=p)).debets.append(d)
+    return sorted(par_personne.values(), key=lambda r: r.nom)
+
+
+def debets_ouverts(debut: datetime.date, fin: datetime.date, personne) -> list[Debet]:
+    """The débets still open against `personne` for facts between `debut` and
+    `fin` (an exercise): what the quitus lists."""
+    return [d for d in debets(personne=personne) if debut <= d.mise.faits_le <= fin and d.ouvert]
