@@ -21,7 +21,8 @@ Invariants
   ordered, its ceiling is positive when set, nobody delegates to himself, its
   account prefixes are digits separated by commas, its specimen signature is
   not empty; an interim never exceeds its legal length, computed with
-  PostgreSQL's own month arithmetic.
+  PostgreSQL's own month arithmetic; nor do the same person's interims of the
+  same nature chained with no day between them (trigger, migration 0005).
 - Enforced by PostgreSQL triggers (migration 0003) and first by the services
   (`personnes/services.py`): a delegation's author is directeur and its
   beneficiary délégué du directeur on its first day; the beneficiary never

@@ -72,6 +72,32 @@ def interim_le(utilisateur, jour: datetime.date) -> Interim | None:
     return Interim.objects.filter(utilisateur=utilisateur, debut__lte=jour, fin__gte=jour).first()
 
 
+def interims_consecutifs(
+    utilisateur, nature: str, debut: datetime.date, fin: datetime.date
+) -> tuple[datetime.date, datetime.date, list[Interim]]:
+    """The chain an interim [debut, fin] joins: the same person's interims of
+    the same nature that touch it or each other with no day between them
+    (contiguous or overlapping). Returns the chain's first and last days and
+    its recorded rows, oldest first; the caps of D253-14 and circ. 93/82
+    §1.1.2 hold over that whole span (PostgreSQL: personnes 0005)."""
+    un_jour = datetime.timedelta(days=1)
+    lignes = list(Interim.objects.filter(utilisateur=utilisateur, nature=nature).order_by("debut"))
+    chaine: list[Interim] = []
+    etendue = True
+    while etendue:
+        etendue = False
+        for ligne in lignes:
+            if (
+                ligne not in chaine
+                and ligne.debut <= fin + un_jour
+                and ligne.fin >= debut - un_jour
+            ):
+                chaine.append(ligne)
+                debut, fin = min(debut, ligne.debut), max(fin, ligne.fin)
+                etendue = True
+    return debut, fin, sorted(chaine, key=lambda i: (i.debut, i.pk))
+
+
 def fonctions_cote_comptable_le(utilisateur, jour: datetime.date) -> list[str]:
     """Functions exercised for the agent comptable that day, an interim included."""
     fonctions = sorted(set(fonctions_le(utilisateur, jour)) & FONCTIONS_COTE_COMPTABLE)

@@ -37,6 +37,7 @@ from personnes.selectors import (
     fonctions_le,
     fonctions_pendant,
     interim_le,
+    interims_consecutifs,
     interims_pendant,
 )
 
@@ -344,6 +345,42 @@ def fin_maximale_interim(debut: datetime.date, mois: int) -> datetime.date:
     return datetime.date(annee, mois_0 + 1, jour) - datetime.timedelta(days=1)
 
 
+def _qui_assure(nature: str) -> str:
+    return (
+        "Le fondé de pouvoir n'assure les fonctions d'agent comptable"
+        if nature == Interim.Nature.FONDE_DE_POUVOIR
+        else "L'agent comptable intérimaire n'est nommé"
+    )
+
+
+def _exiger_duree_consecutive(utilisateur, nature: str, debut, fin) -> None:
+    """The cap holds over consecutive periods, not per row (D253-14, circ.
+    93/82 §1.1.2): chained with the same person's interims of the same
+    nature that touch it with no day between them, the new one must still
+    end within the cap counted from the chain's first day. PostgreSQL
+    refuses the same (personnes 0005, LG606)."""
+    mois = Interim.DUREE_MAX_MOIS[nature]
+    premier, dernier, chaine = interims_consecutifs(utilisateur, nature, debut, fin)
+    fin_max = fin_maximale_interim(premier, mois)
+    if dernier <= fin_max:
+        return
+    deja = "les intérims déjà enregistrés" if len(chaine) > 1 else "l'intérim déjà enregistré"
+    precedents = ", ".join(f"du {i.debut:%d/%m/%Y} au {i.fin:%d/%m/%Y}" for i in chaine)
+    raise DonneeInvalide(
+        f"{_qui_assure(nature)} que pour {mois} mois au plus, sur des périodes consécutives "
+        f"comme sur une seule : avec {deja} ({precedents}), "
+        f"{_nom(utilisateur)} l'exercerait sans interruption du {premier:%d/%m/%Y} au "
+        f"{dernier:%d/%m/%Y}, au-delà du {fin_max:%d/%m/%Y} ({CIRCULAIRE_INTERIM}).",
+        details={
+            "duree_max_mois": mois,
+            "debut_chaine": premier.isoformat(),
+            "fin_chaine": dernier.isoformat(),
+            "fin_maximale": fin_max.isoformat(),
+            "interims": [i.pk for i in chaine],
+        },
+    )
+
+
 @transaction.atomic
 def interim_designer(
     *, acting_user, utilisateur, nature: str, debut: datetime.date, fin: datetime.date
@@ -372,13 +409,8 @@ def interim_designer(
     mois = Interim.DUREE_MAX_MOIS[nature]
     fin_max = fin_maximale_interim(debut, mois)
     if fin > fin_max:
-        qui = (
-            "Le fondé de pouvoir n'assure les fonctions d'agent comptable"
-            if nature == Interim.Nature.FONDE_DE_POUVOIR
-            else "L'agent comptable intérimaire n'est nommé"
-        )
         raise DonneeInvalide(
-            f"{qui} que pour {mois} mois au plus : un intérim commençant le {debut:%d/%m/%Y} "
+            f"{_qui_assure(nature)} que pour {mois} mois au plus : un intérim commençant le {debut:%d/%m/%Y} "
             f"prend fin au plus tard le {fin_max:%d/%m/%Y}, pas le {fin:%d/%m/%Y} "
             f"({CIRCULAIRE_INTERIM}).",
             details={"duree_max_mois": mois, "fin_maximale": fin_max.isoformat()},
@@ -427,6 +459,8 @@ def interim_designer(
             f"({CIRCULAIRE_INTERIM}).",
             details={"interim_existant": chevauchant.pk},
         )
+
+    _exiger_duree_consecutive(utilisateur, nature, debut, fin)
 
     interim = Interim.objects.create(utilisateur=utilisateur, nature=nature, debut=debut, fin=fin)
     audit(
