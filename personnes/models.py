@@ -249,3 +249,101 @@ class Interim(models.Model):
 
     def valide_le(self, jour: datetime.date) -> bool:
         return self.debut <= jour <= self.fin
+
+
+class Procuration(models.Model):
+    """The procuration of a fondé de pouvoir, approved by the board (circ. 93/82 §1.1.1).
+
+    The agent comptable is seconded by one or more fondés de pouvoir "munis
+    d'une procuration régulière", given "après agrément du conseil
+    d'administration"; two at most. The directeur records the board's
+    decision (its date and délibération) and the limits it states: the acts
+    allowed (codes of the droits catalogue, `personnes.droits.CATALOGUE`;
+    empty: every act of the agent comptable) and a ceiling per act (empty:
+    none). `personnes.permissions.exiger_dans_procuration` refuses an act
+    beyond it. Rows are never deleted; an end is a date (`fin`).
+    """
+
+    fonde = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="procurations",
+        verbose_name="fondé de pouvoir",
+    )
+    agent_comptable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="procurations_donnees",
+        verbose_name="agent comptable mandant",
+    )
+    debut = models.DateField("du")
+    fin = models.DateField("au", null=True, blank=True)
+    agreee_le = models.DateField("agréée par le conseil d'administration le")
+    deliberation = models.CharField("délibération", max_length=100)
+    actes = models.CharField(
+        "actes permis",
+        max_length=500,
+        blank=True,
+        help_text="Codes d'actes séparés par des virgules ; vide : tous les actes de l'agent "
+        "comptable.",
+    )
+    montant_max = models.DecimalField(
+        "plafond par acte",
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=True,
+        blank=True,
+        help_text="Vide : sans plafond.",
+    )
+    enregistree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="enregistrée par",
+    )
+    creee_le = models.DateTimeField("enregistrée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "procuration de fondé de pouvoir"
+        verbose_name_plural = "procurations de fondé de pouvoir"
+        ordering = ["-debut", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fin__isnull=True) | models.Q(fin__gte=models.F("debut")),
+                name="procuration_periode_ordonnee",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(agreee_le__lte=models.F("debut")),
+                name="procuration_agreee_avant_effet",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(montant_max__isnull=True) | models.Q(montant_max__gt=0),
+                name="procuration_plafond_positif",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(actes__regex=r"^([a-z_.]+(,[a-z_.]+)*)?$"),
+                name="procuration_actes_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(deliberation__regex=r"[^[:space:]]"),
+                name="procuration_deliberation_obligatoire",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(fonde=models.F("agent_comptable")),
+                name="procuration_pas_a_soi_meme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        fin = f" au {self.fin:%d/%m/%Y}" if self.fin else ""
+        return f"Procuration n° {self.pk} de {nom_de(self.fonde)}, du {self.debut:%d/%m/%Y}{fin}"
+
+    @property
+    def codes(self) -> list[str]:
+        return [c for c in self.actes.split(",") if c]
+
+    def valide_le(self, jour: datetime.date) -> bool:
+        return self.debut <= jour and (self.fin is None or jour <= self.fin)
+
+    def couvre_acte(self, code: str) -> bool:
+        return not self.codes or code in self.codes
