@@ -46,7 +46,8 @@ class BeneficiaireSerializer(serializers.Serializer):
     quitus_le = serializers.DateField(allow_null=True)
     deliberation = serializers.CharField(allow_null=True)
     debets_ouverts = serializers.ListField(
-        child=serializers.CharField(), help_text="Vide tant que la responsabilité n'est pas suivie."
+        child=serializers.CharField(),
+        help_text="Débets encore ouverts pour des faits de l'exercice (registre des débets).",
     )
 
 

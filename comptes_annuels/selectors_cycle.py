@@ -24,6 +24,7 @@ from ledger.models import ArreteComptes, Exercice
 from personnes.models import Affectation, Fonction, Interim, nom_de
 from reglementation.models import Parametre
 from reglementation.selectors import parametre
+from responsabilite import selectors as responsabilite_selectors
 
 CLE_CAISSE_NATIONALE = "caisse_nationale"
 CLE_LIMITE = "transmission_comptes_annuels"
@@ -162,12 +163,11 @@ def dernier_avis(exercice: Exercice, fonde) -> AvisFonde | None:
 
 
 def debets_ouverts(exercice: Exercice, beneficiaire) -> list:
-    """The débets still open against `beneficiaire` for `exercice`, which the
-    quitus lists. Empty today: liability (débets followed to their discharge,
-    circ. §VI) comes with issue 12, which will fill this list from its own app
-    and decide what an open débet does to the quitus; the page and the API
-    already show what it returns."""
-    return []
+    """The débets still open against `beneficiaire` for facts of `exercice`,
+    which the quitus lists (`responsabilite.selectors`, circ. §VI). What an
+    open débet does to the quitus is left to the rest of issue 12: today it is
+    listed, not refused."""
+    return responsabilite_selectors.debets_ouverts(exercice.debut, exercice.fin, beneficiaire)
 
 
 # --- The timeline ----------------------------------------------------------------

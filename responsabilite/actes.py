@@ -1,0 +1,116 @@
+"""The acts of the agent comptable's liability as pages and the API see
+them (`responsabilite.services`, circ. 93/82 §6.0, §6.1), each with its
+droit: the directeur records the mise en cause, issues the ordre de recette
+against the agent comptable, records the avis de réception and the board's
+information; the agent comptable posts the débet."""
+
+from __future__ import annotations
+
+from django import forms
+
+from core.actes import Acte
+from core.formulaires import saisie_date
+from personnes.droits import TOUTES, droit
+from personnes.models import Fonction
+from responsabilite import services
+from responsabilite.models import MiseEnCause
+
+DIRECTEUR = {Fonction.DIRECTEUR}
+
+LIRE_DROIT = droit(
+    "responsabilite.lire",
+    TOUTES,
+    "Vous devez exercer une fonction dans l'organisme pour lire le registre des débets.",
+)
+MISE_EN_CAUSE_DROIT = droit("responsabilite.mise_en_cause", DIRECTEUR, services.REFUS_DIRECTEUR)
+EMETTRE_DROIT = droit("responsabilite.ordre_emettre", DIRECTEUR, services.REFUS_DIRECTEUR)
+SUIVRE_DROIT = droit("responsabilite.ordre_suivre", DIRECTEUR, services.REFUS_DIRECTEUR)
+COMPTABILISER_DROIT = droit(
+    "responsabilite.comptabiliser",
+    {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR},
+    "Seul l'agent comptable (ou son fondé de pouvoir) passe les écritures (circulaire 93/82 "
+    "§1.1.1).",
+)
+
+_DATE = {"widget": saisie_date()}
+
+
+class MiseEnCauseForm(forms.Form):
+    auteur = forms.ChoiceField(label="Mise en cause par", choices=MiseEnCause.Auteur.choices)
+    decide_le = forms.DateField(label="Décision du", **_DATE)
+    faits_le = forms.DateField(label="Date des faits", **_DATE)
+    motifs = forms.CharField(label="Motifs", widget=forms.Textarea(attrs={"rows": 3}))
+    montant = forms.DecimalField(label="Montant (€)", min_value=0, decimal_places=2)
+    fraude = forms.BooleanField(label="Fraude ou détournement", required=False)
+
+
+class EmettreForm(forms.Form):
+    compte = forms.CharField(label="Compte du manquant", max_length=20, initial="531")
+    montant = forms.DecimalField(
+        label="Montant (€, celui de la mise en cause si vide)",
+        required=False,
+        min_value=0,
+        decimal_places=2,
+    )
+
+
+class DateForm(forms.Form):
+    le = forms.DateField(label="Le", **_DATE)
+
+
+def _mise(utilisateur, _objet, d):
+    return services.mise_en_cause_enregistrer(acting_user=utilisateur, **d)
+
+
+def _emettre(utilisateur, mise, d):
+    return services.ordre_debet_emettre(
+        acting_user=utilisateur, mise_en_cause=mise, compte=d["compte"], montant=d.get("montant")
+    )
+
+
+def _ar(utilisateur, ordre, d):
+    return services.accuse_reception_enregistrer(acting_user=utilisateur, ordre=ordre, le=d["le"])
+
+
+def _conseil(utilisateur, ordre, d):
+    return services.conseil_informe_enregistrer(acting_user=utilisateur, ordre=ordre, le=d["le"])
+
+
+def _comptabiliser(utilisateur, ordre, _d):
+    return services.ordre_debet_comptabiliser(acting_user=utilisateur, ordre=ordre)
+
+
+MISE_EN_CAUSE = Acte(
+    "responsabilite.mise_en_cause",
+    _mise,
+    MISE_EN_CAUSE_DROIT,
+    lambda m, _d: f"Mise en cause de l'agent comptable enregistrée : {m}.",
+)
+EMETTRE = Acte(
+    "responsabilite.ordre_emettre",
+    _emettre,
+    EMETTRE_DROIT,
+    lambda objet, _d: (
+        f"Ordre de recette {getattr(objet, 'ordre', objet).reference} émis à l'encontre de "
+        "l'agent comptable : notifiez-le par la lettre recommandée avec demande d'avis de "
+        "réception."
+    ),
+)
+ACCUSE_RECEPTION = Acte(
+    "responsabilite.accuse_reception",
+    _ar,
+    SUIVRE_DROIT,
+    "Avis de réception de l'ordre {ref} enregistré.",
+)
+CONSEIL_INFORME = Acte(
+    "responsabilite.conseil_informe",
+    _conseil,
+    SUIVRE_DROIT,
+    "Information du conseil d'administration sur l'ordre {ref} enregistrée.",
+)
+COMPTABILISER = Acte(
+    "responsabilite.comptabiliser",
+    _comptabiliser,
+    COMPTABILISER_DROIT,
+    "Ordre {ref} comptabilisé au compte 429, débet des comptables.",
+)

@@ -1,0 +1,151 @@
+"""The API of the agent comptable's liability (circ. 93/82 §6.0, §6.1): the
+register of débets (GET, for whoever holds a function — the auditors of the
+tutelle among them —; a POST on it is refused, 403 in French: the register
+is read, the acts have their own addresses) and one POST per act, the same
+service, droits and French refusals as the pages."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.actes import api_acte
+from responsabilite import actes, selectors
+from responsabilite.models import MiseEnCause, OrdreDebet
+
+REGISTRE_LECTURE = (
+    "Le registre des débets se consulte : la mise en cause, l'ordre de recette et leurs suites "
+    "s'enregistrent chacun à sa propre adresse, par le directeur (circulaire 93/82 §6.1)."
+)
+
+_MONTANT = {"max_digits": 14, "decimal_places": 2}
+
+
+class DebetSerializer(serializers.Serializer):
+    mise_en_cause = serializers.IntegerField(source="mise.pk")
+    ordre = serializers.IntegerField(source="ordre.pk", allow_null=True, default=None)
+    reference = serializers.CharField()
+    auteur = serializers.CharField(source="mise.auteur")
+    faits_le = serializers.DateField(source="mise.faits_le")
+    fraude = serializers.BooleanField(source="mise.fraude")
+    etat = serializers.CharField()
+    du = serializers.DecimalField(**_MONTANT)
+    paye = serializers.DecimalField(**_MONTANT)
+    decharge = serializers.DecimalField(**_MONTANT)
+    remis = serializers.DecimalField(**_MONTANT)
+    recouvre = serializers.DecimalField(**_MONTANT)
+    reste = serializers.DecimalField(**_MONTANT)
+
+
+class ResponsableSerializer(serializers.Serializer):
+    utilisateur = serializers.CharField(source="personne.username")
+    nom = serializers.CharField()
+    debets = DebetSerializer(many=True)
+
+
+class RegistreApi(APIView):
+    @extend_schema(
+        responses={200: ResponsableSerializer(many=True)},
+        summary="Registre des débets, par agent comptable",
+    )
+    def get(self, request):
+        actes.LIRE_DROIT.exiger(request.user)
+        return Response(ResponsableSerializer(selectors.registre(), many=True).data)
+
+    @extend_schema(request=None, responses={403: None}, summary="Refusé : le registre se consulte")
+    def post(self, request):
+        raise PermissionDenied(REGISTRE_LECTURE)
+
+
+class MiseEnCauseEntree(serializers.Serializer):
+    auteur = serializers.ChoiceField(choices=MiseEnCause.Auteur.choices)
+    decide_le = serializers.DateField()
+    faits_le = serializers.DateField()
+    motifs = serializers.CharField()
+    montant = serializers.DecimalField(**_MONTANT)
+    fraude = serializers.BooleanField(default=False)
+
+
+class MiseEnCauseSortie(serializers.Serializer):
+    id = serializers.IntegerField()
+    agent_comptable = serializers.CharField(source="agent_comptable.username")
+    montant = serializers.DecimalField(**_MONTANT)
+    fraude = serializers.BooleanField()
+    information_drass_le = serializers.DateField(allow_null=True)
+    information_nationale_le = serializers.DateField(allow_null=True)
+
+
+class EmettreEntree(serializers.Serializer):
+    compte = serializers.CharField(max_length=20)
+    montant = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
+
+
+class DateEntree(serializers.Serializer):
+    le = serializers.DateField()
+
+
+class OrdreSortie(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    agent_comptable = serializers.CharField(source="agent_comptable.username")
+    montant = serializers.DecimalField(**_MONTANT)
+    compte = serializers.CharField()
+    emis_le = serializers.DateField()
+    etat = serializers.CharField()
+    accuse_reception_le = serializers.DateField(allow_null=True)
+    conseil_informe_le = serializers.DateField(allow_null=True)
+    ecriture = serializers.IntegerField(source="ecriture.numero", allow_null=True, default=None)
+
+
+def _ordre(o):
+    return OrdreSortie(o).data
+
+
+MiseEnCauseApi = api_acte(
+    actes.MISE_EN_CAUSE,
+    entree=MiseEnCauseEntree,
+    sortie=lambda m: MiseEnCauseSortie(m).data,
+    reponse=MiseEnCauseSortie,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer la mise en cause de l'agent comptable (directeur)",
+)
+EmettreApi = api_acte(
+    actes.EMETTRE,
+    queryset=MiseEnCause.objects.all(),
+    entree=EmettreEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    statut=status.HTTP_201_CREATED,
+    resume="Émettre l'ordre de recette à l'encontre de l'agent comptable (directeur)",
+    introuvable="La mise en cause n° {pk} n'existe pas.",
+)
+_ORDRES = OrdreDebet.objects.select_related("agent_comptable", "ecriture")
+AccuseReceptionApi = api_acte(
+    actes.ACCUSE_RECEPTION,
+    queryset=_ORDRES,
+    entree=DateEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    resume="Enregistrer l'avis de réception de la lettre recommandée (directeur)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+ConseilInformeApi = api_acte(
+    actes.CONSEIL_INFORME,
+    queryset=_ORDRES,
+    entree=DateEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    resume="Enregistrer l'information du conseil d'administration (directeur)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+ComptabiliserApi = api_acte(
+    actes.COMPTABILISER,
+    queryset=_ORDRES,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    resume="Comptabiliser le débet au compte 429 (agent comptable)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)

@@ -1,0 +1,30 @@
+"""The API of the agent comptable's liability (`/api/responsabilite/`)."""
+
+from django.urls import path
+
+from responsabilite import api
+
+urlpatterns = [
+    path("registre/", api.RegistreApi.as_view(), name="api_responsabilite_registre"),
+    path("mises-en-cause/", api.MiseEnCauseApi.as_view(), name="api_responsabilite_mise"),
+    path(
+        "mises-en-cause/<int:pk>/ordre/",
+        api.EmettreApi.as_view(),
+        name="api_responsabilite_emettre",
+    ),
+    path(
+        "ordres/<int:pk>/accuse-reception/",
+        api.AccuseReceptionApi.as_view(),
+        name="api_responsabilite_accuse_reception",
+    ),
+    path(
+        "ordres/<int:pk>/conseil-informe/",
+        api.ConseilInformeApi.as_view(),
+        name="api_responsabilite_conseil_informe",
+    ),
+    path(
+        "ordres/<int:pk>/comptabiliser/",
+        api.ComptabiliserApi.as_view(),
+        name="api_responsabilite_comptabiliser",
+    ),
+]

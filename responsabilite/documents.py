@@ -1,0 +1,102 @@
+"""The liability's documents (circ. 93/82 §6.0, §6.1): the registered letter
+notifying the ordre de recette to the agent comptable, the directeur's
+letters informing the DRASS and the national body on fraud, and the
+register of débets as PDF (WeasyPrint) and CSV (semicolon, as the other CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core import horloge
+from core.money import format_euros
+from responsabilite.models import MiseEnCause, OrdreDebet
+from responsabilite.selectors import Responsable
+
+DESTINATAIRES = {
+    "drass": "Monsieur le directeur régional des affaires sanitaires et sociales",
+    "national": "Monsieur le directeur de l'organisme national",
+}
+
+EN_TETES = [
+    "Agent comptable",
+    "Ordre",
+    "Mise en cause par",
+    "Faits du",
+    "Fraude",
+    "État",
+    "Dû",
+    "Payé",
+    "Déchargé",
+    "Remis",
+    "Recouvré",
+    "Reste",
+]
+
+
+def _pdf(gabarit: str, contexte: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        gabarit,
+        {
+            "organisme": settings.NOM_ORGANISME,
+            "edite_le": timezone.localtime(horloge.maintenant()),
+            **contexte,
+        },
+    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def lettre_notification(ordre: OrdreDebet) -> bytes:
+    """The registered letter with avis de réception notifying the order (§6.1)."""
+    return _pdf(
+        "responsabilite/lettre_notification_pdf.html",
+        {"ordre": ordre, "mise": ordre.mise_en_cause, "montant": format_euros(ordre.montant)},
+    )
+
+
+def lettre_information(mise: MiseEnCause, destinataire: str) -> bytes:
+    """The directeur's letter informing the DRASS or the national body of a
+    fraud or an embezzlement (§6.0)."""
+    le = mise.information_drass_le if destinataire == "drass" else mise.information_nationale_le
+    return _pdf(
+        "responsabilite/lettre_information_pdf.html",
+        {
+            "mise": mise,
+            "destinataire": DESTINATAIRES[destinataire],
+            "le": le,
+            "montant": format_euros(mise.montant),
+        },
+    )
+
+
+def registre_pdf(registre: list[Responsable], *, edite_par: str) -> bytes:
+    return _pdf("responsabilite/registre_pdf.html", {"registre": registre, "edite_par": edite_par})
+
+
+def registre_csv(registre: list[Responsable]) -> str:
+    sortie = io.StringIO()
+    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire(EN_TETES)
+    for r in registre:
+        for d in r.debets:
+            ecrire(
+                [
+                    r.nom,
+                    d.reference,
+                    d.mise.get_auteur_display(),
+                    d.mise.faits_le.isoformat(),
+                    "oui" if d.mise.fraude else "non",
+                    d.etat,
+                    *(
+                        f"{v:.2f}".replace(".", ",")
+                        for v in (d.du, d.paye, d.decharge, d.remis, d.recouvre, d.reste)
+                    ),
+                ]
+            )
+    return sortie.getvalue()

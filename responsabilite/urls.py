@@ -1,0 +1,23 @@
+"""The pages of the agent comptable's liability (namespace `responsabilite`)."""
+
+from django.urls import path
+
+from responsabilite import views
+
+app_name = "responsabilite"
+
+urlpatterns = [
+    path("", views.registre, name="registre"),
+    path("document.<slug:format_>", views.registre_document, name="registre_document"),
+    path("mise-en-cause/", views.mise_en_cause, name="mise_en_cause"),
+    path("mises-en-cause/<int:pk>/emettre/", views.emettre, name="emettre"),
+    path(
+        "mises-en-cause/<int:pk>/lettre-<slug:destinataire>.pdf",
+        views.lettre_information,
+        name="lettre_information",
+    ),
+    path("ordres/<int:pk>/lettre.pdf", views.lettre_notification, name="lettre_notification"),
+    path("ordres/<int:pk>/accuse-reception/", views.accuse_reception, name="accuse_reception"),
+    path("ordres/<int:pk>/conseil-informe/", views.conseil_informe, name="conseil_informe"),
+    path("ordres/<int:pk>/comptabiliser/", views.comptabiliser, name="comptabiliser"),
+]

@@ -1,0 +1,124 @@
+"""The register of débets (circ. 93/82 §VI) and the forms of the liability's
+acts for whoever may do them now (the directeur: mise en cause, ordre de
+recette, avis de réception, board informed; the agent comptable: the
+posting to 429), its letters and documents. Thin: selectors to read,
+`core.actes` to run the acts."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from core import horloge
+from core.actes import page_acte
+from personnes.acces import fonction_requise
+from responsabilite import actes, documents, selectors
+from responsabilite.models import MiseEnCause, OrdreDebet
+
+
+def _lecteur(request) -> None:
+    if not actes.LIRE_DROIT.accorde(request.user):
+        raise PermissionDenied(actes.LIRE_DROIT.refus)
+
+
+def _vers_registre(_objet, _resultat) -> str:
+    return reverse("responsabilite:registre")
+
+
+@fonction_requise
+def registre(request):
+    _lecteur(request)
+    aujourdhui = {"le": horloge.aujourdhui()}
+    u = request.user
+    return render(
+        request,
+        "responsabilite/registre.html",
+        {
+            "registre": selectors.registre(),
+            "mise_form": actes.MiseEnCauseForm(initial={"decide_le": aujourdhui["le"]})
+            if actes.MISE_EN_CAUSE_DROIT.accorde(u)
+            else None,
+            "emettre_form": actes.EmettreForm() if actes.EMETTRE_DROIT.accorde(u) else None,
+            "date_form": actes.DateForm(initial=aujourdhui)
+            if actes.SUIVRE_DROIT.accorde(u)
+            else None,
+            "peut_comptabiliser": actes.COMPTABILISER_DROIT.accorde(u),
+        },
+    )
+
+
+def _attachement(reponse: HttpResponse, nom: str) -> HttpResponse:
+    reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+    return reponse
+
+
+@fonction_requise
+def registre_document(request, format_: str):
+    _lecteur(request)
+    if format_ not in ("pdf", "csv"):
+        raise Http404("Ce document n'existe pas.")
+    lignes = selectors.registre()
+    if format_ == "pdf":
+        editeur = request.user.get_full_name() or request.user.username
+        reponse = HttpResponse(
+            documents.registre_pdf(lignes, edite_par=editeur), content_type="application/pdf"
+        )
+    else:
+        reponse = HttpResponse(
+            documents.registre_csv(lignes), content_type="text/csv; charset=utf-8"
+        )
+    return _attachement(reponse, f"registre_debets.{format_}")
+
+
+@fonction_requise
+def lettre_notification(request, pk: int):
+    _lecteur(request)
+    ordre = get_object_or_404(
+        OrdreDebet.objects.select_related("mise_en_cause", "agent_comptable", "emis_par"), pk=pk
+    )
+    reponse = HttpResponse(documents.lettre_notification(ordre), content_type="application/pdf")
+    return _attachement(reponse, f"notification_{ordre.reference}.pdf")
+
+
+@fonction_requise
+def lettre_information(request, pk: int, destinataire: str):
+    _lecteur(request)
+    if destinataire not in documents.DESTINATAIRES:
+        raise Http404("Cette lettre n'existe pas.")
+    mise = get_object_or_404(MiseEnCause, pk=pk)
+    if not mise.fraude:
+        raise Http404(
+            "Cette mise en cause ne résulte pas d'une fraude : aucune lettre d'information."
+        )
+    reponse = HttpResponse(
+        documents.lettre_information(mise, destinataire), content_type="application/pdf"
+    )
+    return _attachement(reponse, f"information_{destinataire}_{mise.pk}.pdf")
+
+
+mise_en_cause = page_acte(
+    actes.MISE_EN_CAUSE, formulaire=actes.MiseEnCauseForm, vers=_vers_registre
+)
+emettre = page_acte(
+    actes.EMETTRE,
+    queryset=MiseEnCause.objects.all(),
+    formulaire=actes.EmettreForm,
+    vers=_vers_registre,
+)
+accuse_reception = page_acte(
+    actes.ACCUSE_RECEPTION,
+    queryset=OrdreDebet.objects.all(),
+    formulaire=actes.DateForm,
+    vers=_vers_registre,
+)
+conseil_informe = page_acte(
+    actes.CONSEIL_INFORME,
+    queryset=OrdreDebet.objects.all(),
+    formulaire=actes.DateForm,
+    vers=_vers_registre,
+)
+comptabiliser = page_acte(
+    actes.COMPTABILISER, queryset=OrdreDebet.objects.all(), vers=_vers_registre
+)

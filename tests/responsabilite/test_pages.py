@@ -1,0 +1,120 @@
+"""The register of débets as a page, PDF, CSV and API; the directeur's acts
+by the page; the letters (circ. 93/82 §6.0, §6.1)."""
+
+import datetime
+import re
+
+import pytest
+from rest_framework.test import APIClient
+
+from comptes_annuels.selectors_cycle import debets_ouverts
+from responsabilite.models import MiseEnCause, OrdreDebet
+from tests.tresorerie.test_pages import page as page_brute
+from tests.tresorerie.test_pages import texte_pdf
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def page(reponse) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page_brute(reponse)).split())
+
+
+def _api(utilisateur) -> APIClient:
+    api = APIClient()
+    api.force_authenticate(utilisateur)
+    return api
+
+
+def test_la_directrice_met_en_cause_et_emet_l_ordre_par_la_page(
+    client, directrice, comptable, exercice, annee
+):
+    client.force_login(directrice)
+    texte = page(
+        client.post(
+            "/responsabilite/mise-en-cause/",
+            {
+                "auteur": "conseil_fraude",
+                "decide_le": f"{annee}-06-10",
+                "faits_le": f"{annee}-05-02",
+                "motifs": "Détournement à la caisse",
+                "montant": "300.00",
+                "fraude": "on",
+            },
+            follow=True,
+        )
+    )
+    assert "Mise en cause de l'agent comptable enregistrée" in texte
+    mise = MiseEnCause.objects.get()
+    assert mise.agent_comptable == comptable
+    lettre = texte_pdf(
+        client.get(f"/responsabilite/mises-en-cause/{mise.pk}/lettre-drass.pdf").content
+    )
+    assert "directeur régional des affaires sanitaires et sociales" in lettre
+    assert "300,00 €" in lettre and "fraude ou d'un détournement" in lettre
+    texte = page(
+        client.post(
+            f"/responsabilite/mises-en-cause/{mise.pk}/emettre/", {"compte": "531"}, follow=True
+        )
+    )
+    assert f"Ordre de recette DEB-{annee}-0001 émis" in texte
+    ordre = OrdreDebet.objects.get()
+    lettre = texte_pdf(client.get(f"/responsabilite/ordres/{ordre.pk}/lettre.pdf").content)
+    assert "Lettre recommandée avec demande d'avis de réception" in lettre
+    assert f"DEB-{annee}-0001" in lettre and "300,00 €" in lettre
+    assert "vous ne pouvez demander de sursis" in lettre
+    texte = page(
+        client.post(
+            f"/responsabilite/ordres/{ordre.pk}/accuse-reception/",
+            {"le": f"{annee}-06-15"},
+            follow=True,
+        )
+    )
+    assert f"Avis de réception de l'ordre DEB-{annee}-0001 enregistré." in texte
+    assert "avis de réception reçu" in texte
+
+
+def test_l_agent_comptable_ne_peut_emettre_par_la_page(client, comptable, mise):
+    client.force_login(comptable)
+    texte = page(
+        client.post(
+            f"/responsabilite/mises-en-cause/{mise.pk}/emettre/", {"compte": "531"}, follow=True
+        )
+    )
+    assert "Seul le directeur" in texte
+    assert not OrdreDebet.objects.exists()
+
+
+def test_l_auditeur_lit_le_registre_en_pdf_csv_et_api(client, auditeur, ordre, annee):
+    client.force_login(auditeur)
+    texte = page(client.get("/responsabilite/"))
+    assert f"DEB-{annee}-0001" in texte and "1 234,56 €" in texte
+    assert "Émettre l'ordre" not in texte and "Enregistrer une mise en cause" not in texte
+    pdf = texte_pdf(client.get("/responsabilite/document.pdf").content)
+    assert "Registre des débets des comptables" in pdf and "1 234,56 €" in pdf
+    csv = client.get("/responsabilite/document.csv").content.decode()
+    assert f"DEB-{annee}-0001" in csv and "1234,56;0,00;0,00;0,00;0,00;1234,56" in csv
+    api = _api(auditeur)
+    (r,) = api.get("/api/responsabilite/registre/").json()
+    assert r["utilisateur"] == "comptable" and r["debets"][0]["reste"] == "1234.56"
+    refus = api.post("/api/responsabilite/registre/", {})
+    assert refus.status_code == 403 and "se consulte" in refus.json()["message"]
+
+
+def test_l_api_emet_et_refuse_l_agent_comptable(directrice, comptable, mise, annee):
+    refus = _api(comptable).post(
+        f"/api/responsabilite/mises-en-cause/{mise.pk}/ordre/", {"compte": "531"}
+    )
+    assert refus.status_code == 403 and "Seul le directeur" in refus.json()["message"]
+    reponse = _api(directrice).post(
+        f"/api/responsabilite/mises-en-cause/{mise.pk}/ordre/", {"compte": "531"}, format="json"
+    )
+    assert reponse.status_code == 201 and reponse.json()["reference"] == f"DEB-{annee}-0001"
+    ordre = OrdreDebet.objects.get()
+    reponse = _api(comptable).post(f"/api/responsabilite/ordres/{ordre.pk}/comptabiliser/")
+    assert reponse.status_code == 200 and reponse.json()["ecriture"] is not None
+
+
+def test_le_quitus_liste_les_debets_ouverts(ordre, exercice):
+    (d,) = debets_ouverts(exercice, ordre.agent_comptable)
+    assert str(d).replace("\xa0", " ").startswith(f"{ordre.reference} : 1 234,56 € restant dû")
