@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from core import horloge
 from core.actes import Acte
-from personnes import services
+from personnes import services, services_procurations
 from personnes.droits import droit
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COTE_COMPTABLE
@@ -88,4 +88,34 @@ INTERIM = Acte(
     lambda utilisateur, _objet, d: services.interim_designer(acting_user=utilisateur, **d),
     INTERIM_DROIT,
     lambda interim, _d: f"Intérim de l'agent comptable enregistré : {interim}.",
+)
+
+# --- Procurations of the fondés de pouvoir (circ. 93/82 §1.1.1) ------------------------------
+
+PROCURATION_DROIT = droit(
+    "procuration.enregistrer",
+    {Fonction.DIRECTEUR},
+    "Seul le directeur enregistre la procuration d'un fondé de pouvoir agréée par le conseil "
+    "d'administration (circulaire 93/82 §1.1.1).",
+)
+
+
+def _procuration(utilisateur, _objet, d):
+    return services_procurations.procuration_enregistrer(
+        acting_user=utilisateur,
+        fonde=d["fonde"],
+        debut=d["debut"],
+        fin=d.get("fin"),
+        agreee_le=d["agreee_le"],
+        deliberation=d["deliberation"],
+        actes=d.get("actes") or "",
+        montant_max=d.get("montant_max") or None,
+    )
+
+
+PROCURATION = Acte(
+    "procuration.enregistrer",
+    _procuration,
+    PROCURATION_DROIT,
+    lambda procuration, _d: f"{procuration} enregistrée.",
 )

@@ -30,3 +30,26 @@ class DelegationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delegataire"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ProcurationForm(forms.Form):
+    fonde = forms.ModelChoiceField(
+        label="Fondé de pouvoir",
+        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
+    )
+    debut = forms.DateField(label="Du", widget=DATE)
+    fin = forms.DateField(label="Au (vide : sans terme)", widget=DATE, required=False)
+    agreee_le = forms.DateField(label="Agréée par le conseil d'administration le", widget=DATE)
+    deliberation = forms.CharField(label="Délibération", max_length=100)
+    actes = forms.CharField(
+        label="Actes permis (codes séparés par des virgules ; vide : tous)",
+        required=False,
+        max_length=500,
+    )
+    montant_max = forms.CharField(
+        label="Plafond par acte (vide : sans plafond)", required=False, max_length=24
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fonde"].label_from_instance = lambda u: u.get_full_name() or u.username

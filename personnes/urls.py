@@ -8,4 +8,5 @@ urlpatterns = [
     path("delegations/", views.delegations, name="delegations"),
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),
+    path("procurations/", views.procurations, name="procurations"),
 ]

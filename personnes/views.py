@@ -11,8 +11,8 @@ from core.actes import page_acte, page_formulaire
 from personnes import actes
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
-from personnes.forms import DelegationForm
-from personnes.models import Delegation
+from personnes.forms import DelegationForm, ProcurationForm
+from personnes.models import Delegation, Procuration
 from personnes.selectors import FONCTIONS_COMPTABLES, libelle_etat, registre_delegations
 
 GABARIT = "personnes/delegations.html"
@@ -46,3 +46,24 @@ def delegations(request):
 
 notifier = page_acte(actes.NOTIFIER, queryset=Delegation.objects.all(), vers=_vers_registre)
 retirer = page_acte(actes.RETIRER, queryset=Delegation.objects.all(), vers=_vers_registre)
+
+
+@fonction_requise
+def procurations(request):
+    """The fondés de pouvoir's procurations for everyone; the directeur records one."""
+    contexte = {
+        "procurations": Procuration.objects.select_related(
+            "fonde", "agent_comptable", "enregistree_par"
+        ).order_by("-debut", "-id"),
+        "est_directeur": actes.PROCURATION_DROIT.accorde(request.user),
+    }
+    if contexte["est_directeur"] or request.method == "POST":
+        return page_formulaire(
+            request,
+            actes.PROCURATION,
+            formulaire=ProcurationForm,
+            gabarit="personnes/procurations.html",
+            vers=lambda _objet, _resultat: reverse("personnes:procurations"),
+            contexte=contexte,
+        )
+    return render(request, "personnes/procurations.html", {**contexte, "form": None})
