@@ -13,7 +13,13 @@ What this app owns
   period and the delegate's specimen signature.
 - `Interim`: someone acts as agent comptable in his absence, the fondé de
   pouvoir for at most 3 months (D253-14), a named agent comptable intérimaire
-  for at most 6 months (circ. 93/82 §1.1.2).
+  for at most 6 months (circ. 93/82 §1.1.2), over consecutive periods as
+  over one. `personnes.selectors.agent_comptable_en_fonction` says who is the
+  agent comptable in office at a given moment: the interim's holder, else the
+  titular.
+- `Procuration`: a fondé de pouvoir's procuration approved by the board, with
+  the acts and the ceiling it allows; two fondés de pouvoir at most (circ.
+  93/82 §1.1.1; `personnes.permissions.exiger_dans_procuration`).
 
 Invariants
 ----------

@@ -389,7 +389,9 @@ def interim_designer(
 
     R122-4 and D253-14: the fondé de pouvoir steps in for at most 3 months;
     the agent comptable intérimaire named by the board serves at most 6 months
-    (circ. 93/82 §1.1.2). Recorded by the directeur or the agent comptable.
+    (circ. 93/82 §1.1.2), over consecutive periods of the same person and
+    nature as over one (`_exiger_duree_consecutive`). Recorded by the
+    directeur or the agent comptable.
     Only one interim at a time; the interim never belongs to the directeur's
     side (circ. §2.4.0, §1.1.1).
     """
