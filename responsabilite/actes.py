@@ -54,6 +54,18 @@ class EmettreForm(forms.Form):
     )
 
 
+class ManquantForm(forms.Form):
+    auteur = forms.ChoiceField(
+        label="Mise en cause par",
+        choices=[
+            (v, libelle)
+            for v, libelle in MiseEnCause.Auteur.choices
+            if v != MiseEnCause.Auteur.CONSEIL_FRAUDE
+        ],
+    )
+    decide_le = forms.DateField(label="Décision du", **_DATE)
+
+
 class DateForm(forms.Form):
     le = forms.DateField(label="Le", **_DATE)
 
@@ -65,6 +77,12 @@ def _mise(utilisateur, _objet, d):
 def _emettre(utilisateur, mise, d):
     return services.ordre_debet_emettre(
         acting_user=utilisateur, mise_en_cause=mise, compte=d["compte"], montant=d.get("montant")
+    )
+
+
+def _manquant(utilisateur, arrete, d):
+    return services.ordre_debet_sur_manquant(
+        acting_user=utilisateur, arrete=arrete, auteur=d["auteur"], decide_le=d["decide_le"]
     )
 
 
@@ -94,6 +112,16 @@ EMETTRE = Acte(
         f"Ordre de recette {getattr(objet, 'ordre', objet).reference} émis à l'encontre de "
         "l'agent comptable : notifiez-le par la lettre recommandée avec demande d'avis de "
         "réception."
+    ),
+)
+MANQUANT = Acte(
+    "responsabilite.ordre_sur_manquant",
+    _manquant,
+    EMETTRE_DROIT,
+    lambda objet, _d: (
+        f"Ordre de recette {getattr(objet, 'mise_en_cause', objet).ordre.reference} émis à "
+        "l'encontre de l'agent comptable en fonction le jour du manquant : notifiez-le par la "
+        "lettre recommandée avec demande d'avis de réception."
     ),
 )
 ACCUSE_RECEPTION = Acte(

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from core.actes import api_acte
 from responsabilite import actes, selectors
 from responsabilite.models import MiseEnCause, OrdreDebet
+from tresorerie.models import ArreteCaisse
 
 REGISTRE_LECTURE = (
     "Le registre des débets se consulte : la mise en cause, l'ordre de recette et leurs suites "
@@ -83,6 +84,11 @@ class EmettreEntree(serializers.Serializer):
     montant = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
 
 
+class ManquantEntree(serializers.Serializer):
+    auteur = serializers.ChoiceField(choices=MiseEnCause.Auteur.choices)
+    decide_le = serializers.DateField()
+
+
 class DateEntree(serializers.Serializer):
     le = serializers.DateField()
 
@@ -121,6 +127,16 @@ EmettreApi = api_acte(
     statut=status.HTTP_201_CREATED,
     resume="Émettre l'ordre de recette à l'encontre de l'agent comptable (directeur)",
     introuvable="La mise en cause n° {pk} n'existe pas.",
+)
+SurManquantApi = api_acte(
+    actes.MANQUANT,
+    queryset=ArreteCaisse.objects.select_related("compte__compte"),
+    entree=ManquantEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    statut=status.HTTP_201_CREATED,
+    resume="Émettre l'ordre de recette sur un manquant de caisse (directeur)",
+    introuvable="L'arrêté de caisse n° {pk} n'existe pas.",
 )
 _ORDRES = OrdreDebet.objects.select_related("agent_comptable", "ecriture")
 AccuseReceptionApi = api_acte(

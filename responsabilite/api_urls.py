@@ -13,6 +13,11 @@ urlpatterns = [
         name="api_responsabilite_emettre",
     ),
     path(
+        "manquants/<int:pk>/ordre/",
+        api.SurManquantApi.as_view(),
+        name="api_responsabilite_sur_manquant",
+    ),
+    path(
         "ordres/<int:pk>/accuse-reception/",
         api.AccuseReceptionApi.as_view(),
         name="api_responsabilite_accuse_reception",

@@ -13,6 +13,13 @@ gracieuse, payment from his own money) is the one of §6.2 and D253-81, not
 the one of the recettes' parapheur. A model of its own, numbered per year
 (`DEB-2026-0001`), keeps both lives simple and faithful.
 
+A shortfall found at the arrêté de caisse is posted to 429 by the arrêté
+itself (`tresorerie.services.caisse`, circ. §2.2); the directeur's order on it
+(`MiseEnCause.arrete_caisse`, one per arrêté) names that entry instead of
+posting the débet a second time. The suspense account the issue asks for
+(the shortfall waiting until the order is issued) needs an account the chart
+does not hold yet.
+
 Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG895):
 
 - a `MiseEnCause` is never changed nor removed;
@@ -65,6 +72,14 @@ class MiseEnCause(models.Model):
     information_drass_le = models.DateField("DRASS informée le", null=True, blank=True)
     information_nationale_le = models.DateField(
         "organisme national informé le", null=True, blank=True
+    )
+    # A shortfall found at the arrêté de caisse (circ. §2.2), when the order comes from it.
+    arrete_caisse = models.OneToOneField(
+        "tresorerie.ArreteCaisse",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mise_en_cause",
     )
     enregistre_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

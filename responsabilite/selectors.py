@@ -12,6 +12,7 @@ from core.money import ZERO, format_euros
 from personnes.models import nom_de
 from personnes.selectors import agent_comptable_en_fonction
 from responsabilite.models import MiseEnCause, OrdreDebet
+from tresorerie.models import ArreteCaisse
 
 
 def agent_comptable_le(jour: datetime.date):
@@ -106,3 +107,13 @@ def debets_ouverts(debut: datetime.date, fin: datetime.date, personne) -> list[D
     """The débets still open against `personne` for facts between `debut` and
     `fin` (an exercise): what the quitus lists."""
     return [d for d in debets(personne=personne) if debut <= d.mise.faits_le <= fin and d.ouvert]
+
+
+def manquants_sans_ordre() -> list[ArreteCaisse]:
+    """The shortfalls found at an arrêté de caisse on which no order has been
+    issued yet against the agent comptable of that day (circ. §2.2, §6.1)."""
+    return list(
+        ArreteCaisse.objects.filter(ecart__lt=0, mise_en_cause__isnull=True)
+        .select_related("compte__compte")
+        .order_by("date", "id")
+    )

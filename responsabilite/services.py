@@ -11,6 +11,9 @@ for the wrong person, state or date; PostgreSQL keeps the same rules
   office on the day of the facts (`ordre_debet_emettre`), notified at once
   by registered letter; never the agent comptable, who cannot issue an order
   against himself;
+- or, from a shortfall found at the arrêté de caisse, both at once
+  (`ordre_debet_sur_manquant`: amount and date of the facts from the
+  arrêté, the entry already posted to 429 by the arrêté named, not repeated);
 - the directeur records the avis de réception (`accuse_reception_enregistrer`)
   and the day he informed the board (`conseil_informe_enregistrer`);
 - the agent comptable, who keeps the books (circ. §1.1.1), posts the
@@ -37,6 +40,7 @@ from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
 from responsabilite.models import COMPTE_DEBETS, MiseEnCause, OrdreDebet
 from responsabilite.selectors import agent_comptable_le
+from tresorerie.models import ArreteCaisse
 
 REFUS_DIRECTEUR = (
     "Seul le directeur enregistre la mise en cause de l'agent comptable et émet l'ordre de "
@@ -93,6 +97,7 @@ def mise_en_cause_enregistrer(
     motifs: str,
     montant,
     fraude: bool = False,
+    arrete_caisse: ArreteCaisse | None = None,
 ) -> MiseEnCause:
     """Record the decision putting the liability of the agent comptable in
     office on the day of the facts in question (§6.0). On fraud or
@@ -130,6 +135,7 @@ def mise_en_cause_enregistrer(
         agent_comptable=agent,
         information_drass_le=aujourdhui if fraude else None,
         information_nationale_le=aujourdhui if fraude else None,
+        arrete_caisse=arrete_caisse,
         enregistre_par=acting_user,
         enregistre_le=horloge.maintenant(),
     )
@@ -193,6 +199,7 @@ def ordre_debet_emettre(
         compte=compte,
         emis_le=aujourdhui,
         emis_par=acting_user,
+        ecriture=_ecriture_du_manquant(mise),
     )
     audit(
         acting_user,
@@ -206,6 +213,56 @@ def ordre_debet_emettre(
         },
     )
     return ordre
+
+
+def _ecriture_du_manquant(mise: MiseEnCause):
+    """A shortfall at the arrêté de caisse is posted to 429 by the arrêté itself
+    (`tresorerie.services.caisse`): the order names that entry rather than
+    posting the débet twice."""
+    arrete = mise.arrete_caisse
+    if arrete is None or arrete.ecriture_id is None:
+        return None
+    if not arrete.ecriture.lignes.filter(compte__numero=COMPTE_DEBETS).exists():
+        return None
+    return arrete.ecriture
+
+
+@transaction.atomic
+def ordre_debet_sur_manquant(
+    *, acting_user, arrete: ArreteCaisse, auteur: str, decide_le: datetime.date
+) -> OrdreDebet:
+    """The directeur's ordre de recette against the agent comptable in office on
+    the day of a shortfall found at the arrêté de caisse: the mise en cause and
+    the order in one act, the amount and the date of the facts taken from the
+    arrêté (§6.0, §6.1; circ. §2.2: the agent comptable covers a shortfall)."""
+    _exiger_directeur(acting_user)
+    arrete = verrouiller(ArreteCaisse, arrete.pk)
+    if arrete.ecart >= 0:
+        raise DonneeInvalide(
+            f"L'arrêté de caisse du {arrete.date:%d/%m/%Y} ne constate aucun manquant."
+        )
+    if MiseEnCause.objects.filter(arrete_caisse=arrete).exists():
+        raise TransitionInterdite(
+            f"Le manquant de l'arrêté de caisse du {arrete.date:%d/%m/%Y} a déjà donné lieu à "
+            "une mise en cause de l'agent comptable."
+        )
+    agent = agent_comptable_le(arrete.date)
+    if agent is not None and agent.pk == acting_user.pk:
+        raise DroitInsuffisant(REFUS_CONTRE_SOI)
+    compte = arrete.compte.compte.numero
+    mise = mise_en_cause_enregistrer(
+        acting_user=acting_user,
+        auteur=auteur,
+        decide_le=decide_le,
+        faits_le=arrete.date,
+        motifs=(
+            f"Manquant de caisse de {format_euros(-arrete.ecart)} constaté à l'arrêté du "
+            f"{arrete.date:%d/%m/%Y} (compte {compte})"
+        ),
+        montant=-arrete.ecart,
+        arrete_caisse=arrete,
+    )
+    return ordre_debet_emettre(acting_user=acting_user, mise_en_cause=mise, compte=compte)
 
 
 @transaction.atomic

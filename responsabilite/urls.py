@@ -16,6 +16,7 @@ urlpatterns = [
         views.lettre_information,
         name="lettre_information",
     ),
+    path("manquants/<int:pk>/ordre/", views.sur_manquant, name="sur_manquant"),
     path("ordres/<int:pk>/lettre.pdf", views.lettre_notification, name="lettre_notification"),
     path("ordres/<int:pk>/accuse-reception/", views.accuse_reception, name="accuse_reception"),
     path("ordres/<int:pk>/conseil-informe/", views.conseil_informe, name="conseil_informe"),

@@ -16,6 +16,7 @@ from core.actes import page_acte
 from personnes.acces import fonction_requise
 from responsabilite import actes, documents, selectors
 from responsabilite.models import MiseEnCause, OrdreDebet
+from tresorerie.models import ArreteCaisse
 
 
 def _lecteur(request) -> None:
@@ -41,6 +42,10 @@ def registre(request):
             if actes.MISE_EN_CAUSE_DROIT.accorde(u)
             else None,
             "emettre_form": actes.EmettreForm() if actes.EMETTRE_DROIT.accorde(u) else None,
+            "manquants": selectors.manquants_sans_ordre(),
+            "manquant_form": actes.ManquantForm(initial={"decide_le": aujourdhui["le"]})
+            if actes.EMETTRE_DROIT.accorde(u)
+            else None,
             "date_form": actes.DateForm(initial=aujourdhui)
             if actes.SUIVRE_DROIT.accorde(u)
             else None,
@@ -105,6 +110,12 @@ emettre = page_acte(
     actes.EMETTRE,
     queryset=MiseEnCause.objects.all(),
     formulaire=actes.EmettreForm,
+    vers=_vers_registre,
+)
+sur_manquant = page_acte(
+    actes.MANQUANT,
+    queryset=ArreteCaisse.objects.all(),
+    formulaire=actes.ManquantForm,
     vers=_vers_registre,
 )
 accuse_reception = page_acte(

@@ -1,16 +1,21 @@
+# ruff: noqa: F811  (the fixtures imported from tests.tresorerie are parameters)
 """The register of débets as a page, PDF, CSV and API; the directeur's acts
 by the page; the letters (circ. 93/82 §6.0, §6.1)."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from rest_framework.test import APIClient
 
 from comptes_annuels.selectors_cycle import debets_ouverts
+from ledger.models import Ligne
 from responsabilite.models import MiseEnCause, OrdreDebet
+from tests.tresorerie.conftest import comptes, regisseur  # noqa: F401 (fixtures)
 from tests.tresorerie.test_pages import page as page_brute
 from tests.tresorerie.test_pages import texte_pdf
+from tresorerie import services as t
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -118,3 +123,46 @@ def test_l_api_emet_et_refuse_l_agent_comptable(directrice, comptable, mise, ann
 def test_le_quitus_liste_les_debets_ouverts(ordre, exercice):
     (d,) = debets_ouverts(exercice, ordre.agent_comptable)
     assert str(d).replace("\xa0", " ").startswith(f"{ordre.reference} : 1 234,56 € restant dû")
+
+
+def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
+    client, directrice, comptable, comptes, annee
+):
+    """The shortfall is posted to 429 by the arrêté; the directrice's order on it
+    names that entry and posts nothing more; the agent comptable of that day is
+    the one put in question."""
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["CAISSE"],
+        moyen="numeraire",
+        montant="250.00",
+        payeur="M. Petit",
+        objet="Versement",
+    )
+    arrete = t.arrete_caisse(
+        acting_user=comptable, compte=comptes["CAISSE"], comptage={"100": 1, "10": 3}
+    )
+    lignes_429 = Ligne.objects.filter(compte__numero="429").count()
+    client.force_login(directrice)
+    texte = page(client.get("/responsabilite/"))
+    assert "Manquants de caisse sans ordre de recette" in texte and "120,00 €" in texte
+    texte = page(
+        client.post(
+            f"/responsabilite/manquants/{arrete.pk}/ordre/",
+            {"auteur": "tutelle", "decide_le": f"{annee}-06-15"},
+            follow=True,
+        )
+    )
+    assert f"Ordre de recette DEB-{annee}-0001 émis" in texte
+    ordre = OrdreDebet.objects.get()
+    assert ordre.agent_comptable == comptable and ordre.montant == Decimal("120.00")
+    assert ordre.ecriture == arrete.ecriture and ordre.compte == "531"
+    assert ordre.mise_en_cause.faits_le == arrete.date
+    assert Ligne.objects.filter(compte__numero="429").count() == lignes_429
+    assert "Manquants de caisse sans ordre de recette" not in page(client.get("/responsabilite/"))
+    refus = _api(directrice).post(
+        f"/api/responsabilite/manquants/{arrete.pk}/ordre/",
+        {"auteur": "tutelle", "decide_le": f"{annee}-06-15"},
+        format="json",
+    )
+    assert refus.status_code == 409 and "a déjà donné lieu" in refus.json()["message"]
