@@ -61,6 +61,26 @@ class RegistreApi(APIView):
         raise PermissionDenied(REGISTRE_LECTURE)
 
 
+class RequisitionSerializer(serializers.Serializer):
+    ordre = serializers.CharField(source="ordre.reference")
+    montant = serializers.DecimalField(source="ordre.montant", **_MONTANT)
+    requis_par = serializers.CharField(source="requis_par.username")
+    qualite = serializers.CharField()
+    requis_le = serializers.DateTimeField(source="le")
+    defere_le = serializers.DateTimeField(source="reponse.le")
+    motif = serializers.CharField()
+
+
+class RequisitionsApi(APIView):
+    @extend_schema(
+        responses={200: RequisitionSerializer(many=True)},
+        summary="Réquisitions déférées : la responsabilité passe au directeur",
+    )
+    def get(self, request):
+        actes.LIRE_DROIT.exiger(request.user)
+        return Response(RequisitionSerializer(selectors.requisitions_deferees(), many=True).data)
+
+
 class MiseEnCauseEntree(serializers.Serializer):
     auteur = serializers.ChoiceField(choices=MiseEnCause.Auteur.choices)
     decide_le = serializers.DateField()

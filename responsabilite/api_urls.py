@@ -6,6 +6,11 @@ from responsabilite import api
 
 urlpatterns = [
     path("registre/", api.RegistreApi.as_view(), name="api_responsabilite_registre"),
+    path(
+        "requisitions/",
+        api.RequisitionsApi.as_view(),
+        name="api_responsabilite_requisitions",
+    ),
     path("mises-en-cause/", api.MiseEnCauseApi.as_view(), name="api_responsabilite_mise"),
     path(
         "mises-en-cause/<int:pk>/ordre/",

@@ -75,8 +75,11 @@ def lettre_information(mise: MiseEnCause, destinataire: str) -> bytes:
     )
 
 
-def registre_pdf(registre: list[Responsable], *, edite_par: str) -> bytes:
-    return _pdf("responsabilite/registre_pdf.html", {"registre": registre, "edite_par": edite_par})
+def registre_pdf(registre: list[Responsable], requisitions: list, *, edite_par: str) -> bytes:
+    return _pdf(
+        "responsabilite/registre_pdf.html",
+        {"registre": registre, "requisitions": requisitions, "edite_par": edite_par},
+    )
 
 
 def registre_csv(registre: list[Responsable]) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.money import ZERO, format_euros
+from depenses.models import ReponseRequisition, Requisition
 from personnes.models import nom_de
 from personnes.selectors import agent_comptable_en_fonction
 from responsabilite.models import MiseEnCause, OrdreDebet
@@ -116,4 +117,15 @@ def manquants_sans_ordre() -> list[ArreteCaisse]:
         ArreteCaisse.objects.filter(ecart__lt=0, mise_en_cause__isnull=True)
         .select_related("compte__compte")
         .order_by("date", "id")
+    )
+
+
+def requisitions_deferees() -> list[Requisition]:
+    """The réquisitions the agent comptable deferred to: the liability for
+    those payments moved to the directeur who required them (circ. 93/82
+    §2.1.9.1). Read from `depenses`, shown beside the register."""
+    return list(
+        Requisition.objects.filter(reponse__decision=ReponseRequisition.Decision.DEFERE)
+        .select_related("ordre", "requis_par", "reponse")
+        .order_by("le", "id")
     )

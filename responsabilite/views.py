@@ -38,6 +38,7 @@ def registre(request):
         "responsabilite/registre.html",
         {
             "registre": selectors.registre(),
+            "requisitions": selectors.requisitions_deferees(),
             "mise_form": actes.MiseEnCauseForm(initial={"decide_le": aujourdhui["le"]})
             if actes.MISE_EN_CAUSE_DROIT.accorde(u)
             else None,
@@ -68,7 +69,8 @@ def registre_document(request, format_: str):
     if format_ == "pdf":
         editeur = request.user.get_full_name() or request.user.username
         reponse = HttpResponse(
-            documents.registre_pdf(lignes, edite_par=editeur), content_type="application/pdf"
+            documents.registre_pdf(lignes, selectors.requisitions_deferees(), edite_par=editeur),
+            content_type="application/pdf",
         )
     else:
         reponse = HttpResponse(

@@ -10,8 +10,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from comptes_annuels.selectors_cycle import debets_ouverts
+from depenses import services as ds
 from ledger.models import Ligne
 from responsabilite.models import MiseEnCause, OrdreDebet
+from tests.depenses.conftest import credits  # noqa: F401 (fixture)
+from tests.depenses.test_requisition import _requis
 from tests.tresorerie.conftest import comptes, regisseur  # noqa: F401 (fixtures)
 from tests.tresorerie.test_pages import page as page_brute
 from tests.tresorerie.test_pages import texte_pdf
@@ -166,3 +169,18 @@ def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
         format="json",
     )
     assert refus.status_code == 409 and "a déjà donné lieu" in refus.json()["message"]
+
+
+def test_une_requisition_deferee_passe_au_directeur_dans_le_registre(
+    client, directrice, comptable, credits, auditeur
+):
+    ordre = _requis(directrice, comptable, credits)
+    ds.ordre_depense_viser_sur_requisition(acting_user=comptable, ordre=ordre)
+    client.force_login(auditeur)
+    texte = page(client.get("/responsabilite/"))
+    assert "Réquisitions : la responsabilité passe au directeur" in texte
+    assert ordre.reference in texte and "Continuité du service" in texte
+    (q,) = _api(auditeur).get("/api/responsabilite/requisitions/").json()
+    assert q["ordre"] == ordre.reference and q["requis_par"] == "directrice"
+    pdf = texte_pdf(client.get("/responsabilite/document.pdf").content)
+    assert "la responsabilité passe au directeur" in pdf and ordre.reference in pdf
