@@ -49,3 +49,26 @@ def test_le_numero_suit_le_dernier_sans_trou(ordre, directrice):
         ),
         "sans trou",
     )
+
+
+def test_l_avis_de_reception_s_enregistre_une_fois(ordre):
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE responsabilite_ordredebet SET etat = 'notifie', accuse_reception_le = emis_le;"
+            " UPDATE responsabilite_ordredebet SET accuse_reception_le = emis_le + 1"
+        ),
+        "s'enregistrent une fois",
+    )
+
+
+def test_un_ordre_ne_nait_pas_notifie(ordre):
+    refus_sql(
+        lambda cur: cur.execute(
+            "INSERT INTO responsabilite_ordredebet (annee, numero, mise_en_cause_id,"
+            " agent_comptable_id, montant, compte, emis_le, emis_par_id, etat,"
+            " accuse_reception_le)"
+            " SELECT annee, 2, mise_en_cause_id, agent_comptable_id, 1, '531', emis_le,"
+            " emis_par_id, 'notifie', emis_le FROM responsabilite_ordredebet"
+        ),
+        "naît émis",
+    )
