@@ -82,7 +82,7 @@ class Responsable:
 
 
 def debets(*, personne=None) -> list[Debet]:
-    mises = MiseEnCause.objects.select_related("agent_comptable", "ordre").order_by(
+    mises = MiseEnCause.objects.select_related("agent_comptable", "ordre__ecriture").order_by(
         "faits_le", "id"
     )
     if personne is not None:

@@ -184,3 +184,39 @@ def test_une_requisition_deferee_passe_au_directeur_dans_le_registre(
     assert q["ordre"] == ordre.reference and q["requis_par"] == "directrice"
     pdf = texte_pdf(client.get("/responsabilite/document.pdf").content)
     assert "la responsabilité passe au directeur" in pdf and ordre.reference in pdf
+
+
+def _debet(directrice, annee, n):
+    from responsabilite import services
+
+    for _ in range(n):
+        mise = services.mise_en_cause_enregistrer(
+            acting_user=directrice,
+            auteur="tutelle",
+            decide_le=D(annee, 6, 1),
+            faits_le=D(annee, 3, 15),
+            motifs="Manquant",
+            montant="10",
+        )
+        services.ordre_debet_emettre(acting_user=directrice, mise_en_cause=mise, compte="531")
+
+
+def test_le_registre_coute_autant_de_requetes_pour_1_ou_4_debets(  # no N+1
+    client, directrice, comptable, exercice, annee
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(directrice)
+    api = _api(directrice)
+    client.get("/responsabilite/")  # warm-up: caches of the first request
+    api.get("/api/responsabilite/registre/")
+    comptes_ = []
+    for n in (1, 3):
+        _debet(directrice, annee, n)
+        with CaptureQueriesContext(connection) as page_:
+            client.get("/responsabilite/")
+        with CaptureQueriesContext(connection) as api_:
+            api.get("/api/responsabilite/registre/")
+        comptes_.append((len(page_.captured_queries), len(api_.captured_queries)))
+    assert comptes_[0] == comptes_[1]
