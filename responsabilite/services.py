@@ -13,7 +13,8 @@ for the wrong person, state or date; PostgreSQL keeps the same rules
   against himself;
 - or, from a shortfall found at the arrêté de caisse, both at once
   (`ordre_debet_sur_manquant`: amount and date of the facts from the
-  arrêté, the entry already posted to 429 by the arrêté named, not repeated);
+  arrêté; the shortfall waits on 4722 since the arrêté, the order carries it
+  to 429);
 - the directeur records the avis de réception (`accuse_reception_enregistrer`)
   and the day he informed the board (`conseil_informe_enregistrer`);
 - the agent comptable, who keeps the books (circ. §1.1.1), posts the
@@ -41,6 +42,7 @@ from personnes.selectors import fonctions_le
 from responsabilite.models import COMPTE_DEBETS, MiseEnCause, OrdreDebet
 from responsabilite.selectors import agent_comptable_le
 from tresorerie.models import ArreteCaisse
+from tresorerie.services import COMPTE_MANQUANTS
 
 REFUS_DIRECTEUR = (
     "Seul le directeur enregistre la mise en cause de l'agent comptable et émet l'ordre de "
@@ -199,7 +201,6 @@ def ordre_debet_emettre(
         compte=compte,
         emis_le=aujourdhui,
         emis_par=acting_user,
-        ecriture=_ecriture_du_manquant(mise),
     )
     audit(
         acting_user,
@@ -213,18 +214,6 @@ def ordre_debet_emettre(
         },
     )
     return ordre
-
-
-def _ecriture_du_manquant(mise: MiseEnCause):
-    """A shortfall at the arrêté de caisse is posted to 429 by the arrêté itself
-    (`tresorerie.services.caisse`): the order names that entry rather than
-    posting the débet twice."""
-    arrete = mise.arrete_caisse
-    if arrete is None or arrete.ecriture_id is None:
-        return None
-    if not arrete.ecriture.lignes.filter(compte__numero=COMPTE_DEBETS).exists():
-        return None
-    return arrete.ecriture
 
 
 @transaction.atomic
@@ -249,7 +238,7 @@ def ordre_debet_sur_manquant(
     agent = agent_comptable_le(arrete.date)
     if agent is not None and agent.pk == acting_user.pk:
         raise DroitInsuffisant(REFUS_CONTRE_SOI)
-    compte = arrete.compte.compte.numero
+    caisse = arrete.compte.compte.numero
     mise = mise_en_cause_enregistrer(
         acting_user=acting_user,
         auteur=auteur,
@@ -257,12 +246,13 @@ def ordre_debet_sur_manquant(
         faits_le=arrete.date,
         motifs=(
             f"Manquant de caisse de {format_euros(-arrete.ecart)} constaté à l'arrêté du "
-            f"{arrete.date:%d/%m/%Y} (compte {compte})"
+            f"{arrete.date:%d/%m/%Y} (compte {caisse})"
         ),
         montant=-arrete.ecart,
         arrete_caisse=arrete,
     )
-    return ordre_debet_emettre(acting_user=acting_user, mise_en_cause=mise, compte=compte)
+    # The shortfall waits on 4722 since the arrêté: the débet is posted from it.
+    return ordre_debet_emettre(acting_user=acting_user, mise_en_cause=mise, compte=COMPTE_MANQUANTS)
 
 
 @transaction.atomic
@@ -310,6 +300,7 @@ def ordre_debet_comptabiliser(*, acting_user, ordre: OrdreDebet) -> OrdreDebet:
     if ordre.ecriture_id is not None:
         raise TransitionInterdite(f"L'ordre {ordre.reference} est déjà comptabilisé.")
     nom = nom_de(ordre.agent_comptable)
+    tiers = f"{nom}, agent comptable"[:120]
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=aujourdhui.year,
@@ -317,8 +308,13 @@ def ordre_debet_comptabiliser(*, acting_user, ordre: OrdreDebet) -> OrdreDebet:
         date=aujourdhui,
         libelle=f"Débet de l'agent comptable {nom}, ordre de recette {ordre.reference}",
         lignes=[
-            LigneSaisie(COMPTE_DEBETS, debit=ordre.montant, tiers=f"{nom}, agent comptable"[:120]),
-            LigneSaisie(ordre.compte, credit=ordre.montant),
+            LigneSaisie(COMPTE_DEBETS, debit=ordre.montant, tiers=tiers),
+            # a shortfall waiting on 4722 leaves it under the name it was put
+            LigneSaisie(
+                ordre.compte,
+                credit=ordre.montant,
+                tiers=tiers if ordre.compte == COMPTE_MANQUANTS else "",
+            ),
         ],
         piece=f"debet:{ordre.reference}",
     )

@@ -30,7 +30,8 @@ Rules (circulaire DSS/F 93/82 §2.0.5, §2.0.6, §2.1.5, §2.1.6, §2.2; DOMAIN.
 - Bank statements (`Releve`, `LigneReleve`) are matched (`Rapprochement`)
   with posted treasury lines.
 - The daily arrêté de caisse (`ArreteCaisse`) compares counted cash with the
-  book balance of 531; a shortfall is a débet on the agent comptable (429), a
+  book balance of 531; a shortfall waits in 4722 for the ordre de recette against
+  the agent comptable, which carries it to the débet account 429; a
   surplus waits in 4712 until prescription (§2.2).
 
 The guards live in `migrations/sql/0002_gardes.sql`.

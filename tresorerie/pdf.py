@@ -144,6 +144,7 @@ def arrete_pdf(arrete: ArreteCaisse) -> bytes:
             "ecart_absolu": abs(arrete.ecart),
             "titre_comptable": _titre_comptable(),
             "compte_debets": services.COMPTE_DEBETS,
+            "compte_manquants": services.COMPTE_MANQUANTS,
             "compte_excedents": services.COMPTE_EXCEDENTS,
             "circulaire": services.CIRC_TRESORERIE,
         },

@@ -131,8 +131,8 @@ def test_le_quitus_liste_les_debets_ouverts(ordre, exercice):
 def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
     client, directrice, comptable, comptes, annee
 ):
-    """The shortfall is posted to 429 by the arrêté; the directrice's order on it
-    names that entry and posts nothing more; the agent comptable of that day is
+    """The shortfall waits on 4722 from the arrêté; the directrice's order on it
+    is posted by the agent comptable 429 / 4722; the agent comptable of that day is
     the one put in question."""
     t.encaissement_enregistrer(
         acting_user=comptable,
@@ -159,7 +159,8 @@ def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
     assert f"Ordre de recette DEB-{annee}-0001 émis" in texte
     ordre = OrdreDebet.objects.get()
     assert ordre.agent_comptable == comptable and ordre.montant == Decimal("120.00")
-    assert ordre.ecriture == arrete.ecriture and ordre.compte == "531"
+    # the shortfall waits on 4722 since the arrêté; the order carries it to 429
+    assert ordre.ecriture is None and ordre.compte == "4722"
     assert ordre.mise_en_cause.faits_le == arrete.date
     assert Ligne.objects.filter(compte__numero="429").count() == lignes_429
     assert "Manquants de caisse sans ordre de recette" not in page(client.get("/responsabilite/"))
@@ -169,6 +170,13 @@ def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
         format="json",
     )
     assert refus.status_code == 409 and "a déjà donné lieu" in refus.json()["message"]
+    comptabilise = _api(comptable).post(f"/api/responsabilite/ordres/{ordre.pk}/comptabiliser/")
+    assert comptabilise.status_code == 200
+    soldes = {
+        numero: sum(lg.debit - lg.credit for lg in Ligne.objects.filter(compte__numero=numero))
+        for numero in ("4722", "429")
+    }
+    assert soldes == {"4722": Decimal("0.00"), "429": Decimal("120.00")}
 
 
 def test_une_requisition_deferee_passe_au_directeur_dans_le_registre(

@@ -531,7 +531,7 @@ def test_un_arrete_avec_un_manquant_met_un_debet_au_429(api, comptable, comptes)
         "-3.50",
     )
     assert arrete["nature_ecart"] == "manquant"
-    [debet] = Ligne.objects.filter(compte__numero="429")
+    [debet] = Ligne.objects.filter(compte__numero="4722")
     assert (debet.debit, debet.ecriture_id) == (Decimal("3.50"), arrete["ecriture"])
     assert "agent comptable" in debet.tiers
     assert solde("531") == Decimal("96.50")

@@ -458,11 +458,11 @@ def test_un_arrete_avec_un_manquant_met_un_debet_a_la_charge_du_comptable(
         Decimal("-5.50"),
     )
     assert arrete.ecriture.journal.code == "OD"
-    debet = arrete.ecriture.lignes.get(compte__numero="429")
+    debet = arrete.ecriture.lignes.get(compte__numero="4722")
     assert debet.debit == Decimal("5.50")
     texte = texte_pdf(client.get(reverse("tresorerie:arrete_pdf", args=[arrete.pk])).content)
     assert "Procès-verbal d'arrêté de caisse" in texte and "Manquant de 5,50 €" in texte
-    assert "429" in texte and f"OD-{arrete.ecriture.numero}" in texte
+    assert "4722" in texte and "429" in texte and f"OD-{arrete.ecriture.numero}" in texte
     assert "Billets de 500 € 0 0,00 €" in texte and "Billets de 20 € 2 40,00 €" in texte
 
 

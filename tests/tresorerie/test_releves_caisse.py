@@ -156,7 +156,7 @@ def test_l_arrete_avec_un_manquant_cree_le_debet_de_l_agent_comptable(comptable,
         Decimal("-120.00"),
         "manquant",
     )
-    debet = Ligne.objects.get(ecriture=arrete.ecriture, compte__numero="429")
+    debet = Ligne.objects.get(ecriture=arrete.ecriture, compte__numero="4722")
     assert debet.debit == Decimal("120.00") and "agent comptable" in debet.tiers
     assert solde_comptable("531", AUJOURD_HUI) == Decimal("130.00")
     with pytest.raises(TransitionInterdite, match="déjà arrêtée"):

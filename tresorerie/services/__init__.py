@@ -11,6 +11,7 @@ from __future__ import annotations
 from tresorerie.services.caisse import (
     COMPTE_DEBETS,
     COMPTE_EXCEDENTS,
+    COMPTE_MANQUANTS,
     COUPURES,
     arrete_caisse,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "rapprochement_defaire",
     "COUPURES",
     "COMPTE_DEBETS",
+    "COMPTE_MANQUANTS",
     "COMPTE_EXCEDENTS",
     "arrete_caisse",
     "regularisation_preparer",

@@ -40,6 +40,9 @@ COUPURES = (
     "500", "200", "100", "50", "20", "10", "5", "2", "1", "0.50", "0.20", "0.10", "0.05", "0.02", "0.01",
 )  # fmt: skip
 COMPTE_DEBETS = "429"
+# A shortfall waits here until the directeur issues the ordre de recette against
+# the agent comptable of that day, which moves it to 429 (circ. 93/82 §6.1).
+COMPTE_MANQUANTS = "4722"
 COMPTE_EXCEDENTS = "4712"
 NUMERAIRE = (CompteDisponibilite.Nature.CAISSE, CompteDisponibilite.Nature.REGIE)
 
@@ -100,8 +103,10 @@ def arrete_caisse(
 ) -> ArreteCaisse:
     """The daily arrêté: counted cash against the book balance (circ. 93/82 §2.2).
 
-    A shortfall is covered by the agent comptable from his own money: it is put
-    on him as a débet (429 / 531, DOMAIN §9). A surplus belongs to the fund
+    A shortfall is covered by the agent comptable from his own money: it waits
+    on 4722 (4722 / 531) until the directeur issues the ordre de recette against
+    the agent comptable of that day (`responsabilite`), which moves it to the
+    débet account 429 (circ. 93/82 §6.1; DOMAIN §9). A surplus belongs to the fund
     after prescription: it waits in 4712 (531 / 4712).
 
     The count reads the books under the locks of a posting to the exercise
@@ -161,11 +166,11 @@ def arrete_caisse(
             date=date,
             libelle=(
                 f"Manquant de caisse de {format_euros(-ecart)} à l'arrêté du {date:%d/%m/%Y}, "
-                "mis à la charge de l'agent comptable (débet)"
+                "en attente de l'ordre de recette contre l'agent comptable"
             ),
             lignes=[
                 LigneSaisie(
-                    COMPTE_DEBETS,
+                    COMPTE_MANQUANTS,
                     debit=-ecart,
                     tiers=f"{nom_complet(titulaire)}, agent comptable"[:120],
                 ),
