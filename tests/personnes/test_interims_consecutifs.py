@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from core.models import JournalAudit
 from core.exceptions import DonneeInvalide
+from core.models import JournalAudit
 from personnes.models import Fonction, Interim
 from personnes.services import interim_designer
 from tests.personnes.conftest import nommee
