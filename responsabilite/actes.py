@@ -12,7 +12,7 @@ from core.actes import Acte
 from core.formulaires import saisie_date
 from personnes.droits import TOUTES, droit
 from personnes.models import Fonction
-from responsabilite import services
+from responsabilite import services, services_sursis
 from responsabilite.models import MiseEnCause
 
 DIRECTEUR = {Fonction.DIRECTEUR}
@@ -30,6 +30,19 @@ COMPTABILISER_DROIT = droit(
     {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR},
     "Seul l'agent comptable (ou son fondé de pouvoir) passe les écritures (circulaire 93/82 "
     "§1.1.1).",
+)
+
+# The sursis de versement (§6.2): the agent comptable asks for it on his own
+# débet — whatever function he holds now, the service checks that the débet
+# is his —; the directeur records the decision on it.
+SURSIS_DEMANDER_DROIT = droit(
+    "responsabilite.sursis_demander", TOUTES, services_sursis.REFUS_DEMANDEUR
+)
+SURSIS_DECIDER_DROIT = droit(
+    "responsabilite.sursis_decider",
+    DIRECTEUR,
+    "Seul le directeur enregistre la décision sur le sursis de versement de l'agent comptable "
+    "(circulaire 93/82 §6.2).",
 )
 
 _DATE = {"widget": saisie_date()}
@@ -68,6 +81,42 @@ class ManquantForm(forms.Form):
 
 class DateForm(forms.Form):
     le = forms.DateField(label="Le", **_DATE)
+
+
+class SursisDemandeForm(forms.Form):
+    motifs = forms.CharField(
+        label="Motifs de la demande de sursis", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SursisDecisionForm(forms.Form):
+    accorde = forms.TypedChoiceField(
+        label="Décision",
+        choices=[("1", "sursis accordé"), ("0", "sursis refusé")],
+        coerce=lambda v: v == "1",
+    )
+    decide_le = forms.DateField(label="Décision du", **_DATE)
+    decision = forms.CharField(label="Référence de la décision", max_length=120)
+    fin_le = forms.DateField(
+        label="Accordé jusqu'au (un an au plus après la décision ; un an si vide)",
+        required=False,
+        **_DATE,
+    )
+
+
+def _sursis_demander(utilisateur, ordre, d):
+    return services_sursis.sursis_demander(acting_user=utilisateur, ordre=ordre, motifs=d["motifs"])
+
+
+def _sursis_decider(utilisateur, ordre, d):
+    return services_sursis.sursis_decider(
+        acting_user=utilisateur,
+        ordre=ordre,
+        accorde=d["accorde"],
+        decide_le=d["decide_le"],
+        decision=d["decision"],
+        fin_le=d.get("fin_le"),
+    )
 
 
 def _mise(utilisateur, _objet, d):
@@ -141,4 +190,19 @@ COMPTABILISER = Acte(
     _comptabiliser,
     COMPTABILISER_DROIT,
     "Ordre {ref} comptabilisé au compte 429, débet des comptables.",
+)
+SURSIS_DEMANDER = Acte(
+    "responsabilite.sursis_demander",
+    _sursis_demander,
+    SURSIS_DEMANDER_DROIT,
+    "Demande de sursis de versement de l'ordre {ref} enregistrée.",
+)
+SURSIS_DECIDER = Acte(
+    "responsabilite.sursis_decider",
+    _sursis_decider,
+    SURSIS_DECIDER_DROIT,
+    lambda ordre, _d: (
+        f"Décision sur le sursis de versement de l'ordre {ordre.reference} enregistrée : "
+        f"sursis {ordre.get_sursis_etat_display()}."
+    ),
 )

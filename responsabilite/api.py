@@ -124,6 +124,22 @@ class OrdreSortie(serializers.Serializer):
     accuse_reception_le = serializers.DateField(allow_null=True)
     conseil_informe_le = serializers.DateField(allow_null=True)
     ecriture = serializers.IntegerField(source="ecriture.numero", allow_null=True, default=None)
+    sursis_etat = serializers.CharField()
+    sursis_demande_le = serializers.DateField(allow_null=True)
+    sursis_decide_le = serializers.DateField(allow_null=True)
+    sursis_decision = serializers.CharField()
+    sursis_fin_le = serializers.DateField(allow_null=True)
+
+
+class SursisDemandeEntree(serializers.Serializer):
+    motifs = serializers.CharField()
+
+
+class SursisDecisionEntree(serializers.Serializer):
+    accorde = serializers.BooleanField()
+    decide_le = serializers.DateField()
+    decision = serializers.CharField(max_length=120)
+    fin_le = serializers.DateField(required=False, allow_null=True)
 
 
 def _ordre(o):
@@ -183,5 +199,23 @@ ComptabiliserApi = api_acte(
     sortie=_ordre,
     reponse=OrdreSortie,
     resume="Comptabiliser le débet au compte 429 (agent comptable)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+SursisDemanderApi = api_acte(
+    actes.SURSIS_DEMANDER,
+    queryset=_ORDRES,
+    entree=SursisDemandeEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    resume="Demander le sursis de versement de son débet (agent comptable visé)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+SursisDeciderApi = api_acte(
+    actes.SURSIS_DECIDER,
+    queryset=_ORDRES,
+    entree=SursisDecisionEntree,
+    sortie=_ordre,
+    reponse=OrdreSortie,
+    resume="Enregistrer la décision sur le sursis de versement (directeur)",
     introuvable="L'ordre de recette n° {pk} n'existe pas.",
 )

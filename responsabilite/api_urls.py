@@ -37,4 +37,14 @@ urlpatterns = [
         api.ComptabiliserApi.as_view(),
         name="api_responsabilite_comptabiliser",
     ),
+    path(
+        "ordres/<int:pk>/sursis/",
+        api.SursisDemanderApi.as_view(),
+        name="api_responsabilite_sursis_demander",
+    ),
+    path(
+        "ordres/<int:pk>/sursis/decision/",
+        api.SursisDeciderApi.as_view(),
+        name="api_responsabilite_sursis_decider",
+    ),
 ]

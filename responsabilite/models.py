@@ -1,8 +1,9 @@
 """The agent comptable's personal and pecuniary liability (circ. 93/82 §VI,
 D253-81): mise en cause, ordre de recette against him, débet, sursis,
-décharge, remise gracieuse, payment and recovery. This first part holds the
-mise en cause and the ordre de recette (§6.0, §6.1); the later states
-(sursis, décharge, remise, payment) come with the rest of the issue.
+décharge, remise gracieuse, payment and recovery. This part holds the
+mise en cause, the ordre de recette (§6.0, §6.1) and the sursis de
+versement (§6.2); décharge, remise and payment come with the rest of the
+issue.
 
 Why a dedicated `OrdreDebet` rather than a `recettes.OrdreRecette`: the
 ordre de recette against the agent comptable is not an order the agent
@@ -20,7 +21,7 @@ posting the débet a second time. The suspense account the issue asks for
 (the shortfall waiting until the order is issued) needs an account the chart
 does not hold yet.
 
-Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG895):
+Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG894):
 
 - a `MiseEnCause` is never changed nor removed;
 - an `OrdreDebet` is never removed; its number follows the last of its year
@@ -28,7 +29,11 @@ Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG895):
   amount, account, date, issuer, number) never changes (LG891); its state
   only moves forward along `TRANSITIONS` — émis → notifié, with the avis de
   réception's date — (LG892); the avis de réception's date, the board's
-  information and the posting are each recorded once (LG893).
+  information and the posting are each recorded once (LG893);
+- its sursis de versement (`migrations/sql/0003_sursis.sql`) moves only
+  none → demandé → accordé | refusé, is never requested on a mise en cause
+  for fraud or embezzlement, ends one year at most after the decision, and
+  once decided never changes (LG894).
 """
 
 from __future__ import annotations
@@ -121,6 +126,12 @@ class MiseEnCause(models.Model):
         )
 
 
+class Sursis(models.TextChoices):
+    DEMANDE = "demande", "demandé"
+    ACCORDE = "accorde", "accordé"
+    REFUSE = "refuse", "refusé"
+
+
 class OrdreDebet(models.Model):
     """The ordre de recette the directeur issues against the agent comptable (§6.1)."""
 
@@ -151,6 +162,19 @@ class OrdreDebet(models.Model):
     ecriture = models.ForeignKey(
         "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Sursis de versement (§6.2): requested by the agent comptable, never on
+    # fraud or embezzlement; the competent authority's decision, recorded by
+    # the directeur, grants it for one year at most (`services_sursis`, LG894).
+    sursis_etat = models.CharField(
+        "sursis de versement", max_length=10, choices=Sursis.choices, blank=True, default=""
+    )
+    sursis_demande_le = models.DateField("sursis demandé le", null=True, blank=True)
+    sursis_motifs = models.TextField("motifs de la demande de sursis", blank=True, default="")
+    sursis_decide_le = models.DateField("sursis décidé le", null=True, blank=True)
+    sursis_decision = models.CharField(
+        "référence de la décision sur le sursis", max_length=120, blank=True, default=""
+    )
+    sursis_fin_le = models.DateField("sursis accordé jusqu'au", null=True, blank=True)
 
     class Meta:
         verbose_name = "ordre de recette à l'encontre de l'agent comptable"
@@ -163,6 +187,26 @@ class OrdreDebet(models.Model):
                 condition=models.Q(etat="emis", accuse_reception_le__isnull=True)
                 | models.Q(etat="notifie", accuse_reception_le__gte=models.F("emis_le")),
                 name="ordredebet_accuse_reception",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sursis_etat="", sursis_demande_le__isnull=True)
+                | models.Q(
+                    sursis_etat="demande",
+                    sursis_demande_le__isnull=False,
+                    sursis_decide_le__isnull=True,
+                    sursis_fin_le__isnull=True,
+                )
+                | models.Q(
+                    sursis_etat="refuse",
+                    sursis_decide_le__gte=models.F("sursis_demande_le"),
+                    sursis_fin_le__isnull=True,
+                )
+                | models.Q(
+                    sursis_etat="accorde",
+                    sursis_decide_le__gte=models.F("sursis_demande_le"),
+                    sursis_fin_le__gte=models.F("sursis_decide_le"),
+                ),
+                name="ordredebet_sursis",
             ),
         ]
 

@@ -12,7 +12,7 @@ from core.money import ZERO, format_euros
 from depenses.models import ReponseRequisition, Requisition
 from personnes.models import nom_de
 from personnes.selectors import agent_comptable_en_fonction
-from responsabilite.models import MiseEnCause, OrdreDebet
+from responsabilite.models import MiseEnCause, OrdreDebet, Sursis
 from tresorerie.models import ArreteCaisse
 
 
@@ -24,6 +24,14 @@ def agent_comptable_le(jour: datetime.date):
 
 
 ETAT_MIS_EN_CAUSE = "mis en cause, ordre à émettre"
+
+
+def sursis_echeance(ordre: OrdreDebet) -> datetime.date | None:
+    """The day a granted sursis de versement ends (circ. 93/82 §6.2): the end
+    the decision set, one year at most after it."""
+    if ordre.sursis_etat != Sursis.ACCORDE:
+        return None
+    return ordre.sursis_fin_le
 
 
 @dataclass
@@ -55,6 +63,13 @@ class Debet:
         etat = self.ordre.get_etat_display()
         if self.ordre.ecriture_id is None:
             etat += ", à comptabiliser au débet"
+        sursis = self.ordre.sursis_etat
+        if sursis == Sursis.DEMANDE:
+            etat += f", sursis de versement demandé le {self.ordre.sursis_demande_le:%d/%m/%Y}"
+        elif sursis == Sursis.ACCORDE:
+            etat += f", sursis de versement accordé jusqu'au {sursis_echeance(self.ordre):%d/%m/%Y}"
+        elif sursis == Sursis.REFUSE:
+            etat += ", sursis de versement refusé"
         return etat
 
     @property

@@ -21,4 +21,6 @@ urlpatterns = [
     path("ordres/<int:pk>/accuse-reception/", views.accuse_reception, name="accuse_reception"),
     path("ordres/<int:pk>/conseil-informe/", views.conseil_informe, name="conseil_informe"),
     path("ordres/<int:pk>/comptabiliser/", views.comptabiliser, name="comptabiliser"),
+    path("ordres/<int:pk>/sursis/", views.sursis_demander, name="sursis_demander"),
+    path("ordres/<int:pk>/sursis/decision/", views.sursis_decider, name="sursis_decider"),
 ]

@@ -51,6 +51,12 @@ def registre(request):
             if actes.SUIVRE_DROIT.accorde(u)
             else None,
             "peut_comptabiliser": actes.COMPTABILISER_DROIT.accorde(u),
+            "sursis_demande_form": actes.SursisDemandeForm(),
+            "sursis_decision_form": actes.SursisDecisionForm(
+                initial={"decide_le": aujourdhui["le"]}
+            )
+            if actes.SURSIS_DECIDER_DROIT.accorde(u)
+            else None,
         },
     )
 
@@ -134,4 +140,16 @@ conseil_informe = page_acte(
 )
 comptabiliser = page_acte(
     actes.COMPTABILISER, queryset=OrdreDebet.objects.all(), vers=_vers_registre
+)
+sursis_demander = page_acte(
+    actes.SURSIS_DEMANDER,
+    queryset=OrdreDebet.objects.all(),
+    formulaire=actes.SursisDemandeForm,
+    vers=_vers_registre,
+)
+sursis_decider = page_acte(
+    actes.SURSIS_DECIDER,
+    queryset=OrdreDebet.objects.all(),
+    formulaire=actes.SursisDecisionForm,
+    vers=_vers_registre,
 )
