@@ -119,3 +119,14 @@ PROCURATION = Acte(
     PROCURATION_DROIT,
     lambda procuration, _d: f"{procuration} enregistrée.",
 )
+
+# The acts of the installation of the agent comptable, re-exported so that the
+# catalogue of droits lists them (personnes/actes_installation.py).
+from personnes.actes_installation import (  # noqa: E402, F401
+    INSTALLATION,
+    INSTALLATION_DROIT,
+    PROROGATION,
+    PROROGATION_DROIT,
+    RESERVE,
+    RESERVE_DROIT,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from personnes import views
+from personnes import views, views_installation
 
 app_name = "personnes"
 
@@ -9,4 +9,13 @@ urlpatterns = [
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),
     path("procurations/", views.procurations, name="procurations"),
+    path("installations/", views_installation.installations, name="installations"),
+    path("installations/<int:pk>/", views_installation.installation, name="installation"),
+    path(
+        "installations/<int:pk>/proces-verbal.pdf",
+        views_installation.proces_verbal,
+        name="proces_verbal",
+    ),
+    path("installations/<int:pk>/reserve/", views_installation.reserve, name="reserve"),
+    path("installations/<int:pk>/prorogation/", views_installation.prorogation, name="prorogation"),
 ]

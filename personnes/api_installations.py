@@ -1,0 +1,184 @@
+"""API of the installations of the agent comptable (circ. 93/82 §1.1.0),
+mounted under api/installations/: the same acts as the pages
+(`personnes.actes_installation`), under the same droits and services.
+
+- `GET /api/installations/`: every installation with its réserves and
+  prorogations, for everyone holding a function; `POST` (the directeur)
+  records one and its procès-verbal, signed by both agents comptables.
+- `GET /api/installations/<id>/`: one installation.
+- `POST /api/installations/<id>/reserves/`, `.../prorogations/`: the agent
+  comptable installed records a réserve, or the prorogation granted.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, extend_schema_serializer, extend_schema_view
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.views import APIView
+
+from core.actes import api_acte
+from personnes import actes_installation as actes
+from personnes.api import PersonneField
+from personnes.droits import APourFonction, LectureOuDroit
+from personnes.models import Installation, ProrogationReserves, Reserve
+from personnes.services_installation import limite_reserves
+
+_INSTALLATIONS = Installation.objects.select_related(
+    "agent_comptable", "predecesseur", "enregistree_par"
+).prefetch_related("reserves", "prorogations")
+
+
+@extend_schema_serializer(component_name="ReserveInstallation")
+class ReserveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reserve
+        fields = ["id", "formulee_le", "objet", "creee_le"]
+
+
+@extend_schema_serializer(component_name="ProrogationReserves")
+class ProrogationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProrogationReserves
+        fields = ["id", "demandee_le", "accordee_le", "accordee_par", "nouvelle_limite", "creee_le"]
+
+
+@extend_schema_serializer(component_name="Installation")
+class InstallationSerializer(serializers.ModelSerializer):
+    agent_comptable = PersonneField(read_only=True)
+    predecesseur = PersonneField(read_only=True, allow_null=True)
+    enregistree_par = PersonneField(read_only=True)
+    limite_reserves = serializers.SerializerMethodField()
+    reserves = ReserveSerializer(many=True, read_only=True)
+    prorogations = ProrogationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Installation
+        fields = [
+            "id",
+            "agent_comptable",
+            "predecesseur",
+            "installe_le",
+            "solde_caisse",
+            "solde_banque",
+            "observations",
+            "enregistree_par",
+            "creee_le",
+            "limite_reserves",
+            "reserves",
+            "prorogations",
+        ]
+
+    def get_limite_reserves(self, installation) -> str:
+        """Last day for réserves: six months after the installation, or the prorogation's limit."""
+        return limite_reserves(installation).isoformat()
+
+
+@extend_schema_serializer(component_name="InstallationSaisie")
+class InstallationSaisieSerializer(serializers.Serializer):
+    agent_comptable = PersonneField(help_text="Identifiant de connexion ou numéro de l'entrant")
+    installe_le = serializers.DateField()
+    solde_caisse = serializers.CharField(max_length=24)
+    solde_banque = serializers.CharField(max_length=24)
+    observations = serializers.CharField(required=False, allow_blank=True, default="")
+    mot_de_passe_entrant = serializers.CharField(
+        trim_whitespace=False, help_text="Signature de l'agent comptable entrant"
+    )
+    mot_de_passe_sortant = serializers.CharField(
+        trim_whitespace=False,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Signature de l'agent comptable sortant (celui en fonction la veille)",
+    )
+
+
+class ReserveSaisieSerializer(serializers.Serializer):
+    formulee_le = serializers.DateField()
+    objet = serializers.CharField()
+
+
+class ProrogationSaisieSerializer(serializers.Serializer):
+    demandee_le = serializers.DateField()
+    accordee_le = serializers.DateField()
+    accordee_par = serializers.CharField(max_length=200)
+    nouvelle_limite = serializers.DateField()
+
+
+def _relue(installation) -> dict:
+    return InstallationSerializer(_INSTALLATIONS.get(pk=installation.pk)).data
+
+
+ENREGISTRER = api_acte(
+    actes.INSTALLATION,
+    operation_id="installation_enregistrer",
+    entree=InstallationSaisieSerializer,
+    sortie=_relue,
+    reponse=InstallationSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer l'installation de l'agent comptable et le procès-verbal de remise de "
+    "service (directeur, circ. 93/82 §1.1.0)",
+)
+ReserveApi = api_acte(
+    actes.RESERVE,
+    queryset=Installation.objects.all(),
+    entree=ReserveSaisieSerializer,
+    sortie=lambda reserve: _relue(reserve.installation),
+    reponse=InstallationSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Formuler une réserve sur la gestion du prédécesseur (agent comptable installé)",
+    operation_id="installation_reserve",
+    introuvable="L'installation n° {pk} n'existe pas.",
+)
+ProrogationApi = api_acte(
+    actes.PROROGATION,
+    queryset=Installation.objects.all(),
+    entree=ProrogationSaisieSerializer,
+    sortie=lambda prorogation: _relue(prorogation.installation),
+    reponse=InstallationSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer la prorogation du délai des réserves (agent comptable installé)",
+    operation_id="installation_prorogation",
+    introuvable="L'installation n° {pk} n'existe pas.",
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Installations de l'agent comptable", operation_id="installations_liste"
+    ),
+    post=extend_schema(
+        request=InstallationSaisieSerializer,
+        responses={201: InstallationSerializer},
+        summary="Enregistrer l'installation de l'agent comptable (directeur, circ. 93/82 §1.1.0)",
+        operation_id="installations_enregistrer",
+    ),
+)
+class InstallationsApi(generics.ListAPIView, ENREGISTRER):
+    permission_classes = [LectureOuDroit]
+    serializer_class = InstallationSerializer
+    droit = actes.INSTALLATION_DROIT
+
+    def check_permissions(self, request):
+        APIView.check_permissions(self, request)
+
+    def get_queryset(self):
+        return _INSTALLATIONS.order_by("-installe_le", "-id")
+
+
+class InstallationDetailApi(generics.RetrieveAPIView):
+    permission_classes = [APourFonction]
+    serializer_class = InstallationSerializer
+    queryset = _INSTALLATIONS
+
+    def get_object(self):
+        objet = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
+        if objet is None:
+            raise NotFound(f"L'installation n° {self.kwargs['pk']} n'existe pas.")
+        return objet
+
+    @extend_schema(
+        summary="Une installation de l'agent comptable", operation_id="installation_detail"
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

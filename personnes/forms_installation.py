@@ -1,0 +1,46 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from personnes.forms import DATE
+
+
+class InstallationForm(forms.Form):
+    agent_comptable = forms.ModelChoiceField(
+        label="Agent comptable installé",
+        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
+    )
+    installe_le = forms.DateField(label="Installé le", widget=DATE)
+    solde_caisse = forms.CharField(label="Solde de la caisse remis", max_length=24)
+    solde_banque = forms.CharField(label="Solde des comptes bancaires remis", max_length=24)
+    observations = forms.CharField(
+        label="Observations du procès-verbal", required=False, widget=forms.Textarea
+    )
+    mot_de_passe_entrant = forms.CharField(
+        label="Mot de passe de l'agent comptable entrant (signature)",
+        widget=forms.PasswordInput,
+        strip=False,
+    )
+    mot_de_passe_sortant = forms.CharField(
+        label="Mot de passe de l'agent comptable sortant (signature ; vide s'il n'y en a pas)",
+        widget=forms.PasswordInput,
+        strip=False,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agent_comptable"].label_from_instance = lambda u: (
+            u.get_full_name() or u.username
+        )
+
+
+class ReserveForm(forms.Form):
+    formulee_le = forms.DateField(label="Formulée le", widget=DATE)
+    objet = forms.CharField(label="Objet de la réserve", widget=forms.Textarea)
+
+
+class ProrogationForm(forms.Form):
+    demandee_le = forms.DateField(label="Demandée le", widget=DATE)
+    accordee_le = forms.DateField(label="Accordée le", widget=DATE)
+    accordee_par = forms.CharField(label="Accordée par (autorité, référence)", max_length=200)
+    nouvelle_limite = forms.DateField(label="Nouvelle limite", widget=DATE)
