@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/delegations/", include("personnes.api_urls")),
     path("api/procurations/", include("personnes.api_procurations_urls")),
     path("api/installations/", include("personnes.api_installations_urls")),
+    path("api/mandats/", include("personnes.api_mandats_urls")),
     path("api/", include("ledger.api_urls")),
     path("admin/", admin.site.urls),
 ]

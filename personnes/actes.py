@@ -125,8 +125,11 @@ PROCURATION = Acte(
 from personnes.actes_installation import (  # noqa: E402, F401
     INSTALLATION,
     INSTALLATION_DROIT,
+    MANDAT,
+    MANDAT_DROIT,
     PROROGATION,
     PROROGATION_DROIT,
     RESERVE,
     RESERVE_DROIT,
+    RETIRER_MANDAT,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from core.actes import Acte
 from personnes import services_installation as services
+from personnes import services_mandats
 from personnes.droits import droit
 from personnes.models import Fonction
 from personnes.services_installation import CIRCULAIRE_INSTALLATION
@@ -73,4 +74,35 @@ PROROGATION = Acte(
     ),
     PROROGATION_DROIT,
     "Prorogation du délai des réserves enregistrée sur l'installation n° {ref}.",
+)
+
+# --- Special mandates of vérification and contrôle (circ. 93/82 §1.1.1) ----------------------
+
+MANDAT_DROIT = droit(
+    "mandat.enregistrer",
+    {Fonction.AGENT_COMPTABLE},
+    "Seul l'agent comptable en fonction donne ou retire un mandat spécial de vérification et "
+    "de contrôle, sous sa responsabilité (circulaire 93/82 §1.1.1).",
+)
+
+
+def _mandat(utilisateur, _objet, d):
+    return services_mandats.mandat_enregistrer(
+        acting_user=utilisateur,
+        mandataire=d["mandataire"],
+        objet=d["objet"],
+        debut=d["debut"],
+        fin=d["fin"],
+        precisions=d.get("precisions") or "",
+    )
+
+
+MANDAT = Acte("mandat.enregistrer", _mandat, MANDAT_DROIT, lambda m, _d: f"{m} enregistré.")
+RETIRER_MANDAT = Acte(
+    "mandat.retirer",
+    lambda utilisateur, mandat, d: services_mandats.mandat_retirer(
+        acting_user=utilisateur, mandat=mandat, le=d.get("le")
+    ),
+    MANDAT_DROIT,
+    "Mandat n° {ref} retiré.",
 )

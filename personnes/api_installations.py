@@ -21,7 +21,7 @@ from core.actes import api_acte
 from personnes import actes_installation as actes
 from personnes.api import PersonneField
 from personnes.droits import APourFonction, LectureOuDroit
-from personnes.models import Installation, ProrogationReserves, Reserve
+from personnes.models import Installation, Mandat, ProrogationReserves, Reserve
 from personnes.services_installation import limite_reserves
 
 _INSTALLATIONS = Installation.objects.select_related(
@@ -182,3 +182,86 @@ class InstallationDetailApi(generics.RetrieveAPIView):
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+# --- Special mandates (circ. 93/82 §1.1.1) -----------------------------------------------------
+
+
+@extend_schema_serializer(component_name="Mandat")
+class MandatSerializer(serializers.ModelSerializer):
+    mandataire = PersonneField(read_only=True)
+    agent_comptable = PersonneField(read_only=True)
+
+    class Meta:
+        model = Mandat
+        fields = [
+            "id",
+            "mandataire",
+            "agent_comptable",
+            "objet",
+            "precisions",
+            "debut",
+            "fin",
+            "retire_le",
+            "cree_le",
+        ]
+
+
+@extend_schema_serializer(component_name="MandatSaisie")
+class MandatSaisieSerializer(serializers.Serializer):
+    mandataire = PersonneField(help_text="Identifiant de connexion ou numéro du mandataire")
+    objet = serializers.ChoiceField(choices=Mandat.Objet.choices)
+    precisions = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    debut = serializers.DateField()
+    fin = serializers.DateField()
+
+
+class RetraitMandatSerializer(serializers.Serializer):
+    le = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+_MANDATS = Mandat.objects.select_related("mandataire", "agent_comptable")
+
+ENREGISTRER_MANDAT = api_acte(
+    actes.MANDAT,
+    operation_id="mandat_enregistrer",
+    entree=MandatSaisieSerializer,
+    sortie=lambda m: MandatSerializer(m).data,
+    reponse=MandatSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Donner un mandat spécial de vérification et de contrôle (agent comptable, "
+    "circ. 93/82 §1.1.1)",
+)
+RetirerMandatApi = api_acte(
+    actes.RETIRER_MANDAT,
+    queryset=Mandat.objects.all(),
+    entree=RetraitMandatSerializer,
+    sortie=lambda m: MandatSerializer(m).data,
+    reponse=MandatSerializer,
+    resume="Retirer un mandat spécial (agent comptable)",
+    operation_id="mandat_retirer",
+    introuvable="Le mandat n° {pk} n'existe pas.",
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mandats spéciaux de l'agent comptable", operation_id="mandats_liste"
+    ),
+    post=extend_schema(
+        request=MandatSaisieSerializer,
+        responses={201: MandatSerializer},
+        summary="Donner un mandat spécial (agent comptable, circ. 93/82 §1.1.1)",
+        operation_id="mandats_enregistrer",
+    ),
+)
+class MandatsApi(generics.ListAPIView, ENREGISTRER_MANDAT):
+    permission_classes = [LectureOuDroit]
+    serializer_class = MandatSerializer
+    droit = actes.MANDAT_DROIT
+
+    def check_permissions(self, request):
+        APIView.check_permissions(self, request)
+
+    def get_queryset(self):
+        return _MANDATS.order_by("-debut", "-id")

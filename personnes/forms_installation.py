@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from personnes.forms import DATE
+from personnes.models import Mandat
 
 
 class InstallationForm(forms.Form):
@@ -44,3 +45,18 @@ class ProrogationForm(forms.Form):
     accordee_le = forms.DateField(label="Accordée le", widget=DATE)
     accordee_par = forms.CharField(label="Accordée par (autorité, référence)", max_length=200)
     nouvelle_limite = forms.DateField(label="Nouvelle limite", widget=DATE)
+
+
+class MandatForm(forms.Form):
+    mandataire = forms.ModelChoiceField(
+        label="Mandataire",
+        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
+    )
+    objet = forms.ChoiceField(label="Objet du mandat", choices=Mandat.Objet.choices)
+    precisions = forms.CharField(label="Précisions (facultatif)", required=False, max_length=300)
+    debut = forms.DateField(label="Du", widget=DATE)
+    fin = forms.DateField(label="Au", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mandataire"].label_from_instance = lambda u: u.get_full_name() or u.username

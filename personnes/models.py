@@ -466,3 +466,59 @@ class Reserve(models.Model):
 
     def __str__(self) -> str:
         return f"Réserve du {self.formulee_le:%d/%m/%Y}"
+
+
+class Mandat(models.Model):
+    """A special mandate by which the agent comptable charges an agent, under
+    his responsibility, with some operations of vérification and contrôle
+    (circ. 93/82 §1.1.1): its object, its period, withdrawn at any time. Its
+    terms never change; only its withdrawal is recorded, once (PostgreSQL,
+    migration 0011, LG612)."""
+
+    class Objet(models.TextChoices):
+        CONTROLES = "controles", "enregistrer les contrôles"
+        VERIFICATIONS = "verifications", "opérations de vérification"
+
+    mandataire = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mandats"
+    )
+    agent_comptable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mandats_donnes",
+        verbose_name="agent comptable mandant",
+    )
+    objet = models.CharField("objet", max_length=20, choices=Objet.choices)
+    precisions = models.CharField("précisions", max_length=300, blank=True)
+    debut = models.DateField("du")
+    fin = models.DateField("au")
+    retire_le = models.DateField("retiré le", null=True, blank=True)
+    enregistre_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    cree_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-debut", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fin__gte=models.F("debut")), name="mandat_periode_ordonnee"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(mandataire=models.F("agent_comptable")),
+                name="mandat_pas_a_soi_meme",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(objet__in=["controles", "verifications"]),
+                name="mandat_objet_connu",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Mandat n° {self.pk} de {nom_de(self.mandataire)} ({self.get_objet_display()}), "
+            f"du {self.debut:%d/%m/%Y} au {self.fin:%d/%m/%Y}"
+        )
+
+    def en_cours_le(self, jour: datetime.date) -> bool:
+        return self.debut <= jour <= self.fin and (self.retire_le is None or jour < self.retire_le)

@@ -9,7 +9,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from core import horloge
-from personnes.models import Affectation, Delegation, Fonction, Interim
+from personnes.models import Affectation, Delegation, Fonction, Interim, Mandat
 
 
 def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
@@ -282,3 +282,18 @@ def agent_comptable_en_fonction(le: datetime.datetime | datetime.date):
         .first()
     )
     return None if titulaire is None else titulaire.utilisateur
+
+
+def mandat_en_cours(utilisateur, objet: str, le: datetime.datetime | datetime.date):
+    """The special mandate (circ. 93/82 §1.1.1) by which `utilisateur` performs
+    operations of `objet` (`Mandat.Objet`) on that day, or None: within its
+    period, not withdrawn before that day."""
+    if not getattr(utilisateur, "pk", None):
+        return None
+    jour = _jour_de(le)
+    return (
+        Mandat.objects.filter(mandataire=utilisateur, objet=objet, debut__lte=jour, fin__gte=jour)
+        .filter(Q(retire_le__isnull=True) | Q(retire_le__gt=jour))
+        .order_by("-debut", "-id")
+        .first()
+    )

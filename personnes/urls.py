@@ -9,6 +9,8 @@ urlpatterns = [
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),
     path("procurations/", views.procurations, name="procurations"),
+    path("mandats/", views_installation.mandats, name="mandats"),
+    path("mandats/<int:pk>/retirer/", views_installation.retirer_mandat, name="retirer_mandat"),
     path("installations/", views_installation.installations, name="installations"),
     path("installations/<int:pk>/", views_installation.installation, name="installation"),
     path(

@@ -9,11 +9,17 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from core import horloge
 from core.actes import page_acte, page_formulaire
 from personnes import actes_installation as actes
 from personnes.acces import fonction_requise
-from personnes.forms_installation import InstallationForm, ProrogationForm, ReserveForm
-from personnes.models import Installation
+from personnes.forms_installation import (
+    InstallationForm,
+    MandatForm,
+    ProrogationForm,
+    ReserveForm,
+)
+from personnes.models import Installation, Mandat
 from personnes.pdf import proces_verbal_pdf
 from personnes.services_installation import limite_reserves
 
@@ -82,4 +88,34 @@ prorogation = page_acte(
     queryset=Installation.objects.all(),
     formulaire=ProrogationForm,
     vers=_vers_installation,
+)
+
+
+@fonction_requise
+def mandats(request):
+    """The special mandates for everyone with a function; the agent comptable records one."""
+    jour = horloge.aujourdhui()
+    contexte = {
+        "mandats": [
+            (m, m.en_cours_le(jour))
+            for m in Mandat.objects.select_related("mandataire", "agent_comptable")
+        ],
+        "est_comptable": actes.MANDAT_DROIT.accorde(request.user),
+    }
+    if contexte["est_comptable"] or request.method == "POST":
+        return page_formulaire(
+            request,
+            actes.MANDAT,
+            formulaire=MandatForm,
+            gabarit="personnes/mandats.html",
+            vers=lambda _objet, _resultat: reverse("personnes:mandats"),
+            contexte=contexte,
+        )
+    return render(request, "personnes/mandats.html", {**contexte, "form": None})
+
+
+retirer_mandat = page_acte(
+    actes.RETIRER_MANDAT,
+    queryset=Mandat.objects.all(),
+    vers=lambda _objet, _resultat: reverse("personnes:mandats"),
 )
