@@ -12,8 +12,8 @@ from core.actes import Acte
 from core.formulaires import saisie_date
 from personnes.droits import TOUTES, droit
 from personnes.models import Fonction
-from responsabilite import services, services_sursis
-from responsabilite.models import MiseEnCause
+from responsabilite import services, services_decharge, services_sursis
+from responsabilite.models import Demande, MiseEnCause
 
 DIRECTEUR = {Fonction.DIRECTEUR}
 
@@ -43,6 +43,17 @@ SURSIS_DECIDER_DROIT = droit(
     DIRECTEUR,
     "Seul le directeur enregistre la décision sur le sursis de versement de l'agent comptable "
     "(circulaire 93/82 §6.2).",
+)
+# The décharge and the remise gracieuse (§6.2): the agent comptable requests
+# them on his own débet (the service checks it is his); the directeur records
+# the board's decision and the ministers' approval.
+DEMANDE_DROIT = droit("responsabilite.demande_deposer", TOUTES, services_decharge.REFUS_DEMANDEUR)
+DEMANDE_DECIDER_DROIT = droit(
+    "responsabilite.demande_decider",
+    DIRECTEUR,
+    "Seul le directeur enregistre la décision du conseil d'administration et l'approbation "
+    "des ministres sur la décharge ou la remise gracieuse de l'agent comptable (circulaire "
+    "93/82 §6.2).",
 )
 
 _DATE = {"widget": saisie_date()}
@@ -102,6 +113,81 @@ class SursisDecisionForm(forms.Form):
         required=False,
         **_DATE,
     )
+
+
+class DemandeForm(forms.Form):
+    nature = forms.ChoiceField(label="Demande", choices=Demande.Nature.choices)
+    motifs = forms.CharField(
+        label="Motifs (considérations de droit pour la décharge, faits personnels pour la "
+        "remise gracieuse)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    montant = forms.DecimalField(
+        label="Montant (€, tout le débet si vide)", required=False, min_value=0, decimal_places=2
+    )
+    force_majeure = forms.BooleanField(label="Force majeure invoquée", required=False)
+    piece = forms.FileField(
+        label="Pièce prouvant la force majeure (PDF, 10 Mo au plus)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+
+class ConseilForm(forms.Form):
+    conseil_le = forms.DateField(label="Décision du conseil du", **_DATE)
+    deliberation = forms.CharField(label="Délibération", max_length=120)
+    montant = forms.DecimalField(
+        label="Montant accordé (€, 0 pour un refus)", min_value=0, decimal_places=2
+    )
+
+
+class ApprobationForm(forms.Form):
+    approuvee = forms.TypedChoiceField(
+        label="Décision des ministres",
+        choices=[("1", "approuvée"), ("0", "non approuvée")],
+        coerce=lambda v: v == "1",
+    )
+    le = forms.DateField(label="Du", **_DATE)
+    reference = forms.CharField(label="Référence", max_length=120)
+
+
+def _demande(utilisateur, ordre, d):
+    piece = d.get("piece")
+    return services_decharge.demande_deposer(
+        acting_user=utilisateur,
+        ordre=ordre,
+        nature=d["nature"],
+        motifs=d["motifs"],
+        montant=d.get("montant"),
+        force_majeure=d.get("force_majeure", False),
+        piece_nom=piece.name if piece else "",
+        piece=piece.read() if piece else None,
+    )
+
+
+def _conseil_demande(utilisateur, demande, d):
+    return services_decharge.decision_conseil_enregistrer(
+        acting_user=utilisateur,
+        demande=demande,
+        conseil_le=d["conseil_le"],
+        deliberation=d["deliberation"],
+        montant=d["montant"],
+    )
+
+
+def _approbation(utilisateur, demande, d):
+    return services_decharge.approbation_enregistrer(
+        acting_user=utilisateur,
+        demande=demande,
+        approuvee=d["approuvee"],
+        le=d["le"],
+        reference=d["reference"],
+    )
+
+
+def _etat(demande) -> str:
+    """The state after the act (the page's object was read before it)."""
+    return Demande.objects.get(pk=demande.pk).get_etat_display()
 
 
 def _sursis_demander(utilisateur, ordre, d):
@@ -201,8 +287,28 @@ SURSIS_DECIDER = Acte(
     "responsabilite.sursis_decider",
     _sursis_decider,
     SURSIS_DECIDER_DROIT,
-    lambda ordre, _d: (
+    lambda ordre, d: (
         f"Décision sur le sursis de versement de l'ordre {ordre.reference} enregistrée : "
-        f"sursis {ordre.get_sursis_etat_display()}."
+        f"sursis {'accordé' if d['accorde'] else 'refusé'}."
     ),
+)
+DEMANDE = Acte(
+    "responsabilite.demande_deposer",
+    _demande,
+    DEMANDE_DROIT,
+    lambda ordre, d: (
+        f"Demande de {Demande.Nature(d['nature']).label} sur l'ordre {ordre.reference} enregistrée."
+    ),
+)
+DEMANDE_CONSEIL = Acte(
+    "responsabilite.demande_conseil",
+    _conseil_demande,
+    DEMANDE_DECIDER_DROIT,
+    lambda demande, _d: f"Décision du conseil enregistrée : {demande}, {_etat(demande)}.",
+)
+DEMANDE_APPROBATION = Acte(
+    "responsabilite.demande_approbation",
+    _approbation,
+    DEMANDE_DECIDER_DROIT,
+    lambda demande, _d: f"Décision des ministres enregistrée : {demande}, {_etat(demande)}.",
 )

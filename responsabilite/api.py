@@ -9,12 +9,13 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
 from responsabilite import actes, selectors
-from responsabilite.models import MiseEnCause, OrdreDebet
+from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
 REGISTRE_LECTURE = (
@@ -218,4 +219,80 @@ SursisDeciderApi = api_acte(
     reponse=OrdreSortie,
     resume="Enregistrer la décision sur le sursis de versement (directeur)",
     introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+
+
+class DemandeEntree(serializers.Serializer):
+    nature = serializers.ChoiceField(choices=Demande.Nature.choices)
+    motifs = serializers.CharField()
+    montant = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
+    force_majeure = serializers.BooleanField(default=False)
+    piece = serializers.FileField(
+        required=False, help_text="Pièce prouvant la force majeure (PDF)."
+    )
+
+
+class ConseilEntree(serializers.Serializer):
+    conseil_le = serializers.DateField()
+    deliberation = serializers.CharField(max_length=120)
+    montant = serializers.DecimalField(**_MONTANT)
+
+
+class ApprobationEntree(serializers.Serializer):
+    approuvee = serializers.BooleanField()
+    le = serializers.DateField()
+    reference = serializers.CharField(max_length=120)
+
+
+class DemandeSortie(serializers.Serializer):
+    id = serializers.IntegerField()
+    ordre = serializers.CharField(source="ordre.reference")
+    nature = serializers.CharField()
+    etat = serializers.CharField()
+    demande_le = serializers.DateField()
+    montant_demande = serializers.DecimalField(**_MONTANT)
+    force_majeure = serializers.BooleanField()
+    piece_sha256 = serializers.CharField()
+    conseil_le = serializers.DateField(allow_null=True)
+    deliberation = serializers.CharField()
+    montant_accorde = serializers.DecimalField(allow_null=True, **_MONTANT)
+    seuil = serializers.DecimalField(allow_null=True, **_MONTANT)
+    approbation_le = serializers.DateField(allow_null=True)
+    approbation_reference = serializers.CharField()
+    approuvee = serializers.BooleanField(allow_null=True)
+
+
+def _demande(d):
+    return DemandeSortie(d).data
+
+
+DemandeApi = api_acte(
+    actes.DEMANDE,
+    queryset=_ORDRES,
+    entree=DemandeEntree,
+    sortie=_demande,
+    reponse=DemandeSortie,
+    statut=status.HTTP_201_CREATED,
+    resume="Demander la décharge de responsabilité ou la remise gracieuse (agent comptable visé)",
+    introuvable="L'ordre de recette n° {pk} n'existe pas.",
+)
+DemandeApi.parser_classes = [MultiPartParser, FormParser, JSONParser]
+_DEMANDES = Demande.objects.select_related("ordre")
+DemandeConseilApi = api_acte(
+    actes.DEMANDE_CONSEIL,
+    queryset=_DEMANDES,
+    entree=ConseilEntree,
+    sortie=_demande,
+    reponse=DemandeSortie,
+    resume="Enregistrer la décision du conseil sur la demande (directeur)",
+    introuvable="La demande n° {pk} n'existe pas.",
+)
+DemandeApprobationApi = api_acte(
+    actes.DEMANDE_APPROBATION,
+    queryset=_DEMANDES,
+    entree=ApprobationEntree,
+    sortie=_demande,
+    reponse=DemandeSortie,
+    resume="Enregistrer l'approbation des ministres sur la décision du conseil (directeur)",
+    introuvable="La demande n° {pk} n'existe pas.",
 )

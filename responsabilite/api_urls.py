@@ -47,4 +47,19 @@ urlpatterns = [
         api.SursisDeciderApi.as_view(),
         name="api_responsabilite_sursis_decider",
     ),
+    path(
+        "ordres/<int:pk>/demandes/",
+        api.DemandeApi.as_view(),
+        name="api_responsabilite_demande",
+    ),
+    path(
+        "demandes/<int:pk>/conseil/",
+        api.DemandeConseilApi.as_view(),
+        name="api_responsabilite_demande_conseil",
+    ),
+    path(
+        "demandes/<int:pk>/approbation/",
+        api.DemandeApprobationApi.as_view(),
+        name="api_responsabilite_demande_approbation",
+    ),
 ]

@@ -1,9 +1,9 @@
 """The agent comptable's personal and pecuniary liability (circ. 93/82 §VI,
 D253-81): mise en cause, ordre de recette against him, débet, sursis,
 décharge, remise gracieuse, payment and recovery. This part holds the
-mise en cause, the ordre de recette (§6.0, §6.1) and the sursis de
-versement (§6.2); décharge, remise and payment come with the rest of the
-issue.
+mise en cause, the ordre de recette (§6.0, §6.1), the sursis de versement,
+the décharge and the remise gracieuse (§6.2); payment and recovery (D253-81)
+come with the rest of the issue.
 
 Why a dedicated `OrdreDebet` rather than a `recettes.OrdreRecette`: the
 ordre de recette against the agent comptable is not an order the agent
@@ -41,7 +41,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from core.money import DECIMAL_PLACES, MAX_DIGITS, format_euros
+from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO, format_euros
 from personnes.models import nom_de
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
@@ -216,3 +216,110 @@ class OrdreDebet(models.Model):
     @property
     def reference(self) -> str:
         return f"DEB-{self.annee}-{self.numero:04d}"
+
+
+class Demande(models.Model):
+    """A request of the agent comptable on his débet (§6.2): décharge de
+    responsabilité, total or partial, on grounds of law (force majeure proven
+    by a pièce), or, once the décharge is refused, remise gracieuse on
+    personal grounds. The board decides; above the amount set by arrêté (the
+    dated setting `seuil_approbation_decharge`) its decision waits for the
+    approval of the ministers of social security and of the budget. The
+    directeur records each decision (`services_decharge`).
+
+    Invariants (PostgreSQL, `migrations/sql/0004_demandes.sql`, LG895): never
+    removed; what was requested never changes; born « demandée »; the state
+    moves demandée → accordée | refusée | en attente d'approbation
+    ministérielle → accordée | refusée; each decision is recorded once; a
+    remise gracieuse is requested only after a refused décharge."""
+
+    class Nature(models.TextChoices):
+        DECHARGE = "decharge", "décharge de responsabilité"
+        REMISE = "remise", "remise gracieuse"
+
+    class Etat(models.TextChoices):
+        DEMANDEE = "demandee", "demandée, en attente de la décision du conseil"
+        APPROBATION = "approbation", "en attente d'approbation ministérielle"
+        ACCORDEE = "accordee", "accordée"
+        REFUSEE = "refusee", "refusée"
+
+    TRANSITIONS = frozenset(
+        {
+            (Etat.DEMANDEE, Etat.ACCORDEE),
+            (Etat.DEMANDEE, Etat.REFUSEE),
+            (Etat.DEMANDEE, Etat.APPROBATION),
+            (Etat.APPROBATION, Etat.ACCORDEE),
+            (Etat.APPROBATION, Etat.REFUSEE),
+        }
+    )
+
+    ordre = models.ForeignKey(OrdreDebet, on_delete=models.PROTECT, related_name="demandes")
+    nature = models.CharField("nature", max_length=10, choices=Nature.choices)
+    demande_le = models.DateField("demandée le")
+    motifs = models.TextField("motifs")
+    montant_demande = models.DecimalField("montant demandé", **MONTANT)
+    force_majeure = models.BooleanField("force majeure invoquée", default=False)
+    # The pièce proving the force majeure (PDF), kept under its SHA-256.
+    piece = models.FileField("pièce", upload_to="pieces/responsabilite/", blank=True)
+    piece_nom = models.CharField("nom de la pièce", max_length=200, blank=True, default="")
+    piece_sha256 = models.CharField(max_length=64, blank=True, default="")
+    etat = models.CharField("état", max_length=12, choices=Etat.choices, default=Etat.DEMANDEE)
+    # The board's decision, recorded by the directeur.
+    conseil_le = models.DateField("décision du conseil du", null=True, blank=True)
+    deliberation = models.CharField("délibération", max_length=120, blank=True, default="")
+    montant_accorde = models.DecimalField("montant accordé", null=True, blank=True, **MONTANT)
+    seuil = models.DecimalField("seuil en vigueur", null=True, blank=True, **MONTANT)
+    # The ministers' approval, when the débet exceeds the threshold.
+    approbation_le = models.DateField("approbation ministérielle du", null=True, blank=True)
+    approbation_reference = models.CharField(
+        "référence de la décision ministérielle", max_length=120, blank=True, default=""
+    )
+    approuvee = models.BooleanField("approuvée par les ministres", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "demande de décharge ou de remise gracieuse"
+        verbose_name_plural = "demandes de décharge ou de remise gracieuse"
+        ordering = ["demande_le", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["ordre", "nature"], name="demande_une_par_nature"),
+            models.CheckConstraint(
+                condition=models.Q(montant_demande__gt=0), name="demande_montant"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(motifs__regex=r"[^[:space:]]"), name="demande_motifs"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(force_majeure=False)
+                | models.Q(piece_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="demande_force_majeure_prouvee",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(etat="demandee", conseil_le__isnull=True)
+                | models.Q(
+                    ~models.Q(etat="demandee"),
+                    conseil_le__gte=models.F("demande_le"),
+                    montant_accorde__gte=0,
+                    montant_accorde__lte=models.F("montant_demande"),
+                ),
+                name="demande_decision_conseil",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_nature_display()} sur l'ordre {self.ordre.reference}"
+
+    @property
+    def ouverte(self) -> bool:
+        return self.etat in (self.Etat.DEMANDEE, self.Etat.APPROBATION)
+
+    @property
+    def decidee_le(self):
+        """The day of the final decision (the ministers' when they were asked)."""
+        if self.ouverte:
+            return None
+        return self.approbation_le or self.conseil_le
+
+    @property
+    def montant_obtenu(self):
+        """What the decision takes off the débet: nothing unless granted."""
+        return self.montant_accorde if self.etat == self.Etat.ACCORDEE else ZERO

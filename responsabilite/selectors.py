@@ -8,11 +8,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core import horloge
 from core.money import ZERO, format_euros
 from depenses.models import ReponseRequisition, Requisition
 from personnes.models import nom_de
 from personnes.selectors import agent_comptable_en_fonction
-from responsabilite.models import MiseEnCause, OrdreDebet, Sursis
+from responsabilite.models import Demande, MiseEnCause, OrdreDebet, Sursis
 from tresorerie.models import ArreteCaisse
 
 
@@ -26,19 +27,29 @@ def agent_comptable_le(jour: datetime.date):
 ETAT_MIS_EN_CAUSE = "mis en cause, ordre à émettre"
 
 
-def sursis_echeance(ordre: OrdreDebet) -> datetime.date | None:
+def sursis_echeance(ordre: OrdreDebet, le: datetime.date | None = None) -> datetime.date | None:
     """The day a granted sursis de versement ends (circ. 93/82 §6.2): the end
-    the decision set, one year at most after it."""
+    the decision set, one year at most after it, « éventuellement prolongé si
+    l'agent comptable a demandé une décharge de responsabilité » — a décharge
+    requested before that end keeps the sursis running while it is pending
+    (until `le`, today by default) and up to the day it is finally decided."""
     if ordre.sursis_etat != Sursis.ACCORDE:
         return None
-    return ordre.sursis_fin_le
+    fin = ordre.sursis_fin_le
+    for demande in ordre.demandes.all():
+        if demande.nature != Demande.Nature.DECHARGE or demande.demande_le > fin:
+            continue
+        jusqu_au = demande.decidee_le or (le or horloge.aujourdhui())
+        fin = max(fin, jusqu_au)
+    return fin
 
 
 @dataclass
 class Debet:
     """One line of the register: a mise en cause and its ordre, with the amounts
-    of each later state (zero until those acts exist: sursis, décharge, remise
-    gracieuse, payment and recovery come with the rest of issue 12)."""
+    of each later state: discharged and remitted (§6.2) from the requests
+    granted; paid and recovered stay zero until payment and recovery come with
+    the rest of issue 12."""
 
     mise: MiseEnCause
     ordre: OrdreDebet | None
@@ -70,7 +81,23 @@ class Debet:
             etat += f", sursis de versement accordé jusqu'au {sursis_echeance(self.ordre):%d/%m/%Y}"
         elif sursis == Sursis.REFUSE:
             etat += ", sursis de versement refusé"
+        for demande in self.ordre.demandes.all():
+            etat += f", {demande.get_nature_display()} {demande.get_etat_display()}"
         return etat
+
+    @property
+    def demandes_possibles(self) -> list[str]:
+        """What the agent comptable may still request (§6.2): the décharge,
+        then, once it is refused, the remise gracieuse."""
+        if self.ordre is None:
+            return []
+        faites = {d.nature: d for d in self.ordre.demandes.all()}
+        if Demande.Nature.DECHARGE not in faites:
+            return [Demande.Nature.DECHARGE]
+        refusee = faites[Demande.Nature.DECHARGE].etat == Demande.Etat.REFUSEE
+        if refusee and Demande.Nature.REMISE not in faites:
+            return [Demande.Nature.REMISE]
+        return []
 
     @property
     def reference(self) -> str:
@@ -97,15 +124,23 @@ class Responsable:
 
 
 def debets(*, personne=None) -> list[Debet]:
-    mises = MiseEnCause.objects.select_related("agent_comptable", "ordre__ecriture").order_by(
-        "faits_le", "id"
+    mises = (
+        MiseEnCause.objects.select_related("agent_comptable", "ordre__ecriture")
+        .prefetch_related("ordre__demandes")
+        .order_by("faits_le", "id")
     )
     if personne is not None:
         mises = mises.filter(agent_comptable=personne)
     lignes = []
     for m in mises:
         ordre = getattr(m, "ordre", None)
-        lignes.append(Debet(mise=m, ordre=ordre, du=ordre.montant if ordre else m.montant))
+        ligne = Debet(mise=m, ordre=ordre, du=ordre.montant if ordre else m.montant)
+        for demande in ordre.demandes.all() if ordre else ():
+            if demande.nature == Demande.Nature.DECHARGE:
+                ligne.decharge += demande.montant_obtenu
+            else:
+                ligne.remis += demande.montant_obtenu
+        lignes.append(ligne)
     return lignes
 
 

@@ -23,4 +23,8 @@ urlpatterns = [
     path("ordres/<int:pk>/comptabiliser/", views.comptabiliser, name="comptabiliser"),
     path("ordres/<int:pk>/sursis/", views.sursis_demander, name="sursis_demander"),
     path("ordres/<int:pk>/sursis/decision/", views.sursis_decider, name="sursis_decider"),
+    path("ordres/<int:pk>/demandes/", views.demande, name="demande"),
+    path("demandes/<int:pk>/conseil/", views.demande_conseil, name="demande_conseil"),
+    path("demandes/<int:pk>/approbation/", views.demande_approbation, name="demande_approbation"),
+    path("demandes/<int:pk>/piece.pdf", views.piece_demande, name="piece_demande"),
 ]

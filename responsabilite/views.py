@@ -15,7 +15,7 @@ from core import horloge
 from core.actes import page_acte
 from personnes.acces import fonction_requise
 from responsabilite import actes, documents, selectors
-from responsabilite.models import MiseEnCause, OrdreDebet
+from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
 
@@ -52,6 +52,13 @@ def registre(request):
             else None,
             "peut_comptabiliser": actes.COMPTABILISER_DROIT.accorde(u),
             "sursis_demande_form": actes.SursisDemandeForm(),
+            "demande_form": actes.DemandeForm(),
+            "conseil_form": actes.ConseilForm(initial={"conseil_le": aujourdhui["le"]})
+            if actes.DEMANDE_DECIDER_DROIT.accorde(u)
+            else None,
+            "approbation_form": actes.ApprobationForm(initial=aujourdhui)
+            if actes.DEMANDE_DECIDER_DROIT.accorde(u)
+            else None,
             "sursis_decision_form": actes.SursisDecisionForm(
                 initial={"decide_le": aujourdhui["le"]}
             )
@@ -111,6 +118,18 @@ def lettre_information(request, pk: int, destinataire: str):
     return _attachement(reponse, f"information_{destinataire}_{mise.pk}.pdf")
 
 
+@fonction_requise
+def piece_demande(request, pk: int):
+    """The pièce proving the force majeure, as it was received."""
+    _lecteur(request)
+    demande = get_object_or_404(Demande, pk=pk)
+    if not demande.piece_sha256:
+        raise Http404("Cette demande ne comporte pas de pièce.")
+    with demande.piece.open("rb") as fichier:
+        reponse = HttpResponse(fichier.read(), content_type="application/pdf")
+    return _attachement(reponse, f"piece_{demande.pk}_{demande.piece_sha256[:12]}.pdf")
+
+
 mise_en_cause = page_acte(
     actes.MISE_EN_CAUSE, formulaire=actes.MiseEnCauseForm, vers=_vers_registre
 )
@@ -151,5 +170,23 @@ sursis_decider = page_acte(
     actes.SURSIS_DECIDER,
     queryset=OrdreDebet.objects.all(),
     formulaire=actes.SursisDecisionForm,
+    vers=_vers_registre,
+)
+demande = page_acte(
+    actes.DEMANDE,
+    queryset=OrdreDebet.objects.all(),
+    formulaire=actes.DemandeForm,
+    vers=_vers_registre,
+)
+demande_conseil = page_acte(
+    actes.DEMANDE_CONSEIL,
+    queryset=Demande.objects.all(),
+    formulaire=actes.ConseilForm,
+    vers=_vers_registre,
+)
+demande_approbation = page_acte(
+    actes.DEMANDE_APPROBATION,
+    queryset=Demande.objects.all(),
+    formulaire=actes.ApprobationForm,
     vers=_vers_registre,
 )

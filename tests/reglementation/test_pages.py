@@ -53,6 +53,7 @@ def test_la_page_montre_toutes_les_versions_et_les_parametres(client, auditeur):
         "transmission_comptes_annuels_caisse_nationale": "04-30",
         "regime_organisme": "general",
         "seuil_d133_2": "15.24",
+        "seuil_approbation_decharge": "0.00",
         "titre_agent_comptable": "directeur comptable et financier",
     }
 

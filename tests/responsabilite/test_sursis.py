@@ -170,7 +170,10 @@ def test_la_demande_et_la_decision_par_les_pages(client, ordre, comptable, direc
             follow=True,
         )
     )
-    assert "sursis accordé" in texte
+    assert (
+        "Décision sur le sursis de versement de l'ordre DEB-2026-0001 enregistrée : sursis accordé."
+        in texte
+    )
     assert "sursis de versement accordé jusqu'au 31/12/2026" in texte
     assert "Décision du 15/06/2026 (Décision n° 7)" in texte
 
