@@ -17,6 +17,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from ledger.services import LigneSaisie, ecriture_passer
+from tests.ledger.test_pages import livres_exemple
 
 pytestmark = pytest.mark.django_db
 
@@ -38,47 +39,12 @@ def _contenu(reponse) -> bytes:
 
 @pytest.fixture
 def ecritures(comptable, exercice):
-    """Opening balances, a cotisation order and its receipt, a purchase."""
-    a = datetime.date(exercice.annee, 1, 1)
-    passer = ecriture_passer
-    passer(
-        acting_user=comptable,
-        exercice=exercice,
-        journal="AN",
-        date=a,
-        libelle="À-nouveaux",
-        lignes=[LigneSaisie("5122", debit="1000000"), LigneSaisie("102", credit="1000000")],
-    )
-    passer(
-        acting_user=comptable,
-        exercice=exercice,
-        journal="RE",
-        date=a.replace(month=2),
-        libelle="Cotisations\tde | février",
+    """The ledger pages' example books, a cotisation labelled with a tab and a pipe."""
+    livres_exemple(
+        comptable,
+        exercice,
+        libelle_cotisations="Cotisations\tde | février",
         piece="ordre_recette:2026-0001",
-        lignes=[
-            LigneSaisie("4111", debit="12345.67", tiers="Garage Lambert"),
-            LigneSaisie("7511", credit="12345.67"),
-        ],
-    )
-    passer(
-        acting_user=comptable,
-        exercice=exercice,
-        journal="TR",
-        date=a.replace(month=3),
-        libelle="Encaissement",
-        lignes=[
-            LigneSaisie("5122", debit="10000"),
-            LigneSaisie("4111", credit="10000", tiers="Garage Lambert"),
-        ],
-    )
-    passer(
-        acting_user=comptable,
-        exercice=exercice,
-        journal="DE",
-        date=a.replace(month=4),
-        libelle="Fournitures",
-        lignes=[LigneSaisie("6064", debit="250.10"), LigneSaisie("401", credit="250.10")],
     )
 
 

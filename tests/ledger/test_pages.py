@@ -15,8 +15,7 @@ from tests.factories import MOT_DE_PASSE, UtilisateurFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ecritures(comptable, exercice):
+def livres_exemple(comptable, exercice, *, libelle_cotisations="Cotisations", piece=""):
     """Opening balances, a cotisation order and its receipt, a purchase."""
     a = datetime.date(exercice.annee, 1, 1)
     ecriture_passer(
@@ -32,7 +31,8 @@ def ecritures(comptable, exercice):
         exercice=exercice,
         journal="RE",
         date=a.replace(month=2),
-        libelle="Cotisations",
+        libelle=libelle_cotisations,
+        piece=piece,
         lignes=[
             LigneSaisie("4111", debit="12345.67", tiers="Garage Lambert"),
             LigneSaisie("7511", credit="12345.67"),
@@ -57,6 +57,11 @@ def ecritures(comptable, exercice):
         libelle="Fournitures",
         lignes=[LigneSaisie("6064", debit="250.10"), LigneSaisie("401", credit="250.10")],
     )
+
+
+@pytest.fixture
+def ecritures(comptable, exercice):
+    livres_exemple(comptable, exercice)
 
 
 def test_la_page_de_connexion_est_en_francais(client):
