@@ -7,6 +7,7 @@ from django import forms
 
 from budget.models import Credit
 from core import horloge
+from core.formulaires import saisie_date
 from ledger.models import Exercice
 
 
@@ -51,9 +52,7 @@ class CreditModifierForm(forms.Form):
     motif = forms.CharField(
         label="Motif (décision modificative, virement)", widget=forms.Textarea(attrs={"rows": 2})
     )
-    le = forms.DateField(
-        label="Décidée le", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    le = forms.DateField(label="Décidée le", widget=saisie_date())
 
     def __init__(self, *args, exercice: Exercice | None = None, **kwargs):
         kwargs.setdefault("auto_id", "modifier_%s")

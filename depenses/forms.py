@@ -5,12 +5,12 @@ import datetime
 from django import forms
 
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampFichiers
+from core.formulaires import ChampFichiers, saisie_date
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
 from ordres.formulaires import LignesOrdreForm, lire_mot_de_passe, lire_motif
 
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+DATE = saisie_date()
 COMPTES_PAR_NATURE = {
     Nature.PRESTATION: ("6561", "412"),
     Nature.FOURNITURES: ("6064", "401"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
+from core.formulaires import saisie_date
 from ledger import services
 from ledger.models import BalanceFigee, EnvoiBalance, Exercice
 from personnes.droits import droit
@@ -36,7 +37,7 @@ class EnvoiForm(forms.Form):
     envoyee_le = forms.DateField(
         label="Envoyée le",
         # ISO: a date input shows no other format, and today's date must show.
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=saisie_date(),
     )
     reference = forms.CharField(label="Référence du courrier", max_length=200, required=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
+from core.formulaires import saisie_date
 from ledger import services
 from ledger.models import ArreteComptes, Exercice
 from personnes.droits import droit
@@ -34,7 +35,7 @@ class ArreteForm(forms.Form):
     arrete_le = forms.DateField(
         label="Arrêté par le conseil le",
         # ISO: a date input shows no other format, and today's date must show.
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=saisie_date(),
     )
     deliberation = forms.CharField(label="Délibération (référence)", max_length=200)
     affectation = forms.ChoiceField(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from core.formulaires import saisie_date
 from ledger.models import Exercice, Journal
 from ledger.services import LigneSaisie
 
@@ -15,12 +16,12 @@ class ChoixPeriodeForm(forms.Form):
     du = forms.DateField(
         label="Du",
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=saisie_date(),
     )
     au = forms.DateField(
         label="Au",
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=saisie_date(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -84,9 +85,7 @@ class SaisieForm(forms.Form):
 
     LIGNES = 6
     journal = forms.ChoiceField(label="Journal")
-    date = forms.DateField(
-        label="Date comptable", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    date = forms.DateField(label="Date comptable", widget=saisie_date())
     libelle = forms.CharField(label="Libellé", max_length=255)
     piece = forms.CharField(label="Pièce justificative", max_length=120, required=False)
 

@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.formulaires import saisie_date
 from personnes.models import Delegation
 
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+DATE = saisie_date()
 
 
 class DelegationForm(forms.Form):

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from core import horloge
 from core.exceptions import ApplicationError
+from core.formulaires import saisie_date
 from core.money import format_nombre
 from core.money import montant as montant_valide
 from ledger.models import Compte
@@ -24,7 +25,7 @@ from recettes.models import Nature as NatureRecette
 from tresorerie import services
 from tresorerie.models import Carnet, CompteDisponibilite, Encaissement, LotPaiement
 
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+DATE = saisie_date()
 
 
 def _montant(valeur: str, libelle: str, *, obligatoire: bool = True) -> Decimal | None:
