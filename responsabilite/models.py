@@ -2,8 +2,12 @@
 D253-81): mise en cause, ordre de recette against him, débet, sursis,
 décharge, remise gracieuse, payment and recovery. This part holds the
 mise en cause, the ordre de recette (§6.0, §6.1), the sursis de versement,
-the décharge and the remise gracieuse (§6.2); payment and recovery (D253-81)
-come with the rest of the issue.
+the décharge and the remise gracieuse (§6.2); what becomes of the débet
+afterwards — the agent comptable's payment, the fund bearing what was
+granted, the non-valeur, the notice to the association de cautionnement
+mutuel and the later recoveries (D253-81) — is in `models_reglement`
+(payments, non-valeurs, notices, recoveries) and `Demande.ecriture` (the
+posting 6712 / 429 of a granted décharge or remise).
 
 Why a dedicated `OrdreDebet` rather than a `recettes.OrdreRecette`: the
 ordre de recette against the agent comptable is not an order the agent
@@ -14,12 +18,10 @@ gracieuse, payment from his own money) is the one of §6.2 and D253-81, not
 the one of the recettes' parapheur. A model of its own, numbered per year
 (`DEB-2026-0001`), keeps both lives simple and faithful.
 
-A shortfall found at the arrêté de caisse is posted to 429 by the arrêté
-itself (`tresorerie.services.caisse`, circ. §2.2); the directeur's order on it
-(`MiseEnCause.arrete_caisse`, one per arrêté) names that entry instead of
-posting the débet a second time. The suspense account the issue asks for
-(the shortfall waiting until the order is issued) needs an account the chart
-does not hold yet.
+A shortfall found at the arrêté de caisse waits on 4722 from the arrêté
+(`tresorerie.services.caisse`, circ. §2.2) until the directeur's order on it
+(`MiseEnCause.arrete_caisse`, one per arrêté), which the agent comptable
+posts 429 / 4722.
 
 Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG894):
 
@@ -275,6 +277,11 @@ class Demande(models.Model):
         "référence de la décision ministérielle", max_length=120, blank=True, default=""
     )
     approuvee = models.BooleanField("approuvée par les ministres", null=True, blank=True)
+    # D253-81 al. 2: the sum granted is borne by the fund's budget, posted
+    # 6712 / 429 by the agent comptable once (`services_reglement`, LG896).
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "demande de décharge ou de remise gracieuse"
@@ -323,3 +330,13 @@ class Demande(models.Model):
     def montant_obtenu(self):
         """What the decision takes off the débet: nothing unless granted."""
         return self.montant_accorde if self.etat == self.Etat.ACCORDEE else ZERO
+
+
+# The models of D253-81 (payment, non-valeur, notice, recovery), in a module of
+# their own: imported here so that the app registry knows them.
+from responsabilite.models_reglement import (  # noqa: E402, F401
+    NonValeur,
+    NotificationAssociation,
+    Recouvrement,
+    Versement,
+)

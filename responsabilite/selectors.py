@@ -48,8 +48,17 @@ def sursis_echeance(ordre: OrdreDebet, le: datetime.date | None = None) -> datet
 class Debet:
     """One line of the register: a mise en cause and its ordre, with the amounts
     of each later state: discharged and remitted (§6.2) from the requests
-    granted; paid and recovered stay zero until payment and recovery come with
-    the rest of issue 12."""
+    granted; paid by the agent comptable from his own money, admitted in
+    non-valeur and recovered from the original debtor (D253-81).
+
+    `reste` is what the agent comptable still owes: the order, less what he
+    paid, what was granted in décharge or remise, what the fund admitted in
+    non-valeur and what recoveries gave back to the débet. The fund's and the
+    agent comptable's claims on later recoveries (`limite_*`) count what the
+    fund bore in its books (the postings 6712 and 6541 done) and what he paid,
+    less what earlier recoveries already gave back to each
+    (`responsabilite_situation` in migrations/sql/0006_reglement.sql computes
+    the same in PostgreSQL)."""
 
     mise: MiseEnCause
     ordre: OrdreDebet | None
@@ -57,15 +66,85 @@ class Debet:
     paye: Decimal = ZERO
     decharge: Decimal = ZERO
     remis: Decimal = ZERO
-    recouvre: Decimal = ZERO
+    non_valeur: Decimal = ZERO
+    # posted to the fund's charge: décharge and remise (6712), non-valeur (6541)
+    pris_en_charge: Decimal = ZERO
+    non_valeur_comptabilisee: Decimal = ZERO
+    # shares of the recoveries (D253-81 al. 5 to 7)
+    recouvre_debet: Decimal = ZERO
+    recouvre_non_valeur: Decimal = ZERO
+    recouvre_decharge: Decimal = ZERO
+    recouvre_agent: Decimal = ZERO
+    reverse: Decimal = ZERO
+
+    @property
+    def recouvre(self) -> Decimal:
+        return (
+            self.recouvre_debet
+            + self.recouvre_non_valeur
+            + self.recouvre_decharge
+            + self.recouvre_agent
+        )
+
+    @property
+    def recouvre_organisme(self) -> Decimal:
+        return self.recouvre_non_valeur + self.recouvre_decharge
 
     @property
     def reste(self) -> Decimal:
-        return self.du - self.paye - self.decharge - self.remis
+        reste = (
+            self.du - self.paye - self.decharge - self.remis - self.non_valeur - self.recouvre_debet
+        )
+        return max(reste, ZERO)
 
     @property
     def ouvert(self) -> bool:
         return self.reste > 0
+
+    @property
+    def comptabilise(self) -> bool:
+        return self.ordre is not None and self.ordre.ecriture_id is not None
+
+    @property
+    def solde_429(self) -> Decimal:
+        """What the order still leaves on 429 in the books."""
+        if not self.comptabilise:
+            return ZERO
+        return (
+            self.du
+            - self.paye
+            - self.pris_en_charge
+            - self.non_valeur_comptabilisee
+            - self.recouvre_debet
+        )
+
+    @property
+    def limite_non_valeur(self) -> Decimal:
+        return self.non_valeur_comptabilisee - self.recouvre_non_valeur
+
+    @property
+    def limite_decharge(self) -> Decimal:
+        return self.pris_en_charge - self.recouvre_decharge
+
+    @property
+    def limite_agent(self) -> Decimal:
+        return self.paye - self.recouvre_agent
+
+    @property
+    def recouvrable(self) -> Decimal:
+        """The most a recovery may bring now (D253-81 al. 5 to 7)."""
+        return self.reste + self.limite_non_valeur + self.limite_decharge + self.limite_agent
+
+    @property
+    def a_reverser(self) -> Decimal:
+        """The agent comptable's shares of recoveries not yet paid back to him."""
+        return self.recouvre_agent - self.reverse
+
+    @property
+    def poursuite_personnelle(self) -> bool:
+        """D253-81 al. 1: having covered the débet from his own money, the
+        agent comptable may pursue the debtor personally."""
+        return self.paye > 0
 
     @property
     def etat(self) -> str:
@@ -83,6 +162,12 @@ class Debet:
             etat += ", sursis de versement refusé"
         for demande in self.ordre.demandes.all():
             etat += f", {demande.get_nature_display()} {demande.get_etat_display()}"
+        if self.paye:
+            etat += f", couvert par l'agent comptable sur ses deniers à hauteur de {format_euros(self.paye)}"
+        if self.non_valeur:
+            etat += f", admis en non-valeur pour {format_euros(self.non_valeur)}"
+        if self.ordre.ecriture_id is not None and not self.ouvert:
+            etat += ", soldé"
         return etat
 
     @property
@@ -123,25 +208,62 @@ class Responsable:
         return sum((getattr(d, quoi) for d in self.debets), ZERO)
 
 
+def _debet(mise: MiseEnCause) -> Debet:
+    ordre = getattr(mise, "ordre", None)
+    ligne = Debet(mise=mise, ordre=ordre, du=ordre.montant if ordre else mise.montant)
+    if ordre is None:
+        return ligne
+    for demande in ordre.demandes.all():
+        if demande.nature == Demande.Nature.DECHARGE:
+            ligne.decharge += demande.montant_obtenu
+        else:
+            ligne.remis += demande.montant_obtenu
+        if demande.ecriture_id is not None:
+            ligne.pris_en_charge += demande.montant_obtenu
+    for versement in ordre.versements.all():
+        ligne.paye += versement.montant
+    for nv in ordre.non_valeurs.all():
+        ligne.non_valeur += nv.montant
+        if nv.ecriture_id is not None:
+            ligne.non_valeur_comptabilisee += nv.montant
+    for r in ordre.recouvrements.all():
+        ligne.recouvre_debet += r.part_debet
+        ligne.recouvre_non_valeur += r.part_non_valeur
+        ligne.recouvre_decharge += r.part_decharge
+        ligne.recouvre_agent += r.part_agent
+        if r.reverse_ecriture_id is not None:
+            ligne.reverse += r.part_agent
+    return ligne
+
+
+_SUITES = (
+    "ordre__demandes",
+    "ordre__versements",
+    "ordre__non_valeurs",
+    "ordre__recouvrements",
+)
+
+
 def debets(*, personne=None) -> list[Debet]:
     mises = (
         MiseEnCause.objects.select_related("agent_comptable", "ordre__ecriture")
-        .prefetch_related("ordre__demandes")
+        .prefetch_related(*_SUITES)
         .order_by("faits_le", "id")
     )
     if personne is not None:
         mises = mises.filter(agent_comptable=personne)
-    lignes = []
-    for m in mises:
-        ordre = getattr(m, "ordre", None)
-        ligne = Debet(mise=m, ordre=ordre, du=ordre.montant if ordre else m.montant)
-        for demande in ordre.demandes.all() if ordre else ():
-            if demande.nature == Demande.Nature.DECHARGE:
-                ligne.decharge += demande.montant_obtenu
-            else:
-                ligne.remis += demande.montant_obtenu
-        lignes.append(ligne)
-    return lignes
+    return [_debet(m) for m in mises]
+
+
+def debet_de(ordre: OrdreDebet) -> Debet:
+    """The register's line of one order, read afresh (the acts call it once
+    they hold the order's lock)."""
+    mise = (
+        MiseEnCause.objects.select_related("agent_comptable", "ordre__ecriture")
+        .prefetch_related(*_SUITES)
+        .get(pk=ordre.mise_en_cause_id)
+    )
+    return _debet(mise)
 
 
 def registre() -> list[Responsable]:
