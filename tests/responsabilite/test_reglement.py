@@ -12,7 +12,7 @@ import pytest
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.models import JournalAudit
 from ledger.models import Ligne
-from responsabilite import selectors, services
+from responsabilite import selectors
 from responsabilite import services_reglement as reg
 from responsabilite.models import Recouvrement, Versement
 from responsabilite.services_decharge import decision_conseil_enregistrer, demande_deposer
@@ -28,38 +28,6 @@ def solde(numero: str, tiers: str | None = None) -> Decimal:
     if tiers is not None:
         lignes = lignes.filter(tiers=tiers)
     return sum((lg.debit - lg.credit for lg in lignes), Decimal("0.00"))
-
-
-@pytest.fixture
-def banque(comptable, exercice):
-    from ledger.models import Compte
-    from tresorerie.models import CompteDisponibilite
-
-    return CompteDisponibilite.objects.create(
-        code="BANQUE",
-        libelle="Compte externe, banque",
-        nature="externe",
-        compte=Compte.objects.get(numero="5122"),
-        ouvert_le=D(exercice.annee, 1, 1),
-    )
-
-
-def debet_de_mille(directrice, comptable, annee) -> "services.OrdreDebet":
-    mise = services.mise_en_cause_enregistrer(
-        acting_user=directrice,
-        auteur="conseil_commission",
-        decide_le=D(annee, 6, 1),
-        faits_le=D(annee, 3, 15),
-        motifs="Paiement à tort à un faux créancier",
-        montant=Decimal("1000.00"),
-    )
-    ordre = services.ordre_debet_emettre(acting_user=directrice, mise_en_cause=mise, compte="4671")
-    return services.ordre_debet_comptabiliser(acting_user=comptable, ordre=ordre)
-
-
-@pytest.fixture
-def mille(directrice, comptable, exercice, annee):
-    return debet_de_mille(directrice, comptable, annee)
 
 
 def _decharge_accordee(comptable, directrice, ordre, montant):
