@@ -37,7 +37,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core import jetons
+from core import acte_courant, jetons
 from core.exceptions import ApplicationError, DonneeInvalide, FormulaireDejaEnvoye
 
 
@@ -63,6 +63,12 @@ class Acte:
     # transaction of the form's token, which would otherwise undo it.
     prealable: Callable[[Any, Any], Any] | None = None
 
+    def lancer(self, utilisateur, objet, donnees: dict):
+        """Run the service, the act's name and droit's code known to its guards
+        (`core.acte_courant`)."""
+        with acte_courant.en_cours(self.nom, getattr(self.droit, "code", None)):
+            return self.executer(utilisateur, objet, donnees)
+
     def message(self, cible, donnees: dict) -> str:
         """The page's success message for `cible` (the object, or what was created)."""
         if callable(self.succes):
@@ -84,7 +90,7 @@ def executer(
     `FormulaireDejaEnvoye` (each an `ApplicationError`)."""
     if acte.prealable is not None and objet is not None:
         acte.prealable(request.user, objet)
-    return jetons.une_fois(request, lambda: acte.executer(request.user, objet, donnees), vers=vers)
+    return jetons.une_fois(request, lambda: acte.lancer(request.user, objet, donnees), vers=vers)
 
 
 def deja_fait(erreur: ApplicationError) -> str:
@@ -303,7 +309,7 @@ class ActeApi(APIView):
             serialiseur = self.entree(data=request.data, context={"request": request})
             serialiseur.is_valid(raise_exception=True)
             donnees = serialiseur.validated_data
-        resultat = self.acte.executer(request.user, objet, donnees)
+        resultat = self.acte.lancer(request.user, objet, donnees)
         return Response(
             type(self).sortie(resultat if resultat is not None else objet), status=self.statut
         )

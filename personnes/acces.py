@@ -7,7 +7,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from personnes.selectors import fonctions_actuelles
+from personnes.selectors import a_une_fonction
 
 
 def fonction_requise(vue):
@@ -16,7 +16,7 @@ def fonction_requise(vue):
     @functools.wraps(vue)
     @login_required
     def enveloppe(request, *args, **kwargs):
-        if not fonctions_actuelles(request.user):
+        if not a_une_fonction(request.user):
             raise PermissionDenied("Aucune fonction ne vous est attribuée dans l'organisme.")
         return vue(request, *args, **kwargs)
 

@@ -19,8 +19,9 @@ from core.exceptions import DroitInsuffisant
 from personnes.models import Fonction
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
+    a_une_fonction,
     fonctions_actuelles,
-    fonctions_le,
+    fonctions_exercees_le,
 )
 
 TOUTES = frozenset(Fonction.values)
@@ -33,10 +34,18 @@ class Droit:
     refus: str
 
     def accorde(self, utilisateur, le: datetime.date | None = None) -> bool:
+        """Does `utilisateur` exercise one of the droit's functions that day
+        (today by default)? The functions exercised (`fonctions_exercees_le`):
+        the intérimaire acts as agent comptable, the absent titular does not.
+        A droit open to every function is a read: any affectation gives it."""
         if utilisateur is None or not utilisateur.is_authenticated:
             return False
+        if self.fonctions == TOUTES:
+            return a_une_fonction(utilisateur, le)
         fonctions = (
-            fonctions_actuelles(utilisateur) if le is None else fonctions_le(utilisateur, le)
+            fonctions_actuelles(utilisateur)
+            if le is None
+            else fonctions_exercees_le(utilisateur, le)
         )
         return bool(set(fonctions) & self.fonctions)
 
@@ -71,7 +80,7 @@ COMPTABLE = droit(
 
 
 def exerce(utilisateur, fonctions) -> bool:
-    """Does the person hold one of these functions today? (pages show or hide acts)"""
+    """Does the person exercise one of these functions today? (pages show or hide acts)"""
     return bool(set(fonctions_actuelles(utilisateur)) & set(fonctions))
 
 

@@ -24,13 +24,16 @@ from core.exceptions import (
 )
 from core.money import format_euros
 from core.money import montant as montant_valide
-from personnes.models import Affectation, Delegation, Fonction, Procuration
+from personnes.models import Affectation, Delegation, Fonction
 from personnes.models import nom_de as _nom
+from personnes.permissions_comptable import (  # noqa: F401 (the guards' one address)
+    exiger_comptable,
+    exiger_dans_procuration,
+    refus_comptable,
+)
 from personnes.selectors import (
-    FONCTIONS_COMPTABLES,
     FONCTIONS_ORDONNATRICES,
     affectations_de,
-    agent_comptable_en_fonction,
     delegations_en_vigueur,
     delegations_recues,
     fonctions_cote_comptable_le,
@@ -41,97 +44,10 @@ CIRCULAIRE_DELEGATION = "circulaire 93/82 §1.0"
 CIRCULAIRE_SEPARATION = "séparation des fonctions, circulaire 93/82 §2.4.0 et §1.1.1"
 
 
-def refus_comptable(acte: str) -> str:
-    """The refusal of an act of the books to whoever is not the agent comptable:
-    the services and the permission catalogue say the same sentence."""
-    return (
-        f"Seul l'agent comptable (ou son fondé de pouvoir) peut {acte} : "
-        "la tenue de la comptabilité lui est réservée (circulaire 93/82 §1.1.1)."
-    )
-
-
 def refus_ordonnateur(acte: str, source: str) -> str:
     """The refusal of an act of the ordonnateur to whoever holds neither his
     function nor any delegation: the services and the catalogue say it alike."""
     return f"Seul l'ordonnateur (le directeur ou son délégué) peut {acte} ({source})."
-
-
-def exiger_comptable(utilisateur, jour: datetime.date, acte: str) -> None:
-    """The agent comptable alone keeps the books (circ. 93/82 §1.1.1, §3.1)."""
-    fonctions = set(fonctions_le(utilisateur, jour))
-    if not fonctions & FONCTIONS_COMPTABLES:
-        raise DroitInsuffisant(refus_comptable(acte), details={"fonctions": sorted(fonctions)})
-    if Fonction.DIRECTEUR in fonctions or Fonction.DELEGUE in fonctions:
-        raise DroitInsuffisant(
-            "Une même personne ne peut être à la fois ordonnateur et comptable "
-            "(séparation des fonctions, circulaire 93/82 §2.4.0).",
-        )
-
-
-def exiger_dans_procuration(
-    utilisateur, acte_code: str, montant: Decimal | None, le: datetime.date | datetime.datetime
-) -> Procuration | None:
-    """A fondé de pouvoir acts only within his procuration (circ. 93/82 §1.1.1).
-
-    Checked only for whoever acts as fondé de pouvoir at `le`: he holds that
-    function, not the agent comptable's, and is not the agent comptable in
-    office that day (`agent_comptable_en_fonction`: a fondé de pouvoir
-    faisant fonction during the titular's absence holds the functions
-    themselves, §1.1.2). He then needs a procuration in force that day,
-    approved by the board, whose acts include `acte_code` (a code of
-    `personnes.droits.CATALOGUE`; a procuration naming no act covers them
-    all) and whose ceiling is not below `montant` (None: no amount to check).
-    Returns the procuration the act is done under, or None when the rule does
-    not apply; raises `DroitInsuffisant` naming what stands in the way.
-    """
-    jour = le.date() if isinstance(le, datetime.datetime) else le
-    if not getattr(utilisateur, "pk", None):
-        return None
-    fonctions = set(fonctions_le(utilisateur, jour))
-    if Fonction.FONDE_DE_POUVOIR not in fonctions or Fonction.AGENT_COMPTABLE in fonctions:
-        return None
-    en_fonction = agent_comptable_en_fonction(jour)
-    if en_fonction is not None and en_fonction.pk == utilisateur.pk:
-        return None
-    if montant is not None:
-        montant = montant_valide(montant, libelle="Le montant de l'acte")
-    procurations = [
-        p
-        for p in Procuration.objects.filter(fonde=utilisateur).order_by("-debut", "-id")
-        if p.valide_le(jour)
-    ]
-    contexte = {"acte": acte_code, "le": jour.isoformat(), "montant": montant and str(montant)}
-    if not procurations:
-        raise DroitInsuffisant(
-            f"Vous êtes fondé de pouvoir le {jour:%d/%m/%Y} sans procuration en vigueur agréée "
-            "par le conseil d'administration : le fondé de pouvoir supplée l'agent comptable "
-            "muni d'une procuration régulière (circulaire 93/82 §1.1.1).",
-            details={"regle": "sans_procuration", **contexte},
-        )
-    couvrantes = [p for p in procurations if p.couvre_acte(acte_code)]
-    if not couvrantes:
-        p = procurations[0]
-        raise DroitInsuffisant(
-            f"Votre procuration n° {p.pk} (délibération {p.deliberation} du "
-            f"{p.agreee_le:%d/%m/%Y}) ne vous permet que les actes {', '.join(p.codes)} : "
-            f"pas « {acte_code} » (circulaire 93/82 §1.1.1).",
-            details={"regle": "acte", "procuration": p.pk, **contexte},
-        )
-    for p in couvrantes:
-        if montant is None or p.montant_max is None or montant <= p.montant_max:
-            return p
-    p = couvrantes[0]
-    raise DroitInsuffisant(
-        f"Le montant de {format_euros(montant)} dépasse le plafond de "
-        f"{format_euros(p.montant_max)} de votre procuration n° {p.pk} (délibération "
-        f"{p.deliberation} du {p.agreee_le:%d/%m/%Y}) (circulaire 93/82 §1.1.1).",
-        details={
-            "regle": "plafond",
-            "procuration": p.pk,
-            "plafond": str(p.montant_max),
-            **contexte,
-        },
-    )
 
 
 # --- The ordonnateur's powers --------------------------------------------------

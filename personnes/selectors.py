@@ -23,13 +23,53 @@ def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
     )
 
 
+def fonctions_exercees_le(utilisateur, jour: datetime.date) -> list[str]:
+    """The functions `utilisateur` exercises on `jour`: his affectations
+    (`fonctions_le`, the raw fact), corrected by the interim in force that day
+    (`interim_en_cours`, the one `agent_comptable_en_fonction` reads). Circ.
+    93/82 §1.1.2: during a vacancy, an absence or an impediment of the agent
+    comptable, his functions "sont assurées par le fondé de pouvoir", then by
+    the intérimaire the board names. So the interim's holder exercises the
+    agent comptable's functions whatever his affectations, and the titular,
+    absent, does not exercise them while it lasts (he keeps his affectation).
+
+    Every gate of an act of the agent comptable reads this (`exiger_comptable`,
+    `Droit.accorde`, the menus through `fonctions_actuelles`); the separation
+    of ordonnateur and comptable reads the affectations (`fonctions_le`,
+    `fonctions_cote_comptable_le`)."""
+    fonctions = fonctions_le(utilisateur, jour)
+    if not getattr(utilisateur, "pk", None):
+        return fonctions
+    interim = interim_en_cours(jour)
+    if interim is None:
+        return fonctions
+    if interim.utilisateur_id == utilisateur.pk:
+        if Fonction.AGENT_COMPTABLE not in fonctions:
+            fonctions.insert(0, Fonction.AGENT_COMPTABLE)
+    elif Fonction.AGENT_COMPTABLE in fonctions:
+        fonctions.remove(Fonction.AGENT_COMPTABLE)
+    return fonctions
+
+
 def fonctions_actuelles(utilisateur) -> list[str]:
+    """The functions exercised today (`fonctions_exercees_le`), kept on the user for the request."""
     cache = getattr(utilisateur, "_fonctions_actuelles", None)
     if cache is None:
-        cache = fonctions_le(utilisateur, horloge.aujourdhui())
+        cache = fonctions_exercees_le(utilisateur, horloge.aujourdhui())
         if getattr(utilisateur, "pk", None):
             utilisateur._fonctions_actuelles = cache
     return cache
+
+
+def a_une_fonction(utilisateur, jour: datetime.date | None = None) -> bool:
+    """Whoever holds an affectation in the fund, or exercises a function there
+    (an intérimaire), reads its books: the titular absent during an interim
+    keeps reading them, though he does not act."""
+    if jour is None:
+        return bool(fonctions_actuelles(utilisateur)) or bool(
+            fonctions_le(utilisateur, horloge.aujourdhui())
+        )
+    return bool(fonctions_exercees_le(utilisateur, jour)) or bool(fonctions_le(utilisateur, jour))
 
 
 FONCTIONS_COMPTABLES = {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR}
@@ -248,6 +288,18 @@ def _jour_de(le: datetime.datetime | datetime.date) -> datetime.date:
     return le
 
 
+def interim_en_cours(le: datetime.datetime | datetime.date) -> Interim | None:
+    """The interim of the agent comptable in force at that date and time
+    (whoever holds it), or None: the latest recorded if two touch."""
+    jour = _jour_de(le)
+    return (
+        Interim.objects.filter(debut__lte=jour, fin__gte=jour)
+        .select_related("utilisateur")
+        .order_by("-debut", "-id")
+        .first()
+    )
+
+
 def agent_comptable_en_fonction(le: datetime.datetime | datetime.date):
     """Who is the agent comptable in office at that date and time, or None.
 
@@ -266,12 +318,7 @@ def agent_comptable_en_fonction(le: datetime.datetime | datetime.date):
     intérimaire, and the answer is None.
     """
     jour = _jour_de(le)
-    interim = (
-        Interim.objects.filter(debut__lte=jour, fin__gte=jour)
-        .select_related("utilisateur")
-        .order_by("-debut", "-id")
-        .first()
-    )
+    interim = interim_en_cours(jour)
     if interim is not None:
         return interim.utilisateur
     titulaire = (
