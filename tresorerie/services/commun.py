@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime
 
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 
 from core import horloge
 from core.exceptions import DroitInsuffisant, ExerciceClos, ExerciceInvalide, relever_erreur_base
 from ledger.models import Exercice
-from personnes.models import Affectation as AffectationFonction
 from personnes.models import Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_le
+from personnes.selectors import (
+    FONCTIONS_COMPTABLES,
+    agent_comptable_en_fonction,
+    fonctions_exercees_le,
+)
 from reglementation.selectors import titre_agent_comptable
 
 CIRC_ENCAISSEMENT = "circulaire 93/82 §2.0.6"
@@ -61,25 +63,20 @@ def nom_complet(utilisateur) -> str:
 
 
 def _est_comptable(utilisateur, le: datetime.date) -> bool:
-    return bool(set(fonctions_le(utilisateur, le)) & FONCTIONS_COMPTABLES)
+    return bool(set(fonctions_exercees_le(utilisateur, le)) & FONCTIONS_COMPTABLES)
 
 
 def comptable_en_titre(le: datetime.date):
-    """The agent comptable in office on `le`: a régisseur acts under him (circ. §II)."""
-    affectation = (
-        AffectationFonction.objects.filter(fonction=Fonction.AGENT_COMPTABLE, debut__lte=le)
-        .filter(Q(fin__isnull=True) | Q(fin__gte=le))
-        .select_related("utilisateur")
-        .order_by("debut")
-        .first()
-    )
-    if affectation is None:
+    """The agent comptable in office on `le` (the intérimaire during an interim,
+    circ. §1.1.2): a régisseur acts under him (circ. §II)."""
+    en_fonction = agent_comptable_en_fonction(le)
+    if en_fonction is None:
         raise DroitInsuffisant(f"Aucun agent comptable n'est en fonction le {le:%d/%m/%Y}.")
-    return affectation.utilisateur
+    return en_fonction
 
 
 def _qualite(utilisateur, le: datetime.date) -> str:
-    fonctions = fonctions_le(utilisateur, le)
+    fonctions = fonctions_exercees_le(utilisateur, le)
     if Fonction.AGENT_COMPTABLE in fonctions:
         return settings_titre_comptable(le)
     if Fonction.FONDE_DE_POUVOIR in fonctions:

@@ -16,7 +16,7 @@ from ledger.models import Compte
 from oppositions.banque import verifier_bic, verifier_iban
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
-from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_le
+from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_exercees_le
 from tresorerie.models import Carnet, CompteDisponibilite
 from tresorerie.selectors import solde_comptable
 from tresorerie.services.commun import CIRC_ENCAISSEMENT, _atomique, _aujourd_hui, nom_complet
@@ -104,7 +104,12 @@ def compte_decouvert_fixer(
     new amounts and the reason.
     """
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "fixer le découvert autorisé d'un compte")
+    exiger_comptable(
+        acting_user,
+        le,
+        "fixer le découvert autorisé d'un compte",
+        code="tresorerie.decouvert_fixer",
+    )
     somme = montant_saisi(montant, libelle="Le découvert autorisé", strictement_positif=False)
     if somme < 0:
         raise DonneeInvalide("Le découvert autorisé est un montant positif ou nul.")
@@ -152,12 +157,12 @@ def carnet_ouvrir(
 ) -> Carnet:
     """The agent comptable opens a numbered carnet for himself or a régisseur (circ. §2.0.6)."""
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "ouvrir un carnet à souches")
+    exiger_comptable(acting_user, le, "ouvrir un carnet à souches", code="tresorerie.carnet_ouvrir")
     if type not in Carnet.Type.values:
         raise DonneeInvalide(f"Le type de carnet « {type} » n'existe pas.")
     if compte.nature not in ("caisse", "regie") and type == Carnet.Type.QUITTANCE:
         raise DonneeInvalide("Un carnet de quittances sert à la caisse ou à une régie (numéraire).")
-    fonctions = set(fonctions_le(titulaire, le))
+    fonctions = set(fonctions_exercees_le(titulaire, le))
     if not fonctions & (FONCTIONS_COMPTABLES | {Fonction.REGISSEUR}):
         raise DonneeInvalide(
             f"{nom_complet(titulaire)} n'est ni agent comptable ni régisseur : un carnet ne lui "
@@ -189,7 +194,9 @@ def carnet_ouvrir(
 
 @_atomique
 def carnet_clore(*, acting_user, carnet: Carnet) -> Carnet:
-    exiger_comptable(acting_user, _aujourd_hui(), "clore un carnet à souches")
+    exiger_comptable(
+        acting_user, _aujourd_hui(), "clore un carnet à souches", code="tresorerie.carnet_clore"
+    )
     carnet = verrouiller(Carnet, carnet.pk)
     if carnet.clos_le is not None:
         raise TransitionInterdite(f"Le carnet {carnet.serie} est déjà clos.")
