@@ -36,7 +36,9 @@ def correspondance_fixer(
     """Send the accounts whose number begins with `prefixe` to the rubric
     `rubrique` (its code) from `valable_du`. Refused inside a closed exercise
     (its comptes are arrêtés; PostgreSQL refuses it too)."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), ACTE)
+    exiger_comptable(
+        acting_user, horloge.aujourdhui(), ACTE, code="comptes_annuels.correspondance_fixer"
+    )
     prefixe = (prefixe or "").strip()
     if not prefixe.isdigit() or not 1 <= len(prefixe) <= 12 or prefixe[0] not in "12345678":
         raise DonneeInvalide(
@@ -130,7 +132,12 @@ def compte_financier_etablir(
     après inventaire (§3.2): numbered, dated, its figures frozen and hashed,
     the report stored under its SHA-256. Once per exercise."""
     aujourdhui = horloge.aujourdhui()
-    exiger_comptable(acting_user, aujourdhui, ACTE_COMPTE_FINANCIER)
+    exiger_comptable(
+        acting_user,
+        aujourdhui,
+        ACTE_COMPTE_FINANCIER,
+        code="comptes_annuels.compte_financier_etablir",
+    )
     exercice = verrouiller(Exercice, exercice.pk)
     annee = exercice.annee
     existant = CompteFinancier.objects.filter(exercice=exercice).first()

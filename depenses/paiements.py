@@ -98,7 +98,13 @@ def ordres_depense_payer(
     the payment of the credits of the orders under gestion budgétaire
     (`budget.credit_payer`, per exercise and imputation account); one audit
     row per order."""
-    exiger_comptable(acting_user, le, "payer un ordre de dépense")
+    exiger_comptable(
+        acting_user,
+        le,
+        "payer un ordre de dépense",
+        code="tresorerie.payer",
+        montant=sum(o.montant for o in ordres),
+    )
     exiger_pas_ordonnateur_des(acting_user, ordres)
     ids = [o.pk for o in ordres]
     payes = OrdreDepense.objects.filter(pk__in=ids, etat=OrdreDepense.Etat.VISE).update(

@@ -30,7 +30,12 @@ def inventaire_contrepasser(
     payer of N (D253-17-2, D253-19-2): one IN entry of N+1 dated 1 January,
     their lines on the opposite side, once. A second call is refused, or with
     `si_deja_fait="rendre"` (the opening of the à-nouveaux) returns the first."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "contrepasser l'inventaire")
+    exiger_comptable(
+        acting_user,
+        horloge.aujourdhui(),
+        "contrepasser l'inventaire",
+        code="inventaire.contrepasser",
+    )
     exercice = verrouiller(Exercice, exercice.pk)
     existante = selectors.contrepassation(exercice)
     if existante is not None:

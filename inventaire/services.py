@@ -78,7 +78,7 @@ def _compte_de(numero: str, comptes: dict, *, prefixes: tuple[str, ...], quoi: s
 
 
 def _exiger_periode(acting_user, exercice: Exercice, acte: str) -> Exercice:
-    exiger_comptable(acting_user, horloge.aujourdhui(), acte)
+    exiger_comptable(acting_user, horloge.aujourdhui(), acte, code="inventaire.etat_etablir")
     # The closure and the reversal (FOR UPDATE) wait for the acts in flight.
     partager(Exercice, exercice.pk)
     exercice = Exercice.objects.get(pk=exercice.pk)

@@ -245,7 +245,9 @@ def opposition_enregistrer(
     (`oppositions/identifiants.py`).
     """
     aujourd_hui = horloge.aujourdhui()
-    exiger_comptable(acting_user, aujourd_hui, "enregistrer une opposition")
+    exiger_comptable(
+        acting_user, aujourd_hui, "enregistrer une opposition", code="opposition.enregistrer"
+    )
     if nature not in Opposition.Nature.values:
         raise DonneeInvalide(
             f"Nature d'opposition inconnue : « {nature} » ({', '.join(Opposition.Nature.values)})."
@@ -302,7 +304,12 @@ def opposition_mainlevee(*, acting_user, opposition: Opposition, le: datetime.da
     not dated before the service, nor in the future, nor before a payment
     already made to the opposing party under it.
     """
-    exiger_comptable(acting_user, horloge.aujourdhui(), "enregistrer une mainlevée d'opposition")
+    exiger_comptable(
+        acting_user,
+        horloge.aujourdhui(),
+        "enregistrer une mainlevée d'opposition",
+        code="opposition.mainlevee",
+    )
     opposition = verrouiller(Opposition, opposition.pk)
     le = date_saisie(le, "La date de mainlevée")
     if opposition.mainlevee_le is not None:

@@ -52,7 +52,10 @@ def depense_sans_ordonnancement_enregistrer(
     try:
         with transaction.atomic():
             exiger_comptable(
-                acting_user, _aujourd_hui(), "enregistrer une dépense payée sans ordonnancement"
+                acting_user,
+                _aujourd_hui(),
+                "enregistrer une dépense payée sans ordonnancement",
+                montant=montant_preleve,
             )
             compte = _compte(compte_charge, classes=(6,), libelle="Le compte de charge")
             valeur = montant(montant_preleve, libelle="Le montant prélevé")

@@ -113,7 +113,9 @@ def balance_figer(
     aujourdhui = horloge.aujourdhui()
     if nature not in Nature.values:
         raise DonneeInvalide(f"Nature de balance inconnue : « {nature} ».")
-    exiger_comptable(acting_user, aujourdhui, f"figer une {Nature(nature).label}")
+    exiger_comptable(
+        acting_user, aujourdhui, f"figer une {Nature(nature).label}", code="balance.figer"
+    )
     demande = (demande or "").strip()
     if nature == Nature.MENSUELLE and not demande:
         raise DonneeInvalide(
@@ -186,7 +188,9 @@ def balance_envoyer(
     général; a monthly balance also to an organisme national. Once per
     addressee, dated between the freezing and today."""
     aujourdhui = horloge.aujourdhui()
-    exiger_comptable(acting_user, aujourdhui, "enregistrer l'envoi d'une balance")
+    exiger_comptable(
+        acting_user, aujourdhui, "enregistrer l'envoi d'une balance", code="balance.envoyer"
+    )
     if destinataire not in Destinataire.values:
         raise DonneeInvalide(f"Destinataire inconnu : « {destinataire} ».")
     libelle = Destinataire(destinataire).label

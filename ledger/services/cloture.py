@@ -133,7 +133,12 @@ def _exiger_apres_inventaire(exercice: Exercice, acte: str) -> None:
 @transaction.atomic
 def resultat_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     """Post the result of `exercice` (classes 7 − 6) to 120 or 129, once."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "passer le résultat de l'exercice")
+    exiger_comptable(
+        acting_user,
+        horloge.aujourdhui(),
+        "passer le résultat de l'exercice",
+        code="exercice.resultat",
+    )
     exercice = verrouiller(Exercice, exercice.pk)
     _exiger_complementaire(exercice, "passer le résultat")
     _exiger_apres_inventaire(exercice, "passer le résultat")
@@ -310,7 +315,9 @@ def soldes_bilan(exercice: Exercice) -> list[tuple[str, str, Decimal]]:
 @transaction.atomic
 def a_nouveaux_passer(*, acting_user, exercice: Exercice) -> Ecriture:
     """Post the à-nouveaux of the exercise after `exercice` (closed), once."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "passer les à-nouveaux")
+    exiger_comptable(
+        acting_user, horloge.aujourdhui(), "passer les à-nouveaux", code="exercice.a_nouveaux"
+    )
     exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.CLOS:
         raise TransitionInterdite(

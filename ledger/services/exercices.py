@@ -19,7 +19,9 @@ from personnes.permissions import exiger_comptable
 @transaction.atomic
 def exercice_ouvrir(*, acting_user, annee: int) -> Exercice:
     """Open the exercise of a calendar year (circ. 93/82 §III: l'exercice est l'année civile)."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "ouvrir un exercice")
+    exiger_comptable(
+        acting_user, horloge.aujourdhui(), "ouvrir un exercice", code="exercice.ouvrir"
+    )
     if Exercice.objects.filter(annee=annee).exists():
         raise TransitionInterdite(f"L'exercice {annee} est déjà ouvert.")
     exercice = Exercice.objects.create(
@@ -57,7 +59,9 @@ def exercice_ouvrir_periode_complementaire(
     longer open (it would be in its own période complémentaire, or closed).
     """
     le = le or horloge.aujourdhui()
-    exiger_comptable(acting_user, le, "ouvrir la période complémentaire")
+    exiger_comptable(
+        acting_user, le, "ouvrir la période complémentaire", code="exercice.periode_complementaire"
+    )
     exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.OUVERT:
         raise TransitionInterdite(
@@ -106,7 +110,7 @@ def exercice_clore(*, acting_user, exercice: Exercice) -> Exercice:
     inventaire is frozen, its result posted and the board's arrêté of its
     accounts recorded (circ. 93/82 §3.2, §IV; `ledger.services.cloture`):
     nothing posts to it again."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice")
+    exiger_comptable(acting_user, horloge.aujourdhui(), "clore un exercice", code="exercice.clore")
     exercice = verrouiller(Exercice, exercice.pk)
     if exercice.etat != Exercice.Etat.COMPLEMENTAIRE:
         raise TransitionInterdite(

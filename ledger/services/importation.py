@@ -50,7 +50,9 @@ def ecritures_importer(
 
 
 def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:
-    exiger_comptable(acting_user, horloge.aujourdhui(), "importer des écritures")
+    exiger_comptable(
+        acting_user, horloge.aujourdhui(), "importer des écritures", code="ecritures.importer"
+    )
     exercice = _exercice(exercice)
     journal = _journal(journal)
     comptes = {c.numero: c for c in Compte.objects.all()}

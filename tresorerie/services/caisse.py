@@ -116,7 +116,7 @@ def arrete_caisse(
     holds its cash.
     """
     date = date_saisie(date or _aujourd_hui(), "La date de l'arrêté")
-    exiger_comptable(acting_user, date, "arrêter la caisse")
+    exiger_comptable(acting_user, date, "arrêter la caisse", code="tresorerie.arrete_caisse")
     if compte.nature not in NUMERAIRE:
         raise DonneeInvalide("L'arrêté de caisse porte sur une caisse ou une régie.")
     if date > _aujourd_hui():

@@ -148,7 +148,12 @@ def opposition_decider(
     audit log of the opposition.
     """
     aujourd_hui = _aujourd_hui()
-    exiger_comptable(acting_user, aujourd_hui, "décider du paiement arrêté par une opposition")
+    exiger_comptable(
+        acting_user,
+        aujourd_hui,
+        "décider du paiement arrêté par une opposition",
+        code="tresorerie.opposition_decider",
+    )
     if decision not in DECISIONS:
         raise DonneeInvalide(
             f"La décision « {decision} » n'existe pas : « appliquer » (l'opposition s'applique "

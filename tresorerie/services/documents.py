@@ -86,7 +86,9 @@ def _delivrer(
 @_atomique
 def recu_delivrer(*, acting_user, encaissement: Encaissement) -> Quittance:
     """A reçu asked for later by a debtor who paid otherwise than in cash (circ. §2.0.6)."""
-    exiger_comptable(acting_user, _aujourd_hui(), "délivrer un reçu")
+    exiger_comptable(
+        acting_user, _aujourd_hui(), "délivrer un reçu", code="tresorerie.recu_delivrer"
+    )
     encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE:
         raise TransitionInterdite("Cet encaissement est annulé : il ne donne plus de reçu.")

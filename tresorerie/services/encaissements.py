@@ -78,7 +78,7 @@ def _exiger_encaisseur(acting_user, compte: CompteDisponibilite, moyen: str, le:
     """The agent comptable alone handles funds (circ. §2.2); a régisseur takes cash
     and cheques at his own régie, under the agent comptable (§II)."""
     if _est_comptable(acting_user, le):
-        exiger_comptable(acting_user, le, "encaisser")
+        exiger_comptable(acting_user, le, "encaisser", code="tresorerie.encaisser")
         return
     if (
         Fonction.REGISSEUR in fonctions_le(acting_user, le)
@@ -283,7 +283,13 @@ def encaissement_sans_titre(
     (rent of a flat, interest of a deposit): credited to 4713 until the monthly
     regularising ordre de recette (`regularisation_preparer`)."""
     date = date_saisie(date or _aujourd_hui(), "La date de l'encaissement")
-    exiger_comptable(acting_user, date, "encaisser une recette sans ordre préalable")
+    exiger_comptable(
+        acting_user,
+        date,
+        "encaisser une recette sans ordre préalable",
+        code="tresorerie.encaisser_sans_titre",
+        montant=montant,
+    )
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     _exiger_compte_pour(compte, moyen)
@@ -358,7 +364,13 @@ def excedent_affecter(
 ) -> Affectation:
     """Allocate what waits in 4711 to a debtor's ordre de recette: 4711 / debtor."""
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "affecter un encaissement")
+    exiger_comptable(
+        acting_user,
+        le,
+        "affecter un encaissement",
+        code="tresorerie.excedent_affecter",
+        montant=montant,
+    )
     encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE or encaissement.sans_titre:
         raise TransitionInterdite("Cet encaissement ne peut plus être affecté.")
@@ -412,7 +424,13 @@ def excedent_rembourser(
 ) -> Affectation:
     """Refund to the payer what he paid in excess: 4711 / account of funds."""
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "rembourser un trop-perçu")
+    exiger_comptable(
+        acting_user,
+        le,
+        "rembourser un trop-perçu",
+        code="tresorerie.excedent_rembourser",
+        montant=montant,
+    )
     encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat != Encaissement.Etat.ENREGISTRE or encaissement.sans_titre:
         raise TransitionInterdite("Cet encaissement ne peut plus être remboursé.")
@@ -462,7 +480,13 @@ def encaissement_annuler(*, acting_user, encaissement: Encaissement, motif: str)
     are undone by rows of opposite sign, and each quittance or reçu is cancelled
     by a new document that references it (never edited, circ. §2.0.6)."""
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "annuler un encaissement")
+    exiger_comptable(
+        acting_user,
+        le,
+        "annuler un encaissement",
+        code="tresorerie.encaissement_annuler",
+        montant=encaissement.montant,
+    )
     motif = texte(motif, "Le motif de l'annulation", longueur=1000)
     encaissement = verrouiller(Encaissement, encaissement.pk)
     if encaissement.etat == Encaissement.Etat.ANNULE:

@@ -162,7 +162,7 @@ def lot_payer(
     each order gets its payment mention and the credits their payment.
     """
     le = date_du_paiement(le)
-    exiger_comptable(acting_user, le, "payer un ordre de dépense")
+    exiger_comptable(acting_user, le, "payer un ordre de dépense", code="tresorerie.payer")
     if moyen not in LotPaiement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
     exercice = exercice_du(le)

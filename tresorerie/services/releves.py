@@ -48,7 +48,9 @@ def releve_importer(
     """Import a bank statement (camt.053, or CSV with the opening balance given)
     of one account, then match its lines automatically with the books."""
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "importer un relevé bancaire")
+    exiger_comptable(
+        acting_user, le, "importer un relevé bancaire", code="tresorerie.releve_importer"
+    )
     if not compte.iban:
         raise DonneeInvalide(f"« {compte.libelle} » n'est pas un compte bancaire : pas de relevé.")
     if not contenu:
@@ -229,7 +231,9 @@ def _rapprocher_automatiquement(acting_user, releve: Releve) -> int:
 @_atomique
 def rapprocher(*, acting_user, ligne_releve: LigneReleveModele, lignes: list) -> Rapprochement:
     """Match by hand a statement line with one or more book lines of its account."""
-    exiger_comptable(acting_user, _aujourd_hui(), "rapprocher un relevé")
+    exiger_comptable(
+        acting_user, _aujourd_hui(), "rapprocher un relevé", code="tresorerie.rapprocher"
+    )
     ligne_releve = LigneReleveModele.objects.select_related("releve__compte__compte").get(
         pk=ligne_releve.pk
     )
@@ -271,7 +275,9 @@ def rapprocher(*, acting_user, ligne_releve: LigneReleveModele, lignes: list) ->
 @_atomique
 def expliquer(*, acting_user, ligne_releve: LigneReleveModele, explication: str) -> Rapprochement:
     """Leave a statement line unmatched with a reason (bank error, item to book)."""
-    exiger_comptable(acting_user, _aujourd_hui(), "expliquer une ligne de relevé")
+    exiger_comptable(
+        acting_user, _aujourd_hui(), "expliquer une ligne de relevé", code="tresorerie.rapprocher"
+    )
     explication = texte(explication, "L'explication", longueur=1000)
     ligne_releve = LigneReleveModele.objects.get(pk=ligne_releve.pk)
     if hasattr(ligne_releve, "rapprochement"):
@@ -293,7 +299,9 @@ def expliquer(*, acting_user, ligne_releve: LigneReleveModele, explication: str)
 
 @_atomique
 def rapprochement_defaire(*, acting_user, rapprochement: Rapprochement) -> None:
-    exiger_comptable(acting_user, _aujourd_hui(), "défaire un rapprochement")
+    exiger_comptable(
+        acting_user, _aujourd_hui(), "défaire un rapprochement", code="tresorerie.rapprocher"
+    )
     rapprochement = Rapprochement.objects.select_related("ligne_releve__releve").get(
         pk=rapprochement.pk
     )

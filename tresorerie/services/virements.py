@@ -41,7 +41,13 @@ def virement_interne(
             f"Un virement se date du jour où il est fait, au plus tard aujourd'hui "
             f"({_aujourd_hui():%d/%m/%Y}) : le {date:%d/%m/%Y} n'est pas encore venu."
         )
-    exiger_comptable(acting_user, date, "virer des fonds entre comptes")
+    exiger_comptable(
+        acting_user,
+        date,
+        "virer des fonds entre comptes",
+        code="tresorerie.virement_interne",
+        montant=montant,
+    )
     if de.pk == vers.pk:
         raise DonneeInvalide("Un virement interne va d'un compte à un autre.")
     if vers.credits_seulement:
@@ -91,7 +97,13 @@ def frais_bancaires(
     d'encaissement are charged to the external account designated for it
     (circ. 93/82 §2.2.0.3). Given a statement line, the entry is matched with it."""
     date = date_saisie(date or _aujourd_hui(), "La date des frais")
-    exiger_comptable(acting_user, date, "comptabiliser des frais bancaires")
+    exiger_comptable(
+        acting_user,
+        date,
+        "comptabiliser des frais bancaires",
+        code="tresorerie.frais_bancaires",
+        montant=montant,
+    )
     payeur = compte.compte_frais if compte.credits_seulement else compte
     if payeur is None or not payeur.iban:
         raise DonneeInvalide(f"« {compte.libelle} » ne supporte pas de frais bancaires.")
