@@ -18,7 +18,7 @@ from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.services import opposition_enregistrer
 from personnes.models import Fonction
 from tests.depenses.test_services import AUJOURD_HUI, _suspendu
-from tests.factories import MOT_DE_PASSE, personne
+from tests.factories import MOT_DE_PASSE, fonde_de_pouvoir, personne
 from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_la_requisition_rend_l_ordre_requis_sans_rien_passer(directrice, comptab
 def test_le_fonde_de_pouvoir_vise_sur_requisition_en_son_propre_nom(directrice, comptable, credits):
     # given an order suspended by the agent comptable, then requisitioned
     ordre = _requis(directrice, comptable, credits)
-    fonde = personne("fonde", Fonction.FONDE_DE_POUVOIR)
+    fonde = fonde_de_pouvoir()
 
     # when the fondé de pouvoir, acting for the agent comptable that day, defers
     ordre = s.ordre_depense_viser_sur_requisition(acting_user=fonde, ordre=ordre)
