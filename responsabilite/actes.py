@@ -2,7 +2,8 @@
 them (`responsabilite.services`, circ. 93/82 §6.0, §6.1), each with its
 droit: the directeur records the mise en cause, issues the ordre de recette
 against the agent comptable, records the avis de réception and the board's
-information; the agent comptable posts the débet."""
+information; the agent comptable posts the débet. The acts of article D253-81
+are in `actes_reglement`, re-exported at the end."""
 
 from __future__ import annotations
 
@@ -311,4 +312,18 @@ DEMANDE_APPROBATION = Acte(
     _approbation,
     DEMANDE_DECIDER_DROIT,
     lambda demande, _d: f"Décision des ministres enregistrée : {demande}, {_etat(demande)}.",
+)
+
+# The acts of article D253-81 (payment, prise en charge, non-valeur, notice,
+# recoveries), declared in a module of their own.
+from responsabilite.actes_reglement import (  # noqa: E402, F401
+    ASSOCIATION,
+    ASSOCIATION_DROIT,
+    NON_VALEUR,
+    NON_VALEUR_COMPTABILISER,
+    NON_VALEUR_DROIT,
+    PRISE_EN_CHARGE,
+    RECOUVREMENT,
+    REVERSEMENT,
+    VERSEMENT,
 )

@@ -38,8 +38,14 @@ class DebetSerializer(serializers.Serializer):
     paye = serializers.DecimalField(**_MONTANT)
     decharge = serializers.DecimalField(**_MONTANT)
     remis = serializers.DecimalField(**_MONTANT)
+    non_valeur = serializers.DecimalField(**_MONTANT)
     recouvre = serializers.DecimalField(**_MONTANT)
+    recouvre_debet = serializers.DecimalField(**_MONTANT)
+    recouvre_organisme = serializers.DecimalField(**_MONTANT)
+    recouvre_agent = serializers.DecimalField(**_MONTANT)
+    reverse = serializers.DecimalField(**_MONTANT)
     reste = serializers.DecimalField(**_MONTANT)
+    ouvert = serializers.BooleanField()
 
 
 class ResponsableSerializer(serializers.Serializer):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from responsabilite import api
+from responsabilite import api, api_reglement
 
 urlpatterns = [
     path("registre/", api.RegistreApi.as_view(), name="api_responsabilite_registre"),
@@ -61,5 +61,46 @@ urlpatterns = [
         "demandes/<int:pk>/approbation/",
         api.DemandeApprobationApi.as_view(),
         name="api_responsabilite_demande_approbation",
+    ),
+    # article D253-81
+    path(
+        "ordres/<int:pk>/reglement/",
+        api_reglement.ReglementApi.as_view(),
+        name="api_responsabilite_reglement",
+    ),
+    path(
+        "ordres/<int:pk>/versements/",
+        api_reglement.VersementApi.as_view(),
+        name="api_responsabilite_versement",
+    ),
+    path(
+        "ordres/<int:pk>/non-valeurs/",
+        api_reglement.NonValeurApi.as_view(),
+        name="api_responsabilite_non_valeur",
+    ),
+    path(
+        "ordres/<int:pk>/association/",
+        api_reglement.AssociationApi.as_view(),
+        name="api_responsabilite_association",
+    ),
+    path(
+        "ordres/<int:pk>/recouvrements/",
+        api_reglement.RecouvrementApi.as_view(),
+        name="api_responsabilite_recouvrement",
+    ),
+    path(
+        "demandes/<int:pk>/prise-en-charge/",
+        api_reglement.PriseEnChargeApi.as_view(),
+        name="api_responsabilite_prise_en_charge",
+    ),
+    path(
+        "non-valeurs/<int:pk>/comptabiliser/",
+        api_reglement.NonValeurComptabiliserApi.as_view(),
+        name="api_responsabilite_non_valeur_comptabiliser",
+    ),
+    path(
+        "recouvrements/<int:pk>/reversement/",
+        api_reglement.ReversementApi.as_view(),
+        name="api_responsabilite_reversement",
     ),
 ]

@@ -1,7 +1,8 @@
 """The liability's documents (circ. 93/82 §6.0, §6.1): the registered letter
 notifying the ordre de recette to the agent comptable, the directeur's
 letters informing the DRASS and the national body on fraud, and the
-register of débets as PDF (WeasyPrint) and CSV (semicolon, as the other CSV)."""
+register of débets as PDF (WeasyPrint) and CSV (semicolon, as the other CSV),
+with the amounts of article D253-81 (paid, non-valeur, recoveries' shares)."""
 
 from __future__ import annotations
 
@@ -30,11 +31,15 @@ EN_TETES = [
     "Fraude",
     "État",
     "Dû",
-    "Payé",
+    "Payé par l'agent comptable",
     "Déchargé",
     "Remis",
-    "Recouvré",
-    "Reste",
+    "Admis en non-valeur",
+    "Recouvré, part du débet",
+    "Recouvré, part de l'organisme",
+    "Recouvré, part de l'agent comptable",
+    "Reversé à l'agent comptable",
+    "Reste dû",
 ]
 
 
@@ -98,7 +103,18 @@ def registre_csv(registre: list[Responsable]) -> str:
                     d.etat,
                     *(
                         f"{v:.2f}".replace(".", ",")
-                        for v in (d.du, d.paye, d.decharge, d.remis, d.recouvre, d.reste)
+                        for v in (
+                            d.du,
+                            d.paye,
+                            d.decharge,
+                            d.remis,
+                            d.non_valeur,
+                            d.recouvre_debet,
+                            d.recouvre_organisme,
+                            d.recouvre_agent,
+                            d.reverse,
+                            d.reste,
+                        )
                     ),
                 ]
             )

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from responsabilite import views
+from responsabilite import views_reglement as reglement
 
 app_name = "responsabilite"
 
@@ -27,4 +28,17 @@ urlpatterns = [
     path("demandes/<int:pk>/conseil/", views.demande_conseil, name="demande_conseil"),
     path("demandes/<int:pk>/approbation/", views.demande_approbation, name="demande_approbation"),
     path("demandes/<int:pk>/piece.pdf", views.piece_demande, name="piece_demande"),
+    # article D253-81
+    path("ordres/<int:pk>/", reglement.ordre, name="ordre"),
+    path("ordres/<int:pk>/versements/", reglement.versement, name="versement"),
+    path("ordres/<int:pk>/non-valeurs/", reglement.non_valeur, name="non_valeur"),
+    path("ordres/<int:pk>/association/", reglement.association, name="association"),
+    path("ordres/<int:pk>/recouvrements/", reglement.recouvrement, name="recouvrement"),
+    path("demandes/<int:pk>/prise-en-charge/", reglement.prise_en_charge, name="prise_en_charge"),
+    path(
+        "non-valeurs/<int:pk>/comptabiliser/",
+        reglement.non_valeur_comptabiliser,
+        name="non_valeur_comptabiliser",
+    ),
+    path("recouvrements/<int:pk>/reversement/", reglement.reversement, name="reversement"),
 ]
