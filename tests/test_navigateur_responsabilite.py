@@ -184,6 +184,25 @@ def test_un_manquant_de_caisse_jusqu_a_la_decharge_dans_le_navigateur(
         ("decharge", "demandee", Decimal("1234.56"))
     ]
 
+    # Meanwhile he covers part of it from his own money, on the order's page.
+    debet.get_by_role("link", name=re.compile(f"Paiement, .* de l'ordre {REF}")).click()
+    versement = agent.get_by_role(
+        "group", name=re.compile("Enregistrer un versement de l'agent comptable")
+    )
+    expect(versement).to_contain_text("reste dû : 1\u00a0234,56\u00a0€")
+    versement.get_by_label(re.compile("^Montant versé")).fill("234.56")
+    versement.get_by_label(re.compile("^Versé à")).select_option("531")
+    versement.get_by_role("button", name="Enregistrer le versement").click()
+    expect(
+        agent.get_by_text(
+            f"Versement de 234,56\u00a0€ de l'agent comptable sur ses deniers enregistré sur "
+            f"l'ordre {REF}."
+        )
+    ).to_be_visible()
+    situation = agent.get_by_role("table", name="Situation du débet (article D253-81)")
+    expect(situation.get_by_role("cell", name="1\u00a0000,00\u00a0€")).to_have_count(1)
+    assert (_solde("429"), _solde("531")) == (Decimal("1000.00"), Decimal("334.56"))
+
     # The auditor reads the register: the débet, its state and amounts.
     audit = _session(navigateur, live_server, "auditeur")
     _registre(audit, live_server)
@@ -196,7 +215,9 @@ def test_un_manquant_de_caisse_jusqu_a_la_decharge_dans_le_navigateur(
     expect(ligne).to_contain_text(
         "décharge de responsabilité demandée, en attente de la décision du conseil"
     )
-    expect(ligne.get_by_role("cell", name="1\u00a0234,56\u00a0€")).to_have_count(2)  # dû, reste
+    for montant, fois in (("1\u00a0234,56", 1), ("234,56", 1), ("1\u00a0000,00", 1)):
+        # dû, payé, reste dû
+        expect(ligne.get_by_role("cell", name=f"{montant}\u00a0€", exact=True)).to_have_count(fois)
     CAPTURES.mkdir(parents=True, exist_ok=True)
     audit.screenshot(path=str(CAPTURES / "registre_debets.png"), full_page=True)
 
@@ -210,13 +231,20 @@ def test_un_manquant_de_caisse_jusqu_a_la_decharge_dans_le_navigateur(
     rangees = list(csv.DictReader(io.StringIO(fichier.read_text("utf-8-sig")), delimiter=";"))
     (rangee,) = [r for r in rangees if r["Ordre"] == REF]
     assert rangee["Agent comptable"] == nom_comptable and rangee["Faits du"] == "2026-06-15"
-    assert (rangee["Dû"], rangee["Payé"], rangee["Reste"]) == ("1234,56", "0,00", "1234,56")
+    assert (rangee["Dû"], rangee["Payé par l'agent comptable"], rangee["Reste dû"]) == (
+        "1234,56",
+        "234,56",
+        "1000,00",
+    )
     assert "sursis de versement demandé" in rangee["État"]
 
     # … and may do none of the acts: no form on the page, a refusal by the
     # page and by the API, nothing changed.
     expect(audit.locator("main form")).to_have_count(0)
     expect(audit.get_by_role("main").get_by_role("button")).to_have_count(0)
+    audit.get_by_role("link", name=re.compile(f"Paiement, .* de l'ordre {REF}")).click()
+    expect(audit.get_by_role("heading", level=1)).to_contain_text(f"Ordre de recette {REF}")
+    expect(audit.locator("main form")).to_have_count(0)
     jeton_csrf = next(c["value"] for c in audit.context.cookies() if c["name"] == "csrftoken")
     refus = audit.request.post(
         f"{live_server.url}/responsabilite/ordres/{ordre.pk}/sursis/decision/",
