@@ -15,6 +15,7 @@ from personnes.selectors import (
     FONCTIONS_COMPTABLES,
     agent_comptable_en_fonction,
     fonctions_exercees_le,
+    fonctions_le,
 )
 from reglementation.selectors import titre_agent_comptable
 
@@ -63,7 +64,10 @@ def nom_complet(utilisateur) -> str:
 
 
 def _est_comptable(utilisateur, le: datetime.date) -> bool:
-    return bool(set(fonctions_exercees_le(utilisateur, le)) & FONCTIONS_COMPTABLES)
+    """On the agent comptable's side that day, by affectation or interim: his
+    guard (`exiger_comptable`) then says whether he acts (not while absent)."""
+    fonctions = set(fonctions_le(utilisateur, le)) | set(fonctions_exercees_le(utilisateur, le))
+    return bool(fonctions & FONCTIONS_COMPTABLES)
 
 
 def comptable_en_titre(le: datetime.date):
