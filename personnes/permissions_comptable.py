@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db import connection
 
+from core.acte_courant import codes_en_cours
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 from core.money import format_euros
 from core.money import montant as montant_valide
@@ -113,9 +114,10 @@ def exiger_dans_procuration(
     no amount to check; an amount the act itself will refuse is left to it).
 
     Without `acte_code` (`acte` is then the act's phrase), a procuration
-    limited to some acts refuses the act, unless it is done within an act
-    this procuration already allowed, in the same transaction (the posting of
-    a payment is the payment's: `_actes_permis`).
+    limited to some acts refuses the act, unless it is done within an act it
+    allows: the act a page or the API runs (`core.acte_courant`), or one it
+    already allowed in an enclosing block of the same transaction (the
+    posting of a payment is the payment's: `_actes_permis`).
 
     Returns the procuration the act is done under, or None when the rule does
     not apply; raises `DroitInsuffisant` naming what stands in the way.
@@ -148,8 +150,12 @@ def exiger_dans_procuration(
     if acte_code:
         couvrantes = [p for p in procurations if p.couvre_acte(acte_code)]
     else:
-        permises = _actes_permis(utilisateur)
-        couvrantes = [p for p in procurations if not p.codes or p.pk in permises]
+        # The act a page or the API runs, or one this procuration allowed in
+        # an enclosing block of the same transaction.
+        en_cours, permises = codes_en_cours(), _actes_permis(utilisateur)
+        couvrantes = [
+            p for p in procurations if not p.codes or p.pk in permises or en_cours & set(p.codes)
+        ]
     if not couvrantes:
         p = procurations[0]
         raise DroitInsuffisant(
