@@ -101,7 +101,10 @@ def test_l_auditeur_lit_le_registre_en_pdf_csv_et_api(client, auditeur, ordre, a
     pdf = texte_pdf(client.get("/responsabilite/document.pdf").content)
     assert "Registre des débets des comptables" in pdf and "1 234,56 €" in pdf
     csv = client.get("/responsabilite/document.csv").content.decode()
-    assert f"DEB-{annee}-0001" in csv and "1234,56;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;1234,56" in csv
+    assert (
+        f"DEB-{annee}-0001" in csv
+        and "1234,56;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;1234,56" in csv
+    )
     api = _api(auditeur)
     (r,) = api.get("/api/responsabilite/registre/").json()
     assert r["utilisateur"] == "comptable" and r["debets"][0]["reste"] == "1234.56"
