@@ -35,7 +35,12 @@ Invariants (PostgreSQL, `migrations/sql/0001_gardes.sql`, LG890 to LG894):
 - its sursis de versement (`migrations/sql/0003_sursis.sql`) moves only
   none → demandé → accordé | refusé, is never requested on a mise en cause
   for fraud or embezzlement, ends one year at most after the decision, and
-  once decided never changes (LG894).
+  once decided never changes (LG894);
+- the requests of décharge and remise gracieuse (`Demande`, LG895) and what
+  article D253-81 makes of the débet (`models_reglement`, LG896: payments,
+  the posting 6712 / 429 of a granted request once, non-valeurs, the notice
+  to the association de cautionnement mutuel, recoveries split in the
+  article's order).
 """
 
 from __future__ import annotations

@@ -95,6 +95,10 @@ def test_la_page_de_l_ordre_et_ses_formulaires(client, mille, comptable, directr
     assert "Enregistrer" not in texte and "M. Faux" in texte
     registre = _page(client.get("/responsabilite/")).replace("\xa0", " ")
     assert "Admis en non-valeur" in registre and "Reversé à l'agent comptable" in registre
+    assert (
+        "L'agent comptable a couvert de ses deniers 700,00 € : il est en droit de poursuivre à "
+        "titre personnel le recouvrement de la somme correspondante (article D253-81)." in registre
+    )
     csv = client.get("/responsabilite/document.csv").content.decode()
     assert "Payé par l'agent comptable;Déchargé;Remis;Admis en non-valeur" in csv
     assert ";1000,00;700,00;0,00;0,00;300,00;0,00;300,00;200,00;200,00;0,00" in csv
