@@ -4,11 +4,11 @@ from decimal import Decimal
 import pytest
 
 from accueil.demo import creer_personnes
-from core.exceptions import DelegationInvalide
+from core.exceptions import DelegationInvalide, DroitInsuffisant
 from core.models import JournalAudit
-from personnes.demo import creer_delegations_demo
-from personnes.models import Delegation
-from personnes.permissions import pouvoir_ordonnateur
+from personnes.demo import PLAFOND_PROCURATION_DEMO, creer_delegations_demo
+from personnes.models import Delegation, Procuration
+from personnes.permissions import exiger_comptable, exiger_dans_procuration, pouvoir_ordonnateur
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,24 @@ def test_le_delegue_de_la_demo_signe_dans_ses_plafonds():
     assert au_dela.value.details["regle"] == "plafond"
     assert JournalAudit.objects.filter(acte="delegation.creee").count() == 2
     assert JournalAudit.objects.filter(acte="delegation.notifiee").count() == 2
+
+
+def test_la_fondee_de_pouvoir_de_la_demo_agit_dans_sa_procuration():
+    personnes = creer_personnes(datetime.date(2025, 1, 1))
+    creer_delegations_demo(personnes, 2025)
+    fonde, le = personnes["fonde"], datetime.date(2025, 6, 12)
+
+    procuration = Procuration.objects.get(fonde=fonde)
+    assert (procuration.agent_comptable, procuration.debut, procuration.agreee_le) == (
+        personnes["comptable"],
+        datetime.date(2025, 1, 1),
+        datetime.date(2025, 1, 1),
+    )
+    assert (procuration.codes, procuration.montant_max) == ([], PLAFOND_PROCURATION_DEMO)
+    assert procuration.enregistree_par == personnes["directrice"]
+    assert exiger_dans_procuration(fonde, "tresorerie.payer", Decimal("100000.00"), le) == (
+        procuration
+    )
+    with pytest.raises(DroitInsuffisant, match="dépasse le plafond"):
+        exiger_comptable(fonde, le, "payer", code="tresorerie.payer", montant="100000.01")
+    assert JournalAudit.objects.filter(acte="procuration.enregistree").count() == 1
