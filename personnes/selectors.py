@@ -28,8 +28,8 @@ def fonctions_exercees_le(utilisateur, jour: datetime.date) -> list[str]:
     (`fonctions_le`, the raw fact), corrected by the interim in force that day
     (`interim_en_cours`, the one `agent_comptable_en_fonction` reads). Circ.
     93/82 §1.1.2: during a vacancy, an absence or an impediment of the agent
-    comptable, his functions "sont assurées par le fondé de pouvoir", then by
-    the intérimaire the board names. So the interim's holder exercises the
+    comptable, the fondé de pouvoir assumes his functions, then the
+    intérimaire the board names. So the interim's holder exercises the
     agent comptable's functions whatever his affectations, and the titular,
     absent, does not exercise them while it lasts (he keeps his affectation).
 
