@@ -244,7 +244,7 @@ class ConseilEntree(serializers.Serializer):
     montant = serializers.DecimalField(**_MONTANT)
 
 
-class ApprobationEntree(serializers.Serializer):
+class ApprobationMinistresEntree(serializers.Serializer):
     approuvee = serializers.BooleanField()
     le = serializers.DateField()
     reference = serializers.CharField(max_length=120)
@@ -296,7 +296,7 @@ DemandeConseilApi = api_acte(
 DemandeApprobationApi = api_acte(
     actes.DEMANDE_APPROBATION,
     queryset=_DEMANDES,
-    entree=ApprobationEntree,
+    entree=ApprobationMinistresEntree,
     sortie=_demande,
     reponse=DemandeSortie,
     resume="Enregistrer l'approbation des ministres sur la décision du conseil (directeur)",
