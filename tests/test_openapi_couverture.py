@@ -74,13 +74,10 @@ def test_le_schema_ne_decrit_que_des_routes_existantes():
 # Two serializers of the same name in two apps make one component of the
 # schema: one endpoint is then documented with the other's body. Known
 # defects, to be renamed in the application (then this set empties):
-# - POST /api/responsabilite/demandes/{id}/approbation/ is documented with the
-#   body of comptes_annuels.api_cycle.ApprobationEntree (autorite, le,
-#   reference) instead of its own (approuvee, le, reference);
 # - /api/tresorerie/arretes/ is documented with ledger.api_cloture's
 #   ArreteSerializer (arrete_le, deliberation, affectation) instead of the
 #   arrêté de caisse.
-HOMONYMES_CONNUS = {"ApprobationEntree", "Arrete"}
+HOMONYMES_CONNUS = {"Arrete"}
 
 
 def test_aucun_composant_du_schema_n_en_cache_un_autre():
