@@ -69,7 +69,8 @@ def exiger_comptable(
             "Une même personne ne peut être à la fois ordonnateur et comptable "
             "(séparation des fonctions, circulaire 93/82 §2.4.0).",
         )
-    exiger_dans_procuration(utilisateur, code, montant, jour, acte=acte)
+    if Fonction.FONDE_DE_POUVOIR in fonctions and Fonction.AGENT_COMPTABLE not in fonctions:
+        exiger_dans_procuration(utilisateur, code, montant, jour, acte=acte)
 
 
 def _refus_titulaire_absent(utilisateur, jour: datetime.date, acte: str):
