@@ -199,16 +199,17 @@ def _montant_lu(montant) -> Decimal | None:
 # act; that posting is the payment's, allowed with it. Each grant is kept
 # with the PostgreSQL transaction and the savepoints it was made in: it
 # lapses when that block ends (savepoint names are not reused within a
-# transaction, and a new transaction has a new id).
+# transaction; a transaction is known by its backend and its start, which
+# assigns no transaction id and reads in a read-only transaction too).
 _PERMIS: ContextVar[tuple] = ContextVar("procurations_permises", default=())
 
 
-def _bloc_en_cours() -> tuple[int, tuple] | None:
+def _bloc_en_cours() -> tuple[tuple, tuple] | None:
     if not connection.in_atomic_block:
         return None
     with connection.cursor() as curseur:
-        curseur.execute("SELECT txid_current()")
-        return curseur.fetchone()[0], tuple(connection.savepoint_ids)
+        curseur.execute("SELECT pg_backend_pid(), now()")
+        return tuple(curseur.fetchone()), tuple(connection.savepoint_ids)
 
 
 def _vivants(bloc) -> list[tuple]:
