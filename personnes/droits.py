@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from rest_framework.permissions import BasePermission
 
+from core import horloge
 from core.exceptions import DroitInsuffisant
 from personnes.models import Fonction
+from personnes.permissions_comptable import refus_titulaire_absent
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
     a_une_fonction,
@@ -50,7 +52,13 @@ class Droit:
         return bool(set(fonctions) & self.fonctions)
 
     def exiger(self, utilisateur, le: datetime.date | None = None) -> None:
+        """Refuse with the catalogue's sentence; the titular agent comptable
+        absent during an interim reads who holds it and until when."""
         if not self.accorde(utilisateur, le):
+            if Fonction.AGENT_COMPTABLE in self.fonctions and utilisateur is not None:
+                absent = refus_titulaire_absent(utilisateur, le or horloge.aujourdhui())
+                if absent is not None:
+                    raise absent
             raise DroitInsuffisant(self.refus)
 
 

@@ -60,7 +60,7 @@ def exiger_comptable(
     """
     fonctions = set(fonctions_exercees_le(utilisateur, jour))
     if not fonctions & FONCTIONS_COMPTABLES:
-        absent = _refus_titulaire_absent(utilisateur, jour, acte)
+        absent = refus_titulaire_absent(utilisateur, jour, acte)
         if absent is not None:
             raise absent
         raise DroitInsuffisant(refus_comptable(acte), details={"fonctions": sorted(fonctions)})
@@ -73,8 +73,11 @@ def exiger_comptable(
         exiger_dans_procuration(utilisateur, code, montant, jour, acte=acte)
 
 
-def _refus_titulaire_absent(utilisateur, jour: datetime.date, acte: str):
-    """The titular agent comptable, while an interim covers `jour`, does not act (§1.1.2)."""
+def refus_titulaire_absent(
+    utilisateur, jour: datetime.date, acte: str = "accomplir cet acte"
+) -> DroitInsuffisant | None:
+    """The refusal of the titular agent comptable while an interim covers
+    `jour` (§1.1.2), naming the intérimaire and the period; None for anyone else."""
     if Fonction.AGENT_COMPTABLE not in fonctions_le(utilisateur, jour):
         return None
     interim = interim_en_cours(jour)

@@ -224,6 +224,10 @@ def test_la_page_et_l_api_suivent_l_interim(absence, client):
     api.force_authenticate(titulaire)
     reponse = api.post("/api/ecritures/passer/", saisie, format="json")
     assert reponse.status_code == 403, reponse.json()
+    assert reponse.json()["message"].startswith(
+        "Du 13/06/2026 au 15/06/2026, Marc Dumas exerce les fonctions d'agent comptable (agent "
+        "comptable intérimaire) : vous ne pouvez pas accomplir cet acte pendant cet intérim"
+    )
     avant = Ecriture.objects.count()
     api = APIClient()
     api.force_authenticate(interimaire)
