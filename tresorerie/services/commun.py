@@ -16,6 +16,7 @@ from personnes.selectors import (
     agent_comptable_en_fonction,
     fonctions_exercees_le,
     fonctions_le,
+    interim_le,
 )
 from reglementation.selectors import titre_agent_comptable
 
@@ -81,6 +82,10 @@ def comptable_en_titre(le: datetime.date):
 
 def _qualite(utilisateur, le: datetime.date) -> str:
     fonctions = fonctions_exercees_le(utilisateur, le)
+    interim = interim_le(utilisateur, le)
+    if interim is not None:
+        # Who signs during an interim says so (circ. 93/82 §1.1.2).
+        return interim.get_nature_display().capitalize()
     if Fonction.AGENT_COMPTABLE in fonctions:
         return settings_titre_comptable(le)
     if Fonction.FONDE_DE_POUVOIR in fonctions:
