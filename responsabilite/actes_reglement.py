@@ -1,7 +1,8 @@
 """The acts of article D253-81 as pages and the API see them
 (`services_reglement`): the agent comptable, who keeps the books, records his
-payment, posts the sums the fund bears (décharge, remise, non-valeur),
-records the recoveries and pays his share back; the directeur records the
+payment, posts the sums the fund bears (décharge, remise, non-valeur) and
+pays him back what he had paid of a sum granted, records the recoveries and
+pays his share back; the directeur records the
 board's non-valeur and the minister's notice to the association de
 cautionnement mutuel. Re-exported by `responsabilite.actes`."""
 
@@ -15,7 +16,9 @@ from core.money import format_euros
 from personnes.droits import droit
 from personnes.models import Fonction
 from responsabilite import services_reglement as reg
+from responsabilite import services_remboursement
 from responsabilite.actes import COMPTABILISER_DROIT
+from responsabilite.models import Demande
 
 DIRECTEUR = {Fonction.DIRECTEUR}
 
@@ -71,6 +74,10 @@ class ReversementForm(forms.Form):
     compte = _compte("Reversé depuis")
 
 
+class RemboursementForm(forms.Form):
+    compte = _compte("Remboursé depuis")
+
+
 def _versement(utilisateur, ordre, d):
     return reg.versement_enregistrer(
         acting_user=utilisateur, ordre=ordre, montant=d["montant"], compte=d["compte"]
@@ -122,6 +129,31 @@ def _reversement(utilisateur, recouvrement, d):
     )
 
 
+def _remboursement(utilisateur, demande, d):
+    return services_remboursement.remboursement_enregistrer(
+        acting_user=utilisateur, demande=demande, compte=d["compte"]
+    )
+
+
+def _pris_en_charge(demande, _d) -> str:
+    demande = Demande.objects.select_related("ordre").get(pk=demande.pk)  # as the act left it
+    message = f"Prise en charge par l'organisme comptabilisée : {demande} (compte 6712)"
+    if demande.prise_agent:
+        message += (
+            f", dont {format_euros(demande.prise_agent)} que l'agent comptable avait payés, à "
+            "lui rembourser (compte 4672)"
+        )
+    return message + "."
+
+
+def _rembourse(demande, _d) -> str:
+    demande = Demande.objects.select_related("ordre").get(pk=demande.pk)
+    return (
+        f"{format_euros(demande.prise_agent)} remboursés à l'agent comptable depuis le compte "
+        f"{demande.rembourse_compte} : {demande} (compte 4672)."
+    )
+
+
 def _parts(ordre, d) -> str:
     r = ordre.recouvrements.order_by("-id").first()
     return (
@@ -141,10 +173,7 @@ VERSEMENT = Acte(
     ),
 )
 PRISE_EN_CHARGE = Acte(
-    "responsabilite.prise_en_charge",
-    _prise_en_charge,
-    COMPTABILISER_DROIT,
-    lambda demande, _d: f"Prise en charge par l'organisme comptabilisée : {demande} (compte 6712).",
+    "responsabilite.prise_en_charge", _prise_en_charge, COMPTABILISER_DROIT, _pris_en_charge
 )
 NON_VALEUR = Acte(
     "responsabilite.non_valeur",
@@ -176,4 +205,7 @@ REVERSEMENT = Acte(
         f"Part de l'agent comptable ({format_euros(r.part_agent)}) du recouvrement du "
         f"{r.le:%d/%m/%Y} reversée."
     ),
+)
+REMBOURSEMENT = Acte(
+    "responsabilite.remboursement", _remboursement, COMPTABILISER_DROIT, _rembourse
 )

@@ -36,6 +36,14 @@ class DebetSerializer(serializers.Serializer):
     etat = serializers.CharField()
     du = serializers.DecimalField(**_MONTANT)
     paye = serializers.DecimalField(**_MONTANT)
+    rendu = serializers.DecimalField(
+        help_text="ce que l'agent comptable avait payé des sommes accordées en décharge ou en "
+        "remise gracieuse, rendu par l'organisme (4672)",
+        **_MONTANT,
+    )
+    paye_net = serializers.DecimalField(
+        help_text="payé par l'agent comptable, moins ce que l'organisme lui a rendu", **_MONTANT
+    )
     decharge = serializers.DecimalField(**_MONTANT)
     remis = serializers.DecimalField(**_MONTANT)
     non_valeur = serializers.DecimalField(**_MONTANT)

@@ -1,5 +1,6 @@
 """The API of article D253-81 (`/api/responsabilite/`): one order's payments,
-sums borne by the fund, non-valeurs, notice and recoveries with their
+sums borne by the fund (and what of them is paid back to the agent
+comptable), non-valeurs, notice and recoveries with their
 shares (GET, whoever holds a function), and one POST per act, the same
 service, droits and French refusals as the pages (`actes_reglement`)."""
 
@@ -37,6 +38,15 @@ class PriseEnChargeSortie(serializers.Serializer):
     etat = serializers.CharField()
     montant_accorde = serializers.DecimalField(allow_null=True, **_MONTANT)
     ecriture = _numero("ecriture.numero")
+    prise_429 = serializers.DecimalField(
+        help_text="part de la somme accordée imputée au compte 429", **_MONTANT
+    )
+    prise_agent = serializers.DecimalField(
+        help_text="part que l'agent comptable avait payée, à lui rembourser (4672)", **_MONTANT
+    )
+    rembourse_le = serializers.DateField(allow_null=True)
+    rembourse_compte = serializers.CharField()
+    rembourse_ecriture = _numero("rembourse_ecriture.numero")
 
 
 class NonValeurSortie(serializers.Serializer):
@@ -88,7 +98,7 @@ def reglement(ordre: OrdreDebet) -> dict:
             "debet": selectors.debet_de(ordre),
             "versements": ordre.versements.select_related("ecriture"),
             "prises_en_charge": ordre.demandes.filter(etat=Demande.Etat.ACCORDEE).select_related(
-                "ecriture"
+                "ecriture", "rembourse_ecriture"
             ),
             "non_valeurs": ordre.non_valeurs.select_related("ecriture"),
             "notification_association": getattr(ordre, "notification_association", None),
@@ -133,6 +143,10 @@ class RecouvrementEntree(serializers.Serializer):
 
 
 class ReversementEntree(serializers.Serializer):
+    compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
+
+
+class RemboursementEntree(serializers.Serializer):
     compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
 
 
@@ -203,4 +217,16 @@ ReversementApi = api_acte(
     reponse=RecouvrementSortie,
     resume="Reverser à l'agent comptable sa part d'un recouvrement (agent comptable)",
     introuvable="Le recouvrement n° {pk} n'existe pas.",
+)
+RemboursementApi = api_acte(
+    actes_reglement.REMBOURSEMENT,
+    queryset=Demande.objects.select_related("ordre"),
+    entree=RemboursementEntree,
+    sortie=lambda d: PriseEnChargeSortie(d).data,
+    reponse=PriseEnChargeSortie,
+    resume=(
+        "Rembourser à l'agent comptable la part de la somme accordée qu'il avait payée "
+        "(4672, agent comptable)"
+    ),
+    introuvable="La demande n° {pk} n'existe pas.",
 )

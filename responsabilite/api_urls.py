@@ -103,4 +103,9 @@ urlpatterns = [
         api_reglement.ReversementApi.as_view(),
         name="api_responsabilite_reversement",
     ),
+    path(
+        "demandes/<int:pk>/remboursement/",
+        api_reglement.RemboursementApi.as_view(),
+        name="api_responsabilite_remboursement",
+    ),
 ]

@@ -2,7 +2,9 @@
 notifying the ordre de recette to the agent comptable, the directeur's
 letters informing the DRASS and the national body on fraud, and the
 register of débets as PDF (WeasyPrint) and CSV (semicolon, as the other CSV),
-with the amounts of article D253-81 (paid, non-valeur, recoveries' shares)."""
+with the amounts of article D253-81 (paid, non-valeur, recoveries' shares,
+what the fund gave back to the agent comptable of a sum granted he had paid,
+and what was paid back to him: his shares of recoveries and those sums)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ EN_TETES = [
     "Recouvré, part du débet",
     "Recouvré, part de l'organisme",
     "Recouvré, part de l'agent comptable",
+    "Rendu à l'agent comptable sur décharge ou remise",
     "Reversé à l'agent comptable",
     "Reste dû",
 ]
@@ -112,6 +115,7 @@ def registre_csv(registre: list[Responsable]) -> str:
                             d.recouvre_debet,
                             d.recouvre_organisme,
                             d.recouvre_agent,
+                            d.rendu,
                             d.reverse,
                             d.reste,
                         )

@@ -283,8 +283,24 @@ class Demande(models.Model):
     )
     approuvee = models.BooleanField("approuvée par les ministres", null=True, blank=True)
     # D253-81 al. 2: the sum granted is borne by the fund's budget, posted
-    # 6712 / 429 by the agent comptable once (`services_reglement`, LG896).
+    # once by the agent comptable (`services_reglement`, LG896): 6712 debit,
+    # credit 429 up to what the order leaves there (`prise_429`), the rest
+    # credited to him on 4672 (`prise_agent`: what he had paid of it), paid
+    # back to him by a second act (`rembourse_*`, 4672 / 531 or 512x).
     ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    prise_429 = models.DecimalField(
+        "prise en charge, part imputée au compte 429", default=0, **MONTANT
+    )
+    prise_agent = models.DecimalField(
+        "prise en charge, part rendue à l'agent comptable (4672)", default=0, **MONTANT
+    )
+    rembourse_le = models.DateField("remboursée à l'agent comptable le", null=True, blank=True)
+    rembourse_compte = models.CharField(
+        "compte du remboursement", max_length=20, blank=True, default=""
+    )
+    rembourse_ecriture = models.ForeignKey(
         "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
@@ -314,6 +330,28 @@ class Demande(models.Model):
                     montant_accorde__lte=models.F("montant_demande"),
                 ),
                 name="demande_decision_conseil",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ecriture__isnull=True, prise_429=0, prise_agent=0)
+                | models.Q(
+                    ecriture__isnull=False,
+                    prise_429__gte=0,
+                    prise_agent__gte=0,
+                    montant_accorde=models.F("prise_429") + models.F("prise_agent"),
+                ),
+                name="demande_prise_en_charge_parts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    rembourse_le__isnull=True, rembourse_ecriture__isnull=True, rembourse_compte=""
+                )
+                | models.Q(
+                    prise_agent__gt=0,
+                    rembourse_le__isnull=False,
+                    rembourse_ecriture__isnull=False,
+                )
+                & ~models.Q(rembourse_compte=""),
+                name="demande_remboursement",
             ),
         ]
 

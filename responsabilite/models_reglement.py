@@ -3,7 +3,10 @@
 - al. 1: the agent comptable covers it from his own money (`Versement`,
   531 or 512x / 429), and may then pursue the debtor personally;
 - al. 2: the sums granted in décharge or remise gracieuse are borne by the
-  fund's budget (`Demande.ecriture`: 6712 / 429);
+  fund's budget (`Demande.ecriture`: 6712 / 429 up to what the order leaves
+  there, `Demande.prise_429`; the surplus, which the agent comptable had
+  already paid, / 4672 in his name, `Demande.prise_agent`, paid back to him
+  once, `Demande.rembourse_ecriture`);
 - al. 3: the minister notifies the association de cautionnement mutuel of the
   débet its member owes (`NotificationAssociation`);
 - al. 4: a sum that cannot be recovered from the agent comptable is admitted
@@ -15,12 +18,14 @@
   comptable qui s'est acquitté d'une partie du débet » (4672, paid back to him
   by `Recouvrement.reverse_ecriture`).
 
-Invariants (PostgreSQL, `migrations/sql/0006_reglement.sql`, LG896): the
+Invariants (PostgreSQL, `migrations/sql/0006_reglement.sql` and
+`0007_remboursement_decharge.sql`, LG896): the
 payments and notifications are never changed nor removed; a non-valeur and a
 recovery are never removed, what they record never changes, their posting
-(and the recovery's paying back) is recorded once; each amount stays within
-what the débet allows and a recovery's shares follow D253-81's order to the
-cent.
+(and the recovery's paying back) is recorded once; a prise en charge credits
+429 first and gives back to the agent comptable only what he paid, and that
+part is paid back to him once; each amount stays within what the débet
+allows and a recovery's shares follow D253-81's order to the cent.
 """
 
 from __future__ import annotations

@@ -53,12 +53,16 @@ class Debet:
 
     `reste` is what the agent comptable still owes: the order, less what he
     paid, what was granted in décharge or remise, what the fund admitted in
-    non-valeur and what recoveries gave back to the débet. The fund's and the
-    agent comptable's claims on later recoveries (`limite_*`) count what the
-    fund bore in its books (the postings 6712 and 6541 done) and what he paid,
-    less what earlier recoveries already gave back to each
-    (`responsabilite_situation` in migrations/sql/0006_reglement.sql computes
-    the same in PostgreSQL)."""
+    non-valeur and what recoveries gave back to the débet. A sum granted once
+    he had paid is borne by the fund all the same (D253-81 al. 2): its
+    posting credits 429 with what the order still left there, the rest goes
+    back to him (`rendu`, 4672, then `rembourse` when paid to him), so that
+    he has paid, net, `paye_net`. The fund's and the agent comptable's claims
+    on later recoveries (`limite_*`) count what the fund bore in its books
+    (the postings 6712 and 6541 done) and what he paid net, less what earlier
+    recoveries already gave back to each (`responsabilite_situation` in
+    migrations/sql/0007_remboursement_decharge.sql computes the same in
+    PostgreSQL)."""
 
     mise: MiseEnCause
     ordre: OrdreDebet | None
@@ -69,12 +73,18 @@ class Debet:
     non_valeur: Decimal = ZERO
     # posted to the fund's charge: décharge and remise (6712), non-valeur (6541)
     pris_en_charge: Decimal = ZERO
+    # of the 6712: credited to 429, given back to the agent comptable (4672)
+    # and, of that, paid to him
+    pris_en_charge_429: Decimal = ZERO
+    rendu: Decimal = ZERO
+    rembourse: Decimal = ZERO
     non_valeur_comptabilisee: Decimal = ZERO
     # shares of the recoveries (D253-81 al. 5 to 7)
     recouvre_debet: Decimal = ZERO
     recouvre_non_valeur: Decimal = ZERO
     recouvre_decharge: Decimal = ZERO
     recouvre_agent: Decimal = ZERO
+    # paid back to him: his shares of recoveries and the sums granted he had paid
     reverse: Decimal = ZERO
 
     @property
@@ -113,7 +123,7 @@ class Debet:
         return (
             self.du
             - self.paye
-            - self.pris_en_charge
+            - self.pris_en_charge_429
             - self.non_valeur_comptabilisee
             - self.recouvre_debet
         )
@@ -127,8 +137,14 @@ class Debet:
         return self.pris_en_charge - self.recouvre_decharge
 
     @property
+    def paye_net(self) -> Decimal:
+        """What the agent comptable paid less what the fund gave back to him
+        of the sums granted in décharge or remise (D253-81 al. 2)."""
+        return self.paye - self.rendu
+
+    @property
     def limite_agent(self) -> Decimal:
-        return self.paye - self.recouvre_agent
+        return self.paye_net - self.recouvre_agent
 
     @property
     def recouvrable(self) -> Decimal:
@@ -137,14 +153,16 @@ class Debet:
 
     @property
     def a_reverser(self) -> Decimal:
-        """The agent comptable's shares of recoveries not yet paid back to him."""
-        return self.recouvre_agent - self.reverse
+        """What is owed to the agent comptable and not yet paid back to him:
+        his shares of recoveries and the sums granted he had paid (4672)."""
+        return self.recouvre_agent + self.rendu - self.reverse
 
     @property
     def poursuite_personnelle(self) -> bool:
         """D253-81 al. 1: having covered the débet from his own money, the
-        agent comptable may pursue the debtor personally."""
-        return self.paye > 0
+        agent comptable may pursue the debtor personally — for what he paid
+        and the fund did not give back to him."""
+        return self.paye_net > 0
 
     @property
     def etat(self) -> str:
@@ -164,6 +182,11 @@ class Debet:
             etat += f", {demande.get_nature_display()} {demande.get_etat_display()}"
         if self.paye:
             etat += f", couvert par l'agent comptable sur ses deniers à hauteur de {format_euros(self.paye)}"
+        if self.rendu:
+            etat += (
+                f", dont {format_euros(self.rendu)} supportés par l'organisme et rendus à "
+                "l'agent comptable (décharge ou remise gracieuse)"
+            )
         if self.non_valeur:
             etat += f", admis en non-valeur pour {format_euros(self.non_valeur)}"
         if self.ordre.ecriture_id is not None and not self.ouvert:
@@ -220,6 +243,11 @@ def _debet(mise: MiseEnCause) -> Debet:
             ligne.remis += demande.montant_obtenu
         if demande.ecriture_id is not None:
             ligne.pris_en_charge += demande.montant_obtenu
+            ligne.pris_en_charge_429 += demande.prise_429
+            ligne.rendu += demande.prise_agent
+            if demande.rembourse_ecriture_id is not None:
+                ligne.rembourse += demande.prise_agent
+                ligne.reverse += demande.prise_agent
     for versement in ordre.versements.all():
         ligne.paye += versement.montant
     for nv in ordre.non_valeurs.all():

@@ -1,7 +1,8 @@
 """What becomes of the débet once posted to 429 (article D253-81). Each act is
 one transaction with its audit row and, for the books, one entry passed by
 whoever keeps them (`exiger_comptable`); PostgreSQL keeps the same rules
-(`migrations/sql/0006_reglement.sql`, LG896).
+(`migrations/sql/0006_reglement.sql`, `0007_remboursement_decharge.sql`,
+LG896).
 
 - al. 1 « L'agent comptable qui a couvert de ses deniers le montant du
   déficit est en droit de poursuivre à titre personnel le recouvrement de la
@@ -9,7 +10,11 @@ whoever keeps them (`exiger_comptable`); PostgreSQL keeps the same rules
   partial payments, never more than the remaining due);
 - al. 2 « Les sommes allouées en décharge de responsabilité ou en remise
   gracieuse sont supportées par le budget de l'organisme »:
-  `prise_en_charge_comptabiliser` (6712 / 429, once per granted request);
+  `prise_en_charge_comptabiliser` (once per granted request: 6712 / 429 up
+  to what the order leaves there, the surplus — what the agent comptable had
+  already paid — credited to him on 4672, no more than he paid and did not
+  get back), then `services_remboursement.remboursement_enregistrer` pays
+  that surplus back to him (4672 / 531 or 512x, once);
 - al. 3, the minister's notice to the association de cautionnement mutuel:
   `notification_association_enregistrer` (the directeur, once per order);
 - al. 4, the non-valeur: `non_valeur_enregistrer` (the board's decision,
@@ -26,8 +31,9 @@ less what earlier recoveries gave back to it —, the non-valeur first (7741
 « Encaissements sur créances admises en non-valeur »: the very sum the fund
 gave up as unrecoverable is the one recovered) then the décharge and the
 remise (771); then « pour le surplus, le comptable qui s'est acquitté d'une
-partie du débet », up to what he paid less what he already got back (4672
-« Créditeurs divers », in his name). A recovery larger than all of that
+partie du débet », up to what he paid less what he already got back — from
+earlier recoveries and from the sums granted he had paid (`Debet.paye_net`)
+— (4672 « Créditeurs divers », in his name). A recovery larger than all of that
 together is refused.
 """
 
@@ -67,6 +73,9 @@ COMPTE_NON_VALEUR = "6541"
 COMPTE_RECOUVRE_NON_VALEUR = "7741"
 COMPTE_RECOUVRE_DECHARGE = "771"
 COMPTE_AGENT = "4672"
+# The droit of the acts of the books on a débet (`actes.COMPTABILISER_DROIT`):
+# what a fondé de pouvoir's procuration must name.
+CODE_COMPTABILISER = "responsabilite.comptabiliser"
 
 
 def comptes_disponibles() -> list[tuple[str, str]]:
@@ -175,8 +184,17 @@ def versement_enregistrer(*, acting_user, ordre: OrdreDebet, montant, compte: st
 @transaction.atomic
 def prise_en_charge_comptabiliser(*, acting_user, demande: Demande) -> Demande:
     """Post the sum granted in décharge or remise gracieuse to the fund's
-    charge (D253-81 al. 2): 6712 / 429, once."""
-    exiger_comptable(acting_user, horloge.aujourdhui(), "comptabiliser la prise en charge")
+    charge (D253-81 al. 2), once: 6712 debit; credit 429 up to what the order
+    still leaves there; the rest, which the agent comptable had already paid,
+    credited to him on 4672 (never more than what he paid and did not get
+    back), to be paid back to him (`services_remboursement`)."""
+    exiger_comptable(
+        acting_user,
+        horloge.aujourdhui(),
+        "comptabiliser la prise en charge",
+        code=CODE_COMPTABILISER,
+        montant=demande.montant_accorde,
+    )
     ordre = _ordre_comptabilise(demande.ordre)
     demande = verrouiller(Demande, demande.pk)
     if demande.ecriture_id is not None:
@@ -190,30 +208,44 @@ def prise_en_charge_comptabiliser(*, acting_user, demande: Demande) -> Demande:
             "accordée : rien n'est à la charge de l'organisme."
         )
     montant = demande.montant_accorde
-    solde = debet_de(ordre).solde_429
-    if montant > solde:
+    debet = debet_de(ordre)
+    solde = max(debet.solde_429, ZERO)
+    part_429 = min(montant, solde)
+    part_agent = montant - part_429
+    if part_agent > debet.limite_agent:
         raise DonneeInvalide(
             f"La somme accordée ({format_euros(montant)}) dépasse ce que l'ordre "
-            f"{ordre.reference} laisse au compte 429 ({format_euros(solde)})."
+            f"{ordre.reference} laisse au compte 429 ({format_euros(solde)}) et ce que l'agent "
+            "comptable a payé sans que l'organisme le lui ait rendu "
+            f"({format_euros(max(debet.limite_agent, ZERO))})."
         )
-    ecriture = _passer(
-        acting_user,
-        "OD",
+    tiers = _tiers(ordre)
+    lignes = [LigneSaisie(COMPTE_PRISE_EN_CHARGE, debit=montant)]
+    if part_429:
+        lignes.append(LigneSaisie(COMPTE_DEBETS, credit=part_429, tiers=tiers))
+    libelle = (
         f"{demande.get_nature_display().capitalize()} accordée sur le débet {ordre.reference}, "
-        "à la charge de l'organisme",
-        [
-            LigneSaisie(COMPTE_PRISE_EN_CHARGE, debit=montant),
-            LigneSaisie(COMPTE_DEBETS, credit=montant, tiers=_tiers(ordre)),
-        ],
-        f"debet:{ordre.reference}",
+        "à la charge de l'organisme"
     )
+    if part_agent:
+        lignes.append(LigneSaisie(COMPTE_AGENT, credit=part_agent, tiers=tiers))
+        libelle += f", dont {format_euros(part_agent)} payés par l'agent comptable à lui rendre"
+    ecriture = _passer(acting_user, "OD", libelle, lignes, f"debet:{ordre.reference}")
     demande.ecriture = ecriture
-    demande.save(update_fields=["ecriture"])
+    demande.prise_429 = part_429
+    demande.prise_agent = part_agent
+    demande.save(update_fields=["ecriture", "prise_429", "prise_agent"])
     audit(
         acting_user,
         "responsabilite.prise_en_charge",
         demande,
-        apres={"ordre": ordre.reference, "montant": montant, "ecriture": ecriture.numero},
+        apres={
+            "ordre": ordre.reference,
+            "montant": montant,
+            "prise_429": part_429,
+            "prise_agent": part_agent,
+            "ecriture": ecriture.numero,
+        },
     )
     return demande
 

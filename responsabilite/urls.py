@@ -41,4 +41,5 @@ urlpatterns = [
         name="non_valeur_comptabiliser",
     ),
     path("recouvrements/<int:pk>/reversement/", reglement.reversement, name="reversement"),
+    path("demandes/<int:pk>/remboursement/", reglement.remboursement, name="remboursement"),
 ]

@@ -1,7 +1,8 @@
 """The page of one ordre de recette against the agent comptable and what
 article D253-81 makes of it: his payments, the sums the fund bears, the
 non-valeur, the notice to the association de cautionnement mutuel, the
-recoveries and their shares, each posting, with the forms of the acts for
+recoveries and their shares, the paying back to the agent comptable of
+what he had paid of a sum granted, each posting, with the forms of the acts for
 whoever may do them (`actes_reglement`)."""
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ def ordre(request, pk: int):
         r.formulaire = (
             actes_reglement.ReversementForm(auto_id=f"reversement{r.pk}_%s") if comptable else None
         )
+    demandes = list(o.demandes.select_related("ecriture__journal", "rembourse_ecriture__journal"))
+    for dem in demandes:
+        dem.formulaire = (
+            actes_reglement.RemboursementForm(auto_id=f"remboursement{dem.pk}_%s")
+            if comptable and dem.prise_agent and dem.rembourse_ecriture_id is None
+            else None
+        )
     return render(
         request,
         "responsabilite/ordre.html",
@@ -47,7 +55,7 @@ def ordre(request, pk: int):
             "ordre": o,
             "debet": debet,
             "versements": o.versements.select_related("ecriture__journal"),
-            "demandes": o.demandes.select_related("ecriture__journal"),
+            "demandes": demandes,
             "non_valeurs": o.non_valeurs.select_related("ecriture__journal"),
             "notification": getattr(o, "notification_association", None),
             "recouvrements": recouvrements,
@@ -109,5 +117,11 @@ reversement = page_acte(
     actes_reglement.REVERSEMENT,
     queryset=Recouvrement.objects.all(),
     formulaire=actes_reglement.ReversementForm,
+    vers=_vers_ordre,
+)
+remboursement = page_acte(
+    actes_reglement.REMBOURSEMENT,
+    queryset=Demande.objects.all(),
+    formulaire=actes_reglement.RemboursementForm,
     vers=_vers_ordre,
 )

@@ -103,7 +103,7 @@ def test_l_auditeur_lit_le_registre_en_pdf_csv_et_api(client, auditeur, ordre, a
     csv = client.get("/responsabilite/document.csv").content.decode()
     assert (
         f"DEB-{annee}-0001" in csv
-        and "1234,56;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;1234,56" in csv
+        and "1234,56;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;0,00;1234,56" in csv
     )
     api = _api(auditeur)
     (r,) = api.get("/api/responsabilite/registre/").json()

@@ -101,7 +101,7 @@ def test_la_page_de_l_ordre_et_ses_formulaires(client, mille, comptable, directr
     )
     csv = client.get("/responsabilite/document.csv").content.decode()
     assert "Payé par l'agent comptable;Déchargé;Remis;Admis en non-valeur" in csv
-    assert ";1000,00;700,00;0,00;0,00;300,00;0,00;300,00;200,00;200,00;0,00" in csv
+    assert ";1000,00;700,00;0,00;0,00;300,00;0,00;300,00;200,00;0,00;200,00;0,00" in csv
     assert client.get("/responsabilite/document.pdf").content.startswith(b"%PDF")
 
 
