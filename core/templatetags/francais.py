@@ -12,6 +12,13 @@ def euros(valeur):
 
 
 @register.filter
+def euros_absolus(valeur):
+    """An amount without its sign, when the words say which way it goes
+    (« manquant de 120,00 € », not « manquant de -120,00 € »)."""
+    return format_euros(abs(valeur))
+
+
+@register.filter
 def nombre(valeur):
     return format_nombre(valeur, vide_si_zero=True)
 

@@ -152,6 +152,7 @@ def test_un_manquant_a_l_arrete_devient_l_ordre_de_la_directrice(
     client.force_login(directrice)
     texte = page(client.get("/responsabilite/"))
     assert "Manquants de caisse sans ordre de recette" in texte and "120,00 €" in texte
+    assert "manquant de 120,00 €" in texte and "-120,00" not in texte
     texte = page(
         client.post(
             f"/responsabilite/manquants/{arrete.pk}/ordre/",
