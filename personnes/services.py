@@ -34,6 +34,7 @@ from personnes.selectors import (
     FONCTIONS_COMPTABLES,
     FONCTIONS_COTE_COMPTABLE,
     FONCTIONS_ORDONNATRICES,
+    fonctions_exercees_le,
     fonctions_le,
     fonctions_pendant,
     interim_le,
@@ -396,7 +397,8 @@ def interim_designer(
     side (circ. §2.4.0, §1.1.1).
     """
     aujourd_hui = horloge.aujourdhui()
-    fonctions_acteur = set(fonctions_le(acting_user, aujourd_hui))
+    # the agent comptable in office that day: an intérimaire as well (circ. §1.1.2)
+    fonctions_acteur = set(fonctions_exercees_le(acting_user, aujourd_hui))
     if not fonctions_acteur & {Fonction.DIRECTEUR, Fonction.AGENT_COMPTABLE}:
         raise DroitInsuffisant(
             "Seuls le directeur ou l'agent comptable enregistrent l'intérim de l'agent comptable "

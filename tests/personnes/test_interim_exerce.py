@@ -229,3 +229,26 @@ def test_la_page_et_l_api_suivent_l_interim(absence, client):
     reponse = api.post("/api/ecritures/passer/", saisie, format="json")
     assert reponse.status_code == 201, reponse.json()
     assert Ecriture.objects.count() == avant + 1
+
+
+def test_l_interimaire_en_fonction_enregistre_l_interim_suivant(vacance):
+    """The agent comptable in office records the interim (personnes.services):
+    the intérimaire as well, with no affectation of his own."""
+    _titulaire, interimaire, _exercice, _comptes = vacance
+    fonde = personne("fonde", Fonction.FONDE_DE_POUVOIR)
+    suivant = interim_designer(
+        acting_user=interimaire,
+        utilisateur=fonde,
+        nature=Interim.Nature.FONDE_DE_POUVOIR,
+        debut=datetime.date(2026, 12, 13),
+        fin=datetime.date(2027, 1, 31),
+    )
+    assert (suivant.utilisateur, suivant.debut) == (fonde, datetime.date(2026, 12, 13))
+    with pytest.raises(DroitInsuffisant, match="Seuls le directeur ou l'agent comptable"):
+        interim_designer(
+            acting_user=personne("curieux", Fonction.AUDITEUR),
+            utilisateur=fonde,
+            nature=Interim.Nature.FONDE_DE_POUVOIR,
+            debut=datetime.date(2027, 2, 1),
+            fin=datetime.date(2027, 2, 28),
+        )

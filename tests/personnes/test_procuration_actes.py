@@ -146,6 +146,17 @@ def test_au_dela_du_plafond_le_virement_est_refuse_en_deca_il_passe(comptable, c
     assert ecriture.passee_par == fonde
 
 
+def test_au_dela_du_plafond_l_encaissement_est_refuse_en_deca_il_passe(comptable, comptes):
+    fonde = fonde_de_pouvoir(montant_max=Decimal("500.00"))
+    avant = (Ecriture.objects.count(), Encaissement.objects.count())
+    with pytest.raises(DroitInsuffisant) as refus:
+        _cheque(fonde, comptes, "500.01")
+    assert refus.value.details["regle"] == "plafond"
+    assert "dépasse le plafond de 500,00" in refus.value.message.replace("\u00a0", " ")
+    assert (Ecriture.objects.count(), Encaissement.objects.count()) == avant
+    assert _cheque(fonde, comptes, "500.00").recu_par == fonde
+
+
 def test_au_dela_du_plafond_le_paiement_est_refuse_en_deca_il_passe(
     directrice, comptable, comptes, credits
 ):

@@ -74,11 +74,14 @@ class Repartition:
     montant: Decimal | str
 
 
-def _exiger_encaisseur(acting_user, compte: CompteDisponibilite, moyen: str, le: datetime.date):
+def _exiger_encaisseur(
+    acting_user, compte: CompteDisponibilite, moyen: str, le: datetime.date, montant=None
+):
     """The agent comptable alone handles funds (circ. §2.2); a régisseur takes cash
-    and cheques at his own régie, under the agent comptable (§II)."""
+    and cheques at his own régie, under the agent comptable (§II). A fondé de
+    pouvoir receives within his procuration's ceiling (§1.1.1)."""
     if _est_comptable(acting_user, le):
-        exiger_comptable(acting_user, le, "encaisser", code="tresorerie.encaisser")
+        exiger_comptable(acting_user, le, "encaisser", code="tresorerie.encaisser", montant=montant)
         return
     if (
         Fonction.REGISSEUR in fonctions_le(acting_user, le)
@@ -158,7 +161,7 @@ def encaissement_enregistrer(
     date = date_saisie(date or _aujourd_hui(), "La date de l'encaissement")
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
-    _exiger_encaisseur(acting_user, compte, moyen, date)
+    _exiger_encaisseur(acting_user, compte, moyen, date, montant)
     _exiger_compte_pour(compte, moyen)
     if date > _aujourd_hui():
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
