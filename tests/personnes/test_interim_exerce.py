@@ -252,3 +252,22 @@ def test_l_interimaire_en_fonction_enregistre_l_interim_suivant(vacance):
             debut=datetime.date(2027, 2, 1),
             fin=datetime.date(2027, 2, 28),
         )
+
+
+def test_pendant_la_vacance_la_regie_continue_sous_l_interimaire(vacance):
+    """The régisseur acts « pour le compte et sous la surveillance de l'agent
+    comptable » (circ. 93/82 §1.1.1): during the vacancy, under the intérimaire."""
+    _titulaire, interimaire, _exercice, comptes = vacance
+    regie = comptes["REGIE"]
+    regisseur = regie.regisseur
+    encaissement = _encaisser(regisseur, regie, "35.00")
+    assert encaissement.recu_par == regisseur
+    assert encaissement.quittances.get().qualite == "Régisseur de recettes"
+    arrete = t.arrete_caisse(
+        acting_user=interimaire, compte=regie, comptage={"20": 1, "10": 1, "5": 1}
+    )
+    assert (arrete.par, arrete.total_compte, arrete.ecart) == (
+        interimaire,
+        Decimal("35.00"),
+        Decimal("0.00"),
+    )
