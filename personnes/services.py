@@ -41,6 +41,7 @@ from personnes.selectors import (
     interims_consecutifs,
     interims_pendant,
 )
+from personnes.termes_interim import termes_interim
 
 CIRCULAIRE_DELEGATION = "circulaire 93/82 §1.0"
 CIRCULAIRE_DUALITE = "circulaire 93/82 §1.1.1"
@@ -384,7 +385,16 @@ def _exiger_duree_consecutive(utilisateur, nature: str, debut, fin) -> None:
 
 @transaction.atomic
 def interim_designer(
-    *, acting_user, utilisateur, nature: str, debut: datetime.date, fin: datetime.date
+    *,
+    acting_user,
+    utilisateur,
+    nature: str,
+    debut: datetime.date,
+    fin: datetime.date,
+    portee: str = Interim.Portee.GENERAL,
+    attributions: str | list[str] = "",
+    nomme_le: datetime.date | None = None,
+    deliberation: str = "",
 ) -> Interim:
     """Someone acts as agent comptable while the post is vacant or its holder absent.
 
@@ -394,7 +404,9 @@ def interim_designer(
     nature as over one (`_exiger_duree_consecutive`). Recorded by the
     directeur or the agent comptable.
     Only one interim at a time; the interim never belongs to the directeur's
-    side (circ. §2.4.0, §1.1.1).
+    side (circ. §2.4.0, §1.1.1). Its terms (`personnes.termes_interim`):
+    général, presumed, or partiel with the acts it gives (`attributions`);
+    for an intérimaire, the board's decision (`nomme_le`, `deliberation`).
     """
     aujourd_hui = horloge.aujourdhui()
     # the agent comptable in office that day: an intérimaire as well (circ. §1.1.2)
@@ -410,6 +422,14 @@ def interim_designer(
             f"Nature d'intérim inconnue : « {nature} » (fonde_de_pouvoir ou interimaire)."
         )
     debut, fin = _periode(debut, fin)
+    termes = termes_interim(
+        nature=nature,
+        debut=debut,
+        portee=portee,
+        attributions=attributions,
+        nomme_le=nomme_le,
+        deliberation=deliberation,
+    )
     mois = Interim.DUREE_MAX_MOIS[nature]
     fin_max = fin_maximale_interim(debut, mois)
     if fin > fin_max:
@@ -466,11 +486,19 @@ def interim_designer(
 
     _exiger_duree_consecutive(utilisateur, nature, debut, fin)
 
-    interim = Interim.objects.create(utilisateur=utilisateur, nature=nature, debut=debut, fin=fin)
+    interim = Interim.objects.create(
+        utilisateur=utilisateur, nature=nature, debut=debut, fin=fin, **termes.audit()
+    )
     audit(
         acting_user,
         "interim.designe",
         interim,
-        apres={"utilisateur": utilisateur.pk, "nature": nature, "debut": debut, "fin": fin},
+        apres={
+            "utilisateur": utilisateur.pk,
+            "nature": nature,
+            "debut": debut,
+            "fin": fin,
+            **termes.audit(),
+        },
     )
     return interim

@@ -12,7 +12,6 @@ the same (personnes 0007, LG607–LG609).
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -21,6 +20,7 @@ from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import montant as montant_valide
+from personnes.codes_actes import normaliser_actes
 from personnes.models import Fonction, Procuration
 from personnes.models import nom_de as _nom
 from personnes.selectors import agent_comptable_en_fonction, fonctions_le
@@ -28,22 +28,6 @@ from personnes.services import _periode, _verrouiller_utilisateur
 
 CIRCULAIRE_FONDES = "circulaire 93/82 §1.1.1"
 NOMBRE_MAX_FONDES = 2
-_CODE = re.compile(r"^[a-z_.]+$")
-
-
-def normaliser_actes(actes) -> str:
-    """`" caisse.arreter , paiement.payer "` → `"caisse.arreter,paiement.payer"`."""
-    if isinstance(actes, str):
-        actes = actes.split(",")
-    codes = [str(c).strip() for c in actes or () if str(c).strip()]
-    for code in codes:
-        if not _CODE.match(code):
-            raise DonneeInvalide(
-                f"« {code} » n'est pas un code d'acte : indiquez des codes du catalogue des droits "
-                "(par exemple « caisse.arreter ») séparés par des virgules, ou rien pour tous les "
-                "actes de l'agent comptable."
-            )
-    return ",".join(dict.fromkeys(codes))
 
 
 def fondes_en_trop(debut: datetime.date, fin: datetime.date | None, fonde) -> tuple | None:

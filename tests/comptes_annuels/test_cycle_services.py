@@ -261,6 +261,8 @@ def test_l_interimaire_de_l_exercice_est_un_agent_comptable_a_designer(
         nature=Interim.Nature.INTERIMAIRE,
         debut=D(approuve.annee, 7, 1),
         fin=D(approuve.annee, 9, 30),
+        nomme_le=D(approuve.annee, 7, 1),
+        deliberation="CA n° 12",
     )
     n1 = approuve.annee + 1
     horloge(D(n1, 6, 1))

@@ -32,7 +32,14 @@ def fonde(db):
 
 
 def _interim(utilisateur, nature, debut, fin) -> Interim:
-    return Interim.objects.create(utilisateur=utilisateur, nature=nature, debut=debut, fin=fin)
+    nomination = (
+        {"nomme_le": debut, "deliberation": "CA n° 12"}
+        if nature == Interim.Nature.INTERIMAIRE
+        else {}
+    )
+    return Interim.objects.create(
+        utilisateur=utilisateur, nature=nature, debut=debut, fin=fin, **nomination
+    )
 
 
 def test_le_titulaire_en_poste_de_son_premier_a_son_dernier_jour(titulaire):

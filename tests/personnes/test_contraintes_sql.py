@@ -18,8 +18,10 @@ def _inserer(sql: str, parametres: list) -> str | None:
 
 def _interim(utilisateur, nature: str, debut: str, fin: str) -> str | None:
     return _inserer(
-        "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, cree_le)"
-        " VALUES (%s, %s, %s, %s, now())",
+        "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, nomme_le, deliberation, cree_le)"
+        " SELECT v.u, v.n, v.d, v.f, CASE WHEN v.n = 'interimaire' THEN v.d END,"
+        " CASE WHEN v.n = 'interimaire' THEN 'CA n° 12' ELSE '' END, now()"
+        " FROM (VALUES (%s::bigint, %s::varchar, %s::date, %s::date)) v(u, n, d, f)",
         [utilisateur.pk, nature, debut, fin],
     )
 

@@ -19,8 +19,9 @@ INSERER_DELEGATION = (
 )
 INSERER_AFFECTATION = "INSERT INTO personnes_affectation (utilisateur_id, fonction, debut, fin) VALUES (%s, %s, %s, %s)"
 INSERER_INTERIM = (
-    "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, cree_le)"
-    " VALUES (%s, 'interimaire', %s, %s, now())"
+    "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, nomme_le, deliberation,"
+    " cree_le) SELECT v.u, 'interimaire', v.d, v.f, v.d, 'CA n° 12', now()"
+    " FROM (VALUES (%s::bigint, %s::date, %s::date)) v(u, d, f)"
 )
 
 

@@ -74,6 +74,8 @@ def vacance(horloge, directrice):
         utilisateur=interimaire,
         nature=Interim.Nature.INTERIMAIRE,
         debut=datetime.date(2026, 6, 13),
+        nomme_le=datetime.date(2026, 6, 13),
+        deliberation="CA n° 12",
         fin=datetime.date(2026, 12, 12),
     )
     return titulaire, interimaire, exercice, comptes
@@ -152,6 +154,8 @@ def absence(comptable, directrice, exercice):
         utilisateur=interimaire,
         nature=Interim.Nature.INTERIMAIRE,
         debut=datetime.date(2026, 6, 13),
+        nomme_le=datetime.date(2026, 6, 13),
+        deliberation="CA n° 12",
         fin=LE,
     )
     return comptable, interimaire, comptes

@@ -16,14 +16,21 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 INSERER_INTERIM = (
-    "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, cree_le)"
-    " VALUES (%s, %s, %s, %s, now())"
+    "INSERT INTO personnes_interim (utilisateur_id, nature, debut, fin, nomme_le, deliberation, cree_le)"
+    " SELECT v.u, v.n, v.d, v.f, CASE WHEN v.n = 'interimaire' THEN v.d END,"
+    " CASE WHEN v.n = 'interimaire' THEN 'CA n° 12' ELSE '' END, now()"
+    " FROM (VALUES (%s::bigint, %s::varchar, %s::date, %s::date)) v(u, n, d, f)"
 )
 
 
 def _designer(directrice, qui, nature, debut, fin) -> Interim:
+    nomination = (
+        {"nomme_le": debut, "deliberation": "CA n° 12"}
+        if nature == Interim.Nature.INTERIMAIRE
+        else {}
+    )
     return interim_designer(
-        acting_user=directrice, utilisateur=qui, nature=nature, debut=debut, fin=fin
+        acting_user=directrice, utilisateur=qui, nature=nature, debut=debut, fin=fin, **nomination
     )
 
 

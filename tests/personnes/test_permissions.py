@@ -381,6 +381,8 @@ def test_l_interimaire_de_l_agent_comptable_n_est_pas_ordonnateur(directrice, de
             utilisateur=delegue,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 3, 1),
+            nomme_le=datetime.date(2025, 3, 1),
+            deliberation="CA n° 12",
             fin=datetime.date(2025, 6, 30),
         )
 

@@ -202,6 +202,8 @@ def test_dualite_avec_un_interimaire_de_l_agent_comptable(directrice, auditeur):
         utilisateur=auditeur,
         nature=Interim.Nature.INTERIMAIRE,
         debut=datetime.date(2025, 6, 1),
+        nomme_le=datetime.date(2025, 6, 1),
+        deliberation="CA n° 12",
         fin=datetime.date(2025, 11, 30),
     )
 
@@ -457,6 +459,10 @@ def test_le_fonde_de_pouvoir_assure_l_interim_trois_mois_au_plus(directrice, fon
         "nature": "fonde_de_pouvoir",
         "debut": "2025-01-01",
         "fin": "2025-03-31",
+        "portee": "general",
+        "attributions": "",
+        "nomme_le": None,
+        "deliberation": "",
     }
 
 
@@ -485,6 +491,8 @@ def test_l_agent_comptable_interimaire_est_nomme_six_mois_au_plus(comptable, aud
         utilisateur=auditeur,
         nature=Interim.Nature.INTERIMAIRE,
         debut=datetime.date(2025, 2, 1),
+        nomme_le=datetime.date(2025, 2, 1),
+        deliberation="CA n° 12",
         fin=datetime.date(2025, 7, 31),
     )
     with pytest.raises(DonneeInvalide) as erreur:
@@ -493,6 +501,8 @@ def test_l_agent_comptable_interimaire_est_nomme_six_mois_au_plus(comptable, aud
             utilisateur=auditeur,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 8, 1),
+            nomme_le=datetime.date(2025, 8, 1),
+            deliberation="CA n° 12",
             fin=datetime.date(2026, 2, 1),
         )
 
@@ -530,6 +540,8 @@ def test_l_ordonnateur_ne_fait_pas_l_interim_de_l_agent_comptable(directrice, de
             utilisateur=delegue,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 9, 1),
+            nomme_le=datetime.date(2025, 9, 1),
+            deliberation="CA n° 12",
             fin=datetime.date(2025, 12, 31),
         )
     with pytest.raises(SeparationDesFonctions) as directeur:
@@ -538,6 +550,8 @@ def test_l_ordonnateur_ne_fait_pas_l_interim_de_l_agent_comptable(directrice, de
             utilisateur=directrice,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 9, 1),
+            nomme_le=datetime.date(2025, 9, 1),
+            deliberation="CA n° 12",
             fin=datetime.date(2025, 12, 31),
         )
 
@@ -561,6 +575,8 @@ def test_un_delegataire_sans_fonction_d_ordonnateur_reste_exclu_de_l_interim(dir
             utilisateur=ancien,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 9, 1),
+            nomme_le=datetime.date(2025, 9, 1),
+            deliberation="CA n° 12",
             fin=datetime.date(2025, 12, 31),
         )
 
@@ -583,6 +599,8 @@ def test_deux_interims_ne_se_chevauchent_pas(directrice, fonde, auditeur):
             utilisateur=auditeur,
             nature=Interim.Nature.INTERIMAIRE,
             debut=datetime.date(2025, 3, 31),
+            nomme_le=datetime.date(2025, 3, 31),
+            deliberation="CA n° 12",
             fin=datetime.date(2025, 9, 29),
         )
     suivant = interim_designer(
@@ -590,6 +608,8 @@ def test_deux_interims_ne_se_chevauchent_pas(directrice, fonde, auditeur):
         utilisateur=auditeur,
         nature=Interim.Nature.INTERIMAIRE,
         debut=datetime.date(2025, 4, 1),
+        nomme_le=datetime.date(2025, 4, 1),
+        deliberation="CA n° 12",
         fin=datetime.date(2025, 9, 30),
     )
 

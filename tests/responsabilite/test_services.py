@@ -28,7 +28,12 @@ def test_la_mise_en_cause_vise_l_agent_comptable_des_faits(mise, comptable):
 def test_pendant_un_interim_l_interimaire_est_mis_en_cause(directrice, comptable, annee):
     remplacant = personne("remplacant", Fonction.FONDE_DE_POUVOIR)
     Interim.objects.create(
-        utilisateur=remplacant, nature="interimaire", debut=D(annee, 2, 1), fin=D(annee, 4, 30)
+        utilisateur=remplacant,
+        nature="interimaire",
+        debut=D(annee, 2, 1),
+        fin=D(annee, 4, 30),
+        nomme_le=D(annee, 2, 1),
+        deliberation="CA n° 12",
     )
     mise = services.mise_en_cause_enregistrer(
         acting_user=directrice,
