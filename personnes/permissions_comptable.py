@@ -20,7 +20,7 @@ from core.acte_courant import codes_en_cours
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 from core.money import format_euros
 from core.money import montant as montant_valide
-from personnes.models import Fonction, Procuration
+from personnes.models import Fonction, Interim, Procuration
 from personnes.models import nom_de as _nom
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
@@ -71,6 +71,63 @@ def exiger_comptable(
         )
     if Fonction.FONDE_DE_POUVOIR in fonctions and Fonction.AGENT_COMPTABLE not in fonctions:
         exiger_dans_procuration(utilisateur, code, montant, jour, acte=acte)
+    exiger_dans_interim_partiel(utilisateur, code, jour, acte=acte)
+
+
+def exiger_dans_interim_partiel(
+    utilisateur, acte_code: str | None, jour: datetime.date, *, acte: str | None = None
+) -> Interim | None:
+    """A partial interim gives its holder the attributions its act of
+    nomination lists, and those only (circ. 93/82 §1.1.2: « l'intérim est
+    présumé général si l'acte de nomination de l'intérimaire ne restreint pas
+    explicitement ses attributions »). The same rule as a procuration limited
+    to some acts (`_acte_couvert`). The titular, absent, does not take back
+    the other acts meanwhile (`refus_titulaire_absent`): they wait for his
+    return or for another decision. Returns the partial interim the act is
+    done under, or None when the rule does not apply."""
+    interim = interim_en_cours(jour)
+    if interim is None or interim.utilisateur_id != utilisateur.pk or not interim.partiel:
+        return None
+    if _acte_couvert(utilisateur, interim.codes, ("interim", interim.pk), acte_code):
+        _permettre(utilisateur, ("interim", interim.pk))
+        return interim
+    quoi = f"« {acte_code} »" if acte_code else f"« {acte or 'cet acte'} »"
+    raise DroitInsuffisant(
+        f"Votre intérim partiel n° {interim.pk} ({_nomination(interim)}, du "
+        f"{interim.debut:%d/%m/%Y} au {interim.fin:%d/%m/%Y}) ne vous attribue que les actes "
+        f"{', '.join(interim.codes)} : pas {quoi} ; les autres actes de l'agent comptable "
+        "attendent son retour ou une autre décision (circulaire 93/82 §1.1.2).",
+        details={
+            "regle": "interim_partiel",
+            "interim": interim.pk,
+            "attributions": interim.codes,
+            "acte": acte_code or acte,
+            "le": jour.isoformat(),
+        },
+    )
+
+
+def _nomination(interim: Interim) -> str:
+    if interim.nomme_le is None:
+        return interim.get_nature_display()
+    return (
+        f"{interim.get_nature_display()}, délibération {interim.deliberation} du "
+        f"{interim.nomme_le:%d/%m/%Y}"
+    )
+
+
+def _acte_couvert(utilisateur, codes: list[str], cle: tuple, acte_code: str | None) -> bool:
+    """Whether a list of allowed acts (a procuration's, a partial interim's;
+    empty: all) covers the act: its code when it names one; otherwise the act
+    a page or the API runs (`core.acte_courant`), or one this same grant
+    already allowed in an enclosing block of the transaction (the posting of
+    a payment is the payment's: `_actes_permis`). The grant that lets the act
+    through is then kept for the blocks it encloses (`_permettre`)."""
+    if not codes:
+        return True
+    if acte_code:
+        return acte_code in codes
+    return cle in _actes_permis(utilisateur) or bool(codes_en_cours() & set(codes))
 
 
 def refus_titulaire_absent(
@@ -83,17 +140,24 @@ def refus_titulaire_absent(
     interim = interim_en_cours(jour)
     if interim is None or interim.utilisateur_id == utilisateur.pk:
         return None
+    partiel = (
+        f" L'intérim est partiel (attributions : {', '.join(interim.codes)}) : les autres actes "
+        "attendent votre retour."
+        if interim.partiel
+        else ""
+    )
     return DroitInsuffisant(
         f"Du {interim.debut:%d/%m/%Y} au {interim.fin:%d/%m/%Y}, {_nom(interim.utilisateur)} "
         f"exerce les fonctions d'agent comptable ({interim.get_nature_display()}) : vous ne "
         f"pouvez pas {acte} pendant cet intérim, en cas de vacance d'emploi, d'absence "
-        "momentanée ou d'empêchement de l'agent comptable (circulaire 93/82 §1.1.2).",
+        f"momentanée ou d'empêchement de l'agent comptable (circulaire 93/82 §1.1.2).{partiel}",
         details={
             "regle": "interim",
             "interim": interim.pk,
             "interimaire": interim.utilisateur_id,
             "debut": interim.debut.isoformat(),
             "fin": interim.fin.isoformat(),
+            "portee": interim.portee,
         },
     )
 
@@ -151,15 +215,11 @@ def exiger_dans_procuration(
             "muni d'une procuration régulière (circulaire 93/82 §1.1.1).",
             details={"regle": "sans_procuration", **contexte},
         )
-    if acte_code:
-        couvrantes = [p for p in procurations if p.couvre_acte(acte_code)]
-    else:
-        # The act a page or the API runs, or one this procuration allowed in
-        # an enclosing block of the same transaction.
-        en_cours, permises = codes_en_cours(), _actes_permis(utilisateur)
-        couvrantes = [
-            p for p in procurations if not p.codes or p.pk in permises or en_cours & set(p.codes)
-        ]
+    couvrantes = [
+        p
+        for p in procurations
+        if _acte_couvert(utilisateur, p.codes, ("procuration", p.pk), acte_code)
+    ]
     if not couvrantes:
         p = procurations[0]
         raise DroitInsuffisant(
@@ -170,7 +230,7 @@ def exiger_dans_procuration(
         )
     for p in couvrantes:
         if montant is None or p.montant_max is None or montant <= p.montant_max:
-            _permettre(utilisateur, p)
+            _permettre(utilisateur, ("procuration", p.pk))
             return p
     p = couvrantes[0]
     raise DroitInsuffisant(
@@ -223,12 +283,13 @@ def _vivants(bloc) -> list[tuple]:
     return [g for g in _PERMIS.get() if g[1] == transaction and points[: len(g[2])] == g[2]]
 
 
-def _permettre(utilisateur, procuration: Procuration) -> None:
+def _permettre(utilisateur, cle: tuple) -> None:
     bloc = _bloc_en_cours()
     if bloc is not None:
-        _PERMIS.set((*_vivants(bloc), (utilisateur.pk, bloc[0], bloc[1], procuration.pk)))
+        _PERMIS.set((*_vivants(bloc), (utilisateur.pk, bloc[0], bloc[1], cle)))
 
 
-def _actes_permis(utilisateur) -> set[int]:
-    """The procurations that allowed an act of `utilisateur` in the blocks enclosing this one."""
+def _actes_permis(utilisateur) -> set[tuple]:
+    """The grants (("procuration", id), ("interim", id)) that allowed an act
+    of `utilisateur` in the blocks enclosing this one."""
     return {g[3] for g in _vivants(_bloc_en_cours()) if g[0] == utilisateur.pk}
