@@ -33,6 +33,7 @@ urlpatterns = [
     path("api/responsabilite/", include("responsabilite.api_urls")),
     path("api/delegations/", include("personnes.api_urls")),
     path("api/procurations/", include("personnes.api_procurations_urls")),
+    path("api/interims/", include("personnes.api_interims_urls")),
     path("api/installations/", include("personnes.api_installations_urls")),
     path("api/mandats/", include("personnes.api_mandats_urls")),
     path("api/", include("ledger.api_urls")),

@@ -83,9 +83,25 @@ RETIRER = Acte(
     RETIRER_DROIT,
     "Délégation n° {ref} retirée.",
 )
+
+
+def _interim(utilisateur, _objet, d):
+    return services.interim_designer(
+        acting_user=utilisateur,
+        utilisateur=d["utilisateur"],
+        nature=d["nature"],
+        debut=d["debut"],
+        fin=d["fin"],
+        portee=d.get("portee") or "general",
+        attributions=d.get("attributions") or "",
+        nomme_le=d.get("nomme_le"),
+        deliberation=d.get("deliberation") or "",
+    )
+
+
 INTERIM = Acte(
     "interim.designer",
-    lambda utilisateur, _objet, d: services.interim_designer(acting_user=utilisateur, **d),
+    _interim,
     INTERIM_DROIT,
     lambda interim, _d: f"Intérim de l'agent comptable enregistré : {interim}.",
 )

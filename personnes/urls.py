@@ -1,6 +1,6 @@
 from django.urls import path
 
-from personnes import views, views_installation
+from personnes import views, views_installation, views_interims
 
 app_name = "personnes"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),
     path("procurations/", views.procurations, name="procurations"),
+    path("interims/", views_interims.interims, name="interims"),
     path("mandats/", views_installation.mandats, name="mandats"),
     path("mandats/<int:pk>/retirer/", views_installation.retirer_mandat, name="retirer_mandat"),
     path("installations/", views_installation.installations, name="installations"),
