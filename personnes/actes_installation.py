@@ -42,6 +42,7 @@ def _installer(utilisateur, _objet, d):
         mot_de_passe_entrant=d["mot_de_passe_entrant"],
         mot_de_passe_sortant=d.get("mot_de_passe_sortant") or "",
         observations=d.get("observations") or "",
+        mot_de_passe_titulaire=d.get("mot_de_passe_titulaire") or "",
     )
 
 

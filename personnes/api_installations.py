@@ -25,7 +25,7 @@ from personnes.models import Installation, Mandat, ProrogationReserves, Reserve
 from personnes.services_installation import limite_reserves
 
 _INSTALLATIONS = Installation.objects.select_related(
-    "agent_comptable", "predecesseur", "enregistree_par"
+    "agent_comptable", "predecesseur", "ancien_titulaire", "interim", "enregistree_par"
 ).prefetch_related("reserves", "prorogations")
 
 
@@ -47,6 +47,7 @@ class ProrogationSerializer(serializers.ModelSerializer):
 class InstallationSerializer(serializers.ModelSerializer):
     agent_comptable = PersonneField(read_only=True)
     predecesseur = PersonneField(read_only=True, allow_null=True)
+    ancien_titulaire = PersonneField(read_only=True, allow_null=True)
     enregistree_par = PersonneField(read_only=True)
     limite_reserves = serializers.SerializerMethodField()
     reserves = ReserveSerializer(many=True, read_only=True)
@@ -58,6 +59,8 @@ class InstallationSerializer(serializers.ModelSerializer):
             "id",
             "agent_comptable",
             "predecesseur",
+            "interim",
+            "ancien_titulaire",
             "installe_le",
             "solde_caisse",
             "solde_banque",
@@ -90,6 +93,14 @@ class InstallationSaisieSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text="Signature de l'agent comptable sortant (celui en fonction la veille)",
+    )
+    mot_de_passe_titulaire = serializers.CharField(
+        trim_whitespace=False,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Signature de l'ancien agent comptable titulaire quand l'intérimaire installé "
+        "exerce un intérim partiel (circ. 93/82 §1.1.2)",
     )
 
 

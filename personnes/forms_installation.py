@@ -27,6 +27,13 @@ class InstallationForm(forms.Form):
         strip=False,
         required=False,
     )
+    mot_de_passe_titulaire = forms.CharField(
+        label="Mot de passe de l'ancien agent comptable titulaire (signature si l'intérimaire "
+        "installé exerce un intérim partiel ; sinon vide)",
+        widget=forms.PasswordInput,
+        strip=False,
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,10 +29,17 @@ from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import montant as montant_valide
 from core.verrous import verrouiller
-from personnes.models import Affectation, Fonction, Installation, ProrogationReserves, Reserve
+from personnes.models import (
+    Affectation,
+    Fonction,
+    Installation,
+    Interim,
+    ProrogationReserves,
+    Reserve,
+)
 from personnes.models import nom_de as _nom
 from personnes.selectors import agent_comptable_en_fonction, fonctions_le
-from personnes.services import _date, _verrouiller_utilisateur
+from personnes.services import CIRCULAIRE_INTERIM, _date, _verrouiller_utilisateur
 
 CIRCULAIRE_INSTALLATION = "circulaire 93/82 §1.1.0"
 MOIS_RESERVES = 6
@@ -82,6 +89,7 @@ def installation_enregistrer(
     mot_de_passe_entrant: str,
     mot_de_passe_sortant: str = "",
     observations: str = "",
+    mot_de_passe_titulaire: str = "",
 ) -> Installation:
     """The directeur records the installation of `agent_comptable` and the
     procès-verbal de remise de service, signed by both agents comptables.
@@ -89,6 +97,17 @@ def installation_enregistrer(
     Refused: an author who is not directeur today; a date to come; an
     incoming one with no affectation as agent comptable that day, or already
     installed in that affectation; a wrong password of either signatory.
+
+    « L'installation de l'intérimaire s'effectue dans les mêmes conditions
+    que celle de l'agent comptable » (circ. §1.1.2): an incoming one named
+    agent comptable intérimaire by an interim covering the day needs no
+    affectation; he is installed once in that interim. « Si l'intérim est
+    partiel, le procès-verbal est, en outre, signé par l'ancien comptable
+    titulaire »: the last titular signs too (`mot_de_passe_titulaire`) unless
+    he is already the outgoing signatory. At the end of an interim, the new
+    titular's outgoing signatory is the intérimaire, in office the day before
+    (`agent_comptable_en_fonction`); none when the intérimaire becomes the
+    titular himself.
     """
     jour = horloge.aujourdhui()
     if Fonction.DIRECTEUR not in fonctions_le(acting_user, jour):
@@ -113,19 +132,33 @@ def installation_enregistrer(
         .order_by("-debut")
         .first()
     )
+    interim = None
     if affectation is None:
+        interim = Interim.objects.filter(
+            utilisateur=agent_comptable,
+            nature=Interim.Nature.INTERIMAIRE,
+            debut__lte=installe_le,
+            fin__gte=installe_le,
+        ).first()
+    if affectation is None and interim is None:
         raise DonneeInvalide(
-            f"{_nom(agent_comptable)} n'est pas affecté comme agent comptable le "
-            f"{installe_le:%d/%m/%Y} : on installe l'agent comptable nommé à ce poste "
-            f"({CIRCULAIRE_INSTALLATION})."
+            f"{_nom(agent_comptable)} n'est pas affecté comme agent comptable ni nommé agent "
+            f"comptable intérimaire le {installe_le:%d/%m/%Y} : on installe l'agent comptable "
+            "nommé à ce poste ou l'intérimaire nommé par le conseil d'administration "
+            "(circulaire 93/82 §1.1.0 et §1.1.2)."
         )
     solde_caisse = _solde(solde_caisse, "Le solde de la caisse")
     solde_banque = _solde(solde_banque, "Le solde des comptes bancaires")
 
     _verrouiller_utilisateur(agent_comptable)
-    deja = Installation.objects.filter(
-        agent_comptable=agent_comptable, installe_le__gte=affectation.debut
-    ).first()
+    if interim is not None:
+        deja = Installation.objects.filter(agent_comptable=agent_comptable, interim=interim).first()
+    else:
+        deja = Installation.objects.filter(
+            agent_comptable=agent_comptable,
+            installe_le__gte=affectation.debut,
+            interim__isnull=True,
+        ).first()
     if deja is not None:
         raise TransitionInterdite(
             f"{_nom(agent_comptable)} a déjà été installé le {deja.installe_le:%d/%m/%Y} "
@@ -135,9 +168,14 @@ def installation_enregistrer(
     predecesseur = agent_comptable_en_fonction(veille)
     if predecesseur is not None and predecesseur.pk == agent_comptable.pk:
         predecesseur = None
+    ancien_titulaire = _ancien_titulaire(interim, agent_comptable, installe_le)
+    if ancien_titulaire is not None and ancien_titulaire == predecesseur:
+        ancien_titulaire = None  # he signs already, as the outgoing one
     _signer(agent_comptable, mot_de_passe_entrant, "agent comptable entrant")
     if predecesseur is not None:
         _signer(predecesseur, mot_de_passe_sortant, "agent comptable sortant")
+    if ancien_titulaire is not None:
+        _signer(ancien_titulaire, mot_de_passe_titulaire, "ancien agent comptable titulaire")
 
     installation = Installation.objects.create(
         agent_comptable=agent_comptable,
@@ -146,6 +184,8 @@ def installation_enregistrer(
         solde_caisse=solde_caisse,
         solde_banque=solde_banque,
         observations=(observations or "").strip(),
+        interim=interim,
+        ancien_titulaire=ancien_titulaire,
         enregistree_par=acting_user,
     )
     audit(
@@ -158,10 +198,37 @@ def installation_enregistrer(
             "installe_le": installe_le,
             "solde_caisse": solde_caisse,
             "solde_banque": solde_banque,
-            "signee_par": [p.pk for p in (agent_comptable, predecesseur) if p is not None],
+            "interim": interim.pk if interim else None,
+            "signee_par": [
+                p.pk for p in (agent_comptable, predecesseur, ancien_titulaire) if p is not None
+            ],
         },
     )
     return installation
+
+
+def _ancien_titulaire(interim: Interim | None, entrant, installe_le: datetime.date):
+    """For a partial interim, the former titular agent comptable who signs the
+    procès-verbal too (circ. §1.1.2): the last one whose affectation began by
+    that day. « À défaut, par son mandataire ou ses ayants droit »: those are
+    not recorded here, so none known is a refusal."""
+    if interim is None or not interim.partiel:
+        return None
+    affectation = (
+        Affectation.objects.filter(fonction=Fonction.AGENT_COMPTABLE, debut__lte=installe_le)
+        .exclude(utilisateur=entrant)
+        .select_related("utilisateur")
+        .order_by("-debut", "-id")
+        .first()
+    )
+    if affectation is None:
+        raise DonneeInvalide(
+            "L'intérim est partiel : le procès-verbal est, en outre, signé par l'ancien "
+            "comptable titulaire ou, à défaut, par son mandataire ou ses ayants droit ; aucun "
+            "agent comptable titulaire n'est enregistré pour le signer "
+            f"({CIRCULAIRE_INTERIM})."
+        )
+    return affectation.utilisateur
 
 
 def _exiger_installe(acting_user, installation: Installation, acte: str) -> None:

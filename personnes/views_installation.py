@@ -24,7 +24,7 @@ from personnes.pdf import proces_verbal_pdf
 from personnes.services_installation import limite_reserves
 
 _INSTALLATIONS = Installation.objects.select_related(
-    "agent_comptable", "predecesseur", "enregistree_par"
+    "agent_comptable", "predecesseur", "ancien_titulaire", "interim", "enregistree_par"
 )
 
 

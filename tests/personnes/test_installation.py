@@ -97,7 +97,9 @@ def test_seul_le_directeur_enregistre_l_installation(ancien, nouveau):
 
 def test_sans_affectation_comme_agent_comptable_refuse(directrice, ancien, nouveau):
     with pytest.raises(
-        DonneeInvalide, match="Anne Leroy n'est pas affecté comme agent comptable le 14/01/2026"
+        DonneeInvalide,
+        match="Anne Leroy n'est pas affecté comme agent comptable ni nommé agent comptable "
+        "intérimaire le 14/01/2026",
     ):
         _installer(directrice, nouveau, installe_le=D(2026, 1, 14))
 
