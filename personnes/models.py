@@ -16,7 +16,9 @@ What this app owns
   for at most 6 months (circ. 93/82 §1.1.2), over consecutive periods as
   over one. `personnes.selectors.agent_comptable_en_fonction` says who is the
   agent comptable in office at a given moment: the interim's holder, else the
-  titular.
+  titular. An interim is général (presumed) or partiel, limiting its holder to
+  the acts it lists (`personnes.permissions_comptable.exiger_comptable`); an
+  intérimaire carries the board's decision naming him (§1.1.2).
 - `Procuration`: a fondé de pouvoir's procuration approved by the board, with
   the acts and the ceiling it allows; two fondés de pouvoir at most (circ.
   93/82 §1.1.1; `personnes.permissions.exiger_dans_procuration`).
