@@ -38,6 +38,6 @@ class DelegationAdmin(LectureSeule):
 
 @admin.register(Interim)
 class InterimAdmin(LectureSeule):
-    list_display = ("id", "utilisateur", "nature", "debut", "fin", "cree_le")
-    list_filter = ("nature",)
+    list_display = ("id", "utilisateur", "nature", "portee", "debut", "fin", "nomme_le", "cree_le")
+    list_filter = ("nature", "portee")
     list_select_related = ("utilisateur",)

@@ -8,6 +8,7 @@ par l'ancien comptable titulaire »; at the end of an interim, the procès-verba
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -246,3 +247,30 @@ def test_l_interimaire_devenu_titulaire_n_a_pas_de_sortant(directrice, interimai
     installation = _installer(directrice, interimaire, D(2026, 6, 1), mot_de_passe_sortant="")
     assert nommee_titulaire.pk and installation.predecesseur is None
     assert installation.interim is None
+
+
+def test_sous_le_role_applicatif_l_interim_se_designe_et_l_interimaire_s_installe(
+    directrice, interimaire
+):
+    """As the served application runs them (`caisse_app`): the designation
+    and the installation lock their rows and insert theirs."""
+    from django.db import connection
+
+    titulaire = nommee("titulaire", "Jacques", "Berthier", Fonction.AGENT_COMPTABLE)
+    with connection.cursor() as cur:
+        cur.execute("SET ROLE caisse_app")
+    try:
+        interim = _nommer(
+            directrice,
+            interimaire,
+            D(2026, 6, 1),
+            D(2026, 11, 30),
+            nomme_le=D(2026, 5, 20),
+            portee="partiel",
+            attributions="tresorerie.encaisser",
+        )
+        installation = _installer(directrice, interimaire, D(2026, 6, 1))
+    finally:
+        with connection.cursor() as cur:
+            cur.execute("RESET ROLE")
+    assert (installation.interim, installation.predecesseur) == (interim, titulaire)
