@@ -254,8 +254,6 @@ def test_sous_le_role_applicatif_l_interim_se_designe_et_l_interimaire_s_install
 ):
     """As the served application runs them (`caisse_app`): the designation
     and the installation lock their rows and insert theirs."""
-    from django.db import connection
-
     titulaire = nommee("titulaire", "Jacques", "Berthier", Fonction.AGENT_COMPTABLE)
     with connection.cursor() as cur:
         cur.execute("SET ROLE caisse_app")
