@@ -18,6 +18,16 @@ def euros_absolus(valeur):
     return format_euros(abs(valeur))
 
 
+@register.simple_tag
+def formulaire(form, *parties):
+    """A form shown once per object of a page (one per order of a register):
+    its fields' ids carry the object's name, so each label names its own field
+    and no id repeats on the page (`{% formulaire sursis_form "sursis" ordre.pk %}`)."""
+    prefixe = "-".join(str(p) for p in parties)
+    form.auto_id = f"id_{prefixe}_%s"
+    return form.as_p()
+
+
 @register.filter
 def nombre(valeur):
     return format_nombre(valeur, vide_si_zero=True)

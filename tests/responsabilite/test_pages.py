@@ -232,3 +232,28 @@ def test_le_registre_coute_autant_de_requetes_pour_1_ou_4_debets(  # no N+1
             api.get("/api/responsabilite/registre/")
         comptes_.append((len(page_.captured_queries), len(api_.captured_queries)))
     assert comptes_[0] == comptes_[1]
+
+
+def _ids_et_labels(html: str):
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    cibles = re.findall(r'<label for="([^"]+)"', html)
+    return ids, cibles
+
+
+def test_chaque_formulaire_du_registre_a_ses_propres_champs(
+    client, directrice, comptable, ordre, annee
+):
+    """Two orders on the register: each one's forms name their own fields, so
+    each label leads to the field of its own order (no id repeats)."""
+    from tests.responsabilite.conftest import debet_de_mille
+
+    second = debet_de_mille(directrice, comptable, annee)
+    for qui, formulaires in ((directrice, ("avis", "conseil")), (comptable, ("sursis", "demande"))):
+        client.force_login(qui)
+        html = client.get("/responsabilite/").content.decode()
+        ids, cibles = _ids_et_labels(html)
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        assert set(cibles) <= set(ids)
+        for nom in formulaires:
+            for o in (ordre, second):
+                assert f'id="id_{nom}-{o.pk}_' in html, (nom, o.reference)
