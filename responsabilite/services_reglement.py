@@ -388,7 +388,7 @@ def repartir(debet: Debet, montant: Decimal) -> Repartition:
             f"recouvré sur l'ordre {debet.reference} ({format_euros(debet.recouvrable)}) : le "
             f"reste dû ({format_euros(debet.reste)}), les sommes laissées à la charge de "
             f"l'organisme ({format_euros(debet.limite_non_valeur + debet.limite_decharge)}) et "
-            f"ce que l'agent comptable a versé ({format_euros(debet.limite_agent)}) "
+            f"ce qui reste à rendre à l'agent comptable sur ce qu'il a versé ({format_euros(debet.limite_agent)}) "
             "(article D253-81)."
         )
     reste = montant
