@@ -8,12 +8,14 @@ are in `actes_reglement`, re-exported at the end."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from core.actes import Acte
+from core.exceptions import DonneeInvalide
 from core.formulaires import saisie_date
 from personnes.droits import TOUTES, droit
-from personnes.models import Fonction
-from responsabilite import services, services_decharge, services_sursis
+from personnes.models import Fonction, nom_de
+from responsabilite import selectors, services, services_decharge, services_sursis
 from responsabilite.models import Demande, MiseEnCause
 
 DIRECTEUR = {Fonction.DIRECTEUR}
@@ -60,13 +62,39 @@ DEMANDE_DECIDER_DROIT = droit(
 _DATE = {"widget": saisie_date()}
 
 
+class _FondeChoix(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{nom_de(obj)}, fondé de pouvoir"
+
+
+def fondes_de_pouvoir():
+    """Whoever holds or held an affectation of fondé de pouvoir: the ones a
+    mise en cause may name (the service checks he held it on the day of the facts)."""
+    return (
+        get_user_model()
+        .objects.filter(affectations__fonction=Fonction.FONDE_DE_POUVOIR)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
 class MiseEnCauseForm(forms.Form):
     auteur = forms.ChoiceField(label="Mise en cause par", choices=MiseEnCause.Auteur.choices)
     decide_le = forms.DateField(label="Décision du", **_DATE)
     faits_le = forms.DateField(label="Date des faits", **_DATE)
+    personne = _FondeChoix(
+        label="Comptable mis en cause",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="l'agent comptable en fonction à la date des faits",
+    )
     motifs = forms.CharField(label="Motifs", widget=forms.Textarea(attrs={"rows": 3}))
     montant = forms.DecimalField(label="Montant (€)", min_value=0, decimal_places=2)
     fraude = forms.BooleanField(label="Fraude ou détournement", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personne"].queryset = fondes_de_pouvoir()
 
 
 class EmettreForm(forms.Form):
@@ -206,7 +234,21 @@ def _sursis_decider(utilisateur, ordre, d):
     )
 
 
+def _personne(valeur):
+    """The person named by the page (a user) or the API (his login or his id)."""
+    if valeur in (None, "") or not isinstance(valeur, str | int):
+        return valeur or None
+    utilisateurs = get_user_model().objects
+    trouve = utilisateurs.filter(username=str(valeur)).first()
+    if trouve is None and str(valeur).isdigit():
+        trouve = utilisateurs.filter(pk=int(valeur)).first()
+    if trouve is None:
+        raise DonneeInvalide(f"Aucun utilisateur « {valeur} » : indiquez son identifiant.")
+    return trouve
+
+
 def _mise(utilisateur, _objet, d):
+    d = {**d, "personne": _personne(d.get("personne"))}
     return services.mise_en_cause_enregistrer(acting_user=utilisateur, **d)
 
 
@@ -238,7 +280,15 @@ MISE_EN_CAUSE = Acte(
     "responsabilite.mise_en_cause",
     _mise,
     MISE_EN_CAUSE_DROIT,
-    lambda m, _d: f"Mise en cause de l'agent comptable enregistrée : {m}.",
+    lambda m, _d: (
+        "Mise en cause "
+        + (
+            "du fondé de pouvoir de l'agent comptable"
+            if selectors.qualite_mise(m) == selectors.QUALITE_FONDE
+            else "de l'agent comptable"
+        )
+        + f" enregistrée : {m}."
+    ),
 )
 EMETTRE = Acte(
     "responsabilite.ordre_emettre",

@@ -59,6 +59,7 @@ class DebetSerializer(serializers.Serializer):
 class ResponsableSerializer(serializers.Serializer):
     utilisateur = serializers.CharField(source="personne.username")
     nom = serializers.CharField()
+    qualite = serializers.CharField()
     debets = DebetSerializer(many=True)
 
 
@@ -103,15 +104,29 @@ class MiseEnCauseEntree(serializers.Serializer):
     motifs = serializers.CharField()
     montant = serializers.DecimalField(**_MONTANT)
     fraude = serializers.BooleanField(default=False)
+    personne = serializers.CharField(
+        allow_blank=True,
+        allow_null=True,
+        default=None,
+        help_text="le fondé de pouvoir mis en cause (identifiant ou numéro), s'il l'était à la "
+        "date des faits (circulaire 93/82 §6.2) ; vide : l'agent comptable en fonction à la "
+        "date des faits",
+    )
 
 
 class MiseEnCauseSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    agent_comptable = serializers.CharField(source="agent_comptable.username")
+    agent_comptable = serializers.CharField(
+        source="agent_comptable.username", help_text="le comptable mis en cause"
+    )
+    qualite = serializers.SerializerMethodField()
     montant = serializers.DecimalField(**_MONTANT)
     fraude = serializers.BooleanField()
     information_drass_le = serializers.DateField(allow_null=True)
     information_nationale_le = serializers.DateField(allow_null=True)
+
+    def get_qualite(self, mise) -> str:
+        return selectors.qualite_mise(mise)
 
 
 class EmettreEntree(serializers.Serializer):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from core import horloge
 from core.money import format_euros
 from responsabilite.models import MiseEnCause, OrdreDebet
-from responsabilite.selectors import Responsable
+from responsabilite.selectors import Responsable, qualite_mise
 
 DESTINATAIRES = {
     "drass": "Monsieur le directeur régional des affaires sanitaires et sociales",
@@ -43,6 +43,7 @@ EN_TETES = [
     "Rendu à l'agent comptable sur décharge ou remise",
     "Reversé à l'agent comptable",
     "Reste dû",
+    "Qualité",
 ]
 
 
@@ -64,7 +65,12 @@ def lettre_notification(ordre: OrdreDebet) -> bytes:
     """The registered letter with avis de réception notifying the order (§6.1)."""
     return _pdf(
         "responsabilite/lettre_notification_pdf.html",
-        {"ordre": ordre, "mise": ordre.mise_en_cause, "montant": format_euros(ordre.montant)},
+        {
+            "ordre": ordre,
+            "mise": ordre.mise_en_cause,
+            "montant": format_euros(ordre.montant),
+            "qualite": qualite_mise(ordre.mise_en_cause),
+        },
     )
 
 
@@ -79,6 +85,7 @@ def lettre_information(mise: MiseEnCause, destinataire: str) -> bytes:
             "destinataire": DESTINATAIRES[destinataire],
             "le": le,
             "montant": format_euros(mise.montant),
+            "qualite": qualite_mise(mise),
         },
     )
 
@@ -120,6 +127,7 @@ def registre_csv(registre: list[Responsable]) -> str:
                             d.reste,
                         )
                     ),
+                    r.qualite,
                 ]
             )
     return sortie.getvalue()

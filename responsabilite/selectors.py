@@ -11,7 +11,7 @@ from decimal import Decimal
 from core import horloge
 from core.money import ZERO, format_euros
 from depenses.models import ReponseRequisition, Requisition
-from personnes.models import nom_de
+from personnes.models import Affectation, Fonction, Interim, nom_de
 from personnes.selectors import agent_comptable_en_fonction
 from responsabilite.models import Demande, MiseEnCause, OrdreDebet, Sursis
 from tresorerie.models import ArreteCaisse
@@ -22,6 +22,51 @@ def agent_comptable_le(jour: datetime.date):
     interim covers): the one whose liability the facts of that day put in
     question. The one place this app asks it (`personnes.selectors`)."""
     return agent_comptable_en_fonction(jour)
+
+
+QUALITE_AGENT_COMPTABLE = "agent comptable"
+QUALITE_FONDE = "fondé de pouvoir de l'agent comptable"
+
+
+def qualites(couples) -> dict[tuple[int, datetime.date], str]:
+    """The quality in which each person answers for the facts of a day, for
+    `couples` of (person's pk, day of the facts), in two queries: the holder of
+    the interim in force that day answers as its nature says (agent comptable
+    intérimaire, or fondé de pouvoir faisant fonction); else whoever held the
+    affectation of agent comptable that day as agent comptable; else a fondé
+    de pouvoir put in question himself (circ. 93/82 §6.2: « la responsabilité
+    des fondés de pouvoirs [...] peut être mise en cause »)."""
+    couples = set(couples)
+    pks = {pk for pk, _ in couples}
+    interims = list(Interim.objects.filter(utilisateur_id__in=pks))
+    titulaires = list(
+        Affectation.objects.filter(utilisateur_id__in=pks, fonction=Fonction.AGENT_COMPTABLE)
+    )
+    resultat = {}
+    for pk, jour in couples:
+        interim = next(
+            (i for i in interims if i.utilisateur_id == pk and i.debut <= jour <= i.fin), None
+        )
+        if interim is not None:
+            resultat[pk, jour] = interim.get_nature_display()
+        elif any(
+            a.utilisateur_id == pk and a.debut <= jour and (a.fin is None or jour <= a.fin)
+            for a in titulaires
+        ):
+            resultat[pk, jour] = QUALITE_AGENT_COMPTABLE
+        else:
+            resultat[pk, jour] = QUALITE_FONDE
+    return resultat
+
+
+def qualite_le(personne, jour: datetime.date) -> str:
+    """The quality in which `personne` answers for the facts of `jour` (`qualites`)."""
+    return qualites([(personne.pk, jour)])[personne.pk, jour]
+
+
+def qualite_mise(mise: MiseEnCause) -> str:
+    """The quality of the person a mise en cause puts in question, on the day of the facts."""
+    return qualite_le(mise.agent_comptable, mise.faits_le)
 
 
 ETAT_MIS_EN_CAUSE = "mis en cause, ordre à émettre"
@@ -220,12 +265,21 @@ class Debet:
 
 @dataclass
 class Responsable:
+    """One person put in question, in one quality (the agent comptable, an
+    intérimaire, a fondé de pouvoir: read for the date of the facts), with
+    his débets in that quality."""
+
     personne: object
     debets: list[Debet] = field(default_factory=list)
+    qualite: str = QUALITE_AGENT_COMPTABLE
 
     @property
     def nom(self) -> str:
         return nom_de(self.personne)
+
+    @property
+    def titre(self) -> str:
+        return f"{self.nom}, {self.qualite}"
 
     def total(self, quoi: str) -> Decimal:
         return sum((getattr(d, quoi) for d in self.debets), ZERO)
@@ -296,12 +350,17 @@ def debet_de(ordre: OrdreDebet) -> Debet:
 
 def registre() -> list[Responsable]:
     """Per agent comptable (or intérimaire, or fondé de pouvoir faisant
-    fonction) put in question, every débet with its state and amounts."""
-    par_personne: dict[int, Responsable] = {}
-    for d in debets():
+    fonction) and per fondé de pouvoir put in question, in the quality he held
+    on the day of the facts, every débet with its state and amounts."""
+    par_personne: dict[tuple[int, str], Responsable] = {}
+    lignes = debets()
+    qualite_de = qualites((d.mise.agent_comptable_id, d.mise.faits_le) for d in lignes)
+    for d in lignes:
         p = d.mise.agent_comptable
-        par_personne.setdefault(p.pk, Responsable(personne=p)).debets.append(d)
-    return sorted(par_personne.values(), key=lambda r: r.nom)
+        qualite = qualite_de[p.pk, d.mise.faits_le]
+        cle = (p.pk, qualite)
+        par_personne.setdefault(cle, Responsable(personne=p, qualite=qualite)).debets.append(d)
+    return sorted(par_personne.values(), key=lambda r: (r.nom, r.qualite))
 
 
 def debets_ouverts(debut: datetime.date, fin: datetime.date, personne) -> list[Debet]:

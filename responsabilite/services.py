@@ -3,9 +3,12 @@
 for the wrong person, state or date; PostgreSQL keeps the same rules
 (`migrations/sql/0001_gardes.sql`).
 
-- the directeur records the mise en cause (`mise_en_cause_enregistrer`),
-  with, on fraud or embezzlement, the dates of his letters informing the
-  DRASS and the national body (§6.0: « immédiatement », so the day he
+- the directeur records the mise en cause (`mise_en_cause_enregistrer`)
+  of the agent comptable in office on the day of the facts or, if he names
+  him, of a fondé de pouvoir of that day (circ. §6.2: « la responsabilité
+  des fondés de pouvoirs [...] peut être mise en cause »), with, on fraud
+  or embezzlement, the dates of his letters informing the DRASS and the
+  national body (§6.0: « immédiatement », so the day he
   records it);
 - the directeur issues the ordre de recette against the agent comptable in
   office on the day of the facts (`ordre_debet_emettre`), notified at once
@@ -38,9 +41,9 @@ from ledger.models import Compte
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.models import Fonction, nom_de
 from personnes.permissions import exiger_comptable
-from personnes.selectors import fonctions_le
+from personnes.selectors import FONCTIONS_ORDONNATRICES, fonctions_le
 from responsabilite.models import COMPTE_DEBETS, MiseEnCause, OrdreDebet
-from responsabilite.selectors import agent_comptable_le
+from responsabilite.selectors import agent_comptable_le, qualite_le
 from tresorerie.models import ArreteCaisse
 from tresorerie.services import COMPTE_MANQUANTS
 
@@ -79,6 +82,35 @@ def _date(le, quoi: str, *, au_plus_tot: datetime.date | None, aujourdhui: datet
     return le
 
 
+def _mis_en_cause(personne, faits_le: datetime.date, acting_user):
+    """Whom the mise en cause puts in question: the agent comptable in office
+    on the day of the facts by default, or the fondé de pouvoir the directeur
+    names, who held that affectation on that day and none of the ordonnateur's."""
+    agent = agent_comptable_le(faits_le)
+    if personne is None or (agent is not None and personne.pk == agent.pk):
+        if agent is None:
+            raise DonneeInvalide(
+                f"Aucun agent comptable n'était en fonction le {faits_le:%d/%m/%Y} : la mise en "
+                "cause vise l'agent comptable en fonction à la date des faits."
+            )
+        return agent
+    nom = nom_de(personne)
+    fonctions = set(fonctions_le(personne, faits_le))
+    if personne.pk == acting_user.pk or fonctions & FONCTIONS_ORDONNATRICES:
+        raise DonneeInvalide(
+            f"{nom} exerçait le {faits_le:%d/%m/%Y} une fonction d'ordonnateur : seule la "
+            "responsabilité de l'agent comptable ou d'un fondé de pouvoir peut être mise en "
+            "cause (circulaire 93/82 §6.2)."
+        )
+    if Fonction.FONDE_DE_POUVOIR not in fonctions:
+        raise DonneeInvalide(
+            f"{nom} n'était pas fondé de pouvoir de l'agent comptable le {faits_le:%d/%m/%Y} : "
+            "la mise en cause vise l'agent comptable en fonction à la date des faits ou un "
+            "fondé de pouvoir de ce jour (circulaire 93/82 §6.2)."
+        )
+    return personne
+
+
 def _montant(valeur) -> Decimal:
     try:
         montant = Decimal(str(valeur))
@@ -100,9 +132,11 @@ def mise_en_cause_enregistrer(
     montant,
     fraude: bool = False,
     arrete_caisse: ArreteCaisse | None = None,
+    personne=None,
 ) -> MiseEnCause:
     """Record the decision putting the liability of the agent comptable in
-    office on the day of the facts in question (§6.0). On fraud or
+    office on the day of the facts in question (§6.0) or, when the directeur
+    names him (`personne`), of a fondé de pouvoir of that day (§6.2). On fraud or
     embezzlement the directeur informs the DRASS and the national body at once:
     their letters are dated today (`responsabilite.documents`)."""
     aujourdhui = _exiger_directeur(acting_user)
@@ -121,12 +155,7 @@ def mise_en_cause_enregistrer(
     if not motifs:
         raise DonneeInvalide("Indiquez les motifs de la mise en cause.")
     montant = _montant(montant)
-    agent = agent_comptable_le(faits_le)
-    if agent is None:
-        raise DonneeInvalide(
-            f"Aucun agent comptable n'était en fonction le {faits_le:%d/%m/%Y} : la mise en "
-            "cause vise l'agent comptable en fonction à la date des faits."
-        )
+    agent = _mis_en_cause(personne, faits_le, acting_user)
     mise = MiseEnCause.objects.create(
         auteur=auteur,
         decide_le=decide_le,
@@ -152,6 +181,7 @@ def mise_en_cause_enregistrer(
             "montant": montant,
             "fraude": fraude,
             "agent_comptable": agent.username,
+            "qualite": qualite_le(agent, faits_le),
         },
     )
     return mise
