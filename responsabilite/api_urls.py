@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from responsabilite import api, api_reglement
+from responsabilite import api, api_drass, api_reglement
 
 urlpatterns = [
     path("registre/", api.RegistreApi.as_view(), name="api_responsabilite_registre"),
@@ -61,6 +61,17 @@ urlpatterns = [
         "demandes/<int:pk>/approbation/",
         api.DemandeApprobationApi.as_view(),
         name="api_responsabilite_demande_approbation",
+    ),
+    # circulaire 93/82 §6.2: the DRASS file, the ministers' avis
+    path(
+        "demandes/<int:pk>/dossier-drass/",
+        api_drass.DossierDrassApi.as_view(),
+        name="api_responsabilite_dossier_drass",
+    ),
+    path(
+        "mises-en-cause/<int:pk>/avis-ministres/",
+        api_drass.AvisMinistresApi.as_view(),
+        name="api_responsabilite_avis_ministres",
     ),
     # article D253-81
     path(

@@ -132,6 +132,26 @@ class MiseEnCause(models.Model):
             f"({format_euros(self.montant)})"
         )
 
+    @property
+    def avis_ministres_ou_rien(self):
+        """The ministers' avis on this mise en cause, if recorded (`models_drass`;
+        the register sets it for all at once, `selectors_drass.annoter`)."""
+        if hasattr(self, "_avis_ministres"):
+            return self._avis_ministres
+        return getattr(self, "avis_ministres", None) if self.pk else None
+
+    @property
+    def transmise_pour_avis(self) -> bool:
+        """Decided by the tutelle above the amount set by arrêté on its day: it
+        « est transmise pour avis » to the ministers (circ. 93/82 §6.2)."""
+        if hasattr(self, "_transmise_pour_avis"):
+            return self._transmise_pour_avis
+        if self.auteur != self.Auteur.TUTELLE:
+            return False
+        from responsabilite.services_decharge import seuil_approbation
+
+        return self.montant > seuil_approbation(self.decide_le)
+
 
 class Sursis(models.TextChoices):
     DEMANDE = "demande", "demandé"
@@ -359,6 +379,14 @@ class Demande(models.Model):
         return f"{self.get_nature_display()} sur l'ordre {self.ordre.reference}"
 
     @property
+    def dossier_drass_ou_rien(self):
+        """The DRASS file transmitted to the minister, if recorded (`models_drass`;
+        the register sets it for all at once, `selectors_drass.annoter`)."""
+        if hasattr(self, "_dossier_drass"):
+            return self._dossier_drass
+        return getattr(self, "dossier_drass", None) if self.pk else None
+
+    @property
     def ouverte(self) -> bool:
         return self.etat in (self.Etat.DEMANDEE, self.Etat.APPROBATION)
 
@@ -377,6 +405,7 @@ class Demande(models.Model):
 
 # The models of D253-81 (payment, non-valeur, notice, recovery), in a module of
 # their own: imported here so that the app registry knows them.
+from responsabilite.models_drass import AvisMinistres, DossierDrass  # noqa: E402, F401
 from responsabilite.models_reglement import (  # noqa: E402, F401
     NonValeur,
     NotificationAssociation,

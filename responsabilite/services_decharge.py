@@ -13,7 +13,10 @@ comptable (circ. 93/82 §6.2).
   `seuil_approbation_decharge`, read on the day of the decision) it waits
   for the approval of the ministers of social security and of the budget;
 - the directeur records that approval (`approbation_enregistrer`): approved,
-  the board's decision stands; not approved, nothing is granted.
+  the board's decision stands; not approved, nothing is granted. It is
+  recorded only once the DRASS file transmitted to the minister is
+  (`services_drass.dossier_drass_transmettre`: revenues, property, copies of
+  the contrat de cautionnement and of the insurance).
 
 Each act is one transaction with its audit row; PostgreSQL keeps the same
 rules (`migrations/sql/0004_demandes.sql`, LG895).
@@ -36,12 +39,20 @@ from core.pieces import controler_fichier
 from core.verrous import verrouiller
 from reglementation.selectors import parametre
 from responsabilite.models import Demande, OrdreDebet
+from responsabilite.models_drass import DossierDrass
 from responsabilite.services import _date, _exiger_directeur, _montant
 
 CLE_SEUIL = "seuil_approbation_decharge"
 REFUS_DEMANDEUR = (
     "Seul l'agent comptable à l'encontre duquel l'ordre de recette est émis demande la "
     "décharge de responsabilité ou la remise gracieuse de son débet (circulaire 93/82 §6.2)."
+)
+REFUS_SANS_DOSSIER = (
+    "L'approbation des ministres s'enregistre après la transmission au ministre chargé de la "
+    "sécurité sociale du dossier de la DRASS (circulaire 93/82 §6.2), qui manque : les revenus "
+    "de l'agent comptable sur la période en cause, l'évaluation de ses biens immobiliers, la "
+    "copie de son contrat de cautionnement et celle de son contrat d'assurance responsabilité "
+    "civile."
 )
 
 
@@ -202,6 +213,8 @@ def approbation_enregistrer(
             f"La {demande.get_nature_display()} de l'ordre {demande.ordre.reference} n'attend "
             "pas d'approbation ministérielle."
         )
+    if not DossierDrass.objects.filter(demande=demande).exists():
+        raise TransitionInterdite(REFUS_SANS_DOSSIER)
     le = _date(le, "de l'approbation", au_plus_tot=demande.conseil_le, aujourdhui=aujourdhui)
     reference = (reference or "").strip()
     if not reference:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from responsabilite import views
+from responsabilite import views, views_drass
 from responsabilite import views_reglement as reglement
 
 app_name = "responsabilite"
@@ -28,6 +28,18 @@ urlpatterns = [
     path("demandes/<int:pk>/conseil/", views.demande_conseil, name="demande_conseil"),
     path("demandes/<int:pk>/approbation/", views.demande_approbation, name="demande_approbation"),
     path("demandes/<int:pk>/piece.pdf", views.piece_demande, name="piece_demande"),
+    # circulaire 93/82 §6.2: the DRASS file, the ministers' avis
+    path("demandes/<int:pk>/dossier-drass/", views_drass.dossier_drass, name="dossier_drass"),
+    path(
+        "dossiers-drass/<int:pk>/<slug:copie>.pdf",
+        views_drass.copie_dossier,
+        name="copie_dossier_drass",
+    ),
+    path(
+        "mises-en-cause/<int:pk>/avis-ministres/",
+        views_drass.avis_ministres,
+        name="avis_ministres",
+    ),
     # article D253-81
     path("ordres/<int:pk>/", reglement.ordre, name="ordre"),
     path("ordres/<int:pk>/versements/", reglement.versement, name="versement"),

@@ -14,7 +14,7 @@ from django.urls import reverse
 from core import horloge
 from core.actes import page_acte
 from personnes.acces import fonction_requise
-from responsabilite import actes, documents, selectors
+from responsabilite import actes, actes_drass, documents, selectors, selectors_drass
 from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
@@ -37,7 +37,7 @@ def registre(request):
         request,
         "responsabilite/registre.html",
         {
-            "registre": selectors.registre(),
+            "registre": selectors_drass.annoter(selectors.registre()),
             "requisitions": selectors.requisitions_deferees(),
             "mise_form": actes.MiseEnCauseForm(initial={"decide_le": aujourdhui["le"]})
             if actes.MISE_EN_CAUSE_DROIT.accorde(u)
@@ -58,6 +58,16 @@ def registre(request):
             else None,
             "approbation_form": actes.ApprobationForm(initial=aujourdhui)
             if actes.DEMANDE_DECIDER_DROIT.accorde(u)
+            else None,
+            "dossier_drass_form": actes_drass.DossierDrassForm(
+                initial={"transmis_le": aujourdhui["le"]}
+            )
+            if actes_drass.DRASS_DROIT.accorde(u)
+            else None,
+            "avis_ministres_form": actes_drass.AvisMinistresForm(
+                initial={"transmis_le": aujourdhui["le"], "avis_le": aujourdhui["le"]}
+            )
+            if actes_drass.DRASS_DROIT.accorde(u)
             else None,
             "sursis_decision_form": actes.SursisDecisionForm(
                 initial={"decide_le": aujourdhui["le"]}

@@ -90,6 +90,9 @@ def test_au_dela_du_seuil_date_la_decision_attend_l_approbation_ministerielle(
     assert demande.get_etat_display() == "en attente d'approbation ministérielle"
     (debet,) = selectors.debets()
     assert debet.decharge == 0 and "en attente d'approbation ministérielle" in debet.etat
+    from tests.responsabilite.test_dossier_drass import dossier
+
+    dossier(directrice, demande, transmis_le=D(2026, 6, 15))
     demande = approbation_enregistrer(
         acting_user=directrice,
         demande=demande,
@@ -287,6 +290,9 @@ def test_la_decharge_par_les_pages_avec_la_piece(client, ordre, comptable, direc
     )
     assert "Décision du conseil enregistrée : décharge de responsabilité sur l'ordre" in texte
     assert "en attente d'approbation ministérielle." in texte
+    from tests.responsabilite.test_dossier_drass import dossier
+
+    dossier(directrice, demande, transmis_le=D(2026, 6, 15))
     texte = _page(
         client.post(
             f"/responsabilite/demandes/{demande.pk}/approbation/",
