@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from core.actes import api_acte
 from responsabilite import actes, selectors
+from responsabilite.api_drass import AvisMinistresSortie, DossierDrassSortie
 from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
@@ -124,6 +125,9 @@ class MiseEnCauseSortie(serializers.Serializer):
     fraude = serializers.BooleanField()
     information_drass_le = serializers.DateField(allow_null=True)
     information_nationale_le = serializers.DateField(allow_null=True)
+    avis_ministres = AvisMinistresSortie(
+        source="avis_ministres_ou_rien", allow_null=True, read_only=True
+    )
 
     def get_qualite(self, mise) -> str:
         return selectors.qualite_mise(mise)
@@ -289,6 +293,9 @@ class DemandeSortie(serializers.Serializer):
     approbation_le = serializers.DateField(allow_null=True)
     approbation_reference = serializers.CharField()
     approuvee = serializers.BooleanField(allow_null=True)
+    dossier_drass = DossierDrassSortie(
+        source="dossier_drass_ou_rien", allow_null=True, read_only=True
+    )
 
 
 def _demande(d):
