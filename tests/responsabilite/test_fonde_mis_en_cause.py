@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from comptes_annuels.selectors_cycle import debets_ouverts
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 from personnes.models import Affectation, Fonction, nom_de
-from responsabilite import documents, selectors, services, services_sursis
+from responsabilite import documents, selectors, services, services_decharge, services_sursis
 from responsabilite.models import MiseEnCause
 from tests.factories import personne
 from tests.responsabilite.test_pages import page
@@ -59,12 +59,25 @@ def test_le_fonde_mis_en_cause_recoit_l_ordre_et_demande_lui_meme_le_sursis(
     assert "À Claire Roussel, fondé de pouvoir de l'agent comptable" in lettre
     assert ordre.reference in lettre and "400,00 €" in lettre
 
+    # the forms of his requests are his, on the page, not the agent comptable's
+    client.force_login(fonde)
+    assert "Demander le sursis de versement" in page(client.get("/responsabilite/"))
+    client.force_login(comptable)
+    assert "Demander le sursis de versement" not in page(client.get("/responsabilite/"))
     # the agent comptable cannot ask for the sursis of his fondé's débet
     with pytest.raises(DroitInsuffisant):
         services_sursis.sursis_demander(acting_user=comptable, ordre=ordre, motifs="Pour lui")
     services_sursis.sursis_demander(acting_user=fonde, ordre=ordre, motifs="Situation familiale")
     ordre.refresh_from_db()
     assert ordre.sursis_etat == "demande"
+    with pytest.raises(DroitInsuffisant):
+        services_decharge.demande_deposer(
+            acting_user=comptable, ordre=ordre, nature="decharge", motifs="Pour lui"
+        )
+    demande = services_decharge.demande_deposer(
+        acting_user=fonde, ordre=ordre, nature="decharge", motifs="Pièce égarée par la poste"
+    )
+    assert demande.montant_demande == Decimal("400.00")
 
     # the agent comptable posts the débet; the fondé's quitus lists it, not the titular's
     services.ordre_debet_comptabiliser(acting_user=comptable, ordre=ordre)
