@@ -365,7 +365,13 @@ DEMANDE_APPROBATION = Acte(
 )
 
 # The acts of article D253-81 (payment, prise en charge, non-valeur, notice,
-# recoveries), declared in a module of their own.
+# recoveries) and the ministers' part (§6.2: the DRASS file, the ministers'
+# avis), declared in modules of their own.
+from responsabilite.actes_drass import (  # noqa: E402, F401
+    AVIS_MINISTRES,
+    DOSSIER_DRASS,
+    DRASS_DROIT,
+)
 from responsabilite.actes_reglement import (  # noqa: E402, F401
     ASSOCIATION,
     ASSOCIATION_DROIT,
