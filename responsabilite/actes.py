@@ -13,51 +13,21 @@ from django.contrib.auth import get_user_model
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
 from core.formulaires import saisie_date
-from personnes.droits import TOUTES, droit
 from personnes.models import Fonction, nom_de
 from responsabilite import selectors, services, services_decharge, services_sursis
+from responsabilite.droits import (  # noqa: F401 (the pages and the API read them here)
+    COMPTABILISER_DROIT,
+    DEMANDE_DECIDER_DROIT,
+    DEMANDE_DROIT,
+    DIRECTEUR,
+    EMETTRE_DROIT,
+    LIRE_DROIT,
+    MISE_EN_CAUSE_DROIT,
+    SUIVRE_DROIT,
+    SURSIS_DECIDER_DROIT,
+    SURSIS_DEMANDER_DROIT,
+)
 from responsabilite.models import Demande, MiseEnCause
-
-DIRECTEUR = {Fonction.DIRECTEUR}
-
-LIRE_DROIT = droit(
-    "responsabilite.lire",
-    TOUTES,
-    "Vous devez exercer une fonction dans l'organisme pour lire le registre des débets.",
-)
-MISE_EN_CAUSE_DROIT = droit("responsabilite.mise_en_cause", DIRECTEUR, services.REFUS_DIRECTEUR)
-EMETTRE_DROIT = droit("responsabilite.ordre_emettre", DIRECTEUR, services.REFUS_DIRECTEUR)
-SUIVRE_DROIT = droit("responsabilite.ordre_suivre", DIRECTEUR, services.REFUS_DIRECTEUR)
-COMPTABILISER_DROIT = droit(
-    "responsabilite.comptabiliser",
-    {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR},
-    "Seul l'agent comptable (ou son fondé de pouvoir) passe les écritures (circulaire 93/82 "
-    "§1.1.1).",
-)
-
-# The sursis de versement (§6.2): the agent comptable asks for it on his own
-# débet — whatever function he holds now, the service checks that the débet
-# is his —; the directeur records the decision on it.
-SURSIS_DEMANDER_DROIT = droit(
-    "responsabilite.sursis_demander", TOUTES, services_sursis.REFUS_DEMANDEUR
-)
-SURSIS_DECIDER_DROIT = droit(
-    "responsabilite.sursis_decider",
-    DIRECTEUR,
-    "Seul le directeur enregistre la décision sur le sursis de versement de l'agent comptable "
-    "(circulaire 93/82 §6.2).",
-)
-# The décharge and the remise gracieuse (§6.2): the agent comptable requests
-# them on his own débet (the service checks it is his); the directeur records
-# the board's decision and the ministers' approval.
-DEMANDE_DROIT = droit("responsabilite.demande_deposer", TOUTES, services_decharge.REFUS_DEMANDEUR)
-DEMANDE_DECIDER_DROIT = droit(
-    "responsabilite.demande_decider",
-    DIRECTEUR,
-    "Seul le directeur enregistre la décision du conseil d'administration et l'approbation "
-    "des ministres sur la décharge ou la remise gracieuse de l'agent comptable (circulaire "
-    "93/82 §6.2).",
-)
 
 _DATE = {"widget": saisie_date()}
 

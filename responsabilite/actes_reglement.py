@@ -17,7 +17,7 @@ from personnes.droits import droit
 from personnes.models import Fonction
 from responsabilite import services_reglement as reg
 from responsabilite import services_remboursement
-from responsabilite.actes import COMPTABILISER_DROIT
+from responsabilite.droits import COMPTABILISER_DROIT
 from responsabilite.models import Demande
 
 DIRECTEUR = {Fonction.DIRECTEUR}
