@@ -50,6 +50,7 @@ from django.db import models
 
 from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO, format_euros
 from personnes.models import nom_de
+from responsabilite.seuil import seuil_approbation
 
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
 COMPTE_DEBETS = "429"
@@ -148,8 +149,6 @@ class MiseEnCause(models.Model):
             return self._transmise_pour_avis
         if self.auteur != self.Auteur.TUTELLE:
             return False
-        from responsabilite.services_decharge import seuil_approbation
-
         return self.montant > seuil_approbation(self.decide_le)
 
 

@@ -24,7 +24,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from responsabilite.models import MONTANT, Demande, MiseEnCause
+from core.money import DECIMAL_PLACES, MAX_DIGITS
+
+MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
 
 SHA256 = r"^[0-9a-f]{64}$"
 
@@ -32,7 +34,9 @@ SHA256 = r"^[0-9a-f]{64}$"
 class DossierDrass(models.Model):
     """The DRASS file transmitted to the minister (circ. 93/82 §6.2)."""
 
-    demande = models.OneToOneField(Demande, on_delete=models.PROTECT, related_name="dossier_drass")
+    demande = models.OneToOneField(
+        "responsabilite.Demande", on_delete=models.PROTECT, related_name="dossier_drass"
+    )
     transmis_le = models.DateField("transmis au ministre le")
     revenus = models.DecimalField("revenus de l'agent comptable sur la période en cause", **MONTANT)
     biens_immobiliers = models.DecimalField("évaluation de ses biens immobiliers", **MONTANT)
@@ -76,7 +80,7 @@ class AvisMinistres(models.Model):
     for avis to the ministers of social security and of the budget (§6.2)."""
 
     mise_en_cause = models.OneToOneField(
-        MiseEnCause, on_delete=models.PROTECT, related_name="avis_ministres"
+        "responsabilite.MiseEnCause", on_delete=models.PROTECT, related_name="avis_ministres"
     )
     seuil = models.DecimalField("somme fixée par arrêté", **MONTANT)
     transmis_le = models.DateField("transmise pour avis le")

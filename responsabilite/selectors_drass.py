@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from responsabilite.models import MiseEnCause
 from responsabilite.models_drass import AvisMinistres, DossierDrass
-from responsabilite.services_decharge import seuil_approbation
+from responsabilite.seuil import seuil_approbation
 
 
 def annoter(registre):

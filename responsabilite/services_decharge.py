@@ -37,12 +37,11 @@ from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdit
 from core.money import format_euros
 from core.pieces import controler_fichier
 from core.verrous import verrouiller
-from reglementation.selectors import parametre
 from responsabilite.models import Demande, OrdreDebet
 from responsabilite.models_drass import DossierDrass
 from responsabilite.services import _date, _exiger_directeur, _montant
+from responsabilite.seuil import CLE_SEUIL, seuil_approbation  # noqa: F401
 
-CLE_SEUIL = "seuil_approbation_decharge"
 REFUS_DEMANDEUR = (
     "Seul l'agent comptable à l'encontre duquel l'ordre de recette est émis demande la "
     "décharge de responsabilité ou la remise gracieuse de son débet (circulaire 93/82 §6.2)."
@@ -54,17 +53,6 @@ REFUS_SANS_DOSSIER = (
     "copie de son contrat de cautionnement et celle de son contrat d'assurance responsabilité "
     "civile."
 )
-
-
-def seuil_approbation(le: datetime.date) -> Decimal:
-    """The amount set by arrêté in force on `le` (circ. 93/82 §6.2)."""
-    try:
-        return Decimal(parametre(CLE_SEUIL, le))
-    except ArithmeticError:
-        raise DonneeInvalide(
-            f"Le paramètre réglementaire « {CLE_SEUIL} » en vigueur le {le:%d/%m/%Y} n'est pas "
-            "un montant."
-        ) from None
 
 
 @transaction.atomic

@@ -40,7 +40,7 @@ from core.verrous import verrouiller
 from responsabilite.models import Demande, MiseEnCause
 from responsabilite.models_drass import AvisMinistres, DossierDrass
 from responsabilite.services import _date, _exiger_directeur
-from responsabilite.services_decharge import seuil_approbation
+from responsabilite.seuil import seuil_approbation
 
 COPIES = {
     "cautionnement": "la copie du contrat de cautionnement",
