@@ -16,7 +16,7 @@ from ledger.models import ArreteComptes, Exercice
 from ledger.services import cloture
 
 
-class ArreteSerializer(serializers.ModelSerializer):
+class ArreteComptesSerializer(serializers.ModelSerializer):
     enregistre_par = serializers.CharField(source="enregistre_par.username", read_only=True)
 
     class Meta:
@@ -34,7 +34,7 @@ class EtapesSerializer(serializers.Serializer):
     )
     resultat_passe = serializers.BooleanField(help_text="Classes 6 et 7 soldées.")
     ecriture_resultat = serializers.CharField(allow_null=True)
-    arrete = ArreteSerializer(allow_null=True)
+    arrete = ArreteComptesSerializer(allow_null=True)
     clos = serializers.BooleanField()
     clore_a_partir_du = serializers.DateField(
         allow_null=True,

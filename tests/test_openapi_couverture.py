@@ -72,12 +72,9 @@ def test_le_schema_ne_decrit_que_des_routes_existantes():
 
 
 # Two serializers of the same name in two apps make one component of the
-# schema: one endpoint is then documented with the other's body. Known
-# defects, to be renamed in the application (then this set empties):
-# - /api/tresorerie/arretes/ is documented with ledger.api_cloture's
-#   ArreteSerializer (arrete_le, deliberation, affectation) instead of the
-#   arrêté de caisse.
-HOMONYMES_CONNUS = {"Arrete"}
+# schema: one endpoint is then documented with the other's body (the arrêté
+# de caisse was once documented with the accounts' arrêté). None is known.
+HOMONYMES_CONNUS: set[str] = set()
 
 
 def test_aucun_composant_du_schema_n_en_cache_un_autre():

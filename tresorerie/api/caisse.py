@@ -19,7 +19,7 @@ from tresorerie.api.saisies import (
     ArreteSaisieSerializer,
 )
 from tresorerie.api.serializers import (
-    ArreteSerializer,
+    ArreteCaisseSerializer,
 )
 from tresorerie.models import (
     ArreteCaisse,
@@ -32,7 +32,7 @@ from tresorerie.models import (
     get=extend_schema(summary="Arrêtés de caisse", parameters=[PARAMETRE_COMPTE]),
     post=extend_schema(
         request=ArreteSaisieSerializer,
-        responses={201: ArreteSerializer},
+        responses={201: ArreteCaisseSerializer},
         summary="Arrêter la caisse : comptage par coupure contre solde comptable (circ. 93/82 "
         "§2.2)",
     ),
@@ -42,11 +42,11 @@ class ArreteListApi(
     api_acte(
         actes.ARRETE_CAISSE,
         entree=ArreteSaisieSerializer,
-        sortie=lambda arrete: ArreteSerializer(_arretes().get(pk=arrete.pk)).data,
+        sortie=lambda arrete: ArreteCaisseSerializer(_arretes().get(pk=arrete.pk)).data,
         statut=status.HTTP_201_CREATED,
     ),
 ):
-    serializer_class = ArreteSerializer
+    serializer_class = ArreteCaisseSerializer
 
     def get_queryset(self):
         qs = selectors.par_compte_visibles(self.request.user, _arretes())

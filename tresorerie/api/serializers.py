@@ -386,7 +386,7 @@ class ReleveDetailSerializer(ReleveSerializer):
         return LigneReleveSerializer(_lignes_releve().filter(releve=releve), many=True).data
 
 
-class ArreteSerializer(serializers.ModelSerializer):
+class ArreteCaisseSerializer(serializers.ModelSerializer):
     compte = serializers.CharField(source="compte.code")
     nature_ecart = serializers.CharField()
     par = serializers.CharField(source="par.username")
