@@ -10,12 +10,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
 from responsabilite import actes, selectors
 from responsabilite.api_drass import AvisMinistresSortie, DossierDrassSortie
+from responsabilite.droits import debiteur_seulement
 from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
@@ -25,6 +27,19 @@ REGISTRE_LECTURE = (
 )
 
 _MONTANT = {"max_digits": 14, "decimal_places": 2}
+
+
+class FonctionOuDebiteur(BasePermission):
+    """API edge of the register and of the debtor's requests: a function in
+    the fund, or a débet against oneself — the former agent comptable answers
+    until the cessation of his functions (circ. 93/82 §VI) and is refused
+    nothing of his own débet because he left. The act's droit and its service
+    check the rest (the débet must be his)."""
+
+    message = actes.LIRE_DROIT.refus
+
+    def has_permission(self, request, view) -> bool:
+        return actes.LIRE_DROIT.accorde(request.user)
 
 
 class DebetSerializer(serializers.Serializer):
@@ -65,13 +80,18 @@ class ResponsableSerializer(serializers.Serializer):
 
 
 class RegistreApi(APIView):
+    permission_classes = [FonctionOuDebiteur]
+
     @extend_schema(
         responses={200: ResponsableSerializer(many=True)},
         summary="Registre des débets, par agent comptable",
     )
     def get(self, request):
         actes.LIRE_DROIT.exiger(request.user)
-        return Response(ResponsableSerializer(selectors.registre(), many=True).data)
+        registre = selectors.registre()
+        if debiteur_seulement(request.user):
+            registre = [r for r in registre if r.personne.pk == request.user.pk]
+        return Response(ResponsableSerializer(registre, many=True).data)
 
     @extend_schema(request=None, responses={403: None}, summary="Refusé : le registre se consulte")
     def post(self, request):
@@ -242,6 +262,7 @@ SursisDemanderApi = api_acte(
     sortie=_ordre,
     reponse=OrdreSortie,
     resume="Demander le sursis de versement de son débet (agent comptable visé)",
+    permissions=[FonctionOuDebiteur],
     introuvable="L'ordre de recette n° {pk} n'existe pas.",
 )
 SursisDeciderApi = api_acte(
@@ -310,6 +331,7 @@ DemandeApi = api_acte(
     reponse=DemandeSortie,
     statut=status.HTTP_201_CREATED,
     resume="Demander la décharge de responsabilité ou la remise gracieuse (agent comptable visé)",
+    permissions=[FonctionOuDebiteur],
     introuvable="L'ordre de recette n° {pk} n'existe pas.",
 )
 DemandeApi.parser_classes = [MultiPartParser, FormParser, JSONParser]

@@ -6,6 +6,9 @@ posting to 429), its letters and documents. Thin: selectors to read,
 
 from __future__ import annotations
 
+import functools
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,6 +18,7 @@ from core import horloge
 from core.actes import page_acte
 from personnes.acces import fonction_requise
 from responsabilite import actes, actes_drass, documents, selectors, selectors_drass
+from responsabilite.droits import debiteur_seulement
 from responsabilite.models import Demande, MiseEnCause, OrdreDebet
 from tresorerie.models import ArreteCaisse
 
@@ -24,26 +28,55 @@ def _lecteur(request) -> None:
         raise PermissionDenied(actes.LIRE_DROIT.refus)
 
 
+def fonction_ou_debiteur(vue):
+    """The register's pages: login, then a function in the fund or a débet
+    against oneself — the former agent comptable answers for his management
+    until the cessation of his functions (circ. 93/82 §VI) and reads his
+    débet after he left (`personnes.acces.fonction_requise` would refuse him)."""
+
+    @functools.wraps(vue)
+    @login_required
+    def enveloppe(request, *args, **kwargs):
+        _lecteur(request)
+        return vue(request, *args, **kwargs)
+
+    return enveloppe
+
+
+def _le_sien(request, agent_comptable_id: int) -> None:
+    """A debtor holding no function reads only what concerns his own débets."""
+    if agent_comptable_id != request.user.pk and debiteur_seulement(request.user):
+        raise PermissionDenied("Vous ne lisez que les débets mis à votre charge.")
+
+
+def _registre_lu(request) -> tuple[list, list]:
+    """The register and the deferred réquisitions; a debtor holding no
+    function sees only his own débets."""
+    if debiteur_seulement(request.user):
+        return [r for r in selectors.registre() if r.personne.pk == request.user.pk], []
+    return selectors.registre(), selectors.requisitions_deferees()
+
+
 def _vers_registre(_objet, _resultat) -> str:
     return reverse("responsabilite:registre")
 
 
-@fonction_requise
+@fonction_ou_debiteur
 def registre(request):
-    _lecteur(request)
     aujourdhui = {"le": horloge.aujourdhui()}
     u = request.user
+    lignes, requisitions = _registre_lu(request)
     return render(
         request,
         "responsabilite/registre.html",
         {
-            "registre": selectors_drass.annoter(selectors.registre()),
-            "requisitions": selectors.requisitions_deferees(),
+            "registre": selectors_drass.annoter(lignes),
+            "requisitions": requisitions,
             "mise_form": actes.MiseEnCauseForm(initial={"decide_le": aujourdhui["le"]})
             if actes.MISE_EN_CAUSE_DROIT.accorde(u)
             else None,
             "emettre_form": actes.EmettreForm() if actes.EMETTRE_DROIT.accorde(u) else None,
-            "manquants": selectors.manquants_sans_ordre(),
+            "manquants": [] if debiteur_seulement(u) else selectors.manquants_sans_ordre(),
             "manquant_form": actes.ManquantForm(initial={"decide_le": aujourdhui["le"]})
             if actes.EMETTRE_DROIT.accorde(u)
             else None,
@@ -83,16 +116,15 @@ def _attachement(reponse: HttpResponse, nom: str) -> HttpResponse:
     return reponse
 
 
-@fonction_requise
+@fonction_ou_debiteur
 def registre_document(request, format_: str):
-    _lecteur(request)
     if format_ not in ("pdf", "csv"):
         raise Http404("Ce document n'existe pas.")
-    lignes = selectors.registre()
+    lignes, requisitions = _registre_lu(request)
     if format_ == "pdf":
         editeur = request.user.get_full_name() or request.user.username
         reponse = HttpResponse(
-            documents.registre_pdf(lignes, selectors.requisitions_deferees(), edite_par=editeur),
+            documents.registre_pdf(lignes, requisitions, edite_par=editeur),
             content_type="application/pdf",
         )
     else:
@@ -102,12 +134,12 @@ def registre_document(request, format_: str):
     return _attachement(reponse, f"registre_debets.{format_}")
 
 
-@fonction_requise
+@fonction_ou_debiteur
 def lettre_notification(request, pk: int):
-    _lecteur(request)
     ordre = get_object_or_404(
         OrdreDebet.objects.select_related("mise_en_cause", "agent_comptable", "emis_par"), pk=pk
     )
+    _le_sien(request, ordre.agent_comptable_id)
     reponse = HttpResponse(documents.lettre_notification(ordre), content_type="application/pdf")
     return _attachement(reponse, f"notification_{ordre.reference}.pdf")
 
@@ -128,11 +160,11 @@ def lettre_information(request, pk: int, destinataire: str):
     return _attachement(reponse, f"information_{destinataire}_{mise.pk}.pdf")
 
 
-@fonction_requise
+@fonction_ou_debiteur
 def piece_demande(request, pk: int):
     """The pièce proving the force majeure, as it was received."""
-    _lecteur(request)
-    demande = get_object_or_404(Demande, pk=pk)
+    demande = get_object_or_404(Demande.objects.select_related("ordre"), pk=pk)
+    _le_sien(request, demande.ordre.agent_comptable_id)
     if not demande.piece_sha256:
         raise Http404("Cette demande ne comporte pas de pièce.")
     with demande.piece.open("rb") as fichier:

@@ -12,10 +12,9 @@ from django.urls import reverse
 
 from core import horloge
 from core.actes import page_acte
-from personnes.acces import fonction_requise
 from responsabilite import actes, actes_reglement, selectors
 from responsabilite.models import Demande, NonValeur, OrdreDebet, Recouvrement
-from responsabilite.views import _lecteur
+from responsabilite.views import _le_sien, fonction_ou_debiteur
 
 
 def _vers_ordre(objet, _resultat) -> str:
@@ -23,12 +22,12 @@ def _vers_ordre(objet, _resultat) -> str:
     return reverse("responsabilite:ordre", args=[pk])
 
 
-@fonction_requise
+@fonction_ou_debiteur
 def ordre(request, pk: int):
-    _lecteur(request)
     o = get_object_or_404(
         OrdreDebet.objects.select_related("mise_en_cause", "agent_comptable", "ecriture"), pk=pk
     )
+    _le_sien(request, o.agent_comptable_id)
     debet = selectors.debet_de(o)
     u = request.user
     comptable = actes.COMPTABILISER_DROIT.accorde(u)
