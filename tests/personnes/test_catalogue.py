@@ -187,3 +187,12 @@ def test_la_commande_droits_donne_le_tableau_de_la_documentation():
     ]
     documentation = (settings.BASE_DIR / "docs" / "api.md").read_text()
     assert all(ligne in documentation for ligne in lignes)
+
+
+def test_la_documentation_de_l_api_donne_tous_les_droits_de_la_responsabilite():
+    sortie = io.StringIO()
+    call_command("droits", "--application", "responsabilite", stdout=sortie)
+    lignes = [ligne for ligne in sortie.getvalue().splitlines()[2:] if ligne.strip()]
+    assert len(lignes) >= 12
+    documentation = (settings.BASE_DIR / "docs" / "api.md").read_text()
+    assert [ligne for ligne in lignes if ligne not in documentation] == []
