@@ -67,6 +67,26 @@ PARAMETRES_COMPTES_ANNUELS = [
     ),
 ]
 
+# The amount set by arrêté above which the board's decision on a décharge or a
+# remise gracieuse needs the ministers' approval (circ. 93/82 §6.2; migration
+# 0006): the seeds do not hold the arrêté, so 0 submits every decision to the
+# approval until the fund records the arrêté's amount as a new dated version.
+PARAMETRES_RESPONSABILITE = [
+    (
+        "seuil_approbation_decharge",
+        "0.00",
+        PLANCHER,
+        None,
+        "circulaire DSS/F 93/82 §6.2",
+        "Somme fixée par arrêté au-delà de laquelle la décision du conseil "
+        "d'administration sur la décharge de responsabilité ou la remise gracieuse de "
+        "l'agent comptable est soumise à l'approbation du ministre chargé de la "
+        "sécurité sociale et du ministre chargé du budget. Le montant de l'arrêté ne "
+        "figure pas dans les textes de la caisse : 0 soumet toute décision à "
+        "l'approbation, jusqu'à l'enregistrement du montant de l'arrêté à sa date.",
+    ),
+]
+
 # (cle, valeur, debut, fin, article, libelle)
 PARAMETRES = [
     (
@@ -108,6 +128,7 @@ PARAMETRES = [
         "visé à l'article D253-1 : les règles propres à ces organismes lui sont appliquées.",
     ),
     *PARAMETRES_COMPTES_ANNUELS,
+    *PARAMETRES_RESPONSABILITE,
 ]
 
 _DIX_JOURS_RECETTE = {
