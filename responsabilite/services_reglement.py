@@ -80,13 +80,16 @@ CODE_COMPTABILISER = "responsabilite.comptabiliser"
 
 def comptes_disponibles() -> list[tuple[str, str]]:
     """Where the agent comptable's money comes in or goes out: the cash (531)
-    or one of the fund's bank accounts (512x of a tresorerie account)."""
+    or one of the fund's bank accounts (512x of a tresorerie account) — not
+    the compte spécial d'encaissement, which receives the contributions only
+    (circ. 93/82 §2.2.0.2, `tresorerie`)."""
     choix = []
     caisse = Compte.objects.filter(numero=COMPTE_CAISSE).first()
     if caisse is not None:
         choix.append((caisse.numero, f"{caisse.numero} {caisse.libelle}"))
     for cd in (
         CompteDisponibilite.objects.filter(actif=True, compte__numero__startswith="512")
+        .exclude(nature=CompteDisponibilite.Nature.ENCAISSEMENT)
         .select_related("compte")
         .order_by("compte__numero")
     ):

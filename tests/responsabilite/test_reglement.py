@@ -71,6 +71,26 @@ def test_le_versement_passe_531_429_et_reduit_le_reste_du(mille, comptable, banq
     assert JournalAudit.objects.filter(acte="responsabilite.versement").count() == 3
 
 
+def test_le_compte_special_d_encaissement_ne_recoit_pas_le_versement(mille, comptable, banque):
+    """The compte spécial d'encaissement receives the contributions only
+    (circ. 93/82 §2.2.0.2): not the agent comptable's money."""
+    from ledger.models import Compte
+    from tresorerie.models import CompteDisponibilite
+
+    CompteDisponibilite.objects.create(
+        code="ENCAISSEMENT",
+        libelle="Compte spécial d'encaissement des cotisations",
+        nature="encaissement",
+        compte=Compte.objects.get(numero="5123"),
+        compte_frais=banque,
+        ouvert_le=banque.ouvert_le,
+    )
+    assert [n for n, _ in reg.comptes_disponibles()] == ["531", "5122"]
+    with pytest.raises(DonneeInvalide, match="Choisissez la caisse"):
+        reg.versement_enregistrer(acting_user=comptable, ordre=mille, montant="1", compte="5123")
+    assert not Versement.objects.exists()
+
+
 def test_pas_de_versement_avant_la_comptabilisation_au_429(ordre, comptable):
     with pytest.raises(TransitionInterdite, match="n'est pas encore comptabilisé au compte 429"):
         reg.versement_enregistrer(acting_user=comptable, ordre=ordre, montant="1", compte="531")
