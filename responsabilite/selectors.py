@@ -229,9 +229,13 @@ class Debet:
             etat += f", couvert par l'agent comptable sur ses deniers à hauteur de {format_euros(self.paye)}"
         if self.rendu:
             etat += (
-                f", dont {format_euros(self.rendu)} supportés par l'organisme et rendus à "
-                "l'agent comptable (décharge ou remise gracieuse)"
+                f", dont {format_euros(self.rendu)} supportés par l'organisme (décharge ou "
+                "remise gracieuse)"
             )
+            if self.rembourse:
+                etat += f", {format_euros(self.rembourse)} rendus à l'agent comptable"
+            if self.rendu > self.rembourse:
+                etat += f", {format_euros(self.rendu - self.rembourse)} à lui rendre"
         if self.non_valeur:
             etat += f", admis en non-valeur pour {format_euros(self.non_valeur)}"
         if self.ordre.ecriture_id is not None and not self.ouvert:

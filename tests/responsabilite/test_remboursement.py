@@ -63,7 +63,8 @@ def test_debet_paye_puis_decharge_6712_4672_remboursement_et_cascade(mille, comp
         Decimal("700.00"),
         Decimal("300.00"),
     )
-    assert "dont 300,00\xa0€ supportés par l'organisme et rendus" in debet.etat
+    assert "dont 300,00\xa0€ supportés par l'organisme (décharge" in debet.etat
+    assert debet.etat.endswith("300,00\xa0€ à lui rendre, soldé")
     audit = JournalAudit.objects.get(acte="responsabilite.prise_en_charge")
     assert audit.apres["prise_agent"] in ("300.00", 300, "300")
 
@@ -76,6 +77,8 @@ def test_debet_paye_puis_decharge_6712_4672_remboursement_et_cascade(mille, comp
         remboursement_enregistrer(acting_user=comptable, demande=demande, compte="531")
     assert JournalAudit.objects.filter(acte="responsabilite.remboursement").count() == 1
     (debet,) = selectors.debets()
+    assert "300,00\xa0€ rendus à l'agent comptable, soldé" in debet.etat
+    assert "à lui rendre" not in debet.etat
     assert (debet.paye_net, debet.reverse, debet.a_reverser) == (
         Decimal("700.00"),
         Decimal("300.00"),
