@@ -80,16 +80,18 @@ CODE_COMPTABILISER = "responsabilite.comptabiliser"
 
 def comptes_disponibles() -> list[tuple[str, str]]:
     """Where the agent comptable's money comes in or goes out: the cash (531)
-    or one of the fund's bank accounts (512x of a tresorerie account) — not
-    the compte spécial d'encaissement, which receives the contributions only
-    (circ. 93/82 §2.2.0.2, `tresorerie`)."""
+    or one of the fund's comptes externes de disponibilités (5122; circ. 93/82
+    §2.2.0.1) — not the compte spécial d'exécution, only the daily draw that
+    feeds the compte externe (§2.2.0.0), nor a compte spécial d'encaissement,
+    « alimenté que par le versement des cotisations » (§2.2.0.2)."""
     choix = []
     caisse = Compte.objects.filter(numero=COMPTE_CAISSE).first()
     if caisse is not None:
         choix.append((caisse.numero, f"{caisse.numero} {caisse.libelle}"))
     for cd in (
-        CompteDisponibilite.objects.filter(actif=True, compte__numero__startswith="512")
-        .exclude(nature=CompteDisponibilite.Nature.ENCAISSEMENT)
+        CompteDisponibilite.objects.filter(
+            actif=True, nature=CompteDisponibilite.Nature.EXTERNE, compte__numero__startswith="512"
+        )
         .select_related("compte")
         .order_by("compte__numero")
     ):

@@ -73,7 +73,9 @@ def test_le_versement_passe_531_429_et_reduit_le_reste_du(mille, comptable, banq
 
 def test_le_compte_special_d_encaissement_ne_recoit_pas_le_versement(mille, comptable, banque):
     """The compte spécial d'encaissement receives the contributions only
-    (circ. 93/82 §2.2.0.2): not the agent comptable's money."""
+    (circ. 93/82 §2.2.0.2) and the compte spécial d'exécution only the daily
+    draw (§2.2.0.0): the agent comptable's money goes to the cash or a compte
+    externe."""
     from ledger.models import Compte
     from tresorerie.models import CompteDisponibilite
 
@@ -83,6 +85,13 @@ def test_le_compte_special_d_encaissement_ne_recoit_pas_le_versement(mille, comp
         nature="encaissement",
         compte=Compte.objects.get(numero="5123"),
         compte_frais=banque,
+        ouvert_le=banque.ouvert_le,
+    )
+    CompteDisponibilite.objects.create(
+        code="EXECUTION",
+        libelle="Compte spécial d'exécution",
+        nature="execution",
+        compte=Compte.objects.get(numero="5121"),
         ouvert_le=banque.ouvert_le,
     )
     assert [n for n, _ in reg.comptes_disponibles()] == ["531", "5122"]
