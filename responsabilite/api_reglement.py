@@ -120,7 +120,9 @@ class ReglementApi(APIView):
 
 class VersementEntree(serializers.Serializer):
     montant = serializers.DecimalField(**_MONTANT)
-    compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
+    compte = serializers.CharField(
+        max_length=20, help_text="531 ou un compte externe de disponibilités (5122)"
+    )
 
 
 class NonValeurEntree(serializers.Serializer):
@@ -139,15 +141,18 @@ class RecouvrementEntree(serializers.Serializer):
     le = serializers.DateField()
     debiteur = serializers.CharField(max_length=200)
     montant = serializers.DecimalField(**_MONTANT)
-    compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
+    compte = serializers.CharField(
+        max_length=20, help_text="531 ou un compte externe de disponibilités (5122)"
+    )
 
 
-class ReversementEntree(serializers.Serializer):
-    compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
+class RenduEntree(serializers.Serializer):
+    """What is given back to the agent comptable (his share of a recovery, the
+    sum granted he had paid): the account it leaves from."""
 
-
-class RemboursementEntree(serializers.Serializer):
-    compte = serializers.CharField(max_length=20, help_text="531 ou un compte 512 de trésorerie")
+    compte = serializers.CharField(
+        max_length=20, help_text="531 ou un compte externe de disponibilités (5122)"
+    )
 
 
 _ORDRES = OrdreDebet.objects.select_related("agent_comptable", "ecriture")
@@ -212,7 +217,7 @@ RecouvrementApi = api_acte(
 ReversementApi = api_acte(
     actes_reglement.REVERSEMENT,
     queryset=Recouvrement.objects.select_related("ordre"),
-    entree=ReversementEntree,
+    entree=RenduEntree,
     sortie=lambda r: RecouvrementSortie(r).data,
     reponse=RecouvrementSortie,
     resume="Reverser à l'agent comptable sa part d'un recouvrement (agent comptable)",
@@ -221,7 +226,7 @@ ReversementApi = api_acte(
 RemboursementApi = api_acte(
     actes_reglement.REMBOURSEMENT,
     queryset=Demande.objects.select_related("ordre"),
-    entree=RemboursementEntree,
+    entree=RenduEntree,
     sortie=lambda d: PriseEnChargeSortie(d).data,
     reponse=PriseEnChargeSortie,
     resume=(
