@@ -4,6 +4,7 @@ by the page; the letters (circ. 93/82 §6.0, §6.1)."""
 
 import datetime
 import re
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -98,8 +99,15 @@ def test_l_auditeur_lit_le_registre_en_pdf_csv_et_api(client, auditeur, ordre, a
     texte = page(client.get("/responsabilite/"))
     assert f"DEB-{annee}-0001" in texte and "1 234,56 €" in texte
     assert "Émettre l'ordre" not in texte and "Enregistrer une mise en cause" not in texte
-    pdf = texte_pdf(client.get("/responsabilite/document.pdf").content)
+    contenu = client.get("/responsabilite/document.pdf").content
+    pdf = texte_pdf(contenu)
     assert "Registre des débets des comptables" in pdf and "1 234,56 €" in pdf
+    # its sixteen columns read across a landscape page, the last one included
+    info = subprocess.run(["pdfinfo", "-"], input=contenu, capture_output=True, check=True)
+    largeur, hauteur = map(
+        float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout.decode()).groups()
+    )
+    assert largeur > hauteur and "Reste" in pdf.split("Reversé")[-1]
     csv = client.get("/responsabilite/document.csv").content.decode()
     assert (
         f"DEB-{annee}-0001" in csv
