@@ -36,6 +36,7 @@ from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import format_euros
+from core.money import montant as montant_valide
 from core.verrous import verrouiller
 from ledger.models import Compte
 from ledger.services import LigneSaisie, ecriture_passer
@@ -112,13 +113,9 @@ def _mis_en_cause(personne, faits_le: datetime.date, acting_user):
 
 
 def _montant(valeur) -> Decimal:
-    try:
-        montant = Decimal(str(valeur))
-    except Exception:
-        raise DonneeInvalide("Le montant doit être un nombre.") from None
-    if montant <= 0 or montant != montant.quantize(Decimal("0.01")):
-        raise DonneeInvalide("Le montant est positif, en euros et centimes.")
-    return montant
+    """An amount typed or sent, or its French refusal (`core.money.montant`:
+    a comma or a point, two decimals at most, positive)."""
+    return montant_valide(valeur)
 
 
 @transaction.atomic

@@ -73,6 +73,29 @@ def test_le_conseil_d_office_seulement_pour_fraude(directrice, comptable, annee)
     assert not MiseEnCause.objects.exists()
 
 
+def test_le_montant_se_saisit_en_euros_et_centimes(directrice, comptable, annee):
+    def mettre_en_cause(montant):
+        return services.mise_en_cause_enregistrer(
+            acting_user=directrice,
+            auteur="tutelle",
+            decide_le=D(annee, 6, 1),
+            faits_le=D(annee, 5, 2),
+            motifs="Manquant",
+            montant=montant,
+        )
+
+    for faux, message in (
+        ("10,001", "plus de deux décimales"),
+        ("-5", "ne peut pas être négatif"),
+        ("0", "strictement positif"),
+        ("dix", "pas un nombre"),
+    ):
+        with pytest.raises(DonneeInvalide, match=message):
+            mettre_en_cause(faux)
+    assert not MiseEnCause.objects.exists()
+    assert mettre_en_cause("1 234,56").montant == Decimal("1234.56")
+
+
 def test_seul_le_directeur_met_en_cause(comptable, annee):
     with pytest.raises(DroitInsuffisant, match="Seul le directeur"):
         services.mise_en_cause_enregistrer(
