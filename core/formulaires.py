@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from core.exceptions import DonneeInvalide
+from core.money import montant
+
 
 class EntreeFichiers(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -33,3 +36,23 @@ def saisie_date(**attrs) -> forms.DateInput:
     """A date input whose proposed value shows: the browser's date picker only
     reads ISO dates (AAAA-MM-JJ), whatever the locale's display format."""
     return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", **attrs})
+
+
+class ChampMontant(forms.CharField):
+    """An amount typed as a person types it (« 1 234,56 », a comma or a point),
+    read by `core.money.montant` with its French refusals; `zero_admis` for an
+    amount that may be 0 (a refusal, no property)."""
+
+    def __init__(self, *args, zero_admis: bool = False, **kwargs):
+        kwargs.setdefault("max_length", 24)
+        self.zero_admis = zero_admis
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        texte = super().clean(value)
+        if texte in (None, ""):
+            return None
+        try:
+            return montant(texte, libelle="Le montant", strictement_positif=not self.zero_admis)
+        except DonneeInvalide as refus:
+            raise forms.ValidationError(refus.message) from None

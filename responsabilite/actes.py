@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
-from core.formulaires import saisie_date
+from core.formulaires import ChampMontant, saisie_date
 from personnes.models import Fonction, nom_de
 from responsabilite import selectors, services, services_decharge, services_sursis
 from responsabilite.droits import (  # noqa: F401 (the pages and the API read them here)
@@ -59,7 +59,7 @@ class MiseEnCauseForm(forms.Form):
         empty_label="l'agent comptable en fonction à la date des faits",
     )
     motifs = forms.CharField(label="Motifs", widget=forms.Textarea(attrs={"rows": 3}))
-    montant = forms.DecimalField(label="Montant (€)", min_value=0, decimal_places=2)
+    montant = ChampMontant(label="Montant (€)")
     fraude = forms.BooleanField(label="Fraude ou détournement", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -69,12 +69,7 @@ class MiseEnCauseForm(forms.Form):
 
 class EmettreForm(forms.Form):
     compte = forms.CharField(label="Compte du manquant", max_length=20, initial="531")
-    montant = forms.DecimalField(
-        label="Montant (€, celui de la mise en cause si vide)",
-        required=False,
-        min_value=0,
-        decimal_places=2,
-    )
+    montant = ChampMontant(label="Montant (€, celui de la mise en cause si vide)", required=False)
 
 
 class ManquantForm(forms.Form):
@@ -121,9 +116,7 @@ class DemandeForm(forms.Form):
         "remise gracieuse)",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    montant = forms.DecimalField(
-        label="Montant (€, tout le débet si vide)", required=False, min_value=0, decimal_places=2
-    )
+    montant = ChampMontant(label="Montant (€, tout le débet si vide)", required=False)
     force_majeure = forms.BooleanField(label="Force majeure invoquée", required=False)
     piece = forms.FileField(
         label="Pièce prouvant la force majeure (PDF, 10 Mo au plus)",
@@ -135,9 +128,7 @@ class DemandeForm(forms.Form):
 class ConseilForm(forms.Form):
     conseil_le = forms.DateField(label="Décision du conseil du", **_DATE)
     deliberation = forms.CharField(label="Délibération", max_length=120)
-    montant = forms.DecimalField(
-        label="Montant accordé (€, 0 pour un refus)", min_value=0, decimal_places=2
-    )
+    montant = ChampMontant(label="Montant accordé (€, 0 pour un refus)", zero_admis=True)
 
 
 class ApprobationForm(forms.Form):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import saisie_date
+from core.formulaires import ChampMontant, saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 from responsabilite import services_drass
@@ -26,15 +26,11 @@ _PDF = {"widget": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pd
 
 class DossierDrassForm(forms.Form):
     transmis_le = forms.DateField(label="Transmis au ministre le", **_DATE)
-    revenus = forms.DecimalField(
-        label="Revenus de l'agent comptable sur la période en cause (€)",
-        min_value=0,
-        decimal_places=2,
+    revenus = ChampMontant(
+        label="Revenus de l'agent comptable sur la période en cause (€)", zero_admis=True
     )
-    biens_immobiliers = forms.DecimalField(
-        label="Évaluation de ses biens immobiliers (€, 0 s'il n'en a pas)",
-        min_value=0,
-        decimal_places=2,
+    biens_immobiliers = ChampMontant(
+        label="Évaluation de ses biens immobiliers (€, 0 s'il n'en a pas)", zero_admis=True
     )
     cautionnement = forms.FileField(
         label="Copie du contrat de cautionnement (PDF, 10 Mo au plus)", **_PDF

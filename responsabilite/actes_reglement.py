@@ -11,7 +11,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import saisie_date
+from core.formulaires import ChampMontant, saisie_date
 from core.money import format_euros
 from personnes.droits import droit
 from personnes.models import Fonction
@@ -38,8 +38,8 @@ ASSOCIATION_DROIT = droit(
 _DATE = {"widget": saisie_date()}
 
 
-def _montant(libelle: str = "Montant (€)") -> forms.DecimalField:
-    return forms.DecimalField(label=libelle, min_value=0, decimal_places=2)
+def _montant(libelle: str = "Montant (€)") -> ChampMontant:
+    return ChampMontant(label=libelle)
 
 
 def _compte(libelle: str) -> forms.ChoiceField:

@@ -33,10 +33,21 @@ def test_la_page_de_l_ordre_et_ses_formulaires(client, mille, comptable, directr
     texte = _page(client.get(url))
     assert "Enregistrer le versement" in texte and "Enregistrer le recouvrement" in texte
     assert "Enregistrer l'admission en non-valeur" not in texte
+    # an over-precise amount: its French refusal, nothing recorded
     texte = _page(
         client.post(
             f"/responsabilite/ordres/{mille.pk}/versements/",
-            {"montant": "700.00", "compte": "531"},
+            {"montant": "10,001", "compte": "531"},
+            follow=True,
+        )
+    )
+    assert "Le montant a plus de deux décimales (10.001)" in texte
+    assert not mille.versements.exists()
+    # typed as a person types it: « 700,00 »
+    texte = _page(
+        client.post(
+            f"/responsabilite/ordres/{mille.pk}/versements/",
+            {"montant": "700,00", "compte": "531"},
             follow=True,
         )
     )
