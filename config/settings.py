@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "inventaire",
     "comptes_annuels",
     "responsabilite",
+    "recouvrement",
     "accueil",
 ]
 

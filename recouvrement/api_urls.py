@@ -1,0 +1,3 @@
+"""API of recovery; each part adds its own routes."""
+
+urlpatterns: list = []

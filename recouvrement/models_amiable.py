@@ -1,0 +1,3 @@
+"""Models of the amiable part of recovery (filled by its own change)."""
+
+__all__: list[str] = []

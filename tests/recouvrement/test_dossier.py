@@ -1,0 +1,74 @@
+"""The recovery file of a claim: who recovers it from the start (D253-16 al. 1),
+only a claim taken in charge, and the journal of the acts PostgreSQL keeps
+append-only (annexe art. 13 al. 5: the situation individuelle lists every act)."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from core.exceptions import TransitionInterdite
+from recettes import services as r
+from recouvrement.models import Creance
+from recouvrement.services import creance_de, journaliser
+from tests.savepoint import refus_sql
+
+pytestmark = pytest.mark.django_db
+
+LE = datetime.date(2026, 3, 2)
+
+
+def test_un_loyer_est_recouvre_a_l_amiable_par_l_agent_comptable(ordre_loyer):
+    with transaction.atomic():
+        creance = creance_de(ordre_loyer.lignes.get(), LE)
+    assert creance.responsable == Creance.Responsable.COMPTABLE
+    assert creance.stade == Creance.Stade.PRISE_EN_CHARGE
+    assert (creance.debiteur.nom, creance.debiteur.compte.numero) == ("M. Petit", "4671")
+    with transaction.atomic():
+        assert creance_de(ordre_loyer.lignes.get(), LE).pk == creance.pk
+
+
+def test_les_cotisations_sont_recouvrees_par_le_directeur_des_l_origine(ordre_cotisation):
+    with transaction.atomic():
+        creance = creance_de(ordre_cotisation.lignes.get(), LE)
+    assert creance.responsable == Creance.Responsable.DIRECTEUR
+
+
+def test_un_ordre_non_pris_en_charge_n_a_rien_a_recouvrer(directrice, exercice):
+    ordre = r.ordre_recette_creer(
+        acting_user=directrice,
+        saisie=r.SaisieOrdre(
+            nature="loyer",
+            objet="Loyer de mars",
+            bases_liquidation="Bail du 1er janvier",
+            compte_imputation="752",
+            compte_tiers="4671",
+            date_fait=LE,
+            dates={"liquidation": LE, "echeance": LE},
+            lignes=[r.LigneDebiteur("M. Petit", "locataire", "600.00")],
+            type="individuel",
+            pieces_references="Bail",
+        ),
+    )
+    with pytest.raises(TransitionInterdite, match="n'est pas pris en charge"):
+        creance_de(ordre.lignes.get(), LE)
+    assert not Creance.objects.exists()
+
+
+def test_le_journal_des_actes_ne_se_modifie_ni_ne_se_supprime(ordre_loyer, comptable):
+    with transaction.atomic():
+        creance = creance_de(ordre_loyer.lignes.get(), LE)
+        acte = journaliser(
+            debiteur=creance.debiteur,
+            creance=creance,
+            type="relance",
+            le=LE,
+            libelle="Première relance",
+            auteur=comptable,
+            qualite="agent comptable",
+        )
+    message = "Un acte de recouvrement enregistré ne se modifie ni ne se supprime"
+    refus_sql(lambda c: c.execute("UPDATE recouvrement_acte SET libelle = 'x'"), message)
+    refus_sql(lambda c: c.execute("DELETE FROM recouvrement_acte"), message)
+    acte.refresh_from_db()
+    assert acte.libelle == "Première relance"
