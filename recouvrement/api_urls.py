@@ -1,3 +1,9 @@
-"""API of recovery; each part adds its own routes."""
+"""API of recovery: each part has its own routes."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("recouvrement.api_urls_amiable")),
+    path("", include("recouvrement.api_urls_contentieux")),
+    path("", include("recouvrement.api_urls_surveillance")),
+]

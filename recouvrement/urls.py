@@ -1,7 +1,11 @@
-"""Pages of recovery; each part adds its own patterns (`urls_*`)."""
+"""Pages of recovery: each part has its own patterns."""
 
-from django.urls import path  # noqa: F401 (each part adds its patterns)
+from django.urls import include, path
 
 app_name = "recouvrement"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("recouvrement.urls_amiable")),
+    path("", include("recouvrement.urls_contentieux")),
+    path("", include("recouvrement.urls_surveillance")),
+]

@@ -1,0 +1,3 @@
+"""API of the amiable part of recovery."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API of the contentieux part of recovery."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API of the surveillance part of recovery."""
+
+urlpatterns: list = []

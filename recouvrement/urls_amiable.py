@@ -1,0 +1,3 @@
+"""Pages of the amiable part of recovery."""
+
+urlpatterns: list = []

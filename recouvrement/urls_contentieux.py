@@ -1,0 +1,3 @@
+"""Pages of the contentieux part of recovery."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the surveillance part of recovery."""
+
+urlpatterns: list = []
