@@ -558,3 +558,6 @@ class PlanControleDepense(models.Model):
 
 class CompteurOrdreDepense(CompteurBase):
     """Last ordre de dépense number given in an exercise; locked by each creation."""
+
+
+from depenses.models_differe import *  # noqa: E402, F403
