@@ -1,0 +1,264 @@
+"""The API of amicable recovery (`/api/recouvrement/amiable/…`): the claims due
+and unpaid and a claim's file with its journal and échéanciers (GET, for
+whoever holds a function — the auditors of the tutelle read, change
+nothing), and one POST per act, the same services, droits and French
+refusals as the pages."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core import horloge
+from core.actes import api_acte
+from recettes.models import LigneOrdreRecette
+from recouvrement import actes_amiable as actes
+from recouvrement import amiable
+from recouvrement import amiable_lecture as lecture
+from recouvrement.models import Creance, DelaiPaiement, LotRelances
+
+_MONTANT = {"max_digits": 18, "decimal_places": 2}
+LIGNES = LigneOrdreRecette.objects.select_related("ordre")
+
+
+class AmiableActeSerializer(serializers.Serializer):
+    le = serializers.DateField()
+    type = serializers.CharField()
+    type_libelle = serializers.CharField(source="get_type_display")
+    libelle = serializers.CharField()
+    resultat = serializers.CharField()
+    montant = serializers.DecimalField(allow_null=True, **_MONTANT)
+    auteur = serializers.CharField(source="auteur.username")
+    qualite = serializers.CharField()
+
+
+class AmiableCreanceSerializer(serializers.Serializer):
+    ligne = serializers.IntegerField(
+        source="ligne.pk", help_text="la ligne du débiteur (l'identifiant des actes)"
+    )
+    debiteur = serializers.CharField()
+    ordre = serializers.CharField(source="ligne.ordre.reference")
+    nature = serializers.CharField(source="ligne.ordre.nature")
+    exigible_le = serializers.DateField(source="exigible")
+    reste = serializers.DecimalField(**_MONTANT)
+    responsable = serializers.CharField()
+    stade = serializers.CharField()
+    relances = serializers.IntegerField(source="rang")
+    echeancier_en_defaut = serializers.SerializerMethodField()
+
+    def get_echeancier_en_defaut(self, obj) -> bool:
+        return bool(obj.suivi and obj.suivi.en_defaut)
+
+
+class AmiableEcheanceSerializer(serializers.Serializer):
+    rang = serializers.IntegerField()
+    le = serializers.DateField()
+    montant = serializers.DecimalField(**_MONTANT)
+    couvert = serializers.DecimalField(**_MONTANT)
+    statut = serializers.CharField()
+
+
+class AmiableDelaiSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="delai.pk")
+    demande_le = serializers.DateField(source="delai.demande_le")
+    demande_reference = serializers.CharField(source="delai.demande_reference")
+    accorde_le = serializers.DateField(source="delai.accorde_le")
+    qualite = serializers.CharField(source="delai.qualite")
+    montant = serializers.DecimalField(source="delai.montant", **_MONTANT)
+    etat = serializers.CharField(source="delai.etat")
+    paye = serializers.DecimalField(**_MONTANT)
+    en_defaut = serializers.BooleanField()
+    echeances = AmiableEcheanceSerializer(many=True)
+
+
+class AmiableDossierSerializer(serializers.Serializer):
+    ligne = serializers.IntegerField()
+    debiteur = serializers.CharField()
+    ordre = serializers.CharField()
+    reste = serializers.DecimalField(**_MONTANT)
+    responsable = serializers.CharField()
+    stade = serializers.CharField()
+    transmise_le = serializers.DateField(allow_null=True)
+    compte_rendu = serializers.CharField()
+    delais = AmiableDelaiSerializer(many=True)
+    actes = AmiableActeSerializer(many=True)
+
+
+def dossier(ligne: LigneOrdreRecette) -> dict:
+    le = horloge.aujourdhui()
+    creance = Creance.objects.filter(ligne=ligne).first()
+    return {
+        "ligne": ligne.pk,
+        "debiteur": ligne.debiteur,
+        "ordre": ligne.ordre.reference,
+        "reste": lecture.reste_de(ligne),
+        "responsable": creance.responsable if creance else "",
+        "stade": creance.stade if creance else Creance.Stade.PRISE_EN_CHARGE,
+        "transmise_le": creance.transmise_le if creance else None,
+        "compte_rendu": creance.compte_rendu if creance else "",
+        "delais": [lecture.suivi(d, le) for d in creance.delais.all()] if creance else [],
+        "actes": list(lecture.journal(creance)) if creance else [],
+    }
+
+
+class AmiableCreancesApi(APIView):
+    @extend_schema(
+        responses={200: AmiableCreanceSerializer(many=True)},
+        summary="Créances exigibles impayées (recouvrement amiable)",
+    )
+    def get(self, request):
+        liste = lecture.creances_impayees(horloge.aujourdhui())
+        return Response(AmiableCreanceSerializer(liste, many=True).data)
+
+
+class AmiableDossierApi(APIView):
+    @extend_schema(
+        responses={200: AmiableDossierSerializer},
+        summary="Dossier d'une créance : reste, stade, délais, journal des actes",
+    )
+    def get(self, request, pk: int):
+        ligne = get_object_or_404(LIGNES, pk=pk)
+        return Response(AmiableDossierSerializer(dossier(ligne)).data)
+
+
+class RelanceLigneSerializer(serializers.Serializer):
+    ordre = serializers.CharField(source="creance.ligne.ordre.reference")
+    ligne = serializers.IntegerField(source="creance.ligne_id")
+    rang = serializers.IntegerField()
+    reste = serializers.DecimalField(**_MONTANT)
+
+
+class RelanceLettreSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    debiteur = serializers.CharField(source="debiteur.nom")
+    rang = serializers.IntegerField()
+    total = serializers.DecimalField(**_MONTANT)
+    lignes = RelanceLigneSerializer(many=True)
+
+
+class RelanceLotSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    le = serializers.DateField()
+    par = serializers.CharField(source="par.username")
+    qualite = serializers.CharField()
+    lettres = RelanceLettreSerializer(many=True)
+
+
+class RelanceLotEntree(serializers.Serializer):
+    lignes = serializers.ListField(
+        child=serializers.IntegerField(),
+        allow_empty=False,
+        help_text="les lignes des débiteurs à relancer (une lettre par débiteur)",
+    )
+
+
+class AmiableLotApi(APIView):
+    @extend_schema(responses={200: RelanceLotSerializer}, summary="Lot de relances")
+    def get(self, request, pk: int):
+        return Response(RelanceLotSerializer(get_object_or_404(LotRelances, pk=pk)).data)
+
+
+RelancerApi = api_acte(
+    actes.RELANCER,
+    entree=RelanceLotEntree,
+    sortie=lambda lot: RelanceLotSerializer(lot).data,
+    reponse=RelanceLotSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Établir un lot de relances (une lettre par débiteur)",
+)
+
+
+class DelaiEcheanceEntree(serializers.Serializer):
+    le = serializers.DateField()
+    montant = serializers.DecimalField(**_MONTANT)
+
+
+class DelaiAccorderEntree(serializers.Serializer):
+    demande_le = serializers.DateField(help_text="date de la lettre du débiteur")
+    demande_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    demande_fichier_nom = serializers.CharField(required=False, allow_blank=True, default="")
+    demande_fichier_base64 = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="la lettre du débiteur (PDF, PNG ou JPEG) encodée en base64",
+    )
+    motif = serializers.CharField(required=False, allow_blank=True, default="")
+    echeances = DelaiEcheanceEntree(many=True)
+
+    def validate(self, attrs):
+        contenu = attrs.pop("demande_fichier_base64", "")
+        nom = attrs.pop("demande_fichier_nom", "") or "demande.pdf"
+        if contenu:
+            try:
+                attrs["demande_fichier"] = (nom, base64.b64decode(contenu, validate=True))
+            except (binascii.Error, ValueError):
+                raise serializers.ValidationError(
+                    {"demande_fichier_base64": "La lettre jointe n'est pas en base64."}
+                ) from None
+        attrs["echeances"] = [
+            amiable.EcheanceSaisie(e["le"], e["montant"]) for e in attrs["echeances"]
+        ]
+        return attrs
+
+
+class DelaiAccordeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ligne = serializers.IntegerField(source="creance.ligne_id")
+    accorde_le = serializers.DateField()
+    montant = serializers.DecimalField(**_MONTANT)
+    etat = serializers.CharField()
+    defaillance_le = serializers.DateField(allow_null=True)
+    echeances = DelaiEcheanceEntree(many=True)
+
+
+DelaiAccorderApi = api_acte(
+    actes.DELAI,
+    queryset=LIGNES,
+    entree=DelaiAccorderEntree,
+    sortie=lambda d: DelaiAccordeSerializer(d).data,
+    reponse=DelaiAccordeSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Accorder un délai de paiement sur la demande écrite du débiteur",
+    introuvable="La ligne d'ordre de recette n° {pk} n'existe pas.",
+)
+DefaillanceApi = api_acte(
+    actes.DEFAILLANCE,
+    queryset=DelaiPaiement.objects.select_related("creance"),
+    sortie=lambda d: DelaiAccordeSerializer(d).data,
+    reponse=DelaiAccordeSerializer,
+    resume="Constater la défaillance d'un échéancier",
+    introuvable="Le délai de paiement n° {pk} n'existe pas.",
+)
+
+
+class TransmissionEntree(serializers.Serializer):
+    compte_rendu = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TransmiseSerializer(serializers.Serializer):
+    ligne = serializers.IntegerField(source="ligne_id")
+    debiteur = serializers.CharField(source="debiteur.nom")
+    responsable = serializers.CharField()
+    stade = serializers.CharField()
+    transmise_le = serializers.DateField()
+    transmise_par = serializers.CharField(source="transmise_par.username")
+    compte_rendu = serializers.CharField()
+
+
+TransmettreApi = api_acte(
+    actes.TRANSMETTRE,
+    queryset=LIGNES,
+    entree=TransmissionEntree,
+    sortie=lambda c: TransmiseSerializer(c).data,
+    reponse=TransmiseSerializer,
+    resume="Transmettre au directeur l'échec du recouvrement amiable, avec son dossier",
+    introuvable="La ligne d'ordre de recette n° {pk} n'existe pas.",
+)

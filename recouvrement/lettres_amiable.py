@@ -1,0 +1,117 @@
+"""The documents of amicable recovery (circ. 93/82 §2.0.5), WeasyPrint PDFs and
+CSV (semicolon, French decimals, as the other exports): the reminder letters
+(one per debtor, or the whole batch in one PDF), the file of a claim handed
+to the directeur (its compte rendu and the acts of the journal), and the list
+of the claims due and unpaid."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core import horloge
+from core.money import format_nombre
+from recouvrement import amiable_lecture as lecture
+from recouvrement.models import Creance, LettreRelance, LotRelances
+
+
+def _pdf(gabarit: str, contexte: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        gabarit,
+        {
+            "organisme": settings.NOM_ORGANISME,
+            "edite_le": timezone.localtime(horloge.maintenant()),
+            **contexte,
+        },
+    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def _lettres(qs):
+    return list(
+        qs.select_related("lot__par", "debiteur").prefetch_related("lignes__creance__ligne__ordre")
+    )
+
+
+def lot_pdf(lot: LotRelances) -> bytes:
+    """The batch: every letter, one per page."""
+    return _pdf(
+        "recouvrement/amiable/lettres_pdf.html",
+        {"lot": lot, "lettres": _lettres(lot.lettres.all())},
+    )
+
+
+def lettre_pdf(lettre: LettreRelance) -> bytes:
+    """One debtor's letter."""
+    return _pdf(
+        "recouvrement/amiable/lettres_pdf.html",
+        {"lot": lettre.lot, "lettres": _lettres(LettreRelance.objects.filter(pk=lettre.pk))},
+    )
+
+
+def dossier_pdf(creance: Creance) -> bytes:
+    """The file handed to the directeur: the claim, its reste, the compte rendu
+    of the amicable attempts and every act of the journal."""
+    return _pdf(
+        "recouvrement/amiable/dossier_pdf.html",
+        {
+            "creance": creance,
+            "ordre": creance.ligne.ordre,
+            "reste": lecture.reste_de(creance.ligne),
+            "actes": list(lecture.journal(creance)),
+            "delais": list(creance.delais.prefetch_related("echeances")),
+        },
+    )
+
+
+EN_TETES = [
+    "Débiteur",
+    "Qualité",
+    "Ordre",
+    "Nature",
+    "Exigible le",
+    "Reste à recouvrer",
+    "Recouvrée par",
+    "Stade",
+    "Relances",
+    "Dernier acte",
+]
+
+
+def _rangee(s: lecture.CreanceSuivie) -> list[str]:
+    acte = s.dernier_acte
+    return [
+        s.debiteur,
+        s.ligne.qualite,
+        s.ligne.ordre.reference,
+        s.ligne.ordre.get_nature_display(),
+        f"{s.exigible:%d/%m/%Y}",
+        format_nombre(s.reste),
+        "directeur" if s.responsable == Creance.Responsable.DIRECTEUR else "agent comptable",
+        s.stade,
+        str(s.rang),
+        f"{acte.le:%d/%m/%Y} {acte.get_type_display()}" if acte else "",
+    ]
+
+
+def liste_csv(liste: list[lecture.CreanceSuivie]) -> str:
+    sortie = io.StringIO()
+    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire(EN_TETES)
+    for s in liste:
+        ecrire(_rangee(s))
+    return sortie.getvalue()
+
+
+def liste_pdf(liste: list[lecture.CreanceSuivie], le: datetime.date) -> bytes:
+    return _pdf(
+        "recouvrement/amiable/liste_pdf.html",
+        {"en_tetes": EN_TETES, "rangees": [_rangee(s) for s in liste], "le": le},
+    )
