@@ -15,9 +15,8 @@ CREATE OR REPLACE FUNCTION recouvrement_etat_nominatif_verifier() RETURNS trigge
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('recouvrement_etat_nominatif'), NEW.annee * 10 + NEW.semestre);
-    IF NEW.semestre NOT IN (1, 2)
-       OR NEW.arrete_au <> CASE WHEN NEW.semestre = 1 THEN make_date(NEW.annee, 6, 30)
-                                ELSE make_date(NEW.annee, 12, 31) END THEN
+    IF NOT ((NEW.semestre = 1 AND NEW.arrete_au = make_date(NEW.annee, 6, 30))
+            OR (NEW.semestre = 2 AND NEW.arrete_au = make_date(NEW.annee, 12, 31))) THEN
         RAISE EXCEPTION USING ERRCODE = 'LG962',
             MESSAGE = format('L''état nominatif du semestre %s de %s est arrêté au 30 juin ou au 31 décembre (annexe art. 13), non au %s.',
                              NEW.semestre, NEW.annee, to_char(NEW.arrete_au, 'DD/MM/YYYY'));

@@ -1,0 +1,352 @@
+"""API of the surveillance part of recovery (`/api/recouvrement/`): the
+situations individuelles (annexe art. 13 al. 5-6, readable by the tutelle at
+any time), the état nominatif semestriel (al. 7), what falls due, and the
+acts of the surveillance (circ. 93/82 §2.0.4, §2.0.5), each through
+`core.actes.api_acte`."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core import horloge
+from core.actes import api_acte
+from recouvrement import a_echoir as registre
+from recouvrement import actes_surveillance as actes
+from recouvrement import etat_nominatif as en
+from recouvrement.models import Debiteur
+from recouvrement.models_surveillance import ContratConserve, Garantie, Liste
+from recouvrement.situation import debiteurs_en_contentieux, situation
+from recouvrement.views_surveillance import pour_qui
+
+_MONTANT = {"max_digits": 18, "decimal_places": 2}
+
+
+def _lire(request) -> None:
+    actes.LIRE_DROIT.exiger(request.user)
+
+
+# --- Reads -----------------------------------------------------------------------------
+
+
+class SituationDebiteurSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    nom = serializers.CharField()
+    compte = serializers.CharField(source="compte.numero")
+    qualite = serializers.CharField()
+    regime = serializers.CharField()
+    forme = serializers.CharField()
+
+
+class SituationCreanceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="creance.pk")
+    ordre = serializers.CharField()
+    nature = serializers.CharField()
+    objet = serializers.CharField()
+    montant = serializers.DecimalField(**_MONTANT)
+    reste = serializers.DecimalField(**_MONTANT)
+    stade = serializers.CharField()
+    responsable = serializers.CharField()
+
+
+class SituationActeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    le = serializers.DateField()
+    type = serializers.CharField()
+    type_libelle = serializers.CharField(source="get_type_display")
+    libelle = serializers.CharField()
+    resultat = serializers.CharField()
+    montant = serializers.DecimalField(allow_null=True, **_MONTANT)
+    qualite = serializers.CharField()
+    creance = serializers.IntegerField(source="creance_id", allow_null=True)
+
+
+class GarantieSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    debiteur = serializers.IntegerField(source="debiteur_id")
+    creance = serializers.IntegerField(source="creance_id", allow_null=True)
+    nature = serializers.CharField()
+    objet = serializers.CharField()
+    montant = serializers.DecimalField(**_MONTANT)
+    prise_le = serializers.DateField()
+    inscrite_le = serializers.DateField(allow_null=True)
+    bureau = serializers.CharField()
+    peremption_le = serializers.DateField(allow_null=True)
+    signalee_le = serializers.DateField(allow_null=True)
+    renouvelee_le = serializers.DateField(allow_null=True)
+    etat = serializers.CharField()
+    mainlevee_le = serializers.DateField(allow_null=True)
+
+
+class SituationIndividuelleSerializer(serializers.Serializer):
+    debiteur = SituationDebiteurSerializer()
+    montant = serializers.DecimalField(**_MONTANT)
+    reste = serializers.DecimalField(**_MONTANT)
+    creances = SituationCreanceSerializer(many=True)
+    actes = SituationActeSerializer(many=True)
+    garanties = GarantieSerializer(many=True)
+
+
+class SituationsApi(APIView):
+    @extend_schema(
+        responses={200: SituationDebiteurSerializer(many=True)},
+        summary="Débiteurs en recouvrement contentieux (situations individuelles)",
+    )
+    def get(self, request):
+        _lire(request)
+        return Response(SituationDebiteurSerializer(debiteurs_en_contentieux(), many=True).data)
+
+
+class SituationApi(APIView):
+    @extend_schema(
+        responses={200: SituationIndividuelleSerializer},
+        summary="Situation individuelle d'un débiteur : actes, résultats, garanties, créances",
+    )
+    def get(self, request, pk: int):
+        _lire(request)
+        debiteur = Debiteur.objects.select_related("compte").filter(pk=pk).first()
+        if debiteur is None:
+            raise NotFound(f"Le débiteur n° {pk} n'existe pas.")
+        return Response(SituationIndividuelleSerializer(situation(debiteur)).data)
+
+
+class EtatNominatifLigneSerializer(serializers.Serializer):
+    procedure = serializers.CharField()
+    procedure_libelle = serializers.CharField()
+    debiteur = serializers.CharField()
+    compte = serializers.CharField()
+    qualite = serializers.CharField()
+    ordres = serializers.ListField(child=serializers.CharField())
+    montant = serializers.DecimalField(**_MONTANT)
+    reste = serializers.DecimalField(**_MONTANT)
+    dernier_acte = serializers.CharField()
+    dernier_acte_le = serializers.DateField(allow_null=True)
+
+
+class EnvoiEtatNominatifSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    annee = serializers.IntegerField()
+    semestre = serializers.IntegerField()
+    arrete_au = serializers.DateField()
+    envoye_le = serializers.DateField()
+    reference = serializers.CharField()
+    qualite = serializers.CharField()
+    debiteurs = serializers.IntegerField()
+    montant = serializers.DecimalField(**_MONTANT)
+    en_retard = serializers.BooleanField()
+
+
+class EtatNominatifSerializer(serializers.Serializer):
+    arrete_au = serializers.DateField()
+    limite = serializers.DateField()
+    debiteurs = serializers.IntegerField()
+    reste = serializers.DecimalField(**_MONTANT)
+    lignes = EtatNominatifLigneSerializer(many=True)
+    envoi = EnvoiEtatNominatifSerializer(allow_null=True)
+
+
+class EtatNominatifApi(APIView):
+    @extend_schema(
+        responses={200: EtatNominatifSerializer},
+        summary="État nominatif des débiteurs par nature de procédure, arrêté au 30 juin ou au "
+        "31 décembre",
+    )
+    def get(self, request, annee: int, semestre: int):
+        _lire(request)
+        if semestre not in (1, 2):
+            raise NotFound("Un semestre est le premier (1) ou le second (2).")
+        s = en.Semestre(annee, semestre)
+        aujourdhui = horloge.aujourdhui()
+        etat = en.etat_au(s.arrete_au if aujourdhui > s.arrete_au else aujourdhui)
+        return Response(
+            EtatNominatifSerializer(
+                {
+                    "arrete_au": etat.arrete_au,
+                    "limite": s.limite,
+                    "debiteurs": etat.debiteurs,
+                    "reste": etat.reste,
+                    "lignes": etat.lignes,
+                    "envoi": en.envoi_du(s),
+                }
+            ).data
+        )
+
+
+class AEchoirSerializer(serializers.Serializer):
+    le = serializers.DateField()
+    jours = serializers.IntegerField(help_text="jours restants ; négatif : en retard")
+    quoi = serializers.CharField()
+    qui = serializers.CharField()
+    nature = serializers.CharField()
+    debiteur = serializers.CharField()
+    url = serializers.CharField()
+
+
+class EcheancesRecouvrementApi(APIView):
+    @extend_schema(
+        responses={200: AEchoirSerializer(many=True)},
+        summary="Échéances du recouvrement de qui demande (tout, pour la tutelle), "
+        "la plus proche d'abord",
+    )
+    def get(self, request):
+        _lire(request)
+        aujourdhui = horloge.aujourdhui()
+        qui, _ = pour_qui(request.user)
+        items = [
+            {**e.__dict__, "jours": e.jours(aujourdhui)} for e in registre.a_echoir(aujourdhui, qui)
+        ]
+        return Response(AEchoirSerializer(items, many=True).data)
+
+
+# --- Acts --------------------------------------------------------------------------------
+
+
+class GarantieEntree(serializers.Serializer):
+    nature = serializers.ChoiceField(choices=Garantie.Nature.choices)
+    objet = serializers.CharField(max_length=255)
+    montant = serializers.DecimalField(**_MONTANT)
+    prise_le = serializers.DateField()
+    creance = serializers.IntegerField(required=False, allow_null=True)
+    inscrite_le = serializers.DateField(required=False, allow_null=True)
+    bureau = serializers.CharField(required=False, allow_blank=True, default="")
+    peremption_le = serializers.DateField(required=False, allow_null=True)
+
+
+class SignalerEntree(serializers.Serializer):
+    signalee_le = serializers.DateField()
+
+
+class RenouvelerEntree(serializers.Serializer):
+    renouvelee_le = serializers.DateField()
+    peremption_le = serializers.DateField()
+
+
+class MainleveeEntree(serializers.Serializer):
+    mainlevee_le = serializers.DateField()
+    motif = serializers.CharField(max_length=255)
+
+
+class ContratConserveSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    nature = serializers.ChoiceField(choices=ContratConserve.Nature.choices)
+    objet = serializers.CharField(max_length=255)
+    cocontractant = serializers.CharField(max_length=200)
+    debut = serializers.DateField()
+    expire_le = serializers.DateField()
+    preavis_mois = serializers.IntegerField(min_value=1, max_value=24, default=6)
+    original = serializers.CharField(max_length=200)
+    directeur_informe_le = serializers.DateField(read_only=True, allow_null=True)
+
+
+class InformerEntree(serializers.Serializer):
+    informe_le = serializers.DateField()
+
+
+class PeriodiciteListeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    liste = serializers.ChoiceField(choices=Liste.choices)
+    mois = serializers.IntegerField(min_value=1, max_value=12)
+    a_compter_du = serializers.DateField()
+
+
+class EnvoiListeEntree(serializers.Serializer):
+    liste = serializers.ChoiceField(choices=Liste.choices)
+    le = serializers.DateField()
+
+
+class EnvoiListeSortie(serializers.Serializer):
+    id = serializers.IntegerField()
+    liste = serializers.CharField()
+    le = serializers.DateField()
+    qualite = serializers.CharField()
+    nombre = serializers.IntegerField()
+    montant = serializers.DecimalField(**_MONTANT)
+
+
+class EtatNominatifEnvoiEntree(serializers.Serializer):
+    annee = serializers.IntegerField()
+    semestre = serializers.ChoiceField(choices=[1, 2])
+    envoye_le = serializers.DateField()
+    reference = serializers.CharField(max_length=120)
+
+
+_GARANTIE = {"sortie": lambda g: GarantieSerializer(g).data, "reponse": GarantieSerializer}
+_INTROUVABLE_G = "La garantie n° {pk} n'existe pas."
+
+GarantieApi = api_acte(
+    actes.GARANTIE,
+    queryset=Debiteur.objects.all(),
+    entree=GarantieEntree,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer une garantie ou une sûreté sur un débiteur (directeur, agent comptable)",
+    introuvable="Le débiteur n° {pk} n'existe pas.",
+    **_GARANTIE,
+)
+SignalerApi = api_acte(
+    actes.SIGNALER,
+    queryset=Garantie.objects.all(),
+    entree=SignalerEntree,
+    resume="Péremption d'une inscription hypothécaire signalée au directeur (agent comptable)",
+    introuvable=_INTROUVABLE_G,
+    **_GARANTIE,
+)
+RenouvelerApi = api_acte(
+    actes.RENOUVELER,
+    queryset=Garantie.objects.all(),
+    entree=RenouvelerEntree,
+    resume="Renouvellement d'une inscription hypothécaire",
+    introuvable=_INTROUVABLE_G,
+    **_GARANTIE,
+)
+MainleveeApi = api_acte(
+    actes.MAINLEVEE,
+    queryset=Garantie.objects.all(),
+    entree=MainleveeEntree,
+    resume="Mainlevée d'une garantie",
+    introuvable=_INTROUVABLE_G,
+    **_GARANTIE,
+)
+ContratApi = api_acte(
+    actes.CONTRAT,
+    entree=ContratConserveSerializer,
+    sortie=lambda c: ContratConserveSerializer(c).data,
+    reponse=ContratConserveSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer un bail, contrat ou titre conservé par l'agent comptable",
+)
+InformerApi = api_acte(
+    actes.INFORMER,
+    queryset=ContratConserve.objects.all(),
+    entree=InformerEntree,
+    sortie=lambda c: ContratConserveSerializer(c).data,
+    reponse=ContratConserveSerializer,
+    resume="Directeur informé de l'expiration d'un bail, contrat ou titre (agent comptable)",
+    introuvable="Le bail, contrat ou titre n° {pk} n'existe pas.",
+)
+PeriodiciteApi = api_acte(
+    actes.PERIODICITE,
+    entree=PeriodiciteListeSerializer,
+    sortie=lambda p: PeriodiciteListeSerializer(p).data,
+    reponse=PeriodiciteListeSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Fixer la périodicité d'une liste adressée au directeur (directeur)",
+)
+EnvoiListeApi = api_acte(
+    actes.LISTE,
+    entree=EnvoiListeEntree,
+    sortie=lambda e: EnvoiListeSortie(e).data,
+    reponse=EnvoiListeSortie,
+    statut=status.HTTP_201_CREATED,
+    resume="Adresser au directeur une liste du recouvrement (agent comptable)",
+)
+EtatNominatifEnvoiApi = api_acte(
+    actes.ETAT_NOMINATIF,
+    entree=EtatNominatifEnvoiEntree,
+    sortie=lambda e: EnvoiEtatNominatifSerializer(e).data,
+    reponse=EnvoiEtatNominatifSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Enregistrer l'envoi à la caisse de l'état nominatif semestriel (directeur)",
+)
