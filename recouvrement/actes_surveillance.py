@@ -24,6 +24,18 @@ from recouvrement import (
 )
 from recouvrement.models_surveillance import ContratConserve, Garantie, Liste
 
+__all__ = [
+    "CONTRAT",
+    "ETAT_NOMINATIF",
+    "GARANTIE",
+    "INFORMER",
+    "LISTE",
+    "MAINLEVEE",
+    "PERIODICITE",
+    "RENOUVELER",
+    "SIGNALER",
+]
+
 LECTEURS = {
     Fonction.DIRECTEUR,
     Fonction.DELEGUE,
