@@ -356,3 +356,7 @@ FRAIS_BANCAIRES = Acte(
     FRAIS_DROIT,
     "Frais bancaires comptabilisés (627) et rapprochés.",
 )
+
+
+# The régies' acts (module of their own: size), in the catalogue with the others.
+from tresorerie import actes_regies  # noqa: E402, F401

@@ -537,3 +537,6 @@ class ArreteCaisse(models.Model):
 
 # The agent comptable's decisions on lines held for an opposition (module of its own: size).
 from tresorerie.decisions import DecisionOpposition  # noqa: E402, F401
+
+# The régies de recettes et d'avances (module of their own: size).
+from tresorerie.models_regies import *  # noqa: E402, F401, F403

@@ -1,0 +1,10 @@
+DROP TRIGGER IF EXISTS avance_regie_ajout_seul ON tresorerie_avanceregie;
+DROP TRIGGER IF EXISTS controle_regie_ajout_seul ON tresorerie_controleregie;
+DROP TRIGGER IF EXISTS arrete_regie_ajout_seul ON tresorerie_arreteregie;
+DROP TRIGGER IF EXISTS versement_regie_verifier ON tresorerie_versementregie;
+DROP FUNCTION IF EXISTS tresorerie_versement_regie_verifier();
+DROP TRIGGER IF EXISTS depense_regie_arretee ON tresorerie_depenseregie;
+DROP TRIGGER IF EXISTS encaissement_regie_arretee ON tresorerie_encaissement;
+DROP FUNCTION IF EXISTS tresorerie_regie_arretee();
+DROP TRIGGER IF EXISTS regie_verifier ON tresorerie_regie;
+DROP FUNCTION IF EXISTS tresorerie_regie_verifier();
