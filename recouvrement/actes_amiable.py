@@ -16,6 +16,7 @@ from recouvrement.droits_amiable import (
     RELANCER_DROIT,
     TRANSMETTRE_DROIT,
 )
+from recouvrement.models import DelaiPaiement
 
 __all__ = [
     "DEFAILLANCE",
@@ -113,15 +114,18 @@ def _delai(utilisateur, ligne, donnees):
     )
 
 
-DELAI = Acte(
-    "recouvrement.delai_accorder",
-    _delai,
-    droit=DELAI_DROIT,
-    succes=lambda delai, _d: (
+def _succes_delai(ligne, _donnees) -> str:
+    """The page's message: the act's object is the debtor's line."""
+    delai = DelaiPaiement.objects.filter(creance__ligne=ligne).order_by("-id").first()
+    if delai is None:
+        return "Délai de paiement accordé."
+    return (
         f"Délai de paiement accordé : {delai.echeances.count()} échéance(s), "
         f"{format_euros(delai.montant)}."
-    ),
-)
+    )
+
+
+DELAI = Acte("recouvrement.delai_accorder", _delai, droit=DELAI_DROIT, succes=_succes_delai)
 
 
 def _defaillance(utilisateur, delai, _donnees):
@@ -155,8 +159,8 @@ TRANSMETTRE = Acte(
     "recouvrement.transmettre",
     _transmettre,
     droit=TRANSMETTRE_DROIT,
-    succes=lambda creance, _d: (
-        f"Créance de {creance.debiteur.nom} transmise au directeur, seul chargé du recouvrement "
+    succes=lambda ligne, _d: (
+        f"Créance de {ligne.debiteur} transmise au directeur, seul chargé du recouvrement "
         "contentieux."
     ),
 )

@@ -198,7 +198,7 @@ def test_delai_accorde_sur_demande_ecrite(ordre_loyer, comptable, horloge):
         ({"fichier": ("demande.pdf", b"GIF89a")}, "n'est pas ce qu'il prétend être"),
         (
             {"echeances": [("2026-07-15", "300.00")]},
-            "totalisent 300,00 € : elles doivent égaler exactement le reste à recouvrer de 600,00 €",
+            "totalisent 300,00\xa0€ : elles doivent égaler exactement le reste à recouvrer de 600,00\xa0€",
         ),
         ({"echeances": [("2026-06-16", "600.00")]}, "doit être postérieure au 16/06/2026"),
         ({"echeances": []}, "indiquez au moins une échéance"),
@@ -240,7 +240,7 @@ def test_echeance_due_puis_defaut_le_lendemain(ordre_loyer, comptable, comptes, 
     items = [e for e in a_echoir(J(2026, 7, 15), COMPTABLE) if e.nature == "Échéancier"]
     assert [(e.le, e.quoi) for e in items][0] == (
         J(2026, 7, 15),
-        f"Échéance n° 1 de l'échéancier de M. Petit (ordre n° {ordre_loyer.reference}) : 300,00 €",
+        f"Échéance n° 1 de l'échéancier de M. Petit (ordre n° {ordre_loyer.reference}) : 300,00\xa0€",
     )
     assert not [e for e in a_echoir(J(2026, 7, 15), DIRECTEUR) if e.nature.startswith("Échéancier")]
     with pytest.raises(
@@ -254,7 +254,7 @@ def test_echeance_due_puis_defaut_le_lendemain(ordre_loyer, comptable, comptes, 
     assert suivi.en_defaut and suivi.premiere_impayee.manque == Decimal("200.00")
     defauts = [e for e in a_echoir(J(2026, 7, 16), COMPTABLE) if e.nature == "Échéancier en défaut"]
     assert defauts[0].le == J(2026, 7, 16)
-    assert "échéance n° 1 du 15/07/2026 impayée (200,00 €)" in defauts[0].quoi
+    assert "échéance n° 1 du 15/07/2026 impayée (200,00\xa0€)" in defauts[0].quoi
     delai = a.defaillance_constater(acting_user=comptable, delai=delai)
     assert (delai.etat, delai.defaillance_le) == (DelaiPaiement.Etat.DEFAILLANT, J(2026, 7, 16))
     creance = Creance.objects.get(pk=delai.creance_id)
