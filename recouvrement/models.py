@@ -136,6 +136,7 @@ class Acte(models.Model):
         SAISINE_CRA = "saisine_cra", "saisine de la commission de recours amiable"
         DECISION_CRA = "decision_cra", "décision de la commission de recours amiable"
         CONTRAINTE = "contrainte", "contrainte"
+        AUTRE_PROCEDURE = "autre_procedure", "autre procédure de recouvrement forcé"
         ACTE_HUISSIER = "acte_huissier", "acte d'huissier"
         RESULTAT = "resultat", "résultat d'un acte"
         AVIS_CAISSE = "avis_caisse", "avis à la caisse du défaut (régime volontaire)"

@@ -1,0 +1,343 @@
+"""The directeur's contentious acts as pages and the API see them: their
+droit (the first gate: the directeur or his délégué; the service then checks
+the delegation valid that day, its nature, account and amount, and refuses
+whoever acts for the agent comptable), their forms and the `core.actes.Acte`
+that runs each service."""
+
+from __future__ import annotations
+
+from django import forms
+
+from core.actes import Acte
+from core.exceptions import DonneeInvalide
+from core.formulaires import ChampMontant, saisie_date
+from personnes.droits import droit
+from personnes.models import Fonction
+from recouvrement import contentieux, contentieux_huissiers, contentieux_procedures
+from recouvrement.models import Debiteur
+from recouvrement.models_contentieux import Poursuite, RecoursAmiable
+from recouvrement.models_procedures import ProcedureCollective
+
+CONTENTIEUX_DROIT = droit(
+    "recouvrement.contentieux",
+    {Fonction.DIRECTEUR, Fonction.DELEGUE},
+    "Seul le directeur, ou son délégué dans les limites de sa délégation, conduit le "
+    "recouvrement contentieux (circulaire 93/82 §2.0.5 : le directeur est seul chargé du "
+    "recouvrement contentieux).",
+)
+
+_DATE = {"widget": saisie_date()}
+
+
+def _majuscule(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]
+
+
+class AvisReceptionForm(forms.Form):
+    le = forms.DateField(label="Avis de réception signé le", **_DATE)
+
+
+class RecoursForm(forms.Form):
+    saisie_le = forms.DateField(label="Réclamation introduite le", **_DATE)
+    objet = forms.CharField(
+        label="Objet de la réclamation", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Décision de la commission", choices=RecoursAmiable.Decision.choices
+    )
+    decision_le = forms.DateField(label="Décision du", **_DATE)
+    reference = forms.CharField(label="Référence de la décision", max_length=120)
+    motifs = forms.CharField(
+        label="Motifs (facultatif)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PoursuiteForm(forms.Form):
+    type = forms.ChoiceField(label="Procédure", choices=Poursuite.Type.choices)
+    description = forms.CharField(
+        label="Description de la procédure engagée", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AvisCaisseForm(forms.Form):
+    destinataire = forms.CharField(label="Caisse avisée", max_length=200)
+
+
+class ActeHuissierForm(forms.Form):
+    huissier = forms.IntegerField(label="Huissier", widget=forms.Select)
+    le = forms.DateField(label="Acte du", **_DATE)
+    nature = forms.CharField(label="Nature de l'acte", max_length=200)
+    cout = ChampMontant(label="Coût de l'acte (€)", zero_admis=True)
+
+    def __init__(self, *args, huissiers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["huissier"].widget.choices = [(h.pk, str(h)) for h in huissiers]
+
+
+class ResultatForm(forms.Form):
+    le = forms.DateField(label="Résultat du", **_DATE)
+    resultat = forms.CharField(label="Résultat de l'acte", widget=forms.Textarea(attrs={"rows": 2}))
+    somme_recouvree = ChampMontant(label="Somme recouvrée (€, 0 si rien)", zero_admis=True)
+
+
+class DebiteurForm(forms.Form):
+    regime = forms.ChoiceField(label="Régime du débiteur", choices=Debiteur.Regime.choices)
+    forme = forms.ChoiceField(label="Forme", choices=Debiteur.Forme.choices)
+    adresse = forms.CharField(
+        label="Adresse", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ProcedureForm(forms.Form):
+    type = forms.ChoiceField(label="Procédure collective", choices=ProcedureCollective.Type.choices)
+    jugement_le = forms.DateField(label="Jugement d'ouverture du", **_DATE)
+    tribunal = forms.CharField(label="Tribunal", max_length=200)
+    mandataire = forms.CharField(label="Mandataire judiciaire ou liquidateur", max_length=200)
+    limite_declaration = forms.DateField(label="Déclarer la créance au plus tard le", **_DATE)
+
+
+class DeclarationForm(forms.Form):
+    le = forms.DateField(label="Créance déclarée le", **_DATE)
+    montant = ChampMontant(label="Montant déclaré (€)")
+
+
+class EvenementForm(forms.Form):
+    le = forms.DateField(label="Événement du", **_DATE)
+    libelle = forms.CharField(label="Événement", max_length=255)
+
+
+class IssueForm(forms.Form):
+    le = forms.DateField(label="Issue du", **_DATE)
+    issue = forms.CharField(label="Issue de la procédure", widget=forms.Textarea(attrs={"rows": 2}))
+    somme_recouvree = ChampMontant(
+        label="Somme reçue de la procédure (€, facultatif)", zero_admis=True, required=False
+    )
+
+
+class HuissierForm(forms.Form):
+    nom = forms.CharField(label="Nom de l'huissier", max_length=200)
+    etude = forms.CharField(label="Étude", max_length=200)
+    adresse = forms.CharField(label="Adresse de l'étude", widget=forms.Textarea(attrs={"rows": 2}))
+    iban = forms.CharField(label="IBAN (règlement de ses honoraires)", max_length=40)
+    bic = forms.CharField(label="BIC (facultatif)", max_length=11, required=False)
+    convention_depuis = forms.DateField(label="Sous la convention nationale depuis le", **_DATE)
+
+
+class VisiteForm(forms.Form):
+    le = forms.DateField(label="Visite du", **_DATE)
+    compte_rendu = forms.CharField(label="Compte rendu", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DispenseForm(forms.Form):
+    du = forms.DateField(label="Semestres dispensés, du", **_DATE)
+    au = forms.DateField(label="au", **_DATE)
+    accord_le = forms.DateField(label="Accord de la caisse du", **_DATE)
+    accord_reference = forms.CharField(label="Référence de l'accord de la caisse", max_length=120)
+    motif = forms.CharField(
+        label="Constat du volume des actions en recouvrement",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def lire_creances(request) -> dict:
+    """The claims ticked on the page (« creances »: ids of debtors' lines)."""
+    lignes = [v for v in request.POST.getlist("creances") if v.strip()]
+    if not lignes:
+        raise DonneeInvalide("Cochez au moins une créance à mettre en demeure.")
+    return {"lignes": lignes}
+
+
+def lire_declaration(request) -> dict:
+    formulaire = DeclarationForm(request.POST)
+    if not formulaire.is_valid():
+        from core.actes import erreurs_formulaire
+
+        raise DonneeInvalide(erreurs_formulaire(formulaire))
+    creances = [v for v in request.POST.getlist("creances") if v.strip()]
+    return {**formulaire.cleaned_data, "creances": creances}
+
+
+MISE_EN_DEMEURE = Acte(
+    "recouvrement.mise_en_demeure",
+    lambda u, _o, d: contentieux.mise_en_demeure_envoyer(acting_user=u, lignes=d["lignes"]),
+    CONTENTIEUX_DROIT,
+    lambda m, _d: (
+        f"Mise en demeure n° {m.reference} enregistrée : imprimez la lettre recommandée avec "
+        "demande d'avis de réception, puis enregistrez la date de l'avis de réception."
+    ),
+)
+AVIS_RECEPTION = Acte(
+    "recouvrement.avis_reception",
+    lambda u, m, d: contentieux.avis_reception_enregistrer(acting_user=u, mise=m, le=d["le"]),
+    CONTENTIEUX_DROIT,
+    lambda m, _d: (
+        f"Avis de réception enregistré : le délai de trente jours court jusqu'au {m.fin_delai:%d/%m/%Y}."
+    ),
+)
+RECOURS = Acte(
+    "recouvrement.recours_saisir",
+    lambda u, m, d: contentieux.recours_saisir(
+        acting_user=u, mise=m, saisie_le=d["saisie_le"], objet=d["objet"]
+    ),
+    CONTENTIEUX_DROIT,
+    lambda r, _d: (
+        f"Réclamation enregistrée : la commission statue au plus tard le {r.fin_commission:%d/%m/%Y}."
+    ),
+)
+DECISION = Acte(
+    "recouvrement.recours_decider",
+    lambda u, r, d: contentieux.recours_decider(
+        acting_user=u,
+        recours=r,
+        decision=d["decision"],
+        decision_le=d["decision_le"],
+        reference=d["reference"],
+        motifs=d.get("motifs", ""),
+    ),
+    CONTENTIEUX_DROIT,
+    lambda r, _d: f"Décision de la commission enregistrée : {r.get_decision_display()}.",
+)
+POURSUITE = Acte(
+    "recouvrement.poursuite",
+    lambda u, ligne, d: contentieux.poursuite_engager(
+        acting_user=u, creance=ligne, type=d["type"], description=d["description"]
+    ),
+    CONTENTIEUX_DROIT,
+    lambda p, _d: f"{_majuscule(p.get_type_display())} enregistrée le {p.le:%d/%m/%Y}.",
+)
+AVIS_CAISSE = Acte(
+    "recouvrement.avis_caisse",
+    lambda u, ligne, d: contentieux.avis_caisse_adresser(
+        acting_user=u, creance=ligne, destinataire=d["destinataire"]
+    ),
+    CONTENTIEUX_DROIT,
+    lambda a, _d: f"Avis du défaut de paiement à {a.destinataire} enregistré : imprimez la lettre.",
+)
+ACTE_HUISSIER = Acte(
+    "recouvrement.acte_huissier",
+    lambda u, p, d: contentieux_huissiers.acte_huissier_enregistrer(
+        acting_user=u,
+        poursuite=p,
+        huissier=d["huissier"],
+        le=d["le"],
+        nature=d["nature"],
+        cout=d["cout"],
+    ),
+    CONTENTIEUX_DROIT,
+    lambda a, _d: (
+        "Acte d'huissier enregistré"
+        + (
+            f" ; l'ordre de dépense n° {a.ordre_depense.reference} de ses honoraires attend la signature."
+            if a.ordre_depense
+            else "."
+        )
+    ),
+)
+RESULTAT = Acte(
+    "recouvrement.resultat_huissier",
+    lambda u, a, d: contentieux_huissiers.resultat_enregistrer(
+        acting_user=u,
+        acte=a,
+        le=d["le"],
+        resultat=d["resultat"],
+        somme_recouvree=d["somme_recouvree"],
+    ),
+    CONTENTIEUX_DROIT,
+    "Résultat de l'acte d'huissier enregistré.",
+)
+DEBITEUR = Acte(
+    "recouvrement.debiteur_qualifier",
+    lambda u, deb, d: contentieux.debiteur_qualifier(
+        acting_user=u,
+        debiteur=deb,
+        regime=d["regime"],
+        forme=d["forme"],
+        adresse=d.get("adresse", ""),
+    ),
+    CONTENTIEUX_DROIT,
+    lambda deb, _d: f"{deb.nom} : {deb.get_regime_display()}, {deb.get_forme_display()}.",
+)
+PROCEDURE = Acte(
+    "recouvrement.procedure_collective",
+    lambda u, deb, d: contentieux_procedures.procedure_ouvrir(
+        acting_user=u,
+        debiteur=deb,
+        type=d["type"],
+        jugement_le=d["jugement_le"],
+        tribunal=d["tribunal"],
+        mandataire=d["mandataire"],
+        limite_declaration=d["limite_declaration"],
+    ),
+    CONTENTIEUX_DROIT,
+    lambda p, _d: (
+        f"{_majuscule(p.get_type_display())} enregistrée : déclarer la créance au plus tard "
+        f"le {p.limite_declaration:%d/%m/%Y}."
+    ),
+)
+DECLARATION = Acte(
+    "recouvrement.declaration_creance",
+    lambda u, p, d: contentieux_procedures.declaration_enregistrer(
+        acting_user=u, procedure=p, le=d["le"], montant_declare=d["montant"], creances=d["creances"]
+    ),
+    CONTENTIEUX_DROIT,
+    "Déclaration de créance enregistrée.",
+)
+EVENEMENT = Acte(
+    "recouvrement.evenement_procedure",
+    lambda u, p, d: contentieux_procedures.evenement_enregistrer(
+        acting_user=u, procedure=p, le=d["le"], libelle=d["libelle"]
+    ),
+    CONTENTIEUX_DROIT,
+    "Événement de la procédure enregistré.",
+)
+ISSUE = Acte(
+    "recouvrement.issue_procedure",
+    lambda u, p, d: contentieux_procedures.issue_enregistrer(
+        acting_user=u,
+        procedure=p,
+        le=d["le"],
+        issue=d["issue"],
+        somme_recouvree=d.get("somme_recouvree"),
+    ),
+    CONTENTIEUX_DROIT,
+    "Issue de la procédure collective enregistrée.",
+)
+HUISSIER = Acte(
+    "recouvrement.huissier_inscrire",
+    lambda u, _o, d: contentieux_huissiers.huissier_inscrire(
+        acting_user=u,
+        nom=d["nom"],
+        etude=d["etude"],
+        adresse=d["adresse"],
+        iban=d["iban"],
+        bic=d.get("bic", ""),
+        convention_depuis=d["convention_depuis"],
+    ),
+    CONTENTIEUX_DROIT,
+    lambda h, _d: f"{h.nom} inscrit au registre des huissiers.",
+)
+VISITE = Acte(
+    "recouvrement.visite_huissier",
+    lambda u, h, d: contentieux_huissiers.visite_enregistrer(
+        acting_user=u, huissier=h, le=d["le"], compte_rendu=d["compte_rendu"]
+    ),
+    CONTENTIEUX_DROIT,
+    lambda v, _d: f"Visite du {v.le:%d/%m/%Y} à {v.huissier.nom} enregistrée.",
+)
+DISPENSE = Acte(
+    "recouvrement.dispense_visite",
+    lambda u, h, d: contentieux_huissiers.dispense_enregistrer(
+        acting_user=u,
+        huissier=h,
+        du=d["du"],
+        au=d["au"],
+        accord_le=d["accord_le"],
+        accord_reference=d["accord_reference"],
+        motif=d["motif"],
+    ),
+    CONTENTIEUX_DROIT,
+    lambda x, _d: f"Dispense de visite du {x.du:%d/%m/%Y} au {x.au:%d/%m/%Y} enregistrée.",
+)

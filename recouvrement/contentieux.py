@@ -1,0 +1,669 @@
+"""The directeur's contentious recovery (annexe art. 13 al. 1 and 2; circ.
+93/82 §2.0, §2.0.5: « Lorsque les tentatives de recouvrement amiable se sont
+avérées infructueuses, il en rend compte au directeur qui est seul chargé du
+recouvrement contentieux »). The acts, each one transaction, checked (the
+directeur, or a délégué within a delegation valid that day: `contentieux_communs`),
+refused in French, audited, journalled (`Acte`):
+
+- `mise_en_demeure_envoyer`: the registered letter with avis de réception
+  (« mise en demeure »), for claims fallen due and not paid;
+- `avis_reception_enregistrer`: the day the debtor signed the avis de
+  réception; « le délai de trente jours imparti par la mise en demeure »
+  runs from it (`fin_delai` = that day + 30: the thirtieth day is still his);
+- `recours_saisir`: a réclamation « introduite dans le même délai devant la
+  commission de recours amiable » (never after it); the commission has « le
+  délai d'un mois »; `recours_decider` records its decision;
+- `poursuite_engager`: « A défaut de règlement dans le délai de trente jours
+  […] et sauf réclamation […] reconnue fondée par ladite commission dans le
+  délai d'un mois, l'organisme procède obligatoirement au recouvrement des
+  sommes dues suivant l'une des procédures prévues aux articles R. 612-11 à
+  R. 612-13 et R. 612-17 […] lorsque la personne défaillante relève du régime
+  à titre obligatoire »: a contrainte, or another of those procedures
+  described by the directeur. While the commission has the réclamation within
+  its month, nothing; after that month without a decision « fondée », the
+  seed's words leave no suspension, and the directeur proceeds;
+- `avis_caisse_adresser`: « Dans le cas où il s'agit d'une personne relevant
+  du régime à titre volontaire, l'organisme avise sans délai la caisse du
+  défaut de paiement des cotisations »;
+- `debiteur_qualifier`: the debtor's régime, form and address, which the
+  acts above read.
+
+The bailiffs (`contentieux_huissiers`) and the collective proceedings
+(`contentieux_procedures`) have their own modules; `echeances_contentieux`
+gives what falls due to the directeur.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.urls import reverse
+
+from core import horloge
+from core.audit import audit
+from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.money import ZERO, format_euros
+from core.verrous import verrouiller
+from recettes.models import LigneOrdreRecette, Nature
+from recouvrement import contentieux_huissiers, contentieux_procedures
+from recouvrement.a_echoir import DIRECTEUR, AEchoir, fournisseur
+from recouvrement.contentieux_communs import (
+    aujourdhui,
+    creance_du_directeur,
+    date_saisie,
+    echeance_de,
+    exiger_directeur,
+    reste_de,
+    texte,
+    un_mois_apres,
+)
+from recouvrement.models import Acte, Creance, Debiteur
+from recouvrement.models_contentieux import (
+    DELAI_MISE_EN_DEMEURE,
+    AvisCaisse,
+    MiseEnDemeure,
+    MiseEnDemeureCreance,
+    Poursuite,
+    RecoursAmiable,
+)
+from recouvrement.services import journaliser
+
+ARTICLE = "annexe art. 13"
+
+
+def _majuscule(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]
+
+
+def _comptes(mise: MiseEnDemeure) -> list[str]:
+    return sorted(
+        {
+            ligne.creance.ligne.ordre.compte_imputation.numero
+            for ligne in mise.lignes.select_related("creance__ligne__ordre__compte_imputation")
+        }
+    )
+
+
+def _creances(mise: MiseEnDemeure) -> list[Creance]:
+    return [
+        ligne.creance
+        for ligne in mise.lignes.select_related("creance__ligne__ordre", "creance__debiteur")
+    ]
+
+
+def _stade(creances: Iterable[Creance], stade: str) -> None:
+    Creance.objects.filter(pk__in=[c.pk for c in creances]).update(stade=stade)
+
+
+def _lignes(lignes) -> list[LigneOrdreRecette]:
+    cles = [getattr(ligne, "pk", ligne) for ligne in lignes or []]
+    if not cles:
+        raise DonneeInvalide("Indiquez au moins une créance à mettre en demeure.")
+    trouvees = {
+        str(lg.pk): lg
+        for lg in LigneOrdreRecette.objects.select_related(
+            "ordre__compte_imputation", "ordre__compte_tiers"
+        ).filter(pk__in=[str(c) for c in cles])
+    }
+    manquantes = [str(c) for c in cles if str(c) not in trouvees]
+    if manquantes:
+        raise DonneeInvalide(f"Créance inconnue : ligne {', '.join(manquantes)}.")
+    return [trouvees[str(c)] for c in dict.fromkeys(str(c) for c in cles)]
+
+
+def mise_en_demeure_de(creance: Creance) -> MiseEnDemeure | None:
+    ligne = creance.mises_en_demeure.select_related("mise_en_demeure").first()
+    return ligne.mise_en_demeure if ligne is not None else None
+
+
+@transaction.atomic
+def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
+    """The directeur puts one debtor in default of paying the claims fallen
+    due (the day after their échéance) and not paid: one registered letter
+    with avis de réception, dated today, each claim at what is left of it."""
+    le = aujourdhui()
+    retenues = []
+    capacite = None
+    for ligne in _lignes(lignes):
+        creance = creance_du_directeur(ligne, le)
+        echeance = echeance_de(ligne)
+        quoi = f"La créance de {ligne.debiteur} sur l'ordre n° {ligne.ordre.reference}"
+        if le <= echeance:
+            raise TransitionInterdite(
+                f"{quoi} vient à échéance le {echeance:%d/%m/%Y} : le débiteur peut encore la "
+                f"régler ce jour-là ; une mise en demeure ne peut lui être adressée qu'à compter "
+                f"du {echeance + datetime.timedelta(days=1):%d/%m/%Y}."
+            )
+        reste = reste_de(ligne)
+        if reste <= ZERO:
+            raise TransitionInterdite(f"{quoi} est réglée : il n'y a rien à mettre en demeure.")
+        if MiseEnDemeureCreance.objects.filter(creance=creance).exists():
+            precedente = mise_en_demeure_de(creance)
+            raise TransitionInterdite(
+                f"{quoi} a déjà fait l'objet de la mise en demeure du "
+                f"{precedente.envoyee_le:%d/%m/%Y} (n° {precedente.reference})."
+            )
+        capacite = exiger_directeur(
+            acting_user,
+            "adresser une mise en demeure",
+            le=le,
+            montant=reste,
+            comptes=[ligne.ordre.compte_imputation.numero],
+        )
+        retenues.append((creance, reste))
+    debiteurs = {creance.debiteur_id for creance, _ in retenues}
+    if len(debiteurs) > 1:
+        raise DonneeInvalide(
+            "Une mise en demeure s'adresse à un seul débiteur : choisissez des créances du même "
+            "débiteur."
+        )
+    total = sum((reste for _, reste in retenues), ZERO)
+    mise = MiseEnDemeure.objects.create(
+        debiteur=retenues[0][0].debiteur,
+        envoyee_le=le,
+        montant=total,
+        signataire=acting_user,
+        qualite=capacite.qualite[:255],
+        enregistree_le=horloge.maintenant(),
+    )
+    for creance, reste in retenues:
+        MiseEnDemeureCreance.objects.create(mise_en_demeure=mise, creance=creance, montant=reste)
+        journaliser(
+            debiteur=creance.debiteur,
+            creance=creance,
+            type=Acte.Type.MISE_EN_DEMEURE,
+            le=le,
+            libelle=(
+                f"Mise en demeure n° {mise.reference} par lettre recommandée avec demande d'avis "
+                f"de réception : {format_euros(reste)} à régler dans les trente jours"
+            ),
+            auteur=acting_user,
+            qualite=capacite.qualite,
+            montant=reste,
+        )
+    _stade([c for c, _ in retenues], Creance.Stade.MISE_EN_DEMEURE)
+    audit(
+        acting_user,
+        "recouvrement.mise_en_demeure",
+        mise,
+        apres={
+            "debiteur": mise.debiteur.nom,
+            "montant": total,
+            "creances": [c.pk for c, _ in retenues],
+            "qualite": capacite.qualite,
+        },
+    )
+    return mise
+
+
+@transaction.atomic
+def avis_reception_enregistrer(*, acting_user, mise: MiseEnDemeure, le) -> MiseEnDemeure:
+    """The day the avis de réception was signed: the thirty days run from it."""
+    mise = verrouiller(MiseEnDemeure.objects.select_related("debiteur"), mise.pk)
+    jour = aujourdhui()
+    capacite = exiger_directeur(
+        acting_user,
+        "enregistrer l'avis de réception d'une mise en demeure",
+        le=jour,
+        montant=mise.montant,
+        comptes=_comptes(mise),
+    )
+    if mise.avis_reception_le is not None:
+        raise TransitionInterdite(
+            f"L'avis de réception de la mise en demeure n° {mise.reference} est déjà enregistré "
+            f"(signé le {mise.avis_reception_le:%d/%m/%Y}) ; il ne se modifie pas."
+        )
+    le = date_saisie(
+        le,
+        "de l'avis de réception",
+        aujourdhui=jour,
+        au_plus_tot=mise.envoyee_le,
+        avant="l'envoi de la mise en demeure",
+    )
+    mise.avis_reception_le = le
+    mise.fin_delai = le + datetime.timedelta(days=DELAI_MISE_EN_DEMEURE)
+    mise.save(update_fields=["avis_reception_le", "fin_delai"])
+    for creance in _creances(mise):
+        journaliser(
+            debiteur=creance.debiteur,
+            creance=creance,
+            type=Acte.Type.AVIS_RECEPTION,
+            le=le,
+            libelle=(
+                f"Avis de réception de la mise en demeure n° {mise.reference} : délai de trente "
+                f"jours jusqu'au {mise.fin_delai:%d/%m/%Y}"
+            ),
+            auteur=acting_user,
+            qualite=capacite.qualite,
+        )
+    audit(
+        acting_user,
+        "recouvrement.avis_reception",
+        mise,
+        apres={"avis_reception_le": le, "fin_delai": mise.fin_delai},
+    )
+    return mise
+
+
+@transaction.atomic
+def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -> RecoursAmiable:
+    """A réclamation before the commission de recours amiable, introduced
+    within the thirty days of the mise en demeure: it suspends; the
+    commission has one month from its saisine."""
+    mise = verrouiller(MiseEnDemeure.objects.select_related("debiteur"), mise.pk)
+    jour = aujourdhui()
+    capacite = exiger_directeur(
+        acting_user,
+        "enregistrer une réclamation devant la commission de recours amiable",
+        le=jour,
+        montant=mise.montant,
+        comptes=_comptes(mise),
+    )
+    if RecoursAmiable.objects.filter(mise_en_demeure=mise).exists():
+        raise TransitionInterdite(
+            f"La réclamation contre la mise en demeure n° {mise.reference} est déjà enregistrée."
+        )
+    if mise.fin_delai is None:
+        raise TransitionInterdite(
+            f"Enregistrez d'abord l'avis de réception de la mise en demeure n° {mise.reference} : "
+            "le délai de trente jours dans lequel la réclamation est introduite court de lui."
+        )
+    saisie_le = date_saisie(
+        saisie_le,
+        "de la réclamation",
+        aujourdhui=jour,
+        au_plus_tot=mise.avis_reception_le,
+        avant="l'avis de réception de la mise en demeure",
+    )
+    if saisie_le > mise.fin_delai:
+        raise TransitionInterdite(
+            f"La réclamation du {saisie_le:%d/%m/%Y} est hors délai : elle devait être introduite "
+            f"devant la commission de recours amiable dans le délai de trente jours de la mise en "
+            f"demeure, ouvert par l'avis de réception du {mise.avis_reception_le:%d/%m/%Y} et "
+            f"expiré le {mise.fin_delai:%d/%m/%Y} ({ARTICLE}). Elle ne suspend pas le recouvrement."
+        )
+    objet = texte(objet, "l'objet de la réclamation")
+    recours = RecoursAmiable.objects.create(
+        mise_en_demeure=mise,
+        saisie_le=saisie_le,
+        objet=objet,
+        fin_commission=un_mois_apres(saisie_le),
+        enregistre_par=acting_user,
+    )
+    creances = _creances(mise)
+    for creance in creances:
+        journaliser(
+            debiteur=creance.debiteur,
+            creance=creance,
+            type=Acte.Type.SAISINE_CRA,
+            le=saisie_le,
+            libelle=(
+                f"Réclamation devant la commission de recours amiable : elle statue au plus tard "
+                f"le {recours.fin_commission:%d/%m/%Y}"
+            ),
+            resultat=objet,
+            auteur=acting_user,
+            qualite=capacite.qualite,
+        )
+    _stade(creances, Creance.Stade.RECOURS)
+    audit(
+        acting_user,
+        "recouvrement.recours_saisi",
+        mise,
+        apres={"saisie_le": saisie_le, "fin_commission": recours.fin_commission},
+    )
+    return recours
+
+
+@transaction.atomic
+def recours_decider(
+    *, acting_user, recours: RecoursAmiable, decision: str, decision_le, reference: str, motifs=""
+) -> RecoursAmiable:
+    """The commission's decision: fondée, partiellement fondée or rejetée. A
+    réclamation fondée, even partly, means the directeur corrects the ordre
+    de recette (an ordre de réduction or d'annulation, circ. 93/82 §2.0.3):
+    he does it himself; nothing is reduced here."""
+    recours = verrouiller(RecoursAmiable.objects.select_related("mise_en_demeure"), recours.pk)
+    mise = recours.mise_en_demeure
+    jour = aujourdhui()
+    capacite = exiger_directeur(
+        acting_user,
+        "enregistrer la décision de la commission de recours amiable",
+        le=jour,
+        montant=mise.montant,
+        comptes=_comptes(mise),
+    )
+    if recours.decision:
+        raise TransitionInterdite(
+            f"La décision de la commission sur cette réclamation est déjà enregistrée "
+            f"({recours.get_decision_display()}, le {recours.decision_le:%d/%m/%Y})."
+        )
+    if decision not in RecoursAmiable.Decision.values:
+        raise DonneeInvalide(
+            "La décision de la commission est : réclamation fondée, partiellement fondée ou "
+            "rejetée."
+        )
+    decision_le = date_saisie(
+        decision_le,
+        "de la décision de la commission",
+        aujourdhui=jour,
+        au_plus_tot=recours.saisie_le,
+        avant="sa saisine",
+    )
+    recours.decision = decision
+    recours.decision_le = decision_le
+    recours.decision_reference = texte(reference, "la référence de la décision", 120)
+    recours.decision_motifs = (motifs or "").strip()
+    recours.save(update_fields=["decision", "decision_le", "decision_reference", "decision_motifs"])
+    suite = {
+        RecoursAmiable.Decision.FONDEE: (
+            "le directeur rectifie l'ordre de recette (réduction ou annulation) ; pas de "
+            "recouvrement forcé"
+        ),
+        RecoursAmiable.Decision.PARTIELLE: (
+            "le directeur réduit l'ordre de recette de la part reconnue fondée ; le reste est "
+            "recouvré"
+        ),
+        RecoursAmiable.Decision.REJETEE: "le recouvrement reprend",
+    }[decision]
+    creances = _creances(mise)
+    for creance in creances:
+        journaliser(
+            debiteur=creance.debiteur,
+            creance=creance,
+            type=Acte.Type.DECISION_CRA,
+            le=decision_le,
+            libelle=(
+                f"Décision de la commission de recours amiable n° {recours.decision_reference} : "
+                f"{recours.get_decision_display()}"
+            ),
+            resultat=suite,
+            auteur=acting_user,
+            qualite=capacite.qualite,
+        )
+    _stade(creances, Creance.Stade.MISE_EN_DEMEURE)
+    audit(
+        acting_user,
+        "recouvrement.recours_decide",
+        mise,
+        apres={
+            "decision": decision,
+            "decision_le": decision_le,
+            "reference": recours.decision_reference,
+        },
+    )
+    return recours
+
+
+def exiger_defaut(creance: Creance, le: datetime.date, *, quoi: str) -> MiseEnDemeure:
+    """The default the seed requires before compulsory recovery or the avis
+    à la caisse: the mise en demeure received, its thirty days over, no
+    réclamation pending before the commission within its month, none
+    reconnue fondée. Returns the mise en demeure."""
+    mise = mise_en_demeure_de(creance)
+    nom = f"de {creance.debiteur.nom} sur l'ordre n° {creance.ligne.ordre.reference}"
+    if mise is None:
+        raise TransitionInterdite(
+            f"La créance {nom} n'a pas été mise en demeure : {quoi} ne vient qu'à défaut de "
+            f"règlement dans le délai de trente jours imparti par la mise en demeure ({ARTICLE})."
+        )
+    if mise.fin_delai is None:
+        raise TransitionInterdite(
+            f"L'avis de réception de la mise en demeure du {mise.envoyee_le:%d/%m/%Y} "
+            f"(n° {mise.reference}) n'est pas enregistré : le délai de trente jours n'a pas "
+            f"commencé à courir ; {quoi} ne peut intervenir ({ARTICLE})."
+        )
+    if le <= mise.fin_delai:
+        raise TransitionInterdite(
+            f"Le délai de trente jours de la mise en demeure court depuis l'avis de réception du "
+            f"{mise.avis_reception_le:%d/%m/%Y} jusqu'au {mise.fin_delai:%d/%m/%Y} inclus : "
+            f"{quoi} n'est possible qu'à compter du "
+            f"{mise.fin_delai + datetime.timedelta(days=1):%d/%m/%Y} ({ARTICLE})."
+        )
+    recours = RecoursAmiable.objects.filter(mise_en_demeure=mise).first()
+    if recours is not None and recours.en_cours and le <= recours.fin_commission:
+        raise TransitionInterdite(
+            f"La commission de recours amiable, saisie le {recours.saisie_le:%d/%m/%Y}, a "
+            f"jusqu'au {recours.fin_commission:%d/%m/%Y} pour statuer sur la réclamation : "
+            f"{quoi} attend sa décision ou la fin de ce délai d'un mois ({ARTICLE})."
+        )
+    if recours is not None and recours.decision == RecoursAmiable.Decision.FONDEE:
+        raise TransitionInterdite(
+            f"La commission de recours amiable a reconnu la réclamation fondée le "
+            f"{recours.decision_le:%d/%m/%Y} (décision n° {recours.decision_reference}) : il n'y "
+            f"a pas de recouvrement forcé ; le directeur rectifie l'ordre de recette n° "
+            f"{creance.ligne.ordre.reference} par une réduction ou une annulation ({ARTICLE})."
+        )
+    return mise
+
+
+def _creance_verrouillee(creance: Creance | LigneOrdreRecette, le: datetime.date) -> Creance:
+    ligne = creance if isinstance(creance, LigneOrdreRecette) else creance.ligne
+    ligne = LigneOrdreRecette.objects.select_related("ordre__compte_imputation").get(pk=ligne.pk)
+    return creance_du_directeur(ligne, le)
+
+
+@transaction.atomic
+def poursuite_engager(*, acting_user, creance, type: str, description: str) -> Poursuite:
+    """Compulsory recovery of a claim after the thirty days: a contrainte,
+    or another of the procedures of articles R. 612-11 to R. 612-13 and
+    R. 612-17, which the directeur describes (annexe art. 13 al. 1)."""
+    le = aujourdhui()
+    creance = _creance_verrouillee(creance, le)
+    ligne = creance.ligne
+    reste = reste_de(ligne)
+    capacite = exiger_directeur(
+        acting_user,
+        "engager le recouvrement forcé d'une créance",
+        le=le,
+        montant=reste,
+        comptes=[ligne.ordre.compte_imputation.numero],
+    )
+    if type not in Poursuite.Type.values:
+        raise DonneeInvalide(
+            "Choisissez la procédure : contrainte, ou autre procédure (articles R. 612-11 à "
+            "R. 612-13, R. 612-17)."
+        )
+    description = texte(description, "la procédure engagée (sa description)")
+    debiteur = creance.debiteur
+    if debiteur.regime == Debiteur.Regime.VOLONTAIRE:
+        raise TransitionInterdite(
+            f"{debiteur.nom} relève du régime à titre volontaire : l'organisme avise sans délai "
+            f"la caisse du défaut de paiement des cotisations, il ne procède pas au recouvrement "
+            f"forcé ({ARTICLE}, alinéa 2)."
+        )
+    if (
+        ligne.ordre.nature in (Nature.COTISATION, Nature.MAJORATION)
+        and debiteur.regime == Debiteur.Regime.SANS_OBJET
+    ):
+        raise DonneeInvalide(
+            f"Indiquez d'abord si {debiteur.nom} relève du régime à titre obligatoire ou à titre "
+            f"volontaire : le recouvrement forcé ne vaut que pour le régime obligatoire, la caisse "
+            f"est avisée pour le régime volontaire ({ARTICLE})."
+        )
+    mise = exiger_defaut(creance, le, quoi="le recouvrement forcé")
+    if reste <= ZERO:
+        raise TransitionInterdite(
+            f"La créance de {debiteur.nom} sur l'ordre n° {ligne.ordre.reference} est réglée : "
+            "il n'y a rien à recouvrer."
+        )
+    poursuite = Poursuite.objects.create(
+        creance=creance,
+        mise_en_demeure=mise,
+        type=type,
+        description=description,
+        le=le,
+        montant=reste,
+        signataire=acting_user,
+        qualite=capacite.qualite[:255],
+        enregistree_le=horloge.maintenant(),
+    )
+    journaliser(
+        debiteur=debiteur,
+        creance=creance,
+        type=(
+            Acte.Type.CONTRAINTE if type == Poursuite.Type.CONTRAINTE else Acte.Type.AUTRE_PROCEDURE
+        ),
+        le=le,
+        libelle=f"{_majuscule(poursuite.get_type_display())} : {description}",
+        auteur=acting_user,
+        qualite=capacite.qualite,
+        montant=reste,
+    )
+    _stade([creance], Creance.Stade.POURSUITE)
+    audit(
+        acting_user,
+        "recouvrement.poursuite",
+        creance,
+        apres={"type": type, "description": description, "montant": reste},
+    )
+    return poursuite
+
+
+@transaction.atomic
+def avis_caisse_adresser(*, acting_user, creance, destinataire: str) -> AvisCaisse:
+    """The caisse told, « sans délai », of the default of a debtor of the
+    régime à titre volontaire, once the thirty days are over (annexe art. 13
+    al. 2)."""
+    le = aujourdhui()
+    creance = _creance_verrouillee(creance, le)
+    ligne = creance.ligne
+    reste = reste_de(ligne)
+    capacite = exiger_directeur(
+        acting_user,
+        "aviser la caisse du défaut de paiement",
+        le=le,
+        montant=reste,
+        comptes=[ligne.ordre.compte_imputation.numero],
+    )
+    debiteur = creance.debiteur
+    if debiteur.regime != Debiteur.Regime.VOLONTAIRE:
+        raise TransitionInterdite(
+            f"{debiteur.nom} ne relève pas du régime à titre volontaire : l'avis à la caisse du "
+            f"défaut de paiement ne concerne que ce régime ; pour le régime obligatoire, "
+            f"l'organisme procède au recouvrement forcé ({ARTICLE})."
+        )
+    if AvisCaisse.objects.filter(creance=creance).exists():
+        raise TransitionInterdite(
+            "La caisse a déjà été avisée du défaut de paiement de cette créance."
+        )
+    mise = exiger_defaut(creance, le, quoi="l'avis à la caisse du défaut de paiement")
+    if reste <= ZERO:
+        raise TransitionInterdite("La créance est réglée : il n'y a pas de défaut à signaler.")
+    destinataire = texte(destinataire, "la caisse avisée", 200)
+    avis = AvisCaisse.objects.create(
+        creance=creance,
+        mise_en_demeure=mise,
+        le=le,
+        destinataire=destinataire,
+        montant=reste,
+        signataire=acting_user,
+        qualite=capacite.qualite[:255],
+        enregistre_le=horloge.maintenant(),
+    )
+    journaliser(
+        debiteur=debiteur,
+        creance=creance,
+        type=Acte.Type.AVIS_CAISSE,
+        le=le,
+        libelle=f"Avis du défaut de paiement des cotisations adressé à {destinataire}",
+        auteur=acting_user,
+        qualite=capacite.qualite,
+        montant=reste,
+    )
+    _stade([creance], Creance.Stade.AVIS_CAISSE)
+    audit(acting_user, "recouvrement.avis_caisse", creance, apres={"destinataire": destinataire})
+    return avis
+
+
+@transaction.atomic
+def debiteur_qualifier(
+    *, acting_user, debiteur: Debiteur, regime: str, forme: str, adresse: str = ""
+) -> Debiteur:
+    """The debtor's régime (obligatoire, volontaire, or none for a claim other
+    than cotisations), his form and address, as the directeur knows them."""
+    debiteur = verrouiller(Debiteur, debiteur.pk)
+    exiger_directeur(acting_user, "qualifier un débiteur", le=aujourdhui())
+    if regime not in Debiteur.Regime.values or forme not in Debiteur.Forme.values:
+        raise DonneeInvalide("Régime ou forme du débiteur inconnu.")
+    avant = {"regime": debiteur.regime, "forme": debiteur.forme, "adresse": debiteur.adresse}
+    debiteur.regime, debiteur.forme = regime, forme
+    debiteur.adresse = (adresse or "").strip() or debiteur.adresse
+    debiteur.save(update_fields=["regime", "forme", "adresse"])
+    audit(
+        acting_user,
+        "recouvrement.debiteur_qualifie",
+        debiteur,
+        avant=avant,
+        apres={"regime": regime, "forme": forme, "adresse": debiteur.adresse},
+    )
+    return debiteur
+
+
+@fournisseur
+def echeances_contentieux(le: datetime.date) -> list[AEchoir]:
+    """What falls due to the directeur: the end of the thirty days (compulsory
+    recovery, or the avis à la caisse for the régime volontaire, due the day
+    after), the month of the commission, the bailiffs' half-yearly visits,
+    the declaration of a claim in a collective proceeding."""
+    resultat: list[AEchoir] = []
+    mises = (
+        MiseEnDemeure.objects.filter(fin_delai__isnull=False)
+        .select_related("debiteur", "recours")
+        .prefetch_related("lignes__creance__ligne__ordre", "poursuites", "avis_caisse")
+    )
+    for mise in mises:
+        recours = getattr(mise, "recours", None)
+        if recours is not None and recours.decision == RecoursAmiable.Decision.FONDEE:
+            continue
+        if recours is not None and recours.en_cours and le <= recours.fin_commission:
+            resultat.append(
+                AEchoir(
+                    le=recours.fin_commission,
+                    quoi=(
+                        f"La commission de recours amiable statue sur la réclamation contre la "
+                        f"mise en demeure n° {mise.reference} au plus tard ce jour"
+                    ),
+                    qui=DIRECTEUR,
+                    nature="Commission de recours amiable",
+                    debiteur=mise.debiteur.nom,
+                    url=reverse(
+                        "recouvrement:contentieux_creance",
+                        args=[mise.lignes.all()[0].creance.ligne_id],
+                    ),
+                )
+            )
+            continue
+        poursuivies = {p.creance_id for p in mise.poursuites.all()}
+        avisees = {a.creance_id for a in mise.avis_caisse.all()}
+        volontaire = mise.debiteur.regime == Debiteur.Regime.VOLONTAIRE
+        for ligne in mise.lignes.all():
+            creance = ligne.creance
+            if creance.pk in poursuivies or creance.pk in avisees:
+                continue
+            ordre = creance.ligne.ordre
+            quoi = (
+                f"Aviser la caisse du défaut de paiement (ordre n° {ordre.reference}, "
+                f"{format_euros(ligne.montant)})"
+                if volontaire
+                else (
+                    f"Fin du délai de trente jours de la mise en demeure n° {mise.reference} : "
+                    f"recouvrement forcé de l'ordre n° {ordre.reference} "
+                    f"({format_euros(ligne.montant)})"
+                )
+            )
+            resultat.append(
+                AEchoir(
+                    le=mise.fin_delai + datetime.timedelta(days=1),
+                    quoi=quoi,
+                    qui=DIRECTEUR,
+                    nature="Avis à la caisse" if volontaire else "Recouvrement forcé",
+                    debiteur=mise.debiteur.nom,
+                    url=reverse("recouvrement:contentieux_creance", args=[creance.ligne_id]),
+                )
+            )
+    resultat += contentieux_huissiers.visites_a_faire(le)
+    resultat += contentieux_procedures.declarations_a_faire(le)
+    return resultat
