@@ -16,6 +16,8 @@ from ledger.services.cloture import a_nouveaux_passes
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES, fonctions_actuelles
 from recettes.models import OrdreRecette
+from recouvrement.surveillance import echeances_de
+from tresorerie.services.regies import encaisse, regie_du_regisseur
 
 
 def _precedents_repris(exercice: Exercice) -> list[Exercice]:
@@ -100,10 +102,21 @@ def accueil(request):
             if role in ("comptable", "ordonnateur", "auditeur")
             else []
         ),
+        # What falls due in recovery and the agent comptable's watch (circ.
+        # 93/82 §2.0.4; annexe art. 13), soonest first: the first few.
+        "echeances_recouvrement": (
+            echeances_de(request.user, horloge.aujourdhui())
+            if role in ("comptable", "ordonnateur")
+            else []
+        ),
         "dernieres": (
             Ecriture.objects.select_related("journal").order_by("-id")[:8]
             if role == "comptable"
             else []
         ),
     }
+    # The régisseur's own régie: its acts and its cash against the ceiling (circ. 93/82, régies).
+    contexte["regie_accueil"] = regie_du_regisseur(request.user)
+    if contexte["regie_accueil"] is not None:
+        contexte["encaisse_accueil"] = encaisse(contexte["regie_accueil"])
     return render(request, "accueil.html", contexte)

@@ -92,3 +92,8 @@ urlpatterns = [
     path("virements/", api.VirementInterneApi.as_view(), name="api_tresorerie_virements"),
     path("frais/", api.FraisBancairesApi.as_view(), name="api_tresorerie_frais"),
 ]
+
+# The régies de recettes et d'avances (their own module).
+from tresorerie.api_urls_regies import urlpatterns as _regies  # noqa: E402
+
+urlpatterns += _regies

@@ -40,3 +40,8 @@ urlpatterns = [
     path("caisse/", views.caisse, name="caisse"),
     path("caisse/<int:pk>/pdf/", views.arrete_pdf, name="arrete_pdf"),
 ]
+
+# The régies de recettes et d'avances (their own module).
+from tresorerie.urls_regies import urlpatterns as _regies  # noqa: E402
+
+urlpatterns += _regies

@@ -1,0 +1,439 @@
+"""API of the régies de recettes et d'avances (circulaire 93/82, régies).
+
+Everyone holding a function reads every régie; a régisseur who holds no
+other function reads and acts on his own régie only: another's objects
+answer 404. The acts are the services' (`tresorerie.actes_regies`)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound
+
+from tresorerie import actes_regies as actes
+from tresorerie.api.commun import CompteDisponibiliteField, ListeEtActe, UtilisateurField, acte_sur
+from tresorerie.api.serializers import EncaissementSerializer
+from tresorerie.models import (
+    ArreteRegie,
+    AvanceRegie,
+    ControleRegie,
+    DepenseRegie,
+    EtatDepensesRegie,
+    OperationRegie,
+    Regie,
+    VersementRegie,
+)
+from tresorerie.services.regies import encaisse, regies_visibles
+
+MONTANT = {"max_digits": 18, "decimal_places": 2}
+
+
+# --- Sorties -------------------------------------------------------------------------------
+
+
+class OperationRegieSerializer(serializers.ModelSerializer):
+    compte = serializers.SlugRelatedField(slug_field="numero", read_only=True)
+
+    class Meta:
+        model = OperationRegie
+        fields = ["id", "sens", "libelle", "compte", "nature_recette"]
+
+
+class RegieSerializer(serializers.ModelSerializer):
+    compte = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    regisseur = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    operations = OperationRegieSerializer(many=True, read_only=True)
+    encaisse = serializers.SerializerMethodField(help_text="Encaisse du régisseur aujourd'hui.")
+
+    class Meta:
+        model = Regie
+        fields = [
+            "id",
+            "libelle",
+            "type",
+            "etat",
+            "compte",
+            "regisseur",
+            "plafond_encaisse",
+            "plafond_depense",
+            "projet_le",
+            "avis_favorable",
+            "avis_le",
+            "avis_observations",
+            "decision_le",
+            "acte_reference",
+            "vise_instruction",
+            "fin_le",
+            "fin_reference",
+            "operations",
+            "encaisse",
+        ]
+
+    def get_encaisse(self, regie) -> str | None:
+        if regie.etat == Regie.Etat.PROJET:
+            return None
+        return f"{encaisse(regie).theorique:.2f}"
+
+
+class DepenseRegieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DepenseRegie
+        fields = ["id", "regie", "operation", "date", "beneficiaire", "objet", "piece", "montant"]
+
+
+class EtatDepensesRegieSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = EtatDepensesRegie
+        fields = ["id", "reference", "regie", "etabli_le", "total", "admis_le", "observations"]
+
+
+class AvanceRegieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AvanceRegie
+        fields = ["id", "regie", "date", "montant", "source", "ecriture"]
+
+
+class VersementRegieSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = VersementRegie
+        fields = [
+            "id",
+            "reference",
+            "regie",
+            "remis_le",
+            "montant",
+            "etat",
+            "recu_le",
+            "destination",
+            "ecriture",
+            "observations",
+        ]
+
+
+class ArreteRegieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ArreteRegie
+        fields = [
+            "id",
+            "regie",
+            "date",
+            "comptage",
+            "total_compte",
+            "solde_comptable",
+            "remises_en_cours",
+            "depenses_a_justifier",
+            "encaisse_theorique",
+            "ecart",
+            "observations",
+        ]
+
+
+class ControleRegieSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ControleRegie
+        fields = [
+            "id",
+            "reference",
+            "regie",
+            "date",
+            "especes_comptees",
+            "solde_comptable",
+            "encaisse_theorique",
+            "ecart",
+            "quittance_du",
+            "quittance_au",
+            "observations",
+            "conclusion",
+        ]
+
+
+# --- Entrées -------------------------------------------------------------------------------
+
+
+class OperationRegieSaisieSerializer(serializers.Serializer):
+    sens = serializers.ChoiceField(choices=OperationRegie.Sens.choices)
+    libelle = serializers.CharField(max_length=120)
+    compte = serializers.CharField(help_text="Compte de produit (7) ou de charge (6).")
+    nature_recette = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieProjetSerializer(serializers.Serializer):
+    libelle = serializers.CharField(max_length=200)
+    type = serializers.ChoiceField(choices=Regie.Type.choices)
+    compte = CompteDisponibiliteField(help_text="Le compte de nature régie (541).")
+    regisseur = UtilisateurField()
+    plafond_encaisse = serializers.CharField()
+    plafond_depense = serializers.CharField(required=False, allow_null=True, default=None)
+    operations = OperationRegieSaisieSerializer(many=True)
+
+
+class RegieAvisSerializer(serializers.Serializer):
+    favorable = serializers.BooleanField()
+    le = serializers.DateField()
+    observations = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieDecisionSerializer(serializers.Serializer):
+    le = serializers.DateField()
+    acte_reference = serializers.CharField(max_length=120)
+    vise_instruction = serializers.BooleanField()
+
+
+class RegieFinSerializer(serializers.Serializer):
+    le = serializers.DateField()
+    reference = serializers.CharField(max_length=120)
+
+
+class RegieEncaissementSaisieSerializer(serializers.Serializer):
+    operation = serializers.IntegerField(help_text="Identifiant de la nature de recette permise.")
+    montant = serializers.CharField()
+    payeur = serializers.CharField(max_length=200)
+    objet = serializers.CharField(max_length=255)
+    moyen = serializers.ChoiceField(choices=["numeraire", "cheque"], default="numeraire")
+    reference = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieDepenseSaisieSerializer(serializers.Serializer):
+    operation = serializers.IntegerField(help_text="Identifiant de la nature de dépense permise.")
+    montant = serializers.CharField()
+    beneficiaire = serializers.CharField(max_length=200)
+    objet = serializers.CharField(max_length=255)
+    piece = serializers.CharField(max_length=120)
+
+
+class RegieAvanceSaisieSerializer(serializers.Serializer):
+    montant = serializers.CharField()
+    source = CompteDisponibiliteField()
+
+
+class RegieVersementSaisieSerializer(serializers.Serializer):
+    montant = serializers.CharField(required=False, allow_null=True, default=None)
+    observations = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieRecevoirSerializer(serializers.Serializer):
+    destination = CompteDisponibiliteField(help_text="La caisse (531) ou un compte externe.")
+
+
+class RegieAdmettreSerializer(serializers.Serializer):
+    observations = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieArreteSaisieSerializer(serializers.Serializer):
+    comptage = serializers.DictField(child=serializers.IntegerField(min_value=0))
+    observations = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RegieControleSaisieSerializer(serializers.Serializer):
+    especes_comptees = serializers.CharField()
+    conclusion = serializers.ChoiceField(choices=ControleRegie.Conclusion.choices)
+    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    quittance_du = serializers.IntegerField(required=False, allow_null=True, default=None)
+    quittance_au = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+# --- Vues ----------------------------------------------------------------------------------
+
+
+def _regies():
+    return Regie.objects.select_related("compte__compte", "regisseur").prefetch_related(
+        "operations__compte"
+    )
+
+
+class _Visible:
+    """The object of the URL must be one the person sees (his régie, for a
+    régisseur): else 404, before the act's droit is asked."""
+
+    def check_permissions(self, request):
+        pk = self.kwargs.get("pk")
+        if pk is not None and request.user.is_authenticated:
+            modele = self.acte_modele
+            visibles = regies_visibles(request.user)
+            filtre = {"pk": pk} if modele is Regie else {"pk": pk, "regie__in": visibles}
+            qs = visibles if modele is Regie else modele.objects.all()
+            if not qs.filter(**filtre).exists():
+                raise NotFound(f"{self.libelle} n° {pk} n'existe pas.")
+        super().check_permissions(request)
+
+
+def _sur_regie(acte, entree, sortie_serializer, statut=status.HTTP_201_CREATED, resume=""):
+    base = acte_sur(
+        acte,
+        queryset=Regie.objects.select_related("compte__compte"),
+        libelle="La régie",
+        entree=entree,
+        sortie=lambda r: sortie_serializer(r).data,
+        reponse=sortie_serializer,
+        statut=statut,
+        resume=resume,
+    )
+    return type(base.__name__, (_Visible, base), {"acte_modele": Regie, "libelle": "La régie"})
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Régies de recettes et d'avances", responses=RegieSerializer(many=True)
+    ),
+    post=extend_schema(
+        request=RegieProjetSerializer,
+        responses={201: RegieSerializer},
+        summary="Projeter une régie (le directeur), soumise à l'avis conforme de l'agent comptable",
+    ),
+)
+class RegieListApi(
+    ListeEtActe,
+    acte_sur(
+        actes.PROJETER,
+        queryset=None,
+        libelle="La régie",
+        entree=RegieProjetSerializer,
+        sortie=lambda r: RegieSerializer(_regies().get(pk=r.pk)).data,
+        statut=status.HTTP_201_CREATED,
+    ),
+):
+    serializer_class = RegieSerializer
+
+    def get_queryset(self):
+        return regies_visibles(self.request.user, _regies()).order_by("libelle")
+
+
+@extend_schema(summary="Une régie")
+class RegieDetailApi(generics.RetrieveAPIView):
+    serializer_class = RegieSerializer
+
+    def get_queryset(self):
+        return regies_visibles(self.request.user, _regies())
+
+
+RegieAvisApi = _sur_regie(
+    actes.AVIS,
+    RegieAvisSerializer,
+    RegieSerializer,
+    status.HTTP_200_OK,
+    "Rendre l'avis conforme (l'agent comptable)",
+)
+RegieDeciderApi = _sur_regie(
+    actes.DECIDER,
+    RegieDecisionSerializer,
+    RegieSerializer,
+    status.HTTP_200_OK,
+    "Décider la création de la régie (le directeur, après avis conforme)",
+)
+RegieFermerApi = _sur_regie(
+    actes.FERMER,
+    RegieFinSerializer,
+    RegieSerializer,
+    status.HTTP_200_OK,
+    "Mettre fin à la régie (le directeur)",
+)
+RegieEncaisserApi = _sur_regie(
+    actes.ENCAISSER,
+    RegieEncaissementSaisieSerializer,
+    EncaissementSerializer,
+    resume="Encaisser à la régie (le régisseur, quittance de son carnet)",
+)
+RegieDepenserApi = _sur_regie(
+    actes.DEPENSER,
+    RegieDepenseSaisieSerializer,
+    DepenseRegieSerializer,
+    resume="Payer une dépense de la régie d'avances (le régisseur)",
+)
+RegieEtatApi = _sur_regie(
+    actes.ETAT,
+    None,
+    EtatDepensesRegieSerializer,
+    resume="Transmettre l'état des dépenses payées (le régisseur)",
+)
+RegieAvanceApi = _sur_regie(
+    actes.AVANCE,
+    RegieAvanceSaisieSerializer,
+    AvanceRegieSerializer,
+    resume="Verser une avance à la régie (l'agent comptable)",
+)
+RegieVerserApi = _sur_regie(
+    actes.VERSER,
+    RegieVersementSaisieSerializer,
+    VersementRegieSerializer,
+    resume="Verser l'encaisse à l'agent comptable (le régisseur)",
+)
+RegieArreterApi = _sur_regie(
+    actes.ARRETER,
+    RegieArreteSaisieSerializer,
+    ArreteRegieSerializer,
+    resume="Arrêter la régie pour la journée (le régisseur)",
+)
+RegieControlerApi = _sur_regie(
+    actes.CONTROLER,
+    RegieControleSaisieSerializer,
+    ControleRegieSerializer,
+    resume="Contrôler la régie (l'agent comptable)",
+)
+
+
+def _sur(modele, acte, entree, sortie_serializer, libelle, resume):
+    base = acte_sur(
+        acte,
+        queryset=modele.objects.all(),
+        libelle=libelle,
+        entree=entree,
+        sortie=lambda o: sortie_serializer(o).data,
+        reponse=sortie_serializer,
+        resume=resume,
+    )
+    return type(base.__name__, (_Visible, base), {"acte_modele": modele, "libelle": libelle})
+
+
+VersementRecevoirApi = _sur(
+    VersementRegie,
+    actes.RECEVOIR,
+    RegieRecevoirSerializer,
+    VersementRegieSerializer,
+    "Le versement de régie",
+    "Recevoir le versement d'une régie (l'agent comptable, jamais le régisseur)",
+)
+EtatAdmettreApi = _sur(
+    EtatDepensesRegie,
+    actes.ADMETTRE,
+    RegieAdmettreSerializer,
+    EtatDepensesRegieSerializer,
+    "L'état des dépenses",
+    "Admettre l'état des dépenses de la régie (l'agent comptable)",
+)
+
+
+class _ListeDeRegies(generics.ListAPIView):
+    modele = None
+
+    def get_queryset(self):
+        return self.modele.objects.filter(regie__in=regies_visibles(self.request.user))
+
+
+@extend_schema(summary="Versements des régies")
+class VersementRegieListApi(_ListeDeRegies):
+    modele = VersementRegie
+    serializer_class = VersementRegieSerializer
+
+
+@extend_schema(summary="Rapports de contrôle des régies")
+class ControleRegieListApi(_ListeDeRegies):
+    modele = ControleRegie
+    serializer_class = ControleRegieSerializer
+
+
+@extend_schema(summary="Arrêtés des régisseurs")
+class ArreteRegieListApi(_ListeDeRegies):
+    modele = ArreteRegie
+    serializer_class = ArreteRegieSerializer
+
+
+@extend_schema(summary="Dépenses payées par les régies d'avances")
+class DepenseRegieListApi(_ListeDeRegies):
+    modele = DepenseRegie
+    serializer_class = DepenseRegieSerializer
