@@ -20,7 +20,7 @@ from recouvrement import etat_nominatif as en
 from recouvrement.models import Debiteur
 from recouvrement.models_surveillance import ContratConserve, Garantie, Liste
 from recouvrement.situation import debiteurs_en_contentieux, situation
-from recouvrement.views_surveillance import pour_qui
+from recouvrement.surveillance import pour_qui
 
 _MONTANT = {"max_digits": 18, "decimal_places": 2}
 

@@ -30,7 +30,9 @@ from django.db.models import Min
 from django.urls import reverse
 
 from core.money import ZERO, format_euros
-from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, AEchoir, fournisseur
+from personnes.models import Fonction
+from personnes.selectors import fonctions_actuelles
+from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, AEchoir, a_echoir, fournisseur
 from recouvrement.etat_nominatif import Semestre, dernier_semestre_clos, semestre_de
 from recouvrement.models import Acte, Creance
 from recouvrement.models_surveillance import (
@@ -41,6 +43,7 @@ from recouvrement.models_surveillance import (
 )
 from recouvrement.situation import TYPES_CONTENTIEUX
 from recouvrement.surveillance_commun import plus_mois
+from recouvrement.surveillance_documents import retard
 from recouvrement.surveillance_listes import dernier_envoi, prochain_envoi
 from tresorerie.models import Encaissement
 
@@ -237,3 +240,27 @@ def etats_nominatifs(le: datetime.date) -> list[AEchoir]:
         )
         for s in semestres_a_adresser(le)
     ]
+
+
+# --- Whose list a person reads ----------------------------------------------------------
+
+
+def pour_qui(utilisateur) -> tuple[str | None, str]:
+    """Whose list a person reads: the agent comptable's, the directeur's, or all (tutelle)."""
+    fonctions = set(fonctions_actuelles(utilisateur))
+    if fonctions & {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR}:
+        return COMPTABLE, "de l'agent comptable"
+    if fonctions & {Fonction.DIRECTEUR, Fonction.DELEGUE}:
+        return DIRECTEUR, "du directeur"
+    return None, "du directeur et de l'agent comptable"
+
+
+def lignes_a_echoir(items, aujourdhui) -> list[tuple[AEchoir, int, str]]:
+    return [(e, e.jours(aujourdhui), retard(e, aujourdhui)) for e in items]
+
+
+def echeances_de(utilisateur, aujourdhui) -> list[tuple[AEchoir, int, str]]:
+    """For the home pages: what falls due for that person, with the days left
+    and « en retard de N jours »."""
+    qui, _ = pour_qui(utilisateur)
+    return lignes_a_echoir(a_echoir(aujourdhui, qui), aujourdhui)

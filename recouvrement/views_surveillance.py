@@ -16,8 +16,6 @@ from django.urls import reverse
 
 from core import horloge
 from core.actes import page_acte
-from personnes.models import Fonction
-from personnes.selectors import fonctions_actuelles
 from recouvrement import a_echoir as registre
 from recouvrement import actes_surveillance as actes
 from recouvrement import etat_nominatif as en
@@ -33,7 +31,7 @@ from recouvrement.models_surveillance import (
 )
 from recouvrement.situation import debiteurs_en_contentieux
 from recouvrement.situation import situation as situation_de
-from recouvrement.surveillance import semestres_a_adresser
+from recouvrement.surveillance import lignes_a_echoir, pour_qui, semestres_a_adresser
 
 
 def lecteur(vue):
@@ -70,27 +68,6 @@ def _csv(contenu: str, nom: str) -> HttpResponse:
 # --- What falls due ----------------------------------------------------------------
 
 
-def pour_qui(utilisateur) -> tuple[str | None, str]:
-    """Whose list a person reads: the agent comptable's, the directeur's, or all (tutelle)."""
-    fonctions = set(fonctions_actuelles(utilisateur))
-    if fonctions & {Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR}:
-        return registre.COMPTABLE, "de l'agent comptable"
-    if fonctions & {Fonction.DIRECTEUR, Fonction.DELEGUE}:
-        return registre.DIRECTEUR, "du directeur"
-    return None, "du directeur et de l'agent comptable"
-
-
-def _lignes(items, aujourdhui) -> list[tuple[registre.AEchoir, int, str]]:
-    return [(e, e.jours(aujourdhui), documents.retard(e, aujourdhui)) for e in items]
-
-
-def echeances_de(utilisateur, aujourdhui) -> list[tuple[registre.AEchoir, int, str]]:
-    """For the home pages: what falls due for that person, with the days left
-    and « en retard de N jours »."""
-    qui, _ = pour_qui(utilisateur)
-    return _lignes(registre.a_echoir(aujourdhui, qui), aujourdhui)
-
-
 @lecteur
 def echeances(request):
     aujourdhui = horloge.aujourdhui()
@@ -100,7 +77,7 @@ def echeances(request):
         request,
         "recouvrement/surveillance/echeances.html",
         {
-            "items": _lignes(items, aujourdhui),
+            "items": lignes_a_echoir(items, aujourdhui),
             "pour": pour,
             "tous": qui is None,
             "aujourdhui": aujourdhui,

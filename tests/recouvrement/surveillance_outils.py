@@ -17,9 +17,11 @@ pdf_requis = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 def texte_pdf(contenu: bytes) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=contenu, capture_output=True, check=True
+    """The PDF's text, its whitespace (the cells' line breaks) made single spaces."""
+    texte = subprocess.run(
+        ["pdftotext", "-", "-"], input=contenu, capture_output=True, check=True
     ).stdout.decode()
+    return " ".join(texte.split())
 
 
 def en_contentieux(ordre, auteur, le: datetime.date, type: str = "mise_en_demeure", **extra):
