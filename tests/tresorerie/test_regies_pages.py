@@ -8,11 +8,16 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from tests.tresorerie.test_regies import autre_regie, encaisser, regie, solde  # noqa: F401
+from tests.tresorerie.test_regies import autre_regie, creer_regie, encaisser, solde
 from tresorerie.models import ArreteRegie, ControleRegie, Encaissement, VersementRegie
 from tresorerie.services import regies_caisse as rc
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def regie(directrice, comptable, comptes):
+    return creer_regie(directrice, comptable, comptes["REGIE"])
 
 
 def texte_pdf(contenu: bytes) -> str:
