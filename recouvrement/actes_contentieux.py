@@ -15,8 +15,29 @@ from personnes.droits import droit
 from personnes.models import Fonction
 from recouvrement import contentieux, contentieux_huissiers, contentieux_procedures
 from recouvrement.models import Debiteur
-from recouvrement.models_contentieux import Poursuite, RecoursAmiable
+from recouvrement.models_contentieux import MiseEnDemeure, Poursuite, RecoursAmiable
 from recouvrement.models_procedures import ProcedureCollective
+
+
+def _mise_de(ligne) -> MiseEnDemeure:
+    return MiseEnDemeure.objects.filter(lignes__creance__ligne=ligne).latest("id")
+
+
+def _message_acte(acte) -> str:
+    if acte.ordre_depense is None:
+        return "Acte d'huissier enregistré."
+    return (
+        f"Acte d'huissier enregistré ; l'ordre de dépense n° {acte.ordre_depense.reference} de "
+        "ses honoraires attend la signature."
+    )
+
+
+def _message_procedure(procedure) -> str:
+    return (
+        f"{_majuscule(procedure.get_type_display())} enregistrée : déclarer la créance au plus "
+        f"tard le {procedure.limite_declaration:%d/%m/%Y}."
+    )
+
 
 CONTENTIEUX_DROIT = droit(
     "recouvrement.contentieux",
@@ -164,9 +185,10 @@ MISE_EN_DEMEURE = Acte(
     "recouvrement.mise_en_demeure",
     lambda u, _o, d: contentieux.mise_en_demeure_envoyer(acting_user=u, lignes=d["lignes"]),
     CONTENTIEUX_DROIT,
-    lambda m, _d: (
-        f"Mise en demeure n° {m.reference} enregistrée : imprimez la lettre recommandée avec "
-        "demande d'avis de réception, puis enregistrez la date de l'avis de réception."
+    lambda ligne, _d: (
+        f"Mise en demeure n° {_mise_de(ligne).reference} enregistrée : imprimez la lettre "
+        "recommandée avec demande d'avis de réception, puis enregistrez la date de l'avis de "
+        "réception."
     ),
 )
 AVIS_RECEPTION = Acte(
@@ -174,7 +196,8 @@ AVIS_RECEPTION = Acte(
     lambda u, m, d: contentieux.avis_reception_enregistrer(acting_user=u, mise=m, le=d["le"]),
     CONTENTIEUX_DROIT,
     lambda m, _d: (
-        f"Avis de réception enregistré : le délai de trente jours court jusqu'au {m.fin_delai:%d/%m/%Y}."
+        "Avis de réception enregistré : le délai de trente jours court jusqu'au "
+        f"{MiseEnDemeure.objects.get(pk=m.pk).fin_delai:%d/%m/%Y}."
     ),
 )
 RECOURS = Acte(
@@ -183,8 +206,9 @@ RECOURS = Acte(
         acting_user=u, mise=m, saisie_le=d["saisie_le"], objet=d["objet"]
     ),
     CONTENTIEUX_DROIT,
-    lambda r, _d: (
-        f"Réclamation enregistrée : la commission statue au plus tard le {r.fin_commission:%d/%m/%Y}."
+    lambda m, _d: (
+        "Réclamation enregistrée : la commission statue au plus tard le "
+        f"{RecoursAmiable.objects.get(mise_en_demeure=m).fin_commission:%d/%m/%Y}."
     ),
 )
 DECISION = Acte(
@@ -198,7 +222,10 @@ DECISION = Acte(
         motifs=d.get("motifs", ""),
     ),
     CONTENTIEUX_DROIT,
-    lambda r, _d: f"Décision de la commission enregistrée : {r.get_decision_display()}.",
+    lambda r, _d: (
+        "Décision de la commission enregistrée : "
+        f"{RecoursAmiable.objects.get(pk=r.pk).get_decision_display()}."
+    ),
 )
 POURSUITE = Acte(
     "recouvrement.poursuite",
@@ -206,7 +233,10 @@ POURSUITE = Acte(
         acting_user=u, creance=ligne, type=d["type"], description=d["description"]
     ),
     CONTENTIEUX_DROIT,
-    lambda p, _d: f"{_majuscule(p.get_type_display())} enregistrée le {p.le:%d/%m/%Y}.",
+    lambda ligne, d: (
+        f"{_majuscule(Poursuite.Type(d['type']).label)} enregistrée le "
+        f"{Poursuite.objects.filter(creance__ligne=ligne).last().le:%d/%m/%Y}."
+    ),
 )
 AVIS_CAISSE = Acte(
     "recouvrement.avis_caisse",
@@ -214,7 +244,9 @@ AVIS_CAISSE = Acte(
         acting_user=u, creance=ligne, destinataire=d["destinataire"]
     ),
     CONTENTIEUX_DROIT,
-    lambda a, _d: f"Avis du défaut de paiement à {a.destinataire} enregistré : imprimez la lettre.",
+    lambda _ligne, d: (
+        f"Avis du défaut de paiement à {d['destinataire']} enregistré : imprimez la lettre."
+    ),
 )
 ACTE_HUISSIER = Acte(
     "recouvrement.acte_huissier",
@@ -227,14 +259,7 @@ ACTE_HUISSIER = Acte(
         cout=d["cout"],
     ),
     CONTENTIEUX_DROIT,
-    lambda a, _d: (
-        "Acte d'huissier enregistré"
-        + (
-            f" ; l'ordre de dépense n° {a.ordre_depense.reference} de ses honoraires attend la signature."
-            if a.ordre_depense
-            else "."
-        )
-    ),
+    lambda p, _d: _message_acte(p.actes_huissier.order_by("id").last()),
 )
 RESULTAT = Acte(
     "recouvrement.resultat_huissier",
@@ -258,7 +283,9 @@ DEBITEUR = Acte(
         adresse=d.get("adresse", ""),
     ),
     CONTENTIEUX_DROIT,
-    lambda deb, _d: f"{deb.nom} : {deb.get_regime_display()}, {deb.get_forme_display()}.",
+    lambda deb, d: (
+        f"{deb.nom} : {Debiteur.Regime(d['regime']).label}, {Debiteur.Forme(d['forme']).label}."
+    ),
 )
 PROCEDURE = Acte(
     "recouvrement.procedure_collective",
@@ -272,10 +299,7 @@ PROCEDURE = Acte(
         limite_declaration=d["limite_declaration"],
     ),
     CONTENTIEUX_DROIT,
-    lambda p, _d: (
-        f"{_majuscule(p.get_type_display())} enregistrée : déclarer la créance au plus tard "
-        f"le {p.limite_declaration:%d/%m/%Y}."
-    ),
+    lambda deb, _d: _message_procedure(deb.procedures_collectives.order_by("id").last()),
 )
 DECLARATION = Acte(
     "recouvrement.declaration_creance",
@@ -325,7 +349,7 @@ VISITE = Acte(
         acting_user=u, huissier=h, le=d["le"], compte_rendu=d["compte_rendu"]
     ),
     CONTENTIEUX_DROIT,
-    lambda v, _d: f"Visite du {v.le:%d/%m/%Y} à {v.huissier.nom} enregistrée.",
+    lambda h, d: f"Visite du {d['le']:%d/%m/%Y} à {h.nom} enregistrée.",
 )
 DISPENSE = Acte(
     "recouvrement.dispense_visite",
@@ -339,5 +363,8 @@ DISPENSE = Acte(
         motif=d["motif"],
     ),
     CONTENTIEUX_DROIT,
-    lambda x, _d: f"Dispense de visite du {x.du:%d/%m/%Y} au {x.au:%d/%m/%Y} enregistrée.",
+    lambda h, _d: (
+        f"Dispense de visite de {h.nom} du {h.dispenses.order_by('id').last().du:%d/%m/%Y} au "
+        f"{h.dispenses.order_by('id').last().au:%d/%m/%Y} enregistrée."
+    ),
 )

@@ -1,0 +1,212 @@
+"""The directeur's pages of contentious recovery, without JavaScript: the list,
+a claim's page and its forms (mise en demeure, avis de réception, contrainte,
+bailiff's act, result), the bailiffs' register, the letters as PDF, the lists
+as CSV and PDF; the auditor reads and has no form; a refusal on the page is
+the service's French message."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from budget import services as budget
+from recouvrement import contentieux as c
+from recouvrement import contentieux_huissiers as h
+from recouvrement.models import Creance
+from recouvrement.models_contentieux import MiseEnDemeure, Poursuite
+from recouvrement.models_huissiers import ActeHuissier
+from tests.recouvrement.test_contentieux import _qualifier
+from tests.tresorerie.test_pages import page as page_brute
+from tests.tresorerie.test_pages import texte_pdf
+
+pytestmark = pytest.mark.django_db
+J = datetime.date
+
+
+def page(reponse) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page_brute(reponse)).split())
+
+
+@pytest.fixture
+def orion(directrice, ordre_cotisation):
+    ligne = ordre_cotisation.lignes.get()
+    _qualifier(directrice, ligne)
+    return ligne
+
+
+def test_de_la_mise_en_demeure_a_l_acte_d_huissier_par_les_pages(
+    client, directrice, exercice, orion, horloge
+):
+    budget.credit_ouvrir(
+        acting_user=directrice,
+        exercice=exercice,
+        chapitre="622",
+        libelle="Honoraires",
+        montant_initial="1000.00",
+    )
+    client.force_login(directrice)
+    horloge(J(2026, 6, 16))
+    texte = page(client.get(reverse("recouvrement:contentieux")))
+    assert "Recouvrement contentieux" in texte
+    assert "Société Orion" in texte and "Adresser la mise en demeure" in texte
+    url = reverse("recouvrement:contentieux_creance", args=[orion.pk])
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_mise_en_demeure", args=[orion.pk]),
+            {"creances": [orion.pk]},
+            follow=True,
+        )
+    )
+    mise = MiseEnDemeure.objects.get()
+    assert f"Mise en demeure n° {mise.reference} enregistrée" in texte
+    lettre = texte_pdf(
+        client.get(
+            reverse("recouvrement:contentieux_lettre_mise_en_demeure", args=[mise.pk])
+        ).content
+    )
+    assert "Lettre recommandée avec demande d'avis de réception" in lettre
+    assert "2 400,00 €" in lettre
+    assert "trente jours" in lettre and "commission de recours amiable" in lettre
+    horloge(J(2026, 6, 20))
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_avis_reception", args=[mise.pk]),
+            {"le": "2026-06-18"},
+            follow=True,
+        )
+    )
+    assert "le délai de trente jours court jusqu'au 18/07/2026" in texte
+    # Day 30: the page says no, with the dates.
+    horloge(J(2026, 7, 18))
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_poursuite", args=[orion.pk]),
+            {"type": "contrainte", "description": "Contrainte n° 12"},
+            follow=True,
+        )
+    )
+    assert "n'est possible qu'à compter du 19/07/2026" in texte
+    assert not Poursuite.objects.exists()
+    horloge(J(2026, 7, 19))
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_poursuite", args=[orion.pk]),
+            {"type": "contrainte", "description": "Contrainte n° 12"},
+            follow=True,
+        )
+    )
+    assert "Contrainte enregistrée le 19/07/2026" in texte
+    huissier = h.huissier_inscrire(
+        acting_user=directrice,
+        nom="Maître Dupuis",
+        etude="Étude Dupuis",
+        adresse="Valmont",
+        iban="FR7630004000031234567890143",
+        convention_depuis=J(2026, 1, 1),
+    )
+    poursuite = Poursuite.objects.get()
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_acte_huissier", args=[poursuite.pk]),
+            {
+                "huissier": huissier.pk,
+                "le": "2026-07-19",
+                "nature": "Signification de la contrainte",
+                "cout": "86,40",
+            },
+            follow=True,
+        )
+    )
+    acte = ActeHuissier.objects.get()
+    assert f"l'ordre de dépense n° {acte.ordre_depense.reference}" in texte
+    assert "Signification de la contrainte" in texte and "86,40 €" in texte
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_resultat", args=[acte.pk]),
+            {"le": "2026-07-19", "resultat": "Signifiée à personne", "somme_recouvree": "0"},
+            follow=True,
+        )
+    )
+    assert "Résultat de l'acte d'huissier enregistré." in texte
+    assert Creance.objects.get().stade == Creance.Stade.POURSUITE
+    texte = page(client.get(url))
+    assert "Journal des actes de la créance" in texte and "Signifiée à personne" in texte
+    csv = client.get(reverse("recouvrement:contentieux_document", args=["csv"])).content.decode()
+    assert "Société Orion;" in csv and "2 400,00".replace(" ", "\xa0") in csv
+    pdf = texte_pdf(client.get(reverse("recouvrement:contentieux_document", args=["pdf"])).content)
+    assert "Recouvrement contentieux au 19/07/2026" in pdf and "Société Orion" in pdf
+
+
+def test_l_auditeur_lit_sans_formulaire(client, auditeur, directrice, orion, horloge):
+    horloge(J(2026, 6, 16))
+    c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[orion])
+    client.force_login(auditeur)
+    texte = page(client.get(reverse("recouvrement:contentieux_creance", args=[orion.pk])))
+    assert "Mise en demeure n° MED-2026-" in texte
+    assert "Enregistrer l'avis de réception" not in texte
+    registre = page_brute(client.get(reverse("recouvrement:huissiers")))
+    assert 'method="post" action="/recouvrement/' not in registre
+    reponse = client.post(
+        reverse("recouvrement:contentieux_avis_reception", args=[MiseEnDemeure.objects.get().pk]),
+        {"le": "2026-06-16"},
+        follow=True,
+    )
+    assert "Seul le directeur, ou son délégué" in page(reponse)
+    assert MiseEnDemeure.objects.get().avis_reception_le is None
+
+
+def test_le_registre_des_huissiers_et_ses_documents(client, directrice, horloge):
+    client.force_login(directrice)
+    texte = page(
+        client.post(
+            reverse("recouvrement:huissier_inscrire"),
+            {
+                "nom": "Maître Dupuis",
+                "etude": "Étude Dupuis",
+                "adresse": "3 rue du Palais, Valmont",
+                "iban": "FR76 3000 4000 0312 3456 7890 143",
+                "convention_depuis": "2026-01-01",
+            },
+            follow=True,
+        )
+    )
+    assert "Maître Dupuis inscrit au registre des huissiers." in texte
+    assert "visite due au plus tard le 30/06/2026" in texte
+    huissier = h.Huissier.objects.get()
+    texte = page(
+        client.post(
+            reverse("recouvrement:huissier_visite", args=[huissier.pk]),
+            {"le": "2026-06-12", "compte_rendu": "Point sur les contraintes en cours"},
+            follow=True,
+        )
+    )
+    assert "visité le 12/06/2026" in texte
+    pdf = texte_pdf(client.get(reverse("recouvrement:huissiers_document", args=["pdf"])).content)
+    assert "Registre des huissiers au 15/06/2026" in pdf and "Maître Dupuis" in pdf
+    csv = client.get(reverse("recouvrement:huissiers_document", args=["csv"])).content.decode()
+    assert "Maître Dupuis;Étude Dupuis" in csv and "12/06/2026" in csv
+
+
+def test_la_decision_fondee_renvoie_a_la_reduction_de_l_ordre(client, directrice, orion, horloge):
+    horloge(J(2026, 6, 16))
+    mise = c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[orion])
+    c.avis_reception_enregistrer(acting_user=directrice, mise=mise, le=J(2026, 6, 16))
+    recours = c.recours_saisir(
+        acting_user=directrice, mise=mise, saisie_le=J(2026, 6, 16), objet="Double emploi"
+    )
+    client.force_login(directrice)
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_decision", args=[recours.pk]),
+            {"decision": "fondee", "decision_le": "2026-06-16", "reference": "CRA-7"},
+            follow=True,
+        )
+    )
+    assert "Décision de la commission enregistrée : réclamation fondée." in texte
+    assert "le directeur rectifie l'ordre de recette" in texte
+    brut = page_brute(client.get(reverse("recouvrement:contentieux_creance", args=[orion.pk])))
+    assert reverse("recettes:detail", args=[orion.ordre_id]) in brut
+    assert orion.ordre.reductions.count() == 0
+    assert Decimal(orion.montant) == Decimal("2400.00")
