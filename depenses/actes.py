@@ -231,3 +231,5 @@ REIMPUTATION_REJETER = Acte(
         f"compte {certificat.ancien_compte.numero}."
     ),
 )
+
+from depenses.actes_differe import *  # noqa: E402, F403 (D133-2 al. 2, for the catalogue)

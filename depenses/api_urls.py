@@ -1,10 +1,20 @@
 from django.urls import path
 
-from depenses import api
+from depenses import api, api_differe
 
 urlpatterns = [
     path("", api.OrdreListApi.as_view(), name="api_ordres_depense"),
     path("creer/", api.OrdreCreerApi.as_view(), name="api_ordre_depense_creer"),
+    path(
+        "differes/<int:annee>/",
+        api_differe.PaiementsDifferesApi.as_view(),
+        name="api_paiements_differes",
+    ),
+    path(
+        "<int:pk>/differer/",
+        api_differe.PaiementDiffererApi.as_view(),
+        name="api_ordre_depense_differer",
+    ),
     path("engagements/creer/", api.EngagementCreerApi.as_view(), name="api_engagement_creer"),
     path("<int:pk>/", api.OrdreDetailApi.as_view(), name="api_ordre_depense"),
     path("<int:pk>/pieces/<int:piece_pk>/", api.PieceApi.as_view(), name="api_ordre_depense_piece"),

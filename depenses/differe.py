@@ -188,3 +188,25 @@ def arrieres_differes(
     elif payes is False:
         qs = qs.exclude(ordre__etat=OrdreDepense.Etat.PAYE)
     return [ArriereDiffere(d) for d in qs.order_by("echeance", "ordre__numero")]
+
+
+def ordres_a_differer(le: datetime.date):
+    """The ordres de dépense of benefits whose payment may still be deferred
+    on `le`: not paid nor given up, of an exercise not ended, every line
+    below the threshold in force (D133-2 al. 2), not deferred yet."""
+    from django.db.models import Max
+
+    seuil = seuil_d133_2(le)
+    return (
+        OrdreDepense.objects.filter(
+            gestion=Gestion.TECHNIQUE,
+            nature=Nature.PRESTATION,
+            exercice__annee__gte=le.year,
+            differe__isnull=True,
+        )
+        .exclude(etat__in=ETATS_EXCLUS)
+        .annotate(plus_forte=Max("lignes__montant"))
+        .filter(plus_forte__lt=seuil)
+        .select_related("exercice")
+        .order_by("exercice__annee", "numero")
+    )

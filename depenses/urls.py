@@ -1,6 +1,6 @@
 from django.urls import path
 
-from depenses import views
+from depenses import views, views_differe
 
 app_name = "depenses"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("requisitions/", views.requisitions, name="requisitions"),
     path("requisitions/<int:pk>/pdf/", views.requisition_pdf_vue, name="requisition_pdf"),
     path("sans-ordonnancement/", views.sans_ordonnancement, name="sans_ordonnancement"),
+    path("differes/<int:annee>/", views_differe.differes, name="differes"),
+    path(
+        "differes/<int:annee>/liste.<str:format_>",
+        views_differe.differes_document,
+        name="differes_document",
+    ),
+    path("<int:pk>/differer/", views_differe.differer, name="differer"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
     path("<int:pk>/pieces/<int:piece_pk>/", views.piece, name="piece"),
