@@ -1,0 +1,44 @@
+"""The demo fund's surveillance on 30 November 2026: the lease expiring in a
+few months that the agent comptable has still to announce, a mortgage
+inscription on a debtor in contentious recovery lapsing within six months,
+the quarterly list of the claims not recovered, and the état nominatif of the
+first half-year sent on 20 July, before 1 August."""
+
+import datetime
+
+import pytest
+
+from accueil.demo import charger_demo
+from comptes_annuels.defaut import charger_correspondances
+from comptes_annuels.models import Correspondance, Rubrique
+from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, a_echoir
+from recouvrement.models_surveillance import EnvoiEtatNominatif, EnvoiListe, Garantie
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def test_la_surveillance_de_la_demo_au_30_novembre(horloge):
+    charger_correspondances(Rubrique, Correspondance)
+    jour = D(2026, 11, 30)
+    horloge(jour)
+    assert charger_demo(aujourd_hui=jour) > 0
+    comptable = {e.nature: e for e in a_echoir(jour, COMPTABLE)}
+    assert "28/02/2027" in comptable["Bail, contrat, titre"].quoi
+    hypotheque = Garantie.objects.get(nature="hypotheque")
+    assert hypotheque.peremption_le == D(2027, 5, 27)
+    assert comptable["Inscription hypothécaire"].le == D(2026, 11, 27)
+    envoi = EnvoiEtatNominatif.objects.get()
+    assert (envoi.arrete_au, envoi.envoye_le, envoi.en_retard) == (
+        D(2026, 6, 30),
+        D(2026, 7, 20),
+        False,
+    )
+    assert envoi.debiteurs >= 1
+    assert [e.le for e in EnvoiListe.objects.order_by("le")] == [
+        D(2026, 4, 1),
+        D(2026, 7, 1),
+        D(2026, 10, 1),
+    ]
+    directeur = [e.nature for e in a_echoir(jour, DIRECTEUR)]
+    assert "État nominatif semestriel" not in directeur  # the second half-year has not ended
