@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from core import horloge
 from ledger.models import Ligne
 from tresorerie import releves
 from tresorerie.models import Carnet, CompteDisponibilite, LotPaiement, Releve
@@ -87,6 +88,94 @@ def creer_tresorerie_demo(*, comptable, regisseur=None, debut: datetime.date) ->
                 dernier_numero=500,
             )
     return comptes
+
+
+def creer_regie_demo(personnes: dict, exercice, aujourd_hui: datetime.date):
+    """« Régie de recettes de l'accueil » held by Luc Fabre (login `regisseur`):
+    drawn up by the directrice on the first working day of the month, the agent
+    comptable's favourable avis conforme, her decision the same day; a few
+    receipts this month against his carnet's quittances; his receipts before
+    today remitted and received by the agent comptable at his cash desk today;
+    today's control report (circulaire 93/82, régies). Services only."""
+    from tresorerie.models import Regie
+    from tresorerie.services import regies as sr
+    from tresorerie.services import regies_caisse as rc
+
+    compte = CompteDisponibilite.objects.filter(code="REGIE").first()
+    if compte is None or Regie.objects.filter(compte=compte).exists():
+        return None
+    directrice, comptable = personnes["directrice"], personnes["comptable"]
+    regisseur = personnes["regisseur"]
+    debut = max(aujourd_hui.replace(day=1), exercice.debut)
+    jours = [
+        debut + datetime.timedelta(days=n)
+        for n in range((aujourd_hui - debut).days + 1)
+        if (debut + datetime.timedelta(days=n)).weekday() < 5
+    ] or [aujourd_hui]
+    with horloge.figer(jours[0]):
+        regie = sr.regie_projeter(
+            acting_user=directrice,
+            libelle="Régie de recettes de l'accueil",
+            type=Regie.Type.RECETTES,
+            compte=compte,
+            regisseur=regisseur,
+            plafond_encaisse="800.00",
+            operations=[
+                sr.OperationSaisie("recette", "Frais de duplicata de documents", "771", "autre"),
+                sr.OperationSaisie(
+                    "recette", "Remboursement d'indu en espèces", "7585", "recuperation_indu"
+                ),
+            ],
+        )
+        sr.regie_avis(acting_user=comptable, regie=regie, favorable=True, le=jours[0])
+        regie = sr.regie_decider(
+            acting_user=directrice,
+            regie=regie,
+            le=jours[0],
+            acte_reference=f"Décision de la directrice n° {jours[0].year}-07",
+            vise_instruction=True,
+        )
+    duplicata, indu = regie.operations.order_by("libelle")
+    recettes = [
+        (duplicata, "8.00", "M. Garnier", "Duplicata d'attestation de droits"),
+        (indu, "46.30", "Mme Leroy", "Trop-perçu de frais de transport"),
+        (duplicata, "12.00", "M. Caron", "Duplicatas de relevés"),
+        (indu, "85.00", "M. Renaud", "Trop-perçu d'indemnités journalières"),
+    ]
+    for rang, (operation, montant, payeur, objet) in enumerate(recettes):
+        jour = jours[max(0, len(jours) - len(recettes) + rang)]
+        with horloge.figer(jour):
+            rc.regie_encaisser(
+                acting_user=regisseur,
+                regie=regie,
+                operation=operation,
+                montant=montant,
+                payeur=payeur,
+                objet=objet,
+            )
+    with horloge.figer(aujourd_hui):
+        # What he held last night (or, the régie opened today, its first two receipts).
+        avant = sr.encaisse(regie, aujourd_hui - datetime.timedelta(days=1)).theorique
+        versement = rc.regie_verser(
+            acting_user=regisseur, regie=regie, montant=avant or Decimal("54.30")
+        )
+        rc.regie_versement_recevoir(
+            acting_user=comptable,
+            versement=versement,
+            destination=CompteDisponibilite.objects.get(code="CAISSE"),
+        )
+        quittances = regie.compte.carnets.get(titulaire=regisseur).dernier_utilise
+        rc.regie_controler(
+            acting_user=comptable,
+            regie=regie,
+            especes_comptees=sr.encaisse(regie, aujourd_hui).theorique,
+            conclusion="conforme",
+            quittance_du=1,
+            quittance_au=quittances,
+            observations="Encaisse comptée contradictoirement avec le régisseur ; quittances "
+            "rapprochées des encaissements ; plafond respecté.",
+        )
+    return regie
 
 
 def releve_exemple(

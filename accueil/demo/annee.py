@@ -33,7 +33,7 @@ from personnes.demo import creer_delegations_demo
 from personnes.models import Affectation, Fonction
 from recouvrement.demo import creer_recouvrement_demo
 from responsabilite.demo import creer_debet_de_caisse_demo
-from tresorerie.demo import creer_tresorerie_demo
+from tresorerie.demo import creer_regie_demo, creer_tresorerie_demo
 from tresorerie.models import CompteDisponibilite
 
 DISTRIBUTION = [
@@ -369,5 +369,6 @@ def charger_demo(*, aujourd_hui: datetime.date | None = None) -> int:
     creer_ordres_demo(personnes, aujourd_hui)
     creer_depenses_demo(personnes, exercice, aujourd_hui)
     creer_tresorerie_demo_operations(personnes, exercice, aujourd_hui, ouverture=premier_jour)
+    creer_regie_demo(personnes, exercice, aujourd_hui)
     creer_recouvrement_demo(personnes, exercice, aujourd_hui)
     return Ecriture.objects.count()
