@@ -26,6 +26,13 @@ from recouvrement.models_surveillance import ContratConserve, Garantie, Liste
 
 __all__ = [
     "CONTRAT",
+    "CONTRAT_DROIT",
+    "ETAT_NOMINATIF_DROIT",
+    "GARANTIE_DROIT",
+    "LISTE_DROIT",
+    "PERIODICITE_DROIT",
+    "SIGNALER_DROIT",
+    "SURVEILLANCE_LIRE_DROIT",
     "ETAT_NOMINATIF",
     "GARANTIE",
     "INFORMER",
@@ -50,6 +57,7 @@ LIRE_DROIT = droit(
     "Les situations individuelles et les états du recouvrement se lisent par le directeur, "
     "l'agent comptable et la tutelle (annexe art. 13).",
 )
+SURVEILLANCE_LIRE_DROIT = LIRE_DROIT
 GARANTIE_DROIT = droit(
     surveillance_garanties.CODE_GARANTIE,
     {Fonction.DIRECTEUR, *FONCTIONS_COMPTABLES},
