@@ -175,12 +175,12 @@ RelancerApi = api_acte(
 )
 
 
-class DelaiEcheanceEntree(serializers.Serializer):
+class AmiableEcheanceEntree(serializers.Serializer):
     le = serializers.DateField()
     montant = serializers.DecimalField(**_MONTANT)
 
 
-class DelaiAccorderEntree(serializers.Serializer):
+class AmiableDelaiEntree(serializers.Serializer):
     demande_le = serializers.DateField(help_text="date de la lettre du débiteur")
     demande_reference = serializers.CharField(required=False, allow_blank=True, default="")
     demande_fichier_nom = serializers.CharField(required=False, allow_blank=True, default="")
@@ -191,7 +191,7 @@ class DelaiAccorderEntree(serializers.Serializer):
         help_text="la lettre du débiteur (PDF, PNG ou JPEG) encodée en base64",
     )
     motif = serializers.CharField(required=False, allow_blank=True, default="")
-    echeances = DelaiEcheanceEntree(many=True)
+    echeances = AmiableEcheanceEntree(many=True)
 
     def validate(self, attrs):
         contenu = attrs.pop("demande_fichier_base64", "")
@@ -209,22 +209,22 @@ class DelaiAccorderEntree(serializers.Serializer):
         return attrs
 
 
-class DelaiAccordeSerializer(serializers.Serializer):
+class AmiableDelaiAccordeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     ligne = serializers.IntegerField(source="creance.ligne_id")
     accorde_le = serializers.DateField()
     montant = serializers.DecimalField(**_MONTANT)
     etat = serializers.CharField()
     defaillance_le = serializers.DateField(allow_null=True)
-    echeances = DelaiEcheanceEntree(many=True)
+    echeances = AmiableEcheanceEntree(many=True)
 
 
 DelaiAccorderApi = api_acte(
     actes.DELAI,
     queryset=LIGNES,
-    entree=DelaiAccorderEntree,
-    sortie=lambda d: DelaiAccordeSerializer(d).data,
-    reponse=DelaiAccordeSerializer,
+    entree=AmiableDelaiEntree,
+    sortie=lambda d: AmiableDelaiAccordeSerializer(d).data,
+    reponse=AmiableDelaiAccordeSerializer,
     statut=status.HTTP_201_CREATED,
     resume="Accorder un délai de paiement sur la demande écrite du débiteur",
     introuvable="La ligne d'ordre de recette n° {pk} n'existe pas.",
@@ -232,18 +232,18 @@ DelaiAccorderApi = api_acte(
 DefaillanceApi = api_acte(
     actes.DEFAILLANCE,
     queryset=DelaiPaiement.objects.select_related("creance"),
-    sortie=lambda d: DelaiAccordeSerializer(d).data,
-    reponse=DelaiAccordeSerializer,
+    sortie=lambda d: AmiableDelaiAccordeSerializer(d).data,
+    reponse=AmiableDelaiAccordeSerializer,
     resume="Constater la défaillance d'un échéancier",
     introuvable="Le délai de paiement n° {pk} n'existe pas.",
 )
 
 
-class TransmissionEntree(serializers.Serializer):
+class AmiableTransmissionEntree(serializers.Serializer):
     compte_rendu = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class TransmiseSerializer(serializers.Serializer):
+class AmiableTransmiseSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(source="ligne_id")
     debiteur = serializers.CharField(source="debiteur.nom")
     responsable = serializers.CharField()
@@ -256,9 +256,9 @@ class TransmiseSerializer(serializers.Serializer):
 TransmettreApi = api_acte(
     actes.TRANSMETTRE,
     queryset=LIGNES,
-    entree=TransmissionEntree,
-    sortie=lambda c: TransmiseSerializer(c).data,
-    reponse=TransmiseSerializer,
+    entree=AmiableTransmissionEntree,
+    sortie=lambda c: AmiableTransmiseSerializer(c).data,
+    reponse=AmiableTransmiseSerializer,
     resume="Transmettre au directeur l'échec du recouvrement amiable, avec son dossier",
     introuvable="La ligne d'ordre de recette n° {pk} n'existe pas.",
 )
