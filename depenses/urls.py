@@ -12,6 +12,7 @@ urlpatterns = [
     path("requisitions/", views.requisitions, name="requisitions"),
     path("requisitions/<int:pk>/pdf/", views.requisition_pdf_vue, name="requisition_pdf"),
     path("sans-ordonnancement/", views.sans_ordonnancement, name="sans_ordonnancement"),
+    path("differes/", views_differe.differes_courant, name="differes_courant"),
     path("differes/<int:annee>/", views_differe.differes, name="differes"),
     path(
         "differes/<int:annee>/liste.<str:format_>",

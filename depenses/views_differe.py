@@ -8,7 +8,7 @@ import io
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +46,12 @@ def _rangee(a: ArriereDiffere, le) -> list[str]:
         f"{d.echeance:%d/%m/%Y}",
         a.statut(le),
     ]
+
+
+@fonction_requise
+def differes_courant(request):
+    """The deferred arrears of the current exercise."""
+    return redirect("depenses:differes", annee=horloge.aujourdhui().year)
 
 
 @fonction_requise

@@ -157,3 +157,11 @@ def test_page_csv_pdf_et_api(client, directrice, comptable, auditeur, exercice):
         f"/api/ordres-depense/{autre.pk}/differer/", {"motif": "insuffisance"}, format="json"
     )
     assert cree.status_code == 201 and cree.json()["echeance"] == "2026-12-31"
+
+
+def test_la_liste_des_depenses_mene_aux_paiements_differes(client, directrice, exercice):
+    client.force_login(directrice)
+    html = client.get(reverse("depenses:liste")).content.decode()
+    assert "Paiements différés (article D133-2)" in html
+    reponse = client.get(reverse("depenses:differes_courant"))
+    assert reponse.url == reverse("depenses:differes", args=[2026])

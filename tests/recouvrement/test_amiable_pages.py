@@ -242,3 +242,9 @@ def test_api_relance_delai_defaillance_transmission(comptable, comptes, ordre_lo
         for x in api.get(f"/api/recouvrement/amiable/creances/{ligne.pk}/").json()["actes"]
     ]
     assert types == ["demande_delai", "relance", "delai", "defaillance", "transmission"]
+
+
+def test_l_accueil_mene_au_recouvrement_amiable(client, comptable, exercice):
+    client.force_login(comptable)
+    html = client.get("/").content.decode()
+    assert f'href="{reverse("recouvrement:amiable")}"' in html
