@@ -584,3 +584,28 @@ def test_controle_de_l_agent_comptable(regisseur, regie, comptable):
         ),
         "Le rapport de contrôle d'une régie ne se modifie ni ne se supprime",
     )
+
+
+def test_l_encaissement_ordinaire_du_regisseur_respecte_aussi_le_plafond(regisseur, regie):
+    # against ordres de recette (tresorerie.encaissement_enregistrer), at his régie
+    encaisser(regisseur, regie, "480.00")
+    with pytest.raises(TransitionInterdite, match="au-delà de son plafond"):
+        t.encaissement_enregistrer(
+            acting_user=regisseur,
+            compte=regie.compte,
+            moyen="numeraire",
+            montant="30.00",
+            payeur="M. Petit",
+            objet="Frais de dossier",
+        )
+    rc.regie_arreter(acting_user=regisseur, regie=regie, comptage={"20": 24})
+    with pytest.raises(TransitionInterdite, match="est arrêtée depuis le 15/06/2026"):
+        t.encaissement_enregistrer(
+            acting_user=regisseur,
+            compte=regie.compte,
+            moyen="numeraire",
+            montant="10.00",
+            payeur="M. Petit",
+            objet="Frais de dossier",
+        )
+    assert Encaissement.objects.count() == 1

@@ -38,6 +38,7 @@ from tresorerie.services.commun import (
 )
 from tresorerie.services.documents import _delivrer
 from tresorerie.services.paiements import exiger_solde
+from tresorerie.services.regies_caisse import exiger_regie_pour_encaissement
 
 
 def reste_sur_ligne(ligne: LigneOrdreRecette) -> Decimal:
@@ -165,6 +166,9 @@ def encaissement_enregistrer(
     _exiger_compte_pour(compte, moyen)
     if date > _aujourd_hui():
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
+    if not _est_comptable(acting_user, date):
+        # A régisseur at a régie decided by the directeur: its rules (circ. 93/82, régies).
+        exiger_regie_pour_encaissement(compte, montant, date)
     exiger_caisse_ouverte(compte, date, "l'encaissement")
     exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")

@@ -94,6 +94,32 @@ def _operation(regie: Regie, operation, sens: str) -> OperationRegie:
     return trouvee
 
 
+def _exiger_plafond(regie: Regie, somme: Decimal, date: datetime.date) -> None:
+    avant = encaisse(regie, date)
+    if avant.theorique + somme > regie.plafond_encaisse:
+        raise TransitionInterdite(
+            f"Cet encaissement porterait l'encaisse de la régie à "
+            f"{format_euros(avant.theorique + somme)}, au-delà de son plafond de "
+            f"{format_euros(regie.plafond_encaisse)} : versez d'abord vos fonds à l'agent "
+            "comptable."
+        )
+
+
+def exiger_regie_pour_encaissement(compte: CompteDisponibilite, montant, date) -> None:
+    """A régisseur's receipt recorded against ordres de recette at his régie
+    (`encaissement_enregistrer`) keeps the régie's rules too: the régie in
+    activity, its day not arrêté, its ceiling of cash."""
+    regie = Regie.objects.filter(compte_id=compte.pk).first()
+    if regie is None:
+        return
+    if regie.etat != Regie.Etat.CREEE:
+        raise TransitionInterdite(
+            f"La régie « {regie.libelle} » n'est pas en activité ({regie.get_etat_display()})."
+        )
+    exiger_regie_ouverte(regie, date, "l'encaissement")
+    _exiger_plafond(regie, montant_valide(montant, libelle="Le montant encaissé"), date)
+
+
 # --- Le régisseur encaisse ----------------------------------------------------------------
 
 
@@ -140,14 +166,7 @@ def regie_encaisser(
             "Vous n'avez pas de carnet de quittances ouvert pour cette régie : l'agent comptable "
             "vous en délivre un (circulaire 93/82 §2.0.6)."
         )
-    avant = encaisse(regie, date)
-    if avant.theorique + total > regie.plafond_encaisse:
-        raise TransitionInterdite(
-            f"Cet encaissement porterait l'encaisse de la régie à "
-            f"{format_euros(avant.theorique + total)}, au-delà de son plafond de "
-            f"{format_euros(regie.plafond_encaisse)} : versez d'abord vos fonds à l'agent "
-            "comptable."
-        )
+    _exiger_plafond(regie, total, date)
     exercice = exercice_du(date)
     ecriture = ecriture_passer(
         acting_user=acting_user,
