@@ -18,6 +18,26 @@ from recouvrement.models import Debiteur
 from recouvrement.models_contentieux import MiseEnDemeure, Poursuite, RecoursAmiable
 from recouvrement.models_procedures import ProcedureCollective
 
+__all__ = [
+    "ACTE_HUISSIER",
+    "AVIS_CAISSE",
+    "AVIS_RECEPTION",
+    "CONTENTIEUX_DROIT",
+    "DEBITEUR",
+    "DECISION",
+    "DECLARATION",
+    "DISPENSE",
+    "EVENEMENT",
+    "HUISSIER",
+    "ISSUE",
+    "MISE_EN_DEMEURE",
+    "POURSUITE",
+    "PROCEDURE",
+    "RECOURS",
+    "RESULTAT",
+    "VISITE",
+]
+
 
 def _mise_de(ligne) -> MiseEnDemeure:
     return MiseEnDemeure.objects.filter(lignes__creance__ligne=ligne).latest("id")
