@@ -358,5 +358,44 @@ FRAIS_BANCAIRES = Acte(
 )
 
 
-# The régies' acts (module of their own: size), in the catalogue with the others.
-from tresorerie import actes_regies  # noqa: E402, F401
+# The régies' acts (module of their own: size); their droits named here too, so
+# that the catalogue (`manage.py droits`) lists them under the treasury.
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    ADMETTRE_DROIT as REGIE_ADMETTRE_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    ARRETER_DROIT as REGIE_ARRETER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    AVANCE_DROIT as REGIE_AVANCE_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    AVIS_DROIT as REGIE_AVIS_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    CONTROLER_DROIT as REGIE_CONTROLER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    DECIDER_DROIT as REGIE_DECIDER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    DEPENSER_DROIT as REGIE_DEPENSER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    ENCAISSER_DROIT as REGIE_ENCAISSER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    ETAT_DROIT as REGIE_ETAT_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    FERMER_DROIT as REGIE_FERMER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    PROJETER_DROIT as REGIE_PROJETER_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    RECEVOIR_DROIT as REGIE_RECEVOIR_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
+    VERSER_DROIT as REGIE_VERSER_DROIT,
+)
