@@ -398,3 +398,46 @@ def test_sql_refus_traduit_en_francais(ordre_loyer, comptable, horloge):
             from core.exceptions import relever_erreur_base
 
             relever_erreur_base(exc)
+
+
+def test_le_directeur_accorde_un_delai_sur_des_cotisations(
+    ordre_cotisation, directrice, comptable, horloge
+):
+    horloge(LENDEMAIN)
+    ligne = _ligne(ordre_cotisation)
+    with pytest.raises(DroitInsuffisant, match="recouvrées par le directeur"):
+        _delai(comptable, ligne, echeances=(("2026-07-15", "2400.00"),))
+    delai = _delai(
+        directrice, ligne, echeances=(("2026-07-15", "1200.00"), ("2026-08-15", "1200.00"))
+    )
+    assert delai.qualite == "Directeur"
+    items = [e for e in a_echoir(LENDEMAIN, DIRECTEUR) if e.nature == "Échéancier"]
+    assert [e.le for e in items] == [J(2026, 7, 15), J(2026, 8, 15)]
+    assert not [e for e in a_echoir(LENDEMAIN, COMPTABLE) if e.nature == "Échéancier"]
+
+
+def test_transmission_d_un_echeancier_en_defaut_non_constate(ordre_loyer, comptable, horloge):
+    horloge(LENDEMAIN)
+    delai = _delai(comptable, _ligne(ordre_loyer))
+    horloge(J(2026, 7, 16))
+    creance = a.creance_transmettre(acting_user=comptable, ligne=_ligne(ordre_loyer))
+    delai.refresh_from_db()
+    assert (delai.etat, delai.defaillance_le) == (DelaiPaiement.Etat.DEFAILLANT, J(2026, 7, 16))
+    assert creance.stade == Creance.Stade.TRANSMISE
+    assert "délai de paiement accordé" in creance.compte_rendu
+    # What falls due no longer lists the échéancier of a claim handed over.
+    assert not [e for e in a_echoir(J(2026, 7, 16)) if e.nature.startswith("Échéancier")]
+
+
+def test_un_nouveau_delai_apres_defaillance_et_pas_deux_en_cours(ordre_loyer, comptable, horloge):
+    horloge(LENDEMAIN)
+    delai = _delai(comptable, _ligne(ordre_loyer))
+    with pytest.raises(TransitionInterdite, match="a déjà un délai de paiement en cours"):
+        _delai(comptable, _ligne(ordre_loyer))
+    horloge(J(2026, 7, 16))
+    a.defaillance_constater(acting_user=comptable, delai=delai)
+    with pytest.raises(TransitionInterdite, match="n'est plus en cours"):
+        a.defaillance_constater(acting_user=comptable, delai=delai)
+    nouveau = _delai(comptable, _ligne(ordre_loyer), echeances=(("2026-09-01", "600.00"),))
+    assert nouveau.etat == DelaiPaiement.Etat.EN_COURS
+    assert Creance.objects.get().stade == Creance.Stade.DELAI
