@@ -643,6 +643,8 @@ def echeances_contentieux(le: datetime.date) -> list[AEchoir]:
             creance = ligne.creance
             if creance.pk in poursuivies or creance.pk in avisees:
                 continue
+            if reste_de(creance.ligne) <= ZERO:
+                continue  # paid since: nothing to recover
             ordre = creance.ligne.ordre
             quoi = (
                 f"Aviser la caisse du défaut de paiement (ordre n° {ordre.reference}, "

@@ -332,3 +332,23 @@ def test_un_delegue_sans_delegation_est_refuse(orion, horloge):
     horloge(J(2026, 6, 16))
     with pytest.raises(DroitInsuffisant, match="n'avez reçu de lui aucune délégation"):
         c.mise_en_demeure_envoyer(acting_user=delegue, lignes=[orion])
+
+
+def test_le_recouvrement_force_est_du_le_lendemain_des_trente_jours_sauf_creance_reglee(
+    mise, directrice, comptable, comptes, orion
+):
+    dus = [e for e in a_echoir(J(2026, 7, 1), DIRECTEUR) if e.nature == "Recouvrement forcé"]
+    assert [(e.le, e.debiteur) for e in dus] == [(J(2026, 7, 19), "Société Orion")]
+    assert "Fin du délai de trente jours de la mise en demeure" in dus[0].quoi
+    from tresorerie import services as t
+
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="2400.00",
+        payeur="Société Orion",
+        objet="Cotisations de février",
+        repartitions=[t.Repartition(orion, orion.montant)],
+    )
+    assert not [e for e in a_echoir(J(2026, 7, 1), DIRECTEUR) if e.nature == "Recouvrement forcé"]
