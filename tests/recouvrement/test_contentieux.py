@@ -352,3 +352,43 @@ def test_le_recouvrement_force_est_du_le_lendemain_des_trente_jours_sauf_creance
         repartitions=[t.Repartition(orion, orion.montant)],
     )
     assert not [e for e in a_echoir(J(2026, 7, 1), DIRECTEUR) if e.nature == "Recouvrement forcé"]
+
+
+def _deleguer(directrice, comptable, delegue, *, fin, montant_max="5000.00"):
+    from personnes.services import delegation_creer, delegation_notifier
+
+    delegation = delegation_creer(
+        acting_user=directrice,
+        delegataire=delegue,
+        type="signature",
+        nature="ordre_recette",
+        debut=J(2026, 1, 1),
+        fin=fin,
+        specimen_signature="D. Legrand",
+        montant_max=montant_max,
+        classes_comptes="75",
+    )
+    delegation_notifier(acting_user=comptable, delegation=delegation, le=J(2026, 1, 2))
+    return delegation
+
+
+def test_un_delegue_agit_dans_sa_delegation_valable_ce_jour(directrice, comptable, orion, horloge):
+    delegue = personne("delegue", Fonction.DELEGUE)
+    _deleguer(directrice, comptable, delegue, fin=J(2026, 6, 30))
+    horloge(J(2026, 6, 16))
+    mise = c.mise_en_demeure_envoyer(acting_user=delegue, lignes=[orion])
+    assert mise.qualite.startswith("Délégué du directeur (délégation de signature n°")
+    assert Creance.objects.get().actes.get().qualite == mise.qualite
+    horloge(J(2026, 7, 1))
+    with pytest.raises(DroitInsuffisant, match="ne vaut que du 01/01/2026 au 30/06/2026"):
+        c.avis_reception_enregistrer(acting_user=delegue, mise=mise, le=J(2026, 6, 18))
+
+
+def test_un_delegue_est_borne_par_le_plafond_de_sa_delegation(
+    directrice, comptable, orion, horloge
+):
+    delegue = personne("delegue", Fonction.DELEGUE)
+    _deleguer(directrice, comptable, delegue, fin=J(2026, 12, 31), montant_max="1000.00")
+    horloge(J(2026, 6, 16))
+    with pytest.raises(DroitInsuffisant, match="dépasse le plafond de 1\xa0000,00\xa0€"):
+        c.mise_en_demeure_envoyer(acting_user=delegue, lignes=[orion])
