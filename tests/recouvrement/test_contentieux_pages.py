@@ -210,3 +210,56 @@ def test_la_decision_fondee_renvoie_a_la_reduction_de_l_ordre(client, directrice
     assert reverse("recettes:detail", args=[orion.ordre_id]) in brut
     assert orion.ordre.reductions.count() == 0
     assert Decimal(orion.montant) == Decimal("2400.00")
+
+
+def test_l_avis_a_la_caisse_et_la_procedure_collective_par_les_pages(
+    client, directrice, ordre_cotisation, horloge
+):
+    ligne = ordre_cotisation.lignes.get()
+    debiteur = _qualifier(directrice, ligne, regime="volontaire", forme="entreprise")
+    horloge(J(2026, 6, 16))
+    mise = c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[ligne])
+    c.avis_reception_enregistrer(acting_user=directrice, mise=mise, le=J(2026, 6, 16))
+    client.force_login(directrice)
+    horloge(J(2026, 7, 17))
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_avis_caisse", args=[ligne.pk]),
+            {"destinataire": "Caisse nationale"},
+            follow=True,
+        )
+    )
+    assert "Avis du défaut de paiement à Caisse nationale enregistré" in texte
+    avis = Creance.objects.get().avis_caisse
+    lettre = texte_pdf(
+        client.get(reverse("recouvrement:contentieux_lettre_avis_caisse", args=[avis.pk])).content
+    )
+    assert "Avis de défaut de paiement des cotisations" in lettre
+    assert "régime à titre volontaire" in lettre and "2 400,00 €" in lettre
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_procedure", args=[debiteur.pk]),
+            {
+                "type": "liquidation",
+                "jugement_le": "2026-07-10",
+                "tribunal": "Tribunal de commerce de Valmont",
+                "mandataire": "Maître Roux",
+                "limite_declaration": "2026-09-10",
+            },
+            follow=True,
+        )
+    )
+    assert (
+        "Liquidation judiciaire enregistrée : déclarer la créance au plus tard le 10/09/2026"
+        in (texte)
+    )
+    procedure = debiteur.procedures_collectives.get()
+    texte = page(
+        client.post(
+            reverse("recouvrement:contentieux_declaration", args=[procedure.pk]),
+            {"le": "2026-07-15", "montant": "2 400,00", "creances": [Creance.objects.get().pk]},
+            follow=True,
+        )
+    )
+    assert "Déclaration de créance enregistrée." in texte
+    assert "Créance déclarée le 15/07/2026 : 2 400,00 €" in texte
