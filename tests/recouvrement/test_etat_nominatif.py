@@ -219,3 +219,48 @@ def test_postgresql_garde_l_envoi(contentieux, directrice, horloge):
     )
     envoi.refresh_from_db()
     assert envoi.reference == "CN-1"
+
+
+def test_un_paiement_apres_le_30_juin_ne_change_pas_l_etat_au_30_juin(
+    contentieux, comptable, comptes, horloge
+):
+    from tresorerie import services as t
+
+    loyer, _ = contentieux
+    horloge(datetime.date(2026, 7, 3))
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="250.00",
+        payeur="M. Petit",
+        objet="Acompte",
+        reference="VIR",
+        repartitions=[t.Repartition(loyer.ligne, "250.00")],
+    )
+    au_30_juin = {ligne.debiteur: ligne.reste for ligne in etat_au(TRENTE_JUIN).lignes}
+    assert au_30_juin["M. Petit"] == Decimal("600.00")
+    au_3_juillet = {
+        ligne.debiteur: ligne.reste for ligne in etat_au(datetime.date(2026, 7, 3)).lignes
+    }
+    assert au_3_juillet["M. Petit"] == Decimal("350.00")
+
+
+def test_un_debiteur_solde_n_est_plus_sur_l_etat(contentieux, comptable, comptes, horloge):
+    from tresorerie import services as t
+
+    loyer, _ = contentieux
+    horloge(datetime.date(2026, 7, 3))
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="600.00",
+        payeur="M. Petit",
+        objet="Solde",
+        reference="VIR",
+        repartitions=[t.Repartition(loyer.ligne, "600.00")],
+    )
+    assert [ligne.debiteur for ligne in etat_au(datetime.date(2026, 7, 3)).lignes] == [
+        "Société Orion"
+    ]

@@ -203,3 +203,62 @@ def test_l_etat_nominatif_en_pdf(client, contentieux, auditeur, horloge):
     texte = texte_pdf(client.get("/recouvrement/etat-nominatif/2026/1/etat.pdf").content)
     assert "État nominatif des débiteurs arrêté au 30/06/2026" in texte
     assert "Mise en demeure" in texte and "Société Orion" in texte and "2 400,00 €" in texte
+
+
+def test_une_liste_adressee_ne_se_modifie_pas(contentieux, comptable, horloge):
+    from recouvrement.surveillance_listes import liste_adresser
+    from tests.savepoint import refus_sql
+
+    horloge(datetime.date(2026, 6, 20))
+    envoi = liste_adresser(
+        acting_user=comptable, liste="defaillants", le=datetime.date(2026, 6, 20)
+    )
+    assert envoi.nombre == 2 and "Société Orion" in envoi.contenu
+    message = "Une liste adressée au directeur ne se modifie ni ne se supprime"
+    refus_sql(lambda c: c.execute("UPDATE recouvrement_envoiliste SET nombre = 0"), message)
+    refus_sql(lambda c: c.execute("DELETE FROM recouvrement_envoiliste"), message)
+
+
+def test_les_actes_de_la_surveillance_par_l_api(contentieux, directrice, comptable, horloge):
+    horloge(datetime.date(2026, 7, 20))
+    agent, directeur = APIClient(), APIClient()
+    agent.force_authenticate(comptable)
+    directeur.force_authenticate(directrice)
+    contrat = agent.post(
+        "/api/recouvrement/contrats-conserves/",
+        {
+            "nature": "bail",
+            "objet": "Appartement",
+            "cocontractant": "M. Perrin",
+            "debut": "2024-01-01",
+            "expire_le": "2026-12-31",
+            "original": "Coffre B-12",
+        },
+        format="json",
+    )
+    assert contrat.status_code == 201, contrat.content
+    informe = agent.post(
+        f"/api/recouvrement/contrats-conserves/{contrat.json()['id']}/informer/",
+        {"informe_le": "2026-07-20"},
+        format="json",
+    )
+    assert informe.json()["directeur_informe_le"] == "2026-07-20"
+    refus = directeur.post(
+        "/api/recouvrement/listes/envois/", {"liste": "defaillants", "le": "2026-07-20"}
+    )
+    assert refus.status_code == 403 and "Seul l'agent comptable" in refus.json()["message"]
+    envoi = directeur.post(
+        "/api/recouvrement/etats-nominatifs/envois/",
+        {"annee": 2026, "semestre": 1, "envoye_le": "2026-07-20", "reference": "CN-1"},
+        format="json",
+    )
+    assert envoi.status_code == 201 and envoi.json()["debiteurs"] == 2
+    deux = directeur.post(
+        "/api/recouvrement/etats-nominatifs/envois/",
+        {"annee": 2026, "semestre": 1, "envoye_le": "2026-07-20", "reference": "CN-2"},
+        format="json",
+    )
+    assert deux.status_code == 409 and "déjà adressé à la caisse" in deux.json()["message"]
+    etat = agent.get("/api/recouvrement/etats-nominatifs/2026/1/").json()
+    assert etat["envoi"]["reference"] == "CN-1" and etat["limite"] == "2026-08-01"
+    assert {ligne["procedure"] for ligne in etat["lignes"]} == {"mise_en_demeure"}
