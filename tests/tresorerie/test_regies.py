@@ -609,3 +609,26 @@ def test_l_encaissement_ordinaire_du_regisseur_respecte_aussi_le_plafond(regisse
             objet="Frais de dossier",
         )
     assert Encaissement.objects.count() == 1
+
+
+def test_la_fin_de_la_regie_attend_le_versement_et_la_base_fige_la_decision(
+    directrice, comptable, regisseur, regie, comptes
+):
+    encaisser(regisseur, regie, "40.00")
+    with pytest.raises(TransitionInterdite, match="détient encore des fonds"):
+        sr.regie_fermer(acting_user=directrice, regie=regie, le=AUJOURD_HUI, reference="D-2")
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE tresorerie_regie SET regisseur_id = %s WHERE id = %s",
+            [comptable.pk, regie.pk],
+        ),
+        "La décision de création d'une régie, l'avis conforme qui la précède et le régisseur",
+    )
+    versement = rc.regie_verser(acting_user=regisseur, regie=regie)
+    rc.regie_versement_recevoir(
+        acting_user=comptable, versement=versement, destination=comptes["CAISSE"]
+    )
+    regie = sr.regie_fermer(acting_user=directrice, regie=regie, le=AUJOURD_HUI, reference="D-2")
+    assert regie.etat == Regie.Etat.CLOSE
+    with pytest.raises(TransitionInterdite, match="n'est pas en activité"):
+        encaisser(regisseur, regie)

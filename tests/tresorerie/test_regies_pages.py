@@ -216,3 +216,109 @@ def test_la_regie_par_l_api_de_la_creation_a_la_reception(
     )
     assert recu.status_code == 200 and recu.json()["etat"] == "recu"
     assert (solde("541"), solde("531")) == (Decimal("0.00"), Decimal("20.00"))
+
+
+def test_de_la_creation_par_les_pages_a_la_fin_de_la_regie(
+    client, directrice, comptable, regisseur, comptes, horloge
+):
+    import datetime
+
+    from tresorerie.models import Regie
+
+    client.force_login(directrice)
+    assert "Projeter une régie" in client.get("/tresorerie/regies/").content.decode()
+    reponse = client.post(
+        "/tresorerie/regies/",
+        {
+            "libelle": "Régie d'avances et de recettes de l'accueil",
+            "type": "mixte",
+            "compte": comptes["REGIE"].pk,
+            "regisseur": regisseur.pk,
+            "plafond_encaisse": "400",
+            "plafond_depense": "30",
+            "operations": "recette ; Frais de duplicata ; 771 ; autre\ndépense ; Timbres ; 626",
+        },
+        follow=True,
+    )
+    page = reponse.content.decode()
+    assert "soumis à l&#x27;avis conforme de l&#x27;agent comptable" in page
+    regie = Regie.objects.get()
+    assert "Décider la création" not in page  # no avis yet
+    client.force_login(comptable)
+    page = client.get(f"/tresorerie/regies/{regie.pk}/").content.decode()
+    assert "Rendre l&#x27;avis conforme" in page or "Rendre l'avis conforme" in page
+    client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/avis/",
+        {"favorable": "1", "le": "2026-06-15"},
+    )
+    client.force_login(directrice)
+    reponse = client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/decider/",
+        {"le": "2026-06-15", "acte_reference": "Décision n° 9"},
+        follow=True,
+    )
+    assert "doit viser les dispositions de l&#x27;instruction" in reponse.content.decode()
+    client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/decider/",
+        {"le": "2026-06-15", "acte_reference": "Décision n° 9", "vise_instruction": "on"},
+    )
+    regie.refresh_from_db()
+    assert regie.etat == Regie.Etat.CREEE and regie.plafond_depense == Decimal("30.00")
+    # the agent comptable's page: avance, control, remittances, statements
+    client.force_login(comptable)
+    page = client.get(f"/tresorerie/regies/{regie.pk}/").content.decode()
+    for titre in ("Verser une avance à la régie", "Contrôler la régie"):
+        assert titre in page
+    client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/avance/",
+        {"montant": "100", "source": comptes["CAISSE"].pk},
+    )
+    # the régisseur pays, cashes, sends his statement and remits
+    client.force_login(regisseur)
+    page = client.get(f"/tresorerie/regies/{regie.pk}/").content.decode()
+    assert "Payer une dépense" in page and "Encaisser une recette" in page
+    timbres = regie.operations.get(libelle="Timbres")
+    reponse = client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/depenser/",
+        {
+            "operation": timbres.pk,
+            "montant": "31",
+            "beneficiaire": "La Poste",
+            "objet": "Timbres",
+            "piece": "Ticket 1",
+        },
+        follow=True,
+    )
+    assert "dépasse le plafond de 30,00" in reponse.content.decode()
+    client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/depenser/",
+        {
+            "operation": timbres.pk,
+            "montant": "24,40",
+            "beneficiaire": "La Poste",
+            "objet": "Timbres",
+            "piece": "Ticket 2",
+        },
+    )
+    client.post(f"/tresorerie/regies/{regie.pk}/actes/etat/", {})
+    etat = regie.etats_depenses.get()
+    client.force_login(comptable)
+    client.post(f"/tresorerie/regies/etats/{etat.pk}/admettre/", {"observations": "Vu"})
+    assert (solde("541"), solde("626")) == (Decimal("75.60"), Decimal("24.40"))
+    client.force_login(regisseur)
+    client.post(f"/tresorerie/regies/{regie.pk}/actes/verser/", {})
+    versement = regie.versements.get()
+    client.force_login(comptable)
+    client.post(
+        f"/tresorerie/regies/versements/{versement.pk}/recevoir/",
+        {"destination": comptes["CAISSE"].pk},
+    )
+    # the end, decided by the directrice once nothing is left
+    horloge(datetime.date(2026, 6, 16))
+    client.force_login(directrice)
+    client.post(
+        f"/tresorerie/regies/{regie.pk}/actes/fermer/",
+        {"le": "2026-06-16", "reference": "Décision n° 10"},
+    )
+    regie.refresh_from_db()
+    assert regie.etat == Regie.Etat.CLOSE and solde("541") == Decimal("0.00")
