@@ -64,7 +64,7 @@ class SituationActeSerializer(serializers.Serializer):
     creance = serializers.IntegerField(source="creance_id", allow_null=True)
 
 
-class GarantieSerializer(serializers.Serializer):
+class GarantieRecouvrementSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     debiteur = serializers.IntegerField(source="debiteur_id")
     creance = serializers.IntegerField(source="creance_id", allow_null=True)
@@ -87,7 +87,7 @@ class SituationIndividuelleSerializer(serializers.Serializer):
     reste = serializers.DecimalField(**_MONTANT)
     creances = SituationCreanceSerializer(many=True)
     actes = SituationActeSerializer(many=True)
-    garanties = GarantieSerializer(many=True)
+    garanties = GarantieRecouvrementSerializer(many=True)
 
 
 class SituationsApi(APIView):
@@ -175,7 +175,7 @@ class EtatNominatifApi(APIView):
         )
 
 
-class AEchoirSerializer(serializers.Serializer):
+class AEchoirRecouvrementSerializer(serializers.Serializer):
     le = serializers.DateField()
     jours = serializers.IntegerField(help_text="jours restants ; négatif : en retard")
     quoi = serializers.CharField()
@@ -187,7 +187,7 @@ class AEchoirSerializer(serializers.Serializer):
 
 class EcheancesRecouvrementApi(APIView):
     @extend_schema(
-        responses={200: AEchoirSerializer(many=True)},
+        responses={200: AEchoirRecouvrementSerializer(many=True)},
         summary="Échéances du recouvrement de qui demande (tout, pour la tutelle), "
         "la plus proche d'abord",
     )
@@ -198,7 +198,7 @@ class EcheancesRecouvrementApi(APIView):
         items = [
             {**e.__dict__, "jours": e.jours(aujourdhui)} for e in registre.a_echoir(aujourdhui, qui)
         ]
-        return Response(AEchoirSerializer(items, many=True).data)
+        return Response(AEchoirRecouvrementSerializer(items, many=True).data)
 
 
 # --- Acts --------------------------------------------------------------------------------
@@ -215,16 +215,16 @@ class GarantieEntree(serializers.Serializer):
     peremption_le = serializers.DateField(required=False, allow_null=True)
 
 
-class SignalerEntree(serializers.Serializer):
+class PeremptionSignalerEntree(serializers.Serializer):
     signalee_le = serializers.DateField()
 
 
-class RenouvelerEntree(serializers.Serializer):
+class InscriptionRenouvelerEntree(serializers.Serializer):
     renouvelee_le = serializers.DateField()
     peremption_le = serializers.DateField()
 
 
-class MainleveeEntree(serializers.Serializer):
+class GarantieMainleveeEntree(serializers.Serializer):
     mainlevee_le = serializers.DateField()
     motif = serializers.CharField(max_length=255)
 
@@ -241,7 +241,7 @@ class ContratConserveSerializer(serializers.Serializer):
     directeur_informe_le = serializers.DateField(read_only=True, allow_null=True)
 
 
-class InformerEntree(serializers.Serializer):
+class ContratInformerEntree(serializers.Serializer):
     informe_le = serializers.DateField()
 
 
@@ -273,7 +273,10 @@ class EtatNominatifEnvoiEntree(serializers.Serializer):
     reference = serializers.CharField(max_length=120)
 
 
-_GARANTIE = {"sortie": lambda g: GarantieSerializer(g).data, "reponse": GarantieSerializer}
+_GARANTIE = {
+    "sortie": lambda g: GarantieRecouvrementSerializer(g).data,
+    "reponse": GarantieRecouvrementSerializer,
+}
 _INTROUVABLE_G = "La garantie n° {pk} n'existe pas."
 
 GarantieApi = api_acte(
@@ -288,7 +291,7 @@ GarantieApi = api_acte(
 SignalerApi = api_acte(
     actes.SIGNALER,
     queryset=Garantie.objects.all(),
-    entree=SignalerEntree,
+    entree=PeremptionSignalerEntree,
     resume="Péremption d'une inscription hypothécaire signalée au directeur (agent comptable)",
     introuvable=_INTROUVABLE_G,
     **_GARANTIE,
@@ -296,7 +299,7 @@ SignalerApi = api_acte(
 RenouvelerApi = api_acte(
     actes.RENOUVELER,
     queryset=Garantie.objects.all(),
-    entree=RenouvelerEntree,
+    entree=InscriptionRenouvelerEntree,
     resume="Renouvellement d'une inscription hypothécaire",
     introuvable=_INTROUVABLE_G,
     **_GARANTIE,
@@ -304,7 +307,7 @@ RenouvelerApi = api_acte(
 MainleveeApi = api_acte(
     actes.MAINLEVEE,
     queryset=Garantie.objects.all(),
-    entree=MainleveeEntree,
+    entree=GarantieMainleveeEntree,
     resume="Mainlevée d'une garantie",
     introuvable=_INTROUVABLE_G,
     **_GARANTIE,
@@ -320,7 +323,7 @@ ContratApi = api_acte(
 InformerApi = api_acte(
     actes.INFORMER,
     queryset=ContratConserve.objects.all(),
-    entree=InformerEntree,
+    entree=ContratInformerEntree,
     sortie=lambda c: ContratConserveSerializer(c).data,
     reponse=ContratConserveSerializer,
     resume="Directeur informé de l'expiration d'un bail, contrat ou titre (agent comptable)",
