@@ -1,6 +1,7 @@
 """The acts of a régie in activity: the régisseur cashes and pays, remits and
 closes his day; the agent comptable pays the avance, admits the expenses,
-acknowledges the remittances and controls the régie (circulaire 93/82,
+acknowledges the remittances and controls the régie (the arrêté and the
+control in `regies_arrete`, re-exported here) (circulaire 93/82,
 régies: « les régisseurs agissant pour le compte et sous la surveillance de
 l'agent comptable »; §2.0.6: cash against a quittance of a carnet à souches).
 
@@ -24,7 +25,6 @@ from decimal import Decimal
 from django.db.models import Max
 from django.utils import timezone
 
-from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.money import ZERO, format_euros
@@ -38,7 +38,6 @@ from tresorerie.models import (
     AvanceRegie,
     Carnet,
     CompteDisponibilite,
-    ControleRegie,
     DepenseRegie,
     Encaissement,
     EtatDepensesRegie,
@@ -47,7 +46,7 @@ from tresorerie.models import (
     Regie,
     VersementRegie,
 )
-from tresorerie.services.caisse import _coupure, exiger_caisse_ouverte
+from tresorerie.services.caisse import exiger_caisse_ouverte
 from tresorerie.services.commun import (
     COMPTE_A_REGULARISER,
     _atomique,
@@ -493,120 +492,5 @@ def regie_versement_recevoir(
     return versement
 
 
-# --- Arrêté du régisseur et contrôle de l'agent comptable -------------------------------------
-
-
-def _comptage(comptage: dict) -> tuple[dict[str, int], Decimal]:
-    propre: dict[str, int] = {}
-    for coupure, nombre in (comptage or {}).items():
-        cle = _coupure(coupure)
-        if cle is None:
-            raise DonneeInvalide(f"« {coupure} » n'est pas une coupure ou une pièce en euros.")
-        try:
-            n = int(str(nombre).strip() or 0)
-        except ValueError:
-            raise DonneeInvalide(f"Le nombre de « {coupure} € » doit être un entier.") from None
-        if n < 0:
-            raise DonneeInvalide(f"Le nombre de « {coupure} € » ne peut être négatif.")
-        if n:
-            propre[cle] = propre.get(cle, 0) + n
-    total = sum((Decimal(c) * n for c, n in propre.items()), ZERO).quantize(Decimal("0.01"))
-    return propre, total
-
-
-@_atomique
-def regie_arreter(
-    *, acting_user, regie: Regie, comptage: dict, observations: str = ""
-) -> ArreteRegie:
-    """The régisseur closes his own day: cash counted against the cash the books
-    say he holds, the difference shown. After it, no receipt nor expense of
-    that day at his régie (PostgreSQL too, LG372)."""
-    date = _aujourd_hui()
-    regie = _regie(regie)
-    exiger_regisseur_de(acting_user, regie, date)
-    if ArreteRegie.objects.filter(regie=regie, date__gte=date).exists():
-        raise TransitionInterdite(f"La régie est déjà arrêtée pour le {date:%d/%m/%Y}.")
-    propre, total = _comptage(comptage)
-    e = encaisse(regie, date)
-    arrete = ArreteRegie.objects.create(
-        regie=regie,
-        date=date,
-        comptage=propre,
-        total_compte=total,
-        solde_comptable=e.solde_comptable,
-        remises_en_cours=e.remises_en_cours,
-        depenses_a_justifier=e.depenses_a_justifier,
-        encaisse_theorique=e.theorique,
-        ecart=total - e.theorique,
-        observations=(observations or "").strip(),
-        par=acting_user,
-        le=horloge.maintenant(),
-    )
-    audit(
-        acting_user,
-        "tresorerie.regie_arrete",
-        arrete,
-        apres={"compte": total, "theorique": e.theorique, "ecart": arrete.ecart},
-    )
-    return arrete
-
-
-@_atomique
-def regie_controler(
-    *,
-    acting_user,
-    regie: Regie,
-    especes_comptees,
-    conclusion: str,
-    observations: str = "",
-    quittance_du: int | None = None,
-    quittance_au: int | None = None,
-) -> ControleRegie:
-    """The agent comptable's control of the régie on the spot: the cash he
-    counts against the books, the quittances he checked, his observations and
-    conclusion; the régisseur reads the report."""
-    date = _aujourd_hui()
-    exiger_comptable(acting_user, date, "contrôler une régie")
-    regie = _regie(regie)
-    if acting_user.pk == regie.regisseur_id:
-        raise DroitInsuffisant("Le régisseur ne contrôle pas sa propre régie.")
-    if regie.etat == Regie.Etat.PROJET:
-        raise TransitionInterdite(f"La régie « {regie.libelle} » n'est pas encore créée.")
-    if conclusion not in ControleRegie.Conclusion.values:
-        raise DonneeInvalide("Indiquez la conclusion du contrôle.")
-    especes = montant_valide(
-        especes_comptees, libelle="Les espèces comptées", strictement_positif=False
-    )
-    if (quittance_du is None) != (quittance_au is None):
-        raise DonneeInvalide("Indiquez le premier et le dernier numéro des quittances vérifiées.")
-    if quittance_du is not None and int(quittance_au) < int(quittance_du):
-        raise DonneeInvalide("Le dernier numéro de quittance vérifié précède le premier.")
-    observations = (observations or "").strip()
-    if conclusion != ControleRegie.Conclusion.CONFORME and not observations:
-        raise DonneeInvalide(
-            "Des réserves ou des irrégularités se motivent : remplissez les observations."
-        )
-    e = encaisse(regie, date)
-    numero = (regie.controles.aggregate(m=Max("numero"))["m"] or 0) + 1
-    controle = ControleRegie.objects.create(
-        regie=regie,
-        numero=numero,
-        date=date,
-        especes_comptees=especes,
-        solde_comptable=e.solde_comptable,
-        encaisse_theorique=e.theorique,
-        ecart=especes - e.theorique,
-        quittance_du=quittance_du,
-        quittance_au=quittance_au,
-        observations=observations,
-        conclusion=conclusion,
-        par=acting_user,
-        le=horloge.maintenant(),
-    )
-    audit(
-        acting_user,
-        "tresorerie.regie_controle",
-        controle,
-        apres={"especes": especes, "theorique": e.theorique, "conclusion": conclusion},
-    )
-    return controle
+# The régisseur's arrêté and the agent comptable's control (their own module: size).
+from tresorerie.services.regies_arrete import regie_arreter, regie_controler  # noqa: E402, F401

@@ -312,6 +312,38 @@ def _liste(request, quoi: str, pk: int | None):
             for c in regie.controles.all()
         ]
         return titre, entetes, lignes
+    if quoi == "arretes":
+        titre = f"Arrêtés de la régie « {regie.libelle} »"
+        entetes = ["Journée", "Espèces comptées", "Encaisse théorique", "Écart", "Nature"]
+        lignes = [
+            [
+                f"{a.date:%d/%m/%Y}",
+                _euros(a.total_compte),
+                _euros(a.encaisse_theorique),
+                _euros(a.ecart),
+                a.nature_ecart,
+            ]
+            for a in regie.arretes.order_by("date")
+        ]
+        return titre, entetes, lignes
+    if quoi == "depenses":
+        titre = f"Dépenses de la régie « {regie.libelle} »"
+        entetes = ["Date", "Nature", "Bénéficiaire", "Objet", "Pièce", "Montant", "État"]
+        lignes = [
+            [
+                f"{d.date:%d/%m/%Y}",
+                d.operation.libelle,
+                d.beneficiaire,
+                d.objet,
+                d.piece,
+                _euros(d.montant),
+                d.etat_depenses.reference if d.etat_depenses else "à justifier",
+            ]
+            for d in regie.depenses.select_related("operation", "etat_depenses").order_by(
+                "date", "id"
+            )
+        ]
+        return titre, entetes, lignes
     if quoi == "encaissements":
         titre = f"Encaissements de la régie « {regie.libelle} »"
         entetes = ["Date", "Partie versante", "Objet", "Montant", "Quittance"]
