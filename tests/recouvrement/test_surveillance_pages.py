@@ -262,3 +262,27 @@ def test_les_actes_de_la_surveillance_par_l_api(contentieux, directrice, comptab
     etat = agent.get("/api/recouvrement/etats-nominatifs/2026/1/").json()
     assert etat["envoi"]["reference"] == "CN-1" and etat["limite"] == "2026-08-01"
     assert {ligne["procedure"] for ligne in etat["lignes"]} == {"mise_en_demeure"}
+
+
+def test_l_etat_nominatif_reste_sur_l_accueil_de_la_directrice(
+    client, contentieux, directrice, comptable, auditeur, horloge
+):
+    for jour in range(2, 8):  # six leases expiring before 1 August: listed first
+        ContratConserve.objects.create(
+            nature="bail",
+            objet=f"Box n° {jour}",
+            cocontractant="M. Perrin",
+            debut=datetime.date(2024, 1, 1),
+            expire_le=datetime.date(2026, 7, jour),
+            original="Coffre",
+            enregistre_par=comptable,
+            enregistre_le=datetime.datetime(2026, 1, 2, tzinfo=datetime.UTC),
+        )
+    horloge(datetime.date(2026, 7, 1))
+    client.force_login(directrice)
+    accueil = page(client.get("/"))
+    assert "Box n° 6" in accueil and "Box n° 7" not in accueil  # the first five
+    assert "état nominatif des débiteurs arrêté au 30/06/2026" in accueil
+    assert "Toutes les échéances du recouvrement (7)" in accueil
+    client.force_login(auditeur)
+    assert "situations individuelles" in page(client.get("/"))
