@@ -34,8 +34,8 @@ def _solde(numero: str) -> Decimal:
 
 @pytest.fixture
 def regies(horloge, directrice, comptable, comptes, exercice):  # noqa: F811
-    """The front desk's régie of Luc's colleague's twin: « accueil » for the
-    régisseur, « annexe » for another, with a receipt of its own."""
+    """Two régies created after the agent comptable's avis: the front desk's
+    for the régisseur, the annex's for another, with a receipt of its own."""
     from tests.tresorerie.test_regies import autre_regie, creer_regie, encaisser
 
     horloge(JOUR)

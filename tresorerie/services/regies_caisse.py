@@ -111,6 +111,8 @@ def exiger_regie_pour_encaissement(compte: CompteDisponibilite, montant, date) -
     regie = Regie.objects.filter(compte_id=compte.pk).first()
     if regie is None:
         return
+    # Locked as the régie's own acts lock it: two receipts do not both pass the ceiling.
+    regie = _regie(regie)
     if regie.etat != Regie.Etat.CREEE:
         raise TransitionInterdite(
             f"La régie « {regie.libelle} » n'est pas en activité ({regie.get_etat_display()})."
