@@ -139,6 +139,11 @@ def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
         reste = reste_de(ligne)
         if reste <= ZERO:
             raise TransitionInterdite(f"{quoi} est réglée : il n'y a rien à mettre en demeure.")
+        if creance.stade == Creance.Stade.DELAI:
+            raise TransitionInterdite(
+                f"{quoi} fait l'objet d'un délai de paiement en cours : elle n'est mise en demeure "
+                "qu'une fois la défaillance de l'échéancier constatée (circulaire 93/82 §2.0.5)."
+            )
         if MiseEnDemeureCreance.objects.filter(creance=creance).exists():
             precedente = mise_en_demeure_de(creance)
             raise TransitionInterdite(

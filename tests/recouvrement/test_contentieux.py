@@ -392,3 +392,17 @@ def test_un_delegue_est_borne_par_le_plafond_de_sa_delegation(
     horloge(J(2026, 6, 16))
     with pytest.raises(DroitInsuffisant, match="dépasse le plafond de 1\xa0000,00\xa0€"):
         c.mise_en_demeure_envoyer(acting_user=delegue, lignes=[orion])
+
+
+def test_pas_de_mise_en_demeure_pendant_un_delai_de_paiement(directrice, orion, horloge):
+    from django.db import transaction
+
+    from recouvrement.services import creance_de
+
+    with transaction.atomic():
+        creance = creance_de(orion, J(2026, 6, 15))
+    # The stage a payment delay granted leaves (recouvrement.amiable_delais).
+    Creance.objects.filter(pk=creance.pk).update(stade=Creance.Stade.DELAI)
+    horloge(J(2026, 6, 16))
+    with pytest.raises(TransitionInterdite, match="fait l'objet d'un délai de paiement en cours"):
+        c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[orion])
