@@ -28,15 +28,16 @@ refused in French, audited, journalled (`Acte`):
 - `debiteur_qualifier`: the debtor's régime, form and address, which the
   acts above read.
 
-The bailiffs (`contentieux_huissiers`) and the collective proceedings
-(`contentieux_procedures`) have their own modules; `echeances_contentieux`
-gives what falls due to the directeur.
+Compulsory recovery and the avis à la caisse are written in
+`contentieux_poursuites` (re-exported here), the bailiffs in
+`contentieux_huissiers`, the collective proceedings in
+`contentieux_procedures`; `echeances_contentieux` gives what falls due to the
+directeur.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from django.db import transaction
 from django.urls import reverse
@@ -46,7 +47,7 @@ from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
 from core.verrous import verrouiller
-from recettes.models import LigneOrdreRecette, Nature
+from recettes.models import LigneOrdreRecette
 from recouvrement import contentieux_huissiers, contentieux_procedures
 from recouvrement.a_echoir import DIRECTEUR, AEchoir, fournisseur
 from recouvrement.contentieux_communs import (
@@ -55,26 +56,40 @@ from recouvrement.contentieux_communs import (
     date_saisie,
     echeance_de,
     exiger_directeur,
+    mise_en_demeure_de,
     reste_de,
+    stade_de,
     texte,
     un_mois_apres,
+)
+from recouvrement.contentieux_poursuites import (
+    avis_caisse_adresser,
+    exiger_defaut,
+    poursuite_engager,
 )
 from recouvrement.models import Acte, Creance, Debiteur
 from recouvrement.models_contentieux import (
     DELAI_MISE_EN_DEMEURE,
-    AvisCaisse,
     MiseEnDemeure,
     MiseEnDemeureCreance,
-    Poursuite,
     RecoursAmiable,
 )
 from recouvrement.services import journaliser
 
+__all__ = [
+    "avis_caisse_adresser",
+    "avis_reception_enregistrer",
+    "debiteur_qualifier",
+    "echeances_contentieux",
+    "exiger_defaut",
+    "mise_en_demeure_de",
+    "mise_en_demeure_envoyer",
+    "poursuite_engager",
+    "recours_decider",
+    "recours_saisir",
+]
+
 ARTICLE = "annexe art. 13"
-
-
-def _majuscule(texte: str) -> str:
-    return texte[:1].upper() + texte[1:]
 
 
 def _comptes(mise: MiseEnDemeure) -> list[str]:
@@ -93,10 +108,6 @@ def _creances(mise: MiseEnDemeure) -> list[Creance]:
     ]
 
 
-def _stade(creances: Iterable[Creance], stade: str) -> None:
-    Creance.objects.filter(pk__in=[c.pk for c in creances]).update(stade=stade)
-
-
 def _lignes(lignes) -> list[LigneOrdreRecette]:
     cles = [getattr(ligne, "pk", ligne) for ligne in lignes or []]
     if not cles:
@@ -111,11 +122,6 @@ def _lignes(lignes) -> list[LigneOrdreRecette]:
     if manquantes:
         raise DonneeInvalide(f"Créance inconnue : ligne {', '.join(manquantes)}.")
     return [trouvees[str(c)] for c in dict.fromkeys(str(c) for c in cles)]
-
-
-def mise_en_demeure_de(creance: Creance) -> MiseEnDemeure | None:
-    ligne = creance.mises_en_demeure.select_related("mise_en_demeure").first()
-    return ligne.mise_en_demeure if ligne is not None else None
 
 
 @transaction.atomic
@@ -188,7 +194,7 @@ def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
             qualite=capacite.qualite,
             montant=reste,
         )
-    _stade([c for c, _ in retenues], Creance.Stade.MISE_EN_DEMEURE)
+    stade_de([c for c, _ in retenues], Creance.Stade.MISE_EN_DEMEURE)
     audit(
         acting_user,
         "recouvrement.mise_en_demeure",
@@ -312,7 +318,7 @@ def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -
             auteur=acting_user,
             qualite=capacite.qualite,
         )
-    _stade(creances, Creance.Stade.RECOURS)
+    stade_de(creances, Creance.Stade.RECOURS)
     audit(
         acting_user,
         "recouvrement.recours_saisi",
@@ -388,7 +394,7 @@ def recours_decider(
             auteur=acting_user,
             qualite=capacite.qualite,
         )
-    _stade(creances, Creance.Stade.MISE_EN_DEMEURE)
+    stade_de(creances, Creance.Stade.MISE_EN_DEMEURE)
     audit(
         acting_user,
         "recouvrement.recours_decide",
@@ -400,187 +406,6 @@ def recours_decider(
         },
     )
     return recours
-
-
-def exiger_defaut(creance: Creance, le: datetime.date, *, quoi: str) -> MiseEnDemeure:
-    """The default the seed requires before compulsory recovery or the avis
-    à la caisse: the mise en demeure received, its thirty days over, no
-    réclamation pending before the commission within its month, none
-    reconnue fondée. Returns the mise en demeure."""
-    mise = mise_en_demeure_de(creance)
-    nom = f"de {creance.debiteur.nom} sur l'ordre n° {creance.ligne.ordre.reference}"
-    if mise is None:
-        raise TransitionInterdite(
-            f"La créance {nom} n'a pas été mise en demeure : {quoi} ne vient qu'à défaut de "
-            f"règlement dans le délai de trente jours imparti par la mise en demeure ({ARTICLE})."
-        )
-    if mise.fin_delai is None:
-        raise TransitionInterdite(
-            f"L'avis de réception de la mise en demeure du {mise.envoyee_le:%d/%m/%Y} "
-            f"(n° {mise.reference}) n'est pas enregistré : le délai de trente jours n'a pas "
-            f"commencé à courir ; {quoi} ne peut intervenir ({ARTICLE})."
-        )
-    if le <= mise.fin_delai:
-        raise TransitionInterdite(
-            f"Le délai de trente jours de la mise en demeure court depuis l'avis de réception du "
-            f"{mise.avis_reception_le:%d/%m/%Y} jusqu'au {mise.fin_delai:%d/%m/%Y} inclus : "
-            f"{quoi} n'est possible qu'à compter du "
-            f"{mise.fin_delai + datetime.timedelta(days=1):%d/%m/%Y} ({ARTICLE})."
-        )
-    recours = RecoursAmiable.objects.filter(mise_en_demeure=mise).first()
-    if recours is not None and recours.en_cours and le <= recours.fin_commission:
-        raise TransitionInterdite(
-            f"La commission de recours amiable, saisie le {recours.saisie_le:%d/%m/%Y}, a "
-            f"jusqu'au {recours.fin_commission:%d/%m/%Y} pour statuer sur la réclamation : "
-            f"{quoi} attend sa décision ou la fin de ce délai d'un mois ({ARTICLE})."
-        )
-    if recours is not None and recours.decision == RecoursAmiable.Decision.FONDEE:
-        raise TransitionInterdite(
-            f"La commission de recours amiable a reconnu la réclamation fondée le "
-            f"{recours.decision_le:%d/%m/%Y} (décision n° {recours.decision_reference}) : il n'y "
-            f"a pas de recouvrement forcé ; le directeur rectifie l'ordre de recette n° "
-            f"{creance.ligne.ordre.reference} par une réduction ou une annulation ({ARTICLE})."
-        )
-    return mise
-
-
-def _creance_verrouillee(creance: Creance | LigneOrdreRecette, le: datetime.date) -> Creance:
-    ligne = creance if isinstance(creance, LigneOrdreRecette) else creance.ligne
-    ligne = LigneOrdreRecette.objects.select_related("ordre__compte_imputation").get(pk=ligne.pk)
-    return creance_du_directeur(ligne, le)
-
-
-@transaction.atomic
-def poursuite_engager(*, acting_user, creance, type: str, description: str) -> Poursuite:
-    """Compulsory recovery of a claim after the thirty days: a contrainte,
-    or another of the procedures of articles R. 612-11 to R. 612-13 and
-    R. 612-17, which the directeur describes (annexe art. 13 al. 1)."""
-    le = aujourdhui()
-    creance = _creance_verrouillee(creance, le)
-    ligne = creance.ligne
-    reste = reste_de(ligne)
-    capacite = exiger_directeur(
-        acting_user,
-        "engager le recouvrement forcé d'une créance",
-        le=le,
-        montant=reste,
-        comptes=[ligne.ordre.compte_imputation.numero],
-    )
-    if type not in Poursuite.Type.values:
-        raise DonneeInvalide(
-            "Choisissez la procédure : contrainte, ou autre procédure (articles R. 612-11 à "
-            "R. 612-13, R. 612-17)."
-        )
-    description = texte(description, "la procédure engagée (sa description)")
-    debiteur = creance.debiteur
-    if debiteur.regime == Debiteur.Regime.VOLONTAIRE:
-        raise TransitionInterdite(
-            f"{debiteur.nom} relève du régime à titre volontaire : l'organisme avise sans délai "
-            f"la caisse du défaut de paiement des cotisations, il ne procède pas au recouvrement "
-            f"forcé ({ARTICLE}, alinéa 2)."
-        )
-    if (
-        ligne.ordre.nature in (Nature.COTISATION, Nature.MAJORATION)
-        and debiteur.regime == Debiteur.Regime.SANS_OBJET
-    ):
-        raise DonneeInvalide(
-            f"Indiquez d'abord si {debiteur.nom} relève du régime à titre obligatoire ou à titre "
-            f"volontaire : le recouvrement forcé ne vaut que pour le régime obligatoire, la caisse "
-            f"est avisée pour le régime volontaire ({ARTICLE})."
-        )
-    mise = exiger_defaut(creance, le, quoi="le recouvrement forcé")
-    if reste <= ZERO:
-        raise TransitionInterdite(
-            f"La créance de {debiteur.nom} sur l'ordre n° {ligne.ordre.reference} est réglée : "
-            "il n'y a rien à recouvrer."
-        )
-    poursuite = Poursuite.objects.create(
-        creance=creance,
-        mise_en_demeure=mise,
-        type=type,
-        description=description,
-        le=le,
-        montant=reste,
-        signataire=acting_user,
-        qualite=capacite.qualite[:255],
-        enregistree_le=horloge.maintenant(),
-    )
-    journaliser(
-        debiteur=debiteur,
-        creance=creance,
-        type=(
-            Acte.Type.CONTRAINTE if type == Poursuite.Type.CONTRAINTE else Acte.Type.AUTRE_PROCEDURE
-        ),
-        le=le,
-        libelle=f"{_majuscule(poursuite.get_type_display())} : {description}",
-        auteur=acting_user,
-        qualite=capacite.qualite,
-        montant=reste,
-    )
-    _stade([creance], Creance.Stade.POURSUITE)
-    audit(
-        acting_user,
-        "recouvrement.poursuite",
-        creance,
-        apres={"type": type, "description": description, "montant": reste},
-    )
-    return poursuite
-
-
-@transaction.atomic
-def avis_caisse_adresser(*, acting_user, creance, destinataire: str) -> AvisCaisse:
-    """The caisse told, « sans délai », of the default of a debtor of the
-    régime à titre volontaire, once the thirty days are over (annexe art. 13
-    al. 2)."""
-    le = aujourdhui()
-    creance = _creance_verrouillee(creance, le)
-    ligne = creance.ligne
-    reste = reste_de(ligne)
-    capacite = exiger_directeur(
-        acting_user,
-        "aviser la caisse du défaut de paiement",
-        le=le,
-        montant=reste,
-        comptes=[ligne.ordre.compte_imputation.numero],
-    )
-    debiteur = creance.debiteur
-    if debiteur.regime != Debiteur.Regime.VOLONTAIRE:
-        raise TransitionInterdite(
-            f"{debiteur.nom} ne relève pas du régime à titre volontaire : l'avis à la caisse du "
-            f"défaut de paiement ne concerne que ce régime ; pour le régime obligatoire, "
-            f"l'organisme procède au recouvrement forcé ({ARTICLE})."
-        )
-    if AvisCaisse.objects.filter(creance=creance).exists():
-        raise TransitionInterdite(
-            "La caisse a déjà été avisée du défaut de paiement de cette créance."
-        )
-    mise = exiger_defaut(creance, le, quoi="l'avis à la caisse du défaut de paiement")
-    if reste <= ZERO:
-        raise TransitionInterdite("La créance est réglée : il n'y a pas de défaut à signaler.")
-    destinataire = texte(destinataire, "la caisse avisée", 200)
-    avis = AvisCaisse.objects.create(
-        creance=creance,
-        mise_en_demeure=mise,
-        le=le,
-        destinataire=destinataire,
-        montant=reste,
-        signataire=acting_user,
-        qualite=capacite.qualite[:255],
-        enregistre_le=horloge.maintenant(),
-    )
-    journaliser(
-        debiteur=debiteur,
-        creance=creance,
-        type=Acte.Type.AVIS_CAISSE,
-        le=le,
-        libelle=f"Avis du défaut de paiement des cotisations adressé à {destinataire}",
-        auteur=acting_user,
-        qualite=capacite.qualite,
-        montant=reste,
-    )
-    _stade([creance], Creance.Stade.AVIS_CAISSE)
-    audit(acting_user, "recouvrement.avis_caisse", creance, apres={"destinataire": destinataire})
-    return avis
 
 
 @transaction.atomic

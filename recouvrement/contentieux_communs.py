@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.utils import timezone
@@ -19,6 +20,7 @@ from personnes.permissions import Capacite, exiger_pouvoir_ordonnateur
 from recettes.models import LigneOrdreRecette
 from recettes.selectors import restes_par_ligne
 from recouvrement.models import Creance
+from recouvrement.models_contentieux import MiseEnDemeure
 from recouvrement.services import NATURES_DU_DIRECTEUR, creance_de
 
 SOURCE = "annexe art. 13 ; circulaire 93/82 §2.0.5 : le directeur est seul chargé du recouvrement contentieux"
@@ -146,3 +148,16 @@ def echeance_de(ligne: LigneOrdreRecette) -> datetime.date:
     if ordre.pris_en_charge_le is not None:
         return timezone.localdate(ordre.pris_en_charge_le)
     return ordre.date_fait
+
+
+def _majuscule(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]
+
+
+def stade_de(creances: Iterable[Creance], stade: str) -> None:
+    Creance.objects.filter(pk__in=[c.pk for c in creances]).update(stade=stade)
+
+
+def mise_en_demeure_de(creance: Creance) -> MiseEnDemeure | None:
+    ligne = creance.mises_en_demeure.select_related("mise_en_demeure").first()
+    return ligne.mise_en_demeure if ligne is not None else None
