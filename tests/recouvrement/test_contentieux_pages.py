@@ -263,3 +263,38 @@ def test_l_avis_a_la_caisse_et_la_procedure_collective_par_les_pages(
     )
     assert "Déclaration de créance enregistrée." in texte
     assert "Créance déclarée le 15/07/2026 : 2 400,00 €" in texte
+
+
+def test_la_liste_ne_fait_pas_une_requete_par_creance(
+    client, directrice, comptable, exercice, horloge
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.recouvrement.conftest import ordre_pris_en_charge
+
+    def ordre(nom):
+        return ordre_pris_en_charge(
+            directrice,
+            comptable,
+            debiteur=nom,
+            qualite="employeur",
+            montant="100.00",
+            nature="cotisation",
+            imputation="7511",
+            tiers="4111",
+        ).lignes.get()
+
+    client.force_login(directrice)
+    horloge(J(2026, 6, 16))
+    premiere = ordre("Société A")
+    c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[premiere])
+    url = reverse("recouvrement:contentieux")
+    with CaptureQueriesContext(connection) as une:
+        client.get(url)
+    for nom in ("Société B", "Société C", "Société D"):
+        c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[ordre(nom)])
+    with CaptureQueriesContext(connection) as quatre:
+        texte = page(client.get(url))
+    assert "Société D" in texte
+    assert len(quatre) == len(une)
