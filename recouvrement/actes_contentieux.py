@@ -111,7 +111,7 @@ class ActeHuissierForm(forms.Form):
     huissier = forms.IntegerField(label="Huissier", widget=forms.Select)
     le = forms.DateField(label="Acte du", **_DATE)
     nature = forms.CharField(label="Nature de l'acte", max_length=200)
-    cout = ChampMontant(label="Coût de l'acte (€)", zero_admis=True)
+    cout = ChampMontant(label="Coût de l'acte (€, 0 si aucun)", zero_admis=True)
 
     def __init__(self, *args, huissiers=(), **kwargs):
         super().__init__(*args, **kwargs)
