@@ -179,7 +179,7 @@ def dossiers(le: datetime.date, *, soldes: bool = False) -> list[Dossier]:
             creance = None
         if creance is not None and not est_du_directeur(creance):
             continue
-        if ligne.reste <= ZERO and not soldes and creance is None:
+        if ligne.reste <= ZERO and not soldes:
             continue
         resultat.append(
             Dossier(ligne=ligne, creance=creance, reste=ligne.reste, echeance=echeance_de(ligne))
