@@ -41,6 +41,7 @@ def amiable(request):
             "comptable": [s for s in liste if s.responsable == Creance.Responsable.COMPTABLE],
             "directeur": [s for s in liste if s.responsable == Creance.Responsable.DIRECTEUR],
             "peut_relancer": actes.RELANCER_DROIT.accorde(u),
+            "peut_transmettre": actes.TRANSMETTRE_DROIT.accorde(u),
             "lots": LotRelances.objects.select_related("par")[:10],
             "transmises": Creance.objects.filter(transmise_le__isnull=False)
             .select_related("debiteur", "ligne__ordre", "transmise_par")

@@ -248,3 +248,29 @@ def test_l_accueil_mene_au_recouvrement_amiable(client, comptable, exercice):
     client.force_login(comptable)
     html = client.get("/").content.decode()
     assert f'href="{reverse("recouvrement:amiable")}"' in html
+
+
+def test_defaillance_et_transmission_depuis_la_liste(client, comptable, ordre_loyer, horloge):
+    horloge(LENDEMAIN)
+    ligne = ordre_loyer.lignes.get()
+    client.force_login(comptable)
+    html = client.get(reverse("recouvrement:amiable")).content.decode()
+    assert f'form="transmettre-{ligne.pk}">Transmettre au directeur (M. Petit)' in html
+    assert f'id="transmettre-{ligne.pk}"' in html
+    delai = a.delai_accorder(
+        acting_user=comptable,
+        ligne=ligne,
+        demande_le=LENDEMAIN,
+        demande_reference="Lettre",
+        echeances=[a.EcheanceSaisie(J(2026, 7, 1), "600.00")],
+    )
+    html = client.get(reverse("recouvrement:amiable")).content.decode()
+    assert "Transmettre au directeur (M. Petit)" not in html  # the delay is honoured
+    assert "Constater la défaillance" not in html
+    horloge(J(2026, 7, 2))
+    html = client.get(reverse("recouvrement:amiable")).content.decode()
+    assert f'form="defaillance-{delai.pk}">Constater la défaillance (M. Petit)' in html
+    reponse = client.post(reverse("recouvrement:amiable_defaillance", args=[delai.pk]), follow=True)
+    assert "Défaillance de l'échéancier constatée." in _messages(reponse)
+    reponse = client.post(reverse("recouvrement:amiable_transmettre", args=[ligne.pk]), follow=True)
+    assert Creance.objects.get().stade == "transmise"
