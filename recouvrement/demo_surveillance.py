@@ -7,8 +7,9 @@ through the services, each on its own day (`core.horloge.figer`):
   within six months (still to be signalled to the directrice, §2.0.4);
 - the directrice's periodicity of the list of the claims not recovered
   (quarterly) and the agent comptable's sendings (§2.0.5);
-- the état nominatif of the first half-year, sent to the caisse on 20 July,
-  before 1 August (annexe art. 13 al. 7).
+- the état nominatif of each half-year ended, sent to the caisse on the
+  twentieth day after it — on 20 July for the first half-year —, before the
+  first day of the second month (annexe art. 13 al. 7).
 
 The debtor in contentious recovery is the first the contentious part of the
 demo left; when there is none, a company's cotisations taken in charge in
@@ -151,16 +152,20 @@ def creer_demo(personnes: dict, exercice, aujourd_hui) -> None:
             with horloge.figer(le):
                 liste_adresser(acting_user=comptable, liste=Liste.IRRECOUVREES, le=le)
 
-    # The état nominatif of the first half-year, before 1 August.
-    envoi = datetime.date(annee, 7, 20)
-    if envoi <= aujourd_hui:
-        from recouvrement.etat_nominatif import etat_nominatif_adresser
+    # The état nominatif of each half-year ended since recovery began, sent on
+    # the twentieth day after it (that of the first half-year on 20 July),
+    # before the first day of the second month.
+    from recouvrement.etat_nominatif import etat_nominatif_adresser
+    from recouvrement.surveillance import semestres_a_adresser
 
-        with horloge.figer(envoi):
-            etat_nominatif_adresser(
-                acting_user=directrice,
-                annee=annee,
-                semestre=1,
-                envoye_le=envoi,
-                reference=f"CN-{annee}-S1-0001",
-            )
+    for s in semestres_a_adresser(aujourd_hui):
+        envoi = s.arrete_au + datetime.timedelta(days=20)
+        if envoi <= aujourd_hui:
+            with horloge.figer(envoi):
+                etat_nominatif_adresser(
+                    acting_user=directrice,
+                    annee=s.annee,
+                    semestre=s.numero,
+                    envoye_le=envoi,
+                    reference=f"CN-{s.annee}-S{s.numero}-0001",
+                )

@@ -28,7 +28,7 @@ def test_la_surveillance_de_la_demo_au_30_novembre(horloge):
     hypotheque = Garantie.objects.get(nature="hypotheque")
     assert hypotheque.peremption_le == D(2027, 5, 27)
     assert comptable["Inscription hypothécaire"].le == D(2026, 11, 27)
-    envoi = EnvoiEtatNominatif.objects.get()
+    envoi = EnvoiEtatNominatif.objects.get(annee=2026, semestre=1)
     assert (envoi.arrete_au, envoi.envoye_le, envoi.en_retard) == (
         D(2026, 6, 30),
         D(2026, 7, 20),
@@ -41,4 +41,6 @@ def test_la_surveillance_de_la_demo_au_30_novembre(horloge):
         D(2026, 10, 1),
     ]
     directeur = [e.nature for e in a_echoir(jour, DIRECTEUR)]
-    assert "État nominatif semestriel" not in directeur  # the second half-year has not ended
+    # Every half-year ended is sent; the second of 2026 has not ended.
+    assert "État nominatif semestriel" not in directeur
+    assert not EnvoiEtatNominatif.objects.filter(en_retard=True).exists()
