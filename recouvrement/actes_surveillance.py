@@ -103,9 +103,7 @@ class GarantieForm(forms.Form):
     objet = forms.CharField(label="Bien grevé, garant ou droit", max_length=255)
     montant = ChampMontant(label="Montant garanti (€)")
     prise_le = forms.DateField(label="Prise le", **_DATE)
-    creance = forms.IntegerField(
-        label="Créance garantie (n° du dossier, facultatif)", required=False, min_value=1
-    )
+    creance = forms.IntegerField(label="Créance garantie (facultatif)", required=False, min_value=1)
     inscrite_le = forms.DateField(label="Hypothèque : inscrite le", required=False, **_DATE)
     bureau = forms.CharField(label="Hypothèque : bureau de l'inscription", required=False)
     peremption_le = forms.DateField(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -119,16 +120,18 @@ def _debiteur(pk: int) -> Debiteur:
 @lecteur
 def situation(request, pk: int):
     s = situation_de(_debiteur(pk))
-    peut = actes.GARANTIE_DROIT.accorde(request.user)
+    garantie_form = None
+    if actes.GARANTIE_DROIT.accorde(request.user):
+        garantie_form = actes.GarantieForm(initial={"prise_le": horloge.aujourdhui()})
+        # The claim guaranteed, among the debtor's (the service checks it is his).
+        garantie_form.fields["creance"].widget = forms.Select(
+            choices=[("", "aucune en particulier (le débiteur)")]
+            + [(c.creance.pk, f"ordre n° {c.ordre} : {c.objet}") for c in s.creances]
+        )
     return render(
         request,
         "recouvrement/surveillance/situation.html",
-        {
-            "s": s,
-            "garantie_form": actes.GarantieForm(initial={"prise_le": horloge.aujourdhui()})
-            if peut
-            else None,
-        },
+        {"s": s, "garantie_form": garantie_form},
     )
 
 

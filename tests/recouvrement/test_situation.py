@@ -90,11 +90,17 @@ def test_qui_n_est_ni_directeur_ni_comptable_ni_tutelle_ne_lit_pas(client, petit
 
 def test_la_directrice_prend_une_hypotheque_depuis_la_situation(client, petit, directrice):
     client.force_login(directrice)
+    creance = petit.creances.get()
+    formulaire = client.get(f"/recouvrement/situations/{petit.pk}/").content.decode()
+    assert (
+        f'<option value="{creance.pk}">ordre n° 2026-00001 : Loyer de mars</option>' in formulaire
+    )
     texte = page(
         client.post(
             f"/recouvrement/situations/{petit.pk}/garantie/",
             {
                 "nature": "hypotheque",
+                "creance": str(creance.pk),
                 "objet": "Maison 4 chemin Vert",
                 "montant": "600,00",
                 "prise_le": "2026-06-10",
@@ -107,7 +113,7 @@ def test_la_directrice_prend_une_hypotheque_depuis_la_situation(client, petit, d
     )
     assert "Garantie enregistrée" in texte and "Maison 4 chemin Vert" in texte
     g = Garantie.objects.get()
-    assert (g.bureau, g.qualite) == ("SPF Valmont", "directeur")
+    assert (g.bureau, g.qualite, g.creance) == ("SPF Valmont", "directeur", creance)
     assert Acte.objects.filter(debiteur=petit, type="garantie").count() == 1
     texte = page(
         client.post(
