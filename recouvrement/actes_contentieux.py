@@ -97,7 +97,7 @@ class DecisionForm(forms.Form):
 
 
 class PoursuiteForm(forms.Form):
-    type = forms.ChoiceField(label="Procédure", choices=Poursuite.Type.choices)
+    type = forms.ChoiceField(label="Nature de la procédure", choices=Poursuite.Type.choices)
     description = forms.CharField(
         label="Description de la procédure engagée", widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -108,7 +108,7 @@ class AvisCaisseForm(forms.Form):
 
 
 class ActeHuissierForm(forms.Form):
-    huissier = forms.IntegerField(label="Huissier", widget=forms.Select)
+    huissier = forms.IntegerField(label="Huissier chargé de l'acte", widget=forms.Select)
     le = forms.DateField(label="Acte du", **_DATE)
     nature = forms.CharField(label="Nature de l'acte", max_length=200)
     cout = ChampMontant(label="Coût de l'acte (€, 0 si aucun)", zero_admis=True)
@@ -160,7 +160,7 @@ class IssueForm(forms.Form):
 
 class HuissierForm(forms.Form):
     nom = forms.CharField(label="Nom de l'huissier", max_length=200)
-    etude = forms.CharField(label="Étude", max_length=200)
+    etude = forms.CharField(label="Nom de l'étude", max_length=200)
     adresse = forms.CharField(label="Adresse de l'étude", widget=forms.Textarea(attrs={"rows": 2}))
     iban = forms.CharField(label="IBAN (règlement de ses honoraires)", max_length=40)
     bic = forms.CharField(label="BIC (facultatif)", max_length=11, required=False)
