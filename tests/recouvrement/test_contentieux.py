@@ -167,6 +167,8 @@ def test_la_reclamation_dans_les_trente_jours_suspend_pendant_le_mois_de_la_comm
     )
     assert recours.fin_commission == J(2026, 8, 18)
     assert Creance.objects.get(ligne=orion).stade == Creance.Stade.RECOURS
+    dus = [e for e in a_echoir(J(2026, 7, 18), DIRECTEUR) if e.debiteur == "Société Orion"]
+    assert [(e.le, e.nature) for e in dus] == [(J(2026, 8, 18), "Commission de recours amiable")]
     horloge(J(2026, 8, 18))
     with pytest.raises(TransitionInterdite) as refus:
         _poursuivre(directrice, orion)
