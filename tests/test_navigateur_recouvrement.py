@@ -134,14 +134,16 @@ def test_un_loyer_de_la_relance_a_l_huissier_puis_l_etat_nominatif(
     horloge(POURSUITE)
     directeur.goto(f"{live_server.url}/recouvrement/huissiers/")
     directeur.get_by_label("Nom de l'huissier").fill("Maître Durand")
-    directeur.get_by_label(re.compile(r"^Étude")).fill("Étude Durand et associés")
+    directeur.get_by_label(re.compile(r"^(Nom de l'étude|Étude)")).fill("Étude Durand et associés")
     directeur.get_by_label("Adresse de l'étude").fill("3 place du Marché, Valmont")
     directeur.get_by_label("IBAN (règlement de ses honoraires)").fill("FR7630004000031234567890143")
     directeur.get_by_label("Sous la convention nationale depuis le").fill("2026-01-01")
     directeur.get_by_role("button", name="Inscrire l'huissier").click()
     expect(directeur.get_by_role("heading", name="Maître Durand")).to_be_visible()
     directeur.goto(f"{live_server.url}/recouvrement/contentieux/creances/{loyer.pk}/")
-    directeur.get_by_label(re.compile(r"^Procédure")).select_option("contrainte")
+    directeur.get_by_label(re.compile(r"^(Nature de la procédure|Procédure)")).select_option(
+        "contrainte"
+    )
     directeur.get_by_label("Description de la procédure engagée").fill("Contrainte n° 2026-07")
     directeur.get_by_role("button", name="Engager la procédure").click()
     expect(
@@ -150,7 +152,7 @@ def test_un_loyer_de_la_relance_a_l_huissier_puis_l_etat_nominatif(
     # Maître Durand, the only bailiff on the register, is proposed.
     directeur.get_by_label("Acte du").fill("2026-08-04")
     directeur.get_by_label("Nature de l'acte").fill("Signification de la contrainte")
-    directeur.get_by_label("Coût de l'acte (€)").fill("86,40")
+    directeur.get_by_label("Coût de l'acte").fill("86,40")
     directeur.get_by_role("button", name="Enregistrer l'acte d'huissier").click()
     _message(directeur, re.compile("ordre de dépense"))
     types = set(Acte.objects.values_list("type", flat=True))
