@@ -63,6 +63,14 @@ MENTIONS_JUGEES = {
     "comptable when the post is vacant or he is absent or prevented",
     "L133-3": "D133-2 (seed 002) fixes 'le montant visé à l'article L. 133-3': citing "
     "L. 133-3 as the law D133-2 applies is true",
+    "R612-9": "annexe art. 13 (seed 004): 'la mise en demeure prévue à l'article R. 612-9': "
+    "citing it for the mise en demeure and its thirty days is true",
+    **{
+        article: "annexe art. 13 (seed 004): compulsory recovery 'suivant l'une des procédures "
+        "prévues aux articles R. 612-11 à R.612-13 et R. 612-17': cited only as that range, "
+        "never one procedure to one article (the seed does not say which is which)"
+        for article in ("R612-11", "R612-13", "R612-17")
+    },
 }
 
 # Decrees read outside the seeds, with where their text was checked.
