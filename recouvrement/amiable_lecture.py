@@ -165,7 +165,7 @@ class CreanceSuivie:
 
     @property
     def stade(self) -> str:
-        return self.creance.get_stade_display() if self.creance else "prise en charge"
+        return self.creance.stade_lu(self.reste) if self.creance else "prise en charge"
 
     @property
     def transmise(self) -> bool:

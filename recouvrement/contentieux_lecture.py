@@ -58,7 +58,7 @@ class Dossier:
     def stade(self) -> str:
         if self.creance is None:
             return Creance.Stade.PRISE_EN_CHARGE.label
-        return self.creance.get_stade_display()
+        return self.creance.stade_lu(self.reste)
 
     @property
     def regime(self) -> str:

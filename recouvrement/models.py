@@ -116,6 +116,15 @@ class Creance(models.Model):
     def __str__(self) -> str:
         return f"{self.debiteur.nom} : ordre n° {self.ligne.ordre.reference}"
 
+    def stade_lu(self, reste) -> str:
+        """The stage as the pages show it: « soldée » once nothing remains due.
+        A receipt or a reduction settles the claim in the treasury or the
+        orders, below this app, which does not move `stade`; the reste read
+        with it says whether the last stage reached still runs."""
+        if reste is not None and reste <= 0:
+            return self.Stade.SOLDEE.label
+        return self.get_stade_display()
+
     @property
     def contentieux(self) -> bool:
         return self.responsable == self.Responsable.DIRECTEUR and self.transmise_le is not None

@@ -112,7 +112,7 @@ def situation(debiteur: Debiteur) -> Situation:
                 objet=ordre.objet,
                 montant=c.ligne.montant,
                 reste=restes.get(c.pk, ZERO),
-                stade=c.get_stade_display(),
+                stade=c.stade_lu(restes.get(c.pk, ZERO)),
                 responsable=c.get_responsable_display(),
             )
         )

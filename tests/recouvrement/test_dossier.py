@@ -3,6 +3,7 @@ only a claim taken in charge, and the journal of the acts PostgreSQL keeps
 append-only (annexe art. 13 al. 5: the situation individuelle lists every act)."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import transaction
@@ -72,3 +73,30 @@ def test_le_journal_des_actes_ne_se_modifie_ni_ne_se_supprime(ordre_loyer, compt
     refus_sql(lambda c: c.execute("DELETE FROM recouvrement_acte"), message)
     acte.refresh_from_db()
     assert acte.libelle == "Première relance"
+
+
+def test_une_creance_relancee_puis_payee_se_lit_soldee(ordre_loyer, comptable, comptes, horloge):
+    from recouvrement import amiable
+    from recouvrement.situation import situation
+    from tresorerie import services as t
+
+    horloge(datetime.date(2026, 6, 16))
+    ligne = ordre_loyer.lignes.get()
+    amiable.relances_envoyer(acting_user=comptable, lignes=[ligne])
+    creance = Creance.objects.get(ligne=ligne)
+    assert creance.stade_lu(Decimal("600.00")) == "relancée"
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="600.00",
+        payeur="M. Petit",
+        objet="Loyer de mars",
+        reference="VIR-0616",
+        repartitions=[t.Repartition(ligne, "600.00")],
+    )
+    creance.refresh_from_db()
+    # The stage reached stays in the file; what the pages read says it is paid.
+    assert creance.stade == Creance.Stade.RELANCE
+    lu = situation(creance.debiteur).creances[0]
+    assert (lu.reste, lu.stade) == (Decimal("0.00"), "soldée")
