@@ -83,6 +83,13 @@ def exiger_acteur(utilisateur, creance: Creance, le: datetime.date, acte: str, c
             f"peut plus {acte} ({CIRC}).",
             details={"creance": creance.pk, "transmise_le": creance.transmise_le.isoformat()},
         )
+    if creance.stade in Creance.STADES_CONTENTIEUX:
+        raise TransitionInterdite(
+            f"{_designation(creance).capitalize()} est en recouvrement contentieux (stade : "
+            f"{creance.get_stade_display()}) : on ne peut plus {acte} ({CIRC} ; annexe, "
+            "article 13).",
+            details={"creance": creance.pk, "stade": creance.stade},
+        )
     fonctions = set(fonctions_le(utilisateur, le)) | set(fonctions_exercees_le(utilisateur, le))
     if creance.responsable == Creance.Responsable.DIRECTEUR:
         if Fonction.DIRECTEUR not in fonctions:

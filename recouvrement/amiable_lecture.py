@@ -221,6 +221,8 @@ def creances_impayees(
             continue
         if suivie.transmise and not transmises:
             continue
+        if creance is not None and creance.stade in Creance.STADES_CONTENTIEUX and not transmises:
+            continue
         resultat.append(suivie)
     return sorted(resultat, key=lambda s: (s.exigible, s.debiteur.lower(), s.ligne.pk))
 

@@ -69,6 +69,29 @@ def _prochaine(d: Dossier, le: datetime.date) -> tuple[str, datetime.date | None
     """What comes next for the claim, and from or by when."""
     if d.reste <= ZERO:
         return "Créance réglée : rien à recouvrer.", None
+    if d.creance is not None and d.creance.stade == Creance.Stade.PROCEDURE_COLLECTIVE:
+        # The debtor company is under collective proceedings: the claim is
+        # followed there (annexe art. 13 al. 3), not by a mise en demeure.
+        procedure = next(
+            (p for p in d.creance.debiteur.procedures_collectives.all() if p.issue_le is None),
+            None,
+        )
+        if procedure is not None:
+            declaree = any(
+                d.creance in decl.creances.all() for decl in procedure.declarations.all()
+            )
+            if not declaree:
+                return (
+                    f"Déclarer la créance à la procédure de {procedure.get_type_display()} au plus "
+                    f"tard le "
+                    f"{procedure.limite_declaration:%d/%m/%Y}.",
+                    procedure.limite_declaration,
+                )
+            return (
+                f"Suivre la procédure de {procedure.get_type_display()} ouverte le "
+                f"{procedure.jugement_le:%d/%m/%Y} (créance déclarée) jusqu'à son issue.",
+                None,
+            )
     if d.mise is None:
         if le <= d.echeance:
             return (
@@ -142,6 +165,7 @@ def _lignes_du_directeur():
             )
         )
         .select_related("creance__debiteur")
+        .prefetch_related("creance__debiteur__procedures_collectives__declarations__creances")
         .order_by("debiteur", "ordre__exercice__annee", "ordre__numero", "id")
     )
 

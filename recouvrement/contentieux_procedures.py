@@ -148,7 +148,7 @@ def procedure_ouvrir(
         type=Acte.Type.PROCEDURE_COLLECTIVE,
         le=jugement_le,
         libelle=(
-            f"{_majuscule(procedure.get_type_display())} ouverte par jugement du "
+            f"Procédure de {procedure.get_type_display()} ouverte par jugement du "
             f"{jugement_le:%d/%m/%Y} ({procedure.tribunal}), mandataire : {procedure.mandataire} ; "
             f"déclaration de créance au plus tard le {limite:%d/%m/%Y}"
         ),

@@ -86,6 +86,19 @@ class Creance(models.Model):
         AVIS_CAISSE = "avis_caisse", "défaut signalé à la caisse (régime volontaire)"
         SOLDEE = "soldee", "soldée"
 
+    # From the mise en demeure on, the claim is in contentious recovery, the
+    # directeur's alone (circ. 93/82 §2.0.5; annexe art. 13): no reminder nor
+    # payment delay of the amicable recovery any more.
+    STADES_CONTENTIEUX = frozenset(
+        {
+            Stade.MISE_EN_DEMEURE,
+            Stade.RECOURS,
+            Stade.POURSUITE,
+            Stade.PROCEDURE_COLLECTIVE,
+            Stade.AVIS_CAISSE,
+        }
+    )
+
     ligne = models.OneToOneField(
         "recettes.LigneOrdreRecette", on_delete=models.PROTECT, related_name="creance"
     )

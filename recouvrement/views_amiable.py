@@ -14,11 +14,15 @@ from django.urls import reverse
 from core import horloge
 from core.actes import page_acte
 from personnes.acces import fonction_requise
+from personnes.models import Fonction
+from personnes.selectors import fonctions_exercees_le, fonctions_le
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_amiable as actes
 from recouvrement import amiable_lecture as lecture
 from recouvrement import lettres_amiable as lettres
+from recouvrement.amiable_communs import ORDONNATEUR
 from recouvrement.models import Creance, DelaiPaiement, LettreRelance, LotRelances
+from recouvrement.services import NATURES_DU_DIRECTEUR
 
 LIGNES = LigneOrdreRecette.objects.select_related("ordre")
 
@@ -33,6 +37,8 @@ def amiable(request):
     le = horloge.aujourdhui()
     u = request.user
     liste = lecture.creances_impayees(le)
+    peut_relancer = actes.RELANCER_DROIT.accorde(u)
+    fonctions = set(fonctions_le(u, le)) | set(fonctions_exercees_le(u, le))
     return render(
         request,
         "recouvrement/amiable/liste.html",
@@ -40,7 +46,10 @@ def amiable(request):
             "le": le,
             "comptable": [s for s in liste if s.responsable == Creance.Responsable.COMPTABLE],
             "directeur": [s for s in liste if s.responsable == Creance.Responsable.DIRECTEUR],
-            "peut_relancer": actes.RELANCER_DROIT.accorde(u),
+            # Each section's forms to whoever recovers it (D253-16 al. 1): the
+            # agent comptable the other claims, the directeur the cotisations.
+            "peut_relancer": peut_relancer and not fonctions & ORDONNATEUR,
+            "peut_relancer_directeur": peut_relancer and Fonction.DIRECTEUR in fonctions,
             "peut_transmettre": actes.TRANSMETTRE_DROIT.accorde(u),
             "lots": LotRelances.objects.select_related("par")[:10],
             "transmises": Creance.objects.filter(transmise_le__isnull=False)
@@ -78,6 +87,16 @@ def creance(request, pk: int):
             delais.append(lecture.suivi(delai, le))
     en_cours = next((s for s in delais if s.delai.etat == DelaiPaiement.Etat.EN_COURS), None)
     transmise = dossier is not None and dossier.transmise_le is not None
+    # The amicable acts, to whoever recovers the claim, before the contentious
+    # recovery (D253-16 al. 1; circ. 93/82 §2.0.5).
+    fonctions = set(fonctions_le(u, le)) | set(fonctions_exercees_le(u, le))
+    if ligne.ordre.nature in NATURES_DU_DIRECTEUR:
+        a_lui = Fonction.DIRECTEUR in fonctions
+    else:
+        a_lui = not fonctions & ORDONNATEUR
+    ouverte = (
+        a_lui and not transmise and not (dossier and dossier.stade in Creance.STADES_CONTENTIEUX)
+    )
     return render(
         request,
         "recouvrement/amiable/creance.html",
@@ -93,13 +112,13 @@ def creance(request, pk: int):
             "en_cours": en_cours,
             "transmise": transmise,
             "delai_form": actes.DelaiForm(initial={"demande_le": le})
-            if actes.DELAI_DROIT.accorde(u) and not transmise and en_cours is None
+            if actes.DELAI_DROIT.accorde(u) and ouverte and en_cours is None
             else None,
-            "peut_defaillance": actes.DEFAILLANCE_DROIT.accorde(u) and not transmise,
+            "peut_defaillance": actes.DEFAILLANCE_DROIT.accorde(u) and ouverte,
             "transmission_form": actes.TransmissionForm()
-            if actes.TRANSMETTRE_DROIT.accorde(u) and not transmise
+            if actes.TRANSMETTRE_DROIT.accorde(u) and ouverte
             else None,
-            "peut_relancer": actes.RELANCER_DROIT.accorde(u) and not transmise,
+            "peut_relancer": actes.RELANCER_DROIT.accorde(u) and ouverte,
         },
     )
 

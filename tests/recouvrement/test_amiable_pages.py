@@ -274,3 +274,21 @@ def test_defaillance_et_transmission_depuis_la_liste(client, comptable, ordre_lo
     assert "Défaillance de l'échéancier constatée." in _messages(reponse)
     reponse = client.post(reverse("recouvrement:amiable_transmettre", args=[ligne.pk]), follow=True)
     assert Creance.objects.get().stade == "transmise"
+
+
+def test_chacun_ne_voit_les_formulaires_que_des_creances_qu_il_recouvre(
+    ordre_loyer, ordre_cotisation, comptable, directrice, client, horloge
+):
+    """D253-16 al. 1: the rent is the agent comptable's, the cotisations the
+    directeur's; each page offers each person the acts of his own claims only."""
+    horloge(LENDEMAIN)
+    client.force_login(comptable)
+    page = client.get("/recouvrement/amiable/").content.decode()
+    assert "Établir le lot de relances des créances cochées" in page
+    assert "Établir le lot de relances des cotisations cochées" not in page
+    assert f'value="{ordre_cotisation.lignes.get().pk}"' not in page
+    client.force_login(directrice)
+    page = client.get("/recouvrement/amiable/").content.decode()
+    assert "Établir le lot de relances des cotisations cochées" in page
+    assert "Établir le lot de relances des créances cochées" not in page
+    assert f'value="{ordre_loyer.lignes.get().pk}"' not in page

@@ -408,3 +408,18 @@ def test_pas_de_mise_en_demeure_pendant_un_delai_de_paiement(directrice, orion, 
     horloge(J(2026, 6, 16))
     with pytest.raises(TransitionInterdite, match="fait l'objet d'un délai de paiement en cours"):
         c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[orion])
+
+
+def test_apres_la_mise_en_demeure_plus_de_relance_ni_de_delai_amiable(
+    mise, directrice, orion, horloge
+):
+    from recouvrement import amiable
+    from recouvrement.amiable_lecture import creances_impayees
+
+    horloge(J(2026, 6, 22))
+    with pytest.raises(TransitionInterdite) as refus:
+        amiable.relances_envoyer(acting_user=directrice, lignes=[orion])
+    assert "est en recouvrement contentieux (stade : mise en demeure)" in str(refus.value)
+    assert not Acte.objects.filter(type=Acte.Type.RELANCE).exists()
+    # The amicable list leaves it to the contentious page.
+    assert orion.pk not in {s.ligne.pk for s in creances_impayees(J(2026, 6, 22))}

@@ -61,6 +61,8 @@ def test_de_la_mise_en_demeure_a_l_acte_d_huissier_par_les_pages(
     )
     mise = MiseEnDemeure.objects.get()
     assert f"Mise en demeure n° {mise.reference} enregistrée" in texte
+    situation = reverse("recouvrement:situation", args=[mise.debiteur_id])
+    assert f'href="{situation}"' in client.get(url).content.decode()
     lettre = texte_pdf(
         client.get(
             reverse("recouvrement:contentieux_lettre_mise_en_demeure", args=[mise.pk])

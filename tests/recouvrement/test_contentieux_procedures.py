@@ -10,6 +10,7 @@ import pytest
 
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from recouvrement import contentieux as c
+from recouvrement import contentieux_lecture as lecture
 from recouvrement import contentieux_procedures as p
 from recouvrement.a_echoir import DIRECTEUR, a_echoir
 from recouvrement.models import Acte, Creance
@@ -46,9 +47,16 @@ def test_le_redressement_judiciaire_est_suivi_jusqu_a_son_issue(directrice, orio
     creance = Creance.objects.get(ligne=ligne)
     assert creance.stade == Creance.Stade.PROCEDURE_COLLECTIVE
     ouverture = creance.actes.get(type=Acte.Type.PROCEDURE_COLLECTIVE)
-    assert "Redressement judiciaire ouverte par jugement du 01/06/2026" in ouverture.libelle
+    assert (
+        "Procédure de redressement judiciaire ouverte par jugement du 01/06/2026"
+        in ouverture.libelle
+    )
     dues = [e for e in a_echoir(J(2026, 6, 15), DIRECTEUR) if e.nature == "Déclaration de créance"]
     assert [(e.le, e.debiteur) for e in dues] == [(J(2026, 8, 5), "Société Orion")]
+    suite = lecture.dossiers(J(2026, 6, 9))
+    assert [d.prochaine for d in suite] == [
+        "Déclarer la créance à la procédure de redressement judiciaire au plus tard le 05/08/2026."
+    ]
     p.declaration_enregistrer(
         acting_user=directrice,
         procedure=procedure,
@@ -58,6 +66,10 @@ def test_le_redressement_judiciaire_est_suivi_jusqu_a_son_issue(directrice, orio
     )
     assert not [
         e for e in a_echoir(J(2026, 6, 15), DIRECTEUR) if e.nature == "Déclaration de créance"
+    ]
+    assert [d.prochaine for d in lecture.dossiers(J(2026, 6, 11))] == [
+        "Suivre la procédure de redressement judiciaire ouverte le 01/06/2026 (créance déclarée) "
+        "jusqu'à son issue."
     ]
     p.evenement_enregistrer(
         acting_user=directrice,
