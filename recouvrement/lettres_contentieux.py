@@ -17,6 +17,7 @@ from django.utils import timezone
 from core import horloge
 from core.money import format_euros, format_nombre
 from recouvrement.models_contentieux import AvisCaisse, MiseEnDemeure
+from recouvrement.services import NATURES_DU_DIRECTEUR
 
 
 def _pdf(gabarit: str, contexte: dict) -> bytes:
@@ -48,6 +49,12 @@ def lettre_mise_en_demeure(mise: MiseEnDemeure) -> bytes:
                 for x in lignes
             ],
             "total": format_euros(mise.montant),
+            # Cotisations and majorations go through the procedures annexe
+            # art. 13 names; any other claim "selon les règles du droit commun"
+            # (circ. 93/82 §2.0.5).
+            "cotisations": all(
+                x.creance.ligne.ordre.nature in NATURES_DU_DIRECTEUR for x in lignes
+            ),
         },
     )
 

@@ -121,6 +121,7 @@ def test_un_loyer_de_la_relance_a_l_huissier_puis_l_etat_nominatif(
         )
     )
     assert "M. Petit" in lettre and "600,00 €" in lettre and "trente jours" in lettre
+    assert "selon les règles du droit commun" in " ".join(lettre.split())
     horloge(AVIS)
     directeur.reload()
     directeur.get_by_label("Avis de réception signé le").fill("2026-07-04")

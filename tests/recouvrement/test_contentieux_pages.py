@@ -70,6 +70,9 @@ def test_de_la_mise_en_demeure_a_l_acte_d_huissier_par_les_pages(
     )
     assert "Lettre recommandée avec demande d'avis de réception" in lettre
     assert "2 400,00 €" in lettre
+    assert "selon les procédures prévues par le code de la sécurité sociale" in " ".join(
+        lettre.split()
+    )
     assert "trente jours" in lettre and "commission de recours amiable" in lettre
     horloge(J(2026, 6, 20))
     texte = page(
