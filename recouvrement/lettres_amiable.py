@@ -34,17 +34,25 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def _lettres(qs):
-    return list(
+def _lettres(qs, lot: LotRelances) -> list:
+    """The letters of `qs`, each with its rank in its batch (`rang_lot`) and
+    the batch's count (`nombre_lot`), as the letter reads « lettre 2 sur 5 »."""
+    rangs = {
+        pk: i for i, pk in enumerate(lot.lettres.order_by("pk").values_list("pk", flat=True), 1)
+    }
+    lettres = list(
         qs.select_related("lot__par", "debiteur").prefetch_related("lignes__creance__ligne__ordre")
     )
+    for lettre in lettres:
+        lettre.rang_lot, lettre.nombre_lot = rangs[lettre.pk], len(rangs)
+    return lettres
 
 
 def lot_pdf(lot: LotRelances) -> bytes:
     """The batch: every letter, one per page."""
     return _pdf(
         "recouvrement/amiable/lettres_pdf.html",
-        {"lot": lot, "lettres": _lettres(lot.lettres.all())},
+        {"lot": lot, "lettres": _lettres(lot.lettres.order_by("pk"), lot)},
     )
 
 
@@ -52,7 +60,10 @@ def lettre_pdf(lettre: LettreRelance) -> bytes:
     """One debtor's letter."""
     return _pdf(
         "recouvrement/amiable/lettres_pdf.html",
-        {"lot": lettre.lot, "lettres": _lettres(LettreRelance.objects.filter(pk=lettre.pk))},
+        {
+            "lot": lettre.lot,
+            "lettres": _lettres(LettreRelance.objects.filter(pk=lettre.pk), lettre.lot),
+        },
     )
 
 

@@ -57,6 +57,8 @@ def test_lot_de_relances_depuis_la_page_et_ses_pdf(client, comptable, ordre_loye
     assert "1re relance" in texte and "M. Petit" in texte
     assert f"n° {ordre_loyer.reference}" in texte and "600,00" in texte
     assert "Lot de relances n° 2026-0001" in texte and "16/06/2026" in texte
+    assert "lettre 1 sur 1" in texte
+    assert "la somme suivante, exigible, reste due à l'organisme" in " ".join(texte.split())
     lettre = lot.lettres.get()
     texte = texte_pdf(
         client.get(reverse("recouvrement:amiable_lettre_pdf", args=[lettre.pk])).content
