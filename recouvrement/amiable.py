@@ -33,6 +33,7 @@ registry finds it.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 
 from django.db import connection
@@ -88,6 +89,19 @@ __all__ = [
 
 
 @_atomique
+def _exiger_pas_relancee_le(creance: Creance, le: datetime.date) -> None:
+    """One reminder a day for a claim: a batch sent again the same day (a
+    retried request, two persons at once) would send the debtor two letters."""
+    deja = creance.relances.filter(lettre__lot__le=le).select_related("lettre__lot").first()
+    if deja is not None:
+        raise TransitionInterdite(
+            f"La créance de {creance.debiteur.nom} sur l'ordre de recette n° "
+            f"{creance.ligne.ordre.reference} a déjà été relancée aujourd'hui ({le:%d/%m/%Y}), "
+            f"par le lot n° {deja.lettre.lot.reference} : une relance par jour au plus.",
+            details={"creance": creance.pk, "lot": deja.lettre.lot.reference},
+        )
+
+
 def relances_envoyer(*, acting_user, lignes) -> LotRelances:
     """Send a batch of reminders, dated today: one letter per debtor listing
     his claims, each at its next rank; one act « relance » per claim, stage
@@ -105,6 +119,7 @@ def relances_envoyer(*, acting_user, lignes) -> LotRelances:
         )
         reste = _exiger_exigible_impayee(creance, le, "relancer le débiteur")
         _exiger_pas_sous_delai(creance, le, "relancer le débiteur")
+        _exiger_pas_relancee_le(creance, le)
         par_debiteur[creance.debiteur].append((creance, reste))
     # Two batches at once wait for each other: numbers follow without a gap.
     with connection.cursor() as curseur:

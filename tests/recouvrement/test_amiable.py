@@ -105,6 +105,15 @@ def test_un_lot_de_relances_une_lettre_par_debiteur(ordre_loyer, directrice, com
     assert lot2.numero == 2
     assert lot2.lettres.get().rang == 2
     assert lot2.lettres.get().rang_libelle == "2e relance"
+    # The same claim again that day (a retried request): refused, nothing sent.
+    with pytest.raises(TransitionInterdite) as refus:
+        a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre_loyer), _ligne(autre)])
+    assert str(refus.value) == (
+        f"La créance de M. Petit sur l'ordre de recette n° {ordre_loyer.reference} a déjà été "
+        "relancée aujourd'hui (01/07/2026), par le lot n° 2026-0002 : une relance par jour au plus."
+    )
+    assert LotRelances.objects.count() == 2
+    assert Acte.objects.filter(type=Acte.Type.RELANCE).count() == 4
 
 
 def test_relance_refusee_avant_l_echeance_passee(ordre_loyer, comptable):
