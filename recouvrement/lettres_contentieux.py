@@ -133,7 +133,12 @@ def liste_csv(dossiers) -> bytes:
 def liste_pdf(dossiers, le) -> bytes:
     return _pdf(
         "recouvrement/contentieux/liste_pdf.html",
-        {"en_tetes": EN_TETES_LISTE, "lignes": lignes_liste(dossiers), "le": le},
+        {
+            "en_tetes": EN_TETES_LISTE,
+            "lignes": lignes_liste(dossiers),
+            "le": le,
+            "dates": (2, 4, 7, 8, 9, 11),  # the columns of a number or a date, never broken
+        },
     )
 
 
