@@ -123,7 +123,13 @@ def _exiger_exigible_impayee(creance: Creance, le: datetime.date, acte: str) -> 
     """The claim is due before `le` and not paid; returns its reste."""
     ligne = creance.ligne
     exigible = lecture.exigible_le(ligne)
-    if exigible is None or exigible >= le:
+    if exigible is None:
+        raise TransitionInterdite(
+            f"{_designation(creance).capitalize()} n'a pas de date d'exigibilité : on ne peut "
+            f"{acte} qu'une créance prise en charge et échue.",
+            details={"creance": creance.pk},
+        )
+    if exigible >= le:
         raise TransitionInterdite(
             f"{_designation(creance).capitalize()} n'est pas encore exigible impayée : "
             f"son échéance est le {exigible:%d/%m/%Y} ; on ne peut {acte} qu'à compter du "

@@ -21,6 +21,7 @@ from recettes.models import LigneOrdreRecette
 from recouvrement import actes_amiable as actes
 from recouvrement import amiable
 from recouvrement import amiable_lecture as lecture
+from recouvrement.acces import LecteurRecouvrement
 from recouvrement.models import Creance, DelaiPaiement, LotRelances
 
 _MONTANT = {"max_digits": 18, "decimal_places": 2}
@@ -108,6 +109,8 @@ def dossier(ligne: LigneOrdreRecette) -> dict:
 
 
 class AmiableCreancesApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: AmiableCreanceSerializer(many=True)},
         summary="Créances exigibles impayées (recouvrement amiable)",
@@ -118,6 +121,8 @@ class AmiableCreancesApi(APIView):
 
 
 class AmiableDossierApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: AmiableDossierSerializer},
         summary="Dossier d'une créance : reste, stade, délais, journal des actes",
@@ -160,6 +165,8 @@ class RelanceLotEntree(serializers.Serializer):
 
 
 class AmiableLotApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(responses={200: RelanceLotSerializer}, summary="Lot de relances")
     def get(self, request, pk: int):
         return Response(RelanceLotSerializer(get_object_or_404(LotRelances, pk=pk)).data)

@@ -15,6 +15,7 @@ from core.actes import api_acte
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_contentieux as a
 from recouvrement import contentieux_lecture as lecture
+from recouvrement.acces import LecteurRecouvrement
 from recouvrement.contentieux_communs import aujourdhui
 from recouvrement.models import Debiteur
 from recouvrement.models_contentieux import MiseEnDemeure, Poursuite, RecoursAmiable
@@ -170,6 +171,8 @@ class ContentieuxDossierSerializer(serializers.Serializer):
 
 
 class ContentieuxCreancesApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: ContentieuxDossierSerializer(many=True)},
         summary="Créances en recouvrement contentieux (directeur), leur stade et leur suite",
@@ -181,6 +184,8 @@ class ContentieuxCreancesApi(APIView):
 
 
 class ContentieuxCreanceApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: ContentieuxDossierSerializer},
         summary="Dossier contentieux d'une créance (ligne d'un ordre de recette)",
@@ -193,6 +198,8 @@ class ContentieuxCreanceApi(APIView):
 
 
 class ContentieuxHuissiersApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: ContentieuxRegistreSerializer(many=True)},
         summary="Registre des huissiers et visite semestrielle due",
@@ -203,6 +210,8 @@ class ContentieuxHuissiersApi(APIView):
 
 
 class ContentieuxProceduresApi(APIView):
+    permission_classes = [LecteurRecouvrement]
+
     @extend_schema(
         responses={200: ContentieuxProcedureSerializer(many=True)},
         summary="Procédures collectives suivies",

@@ -13,13 +13,13 @@ from django.urls import reverse
 
 from core import horloge
 from core.actes import page_acte
-from personnes.acces import fonction_requise
 from personnes.models import Fonction
 from personnes.selectors import fonctions_exercees_le, fonctions_le
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_amiable as actes
 from recouvrement import amiable_lecture as lecture
 from recouvrement import lettres_amiable as lettres
+from recouvrement.acces import lecteur
 from recouvrement.amiable_communs import ORDONNATEUR
 from recouvrement.models import Creance, DelaiPaiement, LettreRelance, LotRelances
 from recouvrement.services import NATURES_DU_DIRECTEUR
@@ -32,7 +32,7 @@ def _attachement(reponse: HttpResponse, nom: str) -> HttpResponse:
     return reponse
 
 
-@fonction_requise
+@lecteur
 def amiable(request):
     le = horloge.aujourdhui()
     u = request.user
@@ -59,7 +59,7 @@ def amiable(request):
     )
 
 
-@fonction_requise
+@lecteur
 def amiable_document(request, format_: str):
     if format_ not in ("pdf", "csv"):
         raise Http404("Ce document n'existe pas.")
@@ -72,7 +72,7 @@ def amiable_document(request, format_: str):
     return _attachement(reponse, f"creances_impayees_{le:%Y%m%d}.{format_}")
 
 
-@fonction_requise
+@lecteur
 def creance(request, pk: int):
     """A claim (its debtor's line): its reste, stage, échéancier, journal and the acts."""
     ligne = get_object_or_404(LIGNES.select_related("ordre__compte_tiers"), pk=pk)
@@ -123,7 +123,7 @@ def creance(request, pk: int):
     )
 
 
-@fonction_requise
+@lecteur
 def dossier_pdf(request, pk: int):
     dossier = get_object_or_404(
         Creance.objects.select_related("debiteur__compte", "ligne__ordre", "transmise_par"),
@@ -133,7 +133,7 @@ def dossier_pdf(request, pk: int):
     return _attachement(reponse, f"dossier_recouvrement_{dossier.ligne.ordre.reference}.pdf")
 
 
-@fonction_requise
+@lecteur
 def demande_ecrite(request, pk: int):
     """The debtor's letter asking for the delay, as it was received."""
     delai = get_object_or_404(DelaiPaiement, pk=pk)
@@ -146,7 +146,7 @@ def demande_ecrite(request, pk: int):
     return _attachement(HttpResponse(contenu, content_type=type_), nom)
 
 
-@fonction_requise
+@lecteur
 def lot(request, pk: int):
     lot_ = get_object_or_404(LotRelances.objects.select_related("par"), pk=pk)
     return render(
@@ -161,14 +161,14 @@ def lot(request, pk: int):
     )
 
 
-@fonction_requise
+@lecteur
 def lot_pdf(request, pk: int):
     lot_ = get_object_or_404(LotRelances.objects.select_related("par"), pk=pk)
     reponse = HttpResponse(lettres.lot_pdf(lot_), content_type="application/pdf")
     return _attachement(reponse, f"relances_{lot_.reference}.pdf")
 
 
-@fonction_requise
+@lecteur
 def lettre_pdf(request, pk: int):
     lettre = get_object_or_404(LettreRelance.objects.select_related("lot__par", "debiteur"), pk=pk)
     reponse = HttpResponse(lettres.lettre_pdf(lettre), content_type="application/pdf")

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core.actes import page_acte
-from personnes.acces import fonction_requise
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_contentieux as a
 from recouvrement import contentieux_lecture as lecture
 from recouvrement import lettres_contentieux as lettres
+from recouvrement.acces import lecteur
 from recouvrement.contentieux_communs import aujourdhui
 from recouvrement.contentieux_procedures import creances_suivies
 from recouvrement.models import Debiteur
@@ -44,7 +44,7 @@ def _csv(contenu: bytes, nom: str) -> HttpResponse:
     return _fichier(contenu, nom, "text/csv; charset=utf-8")
 
 
-@fonction_requise
+@lecteur
 def liste(request):
     le = aujourdhui()
     return render(
@@ -61,7 +61,7 @@ def liste(request):
     )
 
 
-@fonction_requise
+@lecteur
 def liste_document(request, format_: str):
     le = aujourdhui()
     dossiers = lecture.dossiers(le)
@@ -72,7 +72,7 @@ def liste_document(request, format_: str):
     return HttpResponse("Format inconnu : pdf ou csv.", status=404)
 
 
-@fonction_requise
+@lecteur
 def creance(request, pk: int):
     """A claim's contentious file, by its debtor's line."""
     ligne = get_object_or_404(LigneOrdreRecette.objects.select_related("ordre"), pk=pk)
@@ -116,7 +116,7 @@ def creance(request, pk: int):
     )
 
 
-@fonction_requise
+@lecteur
 def debiteur(request, pk: int):
     """A debtor in contentious recovery: his claims and collective proceedings."""
     deb = get_object_or_404(Debiteur, pk=pk)
@@ -143,7 +143,7 @@ def debiteur(request, pk: int):
     )
 
 
-@fonction_requise
+@lecteur
 def huissiers(request):
     le = aujourdhui()
     return render(
@@ -161,7 +161,7 @@ def huissiers(request):
     )
 
 
-@fonction_requise
+@lecteur
 def huissiers_document(request, format_: str):
     le = aujourdhui()
     registre = lecture.registre_huissiers(le)
@@ -175,13 +175,13 @@ def huissiers_document(request, format_: str):
     return HttpResponse("Format inconnu : pdf ou csv.", status=404)
 
 
-@fonction_requise
+@lecteur
 def lettre_mise_en_demeure(request, pk: int):
     mise = get_object_or_404(MiseEnDemeure.objects.select_related("debiteur", "signataire"), pk=pk)
     return _pdf(lettres.lettre_mise_en_demeure(mise), f"mise-en-demeure-{mise.reference}.pdf")
 
 
-@fonction_requise
+@lecteur
 def lettre_avis_caisse(request, pk: int):
     avis = get_object_or_404(
         AvisCaisse.objects.select_related("creance__ligne__ordre", "creance__debiteur"), pk=pk

@@ -6,11 +6,7 @@ agent comptable keeps and the lists he addresses to the directeur (circ.
 
 from __future__ import annotations
 
-import functools
-
 from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -22,6 +18,7 @@ from recouvrement import actes_surveillance as actes
 from recouvrement import etat_nominatif as en
 from recouvrement import surveillance_documents as documents
 from recouvrement import surveillance_listes as listes
+from recouvrement.acces import lecteur
 from recouvrement.models import Debiteur
 from recouvrement.models_surveillance import (
     ContratConserve,
@@ -33,19 +30,6 @@ from recouvrement.models_surveillance import (
 from recouvrement.situation import debiteurs_en_contentieux
 from recouvrement.situation import situation as situation_de
 from recouvrement.surveillance import lignes_a_echoir, pour_qui, semestres_a_adresser
-
-
-def lecteur(vue):
-    """The directeur, the agent comptable and the tutelle read (annexe art. 13 al. 6)."""
-
-    @functools.wraps(vue)
-    @login_required
-    def enveloppe(request, *args, **kwargs):
-        if not actes.LIRE_DROIT.accorde(request.user):
-            raise PermissionDenied(actes.LIRE_DROIT.refus)
-        return vue(request, *args, **kwargs)
-
-    return enveloppe
 
 
 def _editeur(request) -> str:

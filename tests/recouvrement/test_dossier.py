@@ -100,3 +100,44 @@ def test_une_creance_relancee_puis_payee_se_lit_soldee(ordre_loyer, comptable, c
     assert creance.stade == Creance.Stade.RELANCE
     lu = situation(creance.debiteur).creances[0]
     assert (lu.reste, lu.stade) == (Decimal("0.00"), "soldée")
+
+
+def test_le_regisseur_ne_lit_pas_le_recouvrement(
+    ordre_loyer, ordre_cotisation, comptable, regisseur, client, horloge
+):
+    """The régisseur holds a function but no part in recovery: neither the
+    pages nor the API of the debtors' files open to him (annexe art. 13 al. 6
+    names who reads them)."""
+    from rest_framework.test import APIClient
+
+    from recouvrement import amiable
+
+    horloge(datetime.date(2026, 6, 16))
+    ligne = ordre_loyer.lignes.get()
+    amiable.relances_envoyer(acting_user=comptable, lignes=[ligne])
+    creance = Creance.objects.get(ligne=ligne)
+    client.force_login(regisseur)
+    for url in (
+        "/recouvrement/amiable/",
+        f"/recouvrement/amiable/creances/{ligne.pk}/",
+        f"/recouvrement/amiable/creances/{ligne.pk}/dossier.pdf",
+        "/recouvrement/contentieux/",
+        f"/recouvrement/contentieux/debiteurs/{creance.debiteur_id}/",
+        "/recouvrement/huissiers/",
+        f"/recouvrement/situations/{creance.debiteur_id}/",
+    ):
+        assert client.get(url).status_code == 403, url
+    api = APIClient()
+    api.force_authenticate(regisseur)
+    for url in (
+        "/api/recouvrement/amiable/creances/",
+        f"/api/recouvrement/amiable/creances/{ligne.pk}/",
+        "/api/recouvrement/contentieux/creances/",
+        "/api/recouvrement/huissiers/",
+    ):
+        reponse = api.get(url)
+        assert reponse.status_code == 403, url
+        assert "se lisent par le directeur, l'agent comptable et la tutelle" in str(reponse.data)
+    # The agent comptable still reads them.
+    client.force_login(comptable)
+    assert client.get(f"/recouvrement/amiable/creances/{ligne.pk}/").status_code == 200
