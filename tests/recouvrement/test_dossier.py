@@ -141,3 +141,13 @@ def test_le_regisseur_ne_lit_pas_le_recouvrement(
     # The agent comptable still reads them.
     client.force_login(comptable)
     assert client.get(f"/recouvrement/amiable/creances/{ligne.pk}/").status_code == 200
+
+
+def test_un_refus_de_page_se_lit_en_francais(regisseur, client):
+    client.force_login(regisseur)
+    reponse = client.get("/recouvrement/amiable/")
+    page = reponse.content.decode()
+    assert reponse.status_code == 403
+    assert "<h1>Accès refusé</h1>" in page
+    assert "se lisent par le directeur, l&#x27;agent comptable et la tutelle" in page
+    assert "Forbidden" not in page
