@@ -20,6 +20,13 @@ AIDE_OPERATIONS = (
     "« depense ; libellé ; compte de charge ». Exemple : recette ; Frais de duplicata ; 771 ; autre"
 )
 
+AIDE_COMPTE = (
+    "Chaque régie a son propre compte de disponibilités de nature « régie » (subdivision du "
+    "compte 541, par exemple 5412), libre de toute autre régie. L'agent comptable l'ouvre "
+    "d'abord parmi les comptes de disponibilités ; par l'API, désignez-le par son numéro "
+    "(5412) ou par son code."
+)
+
 
 class ChoixPersonne(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
@@ -37,6 +44,7 @@ class ProjetRegieForm(forms.Form):
     compte = ChoixCompte(
         label="Compte de la régie (541)",
         queryset=comptes_actifs(nature="regie", regie__isnull=True),
+        help_text=AIDE_COMPTE,
     )
     regisseur = ChoixPersonne(
         label="Régisseur",

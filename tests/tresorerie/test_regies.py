@@ -405,14 +405,18 @@ def test_la_base_refuse_que_le_regisseur_recoive_son_versement(regisseur, regie)
     )
 
 
-def test_versement_apres_l_arrete_puis_reception_le_lendemain(
+def test_versement_le_lendemain_de_l_arrete_puis_reception(
     regisseur, regie, comptable, comptes, horloge
 ):
     encaisser(regisseur, regie, "40.00")
     rc.regie_arreter(acting_user=regisseur, regie=regie, comptage={"20": 2})
+    # the arrêté counted 40 €: a remittance the same day would contradict it
+    with pytest.raises(TransitionInterdite, match="le versement attendra le jour ouvré suivant"):
+        rc.regie_verser(acting_user=regisseur, regie=regie)
+    assert not VersementRegie.objects.exists()
+    horloge(D(2026, 6, 16))
     versement = rc.regie_verser(acting_user=regisseur, regie=regie)
     assert versement.montant == Decimal("40.00")
-    horloge(D(2026, 6, 16))
     rc.regie_versement_recevoir(
         acting_user=comptable, versement=versement, destination=comptes["BANQUE"]
     )

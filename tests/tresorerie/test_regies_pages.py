@@ -2,6 +2,7 @@
 what he does not see (another régie: 404), the auditor reads and does nothing,
 the PDFs' text, the lists in CSV and PDF, the API's acts."""
 
+import datetime
 import subprocess
 from decimal import Decimal
 
@@ -46,7 +47,9 @@ def test_l_accueil_du_regisseur_offre_ses_actes_et_son_encaisse(client, regisseu
     assert "lire les rapports de contrôle" in page
 
 
-def test_le_regisseur_encaisse_arrete_et_verse_par_ses_pages(client, regisseur, regie, comptable):
+def test_le_regisseur_encaisse_arrete_et_verse_par_ses_pages(
+    client, regisseur, regie, comptable, horloge
+):
     client.force_login(regisseur)
     operation = regie.operations.get(libelle="Frais de duplicata")
     reponse = client.post(
@@ -70,6 +73,14 @@ def test_le_regisseur_encaisse_arrete_et_verse_par_ses_pages(client, regisseur, 
     )
     page = reponse.content.decode()
     assert "Régie arrêtée au 15/06/2026 : concordance" in page, page[:3000]
+    # the day arrêté, the page offers no act of that day any more and says until when
+    assert "Elle rouvre le mardi 16/06/2026" in page
+    for titre in ("Encaisser une recette", "Verser à l&#x27;agent comptable", "Arrêter ma régie"):
+        assert titre not in page
+    reponse = client.post(f"/tresorerie/regies/{regie.pk}/actes/verser/", {}, follow=True)
+    assert "le versement attendra le jour ouvré suivant" in reponse.content.decode()
+    assert not VersementRegie.objects.exists()
+    horloge(datetime.date(2026, 6, 16))
     reponse = client.post(f"/tresorerie/regies/{regie.pk}/actes/verser/", {}, follow=True)
     assert "Versement BV-" in reponse.content.decode()
     versement = VersementRegie.objects.get()
@@ -221,7 +232,6 @@ def test_la_regie_par_l_api_de_la_creation_a_la_reception(
 def test_de_la_creation_par_les_pages_a_la_fin_de_la_regie(
     client, directrice, comptable, regisseur, comptes, horloge
 ):
-    import datetime
 
     from tresorerie.models import Regie
 

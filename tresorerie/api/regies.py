@@ -6,16 +6,19 @@ answer 404. The acts are the services' (`tresorerie.actes_regies`)."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 
 from tresorerie import actes_regies as actes
 from tresorerie.api.commun import CompteDisponibiliteField, ListeEtActe, UtilisateurField, acte_sur
 from tresorerie.api.serializers import EncaissementSerializer
+from tresorerie.forms_regies import AIDE_COMPTE
 from tresorerie.models import (
     ArreteRegie,
     AvanceRegie,
+    CompteDisponibilite,
     ControleRegie,
     DepenseRegie,
     EtatDepensesRegie,
@@ -40,7 +43,14 @@ class OperationRegieSerializer(serializers.ModelSerializer):
 
 
 class RegieSerializer(serializers.ModelSerializer):
-    compte = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    compte = serializers.CharField(
+        source="compte.compte.numero",
+        read_only=True,
+        help_text="Numéro du compte de la régie (541x), comme sur les pages.",
+    )
+    compte_code = serializers.CharField(
+        source="compte.code", read_only=True, help_text="Code du compte de disponibilités."
+    )
     regisseur = serializers.SlugRelatedField(slug_field="username", read_only=True)
     operations = OperationRegieSerializer(many=True, read_only=True)
     encaisse = serializers.SerializerMethodField(help_text="Encaisse du régisseur aujourd'hui.")
@@ -53,6 +63,7 @@ class RegieSerializer(serializers.ModelSerializer):
             "type",
             "etat",
             "compte",
+            "compte_code",
             "regisseur",
             "plafond_encaisse",
             "plafond_depense",
@@ -163,10 +174,33 @@ class OperationRegieSaisieSerializer(serializers.Serializer):
     nature_recette = serializers.CharField(required=False, default="", allow_blank=True)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class CompteRegieField(CompteDisponibiliteField):
+    """The régie's account of funds, given as the help says: its account number
+    in the chart (« 5412 ») or its code (« REGIE »)."""
+
+    default_error_messages = {
+        "inconnu": "Aucun compte de disponibilités de régie ne porte le numéro ou le code "
+        "« {valeur} » : l'agent comptable ouvre d'abord le compte de la régie (541x) parmi "
+        "les comptes de disponibilités.",
+        "type": "Désignez le compte de la régie par son numéro (5412) ou par son code.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int)):
+            self.fail("type")
+        texte = str(data).strip()
+        comptes = CompteDisponibilite.objects.select_related("compte")
+        compte = comptes.filter(code=texte).first() or comptes.filter(compte__numero=texte).first()
+        if compte is None:
+            self.fail("inconnu", valeur=texte)
+        return compte
+
+
 class RegieProjetSerializer(serializers.Serializer):
     libelle = serializers.CharField(max_length=200)
     type = serializers.ChoiceField(choices=Regie.Type.choices)
-    compte = CompteDisponibiliteField(help_text="Le compte de nature régie (541).")
+    compte = CompteRegieField(help_text=AIDE_COMPTE)
     regisseur = UtilisateurField()
     plafond_encaisse = serializers.CharField()
     plafond_depense = serializers.CharField(required=False, allow_null=True, default=None)
@@ -248,10 +282,13 @@ def _regies():
 
 
 class _Visible:
-    """The object of the URL must be one the person sees (his régie, for a
-    régisseur): else 404, before the act's droit is asked."""
+    """The act's droit is asked first (403 for who may not do it, as on the other
+    endpoints); then the object of the URL must be one the person sees (his
+    régie, for a régisseur): else 404."""
 
     def check_permissions(self, request):
+        # The act's droit first (403), then whether the object is seen (404).
+        super().check_permissions(request)
         pk = self.kwargs.get("pk")
         if pk is not None and request.user.is_authenticated:
             modele = self.acte_modele
@@ -260,7 +297,6 @@ class _Visible:
             qs = visibles if modele is Regie else modele.objects.all()
             if not qs.filter(**filtre).exists():
                 raise NotFound(f"{self.libelle} n° {pk} n'existe pas.")
-        super().check_permissions(request)
 
 
 def _sur_regie(acte, entree, sortie_serializer, statut=status.HTTP_201_CREATED, resume=""):

@@ -166,16 +166,16 @@ def encaissement_enregistrer(
     _exiger_compte_pour(compte, moyen)
     if date > _aujourd_hui():
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
+    parts = _lignes_reparties(repartitions)
     if not _est_comptable(acting_user, date):
         # A régisseur at a régie decided by the directeur: its rules (circ. 93/82, régies).
-        exiger_regie_pour_encaissement(compte, montant, date)
+        exiger_regie_pour_encaissement(compte, montant, date, [ligne for ligne, _ in parts])
     exiger_caisse_ouverte(compte, date, "l'encaissement")
     exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")
     payeur = texte(payeur, "Le nom de la partie versante")
     objet = texte(objet, "L'objet du versement", longueur=255)
     reference = texte(reference, "La référence", longueur=120, obligatoire=False)
-    parts = _lignes_reparties(repartitions)
     affecte = sum((m for _, m in parts), ZERO)
     if affecte > total:
         raise DonneeInvalide(

@@ -13,11 +13,11 @@ from django.db.models import Max
 from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
-from core.money import ZERO
+from core.money import ZERO, format_euros
 from core.money import montant as montant_valide
 from core.verrous import verrouiller
 from personnes.permissions import exiger_comptable
-from tresorerie.models import ArreteRegie, ControleRegie, Regie
+from tresorerie.models import ArreteRegie, Carnet, ControleRegie, Quittance, Regie
 from tresorerie.services.caisse import _coupure
 from tresorerie.services.commun import _atomique, _aujourd_hui
 from tresorerie.services.regies import encaisse, exiger_regisseur_de
@@ -120,7 +120,28 @@ def regie_controler(
         raise DonneeInvalide(
             "Des réserves ou des irrégularités se motivent : remplissez les observations."
         )
+    if quittance_du is not None:
+        derniere = Quittance.objects.filter(
+            carnet__compte=regie.compte, carnet__type=Carnet.Type.QUITTANCE
+        ).aggregate(m=Max("numero"))["m"]
+        if derniere is None:
+            raise DonneeInvalide(
+                f"Aucune quittance n'a été délivrée sur les carnets de la régie "
+                f"« {regie.libelle} » : il n'y a pas de quittances à vérifier."
+            )
+        if int(quittance_au) > derniere:
+            raise DonneeInvalide(
+                f"La dernière quittance délivrée sur les carnets de la régie « {regie.libelle} » "
+                f"porte le n° {derniere} : on ne vérifie pas les quittances jusqu'au "
+                f"n° {quittance_au}."
+            )
     e = encaisse(regie, date)
+    if conclusion == ControleRegie.Conclusion.CONFORME and especes != e.theorique:
+        raise DonneeInvalide(
+            f"Les espèces comptées ({format_euros(especes)}) diffèrent de l'encaisse théorique "
+            f"({format_euros(e.theorique)}) : la régie ne se déclare pas tenue conformément. "
+            "Concluez avec des réserves ou des irrégularités, motivées dans les observations."
+        )
     numero = (regie.controles.aggregate(m=Max("numero"))["m"] or 0) + 1
     controle = ControleRegie.objects.create(
         regie=regie,

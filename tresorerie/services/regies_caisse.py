@@ -33,6 +33,7 @@ from core.saisie import texte
 from core.verrous import verrouiller
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable
+from recettes.models import Nature as NatureRecette
 from tresorerie.models import (
     ArreteRegie,
     AvanceRegie,
@@ -71,8 +72,8 @@ def exiger_regie_ouverte(regie: Regie, date: datetime.date, acte: str) -> None:
         le = timezone.localtime(arrete.le)
         raise TransitionInterdite(
             f"La régie « {regie.libelle} » est arrêtée depuis le {le:%d/%m/%Y} à {le:%H:%M} pour "
-            f"la journée du {arrete.date:%d/%m/%Y} : {acte} n'y est plus enregistré(e) à cette "
-            "date. Enregistrez-le le jour ouvré suivant."
+            f"la journée du {arrete.date:%d/%m/%Y} : aucune opération n'y est plus enregistrée à "
+            f"cette date ; {acte} attendra le jour ouvré suivant."
         )
     exiger_caisse_ouverte(regie.compte, date, acte)
 
@@ -104,10 +105,12 @@ def _exiger_plafond(regie: Regie, somme: Decimal, date: datetime.date) -> None:
         )
 
 
-def exiger_regie_pour_encaissement(compte: CompteDisponibilite, montant, date) -> None:
+def exiger_regie_pour_encaissement(compte: CompteDisponibilite, montant, date, lignes=()) -> None:
     """A régisseur's receipt recorded against ordres de recette at his régie
     (`encaissement_enregistrer`) keeps the régie's rules too: the régie in
-    activity, its day not arrêté, its ceiling of cash."""
+    activity, a régie of recettes (a régie d'avances takes no receipt), its
+    day not arrêté, its ceiling of cash, and the natures of recette its acte
+    constitutif allows: each order line's ordre must be of one of them."""
     regie = Regie.objects.filter(compte_id=compte.pk).first()
     if regie is None:
         return
@@ -117,6 +120,27 @@ def exiger_regie_pour_encaissement(compte: CompteDisponibilite, montant, date) -
         raise TransitionInterdite(
             f"La régie « {regie.libelle} » n'est pas en activité ({regie.get_etat_display()})."
         )
+    if not regie.recettes:
+        raise DonneeInvalide(
+            f"La régie « {regie.libelle} » est une régie d'avances : elle n'encaisse pas."
+        )
+    permises = {
+        n
+        for n in regie.operations.filter(sens=OperationRegie.Sens.RECETTE).values_list(
+            "nature_recette", flat=True
+        )
+        if n
+    }
+    for ligne in lignes:
+        ordre = ligne.ordre
+        if ordre.nature not in permises:
+            noms = ", ".join(sorted(NatureRecette(n).label for n in permises)) or "aucune"
+            raise DonneeInvalide(
+                f"L'ordre de recette n° {ordre.reference} est de nature « "
+                f"{ordre.get_nature_display()} », que l'acte constitutif de la régie "
+                f"« {regie.libelle} » ne permet pas d'encaisser (natures permises : {noms}) : "
+                "il s'encaisse à la caisse de l'agent comptable."
+            )
     exiger_regie_ouverte(regie, date, "l'encaissement")
     _exiger_plafond(regie, montant_valide(montant, libelle="Le montant encaissé"), date)
 
@@ -407,6 +431,8 @@ def regie_verser(
     date = _aujourd_hui()
     regie = _regie(regie)
     exiger_regisseur_de(acting_user, regie, date)
+    # The arrêté of the day counted the cash: a remittance after it would contradict it.
+    exiger_regie_ouverte(regie, date, "le versement")
     disponible = encaisse(regie, date).theorique
     somme = (
         montant_valide(montant, libelle="Le montant versé")

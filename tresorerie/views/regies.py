@@ -9,6 +9,7 @@ services' (`tresorerie.actes_regies`): the page hands them a form's data."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from core import horloge
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.models import Fonction
-from personnes.selectors import FONCTIONS_COMPTABLES
+from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_actuelles
 from tresorerie import actes_regies as actes
 from tresorerie import forms_regies as f
 from tresorerie import pdf_regies
@@ -77,13 +78,20 @@ def regies(request):
     elif role["est_directeur"]:
         formulaire = f.ProjetRegieForm()
     liste = list(regies_visibles(request.user).select_related("compte__compte", "regisseur"))
-    if len(liste) == 1 and not (role["est_directeur"] or role["est_comptable"]):
+    # Only a régisseur who holds no other function, with his own régie only, goes
+    # straight to it; the auditor and the others read the list and its downloads.
+    if (
+        len(liste) == 1
+        and liste[0].regisseur_id == request.user.pk
+        and set(fonctions_actuelles(request.user)) == {Fonction.REGISSEUR}
+    ):
         return redirect("tresorerie:regie", pk=liste[0].pk)
     lignes = [(r, encaisse(r) if r.etat != Regie.Etat.PROJET else None) for r in liste]
+    sans_compte = formulaire is not None and not formulaire.fields["compte"].queryset.exists()
     return render(
         request,
         "tresorerie/regies/liste.html",
-        {"lignes": lignes, "form": formulaire, **role},
+        {"lignes": lignes, "form": formulaire, "sans_compte": sans_compte, **role},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -96,8 +104,11 @@ def regie(request, pk: int):
     regie = _regie(request, pk)
     role = _role(request.user, regie)
     actif = regie.etat == Regie.Etat.CREEE
+    jour = horloge.aujourdhui()
+    arrete_du_jour = regie.arretes.filter(date__gte=jour).order_by("-date").first()
     formulaires = {}
-    if role["est_regisseur"] and actif:
+    # After his arrêté of the day, nothing of that day: no form to cash, pay, remit or close.
+    if role["est_regisseur"] and actif and arrete_du_jour is None:
         if regie.recettes:
             formulaires["encaisser"] = f.EncaissementRegieForm(regie=regie)
         if regie.avances:
@@ -118,12 +129,12 @@ def regie(request, pk: int):
             formulaires["decider"] = f.DecisionRegieForm()
         if actif:
             formulaires["fermer"] = f.FinRegieForm()
-    jour = horloge.aujourdhui()
     contexte = {
         "regie": regie,
         "aujourd_hui": jour,
         "encaisse": encaisse(regie, jour) if regie.etat != Regie.Etat.PROJET else None,
-        "arrete_du_jour": regie.arretes.filter(date=jour).first(),
+        "arrete_du_jour": arrete_du_jour,
+        "reouverture": _jour_ouvre_suivant(arrete_du_jour.date) if arrete_du_jour else None,
         "operations": regie.operations.select_related("compte"),
         "encaissements": Encaissement.objects.filter(compte=regie.compte)
         .prefetch_related("quittances__carnet")
@@ -137,6 +148,13 @@ def regie(request, pk: int):
         **role,
     }
     return render(request, "tresorerie/regies/regie.html", contexte)
+
+
+def _jour_ouvre_suivant(jour: datetime.date) -> datetime.date:
+    suivant = jour + datetime.timedelta(days=1)
+    while suivant.weekday() >= 5:
+        suivant += datetime.timedelta(days=1)
+    return suivant
 
 
 _ACTES = {
