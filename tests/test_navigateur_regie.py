@@ -78,15 +78,14 @@ def test_le_regisseur_encaisse_arrete_et_verse_sans_rien_voir_des_autres_regies(
     arrete.get_by_role("button", name="Arrêter la régie").click()
     expect(page.get_by_text("Régie arrêtée au 15/06/2026 : concordance")).to_be_visible()
 
-    # A receipt after his arrêté is refused.
-    caisse = page.locator("#encaisser")
-    caisse.get_by_label("Montant (€)").fill("5")
-    caisse.get_by_label("Partie versante").fill("Mme Roux")
-    caisse.get_by_label("Objet").fill("Duplicata")
-    caisse.get_by_role("button", name="Encaisser").click()
-    expect(page.get_by_text(re.compile("est arrêtée depuis le 15/06/2026"))).to_be_visible()
+    # After his arrêté, no act of that day is offered any more; the page says when it reopens.
+    expect(page.get_by_text(re.compile("Elle rouvre le mardi 16/06/2026"))).to_be_visible()
+    for acte in ("#encaisser", "#verser", "#arreter"):
+        expect(page.locator(acte)).to_have_count(0)
 
-    # He remits his cash to the agent comptable: the bordereau.
+    # The next morning he remits his cash to the agent comptable: the bordereau.
+    horloge(LENDEMAIN)
+    page.reload()
     page.locator("#verser").get_by_role("button", name="Verser").click()
     versement = VersementRegie.objects.get(regie=accueil)
     expect(page.get_by_text(f"Versement {versement.reference} de 12,50")).to_be_visible()
@@ -96,6 +95,7 @@ def test_le_regisseur_encaisse_arrete_et_verse_sans_rien_voir_des_autres_regies(
     texte = _texte_pdf(chemin)
     assert "Bordereau de versement de la régie" in texte and "12,50" in texte
     assert "En attente de réception" in texte
+    assert "Q2026-R-0001" in texte and "M. Petit" in texte  # the quittances it covers
 
     # Nothing of the annex's régie: not listed, its page and bordereau answer 404.
     page.goto(f"{live_server.url}/tresorerie/regies/")
@@ -108,8 +108,7 @@ def test_le_regisseur_encaisse_arrete_et_verse_sans_rien_voir_des_autres_regies(
     api = page.request.get(f"{live_server.url}/api/tresorerie/regies/{annexe.pk}/")
     assert api.status == 404
 
-    # The next morning the agent comptable receives it at his cash desk.
-    horloge(LENDEMAIN)
+    # The same morning the agent comptable receives it at his cash desk.
     agent = _session(navigateur, live_server, "comptable")
     agent.goto(f"{live_server.url}/tresorerie/regies/{accueil.pk}/")
     recevoir = agent.locator("#versements")

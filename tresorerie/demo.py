@@ -175,6 +175,95 @@ def creer_regie_demo(personnes: dict, exercice, aujourd_hui: datetime.date):
             observations="Encaisse comptée contradictoirement avec le régisseur ; quittances "
             "rapprochées des encaissements ; plafond respecté.",
         )
+    _compte_regie(comptable, exercice, "REGIE-ANTENNE", "5412", "Régie d'avances de l'antenne")
+    creer_regie_avances_demo(personnes, exercice, aujourd_hui)
+    return regie
+
+
+def _compte_regie(comptable, exercice, code: str, numero: str, libelle: str):
+    """An account of funds of nature « régie » on a subdivision of 541. The
+    chart has 541 only: the subdivision is added as the chart's own accounts
+    are (ledger.plan loads them; no act of the application opens one)."""
+    from ledger.models import Compte
+
+    existant = CompteDisponibilite.objects.filter(code=code).first()
+    if existant is not None:
+        return existant
+    parent = Compte.objects.get(numero="541")
+    Compte.objects.get_or_create(
+        numero=numero,
+        defaults={
+            "libelle": libelle,
+            "classe": 5,
+            "parent": parent,
+            "sens_normal": parent.sens_normal,
+        },
+    )
+    return compte_disponibilite_ouvrir(
+        acting_user=comptable,
+        code=code,
+        libelle=libelle,
+        nature="regie",
+        compte_numero=numero,
+        ouvert_le=exercice.debut,
+    )
+
+
+def creer_regie_avances_demo(personnes: dict, exercice, aujourd_hui: datetime.date):
+    """« Régie d'avances du service intérieur » (5413), also held by Luc Fabre:
+    drawn up by the directrice, the agent comptable's favourable avis, her
+    decision; today the agent comptable pays its avance from the external
+    account and the régisseur pays one small expense (stamps) with its pièce.
+    The account 5412 « Régie d'avances de l'antenne » stays free for a régie
+    the directrice draws up herself. Services only, but for the chart's 541x."""
+    from tresorerie.models import Regie
+    from tresorerie.services import regies as sr
+    from tresorerie.services import regies_caisse as rc
+
+    directrice, comptable = personnes["directrice"], personnes["comptable"]
+    regisseur = personnes["regisseur"]
+    compte = _compte_regie(
+        comptable, exercice, "REGIE-AVANCES", "5413", "Régie d'avances du service intérieur"
+    )
+    if Regie.objects.filter(compte=compte).exists():
+        return None
+    with horloge.figer(aujourd_hui):
+        regie = sr.regie_projeter(
+            acting_user=directrice,
+            libelle="Régie d'avances du service intérieur",
+            type=Regie.Type.AVANCES,
+            compte=compte,
+            regisseur=regisseur,
+            plafond_encaisse="300.00",
+            plafond_depense="50.00",
+            operations=[
+                sr.OperationSaisie("depense", "Affranchissements", "626"),
+                sr.OperationSaisie("depense", "Petites fournitures", "6064"),
+            ],
+        )
+        sr.regie_avis(acting_user=comptable, regie=regie, favorable=True, le=aujourd_hui)
+        regie = sr.regie_decider(
+            acting_user=directrice,
+            regie=regie,
+            le=aujourd_hui,
+            acte_reference=f"Décision de la directrice n° {aujourd_hui.year}-08",
+            vise_instruction=True,
+        )
+        rc.regie_avance(
+            acting_user=comptable,
+            regie=regie,
+            montant="200.00",
+            source=CompteDisponibilite.objects.get(code="BANQUE"),
+        )
+        rc.regie_depenser(
+            acting_user=regisseur,
+            regie=regie,
+            operation=regie.operations.get(libelle="Affranchissements"),
+            montant="12.40",
+            beneficiaire="La Poste",
+            objet="Timbres pour les courriers recommandés",
+            piece="Ticket de caisse n° 0457",
+        )
     return regie
 
 

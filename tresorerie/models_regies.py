@@ -35,6 +35,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from core import horloge
 from core.money import ZERO
 from tresorerie.models import MONTANT
 
@@ -126,6 +127,11 @@ class Regie(models.Model):
     @property
     def en_activite(self) -> bool:
         return self.etat == self.Etat.CREEE
+
+    @property
+    def arretee_ce_jour(self) -> bool:
+        """The régisseur has closed today (or later): nothing more of today."""
+        return self.arretes.filter(date__gte=horloge.aujourdhui()).exists()
 
 
 class OperationRegie(models.Model):

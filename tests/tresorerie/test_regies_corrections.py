@@ -338,3 +338,44 @@ def test_la_quittance_est_etablie(client, comptable, regisseur, regie):
     quittance = recu.quittances.get()
     texte = texte_pdf(client.get(f"/tresorerie/quittances/{quittance.pk}/pdf/").content)
     assert f"N° {quittance.reference} — établie le" in texte
+
+
+# --- 6. Le bordereau détaille les recettes versées -------------------------------------------
+
+
+def test_le_bordereau_liste_les_quittances_et_separe_numeraire_et_cheques(
+    client, regisseur, regie, comptable
+):
+    encaisser(regisseur, regie, "40.00")
+    rc.regie_encaisser(
+        acting_user=regisseur,
+        regie=regie,
+        operation=regie.operations.filter(sens="recette").order_by("libelle")[1],
+        montant="25.50",
+        payeur="M. Caron",
+        objet="Duplicatas",
+        moyen="cheque",
+        reference="Chèque n° 1234567",
+    )
+    premier = rc.regie_verser(acting_user=regisseur, regie=regie, montant="50.00")
+    second = rc.regie_verser(acting_user=regisseur, regie=regie)
+    client.force_login(comptable)
+    texte = texte_pdf(client.get(f"/tresorerie/regies/versements/{premier.pk}/pdf/").content)
+    assert "Recettes versées" in texte
+    assert "Q2026-R-0001" in texte and "Mme Durand" in texte and "40,00 €" in texte
+    assert "M. Caron" in texte and "10,00 € (sur 25,50 €)" in texte
+    assert "dont numéraire 40,00 €" in texte and "dont chèques 10,00 €" in texte
+    texte = texte_pdf(client.get(f"/tresorerie/regies/versements/{second.pk}/pdf/").content)
+    assert "Mme Durand" not in texte and "15,50 € (sur 25,50 €)" in texte
+    assert "dont numéraire 0,00 €" in texte and "dont chèques 15,50 €" in texte
+
+
+def test_apres_l_arrete_l_accueil_du_regisseur_ne_propose_plus_ses_actes(client, regisseur, regie):
+    client.force_login(regisseur)
+    assert "encaisser une recette" in client.get("/").content.decode()
+    rc.regie_arreter(acting_user=regisseur, regie=regie, comptage={})
+    page = html.unescape(client.get("/").content.decode())
+    assert "Votre régie est arrêtée pour aujourd'hui" in page
+    for acte in ("encaisser une recette", "verser à l'agent comptable", "arrêter ma régie"):
+        assert acte not in page
+    assert "lire les rapports de contrôle" in page
