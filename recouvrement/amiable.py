@@ -61,6 +61,7 @@ from recouvrement.amiable_communs import (
 )
 from recouvrement.amiable_delais import (
     EcheanceSaisie,
+    _defaillance_ecrire,
     defaillance_constater,
     delai_accorder,
 )
@@ -196,17 +197,30 @@ def creance_transmettre(*, acting_user, ligne, compte_rendu: str = "") -> Creanc
     )
     reste = _exiger_exigible_impayee(creance, le, "transmettre la créance au directeur")
     _exiger_pas_sous_delai(creance, le, "la transmettre au directeur")
+    delai = lecture.delai_en_cours(creance)
+    if (
+        delai is None
+        and not creance.relances.exists()
+        and not creance.delais.filter(etat=DelaiPaiement.Etat.DEFAILLANT).exists()
+    ):
+        raise TransitionInterdite(
+            f"{_designation(creance).capitalize()} n'a fait l'objet d'aucune tentative de "
+            "recouvrement amiable : ni relance, ni délai de paiement défaillant. L'agent "
+            "comptable rend compte au directeur « lorsque les tentatives de recouvrement amiable "
+            "se sont avérées infructueuses » (circulaire 93/82 §2.0.5) : relancez d'abord le "
+            "débiteur.",
+            details={"creance": creance.pk},
+        )
     propre = texte(compte_rendu, "Le compte rendu", obligatoire=False, longueur=5000)
+    if delai is not None:
+        # A running échéancier, in default (`_exiger_pas_sous_delai` refused an
+        # honoured one), whose default was not recorded: the hand-over records
+        # it first, with its act and its audit row, as `defaillance_constater`.
+        _defaillance_ecrire(acting_user, delai, creance, le, qualite)
     journal = compte_rendu_auto(creance)
     creance.compte_rendu = (
         (f"{propre}\n\n" if propre else "") + "Actes du recouvrement amiable :\n" + journal
     )
-    delai = lecture.delai_en_cours(creance)
-    if delai is not None:
-        # An échéancier in default not yet recorded: the hand-over records it.
-        delai.etat = DelaiPaiement.Etat.DEFAILLANT
-        delai.defaillance_le = le
-        delai.save(update_fields=["etat", "defaillance_le"])
     creance.responsable = Creance.Responsable.DIRECTEUR
     creance.transmise_le = le
     creance.transmise_par = acting_user

@@ -210,19 +210,33 @@ def defaillance_constater(*, acting_user, delai) -> DelaiPaiement:
             f"({format_euros(etat.paye)} payés depuis le {delai.accorde_le:%d/%m/%Y}){suite}.",
             details={"delai": delai.pk, "paye": str(etat.paye)},
         )
+    _defaillance_ecrire(acting_user, delai, creance, le, qualite, etat)
+    return delai
+
+
+def _defaillance_ecrire(acting_user, delai, creance, le, qualite, etat=None) -> None:
+    """Record the default of a running échéancier (first unpaid instalment):
+    its state, the act « défaillance de l'échéancier », the stage, the audit
+    row. Used by `defaillance_constater` and by the hand-over to the directeur
+    of a claim whose échéancier is in default."""
+    etat = etat or lecture.suivi(delai, le)
+    impayee = etat.premiere_impayee
     delai.etat = DelaiPaiement.Etat.DEFAILLANT
     delai.defaillance_le = le
     delai.save(update_fields=["etat", "defaillance_le"])
     reste = lecture.reste_de(creance.ligne)
+    libelle = (
+        f"Défaillance de l'échéancier : échéance n° {impayee.rang} du {impayee.le:%d/%m/%Y} "
+        f"impayée ({format_euros(impayee.manque)} manquants)"
+        if impayee is not None
+        else "Défaillance de l'échéancier"
+    )
     journaliser(
         debiteur=creance.debiteur,
         creance=creance,
         type=Acte.Type.DEFAILLANCE,
         le=le,
-        libelle=(
-            f"Défaillance de l'échéancier : échéance n° {impayee.rang} du {impayee.le:%d/%m/%Y} "
-            f"impayée ({format_euros(impayee.manque)} manquants)"
-        ),
+        libelle=libelle,
         auteur=acting_user,
         qualite=qualite,
         montant=reste,
@@ -233,6 +247,5 @@ def defaillance_constater(*, acting_user, delai) -> DelaiPaiement:
         acting_user,
         "recouvrement.defaillance_constater",
         delai,
-        apres={"echeance": impayee.rang, "paye": etat.paye, "reste": reste},
+        apres={"echeance": impayee and impayee.rang, "paye": etat.paye, "reste": reste},
     )
-    return delai

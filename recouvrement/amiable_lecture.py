@@ -7,11 +7,20 @@
 - The reste à recouvrer of a claim is the reste of its debtor's line
   (`recettes.selectors.restes_par_ligne`: amount less reductions taken in
   charge less receipts allocated to it through the treasury).
-- An échéancier is followed by setting what the debtor paid since the grant
-  (the receipts allocated to the line from that day on, `Affectation.le`)
+- An échéancier is followed by setting what was paid since the grant
   against its instalments in date order: an instalment whose date is past
   and which is not covered is in default the day after its date
   (circ. 93/82 §2.0.5: the failures go to the directeur).
+- What was paid since the grant is the fall of the reste: the amount the
+  delay spreads (`DelaiPaiement.montant`, the reste at the very moment of
+  the grant) less the reste on the day looked at. So a receipt allocated the
+  same morning, before the grant, is not counted twice (it was already out of
+  the spread amount), and only what came after the grant pays the
+  instalments. A reduction of the line taken in charge after the grant
+  (ordre de réduction, remise gracieuse, admission en non-valeur…) lowers
+  the reste in the same way: it counts as paying the instalments, the
+  earliest first — the debtor owes that much less, and what is left of the
+  échéancier still sums to what he owes.
 """
 
 from __future__ import annotations
@@ -21,10 +30,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils import timezone
 
 from core.money import ZERO
-from recettes.models import LigneOrdreRecette
-from recettes.selectors import restes_par_ligne
+from recettes.models import LigneOrdreRecette, Reduction
+from recettes.selectors import reductions_de_la_ligne, restes_par_ligne
 from recouvrement.models import Acte, Creance, DelaiPaiement, Echeance
 from recouvrement.services import ETATS_SUIVIS, NATURES_DU_DIRECTEUR
 from tresorerie.models import Affectation
@@ -37,7 +47,8 @@ def exigible_le(ligne: LigneOrdreRecette) -> datetime.date | None:
     if ordre.date_echeance is not None:
         return ordre.date_echeance
     if ordre.pris_en_charge_le is not None:
-        return ordre.pris_en_charge_le.date()
+        # The fund's day (Europe/Paris), not the UTC day of the instant.
+        return timezone.localdate(ordre.pris_en_charge_le)
     return None
 
 
@@ -48,12 +59,33 @@ def reste_de(ligne: LigneOrdreRecette) -> Decimal:
     )
 
 
-def paye_depuis(delai: DelaiPaiement, le: datetime.date) -> Decimal:
-    """What was allocated to the claim's line from the grant to `le` included."""
-    total = Affectation.objects.filter(
-        ligne_id=delai.creance.ligne_id, le__date__gte=delai.accorde_le, le__date__lte=le
-    ).aggregate(s=Sum("montant"))["s"]
-    return max(total or ZERO, ZERO)
+def reste_au(ligne: LigneOrdreRecette, le: datetime.date, reste: Decimal | None = None) -> Decimal:
+    """The reste of the line at the end of `le`: today's reste (`reste` when
+    the caller already has it), plus the allocations recorded and the
+    reductions taken in charge after that day."""
+    if reste is None:
+        reste = reste_de(ligne)
+    fin = timezone.make_aware(
+        datetime.datetime.combine(le + datetime.timedelta(days=1), datetime.time.min)
+    )
+    apres = (
+        Affectation.objects.filter(ligne_id=ligne.pk, le__gte=fin).aggregate(s=Sum("montant"))["s"]
+        or ZERO
+    )
+    reduit = (
+        reductions_de_la_ligne(ligne)
+        .filter(etat=Reduction.Etat.PRISE_EN_CHARGE, ecriture__date__gt=le)
+        .aggregate(s=Sum("montant"))["s"]
+        or ZERO
+    )
+    return reste + apres + reduit
+
+
+def paye_depuis(delai: DelaiPaiement, le: datetime.date, reste: Decimal | None = None) -> Decimal:
+    """What was paid on the échéancier from its grant to `le` included: the
+    amount spread less the reste at the end of `le` (receipts allocated after
+    the grant, and reductions taken in charge after it)."""
+    return max(delai.montant - reste_au(delai.creance.ligne, le, reste), ZERO)
 
 
 @dataclass(frozen=True)
@@ -114,10 +146,11 @@ class SuiviEcheancier:
         return self.delai.etat == DelaiPaiement.Etat.EN_COURS and not self.en_defaut
 
 
-def suivi(delai: DelaiPaiement, le: datetime.date) -> SuiviEcheancier:
+def suivi(delai: DelaiPaiement, le: datetime.date, reste: Decimal | None = None) -> SuiviEcheancier:
     """Where the échéancier stands on `le`: what was paid set against the
-    instalments in date order."""
-    paye = paye_depuis(delai, le)
+    instalments in date order. `reste`: the line's reste today, when the
+    caller already has it."""
+    paye = paye_depuis(delai, le, reste)
     reste_paye = paye
     etats = []
     for echeance in delai.echeances.order_by("le", "rang"):
@@ -194,9 +227,13 @@ def creances_impayees(
             "debiteur"
         )
     }
-    derniers: dict[int, Acte] = {}
-    for acte in Acte.objects.filter(creance__in=creances.values()).order_by("le", "id"):
-        derniers[acte.creance_id] = acte
+    # The last act per claim, read in one query (PostgreSQL DISTINCT ON).
+    derniers: dict[int, Acte] = {
+        acte.creance_id: acte
+        for acte in Acte.objects.filter(creance__in=creances.values())
+        .order_by("creance_id", "-le", "-id")
+        .distinct("creance_id")
+    }
     rangs: dict[int, int] = {}
     for c_id, rang in Creance.objects.filter(pk__in=[c.pk for c in creances.values()]).values_list(
         "pk", "relances__rang"
@@ -206,7 +243,7 @@ def creances_impayees(
         d.creance_id: d
         for d in DelaiPaiement.objects.filter(
             creance__in=creances.values(), etat=DelaiPaiement.Etat.EN_COURS
-        ).select_related("creance")
+        ).select_related("creance__ligne__ordre")
     }
     resultat = []
     for lg in lignes:
@@ -216,7 +253,7 @@ def creances_impayees(
             suivie.dernier_acte = derniers.get(creance.pk)
             suivie.rang = rangs.get(creance.pk, 0)
             if creance.pk in delais:
-                suivie.suivi = suivi(delais[creance.pk], le)
+                suivie.suivi = suivi(delais[creance.pk], le, lg.reste)
         if responsable is not None and suivie.responsable != responsable:
             continue
         if suivie.transmise and not transmises:

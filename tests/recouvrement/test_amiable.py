@@ -370,6 +370,7 @@ def test_sql_une_creance_transmise_ne_revient_pas_a_l_agent_comptable(
     from tests.savepoint import refus_sql
 
     horloge(LENDEMAIN)
+    a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre_loyer)])
     creance = a.creance_transmettre(acting_user=comptable, ligne=_ligne(ordre_loyer))
     refus_sql(
         lambda c: c.execute(
@@ -392,6 +393,7 @@ def test_sql_une_creance_transmise_ne_revient_pas_a_l_agent_comptable(
 def test_sql_refus_traduit_en_francais(ordre_loyer, comptable, horloge):
     """A refusal of the trigger reaching a service becomes its French message."""
     horloge(LENDEMAIN)
+    a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre_loyer)])
     creance = a.creance_transmettre(acting_user=comptable, ligne=_ligne(ordre_loyer))
     creance.responsable = Creance.Responsable.COMPTABLE
     creance.transmise_le = None
@@ -434,6 +436,18 @@ def test_transmission_d_un_echeancier_en_defaut_non_constate(ordre_loyer, compta
     assert (delai.etat, delai.defaillance_le) == (DelaiPaiement.Etat.DEFAILLANT, J(2026, 7, 16))
     assert creance.stade == Creance.Stade.TRANSMISE
     assert "délai de paiement accordé" in creance.compte_rendu
+    # The default is in the journal, before the hand-over, with its audit row.
+    types = list(creance.actes.order_by("le", "id").values_list("type", flat=True))
+    assert types[-2:] == [Acte.Type.DEFAILLANCE, Acte.Type.TRANSMISSION]
+    defaut = creance.actes.get(type=Acte.Type.DEFAILLANCE)
+    assert defaut.le == J(2026, 7, 16) and defaut.montant == Decimal("600.00")
+    assert defaut.libelle == (
+        "Défaillance de l'échéancier : échéance n° 1 du 15/07/2026 impayée (300,00\xa0€ manquants)"
+    )
+    assert "16/07/2026 — défaillance" in creance.compte_rendu.lower()
+    assert JournalAudit.objects.filter(
+        acte="recouvrement.defaillance_constater", objet_id=str(delai.pk)
+    ).exists()
     # What falls due no longer lists the échéancier of a claim handed over.
     assert not [e for e in a_echoir(J(2026, 7, 16)) if e.nature.startswith("Échéancier")]
 
@@ -450,3 +464,151 @@ def test_un_nouveau_delai_apres_defaillance_et_pas_deux_en_cours(ordre_loyer, co
     nouveau = _delai(comptable, _ligne(ordre_loyer), echeances=(("2026-09-01", "600.00"),))
     assert nouveau.etat == DelaiPaiement.Etat.EN_COURS
     assert Creance.objects.get().stade == Creance.Stade.DELAI
+
+
+def test_transmission_refusee_sans_tentative_amiable(ordre_loyer, comptable, horloge):
+    """Circ. 93/82 §2.0.5: « Lorsque les tentatives de recouvrement amiable se sont
+    avérées infructueuses, il en rend compte au directeur »."""
+    horloge(LENDEMAIN)
+    with pytest.raises(
+        TransitionInterdite,
+        match=r"aucune tentative de recouvrement amiable : ni relance, ni délai de paiement "
+        r"défaillant.*\(circulaire 93/82 §2\.0\.5\) : relancez d'abord le débiteur",
+    ):
+        a.creance_transmettre(acting_user=comptable, ligne=_ligne(ordre_loyer))
+    assert not Creance.objects.filter(transmise_le__isnull=False).exists()
+    assert not Acte.objects.exists()
+    # A defaulted échéancier is an attempt too.
+    delai = _delai(comptable, _ligne(ordre_loyer))
+    horloge(J(2026, 7, 16))
+    a.defaillance_constater(acting_user=comptable, delai=delai)
+    creance = a.creance_transmettre(acting_user=comptable, ligne=_ligne(ordre_loyer))
+    assert creance.stade == Creance.Stade.TRANSMISE
+
+
+def test_l_encaissement_du_matin_avant_le_delai_ne_paie_pas_l_echeance(
+    ordre_loyer, comptable, comptes, horloge
+):
+    """The delay spreads the reste left after the morning's receipt: that receipt
+    must not count against the first instalment."""
+    horloge(datetime.datetime(2026, 6, 16, 9, 0))
+    _payer(comptable, comptes, _ligne(ordre_loyer), "100.00")
+    horloge(datetime.datetime(2026, 6, 16, 11, 0))
+    delai = _delai(
+        comptable,
+        _ligne(ordre_loyer),
+        echeances=(("2026-07-15", "300.00"), ("2026-08-15", "200.00")),
+    )
+    assert delai.montant == Decimal("500.00")
+    horloge(J(2026, 7, 16))
+    suivi = lecture.suivi(delai, J(2026, 7, 16))
+    assert suivi.paye == Decimal("0.00")
+    assert suivi.en_defaut and suivi.premiere_impayee.manque == Decimal("300.00")
+    delai = a.defaillance_constater(acting_user=comptable, delai=delai)
+    acte = Creance.objects.get().actes.get(type=Acte.Type.DEFAILLANCE)
+    assert "échéance n° 1 du 15/07/2026 impayée (300,00\xa0€ manquants)" in acte.libelle
+    # A receipt after the grant, the same day as the next: it pays.
+    horloge(J(2026, 7, 20))
+    _payer(comptable, comptes, _ligne(ordre_loyer), "300.00")
+    assert lecture.suivi(delai, J(2026, 7, 20)).paye == Decimal("300.00")
+
+
+def test_une_reduction_prise_en_charge_apres_le_delai_paie_les_echeances(
+    ordre_loyer, directrice, comptable, horloge
+):
+    """A reduction taken in charge after the grant lowers what the debtor owes:
+    it counts as paying the instalments, the earliest first (no false default)."""
+    from recettes import services as r
+    from tests.factories import MOT_DE_PASSE
+
+    horloge(LENDEMAIN)
+    delai = _delai(comptable, _ligne(ordre_loyer))
+    horloge(J(2026, 7, 1))
+    reduction = r.ordre_recette_reduire(
+        acting_user=directrice,
+        ordre=ordre_loyer,
+        type="remise_gracieuse",
+        montant_reduction="300.00",
+        motif="Situation du locataire",
+        nouvelles_bases="Loyer ramené à 300,00 €",
+        mot_de_passe=MOT_DE_PASSE,
+    )
+    r.reduction_prendre_en_charge(acting_user=comptable, reduction=reduction)
+    horloge(J(2026, 7, 16))
+    suivi = lecture.suivi(delai, J(2026, 7, 16))
+    assert suivi.paye == Decimal("300.00")
+    assert [e.statut for e in suivi.echeances] == [lecture.HONOREE, lecture.A_VENIR]
+    assert suivi.respecte
+    with pytest.raises(TransitionInterdite, match="sont honorées à ce jour"):
+        a.defaillance_constater(acting_user=comptable, delai=delai)
+    # The same day, seen as it stood before the reduction: not paid.
+    assert lecture.suivi(delai, J(2026, 6, 30)).paye == Decimal("0.00")
+
+
+def test_un_ordre_pris_en_charge_a_minuit_trente_n_est_relancable_que_le_lendemain(
+    directrice, comptable, exercice, horloge
+):
+    """Taken in charge on 1 July at 00:30, Paris time (30 June, 22:30 UTC), with no
+    échéance: due on 1 July, the fund's day, remindable from 2 July."""
+    from recettes import services as r
+    from tests.factories import MOT_DE_PASSE
+
+    horloge(datetime.datetime(2026, 7, 1, 0, 30))
+    ordre = r.ordre_recette_creer(
+        acting_user=directrice,
+        saisie=r.SaisieOrdre(
+            nature="autre",
+            objet="Remboursement de frais",
+            bases_liquidation="Convention",
+            compte_imputation="752",
+            compte_tiers="4671",
+            date_fait=J(2026, 6, 30),
+            dates={"liquidation": J(2026, 6, 30), "droits_acquis": J(2026, 6, 30)},
+            lignes=[r.LigneDebiteur("M. Petit", "locataire", "600.00")],
+            type="individuel",
+            pieces_references="Bail",
+        ),
+    )
+    r.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=MOT_DE_PASSE)
+    r.ordre_recette_transmettre(acting_user=directrice, ordre=ordre)
+    controles = [r.ControleSaisi(p, True) for p in r.controles_requis(ordre).points]
+    ordre = r.ordre_recette_prendre_en_charge(
+        acting_user=comptable, ordre=ordre, controles=controles
+    )
+    ordre.refresh_from_db()
+    assert ordre.date_echeance is None
+    assert ordre.pris_en_charge_le.astimezone(datetime.UTC).date() == J(2026, 6, 30)
+    assert lecture.exigible_le(_ligne(ordre)) == J(2026, 7, 1)
+    horloge(datetime.datetime(2026, 7, 1, 15, 0))
+    assert lecture.creances_impayees(J(2026, 7, 1)) == []
+    with pytest.raises(
+        TransitionInterdite,
+        match="son échéance est le 01/07/2026 ; on ne peut relancer le débiteur qu'à compter",
+    ):
+        a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre)])
+    assert not Acte.objects.exists()
+    horloge(J(2026, 7, 2))
+    assert [s.debiteur for s in lecture.creances_impayees(J(2026, 7, 2))] == ["M. Petit"]
+
+
+def test_la_liste_lit_le_dernier_acte_de_chaque_creance_en_une_requete(
+    ordre_loyer, comptable, horloge
+):
+    """The last act per claim (DISTINCT ON), not every act of every unpaid claim."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    horloge(LENDEMAIN)
+    a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre_loyer)])
+    horloge(J(2026, 7, 1))
+    a.relances_envoyer(acting_user=comptable, lignes=[_ligne(ordre_loyer)])
+    with CaptureQueriesContext(connection) as requetes:
+        [suivie] = lecture.creances_impayees(J(2026, 7, 1))
+    assert suivie.rang == 2 and suivie.dernier_acte.le == J(2026, 7, 1)
+    assert suivie.dernier_acte.libelle.startswith("2e relance")
+    lectures = [
+        q["sql"]
+        for q in requetes.captured_queries
+        if q["sql"].split(" FROM ", 1)[-1].startswith('"recouvrement_acte"')
+    ]
+    assert len(lectures) == 1 and lectures[0].startswith("SELECT DISTINCT ON")
