@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 
 from core import horloge
@@ -233,34 +233,43 @@ def restes_au(creances: list[Creance], au: datetime.date) -> dict[int, Decimal]:
 
 
 def etat_au(au: datetime.date) -> EtatNominatif:
-    """The état nominatif of the debtors by kind of procedure engaged, as at `au`."""
-    actes = list(
-        Acte.objects.filter(le__lte=au, type__in=TYPES_CONTENTIEUX)
-        .select_related("debiteur")
-        .order_by("le", "pk")
+    """The état nominatif of the debtors by kind of procedure engaged, as at `au`.
+
+    Only the debtors with a claim taken in charge by `au` (the fund's day,
+    Europe/Paris) and still owed on that day are read, and for them only the
+    last act of procedure per claim and per debtor (PostgreSQL DISTINCT ON):
+    not every contentious act ever recorded."""
+    fin = timezone.make_aware(
+        datetime.datetime.combine(au + datetime.timedelta(days=1), datetime.time.min)
     )
-    # The last procedure per claim, and per debtor for the acts naming no claim.
-    par_creance: dict[int, Acte] = {}
-    par_debiteur: dict[int, Acte] = {}
-    for a in actes:
-        if a.creance_id is not None:
-            par_creance[a.creance_id] = a
-        else:
-            par_debiteur[a.debiteur_id] = a
-    debiteurs = {a.debiteur_id for a in actes}
+    procedures = Acte.objects.filter(le__lte=au, type__in=TYPES_CONTENTIEUX)
     creances = list(
-        Creance.objects.filter(
-            debiteur_id__in=debiteurs, ligne__ordre__pris_en_charge_le__isnull=False
-        )
+        Creance.objects.filter(ligne__ordre__pris_en_charge_le__lt=fin)
+        .filter(Exists(procedures.filter(debiteur_id=OuterRef("debiteur_id"))))
         .select_related("debiteur__compte", "ligne__ordre")
         .order_by("debiteur__nom", "pk")
     )
-    creances = [c for c in creances if c.ligne.ordre.pris_en_charge_le.date() <= au]
     restes = restes_au(creances, au)
+    creances = [c for c in creances if restes.get(c.pk, ZERO) > 0]
+    # The last procedure per claim, and per debtor for the acts naming no claim.
+    par_creance: dict[int, Acte] = {
+        a.creance_id: a
+        for a in procedures.filter(creance__in=creances)
+        .order_by("creance_id", "-le", "-pk")
+        .distinct("creance_id")
+    }
+    par_debiteur: dict[int, Acte] = {
+        a.debiteur_id: a
+        for a in procedures.filter(
+            creance__isnull=True, debiteur_id__in={c.debiteur_id for c in creances}
+        )
+        .order_by("debiteur_id", "-le", "-pk")
+        .distinct("debiteur_id")
+    }
     lignes: dict[tuple[str, int], LigneEtat] = {}
     for c in creances:
         candidats = [a for a in (par_creance.get(c.pk), par_debiteur.get(c.debiteur_id)) if a]
-        if not candidats or restes.get(c.pk, ZERO) <= 0:
+        if not candidats:
             continue
         dernier = max(candidats, key=lambda a: (a.le, a.pk))
         procedure = _PROCEDURE_DU_TYPE.get(dernier.type, "transmise")

@@ -44,21 +44,27 @@ from recouvrement.models_surveillance import (
 from recouvrement.situation import TYPES_CONTENTIEUX
 from recouvrement.surveillance_commun import plus_mois
 from recouvrement.surveillance_documents import retard
+from recouvrement.surveillance_garanties import de_cotisations
 from recouvrement.surveillance_listes import dernier_envoi, prochain_envoi
 from tresorerie.models import Encaissement
 
 
 @fournisseur
 def inscriptions_hypothecaires(le: datetime.date) -> list[AEchoir]:
-    """Circ. 93/82 §2.0.4: « signaler, six mois avant, la date de péremption
-    des inscriptions hypothécaires »."""
+    """Circ. 93/82 §2.0.4: the agent comptable « veille, sauf en matière de
+    cotisations, au maintien des droits, privilèges et hypothèques, notamment
+    de signaler, six mois avant, la date de péremption des inscriptions
+    hypothécaires ». An inscription securing cotisations or majorations
+    (`de_cotisations`) is not on his list: it goes to the directeur's
+    directly, six months before it lapses."""
     items = []
     hypotheques = Garantie.objects.filter(
         nature=Garantie.Nature.HYPOTHEQUE, etat=Garantie.Etat.EN_VIGUEUR
-    ).select_related("debiteur")
+    ).select_related("debiteur", "creance__ligne__ordre")
     url = reverse("recouvrement:garanties")
     for g in hypotheques:
-        if g.signalee_le is None:
+        cotisations = de_cotisations(g)
+        if g.signalee_le is None and not cotisations:
             if le < g.signalement_du:
                 continue
             items.append(
@@ -70,6 +76,24 @@ def inscriptions_hypothecaires(le: datetime.date) -> list[AEchoir]:
                         f"{format_euros(g.montant)})"
                     ),
                     qui=COMPTABLE,
+                    nature="Inscription hypothécaire",
+                    debiteur=g.debiteur.nom,
+                    url=url,
+                )
+            )
+        elif cotisations:
+            if le < g.signalement_du:
+                continue
+            items.append(
+                AEchoir(
+                    le=g.peremption_le,
+                    quoi=(
+                        f"L'inscription hypothécaire « {g.objet} » (bureau {g.bureau}), qui "
+                        f"garantit des cotisations, se périme le {g.peremption_le:%d/%m/%Y} : la "
+                        "renouveler ou en donner mainlevée (l'agent comptable n'en a pas la "
+                        "veille en matière de cotisations, circulaire 93/82 §2.0.4)"
+                    ),
+                    qui=DIRECTEUR,
                     nature="Inscription hypothécaire",
                     debiteur=g.debiteur.nom,
                     url=url,

@@ -6,10 +6,17 @@ al. 5), and the watch over mortgage inscriptions (circ. 93/82 §2.0.4).
   inscription: date, bureau, the day it lapses), a pledge (nantissement,
   gage), a guarantor (caution) or a privilège; a row of the journal
   (GARANTIE) that the situation individuelle lists.
-- `peremption_signaler`: the agent comptable « veille … au maintien des
-  droits, privilèges et hypothèques, notamment de signaler, six mois avant,
-  la date de péremption des inscriptions hypothécaires » (§2.0.4): he
-  records the day he signalled it to the directeur.
+- `peremption_signaler`: the agent comptable « veille, sauf en matière de
+  cotisations, au maintien des droits, privilèges et hypothèques, notamment
+  de signaler, six mois avant, la date de péremption des inscriptions
+  hypothécaires » (§2.0.4): he records the day he signalled it to the
+  directeur. A guarantee « en matière de cotisations » (`de_cotisations`:
+  its claim is a cotisation or a majoration, or, naming no claim, all its
+  debtor's claims are) is not his to watch: the directeur follows it
+  directly, and the agent comptable's signalling is refused.
+- Who records a guarantee, its renewal or its mainlevée: the agent comptable,
+  or the directeur when he recovers the claim the guarantee names
+  (`Creance.responsable`), or, when it names none, a claim of the debtor.
 - `garantie_renouveler`: a new inscription, with its new lapse date (the
   watch starts again); `garantie_lever`: the mainlevée (MAINLEVEE).
 
@@ -29,7 +36,7 @@ from core.money import format_euros
 from core.money import montant as montant_valide
 from recouvrement.models import Acte, Creance, Debiteur
 from recouvrement.models_surveillance import Garantie
-from recouvrement.services import journaliser
+from recouvrement.services import NATURES_DU_DIRECTEUR, journaliser
 from recouvrement.surveillance_commun import (
     date_acte,
     directeur_ou_comptable,
@@ -40,9 +47,25 @@ CODE_GARANTIE = "recouvrement.garantie"
 CODE_SIGNALER = "recouvrement.peremption_signaler"
 
 
-def _du_directeur(debiteur: Debiteur) -> bool:
-    """Does the directeur recover a claim of this debtor (contentious, cotisations)?"""
+CIRC_204 = "circulaire 93/82 §2.0.4"
+
+
+def _du_directeur(debiteur: Debiteur, creance: Creance | None = None) -> bool:
+    """Does the directeur recover the claim the guarantee names (contentious,
+    cotisations)? Naming none: does he recover a claim of this debtor?"""
+    if creance is not None:
+        return creance.responsable == Creance.Responsable.DIRECTEUR
     return debiteur.creances.filter(responsable=Creance.Responsable.DIRECTEUR).exists()
+
+
+def de_cotisations(g: Garantie) -> bool:
+    """Is the guarantee « en matière de cotisations » (§2.0.4)? Its claim is a
+    cotisation or a majoration; naming no claim, its debtor has claims and all
+    are cotisations or majorations."""
+    if g.creance_id is not None:
+        return g.creance.ligne.ordre.nature in NATURES_DU_DIRECTEUR
+    natures = set(g.debiteur.creances.values_list("ligne__ordre__nature", flat=True))
+    return bool(natures) and natures <= NATURES_DU_DIRECTEUR
 
 
 def _libelle(g: Garantie) -> str:
@@ -72,12 +95,14 @@ def garantie_prendre(
     """Record a guarantee or sûreté taken (annexe art. 13 al. 5; circ. §2.0.4)."""
     aujourdhui = horloge.aujourdhui()
     debiteur = Debiteur.objects.select_for_update().get(pk=debiteur.pk)
+    if creance is not None:
+        creance = Creance.objects.get(pk=getattr(creance, "pk", creance))
     qualite = directeur_ou_comptable(
         acting_user,
         aujourdhui,
         "enregistrer une garantie ou une sûreté",
         CODE_GARANTIE,
-        directeur=_du_directeur(debiteur),
+        directeur=_du_directeur(debiteur, creance),
     )
     if nature not in Garantie.Nature.values:
         raise DonneeInvalide(f"Nature de garantie inconnue : « {nature} ».")
@@ -133,7 +158,11 @@ def garantie_prendre(
 
 
 def _verrouiller(garantie: Garantie) -> Garantie:
-    return Garantie.objects.select_for_update().select_related("debiteur").get(pk=garantie.pk)
+    return (
+        Garantie.objects.select_for_update(of=("self",))
+        .select_related("debiteur", "creance__ligne__ordre")
+        .get(pk=garantie.pk)
+    )
 
 
 def _hypotheque_en_vigueur(g: Garantie) -> None:
@@ -161,6 +190,13 @@ def peremption_signaler(*, acting_user, garantie: Garantie, signalee_le: datetim
         CODE_SIGNALER,
     )
     _hypotheque_en_vigueur(g)
+    if de_cotisations(g):
+        raise TransitionInterdite(
+            f"L'inscription « {g.objet} » garantit des cotisations : l'agent comptable veille "
+            "au maintien des droits, privilèges et hypothèques « sauf en matière de "
+            f"cotisations » ({CIRC_204}) ; le directeur en suit lui-même la péremption.",
+            details={"garantie": g.pk},
+        )
     if g.signalee_le is not None:
         raise TransitionInterdite(
             f"La péremption au {g.peremption_le:%d/%m/%Y} de l'inscription « {g.objet} » a déjà "
@@ -207,7 +243,7 @@ def garantie_renouveler(
         aujourdhui,
         "enregistrer le renouvellement d'une inscription",
         CODE_GARANTIE,
-        directeur=_du_directeur(g.debiteur),
+        directeur=_du_directeur(g.debiteur, g.creance),
     )
     _hypotheque_en_vigueur(g)
     renouvelee_le = date_acte(
@@ -255,7 +291,7 @@ def garantie_lever(
         aujourdhui,
         "enregistrer la mainlevée d'une garantie",
         CODE_GARANTIE,
-        directeur=_du_directeur(g.debiteur),
+        directeur=_du_directeur(g.debiteur, g.creance),
     )
     if g.etat == Garantie.Etat.LEVEE:
         raise TransitionInterdite(

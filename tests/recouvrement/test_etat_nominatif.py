@@ -7,6 +7,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from core.exceptions import DroitInsuffisant, TransitionInterdite
 from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, a_echoir
@@ -17,8 +19,11 @@ from recouvrement.etat_nominatif import (
     etat_nominatif_adresser,
 )
 from recouvrement.models_surveillance import EnvoiEtatNominatif
+from recouvrement.services import creance_de, journaliser
+from tests.recouvrement.conftest import ordre_pris_en_charge
 from tests.recouvrement.surveillance_outils import en_contentieux
 from tests.savepoint import refus_sql
+from tresorerie import services as t
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +269,72 @@ def test_un_debiteur_solde_n_est_plus_sur_l_etat(contentieux, comptable, comptes
     assert [ligne.debiteur for ligne in etat_au(datetime.date(2026, 7, 3)).lignes] == [
         "Société Orion"
     ]
+
+
+def test_un_ordre_pris_en_charge_le_1er_juillet_a_0_h_30_n_est_pas_dans_l_etat_du_30_juin(
+    contentieux, directrice, comptable, horloge
+):
+    """1 July 00:30 in Paris is 30 June 22:30 UTC: the fund's day is 1 July."""
+    loyer, _ = contentieux
+    journaliser(
+        debiteur=loyer.debiteur,
+        creance=None,
+        type="procedure_collective",
+        le=datetime.date(2026, 6, 25),
+        libelle="Redressement judiciaire de M. Petit",
+        auteur=directrice,
+        qualite="directeur",
+    )
+    horloge(datetime.datetime(2026, 7, 1, 0, 30))
+    juillet = ordre_pris_en_charge(
+        directrice,
+        comptable,
+        debiteur="M. Petit",
+        qualite="locataire",
+        montant="450.00",
+        nature="loyer",
+        imputation="752",
+        tiers="4671",
+        objet="Loyer de juillet",
+        le=datetime.date(2026, 7, 1),
+    )
+    with transaction.atomic():
+        creance_de(juillet.lignes.get(), datetime.date(2026, 7, 1))
+    juillet.refresh_from_db()
+    assert juillet.pris_en_charge_le.astimezone(datetime.UTC).date() == TRENTE_JUIN
+    [petit] = [ligne for ligne in etat_au(TRENTE_JUIN).lignes if ligne.debiteur == "M. Petit"]
+    assert petit.ordres == [loyer.ligne.ordre.reference]
+    assert petit.reste == Decimal("600.00")
+    horloge(datetime.date(2026, 7, 2))
+    [petit] = [
+        ligne for ligne in etat_au(datetime.date(2026, 7, 1)).lignes if ligne.debiteur == "M. Petit"
+    ]
+    assert petit.reste == Decimal("1050.00")
+
+
+def test_l_etat_ne_lit_que_le_dernier_acte_des_debiteurs_encore_redevables(
+    contentieux, directrice, comptable, comptes, horloge
+):
+    """Société Orion paid everything on 20 June: its acts are not read for the état
+    of 30 June; for the others, one act per claim (DISTINCT ON), not the whole journal."""
+    _, cotisation = contentieux
+    t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="virement",
+        montant="2400.00",
+        payeur="Société Orion",
+        objet="Cotisations",
+        reference="VIR",
+        repartitions=[t.Repartition(cotisation.ligne, "2400.00")],
+    )
+    with CaptureQueriesContext(connection) as requetes:
+        etat = etat_au(TRENTE_JUIN)
+    assert [ligne.debiteur for ligne in etat.lignes] == ["M. Petit"]
+    lectures = [
+        q["sql"]
+        for q in requetes.captured_queries
+        if q["sql"].split(" FROM ", 1)[-1].startswith('"recouvrement_acte"')
+    ]
+    # The last act per claim still owed, the last per debtor naming no claim.
+    assert len(lectures) == 2 and all(sql.startswith("SELECT DISTINCT ON") for sql in lectures)

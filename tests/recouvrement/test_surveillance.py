@@ -7,11 +7,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, a_echoir
-from recouvrement.models import Acte
+from recouvrement.models import Acte, Creance
 from recouvrement.models_surveillance import Garantie, six_mois_avant
+from recouvrement.services import creance_de
 from recouvrement.surveillance_contrats import contrat_enregistrer, directeur_informer
 from recouvrement.surveillance_garanties import (
     garantie_lever,
@@ -19,6 +21,7 @@ from recouvrement.surveillance_garanties import (
     garantie_renouveler,
     peremption_signaler,
 )
+from tests.recouvrement.conftest import ordre_pris_en_charge
 from tests.recouvrement.surveillance_outils import en_contentieux
 from tresorerie import services as t
 
@@ -51,21 +54,27 @@ def cotisation(ordre_cotisation, directrice):
     return en_contentieux(ordre_cotisation, directrice, LE)
 
 
+@pytest.fixture
+def loyer(ordre_loyer, directrice):
+    """A rent claim handed to the directeur: its mortgages are the agent comptable's to watch."""
+    return en_contentieux(ordre_loyer, directrice, LE)
+
+
 def test_six_mois_avant_tombe_le_meme_jour_ou_le_dernier_du_mois():
     assert six_mois_avant(datetime.date(2027, 3, 10)) == datetime.date(2026, 9, 10)
     assert six_mois_avant(datetime.date(2027, 8, 31)) == datetime.date(2027, 2, 28)
 
 
 def test_l_inscription_est_signalee_a_partir_de_six_mois_avant_sa_peremption(
-    cotisation, directrice, comptable, horloge
+    loyer, directrice, comptable, horloge
 ):
-    g = _hypotheque(directrice, cotisation.debiteur, cotisation)
+    g = _hypotheque(directrice, loyer.debiteur, loyer)
     horloge(datetime.date(2026, 9, 9))
     assert _de("Inscription hypothécaire", datetime.date(2026, 9, 9), COMPTABLE) == []
     horloge(datetime.date(2026, 9, 10))
     [item] = _de("Inscription hypothécaire", datetime.date(2026, 9, 10), COMPTABLE)
     assert item.le == datetime.date(2026, 9, 10) and item.jours(datetime.date(2026, 9, 10)) == 0
-    assert "10/03/2027" in item.quoi and item.debiteur == "Société Orion"
+    assert "10/03/2027" in item.quoi and item.debiteur == "M. Petit"
     horloge(datetime.date(2026, 9, 12))
     [item] = _de("Inscription hypothécaire", datetime.date(2026, 9, 12), COMPTABLE)
     assert item.jours(datetime.date(2026, 9, 12)) == -2  # en retard de 2 jours
@@ -76,7 +85,7 @@ def test_l_inscription_est_signalee_a_partir_de_six_mois_avant_sa_peremption(
     assert _de("Inscription hypothécaire", datetime.date(2026, 9, 12), COMPTABLE) == []
     [pour_directeur] = _de("Inscription hypothécaire", datetime.date(2026, 9, 12), DIRECTEUR)
     assert pour_directeur.le == datetime.date(2027, 3, 10)
-    acte = Acte.objects.filter(debiteur=cotisation.debiteur, type="autre").get()
+    acte = Acte.objects.filter(debiteur=loyer.debiteur, type="autre").get()
     assert "signalée au directeur" in acte.libelle and acte.le == datetime.date(2026, 9, 12)
     with pytest.raises(TransitionInterdite, match="déjà été signalée au directeur le 12/09/2026"):
         peremption_signaler(
@@ -90,8 +99,8 @@ def test_seul_l_agent_comptable_signale_la_peremption(cotisation, directrice):
         peremption_signaler(acting_user=directrice, garantie=g, signalee_le=LE)
 
 
-def test_le_renouvellement_relance_la_surveillance(cotisation, directrice, comptable, horloge):
-    g = _hypotheque(directrice, cotisation.debiteur, peremption=datetime.date(2026, 12, 1))
+def test_le_renouvellement_relance_la_surveillance(loyer, directrice, comptable, horloge):
+    g = _hypotheque(directrice, loyer.debiteur, peremption=datetime.date(2026, 12, 1))
     peremption_signaler(acting_user=comptable, garantie=g, signalee_le=LE)
     with pytest.raises(DonneeInvalide, match="doit suivre l'actuelle"):
         garantie_renouveler(
@@ -215,6 +224,76 @@ def test_la_tutelle_est_refusee_chaque_acte(cotisation, directrice, comptable, a
     for acte in actes:
         with pytest.raises(DroitInsuffisant, match="La tutelle consulte à tout moment"):
             acte()
+
+
+@pytest.mark.parametrize("nommee", [True, False], ids=["creance-nommee", "debiteur-seul"])
+def test_une_hypotheque_garantissant_des_cotisations_n_est_pas_veillee_par_l_agent_comptable(
+    cotisation, directrice, comptable, horloge, nommee
+):
+    """§2.0.4: « de veiller, sauf en matière de cotisations, au maintien des droits,
+    privilèges et hypothèques »: the directeur follows it himself."""
+    g = _hypotheque(directrice, cotisation.debiteur, cotisation if nommee else None)
+    horloge(datetime.date(2026, 9, 9))
+    assert _de("Inscription hypothécaire", datetime.date(2026, 9, 9), DIRECTEUR) == []
+    horloge(datetime.date(2026, 9, 12))
+    assert _de("Inscription hypothécaire", datetime.date(2026, 9, 12), COMPTABLE) == []
+    [item] = _de("Inscription hypothécaire", datetime.date(2026, 9, 12), DIRECTEUR)
+    assert item.le == datetime.date(2027, 3, 10) and item.debiteur == "Société Orion"
+    assert "garantit des cotisations, se périme le 10/03/2027" in item.quoi
+    with pytest.raises(
+        TransitionInterdite,
+        match=r"garantit des cotisations : .* « sauf en matière de cotisations » "
+        r"\(circulaire 93/82 §2\.0\.4\)",
+    ):
+        peremption_signaler(
+            acting_user=comptable, garantie=g, signalee_le=datetime.date(2026, 9, 12)
+        )
+    g.refresh_from_db()
+    assert g.signalee_le is None
+    assert not Acte.objects.filter(debiteur=cotisation.debiteur, type="autre").exists()
+
+
+def test_le_droit_d_enregistrer_une_garantie_suit_la_creance_nommee(
+    ordre_loyer, directrice, comptable
+):
+    """M. Petit has a claim handed to the directeur and a rent still the agent
+    comptable's: the directeur may name the first, not the second."""
+    second = ordre_pris_en_charge(
+        directrice,
+        comptable,
+        debiteur="M. Petit",
+        qualite="locataire",
+        montant="600.00",
+        nature="loyer",
+        imputation="752",
+        tiers="4671",
+        objet="Loyer d'avril",
+    )
+    transmise = en_contentieux(ordre_loyer, directrice, LE)
+    with transaction.atomic():
+        amiable = creance_de(second.lignes.get(), LE)
+    assert amiable.responsable == Creance.Responsable.COMPTABLE
+
+    def gage(acteur, creance):
+        return garantie_prendre(
+            acting_user=acteur,
+            debiteur=transmise.debiteur,
+            creance=creance,
+            nature="gage",
+            montant="300",
+            objet="Véhicule",
+            prise_le=LE,
+        )
+
+    with pytest.raises(DroitInsuffisant, match="ce débiteur n'est pas recouvré par le directeur"):
+        gage(directrice, amiable)
+    assert not Garantie.objects.exists()
+    assert gage(directrice, transmise).qualite == "directeur"
+    g = gage(comptable, amiable)
+    assert g.qualite == "agent comptable"
+    with pytest.raises(DroitInsuffisant, match="Seuls le directeur, en recouvrement contentieux"):
+        garantie_lever(acting_user=directrice, garantie=g, mainlevee_le=LE, motif="Soldée")
+    assert Garantie.objects.get(pk=g.pk).etat == Garantie.Etat.EN_VIGUEUR
 
 
 def test_l_expiration_d_un_bail_est_signalee_au_preavis(comptable, directrice, horloge):
