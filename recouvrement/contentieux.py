@@ -24,15 +24,16 @@ refused in French, audited, journalled (`Acte`):
   seed's words leave no suspension, and the directeur proceeds;
 - `avis_caisse_adresser`: « Dans le cas où il s'agit d'une personne relevant
   du régime à titre volontaire, l'organisme avise sans délai la caisse du
-  défaut de paiement des cotisations »;
+  défaut de paiement des cotisations »: the cotisations and majorations
+  only; another claim of that debtor (a rent) is recovered as al. 1 says;
 - `debiteur_qualifier`: the debtor's régime, form and address, which the
   acts above read.
 
 Compulsory recovery and the avis à la caisse are written in
 `contentieux_poursuites` (re-exported here), the bailiffs in
 `contentieux_huissiers`, the collective proceedings in
-`contentieux_procedures`; `echeances_contentieux` gives what falls due to the
-directeur.
+`contentieux_procedures`; `echeances_contentieux` (`contentieux_echeances`,
+re-exported here) gives what falls due to the directeur.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.urls import reverse
 
 from core import horloge
 from core.audit import audit
@@ -48,20 +48,20 @@ from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
 from core.verrous import verrouiller
 from recettes.models import LigneOrdreRecette
-from recouvrement import contentieux_huissiers, contentieux_procedures
-from recouvrement.a_echoir import DIRECTEUR, AEchoir, fournisseur
 from recouvrement.contentieux_communs import (
     aujourdhui,
     creance_du_directeur,
     date_saisie,
     echeance_de,
     exiger_directeur,
+    exiger_hors_procedure_collective,
     mise_en_demeure_de,
     reste_de,
     stade_de,
     texte,
     un_mois_apres,
 )
+from recouvrement.contentieux_echeances import echeances_contentieux
 from recouvrement.contentieux_poursuites import (
     avis_caisse_adresser,
     exiger_defaut,
@@ -72,6 +72,7 @@ from recouvrement.models_contentieux import (
     DELAI_MISE_EN_DEMEURE,
     MiseEnDemeure,
     MiseEnDemeureCreance,
+    Poursuite,
     RecoursAmiable,
 )
 from recouvrement.services import journaliser
@@ -150,6 +151,7 @@ def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
                 f"{quoi} fait l'objet d'un délai de paiement en cours : elle n'est mise en demeure "
                 "qu'une fois la défaillance de l'échéancier constatée (circulaire 93/82 §2.0.5)."
             )
+        exiger_hors_procedure_collective(creance, quoi="une mise en demeure")
         if MiseEnDemeureCreance.objects.filter(creance=creance).exists():
             precedente = mise_en_demeure_de(creance)
             raise TransitionInterdite(
@@ -295,6 +297,19 @@ def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -
             f"demeure, ouvert par l'avis de réception du {mise.avis_reception_le:%d/%m/%Y} et "
             f"expiré le {mise.fin_delai:%d/%m/%Y} ({ARTICLE}). Elle ne suspend pas le recouvrement."
         )
+    engagee = (
+        Poursuite.objects.filter(mise_en_demeure=mise)
+        .select_related("creance__ligne__ordre")
+        .order_by("le", "id")
+        .first()
+    )
+    if engagee is not None:
+        raise TransitionInterdite(
+            f"Le recouvrement forcé de l'ordre n° {engagee.creance.ligne.ordre.reference} "
+            f"({engagee.get_type_display()}) a été engagé le {engagee.le:%d/%m/%Y}, après la mise "
+            f"en demeure n° {mise.reference} : la réclamation du {saisie_le:%d/%m/%Y} ne "
+            f"s'enregistre plus."
+        )
     objet = texte(objet, "l'objet de la réclamation")
     recours = RecoursAmiable.objects.create(
         mise_en_demeure=mise,
@@ -318,7 +333,7 @@ def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -
             auteur=acting_user,
             qualite=capacite.qualite,
         )
-    stade_de(creances, Creance.Stade.RECOURS)
+    stade_de(creances, Creance.Stade.RECOURS, depuis=[Creance.Stade.MISE_EN_DEMEURE])
     audit(
         acting_user,
         "recouvrement.recours_saisi",
@@ -394,7 +409,8 @@ def recours_decider(
             auteur=acting_user,
             qualite=capacite.qualite,
         )
-    stade_de(creances, Creance.Stade.MISE_EN_DEMEURE)
+    # Back from « recours amiable en cours »; a claim further on keeps its stage.
+    stade_de(creances, Creance.Stade.MISE_EN_DEMEURE, depuis=[Creance.Stade.RECOURS])
     audit(
         acting_user,
         "recouvrement.recours_decide",
@@ -430,72 +446,3 @@ def debiteur_qualifier(
         apres={"regime": regime, "forme": forme, "adresse": debiteur.adresse},
     )
     return debiteur
-
-
-@fournisseur
-def echeances_contentieux(le: datetime.date) -> list[AEchoir]:
-    """What falls due to the directeur: the end of the thirty days (compulsory
-    recovery, or the avis à la caisse for the régime volontaire, due the day
-    after), the month of the commission, the bailiffs' half-yearly visits,
-    the declaration of a claim in a collective proceeding."""
-    resultat: list[AEchoir] = []
-    mises = (
-        MiseEnDemeure.objects.filter(fin_delai__isnull=False)
-        .select_related("debiteur", "recours")
-        .prefetch_related("lignes__creance__ligne__ordre", "poursuites", "avis_caisse")
-    )
-    for mise in mises:
-        recours = getattr(mise, "recours", None)
-        if recours is not None and recours.decision == RecoursAmiable.Decision.FONDEE:
-            continue
-        if recours is not None and recours.en_cours and le <= recours.fin_commission:
-            resultat.append(
-                AEchoir(
-                    le=recours.fin_commission,
-                    quoi=(
-                        f"La commission de recours amiable statue sur la réclamation contre la "
-                        f"mise en demeure n° {mise.reference} au plus tard ce jour"
-                    ),
-                    qui=DIRECTEUR,
-                    nature="Commission de recours amiable",
-                    debiteur=mise.debiteur.nom,
-                    url=reverse(
-                        "recouvrement:contentieux_creance",
-                        args=[mise.lignes.all()[0].creance.ligne_id],
-                    ),
-                )
-            )
-            continue
-        poursuivies = {p.creance_id for p in mise.poursuites.all()}
-        avisees = {a.creance_id for a in mise.avis_caisse.all()}
-        volontaire = mise.debiteur.regime == Debiteur.Regime.VOLONTAIRE
-        for ligne in mise.lignes.all():
-            creance = ligne.creance
-            if creance.pk in poursuivies or creance.pk in avisees:
-                continue
-            if reste_de(creance.ligne) <= ZERO:
-                continue  # paid since: nothing to recover
-            ordre = creance.ligne.ordre
-            quoi = (
-                f"Aviser la caisse du défaut de paiement (ordre n° {ordre.reference}, "
-                f"{format_euros(ligne.montant)})"
-                if volontaire
-                else (
-                    f"Fin du délai de trente jours de la mise en demeure n° {mise.reference} : "
-                    f"recouvrement forcé de l'ordre n° {ordre.reference} "
-                    f"({format_euros(ligne.montant)})"
-                )
-            )
-            resultat.append(
-                AEchoir(
-                    le=mise.fin_delai + datetime.timedelta(days=1),
-                    quoi=quoi,
-                    qui=DIRECTEUR,
-                    nature="Avis à la caisse" if volontaire else "Recouvrement forcé",
-                    debiteur=mise.debiteur.nom,
-                    url=reverse("recouvrement:contentieux_creance", args=[creance.ligne_id]),
-                )
-            )
-    resultat += contentieux_huissiers.visites_a_faire(le)
-    resultat += contentieux_procedures.declarations_a_faire(le)
-    return resultat

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from core import horloge
@@ -21,6 +22,7 @@ from recettes.models import LigneOrdreRecette
 from recettes.selectors import restes_par_ligne
 from recouvrement.models import Creance
 from recouvrement.models_contentieux import MiseEnDemeure
+from recouvrement.models_procedures import ProcedureCollective
 from recouvrement.services import NATURES_DU_DIRECTEUR, creance_de
 
 SOURCE = "annexe art. 13 ; circulaire 93/82 §2.0.5 : le directeur est seul chargé du recouvrement contentieux"
@@ -154,8 +156,55 @@ def _majuscule(texte: str) -> str:
     return texte[:1].upper() + texte[1:]
 
 
-def stade_de(creances: Iterable[Creance], stade: str) -> None:
-    Creance.objects.filter(pk__in=[c.pk for c in creances]).update(stade=stade)
+def stade_de(
+    creances: Iterable[Creance], stade: str, *, depuis: Iterable[str] | None = None
+) -> None:
+    """Moves the claims to `stade` (only those at a stage of `depuis` when
+    given), never a claim at the stage « procédure collective » while a
+    proceeding of its debtor is open: it is followed there."""
+    qs = Creance.objects.filter(pk__in=[c.pk for c in creances]).exclude(
+        Q(stade=Creance.Stade.PROCEDURE_COLLECTIVE)
+        & Exists(
+            ProcedureCollective.objects.filter(debiteur=OuterRef("debiteur"), issue_le__isnull=True)
+        )
+    )
+    if depuis is not None:
+        qs = qs.filter(stade__in=list(depuis))
+    qs.update(stade=stade)
+
+
+def des_cotisations(ligne: LigneOrdreRecette) -> bool:
+    """A claim of cotisations or majorations, which annexe art. 13 al. 2 (the
+    régime volontaire: « le défaut de paiement des cotisations ») concerns."""
+    return ligne.ordre.nature in NATURES_DU_DIRECTEUR
+
+
+def exiger_hors_procedure_collective(creance: Creance, *, quoi: str) -> None:
+    """Refused while a collective proceeding of the claim's debtor is open:
+    the claim is followed in it (annexe art. 13 al. 3), by its declaration."""
+    procedure = (
+        ProcedureCollective.objects.filter(debiteur_id=creance.debiteur_id, issue_le__isnull=True)
+        .order_by("-jugement_le", "-id")
+        .first()
+    )
+    if procedure is None:
+        return
+    declaration = procedure.declarations.filter(creances=creance).order_by("le", "id").first()
+    declaree = (
+        f"la créance y a été déclarée le {declaration.le:%d/%m/%Y}"
+        if declaration is not None
+        else (
+            f"la créance n'y est pas encore déclarée (au plus tard le "
+            f"{procedure.limite_declaration:%d/%m/%Y})"
+        )
+    )
+    raise TransitionInterdite(
+        f"{creance.debiteur.nom} fait l'objet d'une procédure de "
+        f"{procedure.get_type_display()} ouverte par jugement du "
+        f"{procedure.jugement_le:%d/%m/%Y} ({procedure.tribunal}) ; {declaree}. Tant que cette "
+        f"procédure est en cours, la créance y est suivie : {quoi} n'est pas possible "
+        f"(annexe art. 13 al. 3)."
+    )
 
 
 def mise_en_demeure_de(creance: Creance) -> MiseEnDemeure | None:

@@ -16,6 +16,7 @@ from recettes.models import LigneOrdreRecette, OrdreRecette
 from recettes.selectors import restes_par_ligne
 from recouvrement.contentieux_communs import (
     debut_semestre,
+    des_cotisations,
     echeance_de,
     est_du_directeur,
     fin_semestre,
@@ -63,6 +64,13 @@ class Dossier:
     @property
     def regime(self) -> str:
         return self.creance.debiteur.regime if self.creance else Debiteur.Regime.SANS_OBJET
+
+    @property
+    def avis_caisse_du(self) -> bool:
+        """The caisse is told of the default instead of compulsory recovery:
+        cotisations (or majorations) of a debtor of the régime à titre
+        volontaire (annexe art. 13 al. 2); any other claim is recovered."""
+        return self.regime == Debiteur.Regime.VOLONTAIRE and des_cotisations(self.ligne)
 
 
 def _prochaine(d: Dossier, le: datetime.date) -> tuple[str, datetime.date | None]:
@@ -121,15 +129,11 @@ def _prochaine(d: Dossier, le: datetime.date) -> tuple[str, datetime.date | None
     if le <= d.mise.fin_delai:
         return (
             f"Délai de trente jours jusqu'au {d.mise.fin_delai:%d/%m/%Y} : "
-            + (
-                "avis à la caisse"
-                if d.regime == Debiteur.Regime.VOLONTAIRE
-                else "recouvrement forcé"
-            )
+            + ("avis à la caisse" if d.avis_caisse_du else "recouvrement forcé")
             + f" à compter du {d.mise.fin_delai + J1:%d/%m/%Y}.",
             d.mise.fin_delai + J1,
         )
-    if d.regime == Debiteur.Regime.VOLONTAIRE:
+    if d.avis_caisse_du:
         if d.avis_caisse is None:
             return "Aviser sans délai la caisse du défaut de paiement (régime volontaire).", (
                 d.mise.fin_delai + J1
@@ -153,9 +157,9 @@ def _prochaine(d: Dossier, le: datetime.date) -> tuple[str, datetime.date | None
     return "Suivre la procédure ; un nouvel acte d'huissier au besoin.", None
 
 
-def _lignes_du_directeur():
+def _lignes_du_directeur(lignes=None):
     return (
-        restes_par_ligne()
+        (restes_par_ligne() if lignes is None else lignes)
         .filter(ordre__etat=OrdreRecette.Etat.PRIS_EN_CHARGE)
         .filter(
             Q(ordre__nature__in=NATURES_DU_DIRECTEUR)
@@ -193,10 +197,11 @@ def _completer(dossiers: list[Dossier], le: datetime.date) -> list[Dossier]:
     return dossiers
 
 
-def dossiers(le: datetime.date, *, soldes: bool = False) -> list[Dossier]:
-    """The claims the directeur recovers (still owed unless `soldes`)."""
+def dossiers(le: datetime.date, *, soldes: bool = False, lignes=None) -> list[Dossier]:
+    """The claims the directeur recovers (still owed unless `soldes`), among
+    `lignes` (a queryset of `restes_par_ligne`) when given."""
     resultat = []
-    for ligne in _lignes_du_directeur():
+    for ligne in _lignes_du_directeur(lignes):
         try:
             creance = ligne.creance
         except Creance.DoesNotExist:
@@ -222,12 +227,21 @@ def dossier_de(ligne: LigneOrdreRecette, le: datetime.date) -> Dossier:
 
 
 def autres_creances(d: Dossier, le: datetime.date) -> list[Dossier]:
-    """The debtor's other claims the directeur may put in default with this one."""
+    """The debtor's other claims the directeur may put in default with this
+    one: only that debtor's lines are read (same third-party account, same
+    name as `debiteur_de` keys it, cut to 120 characters)."""
+    lignes = (
+        restes_par_ligne()
+        .filter(
+            ordre__compte_tiers_id=d.ligne.ordre.compte_tiers_id,
+            debiteur__startswith=d.ligne.debiteur[:120],
+        )
+        .exclude(pk=d.ligne.pk)
+    )
     return [
         x
-        for x in dossiers(le)
-        if x.ligne.pk != d.ligne.pk
-        and x.debiteur == d.debiteur
+        for x in dossiers(le, lignes=lignes)
+        if x.debiteur == d.debiteur
         and x.ligne.ordre.compte_tiers_id == d.ligne.ordre.compte_tiers_id
         and x.mise is None
         and x.reste > ZERO

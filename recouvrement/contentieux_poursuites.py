@@ -16,6 +16,12 @@ paiement des cotisations. »
   directeur describes (never tied here to one of the articles);
 - `avis_caisse_adresser`: the caisse told of the default.
 
+Al. 2 speaks of « défaut de paiement des cotisations »: the régime
+volontaire changes only the claims of cotisations and majorations
+(`des_cotisations`); a rent of the same debtor goes to compulsory recovery
+and the caisse is not told of it. No compulsory recovery while a collective
+proceeding of the debtor is open: the claim is followed there.
+
 Re-exported by `recouvrement.contentieux`.
 """
 
@@ -29,12 +35,14 @@ from core import horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO
-from recettes.models import LigneOrdreRecette, Nature
+from recettes.models import LigneOrdreRecette
 from recouvrement.contentieux_communs import (
     _majuscule,
     aujourdhui,
     creance_du_directeur,
+    des_cotisations,
     exiger_directeur,
+    exiger_hors_procedure_collective,
     mise_en_demeure_de,
     reste_de,
     stade_de,
@@ -118,16 +126,14 @@ def poursuite_engager(*, acting_user, creance, type: str, description: str) -> P
         )
     description = texte(description, "la procédure engagée (sa description)")
     debiteur = creance.debiteur
-    if debiteur.regime == Debiteur.Regime.VOLONTAIRE:
+    exiger_hors_procedure_collective(creance, quoi="le recouvrement forcé")
+    if des_cotisations(ligne) and debiteur.regime == Debiteur.Regime.VOLONTAIRE:
         raise TransitionInterdite(
-            f"{debiteur.nom} relève du régime à titre volontaire : l'organisme avise sans délai "
-            f"la caisse du défaut de paiement des cotisations, il ne procède pas au recouvrement "
-            f"forcé ({ARTICLE}, alinéa 2)."
+            f"{debiteur.nom} relève du régime à titre volontaire : pour ses cotisations, "
+            f"l'organisme avise sans délai la caisse du défaut de paiement, il ne procède pas au "
+            f"recouvrement forcé ({ARTICLE}, alinéa 2)."
         )
-    if (
-        ligne.ordre.nature in (Nature.COTISATION, Nature.MAJORATION)
-        and debiteur.regime == Debiteur.Regime.SANS_OBJET
-    ):
+    if des_cotisations(ligne) and debiteur.regime == Debiteur.Regime.SANS_OBJET:
         raise DonneeInvalide(
             f"Indiquez d'abord si {debiteur.nom} relève du régime à titre obligatoire ou à titre "
             f"volontaire : le recouvrement forcé ne vaut que pour le régime obligatoire, la caisse "
@@ -174,9 +180,9 @@ def poursuite_engager(*, acting_user, creance, type: str, description: str) -> P
 
 @transaction.atomic
 def avis_caisse_adresser(*, acting_user, creance, destinataire: str) -> AvisCaisse:
-    """The caisse told, « sans délai », of the default of a debtor of the
-    régime à titre volontaire, once the thirty days are over (annexe art. 13
-    al. 2)."""
+    """The caisse told, « sans délai », of the default of payment of the
+    cotisations (or majorations) of a debtor of the régime à titre
+    volontaire, once the thirty days are over (annexe art. 13 al. 2)."""
     le = aujourdhui()
     creance = _creance_verrouillee(creance, le)
     ligne = creance.ligne
@@ -189,6 +195,13 @@ def avis_caisse_adresser(*, acting_user, creance, destinataire: str) -> AvisCais
         comptes=[ligne.ordre.compte_imputation.numero],
     )
     debiteur = creance.debiteur
+    if not des_cotisations(ligne):
+        raise TransitionInterdite(
+            f"L'ordre n° {ligne.ordre.reference} ({ligne.ordre.get_nature_display()}) n'est pas "
+            f"une créance de cotisations : l'avis à la caisse ne concerne que le défaut de "
+            f"paiement des cotisations ; cette créance est recouvrée par le recouvrement forcé "
+            f"({ARTICLE}, alinéa 2)."
+        )
     if debiteur.regime != Debiteur.Regime.VOLONTAIRE:
         raise TransitionInterdite(
             f"{debiteur.nom} ne relève pas du régime à titre volontaire : l'avis à la caisse du "

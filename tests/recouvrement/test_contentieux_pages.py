@@ -303,3 +303,84 @@ def test_la_liste_ne_fait_pas_une_requete_par_creance(
         texte = page(client.get(url))
     assert "Société D" in texte
     assert len(quatre) == len(une)
+
+
+def test_ce_qui_vient_a_echeance_ne_fait_pas_une_requete_par_mise_en_demeure(
+    directrice, comptable, exercice, horloge
+):
+    """The home pages read what falls due: one mise en demeure or four, each
+    with its avis de réception, the same number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recouvrement.a_echoir import DIRECTEUR, a_echoir
+    from tests.recouvrement.conftest import ordre_pris_en_charge
+
+    def mise_pour(nom):
+        ligne = ordre_pris_en_charge(
+            directrice,
+            comptable,
+            debiteur=nom,
+            qualite="employeur",
+            montant="100.00",
+            nature="cotisation",
+            imputation="7511",
+            tiers="4111",
+        ).lignes.get()
+        _qualifier(directrice, ligne)
+        mise = c.mise_en_demeure_envoyer(acting_user=directrice, lignes=[ligne])
+        c.avis_reception_enregistrer(acting_user=directrice, mise=mise, le=J(2026, 6, 16))
+
+    horloge(J(2026, 6, 16))
+    mise_pour("Société A")
+    with CaptureQueriesContext(connection) as une:
+        dus = [e for e in a_echoir(J(2026, 7, 1), DIRECTEUR) if e.nature == "Recouvrement forcé"]
+    assert [e.debiteur for e in dus] == ["Société A"]
+    for nom in ("Société B", "Société C", "Société D"):
+        mise_pour(nom)
+    with CaptureQueriesContext(connection) as quatre:
+        dus = [e for e in a_echoir(J(2026, 7, 1), DIRECTEUR) if e.nature == "Recouvrement forcé"]
+    assert sorted(e.debiteur for e in dus) == ["Société A", "Société B", "Société C", "Société D"]
+    assert {e.le for e in dus} == {J(2026, 7, 17)}
+    assert len(quatre) == len(une)
+
+
+def test_les_autres_creances_du_debiteur_sans_lire_celles_des_autres(
+    directrice, comptable, exercice, horloge
+):
+    """A claim's page offers the debtor's other claims to put in default with
+    it: only his lines are read, however many other debtors there are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recouvrement import contentieux_lecture as lecture
+    from tests.recouvrement.conftest import ordre_pris_en_charge
+
+    def ordre(nom, montant="100.00"):
+        return ordre_pris_en_charge(
+            directrice,
+            comptable,
+            debiteur=nom,
+            qualite="employeur",
+            montant=montant,
+            nature="cotisation",
+            imputation="7511",
+            tiers="4111",
+        ).lignes.get()
+
+    premiere, seconde = ordre("Société A"), ordre("Société A", "250.00")
+    ordre("Société B")
+    horloge(J(2026, 6, 16))
+    dossier = lecture.dossier_de(premiere, J(2026, 6, 16))
+    with CaptureQueriesContext(connection) as avant:
+        autres = lecture.autres_creances(dossier, J(2026, 6, 16))
+    assert [(x.ligne.pk, x.reste) for x in autres] == [(seconde.pk, Decimal("250.00"))]
+    for nom in ("Société C", "Société D", "Société E"):
+        ordre(nom)
+    with CaptureQueriesContext(connection) as apres:
+        autres = lecture.autres_creances(dossier, J(2026, 6, 16))
+    assert [x.ligne.pk for x in autres] == [seconde.pk]
+    assert len(apres) == len(avant)
+    assert all("Société C" not in q["sql"] for q in apres.captured_queries)
+    sql = " ".join(q["sql"] for q in apres.captured_queries)
+    assert "Société A" in sql
