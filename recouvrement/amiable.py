@@ -57,6 +57,7 @@ from recouvrement.amiable_communs import (
     _ligne,
     _stade,
     exiger_acteur,
+    majuscule,
     qualite_de,
 )
 from recouvrement.amiable_delais import (
@@ -189,7 +190,7 @@ def creance_transmettre(*, acting_user, ligne, compte_rendu: str = "") -> Creanc
     creance = creance_de(_ligne(ligne), le)
     if creance.transmise_le is None and creance.responsable == Creance.Responsable.DIRECTEUR:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} est recouvrée par le directeur depuis "
+            f"{majuscule(_designation(creance))} est recouvrée par le directeur depuis "
             f"l'origine ({D253_16}, alinéa 1) : il n'y a rien à lui transmettre."
         )
     qualite = exiger_acteur(
@@ -204,7 +205,7 @@ def creance_transmettre(*, acting_user, ligne, compte_rendu: str = "") -> Creanc
         and not creance.delais.filter(etat=DelaiPaiement.Etat.DEFAILLANT).exists()
     ):
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} n'a fait l'objet d'aucune tentative de "
+            f"{majuscule(_designation(creance))} n'a fait l'objet d'aucune tentative de "
             "recouvrement amiable : ni relance, ni délai de paiement défaillant. L'agent "
             "comptable rend compte au directeur « lorsque les tentatives de recouvrement amiable "
             "se sont avérées infructueuses » (circulaire 93/82 §2.0.5) : relancez d'abord le "

@@ -62,6 +62,12 @@ def qualite_de(utilisateur, le: datetime.date, creance: Creance) -> str:
     return "Fondé de pouvoir de l'agent comptable"
 
 
+def majuscule(texte: str) -> str:
+    """The first letter up, the rest as written (str.capitalize would lower
+    « Mme Durand » to « mme durand »)."""
+    return texte[:1].upper() + texte[1:]
+
+
 def _designation(creance: Creance) -> str:
     ordre = creance.ligne.ordre
     return (
@@ -78,14 +84,14 @@ def exiger_acteur(utilisateur, creance: Creance, le: datetime.date, acte: str, c
     majorations) are the directeur's."""
     if creance.transmise_le is not None:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} a été transmise au directeur le "
+            f"{majuscule(_designation(creance))} a été transmise au directeur le "
             f"{creance.transmise_le:%d/%m/%Y}, seul chargé du recouvrement contentieux : on ne "
             f"peut plus {acte} ({CIRC}).",
             details={"creance": creance.pk, "transmise_le": creance.transmise_le.isoformat()},
         )
     if creance.stade in Creance.STADES_CONTENTIEUX:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} est en recouvrement contentieux (stade : "
+            f"{majuscule(_designation(creance))} est en recouvrement contentieux (stade : "
             f"{creance.get_stade_display()}) : on ne peut plus {acte} ({CIRC} ; annexe, "
             "article 13).",
             details={"creance": creance.pk, "stade": creance.stade},
@@ -125,13 +131,13 @@ def _exiger_exigible_impayee(creance: Creance, le: datetime.date, acte: str) -> 
     exigible = lecture.exigible_le(ligne)
     if exigible is None:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} n'a pas de date d'exigibilité : on ne peut "
+            f"{majuscule(_designation(creance))} n'a pas de date d'exigibilité : on ne peut "
             f"{acte} qu'une créance prise en charge et échue.",
             details={"creance": creance.pk},
         )
     if exigible >= le:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} n'est pas encore exigible impayée : "
+            f"{majuscule(_designation(creance))} n'est pas encore exigible impayée : "
             f"son échéance est le {exigible:%d/%m/%Y} ; on ne peut {acte} qu'à compter du "
             "lendemain.",
             details={"creance": creance.pk, "echeance": exigible and exigible.isoformat()},
@@ -139,7 +145,7 @@ def _exiger_exigible_impayee(creance: Creance, le: datetime.date, acte: str) -> 
     reste = lecture.reste_de(ligne)
     if reste <= ZERO:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} est entièrement recouvrée (reste à recouvrer "
+            f"{majuscule(_designation(creance))} est entièrement recouvrée (reste à recouvrer "
             f"nul) : on ne peut plus {acte}.",
             details={"creance": creance.pk},
         )
@@ -159,7 +165,7 @@ def _exiger_pas_sous_delai(creance: Creance, le: datetime.date, acte: str) -> No
             else ""
         )
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} bénéficie d'un délai de paiement accordé le "
+            f"{majuscule(_designation(creance))} bénéficie d'un délai de paiement accordé le "
             f"{delai.accorde_le:%d/%m/%Y} dont les échéances sont honorées{suite} : on ne peut "
             f"{acte} ({CIRC}).",
             details={"creance": creance.pk, "delai": delai.pk},

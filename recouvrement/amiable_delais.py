@@ -30,6 +30,7 @@ from recouvrement.amiable_communs import (
     _ligne,
     _stade,
     exiger_acteur,
+    majuscule,
 )
 from recouvrement.models import (
     Acte,
@@ -102,7 +103,7 @@ def delai_accorder(
     en_cours = lecture.delai_en_cours(creance)
     if en_cours is not None:
         raise TransitionInterdite(
-            f"{_designation(creance).capitalize()} a déjà un délai de paiement en cours, accordé "
+            f"{majuscule(_designation(creance))} a déjà un délai de paiement en cours, accordé "
             f"le {en_cours.accorde_le:%d/%m/%Y} : constatez d'abord sa défaillance.",
             details={"delai": en_cours.pk},
         )

@@ -294,10 +294,14 @@ def etat_au(au: datetime.date) -> EtatNominatif:
     return EtatNominatif(arrete_au=au, groupes=groupes)
 
 
-def etat_csv(etat: EtatNominatif) -> str:
+def etat_csv(etat: EtatNominatif, *, provisoire: bool = False) -> str:
+    """The état as CSV; `provisoire` for the half-year still running (as at today)."""
     sortie = io.StringIO()
     ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
-    ecrire([f"État nominatif des débiteurs arrêté au {etat.arrete_au:%d/%m/%Y}"])
+    if provisoire:
+        ecrire([f"État nominatif provisoire des débiteurs au {etat.arrete_au:%d/%m/%Y}"])
+    else:
+        ecrire([f"État nominatif des débiteurs arrêté au {etat.arrete_au:%d/%m/%Y}"])
     ecrire(EN_TETES)
     for ligne in etat.lignes:
         ecrire(

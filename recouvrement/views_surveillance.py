@@ -341,7 +341,10 @@ def etat_nominatif_document(request, annee: int, semestre: int, format_: str):
     nom = f"etat_nominatif_{s.annee}_S{s.numero}"
     if format_ == "csv":
         # Once sent, the état as it was sent.
-        return _csv(envoi.contenu if envoi else en.etat_csv(en.etat_au(au)), f"{nom}.csv")
+        if envoi is not None:
+            return _csv(envoi.contenu, f"{nom}.csv")
+        etat = en.etat_au(au)
+        return _csv(en.etat_csv(etat, provisoire=au != s.arrete_au), f"{nom}.csv")
     if format_ == "pdf":
         return _pdf(
             documents.etat_nominatif_pdf(en.etat_au(au), s, envoi, edite_par=_editeur(request)),

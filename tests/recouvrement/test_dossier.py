@@ -151,3 +151,25 @@ def test_un_refus_de_page_se_lit_en_francais(regisseur, client):
     assert "<h1>Accès refusé</h1>" in page
     assert "se lisent par le directeur, l&#x27;agent comptable et la tutelle" in page
     assert "Forbidden" not in page
+
+
+def test_un_refus_garde_le_nom_du_debiteur_tel_qu_il_s_ecrit(directrice, comptable, exercice):
+    from recouvrement import amiable
+    from tests.recouvrement.conftest import ordre_pris_en_charge
+
+    ordre = ordre_pris_en_charge(
+        directrice,
+        comptable,
+        debiteur="Mme Durand",
+        qualite="locataire",
+        montant="480.00",
+        nature="loyer",
+        imputation="752",
+        tiers="4671",
+    )
+    with pytest.raises(TransitionInterdite) as refus:
+        amiable.relances_envoyer(acting_user=comptable, lignes=[ordre.lignes.get()])
+    assert str(refus.value).startswith(
+        f"La créance de Mme Durand sur l'ordre de recette n° {ordre.reference} (loyers) n'est "
+        "pas encore exigible impayée"
+    )

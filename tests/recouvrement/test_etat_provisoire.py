@@ -21,6 +21,8 @@ def test_l_etat_du_semestre_en_cours_est_provisoire(ordre_cotisation, directrice
     pdf = texte_pdf(client.get("/recouvrement/etat-nominatif/2026/2/etat.pdf").content)
     assert "État nominatif provisoire des débiteurs au 30/11/2026" in pdf
     assert "l'état sera arrêté au 31/12/2026" in pdf
+    csv = client.get("/recouvrement/etat-nominatif/2026/2/etat.csv").content.decode("utf-8-sig")
+    assert csv.splitlines()[0] == "État nominatif provisoire des débiteurs au 30/11/2026"
     # The half-year ended, the état is arrêté at its day.
     page = client.get("/recouvrement/etat-nominatif/2026/1/").content.decode()
     assert "<h1>État nominatif des débiteurs arrêté au 30/06/2026</h1>" in page
