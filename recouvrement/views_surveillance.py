@@ -30,6 +30,7 @@ from recouvrement.models_surveillance import (
 from recouvrement.situation import debiteurs_en_contentieux
 from recouvrement.situation import situation as situation_de
 from recouvrement.surveillance import lignes_a_echoir, pour_qui, semestres_a_adresser
+from recouvrement.surveillance_garanties import de_cotisations
 
 
 def _editeur(request) -> str:
@@ -147,11 +148,16 @@ garantie_prendre = page_acte(
 def garanties(request):
     u = request.user
     aujourdhui = {"le": horloge.aujourdhui()}
+    liste = list(Garantie.objects.select_related("debiteur", "creance__ligne__ordre"))
+    for g in liste:
+        # Mortgages securing cotisations are not the agent comptable's to
+        # signal (circ. 93/82 §2.0.4: « sauf en matière de cotisations »).
+        g.a_signaler = g.nature == Garantie.Nature.HYPOTHEQUE and not de_cotisations(g)
     return render(
         request,
         "recouvrement/surveillance/garanties.html",
         {
-            "garanties": Garantie.objects.select_related("debiteur", "creance__ligne__ordre"),
+            "garanties": liste,
             "signaler_form": actes.SignalerForm(initial={"signalee_le": aujourdhui["le"]})
             if actes.SIGNALER_DROIT.accorde(u)
             else None,

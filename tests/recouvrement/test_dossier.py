@@ -173,3 +173,35 @@ def test_un_refus_garde_le_nom_du_debiteur_tel_qu_il_s_ecrit(directrice, comptab
         f"La créance de Mme Durand sur l'ordre de recette n° {ordre.reference} (loyers) n'est "
         "pas encore exigible impayée"
     )
+
+
+def test_le_bouton_de_signalement_ne_vise_pas_les_hypotheques_des_cotisations(
+    ordre_loyer, ordre_cotisation, comptable, directrice, client
+):
+    """Circ. 93/82 §2.0.4: the agent comptable signals the lapse of mortgages
+    « sauf en matière de cotisations »; the page offers him the act only there."""
+    from recouvrement.surveillance_garanties import garantie_prendre
+
+    with transaction.atomic():
+        loyer = creance_de(ordre_loyer.lignes.get(), LE)
+        cotisation = creance_de(ordre_cotisation.lignes.get(), LE)
+    for acteur, creance, objet in (
+        (comptable, loyer, "Local commercial, 2 rue Neuve"),
+        (directrice, cotisation, "Entrepôt, zone des Prés"),
+    ):
+        garantie_prendre(
+            acting_user=acteur,
+            debiteur=creance.debiteur,
+            creance=creance,
+            nature="hypotheque",
+            montant="600.00",
+            objet=objet,
+            prise_le=LE,
+            inscrite_le=LE,
+            bureau="Service de la publicité foncière de Valmont",
+            peremption_le=datetime.date(2026, 9, 1),
+        )
+    client.force_login(comptable)
+    page = client.get("/recouvrement/garanties/").content.decode()
+    assert "Local commercial, 2 rue Neuve" in page and "Entrepôt, zone des Prés" in page
+    assert page.count("Signaler la péremption au directeur</button>") == 1
