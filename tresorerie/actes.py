@@ -373,6 +373,9 @@ from tresorerie.actes_regies import (  # noqa: E402, F401
     AVIS_DROIT as REGIE_AVIS_DROIT,
 )
 from tresorerie.actes_regies import (  # noqa: E402, F401
+    COMPTE_OUVRIR_DROIT as REGIE_COMPTE_OUVRIR_DROIT,
+)
+from tresorerie.actes_regies import (  # noqa: E402, F401
     CONTROLER_DROIT as REGIE_CONTROLER_DROIT,
 )
 from tresorerie.actes_regies import (  # noqa: E402, F401

@@ -13,6 +13,7 @@ from personnes.droits import droit
 from personnes.models import Fonction
 from personnes.permissions import refus_comptable
 from personnes.selectors import FONCTIONS_COMPTABLES
+from tresorerie import services
 from tresorerie.services import regies as sr
 from tresorerie.services import regies_caisse as rc
 
@@ -37,6 +38,7 @@ RECEVOIR_DROIT = _comptable(
     "tresorerie.regie_versement_recevoir", "recevoir le versement d'une régie"
 )
 CONTROLER_DROIT = _comptable("tresorerie.regie_controler", "contrôler une régie")
+COMPTE_OUVRIR_DROIT = _comptable("tresorerie.compte_regie_ouvrir", "ouvrir le compte d'une régie")
 ENCAISSER_DROIT = droit("tresorerie.regie_encaisser", REGISSEUR, REFUS_REGISSEUR)
 DEPENSER_DROIT = droit("tresorerie.regie_depenser", REGISSEUR, REFUS_REGISSEUR)
 ETAT_DROIT = droit("tresorerie.regie_etat_depenses", REGISSEUR, REFUS_REGISSEUR)
@@ -53,6 +55,20 @@ def _operations(d: dict) -> list[sr.OperationSaisie]:
     ]
 
 
+COMPTE_OUVRIR = Acte(
+    "tresorerie.compte_regie_ouvrir",
+    lambda u, _o, d: services.compte_regie_ouvrir(
+        acting_user=u,
+        libelle=d["libelle"],
+        numero=d.get("numero") or "",
+        code=d.get("code") or "",
+    ),
+    COMPTE_OUVRIR_DROIT,
+    lambda c, _d: (
+        f"Compte de régie {c.compte.numero} « {c.libelle} » ouvert : le directeur peut y "
+        "projeter la régie."
+    ),
+)
 PROJETER = Acte(
     "tresorerie.regie_projeter",
     lambda u, _o, d: sr.regie_projeter(
@@ -187,12 +203,14 @@ ARRETER = Acte(
         acting_user=u,
         regie=regie,
         comptage=d.get("comptage") or {},
+        cheques=d.get("cheques"),
         observations=d.get("observations") or "",
     ),
     ARRETER_DROIT,
     lambda a, _d: (
         f"Régie arrêtée au {a.date:%d/%m/%Y} : {a.nature_ecart} "
-        f"(compté {format_euros(a.total_compte)}, théorique {format_euros(a.encaisse_theorique)})."
+        f"(espèces {format_euros(a.total_compte)}, chèques {format_euros(a.cheques_comptes)}, "
+        f"théorique {format_euros(a.encaisse_theorique)})."
     ),
 )
 CONTROLER = Acte(
@@ -201,6 +219,7 @@ CONTROLER = Acte(
         acting_user=u,
         regie=regie,
         especes_comptees=d["especes_comptees"],
+        cheques_comptes=d.get("cheques_comptes"),
         conclusion=d["conclusion"],
         observations=d.get("observations") or "",
         quittance_du=d.get("quittance_du"),

@@ -7,6 +7,11 @@ from tresorerie.api import regies as a
 urlpatterns = [
     path("regies/", a.RegieListApi.as_view(), name="api_tresorerie_regies"),
     path("regies/<int:pk>/", a.RegieDetailApi.as_view(), name="api_tresorerie_regie"),
+    path(
+        "regies-comptes/",
+        a.CompteRegieOuvrirApi.as_view(),
+        name="api_tresorerie_regie_compte_ouvrir",
+    ),
     path("regies/<int:pk>/avis/", a.RegieAvisApi.as_view(), name="api_tresorerie_regie_avis"),
     path(
         "regies/<int:pk>/decider/", a.RegieDeciderApi.as_view(), name="api_tresorerie_regie_decider"

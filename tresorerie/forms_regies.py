@@ -23,8 +23,13 @@ AIDE_OPERATIONS = (
 AIDE_COMPTE = (
     "Chaque régie a son propre compte de disponibilités de nature « régie » (subdivision du "
     "compte 541, par exemple 5412), libre de toute autre régie. L'agent comptable l'ouvre "
-    "d'abord parmi les comptes de disponibilités ; par l'API, désignez-le par son numéro "
+    "d'abord par l'acte « Ouvrir le compte d'une régie » de la page des régies (API : "
+    "POST /api/tresorerie/regies-comptes/) ; par l'API, désignez-le par son numéro "
     "(5412) ou par son code."
+)
+AIDE_CHEQUES = (
+    "Les chèques encaissés et non encore versés font partie de l'encaisse : additionnez ceux "
+    "que vous détenez (vide : aucun)."
 )
 
 
@@ -177,7 +182,29 @@ class AdmettreEtatForm(forms.Form):
     observations = forms.CharField(label="Observations", required=False, max_length=500)
 
 
+class CompteRegieForm(forms.Form):
+    libelle = forms.CharField(label="Libellé du compte (celui de la future régie)", max_length=200)
+    numero = forms.CharField(
+        label="Numéro du compte (541x)",
+        max_length=12,
+        required=False,
+        help_text="Vide : la subdivision qui suit la dernière 541x du plan.",
+    )
+    code = forms.CharField(
+        label="Code du compte de disponibilités",
+        max_length=20,
+        required=False,
+        help_text="Vide : REGIE- suivi du numéro.",
+    )
+
+
 class ArreteRegieForm(forms.Form):
+    cheques = ChampMontant(
+        label="Total des chèques détenus, comptés (€)",
+        required=False,
+        zero_admis=True,
+        help_text=AIDE_CHEQUES,
+    )
     observations = forms.CharField(
         label="Observations", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -205,6 +232,12 @@ class ArreteRegieForm(forms.Form):
 
 class ControleRegieForm(forms.Form):
     especes_comptees = ChampMontant(label="Espèces comptées (€)", zero_admis=True)
+    cheques_comptes = ChampMontant(
+        label="Chèques détenus par le régisseur, comptés (€)",
+        required=False,
+        zero_admis=True,
+        help_text="Les chèques encaissés et non encore versés (vide : aucun).",
+    )
     quittance_du = forms.IntegerField(
         label="Quittances vérifiées du n°", min_value=1, required=False
     )

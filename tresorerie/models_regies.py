@@ -296,19 +296,24 @@ class VersementRegie(models.Model):
 
 
 class ArreteRegie(models.Model):
-    """The régisseur's daily arrêté of his régie: cash counted against the cash
-    the books say he holds (541x balance, less the remittances not yet
-    acknowledged and the expenses paid not yet admitted)."""
+    """The régisseur's daily arrêté of his régie: notes and coins counted, and
+    on a line of their own the cheques he holds (cashed, not yet remitted),
+    against what the books say he holds (541x balance, less the remittances
+    not yet acknowledged and the expenses paid not yet admitted)."""
 
     regie = models.ForeignKey(Regie, on_delete=models.PROTECT, related_name="arretes")
     date = models.DateField()
     comptage = models.JSONField("comptage par coupure")
     total_compte = models.DecimalField("espèces comptées", **MONTANT)
+    cheques_comptes = models.DecimalField("chèques comptés", default=ZERO, **MONTANT)
+    cheques_non_verses = models.DecimalField(
+        "chèques encaissés non encore versés (écritures)", default=ZERO, **MONTANT
+    )
     solde_comptable = models.DecimalField("solde du compte 541", **MONTANT)
     remises_en_cours = models.DecimalField(default=ZERO, **MONTANT)
     depenses_a_justifier = models.DecimalField(default=ZERO, **MONTANT)
     encaisse_theorique = models.DecimalField("encaisse théorique", **MONTANT)
-    ecart = models.DecimalField("écart (compté − théorique)", **MONTANT)
+    ecart = models.DecimalField("écart (espèces et chèques comptés − théorique)", **MONTANT)
     observations = models.TextField(blank=True)
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     le = models.DateTimeField()
@@ -321,6 +326,11 @@ class ArreteRegie(models.Model):
 
     def __str__(self) -> str:
         return f"Arrêté de la régie du {self.date:%d/%m/%Y}"
+
+    @property
+    def total_detenu(self):
+        """Notes, coins and cheques counted: what the difference compares."""
+        return self.total_compte + self.cheques_comptes
 
     @property
     def nature_ecart(self) -> str:
@@ -344,9 +354,13 @@ class ControleRegie(models.Model):
     numero = models.PositiveIntegerField("numéro")
     date = models.DateField("contrôle du")
     especes_comptees = models.DecimalField("espèces comptées", **MONTANT)
+    cheques_comptes = models.DecimalField("chèques comptés", default=ZERO, **MONTANT)
+    cheques_non_verses = models.DecimalField(
+        "chèques encaissés non encore versés (écritures)", default=ZERO, **MONTANT
+    )
     solde_comptable = models.DecimalField("solde du compte 541", **MONTANT)
     encaisse_theorique = models.DecimalField("encaisse théorique", **MONTANT)
-    ecart = models.DecimalField(**MONTANT)
+    ecart = models.DecimalField("écart (espèces et chèques comptés − théorique)", **MONTANT)
     quittance_du = models.PositiveIntegerField("quittances vérifiées du n°", null=True, blank=True)
     quittance_au = models.PositiveIntegerField("au n°", null=True, blank=True)
     observations = models.TextField(blank=True)
@@ -367,6 +381,11 @@ class ControleRegie(models.Model):
 
     def __str__(self) -> str:
         return f"Rapport de contrôle {self.reference}"
+
+    @property
+    def total_detenu(self):
+        """Notes, coins and cheques counted: what the difference compares."""
+        return self.especes_comptees + self.cheques_comptes
 
     @property
     def reference(self) -> str:

@@ -19,6 +19,7 @@ from tresorerie.models import (
     VersementRegie,
 )
 from tresorerie.pdf import _pdf, _titre_comptable, libelle_coupure
+from tresorerie.services.regies import cheques_non_verses
 
 
 @dataclass(frozen=True)
@@ -92,14 +93,21 @@ def arrete_regie_pdf(arrete: ArreteRegie) -> bytes:
         (libelle_coupure(c), n, (n * Decimal(c)).quantize(Decimal("0.01")))
         for c, n in sorted(arrete.comptage.items(), key=lambda kv: -Decimal(kv[0]))
     ]
-    return _pdf("tresorerie/regies/arrete_pdf.html", {"a": arrete, "lignes": lignes})
+    return _pdf(
+        "tresorerie/regies/arrete_pdf.html",
+        {"a": arrete, "lignes": lignes, "cheques": cheques_non_verses(arrete.regie, arrete.date)},
+    )
 
 
 def controle_pdf(controle: ControleRegie) -> bytes:
     """The agent comptable's control report of a régie."""
     return _pdf(
         "tresorerie/regies/controle_pdf.html",
-        {"c": controle, "titre_comptable": _titre_comptable()},
+        {
+            "c": controle,
+            "titre_comptable": _titre_comptable(),
+            "cheques": cheques_non_verses(controle.regie, controle.date),
+        },
     )
 
 

@@ -6,6 +6,7 @@ from tresorerie.views import regies as v
 
 urlpatterns = [
     path("regies/", v.regies, name="regies"),
+    path("regies/compte/", v.compte_regie_ouvrir, name="regie_compte_ouvrir"),
     path("regies/<int:pk>/", v.regie, name="regie"),
     path("regies/<int:pk>/actes/<slug:nom>/", v.regie_acte, name="regie_acte"),
     path("regies/versements/<int:pk>/recevoir/", v.versement_recevoir, name="regie_recevoir"),

@@ -257,7 +257,7 @@ def test_pas_de_conclusion_conforme_quand_la_caisse_ne_concorde_pas(regisseur, r
             acting_user=comptable, regie=regie, especes_comptees="45", conclusion="conforme"
         )
     assert (
-        "Les espèces comptées (45,00\u00a0€) diffèrent de l'encaisse théorique (50,00\u00a0€)"
+        "Les espèces et les chèques comptés (45,00\u00a0€) diffèrent de l'encaisse théorique (50,00\u00a0€)"
         in (str(refus.value).replace(" €", "\u00a0€"))
     )
     with pytest.raises(DonneeInvalide) as refus:

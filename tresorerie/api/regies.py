@@ -11,9 +11,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 
+from core.actes import api_acte
 from tresorerie import actes_regies as actes
 from tresorerie.api.commun import CompteDisponibiliteField, ListeEtActe, UtilisateurField, acte_sur
-from tresorerie.api.serializers import EncaissementSerializer
+from tresorerie.api.serializers import CompteDisponibiliteSerializer, EncaissementSerializer
 from tresorerie.forms_regies import AIDE_COMPTE
 from tresorerie.models import (
     ArreteRegie,
@@ -134,6 +135,8 @@ class ArreteRegieSerializer(serializers.ModelSerializer):
             "date",
             "comptage",
             "total_compte",
+            "cheques_comptes",
+            "cheques_non_verses",
             "solde_comptable",
             "remises_en_cours",
             "depenses_a_justifier",
@@ -154,6 +157,8 @@ class ControleRegieSerializer(serializers.ModelSerializer):
             "regie",
             "date",
             "especes_comptees",
+            "cheques_comptes",
+            "cheques_non_verses",
             "solde_comptable",
             "encaisse_theorique",
             "ecart",
@@ -181,8 +186,8 @@ class CompteRegieField(CompteDisponibiliteField):
 
     default_error_messages = {
         "inconnu": "Aucun compte de disponibilités de régie ne porte le numéro ou le code "
-        "« {valeur} » : l'agent comptable ouvre d'abord le compte de la régie (541x) parmi "
-        "les comptes de disponibilités.",
+        "« {valeur} » : l'agent comptable ouvre d'abord le compte de la régie (541x) "
+        "(POST /api/tresorerie/regies-comptes/).",
         "type": "Désignez le compte de la régie par son numéro (5412) ou par son code.",
     }
 
@@ -260,16 +265,50 @@ class RegieAdmettreSerializer(serializers.Serializer):
 
 
 class RegieArreteSaisieSerializer(serializers.Serializer):
-    comptage = serializers.DictField(child=serializers.IntegerField(min_value=0))
+    comptage = serializers.DictField(
+        child=serializers.IntegerField(min_value=0),
+        help_text="Billets et pièces : nombre par coupure (« 10 », « 0.50 »…).",
+    )
+    cheques = serializers.CharField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Total des chèques détenus, comptés (encaissés, non encore versés) ; "
+        "absent : aucun.",
+    )
     observations = serializers.CharField(required=False, default="", allow_blank=True)
 
 
 class RegieControleSaisieSerializer(serializers.Serializer):
     especes_comptees = serializers.CharField()
+    cheques_comptes = serializers.CharField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Total des chèques détenus par le régisseur, comptés ; absent : aucun.",
+    )
     conclusion = serializers.ChoiceField(choices=ControleRegie.Conclusion.choices)
     observations = serializers.CharField(required=False, default="", allow_blank=True)
     quittance_du = serializers.IntegerField(required=False, allow_null=True, default=None)
     quittance_au = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class CompteRegieOuvertureSerializer(serializers.Serializer):
+    libelle = serializers.CharField(max_length=200, help_text="Libellé du compte de la régie.")
+    numero = serializers.CharField(
+        max_length=12,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Subdivision du compte 541 (5412…) ; vide : celle qui suit la dernière 541x.",
+    )
+    code = serializers.CharField(
+        max_length=20,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Code du compte de disponibilités ; vide : REGIE- suivi du numéro.",
+    )
 
 
 # --- Vues ----------------------------------------------------------------------------------
@@ -347,6 +386,22 @@ class RegieDetailApi(generics.RetrieveAPIView):
     def get_queryset(self):
         return regies_visibles(self.request.user, _regies())
 
+
+CompteRegieOuvrirApi = api_acte(
+    actes.COMPTE_OUVRIR,
+    entree=CompteRegieOuvertureSerializer,
+    sortie=lambda c: (
+        CompteDisponibiliteSerializer(
+            CompteDisponibilite.objects.select_related("compte", "compte_frais", "regisseur").get(
+                pk=c.pk
+            )
+        ).data
+    ),
+    reponse=CompteDisponibiliteSerializer,
+    statut=status.HTTP_201_CREATED,
+    resume="Ouvrir le compte d'une régie (l'agent comptable) : subdivision de 541 et compte de "
+    "disponibilités de nature régie",
+)
 
 RegieAvisApi = _sur_regie(
     actes.AVIS,

@@ -33,6 +33,7 @@ from tresorerie.services.comptes import (
     carnet_ouvrir,
     compte_decouvert_fixer,
     compte_disponibilite_ouvrir,
+    compte_regie_ouvrir,
 )
 from tresorerie.services.decisions import (
     PaiementEnAttente,
@@ -85,6 +86,7 @@ __all__ = [
     "comptable_en_titre",
     "settings_titre_comptable",
     "compte_disponibilite_ouvrir",
+    "compte_regie_ouvrir",
     "carnet_ouvrir",
     "carnet_clore",
     "carnet_de",

@@ -88,6 +88,92 @@ def compte_disponibilite_ouvrir(
     return cd
 
 
+COMPTE_REGIES = "541"
+
+
+def _prochain_compte_de_regie() -> str:
+    """The subdivision of 541 after the last one in the chart (5411 first)."""
+    numeros = [
+        int(n)
+        for n in Compte.objects.filter(numero__regex=rf"^{COMPTE_REGIES}[1-9]$").values_list(
+            "numero", flat=True
+        )
+    ]
+    suivant = max(numeros, default=int(COMPTE_REGIES + "0")) + 1
+    if not str(suivant).startswith(COMPTE_REGIES):
+        raise DonneeInvalide(
+            "Les subdivisions 5411 à 5419 du compte 541 sont toutes au plan : indiquez le numéro "
+            "du compte de la régie (par exemple 54110)."
+        )
+    return str(suivant)
+
+
+@_atomique
+def compte_regie_ouvrir(
+    *, acting_user, libelle: str, numero: str = "", code: str = ""
+) -> CompteDisponibilite:
+    """The agent comptable opens the account of a new régie, so that the
+    directeur may draw the régie up on it: a subdivision of 541 (the one
+    after the last 541x of the chart unless he names it), added to the chart
+    when missing, and its account of funds of nature « régie », with no
+    régisseur yet (the directeur's decision gives it to the régisseur named).
+    Refused for a number outside 541x or one already an account of funds."""
+    le = _aujourd_hui()
+    exiger_comptable(
+        acting_user, le, "ouvrir le compte d'une régie", code="tresorerie.compte_regie_ouvrir"
+    )
+    libelle = texte(libelle, "Le libellé du compte de la régie")
+    numero = (numero or "").strip()
+    if not numero:
+        numero = _prochain_compte_de_regie()
+    elif not (numero.isdigit() and numero.startswith(COMPTE_REGIES) and len(numero) > 3):
+        raise DonneeInvalide(
+            f"Le compte d'une régie est une subdivision du compte {COMPTE_REGIES} (5411, 5412…) : "
+            f"« {numero} » n'en est pas une."
+        )
+    existant = Compte.objects.filter(numero=numero).first()
+    if existant is not None:
+        deja = CompteDisponibilite.objects.filter(compte=existant).first()
+        if deja is not None:
+            raise DonneeInvalide(
+                f"Le compte {numero} est déjà le compte de disponibilités « {deja.libelle} » : "
+                "choisissez un autre numéro, ou laissez-le vide pour le suivant."
+            )
+        if not existant.imputable or existant.classe != 5:
+            raise DonneeInvalide(f"Le compte {numero} du plan n'est pas imputable.")
+    code = texte(code, "Le code", longueur=20, obligatoire=False) or f"REGIE-{numero}"
+    if CompteDisponibilite.objects.filter(code=code).exists():
+        raise DonneeInvalide(f"Le code « {code} » désigne déjà un compte de disponibilités.")
+    if existant is None:
+        parent = (
+            Compte.objects.filter(numero__in=[numero[:n] for n in range(3, len(numero))])
+            .order_by("-numero")
+            .first()
+        )
+        existant = Compte.objects.create(
+            numero=numero,
+            libelle=libelle[:200],
+            classe=5,
+            parent=parent,
+            nature=parent.nature if parent else "",
+            sens_normal=Compte.Sens.DEBIT,
+        )
+        audit(
+            acting_user,
+            "tresorerie.compte_regie_au_plan",
+            existant,
+            apres={"numero": numero, "libelle": existant.libelle, "parent": COMPTE_REGIES},
+        )
+    return compte_disponibilite_ouvrir(
+        acting_user=acting_user,
+        code=code,
+        libelle=libelle,
+        nature=CompteDisponibilite.Nature.REGIE,
+        compte_numero=numero,
+        ouvert_le=le,
+    )
+
+
 @_atomique
 def compte_decouvert_fixer(
     *, acting_user, compte: CompteDisponibilite, montant, motif: str = ""

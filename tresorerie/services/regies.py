@@ -31,6 +31,7 @@ from recettes.models import Nature as NatureRecette
 from tresorerie.models import (
     CompteDisponibilite,
     DepenseRegie,
+    Encaissement,
     OperationRegie,
     Regie,
     VersementRegie,
@@ -125,6 +126,48 @@ def encaisse(regie: Regie, au: datetime.date | None = None) -> Encaisse:
         or ZERO
     )
     return Encaisse(solde, remises, depenses)
+
+
+@dataclass(frozen=True)
+class ChequeDetenu:
+    """A cheque the régisseur cashed and has not yet remitted (wholly or in part)."""
+
+    encaissement: Encaissement
+    montant: Decimal  # the part not yet remitted
+
+
+def recettes_non_versees(regie: Regie, au: datetime.date | None = None):
+    """The receipts of the régie, each with the part the remittances up to
+    `au` have not yet carried: the cash goes out in the order it came in, the
+    oldest receipt first (as the bordereau reads them)."""
+    au = au or _aujourd_hui()
+    verse = (
+        VersementRegie.objects.filter(regie=regie, remis_le__lte=au).aggregate(s=Sum("montant"))[
+            "s"
+        ]
+        or ZERO
+    )
+    cumul = ZERO
+    for e in (
+        Encaissement.objects.filter(compte_id=regie.compte_id, date__lte=au)
+        .exclude(etat=Encaissement.Etat.ANNULE)
+        .order_by("recu_le", "id")
+    ):
+        debut, cumul = cumul, cumul + e.montant
+        reste = cumul - max(debut, verse)
+        if reste > 0:
+            yield e, min(reste, e.montant)
+
+
+def cheques_non_verses(regie: Regie, au: datetime.date | None = None) -> list[ChequeDetenu]:
+    """The cheques the régisseur holds at the end of `au` per the books: his
+    cheque receipts not yet remitted. They are part of the 541 balance, so
+    the arrêté and the control count them on a line of their own."""
+    return [
+        ChequeDetenu(e, part)
+        for e, part in recettes_non_versees(regie, au)
+        if e.moyen == Encaissement.Moyen.CHEQUE
+    ]
 
 
 # --- Création ------------------------------------------------------------------------------
@@ -332,10 +375,18 @@ def regie_decider(
     regie.save(
         update_fields=["etat", "decision_le", "decision_par", "acte_reference", "vise_instruction"]
     )
-    compte = verrouiller(CompteDisponibilite, regie.compte_id)
+    compte = verrouiller(CompteDisponibilite.objects.select_related("regisseur"), regie.compte_id)
     if compte.regisseur_id != regie.regisseur_id:
+        ancien = compte.regisseur.username if compte.regisseur_id else None
         compte.regisseur = regie.regisseur
         compte.save(update_fields=["regisseur"])
+        audit(
+            acting_user,
+            "tresorerie.compte_regisseur",
+            compte,
+            avant={"regisseur": ancien},
+            apres={"regisseur": regie.regisseur.username, "regie": regie.pk, "acte": reference},
+        )
     audit(
         acting_user,
         "tresorerie.regie_creee",
@@ -348,7 +399,9 @@ def regie_decider(
 
 @_atomique
 def regie_fermer(*, acting_user, regie: Regie, le: datetime.date, reference: str) -> Regie:
-    """The directeur's decision ending the régie: its cash remitted first."""
+    """The directeur's decision ending the régie: its cash remitted first. Its
+    account is closed with it: no régisseur any more (the former one no
+    longer reads its receipts through the treasury's pages), inactive."""
     aujourd_hui = _aujourd_hui()
     exiger_directeur(acting_user, aujourd_hui)
     regie = verrouiller(Regie.objects.select_related("compte__compte"), regie.pk)
@@ -371,6 +424,21 @@ def regie_fermer(*, acting_user, regie: Regie, le: datetime.date, reference: str
     regie.fin_par = acting_user
     regie.fin_reference = reference
     regie.save(update_fields=["etat", "fin_le", "fin_par", "fin_reference"])
+    compte = verrouiller(CompteDisponibilite.objects.select_related("regisseur"), regie.compte_id)
+    avant = {
+        "regisseur": compte.regisseur.username if compte.regisseur_id else None,
+        "actif": compte.actif,
+    }
+    compte.regisseur = None
+    compte.actif = False
+    compte.save(update_fields=["regisseur", "actif"])
+    audit(
+        acting_user,
+        "tresorerie.compte_regie_clos",
+        compte,
+        avant=avant,
+        apres={"regisseur": None, "actif": False, "regie": regie.pk, "reference": reference},
+    )
     audit(
         acting_user,
         "tresorerie.regie_close",

@@ -20,7 +20,7 @@ from personnes.permissions import exiger_comptable
 from tresorerie.models import ArreteRegie, Carnet, ControleRegie, Quittance, Regie
 from tresorerie.services.caisse import _coupure
 from tresorerie.services.commun import _atomique, _aujourd_hui
-from tresorerie.services.regies import encaisse, exiger_regisseur_de
+from tresorerie.services.regies import cheques_non_verses, encaisse, exiger_regisseur_de
 
 
 def _regie(regie: Regie) -> Regie:
@@ -48,30 +48,41 @@ def _comptage(comptage: dict) -> tuple[dict[str, int], Decimal]:
     return propre, total
 
 
+def _cheques(montant, libelle: str) -> Decimal:
+    if montant in (None, ""):
+        return ZERO
+    return montant_valide(montant, libelle=libelle, strictement_positif=False)
+
+
 @_atomique
 def regie_arreter(
-    *, acting_user, regie: Regie, comptage: dict, observations: str = ""
+    *, acting_user, regie: Regie, comptage: dict, cheques=None, observations: str = ""
 ) -> ArreteRegie:
-    """The régisseur closes his own day: cash counted against the cash the books
-    say he holds, the difference shown. After it, no receipt nor expense of
-    that day at his régie (PostgreSQL too, LG372)."""
+    """The régisseur closes his own day: notes and coins counted, and on a line
+    of their own the cheques he holds (cashed, not yet remitted: the 541
+    balance includes them), against what the books say he holds; the
+    difference compares notes, coins and cheques to it. After it, no receipt
+    nor expense of that day at his régie (PostgreSQL too, LG372)."""
     date = _aujourd_hui()
     regie = _regie(regie)
     exiger_regisseur_de(acting_user, regie, date)
     if ArreteRegie.objects.filter(regie=regie, date__gte=date).exists():
         raise TransitionInterdite(f"La régie est déjà arrêtée pour le {date:%d/%m/%Y}.")
     propre, total = _comptage(comptage)
+    cheques = _cheques(cheques, "Le total des chèques comptés")
     e = encaisse(regie, date)
     arrete = ArreteRegie.objects.create(
         regie=regie,
         date=date,
         comptage=propre,
         total_compte=total,
+        cheques_comptes=cheques,
+        cheques_non_verses=sum((c.montant for c in cheques_non_verses(regie, date)), ZERO),
         solde_comptable=e.solde_comptable,
         remises_en_cours=e.remises_en_cours,
         depenses_a_justifier=e.depenses_a_justifier,
         encaisse_theorique=e.theorique,
-        ecart=total - e.theorique,
+        ecart=total + cheques - e.theorique,
         observations=(observations or "").strip(),
         par=acting_user,
         le=horloge.maintenant(),
@@ -80,7 +91,12 @@ def regie_arreter(
         acting_user,
         "tresorerie.regie_arrete",
         arrete,
-        apres={"compte": total, "theorique": e.theorique, "ecart": arrete.ecart},
+        apres={
+            "especes": total,
+            "cheques": cheques,
+            "theorique": e.theorique,
+            "ecart": arrete.ecart,
+        },
     )
     return arrete
 
@@ -92,12 +108,14 @@ def regie_controler(
     regie: Regie,
     especes_comptees,
     conclusion: str,
+    cheques_comptes=None,
     observations: str = "",
     quittance_du: int | None = None,
     quittance_au: int | None = None,
 ) -> ControleRegie:
-    """The agent comptable's control of the régie on the spot: the cash he
-    counts against the books, the quittances he checked, his observations and
+    """The agent comptable's control of the régie on the spot: the notes and
+    coins he counts, and the cheques the régisseur holds on a line of their
+    own, against the books, the quittances he checked, his observations and
     conclusion; the régisseur reads the report."""
     date = _aujourd_hui()
     exiger_comptable(acting_user, date, "contrôler une régie")
@@ -111,6 +129,7 @@ def regie_controler(
     especes = montant_valide(
         especes_comptees, libelle="Les espèces comptées", strictement_positif=False
     )
+    cheques = _cheques(cheques_comptes, "Le total des chèques comptés")
     if (quittance_du is None) != (quittance_au is None):
         raise DonneeInvalide("Indiquez le premier et le dernier numéro des quittances vérifiées.")
     if quittance_du is not None and int(quittance_au) < int(quittance_du):
@@ -136,9 +155,10 @@ def regie_controler(
                 f"n° {quittance_au}."
             )
     e = encaisse(regie, date)
-    if conclusion == ControleRegie.Conclusion.CONFORME and especes != e.theorique:
+    if conclusion == ControleRegie.Conclusion.CONFORME and especes + cheques != e.theorique:
         raise DonneeInvalide(
-            f"Les espèces comptées ({format_euros(especes)}) diffèrent de l'encaisse théorique "
+            f"Les espèces et les chèques comptés ({format_euros(especes + cheques)}) diffèrent "
+            f"de l'encaisse théorique "
             f"({format_euros(e.theorique)}) : la régie ne se déclare pas tenue conformément. "
             "Concluez avec des réserves ou des irrégularités, motivées dans les observations."
         )
@@ -148,9 +168,11 @@ def regie_controler(
         numero=numero,
         date=date,
         especes_comptees=especes,
+        cheques_comptes=cheques,
+        cheques_non_verses=sum((c.montant for c in cheques_non_verses(regie, date)), ZERO),
         solde_comptable=e.solde_comptable,
         encaisse_theorique=e.theorique,
-        ecart=especes - e.theorique,
+        ecart=especes + cheques - e.theorique,
         quittance_du=quittance_du,
         quittance_au=quittance_au,
         observations=observations,
@@ -162,6 +184,11 @@ def regie_controler(
         acting_user,
         "tresorerie.regie_controle",
         controle,
-        apres={"especes": especes, "theorique": e.theorique, "conclusion": conclusion},
+        apres={
+            "especes": especes,
+            "cheques": cheques,
+            "theorique": e.theorique,
+            "conclusion": conclusion,
+        },
     )
     return controle

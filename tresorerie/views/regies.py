@@ -35,7 +35,7 @@ from tresorerie.models import (
     Regie,
     VersementRegie,
 )
-from tresorerie.services.regies import encaisse, regies_visibles
+from tresorerie.services.regies import cheques_non_verses, encaisse, regies_visibles
 from tresorerie.views.commun import agir
 
 
@@ -88,12 +88,35 @@ def regies(request):
         return redirect("tresorerie:regie", pk=liste[0].pk)
     lignes = [(r, encaisse(r) if r.etat != Regie.Etat.PROJET else None) for r in liste]
     sans_compte = formulaire is not None and not formulaire.fields["compte"].queryset.exists()
+    compte_form = f.CompteRegieForm() if actes.COMPTE_OUVRIR_DROIT.accorde(request.user) else None
     return render(
         request,
         "tresorerie/regies/liste.html",
-        {"lignes": lignes, "form": formulaire, "sans_compte": sans_compte, **role},
+        {
+            "lignes": lignes,
+            "form": formulaire,
+            "sans_compte": sans_compte,
+            "compte_form": compte_form,
+            **role,
+        },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@require_POST
+@fonction_requise
+def compte_regie_ouvrir(request):
+    """The agent comptable opens the account of a new régie (541x)."""
+    if not actes.COMPTE_OUVRIR_DROIT.accorde(request.user):
+        raise PermissionDenied(actes.COMPTE_OUVRIR_DROIT.refus)
+    formulaire = f.CompteRegieForm(request.POST)
+    if formulaire.is_valid():
+        agir(request, actes.COMPTE_OUVRIR, formulaire.cleaned_data)
+    else:
+        from core.actes import erreurs_formulaire
+
+        messages.error(request, erreurs_formulaire(formulaire))
+    return redirect(reverse("tresorerie:regies") + "#compte-regie")
 
 
 # --- Page d'une régie ----------------------------------------------------------------------
@@ -134,6 +157,7 @@ def regie(request, pk: int):
         "aujourd_hui": jour,
         "encaisse": encaisse(regie, jour) if regie.etat != Regie.Etat.PROJET else None,
         "arrete_du_jour": arrete_du_jour,
+        "cheques": cheques_non_verses(regie, jour) if regie.recettes else [],
         "reouverture": _jour_ouvre_suivant(arrete_du_jour.date) if arrete_du_jour else None,
         "operations": regie.operations.select_related("compte"),
         "encaissements": Encaissement.objects.filter(compte=regie.compte)
@@ -314,6 +338,7 @@ def _liste(request, quoi: str, pk: int | None):
             "Rapport",
             "Date",
             "Espèces comptées",
+            "Chèques comptés",
             "Encaisse théorique",
             "Écart",
             "Conclusion",
@@ -323,6 +348,7 @@ def _liste(request, quoi: str, pk: int | None):
                 c.reference,
                 f"{c.date:%d/%m/%Y}",
                 _euros(c.especes_comptees),
+                _euros(c.cheques_comptes),
                 _euros(c.encaisse_theorique),
                 _euros(c.ecart),
                 c.get_conclusion_display(),
@@ -332,11 +358,19 @@ def _liste(request, quoi: str, pk: int | None):
         return titre, entetes, lignes
     if quoi == "arretes":
         titre = f"Arrêtés de la régie « {regie.libelle} »"
-        entetes = ["Journée", "Espèces comptées", "Encaisse théorique", "Écart", "Nature"]
+        entetes = [
+            "Journée",
+            "Espèces comptées",
+            "Chèques comptés",
+            "Encaisse théorique",
+            "Écart",
+            "Nature",
+        ]
         lignes = [
             [
                 f"{a.date:%d/%m/%Y}",
                 _euros(a.total_compte),
+                _euros(a.cheques_comptes),
                 _euros(a.encaisse_theorique),
                 _euros(a.ecart),
                 a.nature_ecart,
