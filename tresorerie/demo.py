@@ -181,9 +181,11 @@ def creer_regie_demo(personnes: dict, exercice, aujourd_hui: datetime.date):
 
 
 def _compte_regie(comptable, exercice, code: str, numero: str, libelle: str):
-    """An account of funds of nature « régie » on a subdivision of 541. The
-    chart has 541 only: the subdivision is added as the chart's own accounts
-    are (ledger.plan loads them; no act of the application opens one)."""
+    """An account of funds of nature « régie » on a subdivision of 541, open
+    from the start of the year. The chart has 541 only: the subdivision is
+    added as the chart's own accounts are (the agent comptable's act
+    `compte_regie_ouvrir` does the same for a new régie, dated the day it is
+    done)."""
     from ledger.models import Compte
 
     existant = CompteDisponibilite.objects.filter(code=code).first()

@@ -239,6 +239,22 @@ def test_la_base_fige_les_depenses_et_l_etat_des_depenses(regie_avances, comptab
         lambda cur: cur.execute("UPDATE tresorerie_etatdepensesregie SET observations = 'x'"),
         "L'état des dépenses a été admis le 15/06/2026 : son admission ne se modifie plus",
     )
+    autre = rc.regie_depenser(
+        acting_user=regie_avances.regisseur,
+        regie=regie_avances,
+        operation=regie_avances.operations.get(libelle="Timbres"),
+        montant="5.00",
+        beneficiaire="La Poste",
+        objet="Timbre",
+        piece="Ticket 5",
+    )
+    refus_sql(
+        lambda cur: cur.execute(
+            "UPDATE tresorerie_depenseregie SET etat_depenses_id = %s WHERE id = %s",
+            [etat.pk, autre.pk],
+        ),
+        "Une dépense ne se porte que sur un état des dépenses de sa régie, pas encore admis.",
+    )
     etat.refresh_from_db()
     assert (etat.total, etat.admis_par, etat.observations) == (
         Decimal("55.00"),

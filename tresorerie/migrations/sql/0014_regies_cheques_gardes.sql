@@ -26,7 +26,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'LG375',
             MESSAGE = 'Une dépense portée sur un état des dépenses y reste : elle ne passe pas à un autre état.';
     END IF;
-    IF NEW.etat_depenses_id IS NOT NULL AND NOT EXISTS (
+    IF OLD.etat_depenses_id IS NULL AND NEW.etat_depenses_id IS NOT NULL AND NOT EXISTS (
            SELECT 1 FROM tresorerie_etatdepensesregie
             WHERE id = NEW.etat_depenses_id AND regie_id = NEW.regie_id AND admis_le IS NULL) THEN
         RAISE EXCEPTION USING ERRCODE = 'LG375',
