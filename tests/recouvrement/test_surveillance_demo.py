@@ -1,4 +1,9 @@
-"""The demo fund's surveillance on 30 November 2026: the lease expiring in a
+"""The demo fund's recovery on 30 November 2026, loaded once. Its contentious
+recovery: two bailiffs (one visited this half-year, one due by 31 December),
+Transports Valmontais's cotisations put in default more than thirty days ago
+and under a contrainte served by Maître Dupuis, whose fee waits as a draft
+ordre de dépense 622/401, and the Hôtel du Lac's redressement judiciaire with
+its declaration. Its surveillance: the lease expiring in a
 few months that the agent comptable has still to announce, a mortgage
 inscription securing cotisations lapsing within six months (the directeur's
 to follow, circ. 93/82 §2.0.4),
@@ -6,13 +11,18 @@ the quarterly list of the claims not recovered, and the état nominatif of the
 first half-year sent on 20 July, before 1 August."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
 from accueil.demo import charger_demo
 from comptes_annuels.defaut import charger_correspondances
 from comptes_annuels.models import Correspondance, Rubrique
+from recouvrement import contentieux_lecture as lecture
 from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, a_echoir
+from recouvrement.models import Acte, Creance
+from recouvrement.models_contentieux import Poursuite
+from recouvrement.models_procedures import ProcedureCollective
 from recouvrement.models_surveillance import EnvoiEtatNominatif, EnvoiListe, Garantie
 from recouvrement.surveillance_garanties import de_cotisations
 
@@ -20,11 +30,12 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def test_la_surveillance_de_la_demo_au_30_novembre(horloge):
+def test_le_recouvrement_de_la_demo_au_30_novembre(horloge):
     charger_correspondances(Rubrique, Correspondance)
     jour = D(2026, 11, 30)
     horloge(jour)
     assert charger_demo(aujourd_hui=jour) > 0
+    _contentieux(jour)
     comptable = {e.nature: e for e in a_echoir(jour, COMPTABLE)}
     assert "28/02/2027" in comptable["Bail, contrat, titre"].quoi
     hypotheque = Garantie.objects.get(nature="hypotheque")
@@ -51,3 +62,34 @@ def test_la_surveillance_de_la_demo_au_30_novembre(horloge):
     # Every half-year ended is sent; the second of 2026 has not ended.
     assert "État nominatif semestriel" not in directeur
     assert not EnvoiEtatNominatif.objects.filter(en_retard=True).exists()
+
+
+def _contentieux(jour):
+    registre = {r.huissier.nom: r for r in lecture.registre_huissiers(jour)}
+    assert registre["Maître Dupuis, huissier"].visite_du_semestre is not None
+    assert registre["Maître Lenoir, huissier"].visite_due_le == D(2026, 12, 31)
+    visites = [e for e in a_echoir(jour, DIRECTEUR) if e.nature == "Visite d'huissier"]
+    assert [e.quoi for e in visites] == [
+        "Visite semestrielle à Maître Lenoir, huissier (Étude Lenoir)"
+    ]
+    poursuite = Poursuite.objects.get()
+    creance = poursuite.creance
+    assert creance.debiteur.nom == "Transports Valmontais"
+    assert creance.stade == Creance.Stade.POURSUITE
+    mise = poursuite.mise_en_demeure
+    assert mise.fin_delai < jour - datetime.timedelta(days=30)
+    assert poursuite.le > mise.fin_delai
+    acte = poursuite.actes_huissier.get()
+    assert acte.cout == Decimal("86.40") and acte.ordre_depense.etat == "brouillon"
+    assert acte.ordre_depense.compte_imputation.numero == "622"
+    types = list(creance.actes.values_list("type", flat=True))
+    assert types == [
+        Acte.Type.MISE_EN_DEMEURE,
+        Acte.Type.AVIS_RECEPTION,
+        Acte.Type.CONTRAINTE,
+        Acte.Type.ACTE_HUISSIER,
+    ]
+    procedure = ProcedureCollective.objects.get()
+    assert (procedure.debiteur.nom, procedure.type) == ("Hôtel du Lac", "redressement")
+    assert procedure.declarations.get().montant == Decimal("144000.00")
+    assert Creance.objects.get(debiteur__nom="Hôtel du Lac").stade == "procedure_collective"
