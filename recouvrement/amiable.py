@@ -90,7 +90,6 @@ __all__ = [
 # --- Relances ---------------------------------------------------------------------
 
 
-@_atomique
 def _exiger_pas_relancee_le(creance: Creance, le: datetime.date) -> None:
     """One reminder a day for a claim: a batch sent again the same day (a
     retried request, two persons at once) would send the debtor two letters."""
@@ -104,6 +103,7 @@ def _exiger_pas_relancee_le(creance: Creance, le: datetime.date) -> None:
         )
 
 
+@_atomique
 def relances_envoyer(*, acting_user, lignes) -> LotRelances:
     """Send a batch of reminders, dated today: one letter per debtor listing
     his claims, each at its next rank; one act « relance » per claim, stage

@@ -205,3 +205,22 @@ def test_le_bouton_de_signalement_ne_vise_pas_les_hypotheques_des_cotisations(
     page = client.get("/recouvrement/garanties/").content.decode()
     assert "Local commercial, 2 rue Neuve" in page and "Entrepôt, zone des Prés" in page
     assert page.count("Signaler la péremption au directeur</button>") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_un_lot_de_relances_par_l_api_est_une_transaction(ordre_loyer, comptable, horloge):
+    """Outside any transaction of the test, as a served request runs: the act
+    opens its own (the service locks rows), and a batch sent again the same
+    day is refused with its message, not a server error."""
+    from rest_framework.test import APIClient
+
+    horloge(datetime.date(2026, 6, 16))
+    api = APIClient()
+    api.force_authenticate(comptable)
+    ligne = ordre_loyer.lignes.get().pk
+    reponse = api.post("/api/recouvrement/amiable/relances/", {"lignes": [ligne]}, format="json")
+    assert reponse.status_code == 201, reponse.content
+    assert reponse.json()["reference"] == "2026-0001"
+    reponse = api.post("/api/recouvrement/amiable/relances/", {"lignes": [ligne]}, format="json")
+    assert reponse.status_code == 409
+    assert "a déjà été relancée aujourd'hui (16/06/2026)" in reponse.json()["message"]
