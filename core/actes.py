@@ -28,6 +28,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -309,7 +310,13 @@ class ActeApi(APIView):
             serialiseur = self.entree(data=request.data, context={"request": request})
             serialiseur.is_valid(raise_exception=True)
             donnees = serialiseur.validated_data
-        resultat = self.acte.lancer(request.user, objet, donnees)
+        # One transaction for the act, as the pages' `une_fois` gives theirs: a
+        # service that forgot its own cannot leave half an act, nor lock rows
+        # outside one. What the act records before itself stands apart.
+        if self.acte.prealable is not None and objet is not None:
+            self.acte.prealable(request.user, objet)
+        with transaction.atomic():
+            resultat = self.acte.lancer(request.user, objet, donnees)
         return Response(
             type(self).sortie(resultat if resultat is not None else objet), status=self.statut
         )
