@@ -8,7 +8,10 @@ the database's own guards (triggers, constraints) are translated by
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+from django.db import DatabaseError, transaction
 
 
 class ApplicationError(Exception):
@@ -140,3 +143,19 @@ def relever_erreur_base(exc: BaseException):
     if traduite is None:
         raise exc
     raise traduite from exc
+
+
+def atomique(fonction):
+    """Run a service in one transaction; a refusal by a trigger becomes its
+    French message (`relever_erreur_base`). The treasury's and the recovery's
+    services share it."""
+
+    @functools.wraps(fonction)
+    def enveloppe(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return fonction(*args, **kwargs)
+        except DatabaseError as exc:
+            relever_erreur_base(exc)
+
+    return enveloppe

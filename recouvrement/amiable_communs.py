@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db import DatabaseError, transaction
-
 from core.exceptions import (
     DonneeInvalide,
     DroitInsuffisant,
     TransitionInterdite,
-    relever_erreur_base,
+    atomique,
 )
 from core.money import ZERO, format_euros
 from core.verrous import verrouiller
@@ -33,20 +31,7 @@ ORDONNATEUR = frozenset({Fonction.DIRECTEUR, Fonction.DELEGUE})
 COMPTABLES = frozenset({Fonction.AGENT_COMPTABLE, Fonction.FONDE_DE_POUVOIR})
 
 
-def _atomique(fonction):
-    """One transaction; a refusal by a trigger becomes its French message."""
-
-    def enveloppe(*args, **kwargs):
-        try:
-            with transaction.atomic():
-                return fonction(*args, **kwargs)
-        except DatabaseError as exc:
-            relever_erreur_base(exc)
-
-    enveloppe.__name__ = fonction.__name__
-    enveloppe.__doc__ = fonction.__doc__
-    enveloppe.__wrapped__ = fonction
-    return enveloppe
+_atomique = atomique  # the shared wrapper of core.exceptions
 
 
 def qualite_de(utilisateur, le: datetime.date, creance: Creance) -> str:

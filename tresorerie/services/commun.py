@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import DatabaseError, transaction
-
 from core import horloge
-from core.exceptions import DroitInsuffisant, ExerciceClos, ExerciceInvalide, relever_erreur_base
+from core.exceptions import DroitInsuffisant, ExerciceClos, ExerciceInvalide, atomique
 from ledger.models import Exercice
 from personnes.models import Fonction
 from personnes.selectors import (
@@ -31,20 +29,7 @@ def _aujourd_hui() -> datetime.date:
     return horloge.aujourdhui()
 
 
-def _atomique(fonction):
-    """Run a service in one transaction; a refusal by a trigger becomes its French message."""
-
-    def enveloppe(*args, **kwargs):
-        try:
-            with transaction.atomic():
-                return fonction(*args, **kwargs)
-        except DatabaseError as exc:
-            relever_erreur_base(exc)
-
-    enveloppe.__name__ = fonction.__name__
-    enveloppe.__doc__ = fonction.__doc__
-    enveloppe.__wrapped__ = fonction
-    return enveloppe
+_atomique = atomique  # the shared wrapper of core.exceptions
 
 
 def exercice_du(date: datetime.date) -> Exercice:
