@@ -40,11 +40,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
-
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from core.money import ZERO, format_euros
 from core.verrous import verrouiller
 from recettes.models import LigneOrdreRecette
@@ -125,7 +123,7 @@ def _lignes(lignes) -> list[LigneOrdreRecette]:
     return [trouvees[str(c)] for c in dict.fromkeys(str(c) for c in cles)]
 
 
-@transaction.atomic
+@atomique
 def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
     """The directeur puts one debtor in default of paying the claims fallen
     due (the day after their échéance) and not paid: one registered letter
@@ -211,7 +209,7 @@ def mise_en_demeure_envoyer(*, acting_user, lignes) -> MiseEnDemeure:
     return mise
 
 
-@transaction.atomic
+@atomique
 def avis_reception_enregistrer(*, acting_user, mise: MiseEnDemeure, le) -> MiseEnDemeure:
     """The day the avis de réception was signed: the thirty days run from it."""
     mise = verrouiller(MiseEnDemeure.objects.select_related("debiteur"), mise.pk)
@@ -260,7 +258,7 @@ def avis_reception_enregistrer(*, acting_user, mise: MiseEnDemeure, le) -> MiseE
     return mise
 
 
-@transaction.atomic
+@atomique
 def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -> RecoursAmiable:
     """A réclamation before the commission de recours amiable, introduced
     within the thirty days of the mise en demeure: it suspends; the
@@ -343,7 +341,7 @@ def recours_saisir(*, acting_user, mise: MiseEnDemeure, saisie_le, objet: str) -
     return recours
 
 
-@transaction.atomic
+@atomique
 def recours_decider(
     *, acting_user, recours: RecoursAmiable, decision: str, decision_le, reference: str, motifs=""
 ) -> RecoursAmiable:
@@ -424,7 +422,7 @@ def recours_decider(
     return recours
 
 
-@transaction.atomic
+@atomique
 def debiteur_qualifier(
     *, acting_user, debiteur: Debiteur, regime: str, forme: str, adresse: str = ""
 ) -> Debiteur:

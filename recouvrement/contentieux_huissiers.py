@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
 from django.urls import reverse
 
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from core.money import ZERO, format_euros, montant
 from core.verrous import verrouiller
 from depenses import services as depenses
@@ -57,7 +56,7 @@ COMPTE_FOURNISSEURS = "401"
 ARTICLE = "annexe art. 13 al. 4"
 
 
-@transaction.atomic
+@atomique
 def huissier_inscrire(
     *, acting_user, nom: str, etude: str, adresse: str, iban: str, bic: str = "", convention_depuis
 ) -> Huissier:
@@ -92,7 +91,7 @@ def huissier_inscrire(
     return huissier
 
 
-@transaction.atomic
+@atomique
 def visite_enregistrer(*, acting_user, huissier: Huissier, le, compte_rendu: str) -> VisiteHuissier:
     """A visit to a bailiff (at least once each half-year)."""
     huissier = verrouiller(Huissier, huissier.pk)
@@ -110,7 +109,7 @@ def visite_enregistrer(*, acting_user, huissier: Huissier, le, compte_rendu: str
     return visite
 
 
-@transaction.atomic
+@atomique
 def dispense_enregistrer(
     *, acting_user, huissier: Huissier, du, au, accord_le, accord_reference: str, motif: str
 ) -> DispenseVisite:
@@ -198,7 +197,7 @@ def _exercice_courant(jour: datetime.date):
     return exercice
 
 
-@transaction.atomic
+@atomique
 def acte_huissier_enregistrer(
     *, acting_user, poursuite: Poursuite, huissier: Huissier, le, nature: str, cout
 ) -> ActeHuissier:
@@ -280,7 +279,7 @@ def acte_huissier_enregistrer(
     return acte
 
 
-@transaction.atomic
+@atomique
 def resultat_enregistrer(
     *, acting_user, acte: ActeHuissier, le, resultat: str, somme_recouvree
 ) -> ActeHuissier:

@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
-
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from core.money import ZERO
 from recettes.models import LigneOrdreRecette
 from recouvrement.contentieux_communs import (
@@ -103,7 +101,7 @@ def _creance_verrouillee(creance: Creance | LigneOrdreRecette, le: datetime.date
     return creance_du_directeur(ligne, le)
 
 
-@transaction.atomic
+@atomique
 def poursuite_engager(*, acting_user, creance, type: str, description: str) -> Poursuite:
     """Compulsory recovery of a claim after the thirty days: a contrainte,
     or another of the procedures of articles R. 612-11 to R. 612-13 and
@@ -178,7 +176,7 @@ def poursuite_engager(*, acting_user, creance, type: str, description: str) -> P
     return poursuite
 
 
-@transaction.atomic
+@atomique
 def avis_caisse_adresser(*, acting_user, creance, destinataire: str) -> AvisCaisse:
     """The caisse told, « sans délai », of the default of payment of the
     cotisations (or majorations) of a debtor of the régime à titre

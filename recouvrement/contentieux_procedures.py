@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
 from django.urls import reverse
 
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from core.money import format_euros, montant
 from core.verrous import verrouiller
 from recouvrement.a_echoir import DIRECTEUR, AEchoir
@@ -98,7 +97,7 @@ def _qualite(acting_user, jour) -> str:
     return exiger_directeur(acting_user, "suivre une procédure collective", le=jour).qualite
 
 
-@transaction.atomic
+@atomique
 def procedure_ouvrir(
     *,
     acting_user,
@@ -167,7 +166,7 @@ def procedure_ouvrir(
     return procedure
 
 
-@transaction.atomic
+@atomique
 def declaration_enregistrer(
     *, acting_user, procedure: ProcedureCollective, le, montant_declare, creances
 ) -> DeclarationCreance:
@@ -231,7 +230,7 @@ def declaration_enregistrer(
     return declaration
 
 
-@transaction.atomic
+@atomique
 def evenement_enregistrer(
     *, acting_user, procedure: ProcedureCollective, le, libelle: str
 ) -> EvenementProcedure:
@@ -272,7 +271,7 @@ def evenement_enregistrer(
     return evenement
 
 
-@transaction.atomic
+@atomique
 def issue_enregistrer(
     *, acting_user, procedure: ProcedureCollective, le, issue: str, somme_recouvree=None
 ) -> ProcedureCollective:

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite, relever_erreur_base
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique, relever_erreur_base
 from core.money import ZERO
 from recettes.models import Reduction
 from recouvrement.models import Acte, Creance
@@ -338,7 +338,7 @@ def envoi_du(semestre: Semestre) -> EnvoiEtatNominatif | None:
     return EnvoiEtatNominatif.objects.filter(annee=semestre.annee, semestre=semestre.numero).first()
 
 
-@transaction.atomic
+@atomique
 def etat_nominatif_adresser(
     *, acting_user, annee: int, semestre: int, envoye_le: datetime.date, reference: str
 ) -> EnvoiEtatNominatif:

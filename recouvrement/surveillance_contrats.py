@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
-
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from recouvrement.models_surveillance import ContratConserve
 from recouvrement.surveillance_commun import date_acte, exiger_agent_comptable
 
 CODE_CONTRAT = "recouvrement.contrat"
 
 
-@transaction.atomic
+@atomique
 def contrat_enregistrer(
     *,
     acting_user,
@@ -87,7 +85,7 @@ def contrat_enregistrer(
     return contrat
 
 
-@transaction.atomic
+@atomique
 def directeur_informer(
     *, acting_user, contrat: ContratConserve, informe_le: datetime.date
 ) -> ContratConserve:

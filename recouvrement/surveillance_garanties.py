@@ -27,11 +27,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
-
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide, TransitionInterdite
+from core.exceptions import DonneeInvalide, TransitionInterdite, atomique
 from core.money import format_euros
 from core.money import montant as montant_valide
 from recouvrement.models import Acte, Creance, Debiteur
@@ -78,7 +76,7 @@ def _libelle(g: Garantie) -> str:
     return texte
 
 
-@transaction.atomic
+@atomique
 def garantie_prendre(
     *,
     acting_user,
@@ -177,7 +175,7 @@ def _hypotheque_en_vigueur(g: Garantie) -> None:
         )
 
 
-@transaction.atomic
+@atomique
 def peremption_signaler(*, acting_user, garantie: Garantie, signalee_le: datetime.date) -> Garantie:
     """The agent comptable records the day he signalled to the directeur the
     lapse date of a mortgage inscription (circ. 93/82 §2.0.4)."""
@@ -227,7 +225,7 @@ def peremption_signaler(*, acting_user, garantie: Garantie, signalee_le: datetim
     return g
 
 
-@transaction.atomic
+@atomique
 def garantie_renouveler(
     *,
     acting_user,
@@ -279,7 +277,7 @@ def garantie_renouveler(
     return g
 
 
-@transaction.atomic
+@atomique
 def garantie_lever(
     *, acting_user, garantie: Garantie, mainlevee_le: datetime.date, motif: str
 ) -> Garantie:

@@ -21,11 +21,9 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
-
 from core import horloge
 from core.audit import audit
-from core.exceptions import DonneeInvalide
+from core.exceptions import DonneeInvalide, atomique
 from core.money import ZERO
 from recettes.models import LigneOrdreRecette, OrdreRecette
 from recettes.selectors import annoter_restes_lignes
@@ -187,7 +185,7 @@ def _liste(liste: str) -> str:
     return liste
 
 
-@transaction.atomic
+@atomique
 def periodicite_fixer(
     *, acting_user, liste: str, mois: int, a_compter_du: datetime.date
 ) -> PeriodiciteListe:
@@ -221,7 +219,7 @@ def periodicite_fixer(
     return periodicite
 
 
-@transaction.atomic
+@atomique
 def liste_adresser(*, acting_user, liste: str, le: datetime.date) -> EnvoiListe:
     """The agent comptable addresses a list to the directeur (§2.0.4, §2.0.5):
     the list of that day is kept as sent."""
