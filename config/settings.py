@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requetes.GardeRequetes",  # outermost: NUL refused, errors under /api/ as JSON
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,7 +123,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["personnes.droits.APourFonction"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.Pagination",
     "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "core.api.gestionnaire_exceptions",
     "COERCE_DECIMAL_TO_STRING": True,
@@ -133,6 +134,29 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Lecture du grand livre, des exercices et de la balance ; actes métier.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every error status in the shape {code, message, details}, the Idempotency-Key header
+    # (core/schema.py); the default enum hook kept first.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.schema.documenter_les_erreurs",
+    ],
+    # One name per choice set: fields of the same name in two models (nature, type…).
+    "ENUM_NAME_OVERRIDES": {
+        "NatureOppositionEnum": "oppositions.models.Opposition.Nature",
+        "NatureDepenseEnum": "depenses.models.Nature",
+        "NatureRecetteEnum": "recettes.models.Nature",
+        "NatureBalanceEnum": "ledger.models.BalanceFigee.Nature",
+        "NatureInterimEnum": "personnes.models.Interim.Nature",
+        "NatureDelegationEnum": "personnes.models.Delegation.Nature",
+        "TypeDelegationEnum": "personnes.models.Delegation.Type",
+        "TypeReductionEnum": "recettes.models.Reduction.Type",
+        "TypeRegieEnum": "tresorerie.models_regies.Regie.Type",
+        "TypeOrdreEnum": "ordres.models.OrdreBase.Type",
+        "TypeCarnetEnum": "tresorerie.models.Carnet.Type",
+        "EtatEncaissementEnum": "tresorerie.models.Encaissement.Etat",
+        "MoyenEncaissementEnum": "tresorerie.models.Encaissement.Moyen",
+        "MoyenPaiementEnum": "tresorerie.models.LotPaiement.Moyen",
+    },
 }
 
 LOGGING = {

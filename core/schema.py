@@ -1,0 +1,156 @@
+"""The OpenAPI schema's honest part: the errors every operation may answer.
+
+drf-spectacular documents what a view returns when all goes well. The API
+answers its errors through one handler (`core.api.gestionnaire_exceptions`),
+always in the shape `{"code", "message", "details"}`: this postprocessing hook
+(`SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"]`) adds that shape as the
+component `Erreur`, one shared response per status under
+`components.responses`, and refers to them from every operation for the
+statuses it can really get:
+
+- 400 everywhere (a query or body refused, a rule of the act not met),
+  403 everywhere (not signed in, a function that may not act, a missing CSRF
+  token of a session), 500 and 503 everywhere (an unforeseen fault, the
+  database unreachable);
+- 401 only if the first authentication class asks for credentials (with the
+  session first, DRF answers 403 to an anonymous call);
+- 404 when the path names an object;
+- 409 (a state that forbids the act, an `Idempotency-Key` already used with
+  another body), 413 (body too large) on writes; 415 (a media type the
+  operation does not read) where there is a body;
+- 429 on the token's endpoint (too many failed logins).
+
+Every write also documents the optional `Idempotency-Key` header, and the
+token endpoint its real answer `{"token"}` without requiring credentials.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework.settings import api_settings
+
+ERREUR = {
+    "type": "object",
+    "description": "Réponse d'erreur de l'API, toujours de cette forme.",
+    "properties": {
+        "code": {
+            "type": "string",
+            "description": "Code stable de l'erreur (donnee_invalide, transition_interdite…).",
+        },
+        "message": {"type": "string", "description": "Message en français, à montrer tel quel."},
+        "details": {
+            "type": "object",
+            "additionalProperties": True,
+            "description": "Précisions : pour une saisie refusée, les messages par champ.",
+        },
+    },
+    "required": ["code", "message", "details"],
+}
+
+STATUTS = {
+    "400": "Requête refusée : donnée invalide ou règle de l'acte non respectée.",
+    "401": "Identifiants absents ou invalides.",
+    "403": "Accès refusé : non identifié, fonction sans ce droit, ou jeton CSRF absent.",
+    "404": "Introuvable : l'objet désigné n'existe pas ou ne vous est pas ouvert.",
+    "409": (
+        "Conflit : l'état de l'objet ne permet pas l'acte, ou la clé d'idempotence a déjà "
+        "servi pour une autre requête."
+    ),
+    "413": "Corps de requête trop volumineux.",
+    "415": "Type de contenu non pris en charge.",
+    "429": "Trop de tentatives : réessayez plus tard.",
+    "500": "Erreur imprévue du serveur.",
+    "503": "Service indisponible : la base de données ne répond pas.",
+}
+
+ECRITURES = {"post", "put", "patch", "delete"}
+METHODES = ECRITURES | {"get", "head", "options", "trace"}
+
+CLE_IDEMPOTENCE = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Clé choisie par le client pour rejouer sans risque une écriture : la même clé avec "
+        "le même corps rend la même réponse sans second effet ; avec un autre corps, 409."
+    ),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+
+CHEMIN_JETON = "/api/jeton/"
+JETON = {
+    "type": "object",
+    "properties": {"token": {"type": "string", "readOnly": True}},
+    "required": ["token"],
+}
+
+
+def _demande_des_identifiants() -> bool:
+    """DRF answers 401 only when its first authentication class names a scheme."""
+    classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+    return bool(classes) and bool(classes[0]().authenticate_header(None))
+
+
+def _statuts(
+    chemin: str, methode: str, operation: dict[str, Any], communs: list, *, avec_401: bool
+):
+    statuts = ["400", "403", "500", "503"]
+    if avec_401:
+        statuts.append("401")
+    if any(p.get("in") == "path" for p in communs + operation.get("parameters", [])):
+        statuts.append("404")
+    if methode in ECRITURES:
+        statuts += ["409", "413"]
+    if "requestBody" in operation:
+        statuts.append("415")
+    if chemin == CHEMIN_JETON:
+        statuts.append("429")
+    return sorted(statuts)
+
+
+def _reponse(statut: str) -> dict[str, Any]:
+    return {
+        "description": STATUTS[statut],
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Erreur"}}},
+    }
+
+
+def documenter_les_erreurs(result, generator, request, public):
+    """Postprocessing hook: the `Erreur` component, its responses, the idempotency key."""
+    composants = result.setdefault("components", {})
+    composants.setdefault("schemas", {})["Erreur"] = ERREUR
+    reponses = composants.setdefault("responses", {})
+    avec_401 = _demande_des_identifiants()
+    for chemin, item in result.get("paths", {}).items():
+        communs = item.get("parameters", [])
+        for methode, operation in item.items():
+            if methode not in METHODES:
+                continue
+            documentees = operation.setdefault("responses", {})
+            for statut in _statuts(chemin, methode, operation, communs, avec_401=avec_401):
+                nom = f"Erreur{statut}"
+                reponses.setdefault(nom, _reponse(statut))
+                existante = documentees.get(statut)
+                if existante is None or "content" not in existante:
+                    documentees[statut] = {"$ref": f"#/components/responses/{nom}"}
+            if methode in ECRITURES:
+                parametres = operation.setdefault("parameters", [])
+                if not any(p.get("name") == CLE_IDEMPOTENCE["name"] for p in parametres):
+                    parametres.append(CLE_IDEMPOTENCE)
+    _documenter_le_jeton(result)
+    return result
+
+
+def _documenter_le_jeton(result) -> None:
+    """DRF's `obtain_auth_token` is described with its request's serializer as answer."""
+    operation = result.get("paths", {}).get(CHEMIN_JETON, {}).get("post")
+    if operation is None:
+        return
+    result["components"]["schemas"]["Jeton"] = JETON
+    operation["security"] = [{}]
+    operation["summary"] = operation.get("summary") or "Obtenir le jeton d'API d'un utilisateur"
+    operation["responses"]["200"] = {
+        "description": "Le jeton à envoyer dans l'en-tête « Authorization: Token <jeton> ».",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Jeton"}}},
+    }
