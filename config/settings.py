@@ -116,6 +116,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accueil"
 LOGOUT_REDIRECT_URL = "login"
 
+# A body without files (JSON, a form's fields): 2.5 Mo; files are bounded by
+# their own caps (core.pieces.TAILLE_MAX_PIECE, core.parseurs.TAILLE_MAX_ENVOI).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -126,6 +131,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.pagination.Pagination",
     "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "core.api.gestionnaire_exceptions",
+    # Strict bodies: no float, bounded size, depth and strings (core.parseurs).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parseurs.ParseurJson",
+        "core.parseurs.ParseurFormulaire",
+        "core.parseurs.ParseurMultipart",
+    ],
     "COERCE_DECIMAL_TO_STRING": True,
 }
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 from num2words import num2words
 
@@ -14,6 +15,12 @@ CENTIME = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAXIMUM = Decimal("9999999999999999.99")
 ESPACE_INSECABLE = "\u00a0"
+ESPACE_FINE_INSECABLE = "\u202f"
+# What a person or a client may write: ASCII digits, at most sixteen before the
+# separator (a comma or a point) and two after it; nothing else (no exponent,
+# sign, underscore, other scripts' digits).
+FORME_MONTANT = re.compile(r"[0-9]{1,16}(?:[.,][0-9]{1,2})?", re.ASCII)
+LONGUEUR_MAX_TEXTE = 40
 
 
 def montant(
@@ -21,8 +28,10 @@ def montant(
 ) -> Decimal:
     """Parse an amount typed by a person or given by the API, or refuse it in French.
 
-    Accepts Decimal, int or a string with a comma or a point; refuses floats
-    (binary rounding), negatives, more than two decimals and absurd sizes.
+    Accepts Decimal, int or a string of ASCII digits with a comma or a point
+    (« 1 234,56 € » as a person types it: spaces and a trailing euro sign
+    dropped); refuses floats (binary rounding), exponents, signs, underscores,
+    other scripts' digits, more than two decimals and absurd sizes.
     """
     # Fast path (bulk imports): an exact Decimal in cents, within bounds.
     if (
@@ -37,12 +46,7 @@ def montant(
             f"{libelle} doit être donné en décimal exact, pas en nombre flottant."
         )
     if isinstance(valeur, str):
-        texte = valeur.strip().replace(ESPACE_INSECABLE, "").replace(" ", "").replace("€", "")
-        texte = texte.replace(",", ".")
-        try:
-            valeur = Decimal(texte)
-        except InvalidOperation:
-            raise MontantInvalide(f"{libelle} « {valeur} » n'est pas un nombre.") from None
+        valeur = _lire_texte(valeur, libelle)
     elif isinstance(valeur, int):
         valeur = Decimal(valeur)
     if not isinstance(valeur, Decimal) or not valeur.is_finite():
@@ -62,6 +66,43 @@ def montant(
     if valeur > MAXIMUM:
         raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
     return valeur.quantize(CENTIME)
+
+
+def _lire_texte(valeur: str, libelle: str) -> Decimal:
+    """The amount a string writes, read strictly (`FORME_MONTANT`) or refused in French."""
+    if len(valeur) > LONGUEUR_MAX_TEXTE:
+        raise MontantInvalide(f"{libelle} est trop long pour un montant.")
+    texte = valeur.strip(" \t\r\n")
+    if texte.endswith("€"):
+        texte = texte[:-1]
+    for espace in (" ", ESPACE_INSECABLE, ESPACE_FINE_INSECABLE):
+        texte = texte.replace(espace, "")
+    if FORME_MONTANT.fullmatch(texte):
+        return Decimal(texte.replace(",", "."))
+    montre = valeur if valeur.isprintable() else repr(valeur)
+    if not texte:
+        raise MontantInvalide(f"{libelle} est vide.")
+    if texte[0] == "-" and FORME_MONTANT.fullmatch(texte[1:]):
+        raise MontantInvalide(f"{libelle} ne peut pas être négatif ({montre}).")
+    if texte[0] in "+-":
+        raise MontantInvalide(
+            f"{libelle} « {montre} » ne prend pas de signe : écrivez les chiffres seuls."
+        )
+    if any(c.isdigit() and not c.isascii() for c in texte):
+        raise MontantInvalide(f"{libelle} « {montre} » s'écrit avec les chiffres 0 à 9.")
+    entier, _, decimales = texte.replace(",", ".").partition(".")
+    if entier.isdigit() and decimales.isdigit() and len(decimales) > 2 and entier.isascii():
+        raise MontantInvalide(
+            f"{libelle} a plus de deux décimales ({montre}) : le centime est l'unité."
+        )
+    if entier.isdigit() and entier.isascii() and len(entier) > 16:
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
+    if not any(c.isdigit() for c in texte):
+        raise MontantInvalide(f"{libelle} « {montre} » n'est pas un nombre.")
+    raise MontantInvalide(
+        f"{libelle} « {montre} » n'est pas un montant : des chiffres, puis au plus "
+        "deux décimales après une virgule ou un point (par exemple 1234,56)."
+    )
 
 
 def format_nombre(valeur: Decimal | int | None, *, vide_si_zero: bool = False) -> str:

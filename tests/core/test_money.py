@@ -44,7 +44,8 @@ def test_montant_lit_les_saisies_francaises(saisie, attendu):
         ("-3", "négatif"),
         ("abc", "n'est pas un nombre"),
         ("0", "strictement positif"),
-        ("1e30", "dépasse le maximum"),
+        ("1e30", "n'est pas un montant"),
+        ("12345678901234567", "dépasse le maximum"),
     ],
 )
 def test_montant_refuse_en_francais(saisie, message):

@@ -1,0 +1,173 @@
+"""The API's body parsers, strict (issue 14, point 4).
+
+JSON: at most `settings.DATA_UPLOAD_MAX_MEMORY_SIZE` bytes (413 beyond), UTF-8,
+no float anywhere (an amount is a string: `core.champs_api.ChampMontantApi`),
+no NaN/Infinity, integers of at most 18 digits (a bigint), nesting at most
+`PROFONDEUR_MAX` deep, no NUL character and no string longer than
+`LONGUEUR_MAX_CHAINE`. Forms and multipart bodies: the same size cap for
+their fields, `TAILLE_MAX_ENVOI` for a body carrying files. Every refusal is
+an `APIException` the API's handler answers as `{code, message, details}`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import QueryDict
+from rest_framework import parsers, status
+from rest_framework.exceptions import APIException, ParseError
+
+PROFONDEUR_MAX = 32
+LONGUEUR_MAX_CHAINE = 10_000
+CHIFFRES_MAX_ENTIER = 18
+# A body with files: a camt.053 statement (50 Mo) or the pièces of an order (10 Mo each).
+TAILLE_MAX_ENVOI = 60 * 1024 * 1024
+
+
+class CorpsInvalide(ParseError):
+    default_code = "corps_invalide"
+    default_detail = "Le corps de la requête est illisible."
+
+
+class CorpsTropVolumineux(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "corps_trop_volumineux"
+    default_detail = "Le corps de la requête est trop volumineux."
+
+
+def _en_mo(octets: int) -> str:
+    texte = f"{octets / (1024 * 1024):.1f}".removesuffix(".0")
+    return texte.replace(".", ",") + " Mo"
+
+
+def trop_volumineux(limite: int) -> CorpsTropVolumineux:
+    return CorpsTropVolumineux(
+        f"Le corps de la requête dépasse la taille admise ({_en_mo(limite)})."
+    )
+
+
+def _longueur_annoncee(meta) -> int:
+    try:
+        return int(meta.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _lire_borne(stream, meta, limite: int) -> bytes:
+    """The body's bytes, refused (413) past `limite` whatever Content-Length says."""
+    if _longueur_annoncee(meta) > limite:
+        raise trop_volumineux(limite)
+    brut = stream.read(limite + 1) if stream is not None else b""
+    if len(brut) > limite:
+        raise trop_volumineux(limite)
+    return brut
+
+
+def _refuser_flottant(texte: str):
+    raise CorpsInvalide(
+        f"Nombre à virgule refusé ({texte[:30]}) : un montant s'écrit en chaîne de "
+        'chiffres, par exemple "1234.56".'
+    )
+
+
+def _refuser_constante(texte: str):
+    raise CorpsInvalide(f"Valeur JSON non admise : {texte}.")
+
+
+def _lire_entier(texte: str) -> int:
+    if len(texte.lstrip("-")) > CHIFFRES_MAX_ENTIER:
+        raise CorpsInvalide(f"Nombre entier trop grand ({texte[:30]}…).")
+    return int(texte)
+
+
+def _verifier(donnees) -> None:
+    """Depth, string lengths and NUL characters, walked without recursion."""
+    pile = [(donnees, 1)]
+    while pile:
+        valeur, profondeur = pile.pop()
+        if isinstance(valeur, str):
+            chaines = (valeur,)
+        elif isinstance(valeur, dict):
+            chaines = valeur.keys()
+        else:
+            chaines = ()
+        for chaine in chaines:
+            if len(chaine) > LONGUEUR_MAX_CHAINE:
+                raise CorpsInvalide(
+                    f"Un texte dépasse {LONGUEUR_MAX_CHAINE:,} caractères.".replace(",", "\u202f")
+                )
+            if "\x00" in chaine:
+                raise CorpsInvalide("Un texte contient le caractère nul (NUL), refusé.")
+        if isinstance(valeur, dict | list):
+            if profondeur > PROFONDEUR_MAX:
+                raise CorpsInvalide(
+                    f"Le JSON est imbriqué trop profondément (plus de {PROFONDEUR_MAX} niveaux)."
+                )
+            enfants = valeur.values() if isinstance(valeur, dict) else valeur
+            pile.extend((enfant, profondeur + 1) for enfant in enfants)
+
+
+def charger_json(texte: str | bytes):
+    """A JSON text read under this module's rules (also the `saisie` field of a
+    multipart order), or `CorpsInvalide` in French."""
+    if isinstance(texte, bytes):
+        try:
+            texte = texte.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CorpsInvalide("Le corps de la requête n'est pas en UTF-8.") from None
+    try:
+        donnees = json.loads(
+            texte,
+            parse_float=_refuser_flottant,
+            parse_int=_lire_entier,
+            parse_constant=_refuser_constante,
+        )
+    except RecursionError:
+        raise CorpsInvalide(
+            f"Le JSON est imbriqué trop profondément (plus de {PROFONDEUR_MAX} niveaux)."
+        ) from None
+    except ValueError as exc:
+        position = getattr(exc, "lineno", None)
+        ou = f" (ligne {position}, colonne {exc.colno})" if position else ""
+        raise CorpsInvalide(f"Le corps de la requête n'est pas un JSON valide{ou}.") from None
+    _verifier(donnees)
+    return donnees
+
+
+class ParseurJson(parsers.JSONParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        requete = (parser_context or {}).get("request")
+        meta = requete.META if requete is not None else {}
+        return charger_json(_lire_borne(stream, meta, settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
+
+
+class ParseurFormulaire(parsers.FormParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        requete = (parser_context or {}).get("request")
+        meta = requete.META if requete is not None else {}
+        brut = _lire_borne(stream, meta, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        try:
+            return QueryDict(brut, encoding=parsers.get_encoding(parser_context or {}))
+        except SuspiciousOperation as exc:  # too many fields
+            raise CorpsInvalide(f"Formulaire refusé : {exc}") from None
+
+
+class ParseurMultipart(parsers.MultiPartParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        requete = (parser_context or {}).get("request")
+        if requete is not None and _longueur_annoncee(requete.META) > TAILLE_MAX_ENVOI:
+            raise trop_volumineux(TAILLE_MAX_ENVOI)
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RequestDataTooBig:
+            raise trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) from None
+        except SuspiciousOperation:  # too many fields or files
+            raise CorpsInvalide("Envoi refusé : trop de champs ou de fichiers.") from None
+
+
+# The parsers of every API view (`REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]`).
+PARSEURS = [ParseurJson, ParseurFormulaire, ParseurMultipart]
+# Where an order comes with its pièces: JSON, or multipart/form-data.
+PARSEURS_PIECES = [ParseurJson, ParseurMultipart, ParseurFormulaire]
