@@ -7,6 +7,7 @@ embedded cluster of `config.embedded`.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,8 @@ from config.embedded import url_postgres_embarque
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-seulement-jamais-en-production")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Off unless asked (DJANGO_DEBUG=1): a debug page lists every URL and shows the settings.
+DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 NOM_ORGANISME = os.environ.get("CAISSE_NOM", "Caisse primaire d'assurance maladie de Valmont")
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
     "core",
     "personnes",
     "reglementation",
@@ -54,6 +57,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.requetes.GardeRequetes",  # outermost: NUL refused, errors under /api/ as JSON
     "django.middleware.security.SecurityMiddleware",
+    # Static files served by the application itself, DEBUG or not (docs/bibliotheques.md).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before the sessions and the authentication, which reach the database first:
+    # PostgreSQL unreachable gives the maintenance page (503), not a server error.
+    "core.indisponible.BaseIndisponibleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -90,6 +99,10 @@ DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 if "host" in DATABASES["default"]["OPTIONS"]:
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CAISSE_TEST_DB", "test_caisse")}
+# The PostgreSQL role the served requests take once connected (`manage.py demarrer`
+# sets it to caisse_app, which owns no table, after migrating as the owner).
+if os.environ.get("CAISSE_ROLE_BASE"):
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c role={os.environ['CAISSE_ROLE_BASE']}"
 
 # The clock (core.horloge): empty for the real time, an ISO date to freeze it.
 CAISSE_HORLOGE = os.environ.get("CAISSE_HORLOGE", "")
@@ -111,6 +124,49 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = BASE_DIR / "media"
+# WhiteNoise serves what the finders find (static/ and the apps'), with no
+# collectstatic step; the files are indexed once, when the server starts.
+WHITENOISE_USE_FINDERS = True
+# ... so STATIC_ROOT (for `collectstatic`, behind a proxy that serves it) may not exist.
+warnings.filterwarnings("ignore", message=r"No directory at: .*staticfiles")
+
+# Security of the served pages, in every mode (docs/deploiement.md).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# A session ends after 30 minutes without a request, and with the browser.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+# The pages load only their own style sheet: no inline script or style anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# HTTPS deployments, behind a reverse proxy that ends TLS: one switch, CAISSE_HTTPS=1.
+HTTPS = os.environ.get("CAISSE_HTTPS", "0") == "1"
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # The proxy says the request came in HTTPS (it must set this header itself).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+if os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS"):
+    CSRF_TRUSTED_ORIGINS = os.environ["DJANGO_CSRF_TRUSTED_ORIGINS"].split(",")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accueil"

@@ -1,0 +1,90 @@
+"""PostgreSQL unreachable: a French maintenance page (503), or the API's error shape.
+
+The middleware stands before the sessions and the authentication, whose first
+reads of the database happen lazily inside the view or while the response is
+saved. A connection failure in the view (or its template) reaches
+`process_exception`; one raised elsewhere (saving the session) is turned into a
+500 by Django before it reaches us, so the `got_request_exception` signal marks
+the request and `__call__` replaces that 500 by the 503.
+
+Only a failure of the connection counts: a serialization failure or a deadlock
+is an `OperationalError` too, but the database is there.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import get_template
+
+MESSAGE = (
+    "La base de données est momentanément indisponible : rien n'a été enregistré. "
+    "Réessayez dans quelques minutes."
+)
+# SQLSTATE of a lost or refused connection: class 08, and the server shutting
+# down or starting (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
+_ETATS_SQL = ("08", "57P01", "57P02", "57P03")
+_ATTENTE_SECONDES = "30"
+
+
+def base_indisponible(exc: BaseException | None) -> bool:
+    """Whether `exc` says the database cannot be reached."""
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    etat = getattr(cause, "sqlstate", None)
+    if etat is None:
+        # Raised by the client itself (connection refused, socket gone, timeout).
+        return True
+    return etat.startswith(_ETATS_SQL)
+
+
+def reponse_indisponible(request) -> HttpResponse:
+    """503: JSON `{code, message, details}` under /api/, the maintenance page elsewhere.
+
+    Nothing here touches the session, the user or the database."""
+    if request.path.startswith("/api/"):
+        reponse = JsonResponse(
+            {"code": "base_indisponible", "message": MESSAGE, "details": {}},
+            status=503,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    else:
+        page = get_template("503.html").render({"message": MESSAGE})
+        reponse = HttpResponse(page, status=503)
+    reponse["Retry-After"] = _ATTENTE_SECONDES
+    return reponse
+
+
+def _noter_exception(sender, request=None, **kwargs):
+    if request is not None and base_indisponible(sys.exc_info()[1]):
+        request.base_indisponible = True
+
+
+got_request_exception.connect(_noter_exception, dispatch_uid="core.indisponible")
+
+
+class BaseIndisponibleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            reponse = self.get_response(request)
+        except (OperationalError, InterfaceError) as exc:
+            if not base_indisponible(exc):
+                raise
+            return reponse_indisponible(request)
+        if getattr(request, "base_indisponible", False):
+            return reponse_indisponible(request)
+        return reponse
+
+    def process_exception(self, request, exception):
+        if base_indisponible(exception):
+            return reponse_indisponible(request)
+        return None
