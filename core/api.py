@@ -1,4 +1,14 @@
-"""The API's error shape: `{"code", "message", "details"}` with a 4xx status."""
+"""The API's error shape: `{"code", "message", "details"}`, in French.
+
+Every refusal of an API view comes here (`REST_FRAMEWORK["EXCEPTION_HANDLER"]`):
+the domain errors (`core.exceptions`) keep their code, status and message; a
+refusal by a trigger of the database becomes its domain error
+(`erreur_base`); DRF's own errors (not signed in, method, media type, JSON
+that cannot be read, throttling, an unknown id) get a French sentence in
+place of DRF's, under DRF's code. What happens outside the views (an unknown
+address under `/api/`, a server error) is put in the same shape by
+`core.requetes.GardeRequetes`.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +16,135 @@ import contextlib
 
 from django.db import DatabaseError
 from django.http import Http404
-from rest_framework import status
-from rest_framework.exceptions import NotFound
+from django.utils.translation import gettext
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from core.exceptions import ApplicationError, erreur_base
 
+MESSAGE_JSON_INVALIDE = "Le corps de la requête n'est pas un JSON valide."
+MESSAGE_CORPS_ILLISIBLE = "Le corps de la requête n'a pas pu être lu : il est mal formé."
+MESSAGE_NON_AUTHENTIFIE = (
+    "Authentification requise : connectez-vous, ou envoyez le jeton de l'API dans l'en-tête "
+    "« Authorization: Token … » (le jeton s'obtient sur /api/jeton/)."
+)
+MESSAGE_AUTHENTIFICATION_ECHOUEE = (
+    "Authentification refusée : le jeton envoyé est inconnu, mal formé, ou le compte est désactivé."
+)
+MESSAGE_ACCES_REFUSE = "Vous n'avez pas le droit d'accéder à cette adresse de l'API."
+MESSAGE_CSRF = (
+    "Requête refusée : le jeton CSRF de la session manque ou ne correspond pas. Rechargez la "
+    "page, ou utilisez le jeton de l'API (« Authorization: Token … »)."
+)
+MESSAGE_ACCEPT = (
+    "Le format de réponse demandé (en-tête Accept) n'est pas disponible : l'API répond en JSON "
+    "(application/json)."
+)
+
+# DRF's own sentences for a failed token authentication (English, and French
+# through its translation catalogue): replaced by one French sentence.
+_AUTHENTIFICATION_DRF = (
+    "Incorrect authentication credentials.",
+    "Invalid token header. No credentials provided.",
+    "Invalid token header. Token string should not contain spaces.",
+    "Invalid token header. Token string should not contain invalid characters.",
+    "Invalid token.",
+    "User inactive or deleted.",
+)
+
+
+def _de_drf(texte: str, *phrases) -> bool:
+    """Is `texte` one of DRF's own sentences (in English or translated)?"""
+    return any(texte in (str(p), gettext(str(p))) for p in phrases)
+
+
+def _commence_par_drf(texte: str, phrase) -> bool:
+    return texte.startswith(str(phrase)) or texte.startswith(gettext(str(phrase)))
+
+
+def _introuvable(context) -> str:
+    """« Ordre de recette n° 42 introuvable. » from the view, else a plain sentence."""
+    vue = context.get("view")
+    kwargs = getattr(vue, "kwargs", None) or {}
+    nom = ""
+    with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
+        nom = str(vue.get_queryset().model._meta.verbose_name)
+    cle = getattr(vue, "lookup_url_kwarg", None) or getattr(vue, "lookup_field", None)
+    valeur = kwargs.get(cle) if cle in kwargs else next(iter(kwargs.values()), None)
+    if nom and valeur is not None:
+        return (
+            f"{nom[0].upper()}{nom[1:]} n° {valeur} introuvable : il n'existe pas "
+            "ou ne vous est pas ouvert."
+        )
+    if nom:
+        return f"Introuvable : aucun objet « {nom} » ne correspond à cette adresse."
+    return "Introuvable : rien ne correspond à cette adresse."
+
+
+def _francise(exc, context):
+    """DRF's exception with a French detail in place of DRF's sentence (same class, code)."""
+    texte = str(getattr(exc, "detail", ""))
+    request = context.get("request")
+    if isinstance(exc, exceptions.NotFound) and _de_drf(texte, exc.default_detail):
+        return exceptions.NotFound(_introuvable(context))
+    if isinstance(exc, exceptions.ParseError):
+        if (
+            _de_drf(texte, exc.default_detail)
+            or "parse error" in texte.lower()
+            or ("analyse" in texte.lower())
+        ):
+            json = "json" in (getattr(request, "content_type", "") or "").lower()
+            return exceptions.ParseError(MESSAGE_JSON_INVALIDE if json else MESSAGE_CORPS_ILLISIBLE)
+        return exc
+    if isinstance(exc, exceptions.NotAuthenticated):
+        return _meme_statut(exc, MESSAGE_NON_AUTHENTIFIE)
+    if isinstance(exc, exceptions.AuthenticationFailed) and _de_drf(texte, *_AUTHENTIFICATION_DRF):
+        return _meme_statut(exc, MESSAGE_AUTHENTIFICATION_ECHOUEE)
+    if isinstance(exc, exceptions.PermissionDenied):
+        if texte.startswith("CSRF Failed"):
+            return _meme_statut(exc, MESSAGE_CSRF)
+        if _de_drf(texte, exc.default_detail):
+            return _meme_statut(exc, MESSAGE_ACCES_REFUSE)
+        return exc
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        methode = getattr(request, "method", "") or ""
+        return _meme_statut(
+            exc, f"La méthode {methode} n'est pas acceptée à cette adresse de l'API."
+        )
+    if isinstance(exc, exceptions.NotAcceptable):
+        return _meme_statut(exc, MESSAGE_ACCEPT)
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        type_ = getattr(request, "content_type", "") or "(aucun)"
+        types = []
+        with contextlib.suppress(Exception):
+            types = [p.media_type for p in context["view"].get_parsers()]
+        acceptes = ", ".join(types) or "application/json"
+        return _meme_statut(
+            exc,
+            f"Le type de contenu « {type_} » n'est pas accepté à cette adresse : envoyez {acceptes}.",
+        )
+    if isinstance(exc, exceptions.Throttled) and _commence_par_drf(texte, exc.default_detail):
+        suite = f"réessayez dans {exc.wait} s" if exc.wait is not None else "réessayez plus tard"
+        return _meme_statut(exc, f"Trop de requêtes : {suite}.")
+    return exc
+
+
+def _meme_statut(exc, message: str):
+    """A copy of DRF's exception `exc` with the French `message` (headers kept)."""
+    copie = exceptions.APIException(message)
+    copie.status_code = exc.status_code
+    copie.default_code = getattr(exc, "default_code", "erreur")
+    for attribut in ("auth_header", "wait"):
+        if hasattr(exc, attribut):
+            setattr(copie, attribut, getattr(exc, attribut))
+    return copie
+
 
 def gestionnaire_exceptions(exc, context):
     if isinstance(exc, Http404):
         # Django's text names the model in English (« No OrdreDepense matches… »).
-        nom = ""
-        with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
-            nom = f" ({context['view'].get_queryset().model._meta.verbose_name})"
-        exc = NotFound(f"Introuvable : rien ne correspond à cette adresse{nom}.")
+        exc = exceptions.NotFound(_introuvable(context))
     if isinstance(exc, DatabaseError):
         traduite = erreur_base(exc)
         if traduite is not None:
@@ -30,13 +154,12 @@ def gestionnaire_exceptions(exc, context):
             {"code": exc.code, "message": exc.message, "details": exc.details},
             status=exc.statut_http,
         )
+    code = getattr(exc, "default_code", "erreur")
+    if isinstance(exc, exceptions.APIException):
+        exc = _francise(exc, context)
     reponse = exception_handler(exc, context)
     if reponse is not None and isinstance(reponse.data, dict) and "detail" in reponse.data:
-        reponse.data = {
-            "code": getattr(exc, "default_code", "erreur"),
-            "message": str(reponse.data["detail"]),
-            "details": {},
-        }
+        reponse.data = {"code": code, "message": str(reponse.data["detail"]), "details": {}}
     elif reponse is not None and reponse.status_code == status.HTTP_400_BAD_REQUEST:
         reponse.data = {
             "code": "donnee_invalide",

@@ -1,0 +1,83 @@
+"""The API lists' pagination: `?limit=` and `?offset=`, read strictly.
+
+DRF's `LimitOffsetPagination` reads its parameters with `int()`: it takes
+« ١٢ », « 1_0 » or « 5 » with spaces, drops a wrong value silently, and sends
+a limit of 2**70 to PostgreSQL, which answers with a server error (the limit
+of a query is a bigint). Here a value that is not a number of ASCII digits is
+refused with a French message in the API's error shape (400); a limit above
+`max_limit` is brought down to it (the answer's `next` link goes on from
+there); an offset above `MAX_OFFSET` is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rest_framework.pagination import LimitOffsetPagination
+
+from core.exceptions import DonneeInvalide
+
+CHIFFRES = re.compile(r"[0-9]+")
+TRES_GRAND = 10**30  # stands for any longer number (int() refuses 4,300 digits)
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000
+
+
+def _entier(request, nom: str, *, minimum: int, maximum: int | None, libelle: str) -> int | None:
+    """The parameter `nom` as an integer, None when absent or empty."""
+    texte = request.query_params.get(nom)
+    if texte is None or texte == "":
+        return None
+    borne = f" et {maximum:_}".replace("_", "\u202f") if maximum is not None else ""
+    attendu = (
+        f"{libelle} doit être un nombre entier écrit en chiffres, entre {minimum}{borne}."
+        if borne
+        else f"{libelle} doit être un nombre entier écrit en chiffres, au moins {minimum}."
+    )
+    if not CHIFFRES.fullmatch(texte):
+        raise DonneeInvalide(
+            f"Le paramètre « {nom} » est invalide : {attendu[0].lower()}{attendu[1:]}",
+            details={nom: [attendu]},
+        )
+    valeur = int(texte) if len(texte) <= 30 else TRES_GRAND
+    if valeur < minimum or (maximum is not None and valeur > maximum):
+        raise DonneeInvalide(
+            f"Le paramètre « {nom} » est hors des bornes : {attendu[0].lower()}{attendu[1:]}",
+            details={nom: [attendu]},
+        )
+    return valeur
+
+
+class Pagination(LimitOffsetPagination):
+    """`limit` from 1 (a larger one is brought down to `max_limit`), `offset`
+    from 0 to `MAX_OFFSET`; anything else is a 400 `donnee_invalide`."""
+
+    max_limit = MAX_LIMIT
+    limit_query_description = (
+        f"Nombre de lignes par page (de 1 à {MAX_LIMIT} ; au-delà, {MAX_LIMIT})."
+    )
+    offset_query_description = "Rang de la première ligne rendue (à partir de 0)."
+
+    def get_limit(self, request):
+        limite = _entier(
+            request, self.limit_query_param, minimum=1, maximum=None, libelle="La limite"
+        )
+        if limite is None:
+            return self.default_limit
+        return min(limite, self.max_limit)
+
+    def get_offset(self, request):
+        decalage = _entier(
+            request, self.offset_query_param, minimum=0, maximum=MAX_OFFSET, libelle="Le décalage"
+        )
+        return decalage or 0
+
+    def get_schema_operation_parameters(self, view):
+        parametres = super().get_schema_operation_parameters(view)
+        for parametre in parametres:
+            if parametre["name"] == self.limit_query_param:
+                parametre["schema"] = {"type": "integer", "minimum": 1}
+            elif parametre["name"] == self.offset_query_param:
+                parametre["schema"] = {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}
+        return parametres
