@@ -41,3 +41,8 @@ urlpatterns = [
     path("api/", include("ledger.api_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# French error pages with the navigation (templates/400.html, 500.html); a lost
+# database gives the maintenance page (core.indisponible).
+handler400 = "core.indisponible.requete_invalide"
+handler500 = "core.indisponible.erreur_serveur"

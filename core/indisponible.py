@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -88,3 +89,27 @@ class BaseIndisponibleMiddleware:
         if base_indisponible(exception):
             return reponse_indisponible(request)
         return None
+
+
+def _page_erreur(request, modele: str, statut: int) -> HttpResponse:
+    """The error page with the navigation when it can be drawn, bare otherwise.
+
+    The navigation reads the session and the person (the database): when that
+    fails too, the page is drawn without them rather than not at all."""
+    try:
+        contenu = get_template(modele).render({}, request)
+    except Exception:
+        contenu = get_template(modele).render({"NOM_ORGANISME": settings.NOM_ORGANISME})
+    return HttpResponse(contenu, status=statut)
+
+
+def erreur_serveur(request) -> HttpResponse:
+    """handler500: the maintenance page when the database is gone, else 500.html."""
+    if base_indisponible(sys.exc_info()[1]):
+        return reponse_indisponible(request)
+    return _page_erreur(request, "500.html", 500)
+
+
+def requete_invalide(request, exception=None) -> HttpResponse:
+    """handler400, with the navigation."""
+    return _page_erreur(request, "400.html", 400)

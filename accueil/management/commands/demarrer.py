@@ -1,28 +1,98 @@
-"""`make run`: migrate, load the demo fund if absent, then serve on 127.0.0.1:8000."""
+"""`make run`: migrate, load the demo fund if absent, then serve through gunicorn.
 
+`--production` serves a fund's own database: no demo data, no demo password
+printed, and it refuses to start with the demo secret key or without the
+allowed host names (docs/deploiement.md). The port is checked before anything
+is printed; the socket bound then is the one gunicorn listens on.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import sys
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, connections
+from gunicorn.app.base import BaseApplication
 
 from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+
+CLE_DEMO = "demo-seulement-jamais-en-production"
+ROLE_APPLICATIF = "caisse_app"
+# Processes of the server: 2 × cores + 1, at most this many (each keeps its own
+# connections to PostgreSQL), each with a few threads.
+PROCESSUS_MAX = 9
+FILS_PAR_PROCESSUS = 4
+
+
+class DemarrageImpossible(Exception):
+    """The server cannot start; the message says why, in French."""
 
 
 class Command(BaseCommand):
     help = "Prépare la base (migrations, caisse de démonstration) et lance le serveur."
 
     def add_arguments(self, parser):
-        parser.add_argument("--adresse", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--adresse",
+            default="127.0.0.1:8000",
+            help="HÔTE:PORT où écouter (127.0.0.1:8000 par défaut ; 0.0.0.0:8000 pour le réseau).",
+        )
+        parser.add_argument(
+            "--production",
+            action="store_true",
+            help="Base de l'organisme : ni démonstration ni mot de passe affiché (docs/deploiement.md).",
+        )
+        parser.add_argument("--processus", type=int, default=None, help="Nombre de processus.")
         parser.add_argument("--sans-serveur", action="store_true", help="Préparer seulement.")
 
-    def handle(self, *args, adresse, sans_serveur, **options):
+    def handle(self, *args, adresse, production, processus, sans_serveur, **options):
+        try:
+            hote, port = lire_adresse(adresse)
+            if production:
+                verifier_production()
+            ecoute = None if sans_serveur else reserver_port(hote, port)
+        except DemarrageImpossible as exc:
+            self.stderr.write(str(exc))
+            sys.exit(1)
         call_command("migrate", verbosity=0, interactive=False)
+        url = f"http://{hote}:{port}/"
+        if production:
+            self.stdout.write(
+                f"{settings.NOM_ORGANISME}\nLe serveur sert la base de l'organisme sur {url}"
+            )
+        else:
+            self._annoncer_demo(url)
+        if _servir_sous_role_applicatif():
+            self.stdout.write(
+                f"Le serveur travaille sous le rôle PostgreSQL « {ROLE_APPLICATIF} », "
+                "qui ne possède aucune table."
+            )
+        else:
+            self.stdout.write(
+                f"Attention : le rôle PostgreSQL « {ROLE_APPLICATIF} » n'est pas accessible ; "
+                "le serveur travaille sous le rôle propriétaire des tables (docs/deploiement.md)."
+            )
+        if sans_serveur:
+            return
+        nombre = processus or nombre_processus()
+        self.stdout.write(f"Serveur prêt ({nombre} processus). Ctrl+C pour l'arrêter.")
+        self.stdout.flush()
+        connections.close_all()
+        ServeurCaisse(ecoute, nombre).run()
+
+    def _annoncer_demo(self, url: str) -> None:
         nombre = charger_demo()
         if nombre:
             self.stdout.write(f"Caisse de démonstration créée : {nombre} écritures passées.")
         lignes = [
             "",
-            "Caisse primaire d'assurance maladie de Valmont (démonstration)",
-            f"Connectez-vous sur http://{adresse}/ avec l'un de ces comptes :",
+            f"{settings.NOM_ORGANISME} (démonstration)",
+            f"Connectez-vous sur {url} avec l'un de ces comptes :",
         ]
         for login, prenom, nom, fonction in DISTRIBUTION:
             lignes.append(
@@ -30,27 +100,130 @@ class Command(BaseCommand):
             )
         lignes.append("Ces mots de passe ne valent que pour la base de démonstration.")
         self.stdout.write("\n".join(lignes) + "\n")
-        if _servir_sous_role_applicatif():
-            self.stdout.write(
-                "Le serveur travaille sous le rôle PostgreSQL « caisse_app », qui ne possède aucune table."
+
+
+def lire_adresse(adresse: str) -> tuple[str, int]:
+    """`HÔTE:PORT` (or a port alone) as a host and a port number."""
+    hote, _, port = adresse.rpartition(":")
+    hote = hote or "127.0.0.1"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise DemarrageImpossible(
+            f"L'adresse « {adresse} » n'est pas de la forme HÔTE:PORT (par exemple 127.0.0.1:8000)."
+        )
+    return hote, int(port)
+
+
+def reserver_port(hote: str, port: int) -> socket.socket:
+    """Bind the listening socket now, or say in French why we cannot."""
+    ecoute = socket.socket(socket.AF_INET6 if ":" in hote else socket.AF_INET)
+    ecoute.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        ecoute.bind((hote.strip("[]"), port))
+    except OSError as exc:
+        ecoute.close()
+        if exc.errno == errno.EADDRINUSE:
+            message = (
+                f"Le port {port} de {hote} est déjà occupé (un autre serveur tourne-t-il déjà ?) : "
+                f"arrêtez-le, ou choisissez un autre port, par exemple "
+                f"`manage.py demarrer --adresse {hote}:{port + 1}`."
             )
-        if not sans_serveur:
-            call_command("runserver", adresse, use_reloader=False)
+        elif exc.errno == errno.EACCES:
+            message = (
+                f"Le port {port} est réservé à l'administrateur du système : "
+                "choisissez un port au-delà de 1023 avec --adresse HÔTE:PORT."
+            )
+        else:
+            message = (
+                f"Impossible d'écouter sur {hote}:{port} ({exc.strerror}) : vérifiez --adresse."
+            )
+        raise DemarrageImpossible(message) from exc
+    ecoute.listen(2048)
+    ecoute.set_inheritable(True)
+    return ecoute
+
+
+def verifier_production() -> None:
+    """A production start needs its own secret key and host names, and DEBUG off."""
+    problemes = []
+    cle = os.environ.get("DJANGO_SECRET_KEY", "")
+    if not cle or cle == CLE_DEMO or len(cle) < 32:
+        problemes.append(
+            "DJANGO_SECRET_KEY doit être une clé secrète propre à l'organisme (au moins 32 caractères "
+            "aléatoires), pas celle de la démonstration."
+        )
+    if not os.environ.get("DJANGO_ALLOWED_HOSTS"):
+        problemes.append(
+            "DJANGO_ALLOWED_HOSTS doit nommer le ou les noms du serveur (par exemple compta.caisse.fr)."
+        )
+    if settings.DEBUG:
+        problemes.append(
+            "DJANGO_DEBUG=1 est interdit en production : la page de débogage montre tout."
+        )
+    if problemes:
+        raise DemarrageImpossible(
+            "Démarrage en production refusé :\n- "
+            + "\n- ".join(problemes)
+            + "\nVoir docs/deploiement.md."
+        )
+
+
+def nombre_processus() -> int:
+    coeurs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, min(2 * (coeurs or 1) + 1, PROCESSUS_MAX))
 
 
 def _servir_sous_role_applicatif() -> bool:
     """Serve as `caisse_app` (owns nothing) when we may switch to it.
 
     Migrations ran as the owner; the web requests then open their own
-    connections, which take the role from the connection options.
+    connections, which take the role from the connection options. The
+    environment variable carries it to the server's processes and to any
+    other WSGI server started from here (config/settings.py reads it).
     """
     with connection.cursor() as curseur:
         curseur.execute(
-            "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
-            " AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caisse_app')"
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s)"
+            " THEN current_user <> %s AND pg_has_role(current_user, %s, 'MEMBER')"
+            " ELSE false END",
+            [ROLE_APPLICATIF] * 3,
         )
         possible = curseur.fetchone()[0]
     if possible:
-        connections.settings["default"].setdefault("OPTIONS", {})["options"] = "-c role=caisse_app"
+        os.environ["CAISSE_ROLE_BASE"] = ROLE_APPLICATIF
+        connections.settings["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c role={ROLE_APPLICATIF}"
+        )
         connection.close()
     return bool(possible)
+
+
+class ServeurCaisse(BaseApplication):
+    """gunicorn inside this process: the embedded PostgreSQL's handle stays here,
+    the settings already read (role included) pass to the workers by fork."""
+
+    def __init__(self, ecoute: socket.socket, processus: int):
+        self.ecoute = ecoute
+        self.processus = processus
+        super().__init__()
+
+    def load_config(self):
+        reglages = {
+            "bind": [f"fd://{self.ecoute.fileno()}"],
+            "workers": self.processus,
+            "worker_class": "gthread",
+            "threads": FILS_PAR_PROCESSUS,
+            "timeout": 120,
+            "graceful_timeout": 20,
+            # Quiet: only warnings and errors (in gunicorn's words), no access log.
+            "loglevel": "warning",
+            "accesslog": None,
+            "errorlog": "-",
+            "proc_name": "caisse",
+        }
+        for cle, valeur in reglages.items():
+            self.cfg.set(cle, valeur)
+
+    def load(self):
+        from config.wsgi import application
+
+        return application
