@@ -19,12 +19,13 @@ from comptes_annuels.services import compte_financier_etablir
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from core.models import JournalAudit
 from ledger.services import balance_figer, exercice_ouvrir_periode_complementaire
+from tests.fichiers import pdf
 from tests.savepoint import refus_sql
 from tests.tresorerie.test_pages import page, texte_pdf
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-RAPPORT = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+RAPPORT = pdf("rapport de la commission de contrôle")
 SHA_RAPPORT = hashlib.sha256(RAPPORT).hexdigest()
 
 

@@ -13,11 +13,12 @@ from depenses.models import OrdreDepense, PieceDepense
 from recettes.models import OrdreRecette
 from tests.depenses.test_services import AUJOURD_HUI, BIC, IBAN, creer, engager
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 from tests.recettes.test_services import creer as creer_recette
 
 pytestmark = pytest.mark.django_db
 
-FACTURE = b"%PDF-1.4 facture 118"
+FACTURE = pdf("facture 118")
 
 
 def _corps(engagement) -> dict:

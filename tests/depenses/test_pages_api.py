@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 from depenses.models import OrdreDepense
 from tests.depenses.test_services import AUJOURD_HUI, BIC, IBAN, creer, engager, signe_transmis
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def _donnees(engagement, **modifs):
 def test_creer_un_ordre_avec_sa_facture_par_le_formulaire(client, directrice, credits):
     client.force_login(directrice)
     engagement = engager(directrice, credits)
-    facture = SimpleUploadedFile("facture.pdf", b"%PDF-1.4 facture", content_type="application/pdf")
+    facture = SimpleUploadedFile("facture.pdf", pdf("facture"), content_type="application/pdf")
     reponse = client.post(
         reverse("depenses:nouveau"), _donnees(engagement, pieces=[facture]), follow=True
     )

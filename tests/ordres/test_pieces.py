@@ -19,11 +19,12 @@ from recettes import services as recettes
 from recettes.models import OrdreRecette
 from tests.depenses.test_services import AUJOURD_HUI, IBAN
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 from tests.recettes.test_services import saisie
 from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
-FACTURE = b"%PDF-1.4 facture 118 de la Papeterie Centrale"
+FACTURE = pdf("facture 118 de la Papeterie Centrale")
 REFUS_RECETTE = (
     "ne se signe pas sans ses pièces justificatives : joignez-les ou portez leurs "
     "références sur l'ordre (circulaire 93/82 §2.0.2 : « Les ordres de recette sont "
@@ -118,7 +119,7 @@ def test_une_piece_jointe_ou_des_references_suffisent(directrice, exercice):
     jointe = recettes.ordre_recette_creer(
         acting_user=directrice,
         saisie=saisie(pieces_references=""),
-        pieces=[("convention.pdf", b"%PDF-1.4 convention")],
+        pieces=[("convention.pdf", pdf("convention"))],
     )
     # references written, no pièce
     referencee = _depense_sans_piece(directrice, references="Arrêt de travail n° 4411")
@@ -288,7 +289,7 @@ def _contenu_d_avant(ordre) -> dict:
 
 def test_l_empreinte_d_un_ordre_de_l_exercice_de_son_fait_est_celle_d_avant(directrice, exercice):
     ordre = recettes.ordre_recette_creer(
-        acting_user=directrice, saisie=saisie(), pieces=[("convention.pdf", b"%PDF-1.4 c")]
+        acting_user=directrice, saisie=saisie(), pieces=[("convention.pdf", pdf("c"))]
     )
     recettes.ordre_recette_signer(acting_user=directrice, ordre=ordre, mot_de_passe=MOT_DE_PASSE)
     ordre = OrdreRecette.objects.get(pk=ordre.pk)

@@ -10,11 +10,12 @@ from rest_framework.test import APIClient
 
 from recettes import services as recettes
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 from tests.recettes.test_services import saisie
 
 pytestmark = pytest.mark.django_db
 
-AVIS = b"%PDF-1.4 avis de la commission de recours amiable"
+AVIS = pdf("avis de la commission de recours amiable")
 
 
 @pytest.fixture

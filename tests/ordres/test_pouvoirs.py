@@ -26,6 +26,7 @@ from recettes import services as r
 from recettes.models import OrdreRecette, Reduction
 from tests.depenses.test_services import CONFORMES, creer, engager, signe_transmis
 from tests.factories import MOT_DE_PASSE, AffectationFactory, personne
+from tests.fichiers import pdf
 from tests.personnes.conftest import sans_gardes
 from tests.recettes.test_services import saisie
 
@@ -228,7 +229,7 @@ ACTES = {
     "joindre une pièce": (
         _brouillon,
         lambda de, o: d.ordre_depense_joindre_piece(
-            acting_user=de, ordre=o, nom="facture.pdf", contenu=b"%PDF-1.4 facture"
+            acting_user=de, ordre=o, nom="facture.pdf", contenu=pdf("facture")
         ),
         lambda o: o.pieces.count(),
     ),

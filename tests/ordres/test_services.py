@@ -16,10 +16,11 @@ from recettes import services as recettes
 from recettes.models import CompteurOrdre, OrdreRecette
 from tests.depenses.test_services import AUJOURD_HUI, IBAN
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 from tests.recettes.test_services import saisie
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4 facture"
+PDF = pdf("facture")
 
 
 def _saisie_depense(**modifs) -> depenses.SaisieDepense:

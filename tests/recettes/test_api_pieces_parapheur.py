@@ -17,6 +17,7 @@ from recettes import services as s
 from recettes.models import OrdreRecette, PieceJustificative
 from recettes.parapheur import RECETTES, parapheur_signer
 from tests.factories import MOT_DE_PASSE, UtilisateurFactory, personne
+from tests.fichiers import pdf
 from tests.recettes.test_services import AUJOURD_HUI, creer, signe_et_transmis
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ CORPS = {
     "dates": {"liquidation": AUJOURD_HUI.isoformat()},
     "lignes": [{"debiteur": "Société Orion", "qualite": "débiteur", "montant": "250.00"}],
 }
-PDF = b"%PDF-1.4 convention signee"
+PDF = pdf("convention signee")
 
 
 def _api(utilisateur) -> APIClient:

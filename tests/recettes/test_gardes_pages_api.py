@@ -9,6 +9,7 @@ from core import horloge
 from recettes import services as s
 from recettes.models import OrdreRecette
 from tests.factories import MOT_DE_PASSE
+from tests.fichiers import pdf
 from tests.recettes.test_services import creer, signe_et_transmis, tous_conformes
 from tests.savepoint import refus_sql
 
@@ -143,9 +144,7 @@ def test_creer_un_ordre_collectif_avec_piece_par_le_formulaire(client, directric
         "debiteur_2": "Hôtel du Lac",
         "qualite_2": "employeur",
         "montant_2": "812,35",
-        "pieces": [
-            SimpleUploadedFile("etat.pdf", b"%PDF-1.4 etat", content_type="application/pdf")
-        ],
+        "pieces": [SimpleUploadedFile("etat.pdf", pdf("etat"), content_type="application/pdf")],
     }
     reponse = client.post(reverse("recettes:nouveau"), donnees, follow=True)
     contenu = reponse.content.decode()

@@ -22,6 +22,7 @@ from personnes.models import Affectation, Delegation, Fonction
 from recettes import services as s
 from recettes.models import OrdreRecette, Reduction
 from tests.factories import MOT_DE_PASSE, personne
+from tests.fichiers import pdf
 
 pytestmark = pytest.mark.django_db
 AUJOURD_HUI = horloge.aujourdhui()
@@ -400,11 +401,11 @@ def test_une_piece_qui_n_est_pas_ce_qu_elle_pretend_est_refusee(directrice, exer
             acting_user=directrice, ordre=ordre, nom="facture.pdf", contenu=b"MZ\x90\x00"
         )
     piece = s.ordre_recette_joindre_piece(
-        acting_user=directrice, ordre=ordre, nom="facture.pdf", contenu=b"%PDF-1.4 facture"
+        acting_user=directrice, ordre=ordre, nom="facture.pdf", contenu=pdf("facture")
     )
-    assert piece.sha256 == hashlib.sha256(b"%PDF-1.4 facture").hexdigest()
-    assert piece.taille == 16 and piece.type_mime == "application/pdf"
-    assert piece.fichier.read() == b"%PDF-1.4 facture"
+    assert piece.sha256 == hashlib.sha256(pdf("facture")).hexdigest()
+    assert piece.taille == len(pdf("facture")) and piece.type_mime == "application/pdf"
+    assert piece.fichier.read() == pdf("facture")
     assert ordre.pieces.count() == 1
 
 

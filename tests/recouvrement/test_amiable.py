@@ -21,6 +21,7 @@ from recouvrement import amiable as a
 from recouvrement import amiable_lecture as lecture
 from recouvrement.a_echoir import COMPTABLE, DIRECTEUR, a_echoir
 from recouvrement.models import Acte, Creance, DelaiPaiement, LotRelances
+from tests.fichiers import pdf
 from tests.recouvrement.conftest import ordre_pris_en_charge
 from tresorerie import services as t
 
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 J = datetime.date
 LENDEMAIN = J(2026, 6, 16)
-PDF = b"%PDF-1.4 lettre du debiteur"
+PDF = pdf("lettre du debiteur")
 
 
 def _ligne(ordre):

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from recouvrement import amiable as a
 from recouvrement.models import Acte, Creance, DelaiPaiement, LotRelances
+from tests.fichiers import pdf
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,6 +24,7 @@ pytestmark = [
 
 J = datetime.date
 LENDEMAIN = J(2026, 6, 16)
+DEMANDE = pdf("demande de délai")
 
 
 def texte_pdf(contenu: bytes) -> str:
@@ -87,7 +89,7 @@ def test_delai_depuis_la_page_avec_la_lettre_du_debiteur(client, comptable, ordr
     assert "Accorder le délai de paiement" in page.content.decode()
     donnees = {
         "demande_le": "2026-06-10",
-        "demande_fichier": SimpleUploadedFile("lettre.pdf", b"%PDF-1.4 demande", "application/pdf"),
+        "demande_fichier": SimpleUploadedFile("lettre.pdf", DEMANDE, "application/pdf"),
         "echeance_1_le": "2026-07-15",
         "echeance_1_montant": "200,00",
         "echeance_2_le": "2026-08-15",
@@ -100,7 +102,7 @@ def test_delai_depuis_la_page_avec_la_lettre_du_debiteur(client, comptable, ordr
     delai = DelaiPaiement.objects.get()
     assert [e.montant for e in delai.echeances.all()] == [Decimal("200.00"), Decimal("400.00")]
     lettre = client.get(reverse("recouvrement:amiable_demande", args=[delai.pk]))
-    assert lettre.content.startswith(b"%PDF-1.4 demande")
+    assert lettre.content == DEMANDE
     html = client.get(reverse("recouvrement:amiable_creance", args=[ligne.pk])).content.decode()
     assert "délai de paiement accordé" in html and "à venir" in html
 

@@ -25,12 +25,13 @@ from responsabilite.services_decharge import (
     demande_deposer,
 )
 from responsabilite.services_sursis import sursis_decider, sursis_demander
+from tests.fichiers import pdf, png
 from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 DEBUT_ESSAI = D(2026, 1, 1)
-PDF = b"%PDF-1.4\n% constat de vol\n%%EOF\n"
+PDF = pdf("constat de vol")
 
 
 def seuil(valeur: str, depuis=DEBUT_ESSAI):
@@ -123,9 +124,7 @@ def test_la_force_majeure_se_prouve_par_un_pdf(ordre, comptable):
     with pytest.raises(DonneeInvalide, match="n'est pas ce qu'il prétend être"):
         _decharge(comptable, ordre, force_majeure=True, piece_nom="vol.pdf", piece=b"GIF89a")
     with pytest.raises(DonneeInvalide, match="doit être un PDF"):
-        _decharge(
-            comptable, ordre, force_majeure=True, piece_nom="vol.png", piece=b"\x89PNG\r\n\x1a\n1"
-        )
+        _decharge(comptable, ordre, force_majeure=True, piece_nom="vol.png", piece=png("vol"))
     assert not Demande.objects.exists()
 
 

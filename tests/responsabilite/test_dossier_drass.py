@@ -26,14 +26,15 @@ from responsabilite.services_decharge import (
     demande_deposer,
 )
 from responsabilite.services_drass import avis_ministres_enregistrer, dossier_drass_transmettre
+from tests.fichiers import pdf, png
 from tests.responsabilite.test_decharge import seuil
 from tests.savepoint import refus_sql
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-CAUTIONNEMENT = b"%PDF-1.4\n% contrat de cautionnement\n%%EOF\n"
-ASSURANCE = b"%PDF-1.4\n% assurance responsabilite civile\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+CAUTIONNEMENT = pdf("contrat de cautionnement")
+ASSURANCE = pdf("assurance responsabilite civile")
+PNG = png("assurance")
 
 
 def dossier(directrice, demande, **kw):
