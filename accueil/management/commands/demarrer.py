@@ -214,8 +214,8 @@ class ServeurCaisse(BaseApplication):
             "threads": FILS_PAR_PROCESSUS,
             "timeout": 120,
             "graceful_timeout": 20,
-            # Quiet: only warnings and errors (in gunicorn's words), no access log.
-            "loglevel": "warning",
+            # Quiet: gunicorn speaks English; only its errors (a worker lost), no access log.
+            "loglevel": "error",
             "accesslog": None,
             "errorlog": "-",
             "proc_name": "caisse",
