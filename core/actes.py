@@ -16,7 +16,11 @@ service checks it again with the date, the delegation and the object.
 A page runs an act through `executer` only: the form's one-time token
 (`core.jetons`) is consumed in the act's own transaction, so that the same
 form sent twice records its act once (the second is refused and shown the
-page the first led to), and a refused act leaves the form usable.
+page the first led to), and a refused act leaves the form usable. An API
+action runs its act through `core.idempotence`: in one transaction that
+first inserts the request's `Idempotency-Key`, when it carries one, so that a
+request retried records its act once; every write method of an `ActeApi`
+subclass is run that way.
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -38,7 +41,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core import acte_courant, jetons
+from core import acte_courant, idempotence, jetons
 from core.exceptions import ApplicationError, DonneeInvalide, FormulaireDejaEnvoye
 
 
@@ -299,7 +302,22 @@ class ActeApi(APIView):
             except ApplicationError as refus:
                 raise PermissionDenied(refus.message) from refus
 
+    def __init_subclass__(cls, **kwargs):
+        """A write method a subclass defines runs in one transaction that
+        honours the request's `Idempotency-Key` (`core.idempotence`)."""
+        super().__init_subclass__(**kwargs)
+        for nom in idempotence.METHODES:
+            methode = cls.__dict__.get(nom)
+            if methode is not None and not getattr(methode, "idempotente", False):
+                setattr(cls, nom, idempotence.idempotente(methode))
+
     def post(self, request, pk: int | None = None):
+        # The key first: a retry is answered as the first request was, before
+        # its object and data are read again (`core.idempotence`).
+        cle = idempotence.lire(request)
+        deja = idempotence.reponse_connue(cle)
+        if deja is not None:
+            return deja
         objet = None
         if self.queryset is not None:
             objet = self.queryset.filter(pk=pk).first()
@@ -312,14 +330,20 @@ class ActeApi(APIView):
             donnees = serialiseur.validated_data
         # One transaction for the act, as the pages' `une_fois` gives theirs: a
         # service that forgot its own cannot leave half an act, nor lock rows
-        # outside one. What the act records before itself stands apart.
+        # outside one; the idempotency key is inserted first in it. What the
+        # act records before itself stands apart.
         if self.acte.prealable is not None and objet is not None:
             self.acte.prealable(request.user, objet)
-        with transaction.atomic():
+
+        def faire():
             resultat = self.acte.lancer(request.user, objet, donnees)
-        return Response(
-            type(self).sortie(resultat if resultat is not None else objet), status=self.statut
-        )
+            return Response(
+                type(self).sortie(resultat if resultat is not None else objet), status=self.statut
+            )
+
+        return idempotence.executer(request, cle, faire)
+
+    post.idempotente = True
 
 
 def api_acte(
@@ -340,6 +364,8 @@ def api_acte(
 
     def post(self, request, pk: int | None = None):
         return ActeApi.post(self, request, pk)
+
+    post.idempotente = True  # ActeApi.post takes the key in hand
 
     schema = {"request": entree, "responses": {statut: reponse}, "summary": resume or acte.nom}
     if operation_id:

@@ -64,3 +64,40 @@ class JetonConsomme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.chemin} ({self.le:%d/%m/%Y %H:%M})"
+
+
+class CleIdempotence(models.Model):
+    """An API write sent with an `Idempotency-Key` header (`core.idempotence`).
+
+    The row is inserted first in the act's own transaction (UNIQUE per person
+    and key), then the act runs and its answer is written in: a retry with the
+    same key reads the answer instead of acting again, a concurrent one waits
+    on the unique index until the first commits. A refused act rolls the row
+    back with everything else: the key is free again. A key lives
+    `core.idempotence.DUREE`; `manage.py purger_cles_idempotence` deletes the
+    expired ones.
+    """
+
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    cle = models.CharField("clé d'idempotence", max_length=255)
+    methode = models.CharField("méthode HTTP", max_length=10)
+    chemin = models.CharField("adresse de la requête", max_length=255)
+    empreinte = models.CharField("empreinte SHA-256 du corps de la requête", max_length=64)
+    statut = models.PositiveSmallIntegerField("statut HTTP de la réponse", null=True)
+    type_contenu = models.CharField(
+        "type d'une réponse qui n'est pas du JSON", max_length=100, blank=True
+    )
+    reponse = models.JSONField("réponse enregistrée", null=True)
+    cree_le = models.DateTimeField("reçue le", db_index=True)
+
+    class Meta:
+        verbose_name = "clé d'idempotence"
+        verbose_name_plural = "clés d'idempotence"
+        constraints = [
+            models.UniqueConstraint(fields=["utilisateur", "cle"], name="cle_idempotence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.methode} {self.chemin} ({self.cle})"
