@@ -63,6 +63,9 @@ MIDDLEWARE = [
     # Before the sessions and the authentication, which reach the database first:
     # PostgreSQL unreachable gives the maintenance page (503), not a server error.
     "core.indisponible.BaseIndisponibleMiddleware",
+    # The client's address, and the signing-password failures recorded after the act's
+    # transaction (personnes.authentification).
+    "personnes.authentification.ProtectionAuthentification",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,6 +99,7 @@ _url = os.environ.get("DATABASE_URL") or url_postgres_embarque(BASE_DIR)
 DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=0)}
 DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 # A Unix socket given as `?host=/path` belongs in HOST, where psql finds it too.
+DATABASES["default"].setdefault("OPTIONS", {})
 if "host" in DATABASES["default"]["OPTIONS"]:
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CAISSE_TEST_DB", "test_caisse")}
@@ -109,9 +113,28 @@ CAISSE_HORLOGE = os.environ.get("CAISSE_HORLOGE", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+_VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
 ]
+
+# Lockout after repeated password failures (personnes.authentification): per login
+# and per client address, within a window; the lock lasts CAISSE_DUREE_BLOCAGE
+# minutes, doubled at each lock in a row (at most a day).
+CAISSE_ECHECS_PAR_COMPTE = int(os.environ.get("CAISSE_ECHECS_PAR_COMPTE", "5"))
+CAISSE_ECHECS_PAR_ADRESSE = int(os.environ.get("CAISSE_ECHECS_PAR_ADRESSE", "20"))
+CAISSE_FENETRE_ECHECS = int(os.environ.get("CAISSE_FENETRE_ECHECS", "15"))  # minutes
+CAISSE_DUREE_BLOCAGE = int(os.environ.get("CAISSE_DUREE_BLOCAGE", "15"))  # minutes
+# Behind a reverse proxy: how many proxies put the client's address in
+# X-Forwarded-For (0: REMOTE_ADDR is the client). Set it only when every request
+# comes through them, or a client could choose the address it is counted under.
+CAISSE_PROXIES_DE_CONFIANCE = int(os.environ.get("CAISSE_PROXIES_DE_CONFIANCE", "0"))
+# Every person holding an ordonnateur's or comptable's function must enrol a
+# second factor (TOTP) before signing (personnes.second_facteur).
+CAISSE_SECOND_FACTEUR_OBLIGATOIRE = os.environ.get("CAISSE_SECOND_FACTEUR_OBLIGATOIRE") == "1"
 
 LANGUAGE_CODE = "fr-fr"
 # French only, whatever the browser asks (no LocaleMiddleware): the texts apply in French.

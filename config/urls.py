@@ -2,13 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.authtoken.views import obtain_auth_token
 
 from accueil import views as accueil_views
+from personnes.api_jeton import JetonApi
+from personnes.connexion import FormulaireConnexionAdministration, VueConnexion
+
+# The admin's login goes through the same lockout as the login page.
+admin.site.login_form = FormulaireConnexionAdministration
 
 urlpatterns = [
     path("", accueil_views.accueil, name="accueil"),
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("connexion/", VueConnexion.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("comptabilite/", include("ledger.urls")),
     path("recettes/", include("recettes.urls")),
@@ -22,7 +26,7 @@ urlpatterns = [
     path("comptes-annuels/", include("comptes_annuels.urls")),
     path("responsabilite/", include("responsabilite.urls")),
     path("recouvrement/", include("recouvrement.urls")),
-    path("api/jeton/", obtain_auth_token, name="api_jeton"),
+    path("api/jeton/", JetonApi.as_view(), name="api_jeton"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/ordres-recette/", include("recettes.api_urls")),
     path("api/ordres-depense/", include("depenses.api_urls")),

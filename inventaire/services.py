@@ -28,7 +28,6 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.pieces import verifier_mot_de_passe
 from core.verrous import partager
 from inventaire import selectors
 from inventaire.contrepassation import inventaire_contrepasser  # the reversal, one of these acts
@@ -37,6 +36,7 @@ from inventaire.revue import Revue, articles_de_revue
 from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from personnes.permissions import exiger_comptable
+from personnes.signature import verifier_mot_de_passe
 from reglementation.selectors import titre_agent_comptable
 
 Nature = EtatInventaire.Nature

@@ -42,7 +42,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import format_euros
-from core.pieces import enregistrer_piece, verifier_mot_de_passe
+from core.pieces import enregistrer_piece
 from core.verrous import partager, verrouiller
 from ledger.models import Exercice
 from ordres.models import BROUILLON, SIGNE, TRANSMIS
@@ -53,6 +53,7 @@ from personnes.permissions import (
     exiger_pouvoir_ordonnateur,
     pouvoir_ordonnateur,
 )
+from personnes.signature import verifier_mot_de_passe
 from reglementation.selectors import Rattachement
 
 # --- Guards ---------------------------------------------------------------------------

@@ -472,8 +472,13 @@ class Mandat(models.Model):
         return self.debut <= jour <= self.fin and (self.retire_le is None or jour < self.retire_le)
 
 
-# The installation and the réserves (circ. 93/82 §1.1.0), in a module of their
-# own: imported here so that the app registry knows them.
+# The failure counters and the second factor (authentication that resists
+# guessing), the installation and the réserves (circ. 93/82 §1.1.0), in modules
+# of their own: imported here so that the app registry knows them.
+from personnes.models_authentification import (  # noqa: E402, F401
+    CompteurEchecs,
+    SecondFacteur,
+)
 from personnes.models_installation import (  # noqa: E402, F401
     Installation,
     ProrogationReserves,

@@ -40,6 +40,7 @@ from personnes.models import (
 from personnes.models import nom_de as _nom
 from personnes.selectors import agent_comptable_en_fonction, fonctions_le
 from personnes.services import CIRCULAIRE_INTERIM, _date, _verrouiller_utilisateur
+from personnes.signature import verifier_mot_de_passe
 
 CIRCULAIRE_INSTALLATION = "circulaire 93/82 §1.1.0"
 MOIS_RESERVES = 6
@@ -64,12 +65,17 @@ def limite_reserves(installation: Installation) -> datetime.date:
 
 
 def _signer(utilisateur, mot_de_passe: str, qualite: str) -> None:
-    if not mot_de_passe or not utilisateur.check_password(mot_de_passe):
-        raise DroitInsuffisant(
+    """Each signs by typing his password again, counted and locked like any
+    signature (`personnes.signature`)."""
+    verifier_mot_de_passe(
+        utilisateur,
+        mot_de_passe,
+        refus=(
             f"Mot de passe de {_nom(utilisateur)} ({qualite}) incorrect : chacun signe le "
             "procès-verbal de remise de service en ressaisissant son mot de passe "
             f"({CIRCULAIRE_INSTALLATION})."
-        )
+        ),
+    )
 
 
 def _solde(valeur, libelle: str) -> Decimal:

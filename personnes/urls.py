@@ -1,10 +1,12 @@
 from django.urls import path
 
-from personnes import views, views_installation, views_interims
+from personnes import connexion, views, views_installation, views_interims
 
 app_name = "personnes"
 
 urlpatterns = [
+    path("mot-de-passe/", connexion.VueChangementMotDePasse.as_view(), name="mot_de_passe"),
+    path("connexions/", connexion.journal_connexions, name="connexions"),
     path("delegations/", views.delegations, name="delegations"),
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),

@@ -12,7 +12,6 @@ from core.exceptions import (
     TransitionInterdite,
     relever_erreur_base,
 )
-from core.pieces import verifier_mot_de_passe
 from depenses.models import (
     CertificatNonPaiement,
     CompteurOrdreDepense,
@@ -32,6 +31,7 @@ from ordres.services import (
     numero_suivant,
 )
 from personnes.permissions import exiger_comptable, pouvoir_ordonnateur
+from personnes.signature import verifier_mot_de_passe
 
 # --- Lost orders ---------------------------------------------------------------------
 

@@ -24,7 +24,6 @@ from core.exceptions import (
     TransitionInterdite,
     relever_erreur_base,
 )
-from core.pieces import verifier_mot_de_passe
 from core.verrous import verrouiller
 from depenses.models import CertificatReimputation, Gestion, OrdreDepense
 from depenses.selectors import imputations_actuelles
@@ -33,6 +32,7 @@ from ledger.models import Compte, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from ordres.services import exiger_etat
 from personnes.permissions import exiger_comptable, exiger_separation, pouvoir_ordonnateur
+from personnes.signature import verifier_mot_de_passe
 
 CIRC_REIMPUTATION = "circulaire 93/82 §2.1.4"
 Etat = CertificatReimputation.Etat

@@ -21,7 +21,6 @@ from core.exceptions import (
     TransitionInterdite,
     relever_erreur_base,
 )
-from core.pieces import verifier_mot_de_passe
 from depenses.models import (
     Gestion,
     OrdreDepense,
@@ -42,6 +41,7 @@ from ordres.services import (
     exiger_transition,
 )
 from personnes.permissions import pouvoir_ordonnateur
+from personnes.signature import verifier_mot_de_passe
 
 
 @transaction.atomic

@@ -16,7 +16,6 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from core.pieces import verifier_mot_de_passe
 from core.verrous import verrouiller
 from ledger.models import Exercice
 from ledger.services import LigneSaisie, ecriture_passer
@@ -26,6 +25,7 @@ from ordres.services import (
     exiger_ordonnateur,
 )
 from personnes.permissions import exiger_pas_comptable_de, exiger_separation
+from personnes.signature import verifier_mot_de_passe
 from recettes.models import (
     LigneOrdreRecette,
     Nature,
