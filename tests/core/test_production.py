@@ -1,0 +1,278 @@
+"""The served mode (issue 14, point 1 and part of 5): DEBUG off by default,
+French error pages with the navigation, security headers, the HTTPS switch,
+the port check of `demarrer`, the production start's refusals, PostgreSQL
+unreachable (503) and the embedded server's first start after a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+from accueil.management.commands.demarrer import DemarrageImpossible, reserver_port
+
+RACINE = Path(__file__).resolve().parents[2]
+
+
+def _port_ferme() -> int:
+    """A port where nothing listens (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _python(code: str, **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter with a clean environment: no embedded
+    server is started (DATABASE_URL names a closed port unless given)."""
+    propre = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CAISSE_"))}
+    propre.setdefault("DATABASE_URL", f"postgresql://caisse@127.0.0.1:{_port_ferme()}/caisse")
+    propre.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=RACINE,
+        env=propre,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+REGLAGES = """
+    import json
+    import config.settings as s
+    print(json.dumps({
+        "DEBUG": s.DEBUG,
+        "SESSION_COOKIE_SECURE": getattr(s, "SESSION_COOKIE_SECURE", False),
+        "CSRF_COOKIE_SECURE": getattr(s, "CSRF_COOKIE_SECURE", False),
+        "SECURE_SSL_REDIRECT": getattr(s, "SECURE_SSL_REDIRECT", False),
+        "SECURE_HSTS_SECONDS": getattr(s, "SECURE_HSTS_SECONDS", 0),
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": getattr(s, "SECURE_HSTS_INCLUDE_SUBDOMAINS", False),
+        "SECURE_PROXY_SSL_HEADER": getattr(s, "SECURE_PROXY_SSL_HEADER", None),
+        "SESSION_COOKIE_AGE": s.SESSION_COOKIE_AGE,
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE": s.SESSION_EXPIRE_AT_BROWSER_CLOSE,
+        "SESSION_SAVE_EVERY_REQUEST": s.SESSION_SAVE_EVERY_REQUEST,
+    }))
+"""
+
+
+def test_settings_by_default_debug_off_short_sessions_no_https():
+    fini = _python(REGLAGES)
+    assert fini.returncode == 0, fini.stderr
+    reglages = json.loads(fini.stdout)
+    assert reglages["DEBUG"] is False
+    assert reglages["SESSION_COOKIE_AGE"] == 30 * 60
+    assert reglages["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
+    assert reglages["SESSION_SAVE_EVERY_REQUEST"] is True
+    assert reglages["SESSION_COOKIE_SECURE"] is False
+    assert reglages["SECURE_HSTS_SECONDS"] == 0
+
+
+def test_one_setting_switches_https_on():
+    fini = _python(REGLAGES, CAISSE_HTTPS="1")
+    assert fini.returncode == 0, fini.stderr
+    reglages = json.loads(fini.stdout)
+    assert reglages["SESSION_COOKIE_SECURE"] is True
+    assert reglages["CSRF_COOKIE_SECURE"] is True
+    assert reglages["SECURE_SSL_REDIRECT"] is True
+    assert reglages["SECURE_HSTS_SECONDS"] >= 365 * 24 * 3600
+    assert reglages["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert reglages["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_port_taken_french_message_before_any_login_is_printed():
+    with socket.socket() as occupant:
+        occupant.bind(("127.0.0.1", 0))
+        occupant.listen(1)
+        port = occupant.getsockname()[1]
+        with pytest.raises(
+            DemarrageImpossible, match=f"Le port {port} de 127.0.0.1 est déjà occupé"
+        ):
+            reserver_port("127.0.0.1", port)
+        sortie, erreurs = io.StringIO(), io.StringIO()
+        with pytest.raises(SystemExit) as fin:
+            call_command("demarrer", adresse=f"127.0.0.1:{port}", stdout=sortie, stderr=erreurs)
+    assert fin.value.code == 1
+    assert "déjà occupé" in erreurs.getvalue()
+    assert "--adresse 127.0.0.1:" in erreurs.getvalue()
+    assert "Connectez-vous" not in sortie.getvalue()
+    assert "demo-" not in sortie.getvalue()
+
+
+def test_production_start_refuses_the_demo_key_and_missing_hosts(monkeypatch):
+    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    monkeypatch.delenv("DJANGO_ALLOWED_HOSTS", raising=False)
+    sortie, erreurs = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as fin:
+        call_command(
+            "demarrer",
+            production=True,
+            adresse=f"127.0.0.1:{_port_ferme()}",
+            stdout=sortie,
+            stderr=erreurs,
+        )
+    assert fin.value.code == 1
+    message = erreurs.getvalue()
+    assert "Démarrage en production refusé" in message
+    assert "DJANGO_SECRET_KEY" in message and "DJANGO_ALLOWED_HOSTS" in message
+    assert sortie.getvalue() == ""
+
+
+@pytest.fixture
+def client_connecte(comptable):
+    client = Client(raise_request_exception=False)
+    client.force_login(comptable)
+    return client
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="tests.core.urls_erreurs", DEBUG=False)
+@pytest.mark.parametrize(
+    ("adresse", "statut", "titre"),
+    [
+        ("/adresse-inconnue/", 404, "Page introuvable"),
+        ("/essai/refus/", 403, "Accès refusé"),
+        ("/essai/panne/", 500, "Erreur du serveur"),
+        ("/essai/illisible/", 400, "Requête invalide"),
+    ],
+)
+def test_error_pages_french_with_navigation(client_connecte, adresse, statut, titre):
+    reponse = client_connecte.get(adresse)
+    assert reponse.status_code == statut
+    page = reponse.content.decode()
+    assert f"<h1>{titre}</h1>" in page
+    assert 'aria-label="Navigation principale"' in page
+    assert "Revenir à l'accueil" in page
+    for fuite in ("Traceback", "urlpatterns", "URLconf", "panne simulée", "Not Found"):
+        assert fuite not in page
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_page(client):
+    reponse = client.get("/connexion/")
+    assert reponse.status_code == 200
+    politique = reponse["Content-Security-Policy"]
+    assert "default-src 'self'" in politique
+    assert "script-src 'self'" in politique and "'unsafe-inline'" not in politique
+    assert "frame-ancestors 'none'" in politique
+    assert reponse["X-Content-Type-Options"] == "nosniff"
+    assert reponse["X-Frame-Options"] == "DENY"
+    assert reponse["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="tests.core.urls_erreurs", DEBUG=False)
+def test_a_lost_connection_in_a_view_gives_the_maintenance_page(client_connecte):
+    page = client_connecte.get("/essai/base-perdue/")
+    assert page.status_code == 503
+    assert "Service momentanément indisponible" in page.content.decode()
+    api = client_connecte.get("/api/essai/base-perdue/")
+    assert api.status_code == 503
+    assert api.json()["code"] == "base_indisponible"
+
+
+def test_database_unreachable_503_page_and_api_shape():
+    """A real connection refused: the settings point at a port where nothing listens."""
+    fini = _python(
+        """
+        import json, os
+        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+        import django
+        django.setup()
+        from django.test import Client
+        client = Client(raise_request_exception=False)
+        client.cookies["sessionid"] = "a" * 32
+        vu = {}
+        for adresse in ["/", "/connexion/", "/adresse-inconnue/", "/api/ordres-recette/"]:
+            r = client.get(adresse)
+            vu[adresse] = [r.status_code, r["Content-Type"], r.content.decode(), r.get("Retry-After")]
+        print(json.dumps(vu))
+        """
+    )
+    assert fini.returncode == 0, fini.stderr
+    vu = json.loads(fini.stdout.strip().splitlines()[-1])
+    for adresse in ["/", "/connexion/", "/adresse-inconnue/"]:
+        statut, _type, page, attente = vu[adresse]
+        assert statut == 503, (adresse, page[:300])
+        assert "Service momentanément indisponible" in page
+        assert "La base de données est momentanément indisponible" in page
+        assert "Traceback" not in page and "OperationalError" not in page
+        assert attente
+    statut, type_contenu, corps, _ = vu["/api/ordres-recette/"]
+    assert statut == 503
+    assert type_contenu.startswith("application/json")
+    assert json.loads(corps) == {
+        "code": "base_indisponible",
+        "message": "La base de données est momentanément indisponible : rien n'a été enregistré. "
+        "Réessayez dans quelques minutes.",
+        "details": {},
+    }
+
+
+SERVEUR_EMBARQUE = """
+    import sys, time
+    from pathlib import Path
+    import psycopg
+    from config.embedded import url_postgres_embarque
+    with psycopg.connect(url_postgres_embarque(Path("."))) as conn:
+        conn.execute("SELECT 1")
+    print("PRET", flush=True)
+    time.sleep(float(sys.argv[1]))
+"""
+
+
+@pytest.mark.redemarrage
+def test_embedded_server_first_start_after_kill_9():
+    """kill -9 of the postmaster (and of its only client): the next start works
+    the first time, although postmaster.pid names a dead (often zombie) process."""
+    pgdata = Path(tempfile.mkdtemp(prefix="caisse-essai-redemarrage-", dir="/var/tmp"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "CAISSE_PGDATA", "DJANGO_SETTINGS_MODULE")
+    }
+    env["CAISSE_PGDATA"] = str(pgdata / "pg")
+    code = textwrap.dedent(SERVEUR_EMBARQUE)
+    try:
+        tenant = subprocess.Popen(
+            [sys.executable, "-c", code, "60"],
+            cwd=RACINE,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert tenant.stdout.readline().strip() == "PRET"
+        postmaster = int((pgdata / "pg" / "postmaster.pid").read_text().split()[0])
+        os.kill(postmaster, signal.SIGKILL)
+        tenant.kill()
+        tenant.wait(10)
+        assert (pgdata / "pg" / "postmaster.pid").exists()
+
+        relance = subprocess.run(
+            [sys.executable, "-c", code, "0"],
+            cwd=RACINE,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert relance.returncode == 0, relance.stderr[-2000:]
+        assert relance.stdout.strip() == "PRET"
+    finally:
+        fichier = pgdata / "pg" / "postmaster.pid"
+        if fichier.exists():  # a server left running by a failed test
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(fichier.read_text().split()[0]), signal.SIGKILL)
+        shutil.rmtree(pgdata, ignore_errors=True)
