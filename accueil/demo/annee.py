@@ -11,6 +11,7 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from accueil.demo.cloture import exercice_clos, exercice_en_cours_d_inventaire
@@ -70,6 +71,8 @@ def creer_personnes(debut: datetime.date, *, annee: int | None = None) -> dict[s
             username=login, defaults={"first_name": prenom, "last_name": nom}
         )
         if cree:
+            # The demo's passwords meet AUTH_PASSWORD_VALIDATORS, as anyone's must.
+            validate_password(mot_de_passe_demo(login), utilisateur)
             utilisateur.set_password(mot_de_passe_demo(login))
             utilisateur.save()
         Affectation.objects.get_or_create(
