@@ -217,6 +217,11 @@ REST_FRAMEWORK = {
         "core.parseurs.ParseurMultipart",
     ],
     "COERCE_DECIMAL_TO_STRING": True,
+    # JSON only; DRF's browsable pages (inline styles, against the CSP) in DEBUG only.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
 }
 
 SPECTACULAR_SETTINGS = {
