@@ -188,6 +188,8 @@ if HTTPS:
     # The proxy says the request came in HTTPS (it must set this header itself).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+# A refused form token (CSRF) gets the French 403 page, with the navigation.
+CSRF_FAILURE_VIEW = "core.indisponible.echec_csrf"
 if os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS"):
     CSRF_TRUSTED_ORIGINS = os.environ["DJANGO_CSRF_TRUSTED_ORIGINS"].split(",")
 

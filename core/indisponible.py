@@ -91,15 +91,17 @@ class BaseIndisponibleMiddleware:
         return None
 
 
-def _page_erreur(request, modele: str, statut: int) -> HttpResponse:
+def _page_erreur(request, modele: str, statut: int, contexte: dict | None = None) -> HttpResponse:
     """The error page with the navigation when it can be drawn, bare otherwise.
 
     The navigation reads the session and the person (the database): when that
     fails too, the page is drawn without them rather than not at all."""
     try:
-        contenu = get_template(modele).render({}, request)
+        contenu = get_template(modele).render(contexte or {}, request)
     except Exception:
-        contenu = get_template(modele).render({"NOM_ORGANISME": settings.NOM_ORGANISME})
+        contenu = get_template(modele).render(
+            {**(contexte or {}), "NOM_ORGANISME": settings.NOM_ORGANISME}
+        )
     return HttpResponse(contenu, status=statut)
 
 
@@ -113,3 +115,14 @@ def erreur_serveur(request) -> HttpResponse:
 def requete_invalide(request, exception=None) -> HttpResponse:
     """handler400, with the navigation."""
     return _page_erreur(request, "400.html", 400)
+
+
+MESSAGE_CSRF = (
+    "Ce formulaire a expiré ou ne vient pas de ce site (jeton de sécurité absent ou périmé) : "
+    "rien n'a été enregistré. Rechargez la page, puis recommencez."
+)
+
+
+def echec_csrf(request, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Django's page is English and explains the mechanism."""
+    return _page_erreur(request, "403.html", 403, {"exception": MESSAGE_CSRF})

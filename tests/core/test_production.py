@@ -276,3 +276,16 @@ def test_embedded_server_first_start_after_kill_9():
             with contextlib.suppress(ProcessLookupError, ValueError):
                 os.kill(int(fichier.read_text().split()[0]), signal.SIGKILL)
         shutil.rmtree(pgdata, ignore_errors=True)
+
+
+@pytest.mark.django_db
+def test_a_refused_form_token_gets_the_french_403_page(comptable):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(comptable)
+    reponse = client.post("/deconnexion/")
+    assert reponse.status_code == 403
+    page = reponse.content.decode()
+    assert "<h1>Accès refusé</h1>" in page
+    assert "Ce formulaire a expiré ou ne vient pas de ce site" in page
+    assert 'aria-label="Navigation principale"' in page
+    assert "CSRF verification failed" not in page
