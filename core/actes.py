@@ -92,6 +92,7 @@ def executer(
     is the page the act leads to, where a second submission of the same form
     is sent back. Raises the act's refusal, `JetonInvalide` or
     `FormulaireDejaEnvoye` (each an `ApplicationError`)."""
+    jetons.verifier(request)  # before the prealable records anything
     if acte.prealable is not None and objet is not None:
         acte.prealable(request.user, objet)
     return jetons.une_fois(request, lambda: acte.lancer(request.user, objet, donnees), vers=vers)
@@ -157,8 +158,11 @@ def page_acte(
     def vue(request, pk: int | None = None):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        objet = get_object_or_404(queryset, pk=pk) if queryset is not None else None
+        objet = None
         try:
+            # A form without its one-time token is refused before anything is read.
+            jetons.verifier(request)
+            objet = get_object_or_404(queryset, pk=pk) if queryset is not None else None
             if acte.droit is not None:
                 acte.droit.exiger(request.user)
             if formulaire is not None:
@@ -175,6 +179,8 @@ def page_acte(
             messages.error(request, erreur.message)
             if deja_fait(erreur):
                 return redirect(deja_fait(erreur))
+            if objet is None and queryset is not None:  # refused before it was read
+                objet = queryset.filter(pk=pk).first()
             if objet is None:
                 # Back to the page the act came from, if it is one of ours.
                 precedente = request.META.get("HTTP_REFERER", "")

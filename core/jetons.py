@@ -30,7 +30,7 @@ form posts to its own page).
 
 A token lives `DUREE` (read on `core.horloge`): a form left open longer is
 refused, the page reloaded gives a fresh one. The API is not concerned: it
-sends no form (idempotency keys are for a later issue).
+sends no form; its writes take an `Idempotency-Key` (`core.idempotence`).
 """
 
 from __future__ import annotations
@@ -102,6 +102,13 @@ def _lire(request) -> str:
             "envoyez-le à nouveau. Rien n'a été enregistré."
         )
     return nonce
+
+
+def verifier(request) -> None:
+    """Refuse (`JetonInvalide`) a form whose token is missing, forged, someone
+    else's or too old, without consuming it: an act's page asks it before it
+    reads the form, or records anything before the act (its `prealable`)."""
+    _lire(request)
 
 
 def consommer(request) -> JetonConsomme:
