@@ -13,7 +13,9 @@ address under `/api/`, a server error) is put in the same shape by
 from __future__ import annotations
 
 import contextlib
+import re
 
+from django.apps import apps
 from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import gettext
@@ -63,20 +65,28 @@ def _commence_par_drf(texte: str, phrase) -> bool:
     return texte.startswith(str(phrase)) or texte.startswith(gettext(str(phrase)))
 
 
-def _introuvable(context) -> str:
-    """« Ordre de recette n° 42 introuvable. » from the view, else a plain sentence."""
+def _modele_nomme(texte: str):
+    """The model Django's « No OrdreRecette matches the given query. » names, if any."""
+    for modele in apps.get_models():
+        if re.search(rf"\b{modele._meta.object_name}\b", texte):
+            return modele
+    return None
+
+
+def _introuvable(context, texte: str = "") -> str:
+    """« Introuvable : ordre de recette n° 42 (…). » from the view, else a plain sentence."""
     vue = context.get("view")
     kwargs = getattr(vue, "kwargs", None) or {}
-    nom = ""
-    with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
-        nom = str(vue.get_queryset().model._meta.verbose_name)
+    modele = _modele_nomme(texte) if texte else None
+    if modele is None:
+        with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
+            modele = vue.get_queryset().model
+    nom = str(modele._meta.verbose_name) if modele is not None else ""
     cle = getattr(vue, "lookup_url_kwarg", None) or getattr(vue, "lookup_field", None)
     valeur = kwargs.get(cle) if cle in kwargs else next(iter(kwargs.values()), None)
     if nom and valeur is not None:
-        return (
-            f"{nom[0].upper()}{nom[1:]} n° {valeur} introuvable : il n'existe pas "
-            "ou ne vous est pas ouvert."
-        )
+        numero = f"{valeur}" if "annee" in kwargs and valeur == kwargs["annee"] else f"n° {valeur}"
+        return f"Introuvable : {nom} {numero} (ce numéro n'existe pas ou ne vous est pas ouvert)."
     if nom:
         return f"Introuvable : aucun objet « {nom} » ne correspond à cette adresse."
     return "Introuvable : rien ne correspond à cette adresse."
@@ -84,6 +94,8 @@ def _introuvable(context) -> str:
 
 def _francise(exc, context):
     """DRF's exception with a French detail in place of DRF's sentence (same class, code)."""
+    if type(exc).__module__ != exceptions.__name__:
+        return exc  # a subclass of ours (core.parseurs…) speaks French already
     texte = str(getattr(exc, "detail", ""))
     request = context.get("request")
     if isinstance(exc, exceptions.NotFound) and _de_drf(texte, exc.default_detail):
@@ -144,7 +156,7 @@ def _meme_statut(exc, message: str):
 def gestionnaire_exceptions(exc, context):
     if isinstance(exc, Http404):
         # Django's text names the model in English (« No OrdreDepense matches… »).
-        exc = exceptions.NotFound(_introuvable(context))
+        exc = exceptions.NotFound(_introuvable(context, str(exc)))
     if isinstance(exc, DatabaseError):
         traduite = erreur_base(exc)
         if traduite is not None:

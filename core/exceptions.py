@@ -13,6 +13,8 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 
+from core import messages_base
+
 
 class ApplicationError(Exception):
     code = "erreur_application"
@@ -124,15 +126,35 @@ class RegleComptableViolee(ApplicationError):
 PREFIXE_SQLSTATE = "LG"
 
 
+class ValeurDejaPrise(ApplicationError):
+    """A unique constraint refused the write: the value is another row's."""
+
+    code = "valeur_deja_prise"
+    statut_http = 409
+    message_defaut = "Cette valeur est déjà prise par un autre enregistrement."
+
+
+UNIQUE_VIOLATION = "23505"
+
+
 def erreur_base(exc: BaseException) -> ApplicationError | None:
-    """Translate a refusal by one of our triggers into a domain error, else None."""
+    """Translate a refusal by one of our triggers (or a unique constraint) into
+    a domain error, else None. The trigger's message is made to read as the
+    pages write: amounts `1 234,56 €`, dates `31/12/2026` (`messages_base`)."""
     cause = exc
     while cause is not None:
         sqlstate = getattr(cause, "sqlstate", None)
+        diag = getattr(cause, "diag", None)
         if sqlstate and sqlstate.startswith(PREFIXE_SQLSTATE):
-            diag = getattr(cause, "diag", None)
             message = getattr(diag, "message_primary", None) or str(cause)
-            return RegleComptableViolee(message, details={"sqlstate": sqlstate})
+            return RegleComptableViolee(
+                messages_base.lisible(message, sqlstate), details={"sqlstate": sqlstate}
+            )
+        if sqlstate == UNIQUE_VIOLATION and diag is not None:
+            return ValeurDejaPrise(
+                messages_base.doublon(diag.table_name, diag.message_detail),
+                details={"sqlstate": sqlstate},
+            )
         cause = cause.__cause__
     return None
 

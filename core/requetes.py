@@ -33,9 +33,9 @@ MESSAGE_NUL = (
 # The French answer to each status Django may give by itself under /api/.
 REPONSES = {
     400: ("requete_invalide", "La requête est invalide : elle n'a pas pu être lue."),
-    403: ("acces_refuse", "L'accès à cette adresse vous est refusé."),
-    404: ("introuvable", "Cette adresse n'existe pas dans l'API."),
-    405: ("methode_non_autorisee", "Cette méthode HTTP n'est pas acceptée à cette adresse."),
+    403: ("permission_denied", "L'accès à cette adresse vous est refusé."),
+    404: ("not_found", "Cette adresse n'existe pas dans l'API."),
+    405: ("method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse."),
     413: ("corps_trop_volumineux", "Le corps de la requête est trop volumineux."),
     500: (
         "erreur_interne",

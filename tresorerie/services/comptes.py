@@ -256,6 +256,13 @@ def carnet_ouvrir(
         )
     if int(premier_numero) < 1 or int(dernier_numero) < int(premier_numero):
         raise DonneeInvalide("Les numéros du carnet vont croissant à partir de 1.")
+    serie = texte(serie, "La série", longueur=20)
+    if Carnet.objects.filter(serie=serie).exists():
+        # Checked here for the message; the unique constraint decides a race (core.exceptions).
+        raise DonneeInvalide(
+            f"La série « {serie} » est déjà celle d'un autre carnet : chaque carnet à souches "
+            "porte sa propre série. Rien n'a été enregistré."
+        )
     if Carnet.objects.filter(
         type=type, compte=compte, titulaire=titulaire, clos_le__isnull=True
     ).exists():
@@ -267,7 +274,7 @@ def carnet_ouvrir(
         type=type,
         compte=compte,
         titulaire=titulaire,
-        serie=texte(serie, "La série", longueur=20),
+        serie=serie,
         premier_numero=int(premier_numero),
         dernier_numero=int(dernier_numero),
         dernier_utilise=int(premier_numero) - 1,

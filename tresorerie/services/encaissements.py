@@ -91,6 +91,12 @@ def _exiger_encaisseur(
         and moyen in (Encaissement.Moyen.NUMERAIRE, Encaissement.Moyen.CHEQUE)
     ):
         return
+    aujourd_hui = _aujourd_hui()
+    if le != aujourd_hui and _est_comptable(acting_user, aujourd_hui):
+        raise DroitInsuffisant(
+            f"Le {le:%d/%m/%Y}, vous n'exerciez pas la fonction d'agent comptable : un "
+            "encaissement se date d'un jour où vous la teniez."
+        )
     raise DroitInsuffisant(
         "Seul l'agent comptable manie les fonds de l'organisme ; un régisseur n'encaisse que le "
         f"numéraire et les chèques de sa propre régie ({CIRC_TRESORERIE} et §II)."
@@ -162,16 +168,18 @@ def encaissement_enregistrer(
     date = date_saisie(date or _aujourd_hui(), "La date de l'encaissement")
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
-    _exiger_encaisseur(acting_user, compte, moyen, date, montant)
-    _exiger_compte_pour(compte, moyen)
     if date > _aujourd_hui():
         raise DonneeInvalide("Un encaissement ne se date pas dans le futur.")
+    # The date's exercise first: a date outside any open exercise is refused as
+    # such, to the agent comptable as to the régisseur (not as a question of role).
+    exercice = exercice_du(date)
+    _exiger_encaisseur(acting_user, compte, moyen, date, montant)
+    _exiger_compte_pour(compte, moyen)
     parts = _lignes_reparties(repartitions)
     if not _est_comptable(acting_user, date):
         # A régisseur at a régie decided by the directeur: its rules (circ. 93/82, régies).
         exiger_regie_pour_encaissement(compte, montant, date, [ligne for ligne, _ in parts])
     exiger_caisse_ouverte(compte, date, "l'encaissement")
-    exercice = exercice_du(date)
     total = montant_valide(montant, libelle="Le montant encaissé")
     payeur = texte(payeur, "Le nom de la partie versante")
     objet = texte(objet, "L'objet du versement", longueur=255)
