@@ -41,6 +41,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.http.request import RawPostDataException
@@ -50,6 +52,7 @@ from rest_framework.response import Response
 from core import horloge
 from core.exceptions import ApplicationError
 from core.models import CleIdempotence
+from core.parseurs import trop_volumineux
 
 ENTETE = "Idempotency-Key"
 ENTETE_REJOUEE = "Idempotent-Replayed"
@@ -125,6 +128,8 @@ def empreinte(request) -> str:
         try:
             signe.update(brute.body)
             return signe.hexdigest()
+        except RequestDataTooBig:  # the parsers' own answer, in the API's shape
+            raise trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) from None
         except RawPostDataException:  # already parsed: its data, canonical
             pass
     champs = sorted((k, [str(v) for v in request.POST.getlist(k)]) for k in request.POST)

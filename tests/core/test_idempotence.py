@@ -297,3 +297,17 @@ def test_deux_envois_simultanes_avec_la_meme_cle_passent_une_seule_ecriture(comp
         True,
     ]
     assert Ecriture.objects.count() == 1 and CleIdempotence.objects.count() == 1
+
+
+def test_un_corps_trop_volumineux_avec_sa_cle_recoit_le_413_de_l_api(comptable, exercice, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    api = client(comptable)
+    corps = saisie(exercice.annee, libelle="x" * 2000)
+
+    sans_cle = api.post(PASSER, corps, format="json")
+    avec_cle = api.post(PASSER, corps, format="json", HTTP_IDEMPOTENCY_KEY="grosse")
+
+    assert sans_cle.status_code == avec_cle.status_code == 413
+    assert avec_cle.json() == sans_cle.json()
+    assert avec_cle.json()["code"] == "corps_trop_volumineux"
+    assert not Ecriture.objects.exists() and not CleIdempotence.objects.exists()
