@@ -197,6 +197,13 @@ def _servir_sous_role_applicatif() -> bool:
     return bool(possible)
 
 
+def _sortir_sans_attendre(arbitre, processus) -> None:
+    """A worker that has finished its requests leaves at once: tearing down the
+    interpreter (freeing every object of Django and its libraries) took up to
+    twenty seconds per worker on a busy machine, and Ctrl+C waited for it."""
+    os._exit(0)
+
+
 class ServeurCaisse(BaseApplication):
     """gunicorn inside this process: the embedded PostgreSQL's handle stays here,
     the settings already read (role included) pass to the workers by fork."""
@@ -219,6 +226,7 @@ class ServeurCaisse(BaseApplication):
             "accesslog": None,
             "errorlog": "-",
             "proc_name": "caisse",
+            "worker_exit": _sortir_sans_attendre,
         }
         for cle, valeur in reglages.items():
             self.cfg.set(cle, valeur)
