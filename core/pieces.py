@@ -22,7 +22,7 @@ import io
 import warnings
 
 from django.core.files.base import ContentFile
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
@@ -221,9 +221,8 @@ def _controler_image(nom: str, contenu: bytes, format_attendu: str) -> None:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise trop_grande("") from None
-    except UnidentifiedImageError:
-        raise refus("son contenu n'est pas reconnu") from None
-    except Exception:  # a decoder of untrusted input: whatever it raises means unreadable
+    except Exception:  # a decoder of untrusted input (UnidentifiedImageError of a
+        # truncated header included): whatever it raises means unreadable
         raise refus("elle est endommagée ou tronquée") from None
     fin = _fin_png(contenu) if format_attendu == "PNG" else _fin_jpeg(contenu)
     if fin is None:

@@ -35,6 +35,10 @@ def lire_camt053(contenu: bytes) -> Releve:
     """The statement in a camt.053.001.02 file, checked, or DonneeInvalide saying why not."""
     if not contenu or not contenu.strip():
         raise DonneeInvalide(f"{REFUS_CAMT} : le fichier est vide.")
+    if b"<!DOCTYPE" in contenu:  # before libxml2, whose refusal of a billion laughs is English
+        raise DonneeInvalide(
+            f"{REFUS_CAMT} : il contient une déclaration DOCTYPE, refusée par sécurité."
+        )
     try:
         document = etree.fromstring(contenu, _parseur())
     except etree.XMLSyntaxError as exc:
