@@ -289,3 +289,28 @@ def test_a_refused_form_token_gets_the_french_403_page(comptable):
     assert "Ce formulaire a expiré ou ne vient pas de ce site" in page
     assert 'aria-label="Navigation principale"' in page
     assert "CSRF verification failed" not in page
+
+
+@pytest.mark.django_db
+def test_first_account_of_a_production_database(monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
+    from core.models import JournalAudit
+    from personnes.models import Affectation
+
+    monkeypatch.setenv("CAISSE_MOT_DE_PASSE", "12345678")
+    with pytest.raises(CommandError, match="Mot de passe refusé"):
+        call_command("creer_compte", "mdupont", prenom="Marie", nom="Dupont", fonction="directeur")
+    assert not get_user_model().objects.filter(username="mdupont").exists()
+
+    monkeypatch.setenv("CAISSE_MOT_DE_PASSE", "Lanterne-Orge-Cadastre-42")
+    sortie = io.StringIO()
+    call_command(
+        "creer_compte", "mdupont", prenom="Marie", nom="Dupont", fonction="directeur", stdout=sortie
+    )
+    assert "Compte « mdupont » créé : Marie Dupont, directeur." in sortie.getvalue()
+    utilisateur = get_user_model().objects.get(username="mdupont")
+    assert utilisateur.check_password("Lanterne-Orge-Cadastre-42")
+    assert Affectation.objects.filter(utilisateur=utilisateur, fonction="directeur").exists()
+    assert JournalAudit.objects.filter(acte="compte_creer").count() == 1
