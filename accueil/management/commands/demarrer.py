@@ -65,6 +65,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{settings.NOM_ORGANISME}\nLe serveur sert la base de l'organisme sur {url}"
             )
+            if not settings.HTTPS:
+                self.stdout.write(
+                    "Attention : CAISSE_HTTPS n'est pas à 1 (cookies non réservés à HTTPS, "
+                    "pas de HSTS) ; derrière un proxy HTTPS, mettez CAISSE_HTTPS=1 "
+                    "(docs/deploiement.md)."
+                )
         else:
             self._annoncer_demo(url)
         if _servir_sous_role_applicatif():
