@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -314,3 +315,24 @@ def test_first_account_of_a_production_database(monkeypatch):
     assert utilisateur.check_password("Lanterne-Orge-Cadastre-42")
     assert Affectation.objects.filter(utilisateur=utilisateur, fonction="directeur").exists()
     assert JournalAudit.objects.filter(acte="compte_creer").count() == 1
+
+
+EN_LIGNE = re.compile(
+    r"<style|<script(?![^>]*\bsrc=)|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
+)
+
+
+def test_no_page_template_has_inline_script_or_style():
+    """The CSP refuses inline scripts and styles: no served page may carry one.
+    The PDF templates (WeasyPrint, never served as HTML) keep their <style>."""
+    fautes = []
+    dossiers = [d for d in RACINE.iterdir() if d.is_dir() and not d.name.startswith(".")]
+    modeles = sorted(p for d in dossiers for p in d.rglob("*.html") if "templates" in p.parts)
+    assert len(modeles) > 50
+    for modele in modeles:
+        if "pdf" in modele.name:
+            continue
+        for numero, ligne in enumerate(modele.read_text().splitlines(), 1):
+            if EN_LIGNE.search(ligne):
+                fautes.append(f"{modele.relative_to(RACINE)}:{numero}: {ligne.strip()[:100]}")
+    assert not fautes, "\n".join(fautes)
