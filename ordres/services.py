@@ -42,7 +42,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import format_euros
-from core.pieces import enregistrer_piece
+from core.pieces import controler_fichier, enregistrer_piece
 from core.verrous import partager, verrouiller
 from ledger.models import Exercice
 from ordres.models import BROUILLON, SIGNE, TRANSMIS
@@ -361,11 +361,14 @@ def empreinte(contenu: dict) -> str:
 def creer(sorte: Sorte, utilisateur, construire: Callable[[], Any], pieces: Sequence = ()):
     """Create an order and attach its pièces (`[(nom, contenu), ...]`) in one
     transaction: `construire()` makes the kind's checks, numbers the order,
-    writes its lines and audit row. A refused pièce leaves no order."""
+    writes its lines and audit row. A refused pièce leaves no order, and no file:
+    every pièce is checked before the first is stored."""
     try:
         with transaction.atomic():
             acte = f"émettre un {sorte.libelle}"
             exiger_ordonnateur(utilisateur, acte, source=sorte.source)
+            for nom, contenu in pieces:
+                controler_fichier(nom, contenu)
             ordre = construire()
             exiger_ordonnateur(utilisateur, acte, source=sorte.source, ordre=ordre)
             for nom, contenu in pieces:

@@ -109,12 +109,16 @@ def dossier_drass_transmettre(
         enregistre_par=acting_user,
         enregistre_le=horloge.maintenant(),
     )
-    for champ, (contenu, nom) in fichiers.items():
-        nom = (nom or f"{champ}.pdf")[:200]
+    fichiers = {
+        champ: (contenu, (nom or f"{champ}.pdf")[:200])
+        for champ, (contenu, nom) in fichiers.items()
+    }
+    for champ, (contenu, nom) in fichiers.items():  # both checked before either is stored
         if controler_fichier(nom, contenu) != "application/pdf":
             raise DonneeInvalide(
                 f"{COPIES[champ][0].upper()}{COPIES[champ][1:]} « {nom} » doit être un PDF."
             )
+    for champ, (contenu, nom) in fichiers.items():
         sha = hashlib.sha256(contenu).hexdigest()
         setattr(dossier, f"{champ}_sha256", sha)
         setattr(dossier, f"{champ}_nom", nom)

@@ -233,8 +233,12 @@ def _fichiers(dossier) -> list:
 def test_la_page_refuse_un_polyglotte_et_ne_garde_rien(client, directrice, credits, media):  # noqa: F811
     client.force_login(directrice)
     engagement = engager(directrice, credits)
+    # a good pièce first, which must not stay on disk when the second is refused
+    bonne = SimpleUploadedFile("devis.pdf", pdf("devis"), "application/pdf")
     polyglotte = SimpleUploadedFile("facture.pdf", pdf() + PROGRAMME, "application/pdf")
-    reponse = client.post(reverse("depenses:nouveau"), _donnees(engagement, pieces=[polyglotte]))
+    reponse = client.post(
+        reverse("depenses:nouveau"), _donnees(engagement, pieces=[bonne, polyglotte])
+    )
     assert reponse.status_code == 400
     assert (
         "Le fichier « facture.pdf » est refusé : il contient un programme Windows."
