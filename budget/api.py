@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from budget import actes, selectors
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from core.exceptions import DonneeInvalide
 from personnes.droits import APourFonction
 
@@ -25,14 +26,14 @@ from personnes.droits import APourFonction
 
 
 def _montant():
-    return serializers.DecimalField(max_digits=18, decimal_places=2)
+    return ChampMontantApi(max_digits=18, decimal_places=2)
 
 
 class SituationCreditSerializer(serializers.Serializer):
     credit_id = serializers.IntegerField()
     exercice = serializers.IntegerField()
-    chapitre = serializers.CharField()
-    libelle = serializers.CharField()
+    chapitre = serializers.CharField(max_length=40)
+    libelle = serializers.CharField(max_length=200)
     initial = _montant()
     modifications = _montant()
     ouvert = _montant()
@@ -72,13 +73,13 @@ class CreditOuvrirSerializer(serializers.Serializer):
     exercice = serializers.IntegerField()
     chapitre = serializers.CharField(max_length=12)
     libelle = serializers.CharField(max_length=200)
-    montant_initial = serializers.CharField(max_length=30)
+    montant_initial = ChampMontantApi()
 
 
 class CreditModifierSerializer(serializers.Serializer):
-    montant = serializers.CharField(max_length=30)
-    motif = serializers.CharField()
-    le = serializers.DateField(required=False)
+    montant = ChampMontantApi()
+    motif = serializers.CharField(max_length=1000)
+    le = ChampDateApi(required=False)
 
 
 def _situation(credit: Credit) -> dict:

@@ -7,7 +7,7 @@ from django import forms
 
 from budget.models import Credit
 from core import horloge
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from ledger.models import Exercice
 
 
@@ -50,9 +50,11 @@ class CreditModifierForm(forms.Form):
         help_text="Positif pour ouvrir des crédits, négatif (par exemple -1 000,00) pour en retirer.",
     )
     motif = forms.CharField(
-        label="Motif (décision modificative, virement)", widget=forms.Textarea(attrs={"rows": 2})
+        max_length=1000,
+        label="Motif (décision modificative, virement)",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    le = forms.DateField(label="Décidée le", widget=saisie_date())
+    le = ChampDate(label="Décidée le", widget=saisie_date())
 
     def __init__(self, *args, exercice: Exercice | None = None, **kwargs):
         kwargs.setdefault("auto_id", "modifier_%s")

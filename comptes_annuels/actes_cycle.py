@@ -18,7 +18,7 @@ from comptes_annuels.models_cycle import (
     TransmissionComptes,
 )
 from core.actes import Acte
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 
@@ -43,26 +43,29 @@ _SENS = [("oui", "favorable"), ("non", "défavorable")]
 
 
 class TransmissionForm(forms.Form):
-    le = forms.DateField(label="Transmis le", **_DATE)
+    le = ChampDate(label="Transmis le", **_DATE)
     reference = forms.CharField(label="Référence de l'envoi", max_length=200)
 
 
 class AvisCodecForm(forms.Form):
-    le = forms.DateField(label="Avis rendu le", **_DATE)
+    le = ChampDate(label="Avis rendu le", **_DATE)
     favorable = forms.ChoiceField(label="Avis", choices=_SENS)
     observations = forms.CharField(
-        label="Observations du comité", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Observations du comité",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class RenvoiForm(forms.Form):
-    le = forms.DateField(label="Transmis au ministre le", **_DATE)
+    le = ChampDate(label="Transmis au ministre le", **_DATE)
     reference = forms.CharField(label="Référence", max_length=200)
 
 
 class ApprobationForm(forms.Form):
     autorite = forms.ChoiceField(label="Approuvés par", choices=Approbation.Autorite.choices)
-    le = forms.DateField(label="Approuvés le", **_DATE)
+    le = ChampDate(label="Approuvés le", **_DATE)
     reference = forms.CharField(label="Référence de la décision", max_length=200)
 
 
@@ -78,15 +81,17 @@ class QuitusForm(forms.Form):
         required=False,
         empty_label="l'agent comptable en fonction pendant l'exercice",
     )
-    le = forms.DateField(label="Quitus donné par le conseil le", **_DATE)
+    le = ChampDate(label="Quitus donné par le conseil le", **_DATE)
     deliberation = forms.CharField(label="Délibération (référence)", max_length=200)
 
 
 class AvisFondeForm(forms.Form):
     fonde = _Personne(label="Fondé de pouvoir", queryset=get_user_model().objects.all())
     favorable = forms.ChoiceField(label="Avis", choices=_SENS)
-    texte = forms.CharField(label="Motifs", widget=forms.Textarea(attrs={"rows": 3}))
-    le = forms.DateField(label="Avis rendu le", **_DATE)
+    texte = forms.CharField(
+        max_length=4000, label="Motifs", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    le = ChampDate(label="Avis rendu le", **_DATE)
 
 
 def restreindre(formulaire, personnes) -> None:

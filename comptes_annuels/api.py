@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from comptes_annuels import actes, selectors
 from core import horloge
 from core.actes import ActeApi
+from core.champs_api import ChampDateApi
 from ledger.models import Exercice
 
 
@@ -151,7 +152,7 @@ class AnnexeApi(APIView):
 class CorrespondanceSerializer(serializers.Serializer):
     prefixe = serializers.CharField(max_length=12)
     rubrique = serializers.CharField(max_length=10)
-    valable_du = serializers.DateField()
+    valable_du = ChampDateApi()
 
 
 def _correspondance(c) -> dict:
@@ -179,7 +180,7 @@ class CorrespondancesApi(ActeApi):
 
     @extend_schema(responses={200: dict}, summary="Correspondance des comptes en vigueur")
     def get(self, request):
-        le = serializers.DateField().to_internal_value(
+        le = ChampDateApi().to_internal_value(
             request.query_params.get("le") or horloge.aujourdhui().isoformat()
         )
         en_vigueur = selectors.correspondances_en_vigueur(le)

@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,10 +18,12 @@ from comptes_annuels import compte_financier as cf_documents
 from comptes_annuels.api import PeutLire, _exercice
 from comptes_annuels.rapport import reponse_rapport
 from core.actes import ActeApi
+from core.champs_api import ChampDateApi
+from core.parseurs import ParseurFormulaire, ParseurJson, ParseurMultipart
 
 
 class EtablirSerializer(serializers.Serializer):
-    commission_le = serializers.DateField(help_text="Date de réunion de la commission de contrôle.")
+    commission_le = ChampDateApi(help_text="Date de réunion de la commission de contrôle.")
     rapport = serializers.FileField(help_text="Rapport de la commission de contrôle (PDF).")
 
 
@@ -58,7 +59,7 @@ class CompteFinancierApi(ActeApi):
     """GET: the compte financier of the exercise; POST: establish it."""
 
     acte = actes.ETABLIR
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [ParseurMultipart, ParseurFormulaire, ParseurJson]
 
     def check_permissions(self, request):
         if request.method == "GET":

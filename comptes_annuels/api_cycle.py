@@ -18,6 +18,7 @@ from comptes_annuels import actes, actes_cycle, selectors_cycle
 from comptes_annuels.models_cycle import Approbation
 from core import horloge
 from core.actes import ActeApi
+from core.champs_api import ChampDateApi
 from ledger.models import Exercice
 
 
@@ -29,22 +30,24 @@ class PeutLire(BasePermission):
 
 
 class EtapeSerializer(serializers.Serializer):
-    nom = serializers.CharField()
-    date = serializers.DateField(allow_null=True)
-    reference = serializers.CharField()
-    detail = serializers.CharField()
-    etat = serializers.CharField(help_text="fait, en retard, à faire, facultatif, sans objet")
+    nom = serializers.CharField(max_length=200)
+    date = ChampDateApi(allow_null=True)
+    reference = serializers.CharField(max_length=120)
+    detail = serializers.CharField(max_length=1000)
+    etat = serializers.CharField(
+        max_length=50, help_text="fait, en retard, à faire, facultatif, sans objet"
+    )
 
 
 class BeneficiaireSerializer(serializers.Serializer):
-    utilisateur = serializers.CharField()
-    nom = serializers.CharField()
-    qualite = serializers.CharField(help_text="agent_comptable ou fonde_de_pouvoir")
+    utilisateur = serializers.CharField(max_length=200)
+    nom = serializers.CharField(max_length=200)
+    qualite = serializers.CharField(max_length=200, help_text="agent_comptable ou fonde_de_pouvoir")
     avis_favorable = serializers.BooleanField(
         allow_null=True, help_text="Dernier avis de l'agent comptable (fondé de pouvoir)."
     )
-    quitus_le = serializers.DateField(allow_null=True)
-    deliberation = serializers.CharField(allow_null=True)
+    quitus_le = ChampDateApi(allow_null=True)
+    deliberation = serializers.CharField(max_length=200, allow_null=True)
     debets_ouverts = serializers.ListField(
         child=serializers.CharField(),
         help_text="Débets encore ouverts pour des faits de l'exercice (registre des débets).",
@@ -54,14 +57,16 @@ class BeneficiaireSerializer(serializers.Serializer):
 class VieDesComptesSerializer(serializers.Serializer):
     exercice = serializers.IntegerField()
     caisse_nationale = serializers.BooleanField()
-    limite_transmission = serializers.DateField()
-    article_limite = serializers.CharField()
-    transmis_le = serializers.DateField(allow_null=True)
+    limite_transmission = ChampDateApi()
+    article_limite = serializers.CharField(max_length=50)
+    transmis_le = ChampDateApi(allow_null=True)
     en_retard = serializers.BooleanField(
         help_text="Transmis après le dernier jour, ou non transmis et le dernier jour passé."
     )
-    approuve_par = serializers.CharField(allow_null=True, help_text="drass ou ministre")
-    approuve_le = serializers.DateField(allow_null=True)
+    approuve_par = serializers.CharField(
+        max_length=200, allow_null=True, help_text="drass ou ministre"
+    )
+    approuve_le = ChampDateApi(allow_null=True)
     etapes = EtapeSerializer(many=True)
     beneficiaires = BeneficiaireSerializer(many=True)
 
@@ -114,29 +119,31 @@ _PERSONNE = {"slug_field": "username", "queryset": get_user_model().objects.all(
 
 
 class TransmissionEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     reference = serializers.CharField(max_length=200)
 
 
 class AvisCodecEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     favorable = serializers.BooleanField()
-    observations = serializers.CharField(required=False, allow_blank=True, default="")
+    observations = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
 
 
 class RenvoiEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     reference = serializers.CharField(max_length=200)
 
 
 class ApprobationEntree(serializers.Serializer):
     autorite = serializers.ChoiceField(choices=Approbation.Autorite.choices)
-    le = serializers.DateField()
+    le = ChampDateApi()
     reference = serializers.CharField(max_length=200)
 
 
 class QuitusEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     deliberation = serializers.CharField(max_length=200)
     beneficiaire = serializers.SlugRelatedField(
         required=False,
@@ -150,8 +157,8 @@ class QuitusEntree(serializers.Serializer):
 class AvisFondeEntree(serializers.Serializer):
     fonde = serializers.SlugRelatedField(help_text="Identifiant du fondé de pouvoir.", **_PERSONNE)
     favorable = serializers.BooleanField()
-    texte = serializers.CharField()
-    le = serializers.DateField(required=False, allow_null=True, default=None)
+    texte = serializers.CharField(max_length=4000)
+    le = ChampDateApi(required=False, allow_null=True, default=None)
 
 
 class _ActeVie(ActeApi):

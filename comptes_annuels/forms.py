@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from comptes_annuels.models import Rubrique
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 
 
 class CorrespondanceForm(forms.Form):
     prefixe = forms.CharField(label="Préfixe de compte", max_length=12)
     rubrique = forms.ChoiceField(label="Rubrique")
-    valable_du = forms.DateField(label="Valable du", widget=saisie_date())
+    valable_du = ChampDate(label="Valable du", widget=saisie_date())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,7 +22,7 @@ class CorrespondanceForm(forms.Form):
 
 
 class CompteFinancierForm(forms.Form):
-    commission_le = forms.DateField(
+    commission_le = ChampDate(
         label="Réunion de la commission de contrôle le",
         widget=saisie_date(),
     )

@@ -16,6 +16,8 @@ import contextlib
 import re
 
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import gettext
@@ -24,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from core.exceptions import ApplicationError, erreur_base
+from core.parseurs import trop_volumineux
 
 MESSAGE_JSON_INVALIDE = "Le corps de la requête n'est pas un JSON valide."
 MESSAGE_CORPS_ILLISIBLE = "Le corps de la requête n'a pas pu être lu : il est mal formé."
@@ -154,6 +157,8 @@ def _meme_statut(exc, message: str):
 
 
 def gestionnaire_exceptions(exc, context):
+    if isinstance(exc, RequestDataTooBig):  # the body read whole (Idempotency-Key) past the cap
+        exc = trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if isinstance(exc, Http404):
         # Django's text names the model in English (« No OrdreDepense matches… »).
         exc = exceptions.NotFound(_introuvable(context, str(exc)))
@@ -173,9 +178,48 @@ def gestionnaire_exceptions(exc, context):
     if reponse is not None and isinstance(reponse.data, dict) and "detail" in reponse.data:
         reponse.data = {"code": code, "message": str(reponse.data["detail"]), "details": {}}
     elif reponse is not None and reponse.status_code == status.HTTP_400_BAD_REQUEST:
-        reponse.data = {
-            "code": "donnee_invalide",
-            "message": "Les données envoyées sont invalides.",
-            "details": reponse.data,
-        }
+        code, message = _resume_validation(getattr(exc, "detail", reponse.data))
+        reponse.data = {"code": code, "message": message, "details": reponse.data}
     return reponse
+
+
+def _erreurs(detail, chemin=()):
+    """(field path, ErrorDetail) of a serializer's errors, in order."""
+    if isinstance(detail, dict):
+        for cle, valeur in detail.items():
+            yield from _erreurs(valeur, (*chemin, str(cle)))
+    elif isinstance(detail, list):
+        for rang, valeur in enumerate(detail):
+            suite = chemin if not isinstance(valeur, dict | list) else (*chemin, str(rang))
+            yield from _erreurs(valeur, suite)
+    else:
+        yield chemin, detail
+
+
+def _codes_metier() -> set[str]:
+    codes, a_voir = set(), [ApplicationError]
+    while a_voir:
+        classe = a_voir.pop()
+        codes.add(classe.code)
+        a_voir.extend(classe.__subclasses__())
+    return codes
+
+
+def _resume_validation(detail) -> tuple[str, str]:
+    """The code and the sentence of a refused body: the error itself when there
+    is one, with its domain code (`montant_invalide`…) when a field gave one."""
+    erreurs = list(_erreurs(detail))
+    if not erreurs:
+        return "donnee_invalide", "Les données envoyées sont invalides."
+    codes = {getattr(e, "code", None) for _, e in erreurs}
+    code = codes.pop() if len(codes) == 1 else None
+    code = code if code in _codes_metier() else "donnee_invalide"
+    chemin, premiere = erreurs[0]
+    champ = f"Champ « {'.'.join(chemin)} » : " if chemin and chemin[0] != "non_field_errors" else ""
+    message = f"{champ}{premiere}"
+    if len(erreurs) > 1:
+        message = (
+            f"Les données envoyées sont invalides ({len(erreurs)} erreurs, voir « details ») ; "
+            f"d'abord {message}"
+        )
+    return code, message

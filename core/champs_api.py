@@ -43,13 +43,16 @@ class ChampMontantApi(serializers.DecimalField):
     """An amount in euros: a JSON string read by `core.money.montant` (0 admitted
     here; a service refuses it where the act needs a positive amount)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, allow_blank: bool = False, **kwargs):
+        self.allow_blank = allow_blank  # "" kept as "" (a service reads it as « none »)
         kwargs.setdefault("max_digits", MAX_DIGITS)
         kwargs.setdefault("decimal_places", DECIMAL_PLACES)
         kwargs.setdefault("coerce_to_string", True)
         super().__init__(*args, **kwargs)
 
     def to_internal_value(self, data):
+        if self.allow_blank and data == "":
+            return ""
         if isinstance(data, bool) or not isinstance(data, str):
             if isinstance(data, int | float):
                 raise serializers.ValidationError(MESSAGE_NOMBRE_JSON, code="montant_invalide")

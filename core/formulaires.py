@@ -6,6 +6,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.money import montant
+from core.saisie import verifier_caracteres, verifier_date
 
 
 class EntreeFichiers(forms.ClearableFileInput):
@@ -54,5 +55,34 @@ class ChampMontant(forms.CharField):
             return None
         try:
             return montant(texte, libelle="Le montant", strictement_positif=not self.zero_admis)
+        except DonneeInvalide as refus:
+            raise forms.ValidationError(refus.message) from None
+
+
+class ChampDate(forms.DateField):
+    """A date within the years the books can speak of (`core.saisie.DATE_MIN`–
+    `DATE_MAX`): a slip such as 9999-12-31 refused in French, never computed with."""
+
+    def clean(self, value):
+        jour = super().clean(value)
+        if jour is None:
+            return None
+        try:
+            return verifier_date(jour, "La date")
+        except DonneeInvalide as refus:
+            raise forms.ValidationError(refus.message) from None
+
+
+class ChampTexte(forms.CharField):
+    """A text bounded (`max_length`, 200 unless said) and without control characters."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        texte = super().clean(value)
+        try:
+            return verifier_caracteres(texte or "", "Le texte") if texte else texte
         except DonneeInvalide as refus:
             raise forms.ValidationError(refus.message) from None

@@ -16,7 +16,7 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import QueryDict
-from rest_framework import parsers, status
+from rest_framework import parsers, renderers, status
 from rest_framework.exceptions import APIException, ParseError
 
 PROFONDEUR_MAX = 32
@@ -136,14 +136,22 @@ def charger_json(texte: str | bytes):
     return donnees
 
 
-class ParseurJson(parsers.JSONParser):
+# Not subclasses of DRF's JSONParser/FormParser: DRF reads those through
+# `request.body`, whose own size check raises before the parser can answer
+# in the API's shape; these read the stream themselves, bounded.
+class ParseurJson(parsers.BaseParser):
+    media_type = "application/json"
+    renderer_class = renderers.JSONRenderer
+
     def parse(self, stream, media_type=None, parser_context=None):
         requete = (parser_context or {}).get("request")
         meta = requete.META if requete is not None else {}
         return charger_json(_lire_borne(stream, meta, settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
 
 
-class ParseurFormulaire(parsers.FormParser):
+class ParseurFormulaire(parsers.BaseParser):
+    media_type = "application/x-www-form-urlencoded"
+
     def parse(self, stream, media_type=None, parser_context=None):
         requete = (parser_context or {}).get("request")
         meta = requete.META if requete is not None else {}

@@ -15,10 +15,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.exception import response_for_exception
 from django.http import JsonResponse
 from django.shortcuts import render
+
+from core.parseurs import trop_volumineux
 
 PREFIXE_API = "/api/"
 NUL = "\x00"
@@ -112,6 +116,11 @@ class GardeRequetes:
     def __call__(self, request):
         try:
             details = champs_nuls(request)
+        except RequestDataTooBig:  # a form's fields past DATA_UPLOAD_MAX_MEMORY_SIZE
+            if est_api(request):
+                refus = trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+                return reponse_api(413, refus.default_code, str(refus.detail))
+            return en_forme_api(request, response_for_exception(request, RequestDataTooBig()))
         except Exception as exc:  # a form Django cannot read (too large, malformed)
             return en_forme_api(request, response_for_exception(request, exc))
         if details:

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers, status
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from depenses import actes, selectors, services
 from depenses.models import (
     CertificatReimputation,
@@ -86,7 +87,7 @@ class CertificatSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(component_name="OrdreDepense")
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     compte_imputation = serializers.CharField(source="compte_imputation.numero")
     compte_tiers = serializers.CharField(source="compte_tiers.numero")
     lignes = LigneSerializer(many=True)
@@ -172,7 +173,7 @@ class LigneSaisieSerializer(serializers.Serializer):
     iban = serializers.CharField(max_length=42)
     bic = serializers.CharField(max_length=11, required=False, default="", allow_blank=True)
     identifiant = serializers.CharField(max_length=40, required=False, default="", allow_blank=True)
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
 
 
 @extend_schema_serializer(component_name="SaisieDepense")
@@ -183,14 +184,13 @@ class SaisieSerializer(SaisieAvecPiecesSerializer):
     gestion = serializers.ChoiceField(choices=Gestion.choices)
     nature = serializers.ChoiceField(choices=Nature.choices)
     objet = serializers.CharField(max_length=255)
-    bases_liquidation = serializers.CharField()
+    bases_liquidation = serializers.CharField(max_length=4000)
     compte_imputation = serializers.CharField(max_length=12)
     compte_tiers = serializers.CharField(max_length=12)
-    date_fait = serializers.DateField()
-    dates = serializers.DictField(
-        child=serializers.DateField(allow_null=True), required=False, default=dict
-    )
+    date_fait = ChampDateApi()
+    dates = serializers.DictField(child=ChampDateApi(allow_null=True), required=False, default=dict)
     pieces_references = serializers.CharField(
+        max_length=4000,
         required=False,
         default="",
         allow_blank=True,
@@ -217,13 +217,15 @@ class EngagementSaisieSerializer(serializers.Serializer):
     objet = serializers.CharField(max_length=255)
     creancier = serializers.CharField(max_length=200)
     compte_imputation = serializers.CharField(max_length=12)
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
 
 
 @extend_schema_serializer(component_name="ServiceFaitDepense")
 class ServiceFaitSerializer(serializers.Serializer):
-    le = serializers.DateField()
-    observation = serializers.CharField(required=False, default="", allow_blank=True)
+    le = ChampDateApi()
+    observation = serializers.CharField(
+        max_length=1000, required=False, default="", allow_blank=True
+    )
 
 
 @extend_schema_serializer(component_name="VisaDepense")
@@ -242,36 +244,37 @@ class VisaSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="SuspensionDepense")
 class SuspensionSerializer(serializers.Serializer):
     motif = serializers.ChoiceField(choices=Suspension.Motif.choices)
-    explication = serializers.CharField()
+    explication = serializers.CharField(max_length=4000)
 
 
 @extend_schema_serializer(component_name="ComplementDepense")
 class ComplementSerializer(serializers.Serializer):
-    complement = serializers.CharField()
-    service_fait_le = serializers.DateField(required=False, allow_null=True, default=None)
+    complement = serializers.CharField(max_length=1000)
+    service_fait_le = ChampDateApi(required=False, allow_null=True, default=None)
 
 
 @extend_schema_serializer(component_name="RequisitionDepense")
 class RequisitionSerializer(serializers.Serializer):
-    motif = serializers.CharField()
-    mot_de_passe = serializers.CharField()
+    motif = serializers.CharField(max_length=1000)
+    mot_de_passe = serializers.CharField(max_length=256)
 
 
 @extend_schema_serializer(component_name="RefusDeDefererDepense")
 class RefusDeDefererSerializer(serializers.Serializer):
     # Any text: the service refuses a case outside the five, listing them.
     cas = serializers.CharField(
+        max_length=50,
         help_text="Un des cas de la circulaire 93/82 §2.1.9.0 : opposition, dette_contestee, "
-        "service_fait, credits, decision_suspendue."
+        "service_fait, credits, decision_suspendue.",
     )
-    explication = serializers.CharField(allow_blank=True)
+    explication = serializers.CharField(max_length=4000, allow_blank=True)
 
 
 @extend_schema_serializer(component_name="ReimputationDepense")
 class ReimputationSerializer(serializers.Serializer):
     nouveau_compte = serializers.CharField(max_length=12)
-    motif = serializers.CharField(allow_blank=True)
-    mot_de_passe = serializers.CharField()
+    motif = serializers.CharField(max_length=1000, allow_blank=True)
+    mot_de_passe = serializers.CharField(max_length=256)
 
 
 _relue = relecture(OrdreSerializer, selectors.ordre_depense_detail, OrdreDepense)
@@ -301,7 +304,7 @@ class PieceApi(PieceApiBase):
 @extend_schema_serializer(component_name="EngagementDepense")
 class EngagementSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
-    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
+    montant = ChampMontantApi(max_digits=18, decimal_places=2)
 
 
 ORDRES = OrdreDepense.objects.all()

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from core import horloge
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from depenses import actes_differe as actes
 from depenses.differe import arrieres_differes
 from depenses.models import OrdreDepense, PaiementDiffere
@@ -20,17 +21,17 @@ _MONTANT = {"max_digits": 18, "decimal_places": 2}
 class PaiementDiffereSerializer(serializers.Serializer):
     ordre = serializers.IntegerField(source="ordre.pk")
     reference = serializers.CharField(source="ordre.reference")
-    motif = serializers.CharField()
-    montant = serializers.DecimalField(source="ordre.montant", **_MONTANT)
-    seuil = serializers.DecimalField(**_MONTANT)
-    decide_le = serializers.DateField()
+    motif = serializers.CharField(max_length=1000)
+    montant = ChampMontantApi(source="ordre.montant", **_MONTANT)
+    seuil = ChampMontantApi(**_MONTANT)
+    decide_le = ChampDateApi()
     par = serializers.CharField(source="par.username")
-    echeance = serializers.DateField(help_text="à payer au plus tard le 31 décembre de l'exercice")
-    paye_le = serializers.DateField(source="ordre.paye_le", allow_null=True)
+    echeance = ChampDateApi(help_text="à payer au plus tard le 31 décembre de l'exercice")
+    paye_le = ChampDateApi(source="ordre.paye_le", allow_null=True)
 
 
 class PaiementDiffereLigneSerializer(PaiementDiffereSerializer):
-    statut = serializers.CharField()
+    statut = serializers.CharField(max_length=50)
     en_retard = serializers.BooleanField()
 
 

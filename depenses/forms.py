@@ -5,7 +5,7 @@ import datetime
 from django import forms
 
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampFichiers, saisie_date
+from core.formulaires import ChampDate, ChampFichiers, saisie_date
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
 from ordres.formulaires import LignesOrdreForm, lire_mot_de_passe, lire_motif
@@ -46,7 +46,7 @@ class OrdreDepenseForm(LignesOrdreForm):
     )
     objet = forms.CharField(label="Objet", max_length=255)
     bases_liquidation = forms.CharField(
-        label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000, label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 2})
     )
     compte_imputation = forms.CharField(
         label="Compte d'imputation (charge)",
@@ -60,12 +60,13 @@ class OrdreDepenseForm(LignesOrdreForm):
         max_length=12,
         help_text="Vide : 401 fournisseurs, 412 pour les prestations…",
     )
-    date_fait = forms.DateField(label="Date du fait générateur", widget=DATE)
-    date_service_fait = forms.DateField(label="Service fait le", required=False, widget=DATE)
-    date_liquidation = forms.DateField(label="Liquidée le", required=False, widget=DATE)
-    date_reception = forms.DateField(label="Réception le", required=False, widget=DATE)
-    date_echeance = forms.DateField(label="Échéance du terme", required=False, widget=DATE)
+    date_fait = ChampDate(label="Date du fait générateur", widget=DATE)
+    date_service_fait = ChampDate(label="Service fait le", required=False, widget=DATE)
+    date_liquidation = ChampDate(label="Liquidée le", required=False, widget=DATE)
+    date_reception = ChampDate(label="Réception le", required=False, widget=DATE)
+    date_echeance = ChampDate(label="Échéance du terme", required=False, widget=DATE)
     pieces_references = forms.CharField(
+        max_length=4000,
         label="Références des pièces justificatives",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -120,7 +121,9 @@ class EngagementForm(forms.Form):
 
 class SuspensionForm(forms.Form):
     motif = forms.ChoiceField(label="Motif", choices=Suspension.Motif.choices)
-    explication = forms.CharField(label="Explication", widget=forms.Textarea(attrs={"rows": 2}))
+    explication = forms.CharField(
+        max_length=4000, label="Explication", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 # What the one-button acts of the order's page read; the services check the

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import ActeApi
+from core.champs_api import ChampMontantApi
 from inventaire import actes, selectors
 from inventaire.models import ArticleEtat, ContrepassationInventaire, EtatInventaire
 from inventaire.revue import Revue, provisions_a_revoir
@@ -39,7 +40,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
 class EtatSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     ecriture = serializers.SerializerMethodField()
     etabli_par = serializers.CharField(source="etabli_par.username")
     articles = ArticleSerializer(many=True)
@@ -70,19 +71,21 @@ class EtatSerializer(serializers.ModelSerializer):
 
 class ArticleSaisiSerializer(serializers.Serializer):
     libelle = serializers.CharField(max_length=255)
-    montant = serializers.CharField(required=False, allow_blank=True, default="")
+    montant = ChampMontantApi(required=False, allow_blank=True, default="")
     compte = serializers.CharField(required=False, allow_blank=True, default="", max_length=12)
     tiers = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
-    contrepartie = serializers.CharField(required=False, allow_blank=True, default="")
-    base = serializers.CharField(required=False, allow_blank=True, default="")
-    taux = serializers.CharField(required=False, allow_blank=True, default="")
+    contrepartie = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, default=""
+    )
+    base = serializers.CharField(max_length=24, required=False, allow_blank=True, default="")
+    taux = serializers.CharField(max_length=24, required=False, allow_blank=True, default="")
 
 
 class EtatSaisiSerializer(serializers.Serializer):
     methode = serializers.ChoiceField(EtatInventaire.Methode.choices, required=False)
-    explication = serializers.CharField()
-    fondement = serializers.CharField(required=False, allow_blank=True, default="")
-    mot_de_passe = serializers.CharField()
+    explication = serializers.CharField(max_length=4000)
+    fondement = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    mot_de_passe = serializers.CharField(max_length=256)
     articles = ArticleSaisiSerializer(many=True)
 
     def validate(self, donnees):
@@ -169,23 +172,23 @@ class ContrepasserApi(ActeApi):
 
 class ProvisionSerializer(serializers.Serializer):
     rang = serializers.IntegerField()
-    compte = serializers.CharField()
-    tiers = serializers.CharField()
-    libelle = serializers.CharField()
-    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
-    reste_du = serializers.DecimalField(max_digits=18, decimal_places=2, allow_null=True)
-    propose = serializers.DecimalField(max_digits=18, decimal_places=2)
+    compte = serializers.CharField(max_length=40)
+    tiers = serializers.CharField(max_length=120)
+    libelle = serializers.CharField(max_length=200)
+    montant = ChampMontantApi(max_digits=18, decimal_places=2)
+    reste_du = ChampMontantApi(max_digits=18, decimal_places=2, allow_null=True)
+    propose = ChampMontantApi(max_digits=18, decimal_places=2)
     etats = serializers.ListField(child=serializers.CharField())
 
 
 class RevueSaisieSerializer(serializers.Serializer):
     rang = serializers.IntegerField()
-    nouveau = serializers.CharField()
+    nouveau = serializers.CharField(max_length=40)
 
 
 class RevueSerializer(serializers.Serializer):
-    explication = serializers.CharField()
-    mot_de_passe = serializers.CharField()
+    explication = serializers.CharField(max_length=4000)
+    mot_de_passe = serializers.CharField(max_length=256)
     revues = RevueSaisieSerializer(many=True, required=False, default=list)
 
     def validate(self, donnees):

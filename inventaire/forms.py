@@ -65,18 +65,19 @@ class EtatForm(forms.Form):
         label="Méthode", choices=EtatInventaire.Methode.choices, required=False
     )
     explication = forms.CharField(
-        label="Méthode d'évaluation", widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000, label="Méthode d'évaluation", widget=forms.Textarea(attrs={"rows": 3})
     )
     fondement = forms.CharField(
+        max_length=4000,
         label="Population de référence ou données historiques",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     articles = forms.CharField(
-        label="Articles (un par ligne)", widget=forms.Textarea(attrs={"rows": 8})
+        max_length=200, label="Articles (un par ligne)", widget=forms.Textarea(attrs={"rows": 8})
     )
     mot_de_passe = forms.CharField(
-        label="Mot de passe (signature de l'état)", widget=forms.PasswordInput
+        max_length=256, label="Mot de passe (signature de l'état)", widget=forms.PasswordInput
     )
 
     def __init__(self, *args, nature: str, **kwargs):
@@ -110,10 +111,12 @@ class RevueForm(forms.Form):
     proposed at its amount (capped at what the debtor still owes)."""
 
     explication = forms.CharField(
-        label="Méthode de la nouvelle évaluation", widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000,
+        label="Méthode de la nouvelle évaluation",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     mot_de_passe = forms.CharField(
-        label="Mot de passe (signature de l'état)", widget=forms.PasswordInput
+        max_length=256, label="Mot de passe (signature de l'état)", widget=forms.PasswordInput
     )
 
     def __init__(self, *args, provisions, **kwargs):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from ledger import services
 from ledger.models import BalanceFigee, EnvoiBalance, Exercice
 from personnes.droits import droit
@@ -34,7 +34,7 @@ class EnvoiForm(forms.Form):
     destinataire = forms.ChoiceField(
         label="Destinataire", choices=EnvoiBalance.Destinataire.choices
     )
-    envoyee_le = forms.DateField(
+    envoyee_le = ChampDate(
         label="Envoyée le",
         # ISO: a date input shows no other format, and today's date must show.
         widget=saisie_date(),

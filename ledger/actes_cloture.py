@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from ledger import services
 from ledger.models import ArreteComptes, Exercice
 from personnes.droits import droit
@@ -32,7 +32,7 @@ ARRETE_DROIT = droit(
 
 
 class ArreteForm(forms.Form):
-    arrete_le = forms.DateField(
+    arrete_le = ChampDate(
         label="Arrêté par le conseil le",
         # ISO: a date input shows no other format, and today's date must show.
         widget=saisie_date(),

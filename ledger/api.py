@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import ActeApi, api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from core.exceptions import DonneeInvalide
 from ledger import actes, selectors, services
 from ledger.exports import fec
@@ -88,10 +89,10 @@ class EcritureSerializer(serializers.ModelSerializer):
 
 class LigneSaisieSerializer(serializers.Serializer):
     compte = serializers.CharField(max_length=12)
-    debit = serializers.CharField(
+    debit = ChampMontantApi(
         required=False, default="0", help_text='Montant en euros, ex. "1234.56".'
     )
-    credit = serializers.CharField(required=False, default="0")
+    credit = ChampMontantApi(required=False, default="0")
     tiers = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
     libelle = serializers.CharField(required=False, default="", allow_blank=True, max_length=255)
 
@@ -99,7 +100,7 @@ class LigneSaisieSerializer(serializers.Serializer):
 class EcritureSaisieSerializer(serializers.Serializer):
     exercice = serializers.IntegerField(help_text="Année de l'exercice.")
     journal = serializers.CharField(max_length=4)
-    date = serializers.DateField()
+    date = ChampDateApi()
     libelle = serializers.CharField(max_length=255)
     piece = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
     lignes = LigneSaisieSerializer(many=True)
@@ -114,8 +115,8 @@ class EcritureSaisieSerializer(serializers.Serializer):
 
 
 class LigneBalanceSerializer(serializers.Serializer):
-    numero = serializers.CharField()
-    libelle = serializers.CharField()
+    numero = serializers.CharField(max_length=120)
+    libelle = serializers.CharField(max_length=200)
     classe = serializers.IntegerField()
     ouverture_debit = serializers.DecimalField(max_digits=18, decimal_places=2)
     ouverture_credit = serializers.DecimalField(max_digits=18, decimal_places=2)
@@ -127,8 +128,8 @@ class LigneBalanceSerializer(serializers.Serializer):
 
 class BalanceSerializer(serializers.Serializer):
     exercice = serializers.IntegerField(source="exercice.annee")
-    du = serializers.DateField()
-    au = serializers.DateField()
+    du = ChampDateApi()
+    au = ChampDateApi()
     classe = serializers.IntegerField(allow_null=True)
     equilibree = serializers.BooleanField()
     lignes = LigneBalanceSerializer(many=True)
@@ -202,7 +203,7 @@ def _entier(valeur: str, libelle: str) -> int:
 def _date(valeur: str | None):
     if not valeur:
         return None
-    field = serializers.DateField()
+    field = ChampDateApi()
     try:
         return field.to_internal_value(valeur)
     except serializers.ValidationError:

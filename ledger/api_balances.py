@@ -10,6 +10,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 from core.actes import ActeApi, api_acte
+from core.champs_api import ChampDateApi
 from ledger import balances_figees
 from ledger.actes_balances import ENVOYER_BALANCE, FIGER_BALANCE
 from ledger.models import BalanceFigee, EnvoiBalance, Exercice, LigneBalanceFigee
@@ -97,7 +98,7 @@ class FigerSerializer(serializers.Serializer):
 
 class EnvoiSerializer(serializers.Serializer):
     destinataire = serializers.ChoiceField(choices=EnvoiBalance.Destinataire.choices)
-    envoyee_le = serializers.DateField()
+    envoyee_le = ChampDateApi()
     reference = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import ActeApi
+from core.champs_api import ChampDateApi
 from ledger import actes_cloture
 from ledger.models import ArreteComptes, Exercice
 from ledger.services import cloture
@@ -27,16 +28,16 @@ class ArreteComptesSerializer(serializers.ModelSerializer):
 
 class EtapesSerializer(serializers.Serializer):
     annee = serializers.IntegerField()
-    etat = serializers.CharField()
+    etat = serializers.CharField(max_length=50)
     apres_inventaire = serializers.BooleanField(help_text="Balance après inventaire figée.")
     resultat = serializers.DecimalField(
         max_digits=18, decimal_places=2, help_text="Classes 7 − 6 : positif, un excédent."
     )
     resultat_passe = serializers.BooleanField(help_text="Classes 6 et 7 soldées.")
-    ecriture_resultat = serializers.CharField(allow_null=True)
+    ecriture_resultat = serializers.CharField(max_length=40, allow_null=True)
     arrete = ArreteComptesSerializer(allow_null=True)
     clos = serializers.BooleanField()
-    clore_a_partir_du = serializers.DateField(
+    clore_a_partir_du = ChampDateApi(
         allow_null=True,
         help_text="Lendemain du dernier délai de la période complémentaire : la clôture attend ce jour.",
     )
@@ -86,7 +87,7 @@ class _ActeCloture(ActeApi):
 
 
 class ArreteEntreeSerializer(serializers.Serializer):
-    arrete_le = serializers.DateField()
+    arrete_le = ChampDateApi()
     deliberation = serializers.CharField(max_length=200)
     affectation = serializers.ChoiceField(
         choices=ArreteComptes.Affectation.choices,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from ledger.models import Exercice, Journal
 from ledger.services import LigneSaisie
 
@@ -13,12 +13,12 @@ class ChoixPeriodeForm(forms.Form):
     """Exercise and optional period; every date must lie inside the exercise."""
 
     exercice = forms.TypedChoiceField(label="Exercice", coerce=int)
-    du = forms.DateField(
+    du = ChampDate(
         label="Du",
         required=False,
         widget=saisie_date(),
     )
-    au = forms.DateField(
+    au = ChampDate(
         label="Au",
         required=False,
         widget=saisie_date(),
@@ -85,7 +85,7 @@ class SaisieForm(forms.Form):
 
     LIGNES = 6
     journal = forms.ChoiceField(label="Journal")
-    date = forms.DateField(label="Date comptable", widget=saisie_date())
+    date = ChampDate(label="Date comptable", widget=saisie_date())
     libelle = forms.CharField(label="Libellé", max_length=255)
     piece = forms.CharField(label="Pièce justificative", max_length=120, required=False)
 

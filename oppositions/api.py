@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from oppositions import actes, selectors
 from oppositions.models import Imputation, Opposition
 
@@ -73,15 +74,15 @@ class EnregistrementSerializer(serializers.Serializer):
     opposant_iban = serializers.CharField(max_length=50)
     opposant_bic = serializers.CharField(max_length=20)
     nature = serializers.ChoiceField(choices=Opposition.Nature.choices)
-    montant = serializers.CharField(max_length=24, help_text="En euros, par exemple « 1234.56 ».")
-    signifiee_le = serializers.DateField()
+    montant = ChampMontantApi(help_text="En euros, par exemple « 1234.56 ».")
+    signifiee_le = ChampDateApi()
     reference_acte = serializers.CharField(
         max_length=120, required=False, default="", allow_blank=True
     )
 
 
 class MainleveeSerializer(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
 
 
 @extend_schema(

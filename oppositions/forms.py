@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from core.exceptions import DonneeInvalide
+from core.formulaires import ChampDate
 from core.money import montant
 from oppositions.banque import verifier_bic, verifier_iban
 from oppositions.models import Opposition
@@ -40,7 +41,7 @@ class OppositionForm(forms.Form):
     )
     nature = forms.ChoiceField(label="Nature de l'acte", choices=Opposition.Nature.choices)
     reference_acte = forms.CharField(label="Référence de l'acte", max_length=120, required=False)
-    signifiee_le = forms.DateField(
+    signifiee_le = ChampDate(
         label="Signifiée à l'agent comptable le",
         widget=forms.DateInput(**DATE),
         help_text="Une opposition faite à toute autre personne que l'agent comptable est nulle.",
@@ -88,7 +89,7 @@ class OppositionForm(forms.Form):
 
 
 class MainleveeForm(forms.Form):
-    le = forms.DateField(
+    le = ChampDate(
         label="Mainlevée à compter du",
         widget=forms.DateInput(**DATE),
         error_messages={

@@ -4,20 +4,16 @@ opening a pièce, and the inputs of the acts both kinds have (password, reason).
 
 from __future__ import annotations
 
-import json
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
-from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound, ParseError
 
 from core.formulaires import pieces_lues
+from core.parseurs import PARSEURS_PIECES as PARSEURS_PIECES
+from core.parseurs import charger_json
 from ordres.pieces import reponse_piece
 from personnes.droits import APourFonction
-
-# Creation takes JSON, or multipart/form-data when pièces come with the order.
-PARSEURS_PIECES = [JSONParser, MultiPartParser, FormParser]
 
 
 class SaisieAvecPiecesSerializer(serializers.Serializer):
@@ -36,10 +32,10 @@ class SaisieAvecPiecesSerializer(serializers.Serializer):
         # multipart/form-data: the order as JSON in `saisie`, its files in `pieces`.
         if hasattr(data, "getlist") and "saisie" in data:
             try:
-                corps = json.loads(data["saisie"])
-            except ValueError as exc:
+                corps = charger_json(data["saisie"])
+            except ParseError as exc:
                 raise serializers.ValidationError(
-                    {"saisie": ["L'ordre n'est pas un JSON valide."]}
+                    {"saisie": [f"L'ordre n'est pas un JSON admis : {exc.detail}"]}
                 ) from exc
             if not isinstance(corps, dict):
                 raise serializers.ValidationError({"saisie": ["L'ordre est un objet JSON."]})
@@ -57,12 +53,12 @@ class SaisieAvecPiecesSerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="MotDePasse")
 class MotDePasseSerializer(serializers.Serializer):
-    mot_de_passe = serializers.CharField()
+    mot_de_passe = serializers.CharField(max_length=256)
 
 
 @extend_schema_serializer(component_name="Motif")
 class MotifSerializer(serializers.Serializer):
-    motif = serializers.CharField()
+    motif = serializers.CharField(max_length=1000)
 
 
 def relecture(serialiseur, detail, modele):
@@ -142,8 +138,8 @@ class TirageSerializer(serializers.Serializer):
     Null until the order is drawn."""
 
     taux = serializers.IntegerField(help_text="Taux du sondage (%).")
-    cle = serializers.CharField(help_text="L'ordre tiré : sorte et référence.")
-    graine = serializers.CharField(help_text="256 bits aléatoires, en hexadécimal.")
+    cle = serializers.CharField(max_length=128, help_text="L'ordre tiré : sorte et référence.")
+    graine = serializers.CharField(max_length=128, help_text="256 bits aléatoires, en hexadécimal.")
     nombre = serializers.IntegerField(
         help_text="SHA-256 de « graine:clé », 15 premiers chiffres hexadécimaux, modulo 100."
     )

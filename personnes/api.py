@@ -33,6 +33,7 @@ from rest_framework.views import APIView
 
 from core import horloge
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from core.exceptions import DonneeInvalide
 from personnes import actes
 from personnes.droits import APourFonction, LectureOuDroit
@@ -120,11 +121,11 @@ class DelegationSaisieSerializer(serializers.Serializer):
     delegataire = PersonneField(help_text="Identifiant de connexion ou numéro du bénéficiaire")
     type = serializers.ChoiceField(choices=Delegation.Type.choices)
     nature = serializers.ChoiceField(choices=Delegation.Nature.choices)
-    debut = serializers.DateField()
-    fin = serializers.DateField()
+    debut = ChampDateApi()
+    fin = ChampDateApi()
     specimen_signature = serializers.CharField(max_length=500)
-    montant_max = serializers.CharField(
-        max_length=24, required=False, allow_blank=True, default="", help_text="Vide : sans plafond"
+    montant_max = ChampMontantApi(
+        required=False, allow_blank=True, default="", help_text="Vide : sans plafond"
     )
     classes_comptes = serializers.CharField(
         max_length=200,
@@ -137,7 +138,7 @@ class DelegationSaisieSerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="DelegationDate")
 class DateActeSerializer(serializers.Serializer):
-    le = serializers.DateField(
+    le = ChampDateApi(
         required=False, default=None, allow_null=True, help_text="Par défaut : aujourd'hui"
     )
 

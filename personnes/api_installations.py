@@ -18,6 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from personnes import actes_installation as actes
 from personnes.api import PersonneField
 from personnes.droits import APourFonction, LectureOuDroit
@@ -80,14 +81,17 @@ class InstallationSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(component_name="InstallationSaisie")
 class InstallationSaisieSerializer(serializers.Serializer):
     agent_comptable = PersonneField(help_text="Identifiant de connexion ou numéro de l'entrant")
-    installe_le = serializers.DateField()
-    solde_caisse = serializers.CharField(max_length=24)
-    solde_banque = serializers.CharField(max_length=24)
-    observations = serializers.CharField(required=False, allow_blank=True, default="")
+    installe_le = ChampDateApi()
+    solde_caisse = ChampMontantApi()
+    solde_banque = ChampMontantApi()
+    observations = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
     mot_de_passe_entrant = serializers.CharField(
-        trim_whitespace=False, help_text="Signature de l'agent comptable entrant"
+        max_length=256, trim_whitespace=False, help_text="Signature de l'agent comptable entrant"
     )
     mot_de_passe_sortant = serializers.CharField(
+        max_length=256,
         trim_whitespace=False,
         required=False,
         allow_blank=True,
@@ -95,6 +99,7 @@ class InstallationSaisieSerializer(serializers.Serializer):
         help_text="Signature de l'agent comptable sortant (celui en fonction la veille)",
     )
     mot_de_passe_titulaire = serializers.CharField(
+        max_length=256,
         trim_whitespace=False,
         required=False,
         allow_blank=True,
@@ -105,15 +110,15 @@ class InstallationSaisieSerializer(serializers.Serializer):
 
 
 class ReserveSaisieSerializer(serializers.Serializer):
-    formulee_le = serializers.DateField()
-    objet = serializers.CharField()
+    formulee_le = ChampDateApi()
+    objet = serializers.CharField(max_length=500)
 
 
 class ProrogationSaisieSerializer(serializers.Serializer):
-    demandee_le = serializers.DateField()
-    accordee_le = serializers.DateField()
+    demandee_le = ChampDateApi()
+    accordee_le = ChampDateApi()
     accordee_par = serializers.CharField(max_length=200)
-    nouvelle_limite = serializers.DateField()
+    nouvelle_limite = ChampDateApi()
 
 
 def _relue(installation) -> dict:
@@ -223,12 +228,12 @@ class MandatSaisieSerializer(serializers.Serializer):
     mandataire = PersonneField(help_text="Identifiant de connexion ou numéro du mandataire")
     objet = serializers.ChoiceField(choices=Mandat.Objet.choices)
     precisions = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    debut = serializers.DateField()
-    fin = serializers.DateField()
+    debut = ChampDateApi()
+    fin = ChampDateApi()
 
 
 class RetraitMandatSerializer(serializers.Serializer):
-    le = serializers.DateField(required=False, allow_null=True, default=None)
+    le = ChampDateApi(required=False, allow_null=True, default=None)
 
 
 _MANDATS = Mandat.objects.select_related("mandataire", "agent_comptable")

@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi
 from personnes import actes
 from personnes.api import PersonneField
 from personnes.droits import APourFonction, LectureOuDroit
@@ -58,8 +59,8 @@ class InterimSaisieSerializer(serializers.Serializer):
         help_text="Identifiant de connexion ou numéro de qui assure l'intérim"
     )
     nature = serializers.ChoiceField(choices=Interim.Nature.choices)
-    debut = serializers.DateField()
-    fin = serializers.DateField()
+    debut = ChampDateApi()
+    fin = ChampDateApi()
     portee = serializers.ChoiceField(
         choices=Interim.Portee.choices,
         required=False,
@@ -73,7 +74,7 @@ class InterimSaisieSerializer(serializers.Serializer):
         default="",
         help_text="Intérim partiel : codes d'actes séparés par des virgules",
     )
-    nomme_le = serializers.DateField(
+    nomme_le = ChampDateApi(
         required=False,
         allow_null=True,
         default=None,

@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from personnes import actes
 from personnes.api import PersonneField
 from personnes.droits import APourFonction, LectureOuDroit
@@ -58,9 +59,9 @@ class ProcurationSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(component_name="ProcurationSaisie")
 class ProcurationSaisieSerializer(serializers.Serializer):
     fonde = PersonneField(help_text="Identifiant de connexion ou numéro du fondé de pouvoir")
-    debut = serializers.DateField()
-    fin = serializers.DateField(required=False, allow_null=True, default=None)
-    agreee_le = serializers.DateField(help_text="Date de l'agrément du conseil d'administration")
+    debut = ChampDateApi()
+    fin = ChampDateApi(required=False, allow_null=True, default=None)
+    agreee_le = ChampDateApi(help_text="Date de l'agrément du conseil d'administration")
     deliberation = serializers.CharField(max_length=100)
     actes = serializers.CharField(
         max_length=500,
@@ -70,8 +71,8 @@ class ProcurationSaisieSerializer(serializers.Serializer):
         help_text="Codes d'actes séparés par des virgules ; vide : tous les actes de l'agent "
         "comptable",
     )
-    montant_max = serializers.CharField(
-        max_length=24, required=False, allow_blank=True, default="", help_text="Vide : sans plafond"
+    montant_max = ChampMontantApi(
+        required=False, allow_blank=True, default="", help_text="Vide : sans plafond"
     )
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from personnes.models import Delegation
 
 DATE = saisie_date()
@@ -22,8 +22,8 @@ class DelegationForm(forms.Form):
     montant_max = forms.CharField(
         label="Plafond par ordre (vide : sans plafond)", required=False, max_length=24
     )
-    debut = forms.DateField(label="Du", widget=DATE)
-    fin = forms.DateField(label="Au", widget=DATE)
+    debut = ChampDate(label="Du", widget=DATE)
+    fin = ChampDate(label="Au", widget=DATE)
     specimen_signature = forms.CharField(
         label="Spécimen de la signature et du paraphe", max_length=500
     )
@@ -38,9 +38,9 @@ class ProcurationForm(forms.Form):
         label="Fondé de pouvoir",
         queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
     )
-    debut = forms.DateField(label="Du", widget=DATE)
-    fin = forms.DateField(label="Au (vide : sans terme)", widget=DATE, required=False)
-    agreee_le = forms.DateField(label="Agréée par le conseil d'administration le", widget=DATE)
+    debut = ChampDate(label="Du", widget=DATE)
+    fin = ChampDate(label="Au (vide : sans terme)", widget=DATE, required=False)
+    agreee_le = ChampDate(label="Agréée par le conseil d'administration le", widget=DATE)
     deliberation = forms.CharField(label="Délibération", max_length=100)
     actes = forms.CharField(
         label="Actes permis (codes séparés par des virgules ; vide : tous)",

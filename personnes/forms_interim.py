@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from personnes.models import Interim
 
 DATE = saisie_date()
@@ -16,8 +16,8 @@ class InterimForm(forms.Form):
         queryset=get_user_model().objects.filter(is_active=True).order_by("last_name"),
     )
     nature = forms.ChoiceField(label="Nature", choices=Interim.Nature.choices)
-    debut = forms.DateField(label="Du", widget=DATE)
-    fin = forms.DateField(label="Au", widget=DATE)
+    debut = ChampDate(label="Du", widget=DATE)
+    fin = ChampDate(label="Au", widget=DATE)
     portee = forms.ChoiceField(
         label="Portée (présumée générale si l'acte de nomination ne restreint pas les "
         "attributions)",
@@ -30,7 +30,7 @@ class InterimForm(forms.Form):
         required=False,
         max_length=500,
     )
-    nomme_le = forms.DateField(
+    nomme_le = ChampDate(
         label="Nommé par le conseil d'administration le (agent comptable intérimaire)",
         widget=DATE,
         required=False,

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from ordres.api import (
     PARSEURS_PIECES,
     MotDePasseSerializer,
@@ -107,7 +108,7 @@ class ReductionSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(component_name="OrdreRecette")
 class OrdreSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     compte_imputation = serializers.CharField(source="compte_imputation.numero")
     compte_tiers = serializers.CharField(source="compte_tiers.numero")
     lignes = LigneSerializer(many=True)
@@ -161,7 +162,7 @@ class LigneSaisieSerializer(serializers.Serializer):
     debiteur = serializers.CharField(max_length=200)
     qualite = serializers.CharField(max_length=120)
     identifiant = serializers.CharField(max_length=40, required=False, default="", allow_blank=True)
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
 
 
 @extend_schema_serializer(component_name="SaisieRecette")
@@ -171,14 +172,13 @@ class SaisieSerializer(SaisieAvecPiecesSerializer):
     )
     nature = serializers.ChoiceField(choices=Nature.choices)
     objet = serializers.CharField(max_length=255)
-    bases_liquidation = serializers.CharField()
+    bases_liquidation = serializers.CharField(max_length=4000)
     compte_imputation = serializers.CharField(max_length=12)
     compte_tiers = serializers.CharField(max_length=12)
-    date_fait = serializers.DateField()
-    dates = serializers.DictField(
-        child=serializers.DateField(allow_null=True), required=False, default=dict
-    )
+    date_fait = ChampDateApi()
+    dates = serializers.DictField(child=ChampDateApi(allow_null=True), required=False, default=dict)
     pieces_references = serializers.CharField(
+        max_length=4000,
         required=False,
         default="",
         allow_blank=True,
@@ -194,9 +194,11 @@ class SaisieSerializer(SaisieAvecPiecesSerializer):
 
 @extend_schema_serializer(component_name="ControleRecette")
 class ControleSerializer(serializers.Serializer):
-    point = serializers.CharField()
+    point = serializers.CharField(max_length=1000)
     conforme = serializers.BooleanField()
-    commentaire = serializers.CharField(required=False, default="", allow_blank=True)
+    commentaire = serializers.CharField(
+        max_length=1000, required=False, default="", allow_blank=True
+    )
 
 
 @extend_schema_serializer(component_name="PriseEnChargeRecette")
@@ -214,10 +216,10 @@ class ReductionSaisieSerializer(serializers.Serializer):
         "pour un ordre collectif, la seule ligne sinon.",
     )
     type = serializers.ChoiceField(choices=Reduction.Type.choices)
-    montant = serializers.CharField(required=False, default="0")
-    motif = serializers.CharField()
-    nouvelles_bases = serializers.CharField()
-    mot_de_passe = serializers.CharField()
+    montant = ChampMontantApi(required=False, default="0")
+    motif = serializers.CharField(max_length=1000)
+    nouvelles_bases = serializers.CharField(max_length=4000)
+    mot_de_passe = serializers.CharField(max_length=256)
 
 
 _relue = relecture(OrdreSerializer, selectors.ordre_recette_detail, OrdreRecette)

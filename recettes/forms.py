@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampFichiers, EntreeFichiers
+from core.formulaires import ChampDate, ChampFichiers, EntreeFichiers
 from core.money import format_euros
 from ordres.formulaires import LignesOrdreForm
 from recettes.models import Nature, OrdreRecette, Reduction
@@ -47,7 +47,7 @@ class OrdreRecetteForm(LignesOrdreForm):
     nature = forms.ChoiceField(label="Nature de la recette", choices=Nature.choices)
     objet = forms.CharField(label="Objet", max_length=255)
     bases_liquidation = forms.CharField(
-        label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000, label="Bases de liquidation", widget=forms.Textarea(attrs={"rows": 3})
     )
     compte_imputation = forms.CharField(
         label="Compte d'imputation (produit)",
@@ -61,32 +61,33 @@ class OrdreRecetteForm(LignesOrdreForm):
         required=False,
         help_text="Laissé vide : 4111 pour les cotisants, 413 pour les indus, 4671 sinon.",
     )
-    date_fait = forms.DateField(label="Date du fait générateur", widget=forms.DateInput(**DATE))
-    date_droits_acquis = forms.DateField(
+    date_fait = ChampDate(label="Date du fait générateur", widget=forms.DateInput(**DATE))
+    date_droits_acquis = ChampDate(
         label="Droits acquis le", required=False, widget=forms.DateInput(**DATE)
     )
-    date_liquidation = forms.DateField(
+    date_liquidation = ChampDate(
         label="Liquidée le", required=False, widget=forms.DateInput(**DATE)
     )
-    date_echeance = forms.DateField(
+    date_echeance = ChampDate(
         label="Échéance du terme", required=False, widget=forms.DateInput(**DATE)
     )
-    date_contrat = forms.DateField(
+    date_contrat = ChampDate(
         label="Date du contrat", required=False, widget=forms.DateInput(**DATE)
     )
-    date_reception = forms.DateField(
+    date_reception = ChampDate(
         label="Date de réception", required=False, widget=forms.DateInput(**DATE)
     )
-    date_decision = forms.DateField(
+    date_decision = ChampDate(
         label="Décision définitive le", required=False, widget=forms.DateInput(**DATE)
     )
-    date_reglement = forms.DateField(
+    date_reglement = ChampDate(
         label="Indu réglé le", required=False, widget=forms.DateInput(**DATE)
     )
-    date_encaissement = forms.DateField(
+    date_encaissement = ChampDate(
         label="Encaissé le", required=False, widget=forms.DateInput(**DATE)
     )
     pieces_references = forms.CharField(
+        max_length=4000,
         label="Références des pièces justificatives",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -187,11 +188,17 @@ class ReductionForm(forms.Form):
         required=False,
         max_length=24,
     )
-    motif = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
-    nouvelles_bases = forms.CharField(
-        label="Bases de la nouvelle liquidation", widget=forms.Textarea(attrs={"rows": 2})
+    motif = forms.CharField(
+        max_length=1000, label="Motif", widget=forms.Textarea(attrs={"rows": 2})
     )
-    mot_de_passe = forms.CharField(label="Mot de passe (signature)", widget=forms.PasswordInput)
+    nouvelles_bases = forms.CharField(
+        max_length=4000,
+        label="Bases de la nouvelle liquidation",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    mot_de_passe = forms.CharField(
+        max_length=256, label="Mot de passe (signature)", widget=forms.PasswordInput
+    )
 
     def __init__(self, *args, lignes=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django import forms
 
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from core.money import format_euros
 from recouvrement import amiable
 from recouvrement.droits_amiable import (
@@ -60,19 +60,22 @@ class DelaiForm(forms.Form):
     """The debtor's written request and the échéancier (up to six instalments
     on the page; the API takes any number)."""
 
-    demande_le = forms.DateField(label="Date de la lettre du débiteur", **_DATE)
+    demande_le = ChampDate(label="Date de la lettre du débiteur", **_DATE)
     demande_reference = forms.CharField(
         label="Référence de la lettre", max_length=120, required=False
     )
     demande_fichier = forms.FileField(label="Lettre du débiteur (PDF, PNG ou JPEG)", required=False)
     motif = forms.CharField(
-        label="Motif invoqué", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=1000,
+        label="Motif invoqué",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for i in range(1, LIGNES_ECHEANCIER + 1):
-            self.fields[f"echeance_{i}_le"] = forms.DateField(
+            self.fields[f"echeance_{i}_le"] = ChampDate(
                 label=f"Échéance {i} : date", required=False, **_DATE
             )
             self.fields[f"echeance_{i}_montant"] = ChampMontant(
@@ -142,6 +145,7 @@ DEFAILLANCE = Acte(
 
 class TransmissionForm(forms.Form):
     compte_rendu = forms.CharField(
+        max_length=4000,
         label="Compte rendu des tentatives de recouvrement amiable (les actes du journal y sont "
         "joints)",
         required=False,

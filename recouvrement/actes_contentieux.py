@@ -10,7 +10,7 @@ from django import forms
 
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 from recouvrement import contentieux, contentieux_huissiers, contentieux_procedures
@@ -75,13 +75,13 @@ def _majuscule(texte: str) -> str:
 
 
 class AvisReceptionForm(forms.Form):
-    le = forms.DateField(label="Avis de réception signé le", **_DATE)
+    le = ChampDate(label="Avis de réception signé le", **_DATE)
 
 
 class RecoursForm(forms.Form):
-    saisie_le = forms.DateField(label="Réclamation introduite le", **_DATE)
+    saisie_le = ChampDate(label="Réclamation introduite le", **_DATE)
     objet = forms.CharField(
-        label="Objet de la réclamation", widget=forms.Textarea(attrs={"rows": 2})
+        max_length=500, label="Objet de la réclamation", widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -89,17 +89,22 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Décision de la commission", choices=RecoursAmiable.Decision.choices
     )
-    decision_le = forms.DateField(label="Décision du", **_DATE)
+    decision_le = ChampDate(label="Décision du", **_DATE)
     reference = forms.CharField(label="Référence de la décision", max_length=120)
     motifs = forms.CharField(
-        label="Motifs (facultatif)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Motifs (facultatif)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class PoursuiteForm(forms.Form):
     type = forms.ChoiceField(label="Nature de la procédure", choices=Poursuite.Type.choices)
     description = forms.CharField(
-        label="Description de la procédure engagée", widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Description de la procédure engagée",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -109,7 +114,7 @@ class AvisCaisseForm(forms.Form):
 
 class ActeHuissierForm(forms.Form):
     huissier = forms.IntegerField(label="Huissier chargé de l'acte", widget=forms.Select)
-    le = forms.DateField(label="Acte du", **_DATE)
+    le = ChampDate(label="Acte du", **_DATE)
     nature = forms.CharField(label="Nature de l'acte", max_length=200)
     cout = ChampMontant(label="Coût de l'acte (€, 0 si aucun)", zero_admis=True)
 
@@ -119,8 +124,10 @@ class ActeHuissierForm(forms.Form):
 
 
 class ResultatForm(forms.Form):
-    le = forms.DateField(label="Résultat du", **_DATE)
-    resultat = forms.CharField(label="Résultat de l'acte", widget=forms.Textarea(attrs={"rows": 2}))
+    le = ChampDate(label="Résultat du", **_DATE)
+    resultat = forms.CharField(
+        max_length=1000, label="Résultat de l'acte", widget=forms.Textarea(attrs={"rows": 2})
+    )
     somme_recouvree = ChampMontant(label="Somme recouvrée (€, 0 si rien)", zero_admis=True)
 
 
@@ -128,31 +135,33 @@ class DebiteurForm(forms.Form):
     regime = forms.ChoiceField(label="Régime du débiteur", choices=Debiteur.Regime.choices)
     forme = forms.ChoiceField(label="Forme", choices=Debiteur.Forme.choices)
     adresse = forms.CharField(
-        label="Adresse", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=500, label="Adresse", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class ProcedureForm(forms.Form):
     type = forms.ChoiceField(label="Procédure collective", choices=ProcedureCollective.Type.choices)
-    jugement_le = forms.DateField(label="Jugement d'ouverture du", **_DATE)
+    jugement_le = ChampDate(label="Jugement d'ouverture du", **_DATE)
     tribunal = forms.CharField(label="Tribunal", max_length=200)
     mandataire = forms.CharField(label="Mandataire judiciaire ou liquidateur", max_length=200)
-    limite_declaration = forms.DateField(label="Déclarer la créance au plus tard le", **_DATE)
+    limite_declaration = ChampDate(label="Déclarer la créance au plus tard le", **_DATE)
 
 
 class DeclarationForm(forms.Form):
-    le = forms.DateField(label="Créance déclarée le", **_DATE)
+    le = ChampDate(label="Créance déclarée le", **_DATE)
     montant = ChampMontant(label="Montant déclaré (€)")
 
 
 class EvenementForm(forms.Form):
-    le = forms.DateField(label="Événement du", **_DATE)
+    le = ChampDate(label="Événement du", **_DATE)
     libelle = forms.CharField(label="Événement", max_length=255)
 
 
 class IssueForm(forms.Form):
-    le = forms.DateField(label="Issue du", **_DATE)
-    issue = forms.CharField(label="Issue de la procédure", widget=forms.Textarea(attrs={"rows": 2}))
+    le = ChampDate(label="Issue du", **_DATE)
+    issue = forms.CharField(
+        max_length=1000, label="Issue de la procédure", widget=forms.Textarea(attrs={"rows": 2})
+    )
     somme_recouvree = ChampMontant(
         label="Somme reçue de la procédure (€, facultatif)", zero_admis=True, required=False
     )
@@ -161,23 +170,28 @@ class IssueForm(forms.Form):
 class HuissierForm(forms.Form):
     nom = forms.CharField(label="Nom de l'huissier", max_length=200)
     etude = forms.CharField(label="Nom de l'étude", max_length=200)
-    adresse = forms.CharField(label="Adresse de l'étude", widget=forms.Textarea(attrs={"rows": 2}))
+    adresse = forms.CharField(
+        max_length=500, label="Adresse de l'étude", widget=forms.Textarea(attrs={"rows": 2})
+    )
     iban = forms.CharField(label="IBAN (règlement de ses honoraires)", max_length=40)
     bic = forms.CharField(label="BIC (facultatif)", max_length=11, required=False)
-    convention_depuis = forms.DateField(label="Sous la convention nationale depuis le", **_DATE)
+    convention_depuis = ChampDate(label="Sous la convention nationale depuis le", **_DATE)
 
 
 class VisiteForm(forms.Form):
-    le = forms.DateField(label="Visite du", **_DATE)
-    compte_rendu = forms.CharField(label="Compte rendu", widget=forms.Textarea(attrs={"rows": 2}))
+    le = ChampDate(label="Visite du", **_DATE)
+    compte_rendu = forms.CharField(
+        max_length=4000, label="Compte rendu", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DispenseForm(forms.Form):
-    du = forms.DateField(label="Semestres dispensés, du", **_DATE)
-    au = forms.DateField(label="au", **_DATE)
-    accord_le = forms.DateField(label="Accord de la caisse du", **_DATE)
+    du = ChampDate(label="Semestres dispensés, du", **_DATE)
+    au = ChampDate(label="au", **_DATE)
+    accord_le = ChampDate(label="Accord de la caisse du", **_DATE)
     accord_reference = forms.CharField(label="Référence de l'accord de la caisse", max_length=120)
     motif = forms.CharField(
+        max_length=1000,
         label="Constat du volume des actions en recouvrement",
         widget=forms.Textarea(attrs={"rows": 2}),
     )

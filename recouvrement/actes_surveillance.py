@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES
@@ -102,26 +102,26 @@ class GarantieForm(forms.Form):
     nature = forms.ChoiceField(label="Nature", choices=Garantie.Nature.choices)
     objet = forms.CharField(label="Bien grevé, garant ou droit", max_length=255)
     montant = ChampMontant(label="Montant garanti (€)")
-    prise_le = forms.DateField(label="Prise le", **_DATE)
+    prise_le = ChampDate(label="Prise le", **_DATE)
     creance = forms.IntegerField(label="Créance garantie (facultatif)", required=False, min_value=1)
-    inscrite_le = forms.DateField(label="Hypothèque : inscrite le", required=False, **_DATE)
-    bureau = forms.CharField(label="Hypothèque : bureau de l'inscription", required=False)
-    peremption_le = forms.DateField(
-        label="Hypothèque : inscription périmée le", required=False, **_DATE
+    inscrite_le = ChampDate(label="Hypothèque : inscrite le", required=False, **_DATE)
+    bureau = forms.CharField(
+        max_length=200, label="Hypothèque : bureau de l'inscription", required=False
     )
+    peremption_le = ChampDate(label="Hypothèque : inscription périmée le", required=False, **_DATE)
 
 
 class SignalerForm(forms.Form):
-    signalee_le = forms.DateField(label="Signalé au directeur le", **_DATE)
+    signalee_le = ChampDate(label="Signalé au directeur le", **_DATE)
 
 
 class RenouvelerForm(forms.Form):
-    renouvelee_le = forms.DateField(label="Inscription renouvelée le", **_DATE)
-    peremption_le = forms.DateField(label="Nouvelle date de péremption", **_DATE)
+    renouvelee_le = ChampDate(label="Inscription renouvelée le", **_DATE)
+    peremption_le = ChampDate(label="Nouvelle date de péremption", **_DATE)
 
 
 class MainleveeForm(forms.Form):
-    mainlevee_le = forms.DateField(label="Mainlevée le", **_DATE)
+    mainlevee_le = ChampDate(label="Mainlevée le", **_DATE)
     motif = forms.CharField(label="Motif", max_length=255)
 
 
@@ -129,8 +129,8 @@ class ContratForm(forms.Form):
     nature = forms.ChoiceField(label="Nature", choices=ContratConserve.Nature.choices)
     objet = forms.CharField(label="Objet", max_length=255)
     cocontractant = forms.CharField(label="Cocontractant", max_length=200)
-    debut = forms.DateField(label="Prend effet le", **_DATE)
-    expire_le = forms.DateField(label="Expire le", **_DATE)
+    debut = ChampDate(label="Prend effet le", **_DATE)
+    expire_le = ChampDate(label="Expire le", **_DATE)
     preavis_mois = forms.IntegerField(
         label="Informer le directeur … mois avant l'expiration",
         min_value=1,
@@ -141,22 +141,22 @@ class ContratForm(forms.Form):
 
 
 class InformerForm(forms.Form):
-    informe_le = forms.DateField(label="Directeur informé le", **_DATE)
+    informe_le = ChampDate(label="Directeur informé le", **_DATE)
 
 
 class PeriodiciteForm(forms.Form):
     liste = forms.ChoiceField(label="Liste", choices=Liste.choices)
     mois = forms.IntegerField(label="Tous les … mois", min_value=1, max_value=12)
-    a_compter_du = forms.DateField(label="À compter du", **_DATE)
+    a_compter_du = ChampDate(label="À compter du", **_DATE)
 
 
 class ListeForm(forms.Form):
     liste = forms.ChoiceField(label="Liste", choices=Liste.choices)
-    le = forms.DateField(label="Adressée le", **_DATE)
+    le = ChampDate(label="Adressée le", **_DATE)
 
 
 class EtatNominatifForm(forms.Form):
-    envoye_le = forms.DateField(label="Adressé à la caisse le", **_DATE)
+    envoye_le = ChampDate(label="Adressé à la caisse le", **_DATE)
     reference = forms.CharField(label="Référence de l'envoi", max_length=120)
 
 

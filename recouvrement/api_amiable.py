@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from core import horloge
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_amiable as actes
 from recouvrement import amiable
@@ -29,27 +30,27 @@ LIGNES = LigneOrdreRecette.objects.select_related("ordre")
 
 
 class AmiableActeSerializer(serializers.Serializer):
-    le = serializers.DateField()
-    type = serializers.CharField()
+    le = ChampDateApi()
+    type = serializers.CharField(max_length=50)
     type_libelle = serializers.CharField(source="get_type_display")
-    libelle = serializers.CharField()
-    resultat = serializers.CharField()
-    montant = serializers.DecimalField(allow_null=True, **_MONTANT)
+    libelle = serializers.CharField(max_length=200)
+    resultat = serializers.CharField(max_length=1000)
+    montant = ChampMontantApi(allow_null=True, **_MONTANT)
     auteur = serializers.CharField(source="auteur.username")
-    qualite = serializers.CharField()
+    qualite = serializers.CharField(max_length=200)
 
 
 class AmiableCreanceSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(
         source="ligne.pk", help_text="la ligne du débiteur (l'identifiant des actes)"
     )
-    debiteur = serializers.CharField()
+    debiteur = serializers.CharField(max_length=200)
     ordre = serializers.CharField(source="ligne.ordre.reference")
     nature = serializers.CharField(source="ligne.ordre.nature")
-    exigible_le = serializers.DateField(source="exigible")
-    reste = serializers.DecimalField(**_MONTANT)
-    responsable = serializers.CharField()
-    stade = serializers.CharField()
+    exigible_le = ChampDateApi(source="exigible")
+    reste = ChampMontantApi(**_MONTANT)
+    responsable = serializers.CharField(max_length=200)
+    stade = serializers.CharField(max_length=50)
     relances = serializers.IntegerField(source="rang")
     echeancier_en_defaut = serializers.SerializerMethodField()
 
@@ -59,34 +60,34 @@ class AmiableCreanceSerializer(serializers.Serializer):
 
 class AmiableEcheanceSerializer(serializers.Serializer):
     rang = serializers.IntegerField()
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
-    couvert = serializers.DecimalField(**_MONTANT)
-    statut = serializers.CharField()
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
+    couvert = ChampMontantApi(**_MONTANT)
+    statut = serializers.CharField(max_length=50)
 
 
 class AmiableDelaiSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="delai.pk")
-    demande_le = serializers.DateField(source="delai.demande_le")
+    demande_le = ChampDateApi(source="delai.demande_le")
     demande_reference = serializers.CharField(source="delai.demande_reference")
-    accorde_le = serializers.DateField(source="delai.accorde_le")
+    accorde_le = ChampDateApi(source="delai.accorde_le")
     qualite = serializers.CharField(source="delai.qualite")
-    montant = serializers.DecimalField(source="delai.montant", **_MONTANT)
+    montant = ChampMontantApi(source="delai.montant", **_MONTANT)
     etat = serializers.CharField(source="delai.etat")
-    paye = serializers.DecimalField(**_MONTANT)
+    paye = ChampMontantApi(**_MONTANT)
     en_defaut = serializers.BooleanField()
     echeances = AmiableEcheanceSerializer(many=True)
 
 
 class AmiableDossierSerializer(serializers.Serializer):
     ligne = serializers.IntegerField()
-    debiteur = serializers.CharField()
-    ordre = serializers.CharField()
-    reste = serializers.DecimalField(**_MONTANT)
-    responsable = serializers.CharField()
-    stade = serializers.CharField()
-    transmise_le = serializers.DateField(allow_null=True)
-    compte_rendu = serializers.CharField()
+    debiteur = serializers.CharField(max_length=200)
+    ordre = serializers.CharField(max_length=40)
+    reste = ChampMontantApi(**_MONTANT)
+    responsable = serializers.CharField(max_length=200)
+    stade = serializers.CharField(max_length=50)
+    transmise_le = ChampDateApi(allow_null=True)
+    compte_rendu = serializers.CharField(max_length=4000)
     delais = AmiableDelaiSerializer(many=True)
     actes = AmiableActeSerializer(many=True)
 
@@ -136,23 +137,23 @@ class RelanceLigneSerializer(serializers.Serializer):
     ordre = serializers.CharField(source="creance.ligne.ordre.reference")
     ligne = serializers.IntegerField(source="creance.ligne_id")
     rang = serializers.IntegerField()
-    reste = serializers.DecimalField(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
 
 
 class RelanceLettreSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     debiteur = serializers.CharField(source="debiteur.nom")
     rang = serializers.IntegerField()
-    total = serializers.DecimalField(**_MONTANT)
+    total = ChampMontantApi(**_MONTANT)
     lignes = RelanceLigneSerializer(many=True)
 
 
 class RelanceLotSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    reference = serializers.CharField()
-    le = serializers.DateField()
+    reference = serializers.CharField(max_length=120)
+    le = ChampDateApi()
     par = serializers.CharField(source="par.username")
-    qualite = serializers.CharField()
+    qualite = serializers.CharField(max_length=200)
     lettres = RelanceLettreSerializer(many=True)
 
 
@@ -183,21 +184,25 @@ RelancerApi = api_acte(
 
 
 class AmiableEcheanceEntree(serializers.Serializer):
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
 
 
 class AmiableDelaiEntree(serializers.Serializer):
-    demande_le = serializers.DateField(help_text="date de la lettre du débiteur")
-    demande_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    demande_fichier_nom = serializers.CharField(required=False, allow_blank=True, default="")
+    demande_le = ChampDateApi(help_text="date de la lettre du débiteur")
+    demande_reference = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default=""
+    )
+    demande_fichier_nom = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, default=""
+    )
     demande_fichier_base64 = serializers.CharField(
         required=False,
         allow_blank=True,
         default="",
         help_text="la lettre du débiteur (PDF, PNG ou JPEG) encodée en base64",
     )
-    motif = serializers.CharField(required=False, allow_blank=True, default="")
+    motif = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     echeances = AmiableEcheanceEntree(many=True)
 
     def validate(self, attrs):
@@ -219,10 +224,10 @@ class AmiableDelaiEntree(serializers.Serializer):
 class AmiableDelaiAccordeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     ligne = serializers.IntegerField(source="creance.ligne_id")
-    accorde_le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
-    etat = serializers.CharField()
-    defaillance_le = serializers.DateField(allow_null=True)
+    accorde_le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
+    etat = serializers.CharField(max_length=50)
+    defaillance_le = ChampDateApi(allow_null=True)
     echeances = AmiableEcheanceEntree(many=True)
 
 
@@ -247,17 +252,19 @@ DefaillanceApi = api_acte(
 
 
 class AmiableTransmissionEntree(serializers.Serializer):
-    compte_rendu = serializers.CharField(required=False, allow_blank=True, default="")
+    compte_rendu = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
 
 
 class AmiableTransmiseSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(source="ligne_id")
     debiteur = serializers.CharField(source="debiteur.nom")
-    responsable = serializers.CharField()
-    stade = serializers.CharField()
-    transmise_le = serializers.DateField()
+    responsable = serializers.CharField(max_length=200)
+    stade = serializers.CharField(max_length=50)
+    transmise_le = ChampDateApi()
     transmise_par = serializers.CharField(source="transmise_par.username")
-    compte_rendu = serializers.CharField()
+    compte_rendu = serializers.CharField(max_length=4000)
 
 
 TransmettreApi = api_acte(

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from recettes.models import LigneOrdreRecette
 from recouvrement import actes_contentieux as a
 from recouvrement import contentieux_lecture as lecture
@@ -30,13 +31,13 @@ _MONTANT = {"max_digits": 14, "decimal_places": 2}
 
 class ContentieuxMiseEnDemeureSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     debiteur = serializers.CharField(source="debiteur.nom")
-    envoyee_le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
-    qualite = serializers.CharField()
-    avis_reception_le = serializers.DateField(allow_null=True)
-    fin_delai = serializers.DateField(allow_null=True)
+    envoyee_le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
+    qualite = serializers.CharField(max_length=200)
+    avis_reception_le = ChampDateApi(allow_null=True)
+    fin_delai = ChampDateApi(allow_null=True)
     lignes = serializers.SerializerMethodField()
 
     def get_lignes(self, mise) -> list[int]:
@@ -46,59 +47,59 @@ class ContentieuxMiseEnDemeureSerializer(serializers.Serializer):
 class ContentieuxRecoursSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     mise_en_demeure = serializers.IntegerField(source="mise_en_demeure_id")
-    saisie_le = serializers.DateField()
-    objet = serializers.CharField()
-    fin_commission = serializers.DateField()
-    decision = serializers.CharField()
-    decision_le = serializers.DateField(allow_null=True)
-    decision_reference = serializers.CharField()
+    saisie_le = ChampDateApi()
+    objet = serializers.CharField(max_length=500)
+    fin_commission = ChampDateApi()
+    decision = serializers.CharField(max_length=4000)
+    decision_le = ChampDateApi(allow_null=True)
+    decision_reference = serializers.CharField(max_length=120)
 
 
 class ContentieuxActeHuissierSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     poursuite = serializers.IntegerField(source="poursuite_id")
     huissier = serializers.CharField(source="huissier.nom")
-    le = serializers.DateField()
-    nature = serializers.CharField()
-    cout = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    nature = serializers.CharField(max_length=50)
+    cout = ChampMontantApi(**_MONTANT)
     ordre_depense = serializers.CharField(source="ordre_depense.reference", allow_null=True)
-    resultat_le = serializers.DateField(allow_null=True)
-    resultat = serializers.CharField()
-    somme_recouvree = serializers.DecimalField(allow_null=True, **_MONTANT)
+    resultat_le = ChampDateApi(allow_null=True)
+    resultat = serializers.CharField(max_length=1000)
+    somme_recouvree = ChampMontantApi(allow_null=True, **_MONTANT)
 
 
 class ContentieuxPoursuiteSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     ligne = serializers.IntegerField(source="creance.ligne_id")
-    type = serializers.CharField()
+    type = serializers.CharField(max_length=50)
     type_libelle = serializers.CharField(source="get_type_display")
-    description = serializers.CharField()
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
-    qualite = serializers.CharField()
+    description = serializers.CharField(max_length=4000)
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
+    qualite = serializers.CharField(max_length=200)
     actes_huissier = ContentieuxActeHuissierSerializer(many=True)
 
 
 class ContentieuxAvisCaisseSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     ligne = serializers.IntegerField(source="creance.ligne_id")
-    le = serializers.DateField()
-    destinataire = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    destinataire = serializers.CharField(max_length=200)
+    montant = ChampMontantApi(**_MONTANT)
 
 
 class ContentieuxDebiteurSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    nom = serializers.CharField()
-    regime = serializers.CharField()
-    forme = serializers.CharField()
-    adresse = serializers.CharField()
+    nom = serializers.CharField(max_length=200)
+    regime = serializers.CharField(max_length=50)
+    forme = serializers.CharField(max_length=50)
+    adresse = serializers.CharField(max_length=500)
 
 
 class ContentieuxDeclarationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
     creances = serializers.SerializerMethodField()
 
     def get_creances(self, declaration) -> list[int]:
@@ -108,63 +109,63 @@ class ContentieuxDeclarationSerializer(serializers.Serializer):
 class ContentieuxProcedureSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     debiteur = serializers.CharField(source="debiteur.nom")
-    type = serializers.CharField()
-    jugement_le = serializers.DateField()
-    tribunal = serializers.CharField()
-    mandataire = serializers.CharField()
-    limite_declaration = serializers.DateField()
+    type = serializers.CharField(max_length=50)
+    jugement_le = ChampDateApi()
+    tribunal = serializers.CharField(max_length=200)
+    mandataire = serializers.CharField(max_length=200)
+    limite_declaration = ChampDateApi()
     declarations = ContentieuxDeclarationSerializer(many=True)
-    issue_le = serializers.DateField(allow_null=True)
-    issue = serializers.CharField()
+    issue_le = ChampDateApi(allow_null=True)
+    issue = serializers.CharField(max_length=1000)
 
 
 class ContentieuxHuissierSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    nom = serializers.CharField()
-    etude = serializers.CharField()
-    adresse = serializers.CharField()
-    convention_depuis = serializers.DateField()
+    nom = serializers.CharField(max_length=200)
+    etude = serializers.CharField(max_length=200)
+    adresse = serializers.CharField(max_length=500)
+    convention_depuis = ChampDateApi()
 
 
 class ContentieuxRegistreSerializer(serializers.Serializer):
     huissier = ContentieuxHuissierSerializer()
-    derniere_visite = serializers.DateField(allow_null=True)
-    visite_du_semestre = serializers.DateField(source="visite_du_semestre.le", allow_null=True)
+    derniere_visite = ChampDateApi(allow_null=True)
+    visite_du_semestre = ChampDateApi(source="visite_du_semestre.le", allow_null=True)
     dispense_accord = serializers.CharField(source="dispense.accord_reference", allow_null=True)
-    visite_due_le = serializers.DateField(allow_null=True)
+    visite_due_le = ChampDateApi(allow_null=True)
     actes = serializers.IntegerField()
 
 
 class ContentieuxVisiteSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     huissier = serializers.IntegerField(source="huissier_id")
-    le = serializers.DateField()
-    compte_rendu = serializers.CharField()
+    le = ChampDateApi()
+    compte_rendu = serializers.CharField(max_length=4000)
 
 
 class ContentieuxDispenseSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     huissier = serializers.IntegerField(source="huissier_id")
-    du = serializers.DateField()
-    au = serializers.DateField()
-    accord_le = serializers.DateField()
-    accord_reference = serializers.CharField()
+    du = ChampDateApi()
+    au = ChampDateApi()
+    accord_le = ChampDateApi()
+    accord_reference = serializers.CharField(max_length=120)
 
 
 class ContentieuxDossierSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(source="ligne.pk")
     ordre = serializers.CharField(source="ligne.ordre.reference")
-    debiteur = serializers.CharField()
+    debiteur = serializers.CharField(max_length=200)
     nature = serializers.CharField(source="ligne.ordre.nature")
-    echeance = serializers.DateField()
-    reste = serializers.DecimalField(**_MONTANT)
-    stade = serializers.CharField()
+    echeance = ChampDateApi()
+    reste = ChampMontantApi(**_MONTANT)
+    stade = serializers.CharField(max_length=50)
     mise_en_demeure = ContentieuxMiseEnDemeureSerializer(source="mise", allow_null=True)
     recours = ContentieuxRecoursSerializer(allow_null=True)
     poursuites = ContentieuxPoursuiteSerializer(many=True)
     avis_caisse = ContentieuxAvisCaisseSerializer(allow_null=True)
-    prochaine = serializers.CharField()
-    prochaine_le = serializers.DateField(allow_null=True)
+    prochaine = serializers.CharField(max_length=50)
+    prochaine_le = ChampDateApi(allow_null=True)
 
 
 # --- Reading -------------------------------------------------------------------
@@ -235,24 +236,24 @@ class ContentieuxMiseEnDemeureEntree(serializers.Serializer):
 
 
 class ContentieuxDateEntree(serializers.Serializer):
-    le = serializers.DateField(help_text="date de signature de l'avis de réception")
+    le = ChampDateApi(help_text="date de signature de l'avis de réception")
 
 
 class ContentieuxRecoursEntree(serializers.Serializer):
-    saisie_le = serializers.DateField()
-    objet = serializers.CharField()
+    saisie_le = ChampDateApi()
+    objet = serializers.CharField(max_length=500)
 
 
 class ContentieuxDecisionEntree(serializers.Serializer):
     decision = serializers.ChoiceField(choices=RecoursAmiable.Decision.choices)
-    decision_le = serializers.DateField()
+    decision_le = ChampDateApi()
     reference = serializers.CharField(max_length=120)
-    motifs = serializers.CharField(required=False, allow_blank=True, default="")
+    motifs = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
 
 
 class ContentieuxPoursuiteEntree(serializers.Serializer):
     type = serializers.ChoiceField(choices=Poursuite.Type.choices)
-    description = serializers.CharField()
+    description = serializers.CharField(max_length=4000)
 
 
 class ContentieuxAvisCaisseEntree(serializers.Serializer):
@@ -261,70 +262,70 @@ class ContentieuxAvisCaisseEntree(serializers.Serializer):
 
 class ContentieuxActeHuissierEntree(serializers.Serializer):
     huissier = serializers.IntegerField()
-    le = serializers.DateField()
+    le = ChampDateApi()
     nature = serializers.CharField(max_length=200)
-    cout = serializers.DecimalField(min_value=0, **_MONTANT)
+    cout = ChampMontantApi(min_value=0, **_MONTANT)
 
 
 class ContentieuxResultatEntree(serializers.Serializer):
-    le = serializers.DateField()
-    resultat = serializers.CharField()
-    somme_recouvree = serializers.DecimalField(min_value=0, **_MONTANT)
+    le = ChampDateApi()
+    resultat = serializers.CharField(max_length=1000)
+    somme_recouvree = ChampMontantApi(min_value=0, **_MONTANT)
 
 
 class ContentieuxDebiteurEntree(serializers.Serializer):
     regime = serializers.ChoiceField(choices=Debiteur.Regime.choices)
     forme = serializers.ChoiceField(choices=Debiteur.Forme.choices)
-    adresse = serializers.CharField(required=False, allow_blank=True, default="")
+    adresse = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class ContentieuxProcedureEntree(serializers.Serializer):
     type = serializers.ChoiceField(choices=ProcedureCollective.Type.choices)
-    jugement_le = serializers.DateField()
+    jugement_le = ChampDateApi()
     tribunal = serializers.CharField(max_length=200)
     mandataire = serializers.CharField(max_length=200)
-    limite_declaration = serializers.DateField()
+    limite_declaration = ChampDateApi()
 
 
 class ContentieuxDeclarationEntree(serializers.Serializer):
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
     creances = serializers.ListField(
         child=serializers.IntegerField(), min_length=1, help_text="créances (id) couvertes"
     )
 
 
 class ContentieuxEvenementEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     libelle = serializers.CharField(max_length=255)
 
 
 class ContentieuxIssueEntree(serializers.Serializer):
-    le = serializers.DateField()
-    issue = serializers.CharField()
-    somme_recouvree = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
+    le = ChampDateApi()
+    issue = serializers.CharField(max_length=1000)
+    somme_recouvree = ChampMontantApi(required=False, allow_null=True, **_MONTANT)
 
 
 class ContentieuxHuissierEntree(serializers.Serializer):
     nom = serializers.CharField(max_length=200)
     etude = serializers.CharField(max_length=200)
-    adresse = serializers.CharField()
+    adresse = serializers.CharField(max_length=500)
     iban = serializers.CharField(max_length=40)
     bic = serializers.CharField(max_length=11, required=False, allow_blank=True, default="")
-    convention_depuis = serializers.DateField()
+    convention_depuis = ChampDateApi()
 
 
 class ContentieuxVisiteEntree(serializers.Serializer):
-    le = serializers.DateField()
-    compte_rendu = serializers.CharField()
+    le = ChampDateApi()
+    compte_rendu = serializers.CharField(max_length=4000)
 
 
 class ContentieuxDispenseEntree(serializers.Serializer):
-    du = serializers.DateField()
-    au = serializers.DateField()
-    accord_le = serializers.DateField()
+    du = ChampDateApi()
+    au = ChampDateApi()
+    accord_le = ChampDateApi()
     accord_reference = serializers.CharField(max_length=120)
-    motif = serializers.CharField()
+    motif = serializers.CharField(max_length=1000)
 
 
 def _acte(acte, queryset, entree, sortie, resume, introuvable=""):

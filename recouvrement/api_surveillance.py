@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from core import horloge
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from recouvrement import a_echoir as registre
 from recouvrement import actes_surveillance as actes
 from recouvrement import etat_nominatif as en
@@ -34,33 +35,33 @@ def _lire(request) -> None:
 
 class SituationDebiteurSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    nom = serializers.CharField()
+    nom = serializers.CharField(max_length=200)
     compte = serializers.CharField(source="compte.numero")
-    qualite = serializers.CharField()
-    regime = serializers.CharField()
-    forme = serializers.CharField()
+    qualite = serializers.CharField(max_length=200)
+    regime = serializers.CharField(max_length=50)
+    forme = serializers.CharField(max_length=50)
 
 
 class SituationCreanceSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="creance.pk")
-    ordre = serializers.CharField()
-    nature = serializers.CharField()
-    objet = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
-    reste = serializers.DecimalField(**_MONTANT)
-    stade = serializers.CharField()
-    responsable = serializers.CharField()
+    ordre = serializers.CharField(max_length=40)
+    nature = serializers.CharField(max_length=50)
+    objet = serializers.CharField(max_length=500)
+    montant = ChampMontantApi(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
+    stade = serializers.CharField(max_length=50)
+    responsable = serializers.CharField(max_length=200)
 
 
 class SituationActeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    le = serializers.DateField()
-    type = serializers.CharField()
+    le = ChampDateApi()
+    type = serializers.CharField(max_length=50)
     type_libelle = serializers.CharField(source="get_type_display")
-    libelle = serializers.CharField()
-    resultat = serializers.CharField()
-    montant = serializers.DecimalField(allow_null=True, **_MONTANT)
-    qualite = serializers.CharField()
+    libelle = serializers.CharField(max_length=200)
+    resultat = serializers.CharField(max_length=1000)
+    montant = ChampMontantApi(allow_null=True, **_MONTANT)
+    qualite = serializers.CharField(max_length=200)
     creance = serializers.IntegerField(source="creance_id", allow_null=True)
 
 
@@ -68,23 +69,23 @@ class GarantieRecouvrementSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     debiteur = serializers.IntegerField(source="debiteur_id")
     creance = serializers.IntegerField(source="creance_id", allow_null=True)
-    nature = serializers.CharField()
-    objet = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
-    prise_le = serializers.DateField()
-    inscrite_le = serializers.DateField(allow_null=True)
-    bureau = serializers.CharField()
-    peremption_le = serializers.DateField(allow_null=True)
-    signalee_le = serializers.DateField(allow_null=True)
-    renouvelee_le = serializers.DateField(allow_null=True)
-    etat = serializers.CharField()
-    mainlevee_le = serializers.DateField(allow_null=True)
+    nature = serializers.CharField(max_length=50)
+    objet = serializers.CharField(max_length=500)
+    montant = ChampMontantApi(**_MONTANT)
+    prise_le = ChampDateApi()
+    inscrite_le = ChampDateApi(allow_null=True)
+    bureau = serializers.CharField(max_length=200)
+    peremption_le = ChampDateApi(allow_null=True)
+    signalee_le = ChampDateApi(allow_null=True)
+    renouvelee_le = ChampDateApi(allow_null=True)
+    etat = serializers.CharField(max_length=50)
+    mainlevee_le = ChampDateApi(allow_null=True)
 
 
 class SituationIndividuelleSerializer(serializers.Serializer):
     debiteur = SituationDebiteurSerializer()
-    montant = serializers.DecimalField(**_MONTANT)
-    reste = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
     creances = SituationCreanceSerializer(many=True)
     actes = SituationActeSerializer(many=True)
     garanties = GarantieRecouvrementSerializer(many=True)
@@ -114,36 +115,36 @@ class SituationApi(APIView):
 
 
 class EtatNominatifLigneSerializer(serializers.Serializer):
-    procedure = serializers.CharField()
-    procedure_libelle = serializers.CharField()
-    debiteur = serializers.CharField()
-    compte = serializers.CharField()
-    qualite = serializers.CharField()
+    procedure = serializers.CharField(max_length=50)
+    procedure_libelle = serializers.CharField(max_length=200)
+    debiteur = serializers.CharField(max_length=200)
+    compte = serializers.CharField(max_length=40)
+    qualite = serializers.CharField(max_length=200)
     ordres = serializers.ListField(child=serializers.CharField())
-    montant = serializers.DecimalField(**_MONTANT)
-    reste = serializers.DecimalField(**_MONTANT)
-    dernier_acte = serializers.CharField()
-    dernier_acte_le = serializers.DateField(allow_null=True)
+    montant = ChampMontantApi(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
+    dernier_acte = serializers.CharField(max_length=200)
+    dernier_acte_le = ChampDateApi(allow_null=True)
 
 
 class EnvoiEtatNominatifSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     annee = serializers.IntegerField()
     semestre = serializers.IntegerField()
-    arrete_au = serializers.DateField()
-    envoye_le = serializers.DateField()
-    reference = serializers.CharField()
-    qualite = serializers.CharField()
+    arrete_au = ChampDateApi()
+    envoye_le = ChampDateApi()
+    reference = serializers.CharField(max_length=120)
+    qualite = serializers.CharField(max_length=200)
     debiteurs = serializers.IntegerField()
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
     en_retard = serializers.BooleanField()
 
 
 class EtatNominatifSerializer(serializers.Serializer):
-    arrete_au = serializers.DateField()
-    limite = serializers.DateField()
+    arrete_au = ChampDateApi()
+    limite = ChampDateApi()
     debiteurs = serializers.IntegerField()
-    reste = serializers.DecimalField(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
     lignes = EtatNominatifLigneSerializer(many=True)
     envoi = EnvoiEtatNominatifSerializer(allow_null=True)
 
@@ -176,13 +177,13 @@ class EtatNominatifApi(APIView):
 
 
 class AEchoirRecouvrementSerializer(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     jours = serializers.IntegerField(help_text="jours restants ; négatif : en retard")
-    quoi = serializers.CharField()
-    qui = serializers.CharField()
-    nature = serializers.CharField()
-    debiteur = serializers.CharField()
-    url = serializers.CharField()
+    quoi = serializers.CharField(max_length=200)
+    qui = serializers.CharField(max_length=200)
+    nature = serializers.CharField(max_length=50)
+    debiteur = serializers.CharField(max_length=200)
+    url = serializers.CharField(max_length=500)
 
 
 class EcheancesRecouvrementApi(APIView):
@@ -207,25 +208,25 @@ class EcheancesRecouvrementApi(APIView):
 class GarantieEntree(serializers.Serializer):
     nature = serializers.ChoiceField(choices=Garantie.Nature.choices)
     objet = serializers.CharField(max_length=255)
-    montant = serializers.DecimalField(**_MONTANT)
-    prise_le = serializers.DateField()
+    montant = ChampMontantApi(**_MONTANT)
+    prise_le = ChampDateApi()
     creance = serializers.IntegerField(required=False, allow_null=True)
-    inscrite_le = serializers.DateField(required=False, allow_null=True)
-    bureau = serializers.CharField(required=False, allow_blank=True, default="")
-    peremption_le = serializers.DateField(required=False, allow_null=True)
+    inscrite_le = ChampDateApi(required=False, allow_null=True)
+    bureau = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    peremption_le = ChampDateApi(required=False, allow_null=True)
 
 
 class PeremptionSignalerEntree(serializers.Serializer):
-    signalee_le = serializers.DateField()
+    signalee_le = ChampDateApi()
 
 
 class InscriptionRenouvelerEntree(serializers.Serializer):
-    renouvelee_le = serializers.DateField()
-    peremption_le = serializers.DateField()
+    renouvelee_le = ChampDateApi()
+    peremption_le = ChampDateApi()
 
 
 class GarantieMainleveeEntree(serializers.Serializer):
-    mainlevee_le = serializers.DateField()
+    mainlevee_le = ChampDateApi()
     motif = serializers.CharField(max_length=255)
 
 
@@ -234,42 +235,42 @@ class ContratConserveSerializer(serializers.Serializer):
     nature = serializers.ChoiceField(choices=ContratConserve.Nature.choices)
     objet = serializers.CharField(max_length=255)
     cocontractant = serializers.CharField(max_length=200)
-    debut = serializers.DateField()
-    expire_le = serializers.DateField()
+    debut = ChampDateApi()
+    expire_le = ChampDateApi()
     preavis_mois = serializers.IntegerField(min_value=1, max_value=24, default=6)
     original = serializers.CharField(max_length=200)
-    directeur_informe_le = serializers.DateField(read_only=True, allow_null=True)
+    directeur_informe_le = ChampDateApi(read_only=True, allow_null=True)
 
 
 class ContratInformerEntree(serializers.Serializer):
-    informe_le = serializers.DateField()
+    informe_le = ChampDateApi()
 
 
 class PeriodiciteListeSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     liste = serializers.ChoiceField(choices=Liste.choices)
     mois = serializers.IntegerField(min_value=1, max_value=12)
-    a_compter_du = serializers.DateField()
+    a_compter_du = ChampDateApi()
 
 
 class EnvoiListeEntree(serializers.Serializer):
     liste = serializers.ChoiceField(choices=Liste.choices)
-    le = serializers.DateField()
+    le = ChampDateApi()
 
 
 class EnvoiListeSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    liste = serializers.CharField()
-    le = serializers.DateField()
-    qualite = serializers.CharField()
+    liste = serializers.CharField(max_length=50)
+    le = ChampDateApi()
+    qualite = serializers.CharField(max_length=200)
     nombre = serializers.IntegerField()
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
 
 
 class EtatNominatifEnvoiEntree(serializers.Serializer):
     annee = serializers.IntegerField()
     semestre = serializers.ChoiceField(choices=[1, 2])
-    envoye_le = serializers.DateField()
+    envoye_le = ChampDateApi()
     reference = serializers.CharField(max_length=120)
 
 

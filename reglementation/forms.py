@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django import forms
 
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 
 
 class DateForm(forms.Form):
     """The day at which the auditor reads the rules in force."""
 
-    le = forms.DateField(
+    le = ChampDate(
         label="Règles en vigueur le",
         widget=saisie_date(),
         error_messages={

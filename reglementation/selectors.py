@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from django.db.models import Q
 
 from core.exceptions import DonneeInvalide
+from core.saisie import DATE_MAX, DATE_MIN, verifier_date
 from reglementation.donnees import PLANCHER
 from reglementation.models import CODES_CRITERES, Parametre, RegleRattachement
 
@@ -169,6 +170,10 @@ def fin_periode_complementaire(
 ) -> datetime.date:
     """31 December of the exercise plus the rule's delay (D253-17 al. 2: "dix jours",
     D253-17-1: "deux mois", "un mois"): n months end on the last day of the n-th month."""
+    if not DATE_MIN.year <= annee <= DATE_MAX.year:
+        raise DonneeInvalide(
+            f"L'exercice {annee} est hors des années admises ({DATE_MIN.year} à {DATE_MAX.year})."
+        )
     if mois:
         annee_fin, mois_fin = annee + 1 + mois // 12, mois % 12 + 1
         return datetime.date(annee_fin, mois_fin, 1) - datetime.timedelta(days=1)
@@ -233,6 +238,11 @@ def rattachement(
     criterion code (`echeance` for `veille_echeance`); the one the rule needs
     must be there.
     """
+    # A far date (9999-12-31) would overflow the delay's arithmetic: refused first.
+    verifier_date(date_fait, "La date du fait générateur")
+    for cle, valeur in dates.items():
+        if isinstance(valeur, datetime.date):
+            verifier_date(valeur, NOMS_DES_DATES.get(cle, "La date"))
     if regime is None:
         regime = regime_organisme(date_fait)
     regle = regle_applicable(sens=sens, nature=nature, date_fait=date_fait, regime=regime)

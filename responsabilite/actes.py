@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from personnes.models import Fonction, nom_de
 from responsabilite import selectors, services, services_decharge, services_sursis
 from responsabilite.droits import (  # noqa: F401 (the pages and the API read them here)
@@ -50,15 +50,17 @@ def fondes_de_pouvoir():
 
 class MiseEnCauseForm(forms.Form):
     auteur = forms.ChoiceField(label="Mise en cause par", choices=MiseEnCause.Auteur.choices)
-    decide_le = forms.DateField(label="Décision du", **_DATE)
-    faits_le = forms.DateField(label="Date des faits", **_DATE)
+    decide_le = ChampDate(label="Décision du", **_DATE)
+    faits_le = ChampDate(label="Date des faits", **_DATE)
     personne = _FondeChoix(
         label="Comptable mis en cause",
         queryset=get_user_model().objects.none(),
         required=False,
         empty_label="l'agent comptable en fonction à la date des faits",
     )
-    motifs = forms.CharField(label="Motifs", widget=forms.Textarea(attrs={"rows": 3}))
+    motifs = forms.CharField(
+        max_length=4000, label="Motifs", widget=forms.Textarea(attrs={"rows": 3})
+    )
     montant = ChampMontant(label="Montant (€)")
     fraude = forms.BooleanField(label="Fraude ou détournement", required=False)
 
@@ -81,16 +83,18 @@ class ManquantForm(forms.Form):
             if v != MiseEnCause.Auteur.CONSEIL_FRAUDE
         ],
     )
-    decide_le = forms.DateField(label="Décision du", **_DATE)
+    decide_le = ChampDate(label="Décision du", **_DATE)
 
 
 class DateForm(forms.Form):
-    le = forms.DateField(label="Le", **_DATE)
+    le = ChampDate(label="Le", **_DATE)
 
 
 class SursisDemandeForm(forms.Form):
     motifs = forms.CharField(
-        label="Motifs de la demande de sursis", widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Motifs de la demande de sursis",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -100,9 +104,9 @@ class SursisDecisionForm(forms.Form):
         choices=[("1", "sursis accordé"), ("0", "sursis refusé")],
         coerce=lambda v: v == "1",
     )
-    decide_le = forms.DateField(label="Décision du", **_DATE)
+    decide_le = ChampDate(label="Décision du", **_DATE)
     decision = forms.CharField(label="Référence de la décision", max_length=120)
-    fin_le = forms.DateField(
+    fin_le = ChampDate(
         label="Accordé jusqu'au (un an au plus après la décision ; un an si vide)",
         required=False,
         **_DATE,
@@ -112,6 +116,7 @@ class SursisDecisionForm(forms.Form):
 class DemandeForm(forms.Form):
     nature = forms.ChoiceField(label="Demande", choices=Demande.Nature.choices)
     motifs = forms.CharField(
+        max_length=4000,
         label="Motifs (considérations de droit pour la décharge, faits personnels pour la "
         "remise gracieuse)",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -126,7 +131,7 @@ class DemandeForm(forms.Form):
 
 
 class ConseilForm(forms.Form):
-    conseil_le = forms.DateField(label="Décision du conseil du", **_DATE)
+    conseil_le = ChampDate(label="Décision du conseil du", **_DATE)
     deliberation = forms.CharField(label="Délibération", max_length=120)
     montant = ChampMontant(label="Montant accordé (€, 0 pour un refus)", zero_admis=True)
 
@@ -137,7 +142,7 @@ class ApprobationForm(forms.Form):
         choices=[("1", "approuvée"), ("0", "non approuvée")],
         coerce=lambda v: v == "1",
     )
-    le = forms.DateField(label="Du", **_DATE)
+    le = ChampDate(label="Du", **_DATE)
     reference = forms.CharField(label="Référence", max_length=120)
 
 

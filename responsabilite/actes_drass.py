@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from personnes.droits import droit
 from personnes.models import Fonction
 from responsabilite import services_drass
@@ -25,7 +25,7 @@ _PDF = {"widget": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pd
 
 
 class DossierDrassForm(forms.Form):
-    transmis_le = forms.DateField(label="Transmis au ministre le", **_DATE)
+    transmis_le = ChampDate(label="Transmis au ministre le", **_DATE)
     revenus = ChampMontant(
         label="Revenus de l'agent comptable sur la période en cause (€)", zero_admis=True
     )
@@ -41,8 +41,8 @@ class DossierDrassForm(forms.Form):
 
 
 class AvisMinistresForm(forms.Form):
-    transmis_le = forms.DateField(label="Transmise pour avis aux ministres le", **_DATE)
-    avis_le = forms.DateField(label="Avis des ministres du", **_DATE)
+    transmis_le = ChampDate(label="Transmise pour avis aux ministres le", **_DATE)
+    avis_le = ChampDate(label="Avis des ministres du", **_DATE)
     reference = forms.CharField(label="Référence de l'avis", max_length=120)
     favorable = forms.TypedChoiceField(
         label="Sens de l'avis",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django import forms
 
 from core.actes import Acte
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from core.money import format_euros
 from personnes.droits import droit
 from personnes.models import Fonction
@@ -52,19 +52,19 @@ class VersementForm(forms.Form):
 
 
 class NonValeurForm(forms.Form):
-    conseil_le = forms.DateField(label="Décision du conseil du", **_DATE)
+    conseil_le = ChampDate(label="Décision du conseil du", **_DATE)
     deliberation = forms.CharField(label="Délibération", max_length=120)
     montant = _montant("Montant admis en non-valeur (€)")
 
 
 class AssociationForm(forms.Form):
-    le = forms.DateField(label="Notifiée le", **_DATE)
+    le = ChampDate(label="Notifiée le", **_DATE)
     association = forms.CharField(label="Association de cautionnement mutuel", max_length=200)
     reference = forms.CharField(label="Référence de la notification du ministre", max_length=120)
 
 
 class RecouvrementForm(forms.Form):
-    le = forms.DateField(label="Recouvré le", **_DATE)
+    le = ChampDate(label="Recouvré le", **_DATE)
     debiteur = forms.CharField(label="Débiteur", max_length=200)
     montant = _montant("Montant recouvré (€)")
     compte = _compte("Encaissé sur")

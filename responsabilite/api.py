@@ -9,12 +9,13 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
+from core.parseurs import ParseurFormulaire, ParseurJson, ParseurMultipart
 from responsabilite import actes, selectors
 from responsabilite.api_drass import AvisMinistresSortie, DossierDrassSortie
 from responsabilite.droits import debiteur_seulement
@@ -45,13 +46,13 @@ class FonctionOuDebiteur(BasePermission):
 class DebetSerializer(serializers.Serializer):
     mise_en_cause = serializers.IntegerField(source="mise.pk")
     ordre = serializers.IntegerField(source="ordre.pk", allow_null=True, default=None)
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     auteur = serializers.CharField(source="mise.auteur")
-    faits_le = serializers.DateField(source="mise.faits_le")
+    faits_le = ChampDateApi(source="mise.faits_le")
     fraude = serializers.BooleanField(source="mise.fraude")
-    etat = serializers.CharField()
-    du = serializers.DecimalField(**_MONTANT)
-    paye = serializers.DecimalField(**_MONTANT)
+    etat = serializers.CharField(max_length=50)
+    du = ChampMontantApi(**_MONTANT)
+    paye = ChampMontantApi(**_MONTANT)
     rendu = serializers.DecimalField(
         help_text="ce que l'agent comptable avait payé des sommes accordées en décharge ou en "
         "remise gracieuse, rendu par l'organisme (4672)",
@@ -60,22 +61,22 @@ class DebetSerializer(serializers.Serializer):
     paye_net = serializers.DecimalField(
         help_text="payé par l'agent comptable, moins ce que l'organisme lui a rendu", **_MONTANT
     )
-    decharge = serializers.DecimalField(**_MONTANT)
-    remis = serializers.DecimalField(**_MONTANT)
-    non_valeur = serializers.DecimalField(**_MONTANT)
-    recouvre = serializers.DecimalField(**_MONTANT)
-    recouvre_debet = serializers.DecimalField(**_MONTANT)
-    recouvre_organisme = serializers.DecimalField(**_MONTANT)
-    recouvre_agent = serializers.DecimalField(**_MONTANT)
-    reverse = serializers.DecimalField(**_MONTANT)
-    reste = serializers.DecimalField(**_MONTANT)
+    decharge = ChampMontantApi(**_MONTANT)
+    remis = ChampMontantApi(**_MONTANT)
+    non_valeur = ChampMontantApi(**_MONTANT)
+    recouvre = ChampMontantApi(**_MONTANT)
+    recouvre_debet = ChampMontantApi(**_MONTANT)
+    recouvre_organisme = ChampMontantApi(**_MONTANT)
+    recouvre_agent = ChampMontantApi(**_MONTANT)
+    reverse = ChampMontantApi(**_MONTANT)
+    reste = ChampMontantApi(**_MONTANT)
     ouvert = serializers.BooleanField()
 
 
 class ResponsableSerializer(serializers.Serializer):
     utilisateur = serializers.CharField(source="personne.username")
-    nom = serializers.CharField()
-    qualite = serializers.CharField()
+    nom = serializers.CharField(max_length=200)
+    qualite = serializers.CharField(max_length=200)
     debets = DebetSerializer(many=True)
 
 
@@ -100,12 +101,12 @@ class RegistreApi(APIView):
 
 class RequisitionSerializer(serializers.Serializer):
     ordre = serializers.CharField(source="ordre.reference")
-    montant = serializers.DecimalField(source="ordre.montant", **_MONTANT)
+    montant = ChampMontantApi(source="ordre.montant", **_MONTANT)
     requis_par = serializers.CharField(source="requis_par.username")
-    qualite = serializers.CharField()
+    qualite = serializers.CharField(max_length=200)
     requis_le = serializers.DateTimeField(source="le")
     defere_le = serializers.DateTimeField(source="reponse.le")
-    motif = serializers.CharField()
+    motif = serializers.CharField(max_length=1000)
 
 
 class RequisitionsApi(APIView):
@@ -120,12 +121,13 @@ class RequisitionsApi(APIView):
 
 class MiseEnCauseEntree(serializers.Serializer):
     auteur = serializers.ChoiceField(choices=MiseEnCause.Auteur.choices)
-    decide_le = serializers.DateField()
-    faits_le = serializers.DateField()
-    motifs = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
+    decide_le = ChampDateApi()
+    faits_le = ChampDateApi()
+    motifs = serializers.CharField(max_length=4000)
+    montant = ChampMontantApi(**_MONTANT)
     fraude = serializers.BooleanField(default=False)
     personne = serializers.CharField(
+        max_length=200,
         allow_blank=True,
         allow_null=True,
         default=None,
@@ -141,10 +143,10 @@ class MiseEnCauseSortie(serializers.Serializer):
         source="agent_comptable.username", help_text="le comptable mis en cause"
     )
     qualite = serializers.SerializerMethodField()
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
     fraude = serializers.BooleanField()
-    information_drass_le = serializers.DateField(allow_null=True)
-    information_nationale_le = serializers.DateField(allow_null=True)
+    information_drass_le = ChampDateApi(allow_null=True)
+    information_nationale_le = ChampDateApi(allow_null=True)
     avis_ministres = AvisMinistresSortie(
         source="avis_ministres_ou_rien", allow_null=True, read_only=True
     )
@@ -155,45 +157,45 @@ class MiseEnCauseSortie(serializers.Serializer):
 
 class EmettreEntree(serializers.Serializer):
     compte = serializers.CharField(max_length=20)
-    montant = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
+    montant = ChampMontantApi(required=False, allow_null=True, **_MONTANT)
 
 
 class ManquantEntree(serializers.Serializer):
     auteur = serializers.ChoiceField(choices=MiseEnCause.Auteur.choices)
-    decide_le = serializers.DateField()
+    decide_le = ChampDateApi()
 
 
 class DateEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
 
 
 class OrdreSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     agent_comptable = serializers.CharField(source="agent_comptable.username")
-    montant = serializers.DecimalField(**_MONTANT)
-    compte = serializers.CharField()
-    emis_le = serializers.DateField()
-    etat = serializers.CharField()
-    accuse_reception_le = serializers.DateField(allow_null=True)
-    conseil_informe_le = serializers.DateField(allow_null=True)
+    montant = ChampMontantApi(**_MONTANT)
+    compte = serializers.CharField(max_length=40)
+    emis_le = ChampDateApi()
+    etat = serializers.CharField(max_length=50)
+    accuse_reception_le = ChampDateApi(allow_null=True)
+    conseil_informe_le = ChampDateApi(allow_null=True)
     ecriture = serializers.IntegerField(source="ecriture.numero", allow_null=True, default=None)
-    sursis_etat = serializers.CharField()
-    sursis_demande_le = serializers.DateField(allow_null=True)
-    sursis_decide_le = serializers.DateField(allow_null=True)
-    sursis_decision = serializers.CharField()
-    sursis_fin_le = serializers.DateField(allow_null=True)
+    sursis_etat = serializers.CharField(max_length=50)
+    sursis_demande_le = ChampDateApi(allow_null=True)
+    sursis_decide_le = ChampDateApi(allow_null=True)
+    sursis_decision = serializers.CharField(max_length=50)
+    sursis_fin_le = ChampDateApi(allow_null=True)
 
 
 class SursisDemandeEntree(serializers.Serializer):
-    motifs = serializers.CharField()
+    motifs = serializers.CharField(max_length=4000)
 
 
 class SursisDecisionEntree(serializers.Serializer):
     accorde = serializers.BooleanField()
-    decide_le = serializers.DateField()
+    decide_le = ChampDateApi()
     decision = serializers.CharField(max_length=120)
-    fin_le = serializers.DateField(required=False, allow_null=True)
+    fin_le = ChampDateApi(required=False, allow_null=True)
 
 
 def _ordre(o):
@@ -278,8 +280,8 @@ SursisDeciderApi = api_acte(
 
 class DemandeEntree(serializers.Serializer):
     nature = serializers.ChoiceField(choices=Demande.Nature.choices)
-    motifs = serializers.CharField()
-    montant = serializers.DecimalField(required=False, allow_null=True, **_MONTANT)
+    motifs = serializers.CharField(max_length=4000)
+    montant = ChampMontantApi(required=False, allow_null=True, **_MONTANT)
     force_majeure = serializers.BooleanField(default=False)
     piece = serializers.FileField(
         required=False, help_text="Pièce prouvant la force majeure (PDF)."
@@ -287,32 +289,32 @@ class DemandeEntree(serializers.Serializer):
 
 
 class ConseilEntree(serializers.Serializer):
-    conseil_le = serializers.DateField()
+    conseil_le = ChampDateApi()
     deliberation = serializers.CharField(max_length=120)
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
 
 
 class ApprobationMinistresEntree(serializers.Serializer):
     approuvee = serializers.BooleanField()
-    le = serializers.DateField()
+    le = ChampDateApi()
     reference = serializers.CharField(max_length=120)
 
 
 class DemandeSortie(serializers.Serializer):
     id = serializers.IntegerField()
     ordre = serializers.CharField(source="ordre.reference")
-    nature = serializers.CharField()
-    etat = serializers.CharField()
-    demande_le = serializers.DateField()
-    montant_demande = serializers.DecimalField(**_MONTANT)
+    nature = serializers.CharField(max_length=50)
+    etat = serializers.CharField(max_length=50)
+    demande_le = ChampDateApi()
+    montant_demande = ChampMontantApi(**_MONTANT)
     force_majeure = serializers.BooleanField()
-    piece_sha256 = serializers.CharField()
-    conseil_le = serializers.DateField(allow_null=True)
-    deliberation = serializers.CharField()
-    montant_accorde = serializers.DecimalField(allow_null=True, **_MONTANT)
-    seuil = serializers.DecimalField(allow_null=True, **_MONTANT)
-    approbation_le = serializers.DateField(allow_null=True)
-    approbation_reference = serializers.CharField()
+    piece_sha256 = serializers.CharField(max_length=64)
+    conseil_le = ChampDateApi(allow_null=True)
+    deliberation = serializers.CharField(max_length=200)
+    montant_accorde = ChampMontantApi(allow_null=True, **_MONTANT)
+    seuil = ChampMontantApi(allow_null=True, **_MONTANT)
+    approbation_le = ChampDateApi(allow_null=True)
+    approbation_reference = serializers.CharField(max_length=120)
     approuvee = serializers.BooleanField(allow_null=True)
     dossier_drass = DossierDrassSortie(
         source="dossier_drass_ou_rien", allow_null=True, read_only=True
@@ -334,7 +336,7 @@ DemandeApi = api_acte(
     permissions=[FonctionOuDebiteur],
     introuvable="L'ordre de recette n° {pk} n'existe pas.",
 )
-DemandeApi.parser_classes = [MultiPartParser, FormParser, JSONParser]
+DemandeApi.parser_classes = [ParseurMultipart, ParseurFormulaire, ParseurJson]
 _DEMANDES = Demande.objects.select_related("ordre")
 DemandeConseilApi = api_acte(
     actes.DEMANDE_CONSEIL,

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, MultiPartParser
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
+from core.parseurs import ParseurFormulaire, ParseurMultipart
 from responsabilite import actes_drass
 from responsabilite.models import Demande, MiseEnCause
 
@@ -17,13 +18,13 @@ _MONTANT = {"max_digits": 14, "decimal_places": 2}
 
 
 class DossierDrassEntree(serializers.Serializer):
-    transmis_le = serializers.DateField()
-    revenus = serializers.DecimalField(
+    transmis_le = ChampDateApi()
+    revenus = ChampMontantApi(
         min_value=0,
         help_text="revenus de l'agent comptable sur la période en cause",
         **_MONTANT,
     )
-    biens_immobiliers = serializers.DecimalField(
+    biens_immobiliers = ChampMontantApi(
         min_value=0, help_text="évaluation de ses biens immobiliers (0 s'il n'en a pas)", **_MONTANT
     )
     cautionnement = serializers.FileField(help_text="copie du contrat de cautionnement (PDF)")
@@ -35,11 +36,11 @@ class DossierDrassEntree(serializers.Serializer):
 class DossierDrassSortie(serializers.Serializer):
     id = serializers.IntegerField()
     demande = serializers.IntegerField(source="demande_id")
-    transmis_le = serializers.DateField()
-    revenus = serializers.DecimalField(**_MONTANT)
-    biens_immobiliers = serializers.DecimalField(**_MONTANT)
-    cautionnement_sha256 = serializers.CharField()
-    assurance_sha256 = serializers.CharField()
+    transmis_le = ChampDateApi()
+    revenus = ChampMontantApi(**_MONTANT)
+    biens_immobiliers = ChampMontantApi(**_MONTANT)
+    cautionnement_sha256 = serializers.CharField(max_length=64)
+    assurance_sha256 = serializers.CharField(max_length=64)
     cautionnement_url = serializers.SerializerMethodField()
     assurance_url = serializers.SerializerMethodField()
 
@@ -51,8 +52,8 @@ class DossierDrassSortie(serializers.Serializer):
 
 
 class AvisMinistresEntree(serializers.Serializer):
-    transmis_le = serializers.DateField()
-    avis_le = serializers.DateField()
+    transmis_le = ChampDateApi()
+    avis_le = ChampDateApi()
     reference = serializers.CharField(max_length=120)
     favorable = serializers.BooleanField()
 
@@ -60,10 +61,10 @@ class AvisMinistresEntree(serializers.Serializer):
 class AvisMinistresSortie(serializers.Serializer):
     id = serializers.IntegerField()
     mise_en_cause = serializers.IntegerField(source="mise_en_cause_id")
-    seuil = serializers.DecimalField(**_MONTANT)
-    transmis_le = serializers.DateField()
-    avis_le = serializers.DateField()
-    avis_reference = serializers.CharField()
+    seuil = ChampMontantApi(**_MONTANT)
+    transmis_le = ChampDateApi()
+    avis_le = ChampDateApi()
+    avis_reference = serializers.CharField(max_length=120)
     favorable = serializers.BooleanField()
 
 
@@ -77,7 +78,7 @@ DossierDrassApi = api_acte(
     resume="Enregistrer le dossier transmis par la DRASS au ministre (directeur)",
     introuvable="La demande n° {pk} n'existe pas.",
 )
-DossierDrassApi.parser_classes = [MultiPartParser, FormParser]
+DossierDrassApi.parser_classes = [ParseurMultipart, ParseurFormulaire]
 AvisMinistresApi = api_acte(
     actes_drass.AVIS_MINISTRES,
     queryset=MiseEnCause.objects.all(),

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from responsabilite import actes, actes_reglement, selectors
 from responsabilite.api import DebetSerializer
 from responsabilite.models import Demande, NonValeur, OrdreDebet, Recouvrement
@@ -26,64 +27,64 @@ def _numero(source: str):
 
 class VersementSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    le = serializers.DateField()
-    montant = serializers.DecimalField(**_MONTANT)
-    compte = serializers.CharField()
+    le = ChampDateApi()
+    montant = ChampMontantApi(**_MONTANT)
+    compte = serializers.CharField(max_length=40)
     ecriture = _numero("ecriture.numero")
 
 
 class PriseEnChargeSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    nature = serializers.CharField()
-    etat = serializers.CharField()
-    montant_accorde = serializers.DecimalField(allow_null=True, **_MONTANT)
+    nature = serializers.CharField(max_length=50)
+    etat = serializers.CharField(max_length=50)
+    montant_accorde = ChampMontantApi(allow_null=True, **_MONTANT)
     ecriture = _numero("ecriture.numero")
-    prise_429 = serializers.DecimalField(
+    prise_429 = ChampMontantApi(
         help_text="part de la somme accordée imputée au compte 429", **_MONTANT
     )
-    prise_agent = serializers.DecimalField(
+    prise_agent = ChampMontantApi(
         help_text="part que l'agent comptable avait payée, à lui rembourser (4672)", **_MONTANT
     )
-    rembourse_le = serializers.DateField(allow_null=True)
-    rembourse_compte = serializers.CharField()
+    rembourse_le = ChampDateApi(allow_null=True)
+    rembourse_compte = serializers.CharField(max_length=40)
     rembourse_ecriture = _numero("rembourse_ecriture.numero")
 
 
 class NonValeurSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    conseil_le = serializers.DateField()
-    deliberation = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
+    conseil_le = ChampDateApi()
+    deliberation = serializers.CharField(max_length=200)
+    montant = ChampMontantApi(**_MONTANT)
     ecriture = _numero("ecriture.numero")
 
 
 class NotificationSortie(serializers.Serializer):
     id = serializers.IntegerField()
     ordre = serializers.CharField(source="ordre.reference")
-    le = serializers.DateField()
-    association = serializers.CharField()
-    reference = serializers.CharField()
+    le = ChampDateApi()
+    association = serializers.CharField(max_length=200)
+    reference = serializers.CharField(max_length=120)
 
 
 class RecouvrementSortie(serializers.Serializer):
     id = serializers.IntegerField()
-    le = serializers.DateField()
-    debiteur = serializers.CharField()
-    montant = serializers.DecimalField(**_MONTANT)
-    compte = serializers.CharField()
-    part_debet = serializers.DecimalField(**_MONTANT)
-    part_non_valeur = serializers.DecimalField(**_MONTANT)
-    part_decharge = serializers.DecimalField(**_MONTANT)
-    part_agent = serializers.DecimalField(**_MONTANT)
+    le = ChampDateApi()
+    debiteur = serializers.CharField(max_length=200)
+    montant = ChampMontantApi(**_MONTANT)
+    compte = serializers.CharField(max_length=40)
+    part_debet = ChampMontantApi(**_MONTANT)
+    part_non_valeur = ChampMontantApi(**_MONTANT)
+    part_decharge = ChampMontantApi(**_MONTANT)
+    part_agent = ChampMontantApi(**_MONTANT)
     ecriture = _numero("ecriture.numero")
-    reverse_le = serializers.DateField(allow_null=True)
-    reverse_compte = serializers.CharField()
+    reverse_le = ChampDateApi(allow_null=True)
+    reverse_compte = serializers.CharField(max_length=40)
     reverse_ecriture = _numero("reverse_ecriture.numero")
 
 
 class ReglementSortie(serializers.Serializer):
     debet = DebetSerializer()
-    recouvrable = serializers.DecimalField(source="debet.recouvrable", **_MONTANT)
+    recouvrable = ChampMontantApi(source="debet.recouvrable", **_MONTANT)
     poursuite_personnelle = serializers.BooleanField(source="debet.poursuite_personnelle")
     versements = VersementSortie(many=True)
     prises_en_charge = PriseEnChargeSortie(many=True)
@@ -119,28 +120,28 @@ class ReglementApi(APIView):
 
 
 class VersementEntree(serializers.Serializer):
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
     compte = serializers.CharField(
         max_length=20, help_text="531 ou un compte externe de disponibilités (5122)"
     )
 
 
 class NonValeurEntree(serializers.Serializer):
-    conseil_le = serializers.DateField()
+    conseil_le = ChampDateApi()
     deliberation = serializers.CharField(max_length=120)
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
 
 
 class AssociationEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     association = serializers.CharField(max_length=200)
     reference = serializers.CharField(max_length=120)
 
 
 class RecouvrementEntree(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     debiteur = serializers.CharField(max_length=200)
-    montant = serializers.DecimalField(**_MONTANT)
+    montant = ChampMontantApi(**_MONTANT)
     compte = serializers.CharField(
         max_length=20, help_text="531 ou un compte externe de disponibilités (5122)"
     )

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from core import horloge
 from core.exceptions import ApplicationError
-from core.formulaires import saisie_date
+from core.formulaires import ChampDate, saisie_date
 from core.money import format_nombre
 from core.money import montant as montant_valide
 from ledger.models import Compte
@@ -63,7 +63,7 @@ class VirementForm(forms.Form):
     de = ChoixCompte(label="Du compte", queryset=comptes_actifs())
     vers = ChoixCompte(label="Vers le compte", queryset=comptes_actifs())
     montant = forms.CharField(label="Montant viré (€)", max_length=24)
-    date = forms.DateField(label="Date du virement", widget=DATE, required=False)
+    date = ChampDate(label="Date du virement", widget=DATE, required=False)
     libelle = forms.CharField(label="Libellé (facultatif)", max_length=255, required=False)
 
     def clean_montant(self):
@@ -109,7 +109,7 @@ class EncaissementForm(forms.Form):
     montant = forms.CharField(label="Montant encaissé (€)", max_length=24)
     payeur = forms.CharField(label="Partie versante", max_length=200)
     objet = forms.CharField(label="Objet du versement", max_length=255)
-    date = forms.DateField(label="Reçu le", widget=DATE)
+    date = ChampDate(label="Reçu le", widget=DATE)
     reference = forms.CharField(
         label="Référence du moyen de paiement (n° de chèque, de virement…)",
         max_length=120,
@@ -190,7 +190,7 @@ class SansTitreForm(forms.Form):
         to_field_name="numero",
     )
     nature_recette = forms.ChoiceField(label="Nature de la recette", choices=NatureRecette.choices)
-    date = forms.DateField(label="Reçu le", widget=DATE)
+    date = ChampDate(label="Reçu le", widget=DATE)
     reference = forms.CharField(
         label="Référence du moyen de paiement", max_length=120, required=False
     )
@@ -303,9 +303,12 @@ class ArreteForm(forms.Form):
         label="Caisse ou régie",
         queryset=comptes_actifs(nature__in=["caisse", "regie"]),
     )
-    date = forms.DateField(label="Arrêté du", widget=DATE)
+    date = ChampDate(label="Arrêté du", widget=DATE)
     observations = forms.CharField(
-        label="Observations", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Observations",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from core import horloge
-from core.formulaires import ChampMontant, saisie_date
+from core.formulaires import ChampDate, ChampMontant, saisie_date
 from personnes.models import Fonction
 from tresorerie import services
 from tresorerie.forms import ChoixCompte, comptes_actifs, libelle_coupure, nom_champ_coupure
@@ -61,6 +61,7 @@ class ProjetRegieForm(forms.Form):
     plafond_encaisse = ChampMontant(label="Plafond d'encaisse (€)")
     plafond_depense = ChampMontant(label="Plafond par dépense (€, régie d'avances)", required=False)
     operations = forms.CharField(
+        max_length=200,
         label="Natures d'opérations permises",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=AIDE_OPERATIONS,
@@ -87,8 +88,9 @@ class AvisRegieForm(forms.Form):
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
-    le = forms.DateField(label="Avis rendu le", widget=DATE)
+    le = ChampDate(label="Avis rendu le", widget=DATE)
     observations = forms.CharField(
+        max_length=4000,
         label="Observations (motifs d'un avis défavorable)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -100,7 +102,7 @@ class AvisRegieForm(forms.Form):
 
 
 class DecisionRegieForm(forms.Form):
-    le = forms.DateField(label="Décision du", widget=DATE)
+    le = ChampDate(label="Décision du", widget=DATE)
     acte_reference = forms.CharField(label="Référence de l'acte constitutif", max_length=120)
     vise_instruction = forms.BooleanField(
         label="L'acte constitutif vise l'instruction particulière relative aux règles "
@@ -114,7 +116,7 @@ class DecisionRegieForm(forms.Form):
 
 
 class FinRegieForm(forms.Form):
-    le = forms.DateField(label="Fin de la régie le", widget=DATE)
+    le = ChampDate(label="Fin de la régie le", widget=DATE)
     reference = forms.CharField(label="Référence de la décision de fin", max_length=120)
 
 
@@ -206,7 +208,10 @@ class ArreteRegieForm(forms.Form):
         help_text=AIDE_CHEQUES,
     )
     observations = forms.CharField(
-        label="Observations", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        label="Observations",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -244,5 +249,8 @@ class ControleRegieForm(forms.Form):
     quittance_au = forms.IntegerField(label="au n°", min_value=1, required=False)
     conclusion = forms.ChoiceField(label="Conclusion", choices=ControleRegie.Conclusion.choices)
     observations = forms.CharField(
-        label="Observations", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000,
+        label="Observations",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -10,6 +10,7 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers, status
 
 from core.actes import api_acte
+from core.champs_api import ChampMontantApi
 from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
@@ -92,8 +93,8 @@ CarnetCloreApi = acte_sur(
 
 
 class DecouvertSaisieSerializer(serializers.Serializer):
-    montant = serializers.CharField(
-        max_length=24, help_text="En euros, par exemple « 50000.00 » ; « 0 » : aucun découvert."
+    montant = ChampMontantApi(
+        help_text="En euros, par exemple « 50000.00 » ; « 0 » : aucun découvert."
     )
     motif = serializers.CharField(
         max_length=500,

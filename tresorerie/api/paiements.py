@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.champs_api import ChampMontantApi
 from depenses.models import LigneOrdreDepense
 from oppositions.models import Opposition
 from oppositions.rapprochement import DECISIONS
@@ -103,7 +104,7 @@ class DouteSerializer(serializers.Serializer):
     opposant = serializers.CharField(source="opposition.opposant")
     creancier_vise = serializers.CharField(source="opposition.creancier_nom")
     identifiant_vise = serializers.CharField(source="opposition.creancier_identifiant")
-    motif = serializers.CharField()
+    motif = serializers.CharField(max_length=1000)
 
 
 class AttenteSerializer(serializers.Serializer):
@@ -113,7 +114,7 @@ class AttenteSerializer(serializers.Serializer):
     creancier = serializers.CharField(source="ligne.creancier")
     identifiant = serializers.CharField(source="ligne.identifiant")
     iban = serializers.CharField(source="ligne.iban")
-    montant = serializers.DecimalField(source="ligne.montant", max_digits=18, decimal_places=2)
+    montant = ChampMontantApi(source="ligne.montant", max_digits=18, decimal_places=2)
     etat = serializers.SerializerMethodField()
     doutes = DouteSerializer(many=True)
 

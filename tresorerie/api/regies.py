@@ -12,6 +12,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 
 from core.actes import api_acte
+from core.champs_api import ChampDateApi, ChampMontantApi
 from tresorerie import actes_regies as actes
 from tresorerie.api.commun import CompteDisponibiliteField, ListeEtActe, UtilisateurField, acte_sur
 from tresorerie.api.serializers import CompteDisponibiliteSerializer, EncaissementSerializer
@@ -175,8 +176,12 @@ class ControleRegieSerializer(serializers.ModelSerializer):
 class OperationRegieSaisieSerializer(serializers.Serializer):
     sens = serializers.ChoiceField(choices=OperationRegie.Sens.choices)
     libelle = serializers.CharField(max_length=120)
-    compte = serializers.CharField(help_text="Compte de produit (7) ou de charge (6).")
-    nature_recette = serializers.CharField(required=False, default="", allow_blank=True)
+    compte = serializers.CharField(
+        max_length=40, help_text="Compte de produit (7) ou de charge (6)."
+    )
+    nature_recette = serializers.CharField(
+        max_length=50, required=False, default="", allow_blank=True
+    )
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -207,53 +212,57 @@ class RegieProjetSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=Regie.Type.choices)
     compte = CompteRegieField(help_text=AIDE_COMPTE)
     regisseur = UtilisateurField()
-    plafond_encaisse = serializers.CharField()
-    plafond_depense = serializers.CharField(required=False, allow_null=True, default=None)
+    plafond_encaisse = ChampMontantApi()
+    plafond_depense = ChampMontantApi(required=False, allow_null=True, default=None)
     operations = OperationRegieSaisieSerializer(many=True)
 
 
 class RegieAvisSerializer(serializers.Serializer):
     favorable = serializers.BooleanField()
-    le = serializers.DateField()
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    le = ChampDateApi()
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
 
 
 class RegieDecisionSerializer(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     acte_reference = serializers.CharField(max_length=120)
     vise_instruction = serializers.BooleanField()
 
 
 class RegieFinSerializer(serializers.Serializer):
-    le = serializers.DateField()
+    le = ChampDateApi()
     reference = serializers.CharField(max_length=120)
 
 
 class RegieEncaissementSaisieSerializer(serializers.Serializer):
     operation = serializers.IntegerField(help_text="Identifiant de la nature de recette permise.")
-    montant = serializers.CharField()
+    montant = ChampMontantApi()
     payeur = serializers.CharField(max_length=200)
     objet = serializers.CharField(max_length=255)
     moyen = serializers.ChoiceField(choices=["numeraire", "cheque"], default="numeraire")
-    reference = serializers.CharField(required=False, default="", allow_blank=True)
+    reference = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
 
 
 class RegieDepenseSaisieSerializer(serializers.Serializer):
     operation = serializers.IntegerField(help_text="Identifiant de la nature de dépense permise.")
-    montant = serializers.CharField()
+    montant = ChampMontantApi()
     beneficiaire = serializers.CharField(max_length=200)
     objet = serializers.CharField(max_length=255)
     piece = serializers.CharField(max_length=120)
 
 
 class RegieAvanceSaisieSerializer(serializers.Serializer):
-    montant = serializers.CharField()
+    montant = ChampMontantApi()
     source = CompteDisponibiliteField()
 
 
 class RegieVersementSaisieSerializer(serializers.Serializer):
-    montant = serializers.CharField(required=False, allow_null=True, default=None)
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    montant = ChampMontantApi(required=False, allow_null=True, default=None)
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
 
 
 class RegieRecevoirSerializer(serializers.Serializer):
@@ -261,7 +270,9 @@ class RegieRecevoirSerializer(serializers.Serializer):
 
 
 class RegieAdmettreSerializer(serializers.Serializer):
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
 
 
 class RegieArreteSaisieSerializer(serializers.Serializer):
@@ -269,26 +280,30 @@ class RegieArreteSaisieSerializer(serializers.Serializer):
         child=serializers.IntegerField(min_value=0),
         help_text="Billets et pièces : nombre par coupure (« 10 », « 0.50 »…).",
     )
-    cheques = serializers.CharField(
+    cheques = ChampMontantApi(
         required=False,
         allow_null=True,
         default=None,
         help_text="Total des chèques détenus, comptés (encaissés, non encore versés) ; "
         "absent : aucun.",
     )
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
 
 
 class RegieControleSaisieSerializer(serializers.Serializer):
-    especes_comptees = serializers.CharField()
-    cheques_comptes = serializers.CharField(
+    especes_comptees = ChampMontantApi()
+    cheques_comptes = ChampMontantApi(
         required=False,
         allow_null=True,
         default=None,
         help_text="Total des chèques détenus par le régisseur, comptés ; absent : aucun.",
     )
     conclusion = serializers.ChoiceField(choices=ControleRegie.Conclusion.choices)
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
     quittance_du = serializers.IntegerField(required=False, allow_null=True, default=None)
     quittance_au = serializers.IntegerField(required=False, allow_null=True, default=None)
 

@@ -9,11 +9,11 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actes import api_acte
+from core.parseurs import ParseurFormulaire, ParseurJson, ParseurMultipart
 from tresorerie import actes, selectors
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
@@ -62,7 +62,7 @@ class ReleveListApi(
     ),
 ):
     serializer_class = ReleveSerializer
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [ParseurMultipart, ParseurFormulaire, ParseurJson]
 
     def get_queryset(self):
         qs = selectors.par_compte_visibles(self.request.user, _releves())

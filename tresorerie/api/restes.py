@@ -28,8 +28,8 @@ def _montant(**options):
 
 
 class AccordCompteSerializer(serializers.Serializer):
-    compte = serializers.CharField()
-    libelle = serializers.CharField()
+    compte = serializers.CharField(max_length=40)
+    libelle = serializers.CharField(max_length=200)
     reste = _montant(help_text="Restes à recouvrer des ordres imputés à ce compte.")
     solde = _montant(help_text="Solde du compte au grand livre, tous exercices, hors à-nouveaux.")
     sans_ordre = _montant(help_text="Part du solde passée par des écritures sans ordre de recette.")

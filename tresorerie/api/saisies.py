@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
+from core.champs_api import ChampDateApi, ChampMontantApi
 from recettes.models import Nature as NatureRecette
 from tresorerie.api.commun import (
     TAILLE_MAXIMALE_RELEVE,
@@ -39,16 +40,16 @@ class RepartitionSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(
         min_value=1, help_text="Identifiant du débiteur (ligne) de l'ordre de recette."
     )
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
 
 
 class EncaissementSaisieSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField(help_text="Code (« CAISSE ») ou identifiant.")
     moyen = serializers.ChoiceField(choices=Encaissement.Moyen.choices)
-    montant = serializers.CharField(max_length=24, help_text="En euros, par exemple « 1234.56 ».")
+    montant = ChampMontantApi(help_text="En euros, par exemple « 1234.56 ».")
     payeur = serializers.CharField(max_length=200)
     objet = serializers.CharField(max_length=255)
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date = ChampDateApi(required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     recu = serializers.BooleanField(required=False, default=False)
     repartitions = RepartitionSerializer(many=True, required=False, default=list)
@@ -57,12 +58,12 @@ class EncaissementSaisieSerializer(serializers.Serializer):
 class SansTitreSaisieSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField()
     moyen = serializers.ChoiceField(choices=Encaissement.Moyen.choices)
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
     payeur = serializers.CharField(max_length=200)
     objet = serializers.CharField(max_length=255)
     compte_produit = serializers.CharField(max_length=12, help_text="Compte de produit (classe 7).")
     nature_recette = serializers.ChoiceField(choices=NatureRecette.choices)
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date = ChampDateApi(required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     recu = serializers.BooleanField(required=False, default=False)
 
@@ -71,12 +72,12 @@ class AffecterSerializer(serializers.Serializer):
     ligne = serializers.IntegerField(
         min_value=1, help_text="Identifiant du débiteur (ligne) de l'ordre de recette."
     )
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
 
 
 class RembourserSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField(help_text="Compte d'où part le remboursement.")
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
     reference = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
 
 
@@ -99,16 +100,16 @@ class RegularisationSerializer(serializers.Serializer):
 class VirementSaisieSerializer(serializers.Serializer):
     de = CompteDisponibiliteField(help_text="Compte débité par la banque : code ou identifiant.")
     vers = CompteDisponibiliteField(help_text="Compte crédité : code ou identifiant.")
-    montant = serializers.CharField(max_length=24)
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    montant = ChampMontantApi()
+    date = ChampDateApi(required=False, allow_null=True, default=None)
     libelle = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
 
 
 class FraisSaisieSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField(help_text="Compte dont ce sont les frais.")
-    montant = serializers.CharField(max_length=24)
+    montant = ChampMontantApi()
     libelle = serializers.CharField(max_length=200)
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date = ChampDateApi(required=False, allow_null=True, default=None)
     ligne_releve = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text="Ligne de relevé à rapprocher."
     )
@@ -123,7 +124,7 @@ class FraisSaisieSerializer(serializers.Serializer):
 
 
 class EcritureCreeeSerializer(serializers.Serializer):
-    ecriture = serializers.CharField()
+    ecriture = serializers.CharField(max_length=40)
     ecriture_id = serializers.IntegerField()
 
 
@@ -133,14 +134,13 @@ class LotSaisieSerializer(serializers.Serializer):
     moyen = serializers.ChoiceField(
         choices=LotPaiement.Moyen.choices, default=LotPaiement.Moyen.VIREMENT
     )
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date = ChampDateApi(required=False, allow_null=True, default=None)
 
 
 class ReleveImportSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField()
     fichier = serializers.FileField(help_text="camt.053.001.02, ou CSV de la banque.")
-    solde_ouverture = serializers.CharField(
-        max_length=24,
+    solde_ouverture = ChampMontantApi(
         required=False,
         default=None,
         allow_null=True,
@@ -169,12 +169,14 @@ class ExpliquerSerializer(serializers.Serializer):
 
 class ArreteSaisieSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField()
-    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date = ChampDateApi(required=False, allow_null=True, default=None)
     comptage = serializers.DictField(
         child=serializers.IntegerField(),
         help_text='Nombre par coupure ou pièce, par exemple {"500": 2, "0.50": 3}.',
     )
-    observations = serializers.CharField(required=False, default="", allow_blank=True)
+    observations = serializers.CharField(
+        max_length=4000, required=False, default="", allow_blank=True
+    )
 
     def validate_comptage(self, comptage):
         # The service matches each key with a denomination but lets a key that is

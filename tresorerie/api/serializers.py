@@ -11,6 +11,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 
 from core import horloge
+from core.champs_api import ChampDateApi
 from ledger.models import Ligne
 from tresorerie import selectors, services
 from tresorerie.api.commun import (
@@ -104,7 +105,7 @@ class CarnetSerializer(serializers.ModelSerializer):
 
 
 class QuittanceSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     nature_libelle = serializers.CharField(source="get_nature_display")
     carnet = serializers.CharField(source="carnet.serie")
     emise_par = serializers.CharField(source="emise_par.username")
@@ -175,7 +176,7 @@ class AffectationSerializer(serializers.ModelSerializer):
 
 
 class EncaissementSerializer(serializers.ModelSerializer):
-    reference_interne = serializers.CharField()
+    reference_interne = serializers.CharField(max_length=200)
     exercice = serializers.IntegerField(source="exercice.annee")
     compte = serializers.CharField(source="compte.code")
     moyen_libelle = serializers.CharField(source="get_moyen_display")
@@ -248,7 +249,7 @@ class PaiementSerializer(serializers.ModelSerializer):
 
 
 class LotSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
+    reference = serializers.CharField(max_length=120)
     exercice = serializers.IntegerField(source="exercice.annee")
     compte = serializers.CharField(source="compte.code")
     moyen_libelle = serializers.CharField(source="get_moyen_display")
@@ -388,7 +389,7 @@ class ReleveDetailSerializer(ReleveSerializer):
 
 class ArreteCaisseSerializer(serializers.ModelSerializer):
     compte = serializers.CharField(source="compte.code")
-    nature_ecart = serializers.CharField()
+    nature_ecart = serializers.CharField(max_length=50)
     par = serializers.CharField(source="par.username")
 
     class Meta:
@@ -415,7 +416,7 @@ class LigneLivreSerializer(serializers.ModelSerializer):
     ecriture = serializers.IntegerField(source="ecriture_id")
     journal = serializers.CharField(source="ecriture.journal.code")
     numero = serializers.IntegerField(source="ecriture.numero")
-    date = serializers.DateField(source="ecriture.date")
+    date = ChampDateApi(source="ecriture.date")
     piece = serializers.CharField(source="ecriture.piece")
     libelle_ecriture = serializers.CharField(source="ecriture.libelle")
 
@@ -438,7 +439,7 @@ class LigneLivreSerializer(serializers.ModelSerializer):
 
 class EtatRapprochementSerializer(serializers.Serializer):
     compte = serializers.CharField(source="compte.code")
-    au = serializers.DateField()
+    au = ChampDateApi()
     releve = serializers.SerializerMethodField()
     solde_comptable = _montant()
     solde_bancaire = serializers.DecimalField(
@@ -461,8 +462,8 @@ class EtatRapprochementSerializer(serializers.Serializer):
 
 
 class ResteDebiteurSerializer(serializers.Serializer):
-    debiteur = serializers.CharField()
-    compte = serializers.CharField()
+    debiteur = serializers.CharField(max_length=200)
+    compte = serializers.CharField(max_length=40)
     ordres = serializers.IntegerField()
     pris_en_charge = _montant()
     reduit = _montant()
