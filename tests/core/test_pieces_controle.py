@@ -151,6 +151,56 @@ def test_un_pdf_chiffre_est_refuse():
     )
 
 
+def _pdf_a_la_main(catalogue: bytes, *autres: bytes) -> bytes:
+    """A one-page PDF whose catalogue and extra objects are written by hand."""
+    objets = [
+        catalogue,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *autres,
+    ]
+    sortie, positions = bytearray(b"%PDF-1.4\n"), []
+    for numero, objet in enumerate(objets, start=1):
+        positions.append(len(sortie))
+        sortie += f"{numero} 0 obj\n".encode() + objet + b"\nendobj\n"
+    xref = len(sortie)
+    sortie += f"xref\n0 {len(objets) + 1}\n0000000000 65535 f \n".encode()
+    sortie += b"".join(f"{p:010d} 00000 n \n".encode() for p in positions)
+    sortie += f"trailer\n<< /Size {len(objets) + 1} /Root 1 0 R >>\n".encode()
+    return bytes(sortie + f"startxref\n{xref}\n%%EOF\n".encode())
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "autres", "raison"),
+    [
+        (
+            b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (cmd.exe) >> >>",
+            (),
+            "il contient une action qui lance un programme",
+        ),
+        # a name written in hexadecimal escapes is the same name
+        (
+            b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+            (b"<< /S /Java#53cript /J#53 (app.alert(1)) >>",),
+            "il contient du JavaScript",
+        ),
+    ],
+)
+def test_une_action_active_est_refusee_quelle_que_soit_son_ecriture(catalogue, autres, raison):
+    assert controler_fichier("ok.pdf", _pdf_a_la_main(b"<< /Type /Catalog /Pages 2 0 R >>"))
+    contenu = _pdf_a_la_main(catalogue, *autres)
+    assert _refus("facture.pdf", contenu) == f"Le fichier « facture.pdf » est refusé : {raison}."
+
+
+def test_un_pdf_imbrique_sans_fin_ou_aux_pages_en_boucle_est_refuse():
+    profond = _pdf_a_la_main(b"<< /Type /Catalog /Pages 2 0 R >>", b"[" * 100_000 + b"]" * 100_000)
+    assert "sa structure est endommagée" in _refus("profond.pdf", profond)
+    boucle = _pdf_a_la_main(
+        b"<< /Type /Catalog /Pages 4 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>"
+    )
+    assert "sa structure est endommagée" in _refus("boucle.pdf", boucle)
+
+
 @pytest.mark.parametrize(
     ("contenu", "raison"),
     [
