@@ -43,6 +43,9 @@ Nature = EtatInventaire.Nature
 Methode = EtatInventaire.Methode
 JOURNAL = "IN"
 CENTIME = Decimal("0.01")
+# The texts of a signed état, bounded as in its form, its API and the database
+# (CHECK etat_textes_bornes).
+LONGUEUR_TEXTE = 4000
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,11 @@ def _etablir(
     """Sign the état, post its entry (one line per item on each side), audit."""
     if not (explication or "").strip():
         raise DonneeInvalide("L'état doit exposer la méthode d'évaluation retenue.")
+    if len(explication) > LONGUEUR_TEXTE or len(fondement or "") > LONGUEUR_TEXTE:
+        raise DonneeInvalide(
+            "La méthode d'évaluation et la population de référence ou les données historiques "
+            "tiennent chacune en 4 000 caractères au plus."
+        )
     postes = [a for a in articles if not a.pour_memoire]
     if not postes:
         raise DonneeInvalide("L'état ne porte aucun article à comptabiliser.")
