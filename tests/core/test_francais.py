@@ -13,7 +13,10 @@ def test_une_ressource_absente_se_dit_en_francais(comptable):
     assert reponse.status_code == 404
     assert reponse.json() == {
         "code": "not_found",
-        "message": "Introuvable : rien ne correspond à cette adresse (ordre de dépense).",
+        "message": (
+            "Introuvable : ordre de dépense n° 999999 (ce numéro n'existe pas ou ne vous est "
+            "pas ouvert)."
+        ),
         "details": {},
     }
 

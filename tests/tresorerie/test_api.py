@@ -196,7 +196,7 @@ def test_recu_puis_annulation_par_un_nouveau_document(api, comptable, comptes):
         ({"montant": None}, "montant", "nul"),
         ({"repartitions": [{"ligne": "abc", "montant": "1.00"}]}, "repartitions", "entier"),
         ({"recu": "peut-être"}, "recu", "booléen"),
-        ({"date": "31/12/2026"}, "date", "format"),
+        ({"date": "31/12/2026"}, "date", "AAAA-MM-JJ"),
     ],
 )
 def test_une_saisie_invalide_repond_400_en_francais_sans_rien_changer(
@@ -207,7 +207,7 @@ def test_une_saisie_invalide_repond_400_en_francais_sans_rien_changer(
     reponse = encaisser(api, **corps)
     assert reponse.status_code == 400
     erreur = reponse.json()
-    assert erreur["message"] == "Les données envoyées sont invalides."
+    assert erreur["message"].startswith(f"Champ « {champ}")  # the field's own error
     assert message in str(erreur["details"][champ])
     assert instantane() == avant
 
