@@ -164,12 +164,13 @@ def _rejouer(cle: Cle, ligne: CleIdempotence) -> HttpResponse:
         raise CleIdempotenceReutilisee()
     if ligne.type_contenu:
         reponse = HttpResponse(
-            base64.b64decode(ligne.reponse or ""),
+            base64.b64decode(ligne.reponse),
             content_type=ligne.type_contenu,
             status=ligne.statut,
         )
     else:
-        reponse = Response(ligne.reponse, status=ligne.statut)
+        contenu = json.loads(ligne.reponse) if ligne.reponse else None
+        reponse = Response(contenu, status=ligne.statut)
     reponse[ENTETE_REJOUEE] = "true"
     return reponse
 
@@ -217,7 +218,7 @@ def _prendre(cle: Cle) -> CleIdempotence | HttpResponse:
 def _enregistrer(ligne: CleIdempotence, reponse: HttpResponse) -> None:
     """Write the act's answer into the key's row."""
     if isinstance(reponse, Response):
-        contenu = None if reponse.data is None else json.loads(JSONRenderer().render(reponse.data))
+        contenu = "" if reponse.data is None else JSONRenderer().render(reponse.data).decode()
         type_contenu = ""
     elif getattr(reponse, "streaming", False):
         raise RuntimeError("Une réponse en flux ne se rejoue pas : elle ne prend pas de clé.")

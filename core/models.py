@@ -89,7 +89,10 @@ class CleIdempotence(models.Model):
     type_contenu = models.CharField(
         "type d'une réponse qui n'est pas du JSON", max_length=100, blank=True
     )
-    reponse = models.JSONField("réponse enregistrée", null=True)
+    # The answer's JSON as rendered (text, not jsonb, which would reorder its
+    # keys): replayed byte for byte. A non-JSON answer: its bytes in base64.
+    # Empty: an answer without a body.
+    reponse = models.TextField("réponse enregistrée", blank=True, default="")
     cree_le = models.DateTimeField("reçue le", db_index=True)
 
     class Meta:
