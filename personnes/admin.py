@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from personnes.models import Delegation, Interim
+from personnes.models import CompteurEchecs, Delegation, Interim, SecondFacteur
 
 
 class LectureSeule(admin.ModelAdmin):
@@ -41,3 +41,28 @@ class InterimAdmin(LectureSeule):
     list_display = ("id", "utilisateur", "nature", "portee", "debut", "fin", "nomme_le", "cree_le")
     list_filter = ("nature", "portee")
     list_select_related = ("utilisateur",)
+
+
+@admin.register(SecondFacteur)
+class SecondFacteurAdmin(admin.ModelAdmin):
+    """A lost phone: the administrator deletes its holder's second factor."""
+
+    list_display = ("utilisateur", "cree_le", "confirme_le")
+    readonly_fields = ("utilisateur", "cree_le", "confirme_le", "dernier_pas")
+    exclude = ("secret",)
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CompteurEchecs)
+class CompteurEchecsAdmin(admin.ModelAdmin):
+    """The lockout's counters: deleting one lifts its lock at once."""
+
+    list_display = ("portee", "cle", "echecs", "bloque_jusqua", "niveau")
+    list_filter = ("portee",)
+    search_fields = ("cle",)
+    readonly_fields = ("portee", "cle", "echecs", "debut_fenetre", "bloque_jusqua", "niveau")
+
+    def has_add_permission(self, request):
+        return False

@@ -24,6 +24,7 @@ knows the client's address), so that it survives the refusal.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime
 import ipaddress
@@ -158,6 +159,7 @@ def adresse_client(request) -> str | None:
 @dataclass
 class _Requete:
     adresse: str | None
+    requete: object = None
     apres: list[Callable[[], None]] = field(default_factory=list)
     reessayer_dans: int | None = None
 
@@ -170,6 +172,21 @@ _REQUETE: contextvars.ContextVar[_Requete | None] = contextvars.ContextVar(
 def adresse_courante() -> str | None:
     requete = _REQUETE.get()
     return requete.adresse if requete is not None else None
+
+
+def code_courant() -> str | None:
+    """The second factor's code the request carries: the form's field
+    `code_signature`, or the API's header `X-Code-Signature` (read when a
+    signature asks for it, not before)."""
+    requete = _REQUETE.get()
+    if requete is None or requete.requete is None:
+        return None
+    meta = getattr(requete.requete, "META", {})
+    code = meta.get("HTTP_X_CODE_SIGNATURE")
+    if not code:
+        with contextlib.suppress(Exception):  # a body that is not a form
+            code = requete.requete.POST.get("code_signature")
+    return code or None
 
 
 def hors_de_l_acte(ecriture: Callable[[], None]) -> None:
@@ -191,7 +208,7 @@ class ProtectionAuthentification:
         self.get_response = get_response
 
     def __call__(self, request):
-        requete = _Requete(adresse_client(request))
+        requete = _Requete(adresse_client(request), request)
         jeton = _REQUETE.set(requete)
         try:
             reponse = self.get_response(request)

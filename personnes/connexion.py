@@ -13,12 +13,14 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
+from personnes import second_facteur as services_facteur
 from personnes.acces import fonction_requise
 from personnes.authentification import (
     ACTES,
@@ -30,7 +32,7 @@ from personnes.authentification import (
     authentifier,
 )
 from personnes.droits import exerce
-from personnes.models import Fonction
+from personnes.models import Fonction, SecondFacteur
 from personnes.selectors import FONCTIONS_COMPTABLES
 from personnes.signature import verifier_mot_de_passe
 
@@ -166,3 +168,63 @@ def journal_connexions(request):
         (ligne, LIBELLES.get(ligne.acte, ligne.acte), _precision(ligne)) for ligne in lignes[:300]
     ]
     return render(request, "personnes/connexions.html", {"filtre": filtre, "lignes": lignes})
+
+
+# --- The second factor of signatures -----------------------------------------------------
+
+
+class FormulaireSecondFacteur(forms.Form):
+    code = forms.CharField(label="Code à six chiffres", max_length=10)
+    mot_de_passe = forms.CharField(
+        label="Mot de passe", max_length=4096, widget=forms.PasswordInput
+    )
+
+
+@fonction_requise
+def second_facteur(request):
+    """Enrol a second factor (a new secret, then a first code), or withdraw it."""
+    utilisateur = request.user
+    if request.method == "POST":
+        action = request.POST.get("action")
+        formulaire = FormulaireSecondFacteur(request.POST)
+        try:
+            if action == "preparer":
+                services_facteur.second_facteur_preparer(acting_user=utilisateur)
+                messages.info(
+                    request,
+                    "Secret créé : enregistrez-le dans votre application, puis confirmez "
+                    "avec le code qu'elle affiche.",
+                )
+            elif action in ("confirmer", "retirer") and formulaire.is_valid():
+                service = (
+                    services_facteur.second_facteur_confirmer
+                    if action == "confirmer"
+                    else services_facteur.second_facteur_retirer
+                )
+                service(
+                    acting_user=utilisateur,
+                    code=formulaire.cleaned_data["code"],
+                    mot_de_passe=formulaire.cleaned_data["mot_de_passe"],
+                )
+                messages.success(
+                    request,
+                    "Second facteur en service : chaque signature demandera désormais son code."
+                    if action == "confirmer"
+                    else "Second facteur retiré : la signature ne demande plus que le mot de passe.",
+                )
+            else:
+                messages.error(request, "Indiquez le code à six chiffres et votre mot de passe.")
+        except ApplicationError as refus:
+            messages.error(request, refus.message)
+        return redirect("personnes:second_facteur")
+    actif = services_facteur.facteur_actif(utilisateur)
+    en_attente = None
+    if actif is None:
+        en_attente = SecondFacteur.objects.filter(
+            utilisateur=utilisateur, confirme_le__isnull=True
+        ).first()
+    contexte = {"actif": actif, "en_attente": en_attente, "formulaire": FormulaireSecondFacteur()}
+    if en_attente is not None:
+        contexte["adresse_otpauth"] = services_facteur.adresse_otpauth(en_attente)
+        contexte["qr_svg"] = mark_safe(services_facteur.qr_svg(en_attente))  # noqa: S308 (segno's SVG)
+    return render(request, "personnes/second_facteur.html", contexte)

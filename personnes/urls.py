@@ -7,6 +7,7 @@ app_name = "personnes"
 urlpatterns = [
     path("mot-de-passe/", connexion.VueChangementMotDePasse.as_view(), name="mot_de_passe"),
     path("connexions/", connexion.journal_connexions, name="connexions"),
+    path("second-facteur/", connexion.second_facteur, name="second_facteur"),
     path("delegations/", views.delegations, name="delegations"),
     path("delegations/<int:pk>/notifier/", views.notifier, name="notifier"),
     path("delegations/<int:pk>/retirer/", views.retirer, name="retirer"),
