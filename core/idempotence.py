@@ -60,6 +60,8 @@ METHODES = ("post", "put", "patch", "delete")
 DUREE = datetime.timedelta(hours=24)
 _META = "HTTP_IDEMPOTENCY_KEY"
 _FORME = re.compile(r"[\x20-\x7e]{1,255}")
+# What a file's answer keeps beside its bytes and type.
+_ENTETES_GARDES = ("content-disposition", "content-language")
 _PRISE = "_caisse_idempotence_prise"  # the request's key is already taken in hand
 
 
@@ -163,11 +165,14 @@ def _rejouer(cle: Cle, ligne: CleIdempotence) -> HttpResponse:
     if not cle.meme_requete(ligne):
         raise CleIdempotenceReutilisee()
     if ligne.type_contenu:
+        garde = json.loads(ligne.reponse)
         reponse = HttpResponse(
-            base64.b64decode(ligne.reponse),
+            base64.b64decode(garde["contenu"]),
             content_type=ligne.type_contenu,
             status=ligne.statut,
         )
+        for nom, valeur in garde["entetes"].items():
+            reponse[nom] = valeur
     else:
         contenu = json.loads(ligne.reponse) if ligne.reponse else None
         reponse = Response(contenu, status=ligne.statut)
@@ -215,19 +220,29 @@ def _prendre(cle: Cle) -> CleIdempotence | HttpResponse:
     )
 
 
-def _enregistrer(ligne: CleIdempotence, reponse: HttpResponse) -> None:
-    """Write the act's answer into the key's row."""
+def _enregistrer(ligne: CleIdempotence, reponse: HttpResponse) -> HttpResponse:
+    """Write the act's answer into the key's row; the answer to send (a
+    streamed one read whole, to be kept)."""
+    if getattr(reponse, "streaming", False):
+        entiere = HttpResponse(b"".join(reponse.streaming_content), status=reponse.status_code)
+        for nom, valeur in reponse.items():
+            entiere[nom] = valeur
+        reponse = entiere
     if isinstance(reponse, Response):
         contenu = "" if reponse.data is None else JSONRenderer().render(reponse.data).decode()
         type_contenu = ""
-    elif getattr(reponse, "streaming", False):
-        raise RuntimeError("Une réponse en flux ne se rejoue pas : elle ne prend pas de clé.")
     else:
-        contenu = base64.b64encode(reponse.content).decode("ascii")
+        contenu = json.dumps(
+            {
+                "contenu": base64.b64encode(reponse.content).decode("ascii"),
+                "entetes": {n: v for n, v in reponse.items() if n.lower() in _ENTETES_GARDES},
+            }
+        )
         type_contenu = reponse.get("Content-Type", "application/octet-stream")
     CleIdempotence.objects.filter(pk=ligne.pk).update(
         statut=reponse.status_code, reponse=contenu, type_contenu=type_contenu
     )
+    return reponse
 
 
 def executer(request, cle: Cle | None, faire: Callable[[], HttpResponse]) -> HttpResponse:
@@ -248,7 +263,7 @@ def executer(request, cle: Cle | None, faire: Callable[[], HttpResponse]) -> Htt
         if reponse.status_code >= 400:
             transaction.set_rollback(True)
         elif cle is not None:
-            _enregistrer(ligne, reponse)
+            reponse = _enregistrer(ligne, reponse)
     return reponse
 
 

@@ -6,7 +6,8 @@ DELETE on this table (trigger in `core/migrations/sql/0002_audit.sql`), so the
 log can only grow.
 
 The one-time tokens of the pages' act forms (`JetonConsomme`, `core.jetons`)
-live here too: a form sent twice does not record its act twice.
+live here too: a form sent twice does not record its act twice; and the
+idempotency keys of the API's writes (`CleIdempotence`, `core.idempotence`).
 """
 
 from django.conf import settings
@@ -90,7 +91,8 @@ class CleIdempotence(models.Model):
         "type d'une réponse qui n'est pas du JSON", max_length=100, blank=True
     )
     # The answer's JSON as rendered (text, not jsonb, which would reorder its
-    # keys): replayed byte for byte. A non-JSON answer: its bytes in base64.
+    # keys): replayed byte for byte. A non-JSON answer (a file): its bytes in
+    # base64 and its Content-Disposition, as JSON.
     # Empty: an answer without a body.
     reponse = models.TextField("réponse enregistrée", blank=True, default="")
     cree_le = models.DateTimeField("reçue le", db_index=True)

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection, connections, transaction
+from django.http import HttpResponse, StreamingHttpResponse
 from django.test.client import encode_multipart
 from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
@@ -311,3 +312,34 @@ def test_un_corps_trop_volumineux_avec_sa_cle_recoit_le_413_de_l_api(comptable, 
     assert avec_cle.json() == sans_cle.json()
     assert avec_cle.json()["code"] == "corps_trop_volumineux"
     assert not Ecriture.objects.exists() and not CleIdempotence.objects.exists()
+
+
+@pytest.mark.parametrize("en_flux", [False, True])
+def test_une_reponse_fichier_se_rejoue_avec_ses_octets_et_son_nom(comptable, rf, en_flux):
+    """No write of the API answers a file today; one that would is kept whole."""
+    contenu = b"%PDF-1.7 quittance"
+    actes = []
+
+    def faire():
+        actes.append(1)
+        classe = StreamingHttpResponse if en_flux else HttpResponse
+        reponse = classe(iter([contenu]) if en_flux else contenu, status=201)
+        reponse["Content-Type"] = "application/pdf"
+        reponse["Content-Disposition"] = 'attachment; filename="quittance.pdf"'
+        return reponse
+
+    requete = rf.post("/api/essai/", b"{}", content_type="application/json")
+    requete.META["HTTP_IDEMPOTENCY_KEY"] = "fichier"
+    requete.user = comptable
+    cle = idempotence.lire(requete)
+    premiere = idempotence.executer(requete, cle, faire)
+    seconde = idempotence.reponse_connue(cle)
+
+    assert actes == [1]
+    assert premiere.content == seconde.content == contenu
+    assert (seconde.status_code, seconde["Content-Type"], seconde["Content-Disposition"]) == (
+        201,
+        "application/pdf",
+        'attachment; filename="quittance.pdf"',
+    )
+    assert seconde["Idempotent-Replayed"] == "true"
