@@ -1,4 +1,5 @@
-"""Pièces justificatives and signatures: checks shared by every kind of order.
+"""Pièces justificatives: checks shared by every kind of order (the signature's
+password is checked by `personnes.signature`).
 
 Every uploaded file (pièces of orders, the debtor's written request, the
 commission's report, the DRASS file, the proof of a force majeure) goes
@@ -27,7 +28,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from core.audit import audit
-from core.exceptions import DonneeInvalide, DroitInsuffisant
+from core.exceptions import DonneeInvalide
 from core.money import ESPACE_INSECABLE
 
 TAILLE_MAX_PIECE = 10 * 1024 * 1024
@@ -283,14 +284,6 @@ def _apres_donnees_codees(contenu: bytes, position: int) -> int:
             position += 2
         else:
             return position
-
-
-def verifier_mot_de_passe(utilisateur, mot_de_passe: str) -> None:
-    """A signature requires typing the password again."""
-    if not mot_de_passe or not utilisateur.check_password(mot_de_passe):
-        raise DroitInsuffisant(
-            "Mot de passe incorrect : la signature exige de ressaisir votre mot de passe."
-        )
 
 
 def enregistrer_piece(ordre, utilisateur, *, nom: str, contenu: bytes, acte: str, **champs):
