@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from budget import actes, selectors
 from budget.models import Credit, ModificationCredit, MouvementCredit
 from core.actes import api_acte
-from core.champs_api import ChampDateApi, ChampMontantApi
+from core.champs_api import ChampDateApi, ChampMontantApi, ChampMontantSigneApi
 from core.exceptions import DonneeInvalide
 from personnes.droits import APourFonction
 
@@ -77,7 +77,7 @@ class CreditOuvrirSerializer(serializers.Serializer):
 
 
 class CreditModifierSerializer(serializers.Serializer):
-    montant = ChampMontantApi()
+    montant = ChampMontantSigneApi()
     motif = serializers.CharField(max_length=1000)
     le = ChampDateApi(required=False)
 

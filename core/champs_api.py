@@ -96,3 +96,23 @@ class ChampDateApi(serializers.DateField):
             return verifier_date(lue)
         except DonneeInvalide as refus:
             raise serializers.ValidationError(refus.message, code="date_invalide") from None
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "decimal",
+        "pattern": r"^-?[0-9]{1,16}([.,][0-9]{1,2})?$",
+        "example": "-1500.00",
+        "description": "Montant signé en euros : un signe moins facultatif, puis des chiffres "
+        "ASCII, au plus deux décimales après un point ou une virgule.",
+    }
+)
+class ChampMontantSigneApi(ChampMontantApi):
+    """A signed amount (a décision modificative: `-1500.00` withdraws credits):
+    a leading minus, then what `ChampMontantApi` reads."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and data.strip().startswith(("-", "\u2212")):
+            return -super().to_internal_value(data.strip()[1:])
+        return super().to_internal_value(data)

@@ -282,10 +282,11 @@ def test_l_api_refuse_un_montant_invalide(directrice, exercice):
         format="json",
     )
     assert reponse.status_code == 400
+    # refused at the API's edge (core.champs_api), before the service
     assert reponse.json() == {
         "code": "montant_invalide",
-        "message": "Le montant initial ne peut pas être négatif (-5).",
-        "details": {},
+        "message": "Champ « montant_initial » : Le montant ne peut pas être négatif (-5).",
+        "details": {"montant_initial": ["Le montant ne peut pas être négatif (-5)."]},
     }
 
 

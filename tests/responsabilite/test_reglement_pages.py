@@ -41,7 +41,7 @@ def test_la_page_de_l_ordre_et_ses_formulaires(client, mille, comptable, directr
             follow=True,
         )
     )
-    assert "Le montant a plus de deux décimales (10.001)" in texte
+    assert "Le montant a plus de deux décimales (10,001)" in texte
     assert not mille.versements.exists()
     # typed as a person types it: « 700,00 »
     texte = _page(
