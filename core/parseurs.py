@@ -83,12 +83,13 @@ def _lire_entier(texte: str) -> int:
 
 
 def _verifier(donnees) -> None:
-    """Depth, string lengths and NUL characters, walked without recursion."""
-    pile = [(donnees, 1)]
+    """Depth, string lengths and NUL characters, walked without recursion. A
+    file sent in base64 (a key ending in `_base64`) is bounded by the body's size."""
+    pile = [(donnees, 1, "")]
     while pile:
-        valeur, profondeur = pile.pop()
+        valeur, profondeur, cle = pile.pop()
         if isinstance(valeur, str):
-            chaines = (valeur,)
+            chaines = () if cle.endswith("_base64") and "\x00" not in valeur else (valeur,)
         elif isinstance(valeur, dict):
             chaines = valeur.keys()
         else:
@@ -105,8 +106,10 @@ def _verifier(donnees) -> None:
                 raise CorpsInvalide(
                     f"Le JSON est imbriqué trop profondément (plus de {PROFONDEUR_MAX} niveaux)."
                 )
-            enfants = valeur.values() if isinstance(valeur, dict) else valeur
-            pile.extend((enfant, profondeur + 1) for enfant in enfants)
+            if isinstance(valeur, dict):
+                pile.extend((enfant, profondeur + 1, str(k)) for k, enfant in valeur.items())
+            else:
+                pile.extend((enfant, profondeur + 1, cle) for enfant in valeur)
 
 
 def charger_json(texte: str | bytes):
