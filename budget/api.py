@@ -26,7 +26,8 @@ from personnes.droits import APourFonction
 
 
 def _montant():
-    return ChampMontantApi(max_digits=18, decimal_places=2)
+    # An output (a credit's situation; `modifications` may be negative).
+    return serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
 
 
 class SituationCreditSerializer(serializers.Serializer):

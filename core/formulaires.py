@@ -6,7 +6,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.money import montant
-from core.saisie import verifier_caracteres, verifier_date
+from core.saisie import verifier_date
 
 
 class EntreeFichiers(forms.ClearableFileInput):
@@ -69,20 +69,5 @@ class ChampDate(forms.DateField):
             return None
         try:
             return verifier_date(jour, "La date")
-        except DonneeInvalide as refus:
-            raise forms.ValidationError(refus.message) from None
-
-
-class ChampTexte(forms.CharField):
-    """A text bounded (`max_length`, 200 unless said) and without control characters."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 200)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        texte = super().clean(value)
-        try:
-            return verifier_caracteres(texte or "", "Le texte") if texte else texte
         except DonneeInvalide as refus:
             raise forms.ValidationError(refus.message) from None

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
-from core.champs_api import ChampDateApi, ChampMontantApi
+from core.champs_api import ChampDateApi, ChampMontantApi, ChampMontantSigneApi
 from recettes.models import Nature as NatureRecette
 from tresorerie.api.commun import (
     TAILLE_MAXIMALE_RELEVE,
@@ -140,7 +140,7 @@ class LotSaisieSerializer(serializers.Serializer):
 class ReleveImportSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField()
     fichier = serializers.FileField(help_text="camt.053.001.02, ou CSV de la banque.")
-    solde_ouverture = ChampMontantApi(
+    solde_ouverture = ChampMontantSigneApi(
         required=False,
         default=None,
         allow_null=True,
