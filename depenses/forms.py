@@ -6,6 +6,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.formulaires import ChampDate, ChampFichiers, saisie_date
+from core.saisie import verifier_date
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
 from ordres.formulaires import LignesOrdreForm, lire_mot_de_passe, lire_motif
@@ -161,6 +162,7 @@ def lire_service_fait(request) -> dict:
         le = datetime.date.fromisoformat(request.POST.get("le", ""))
     except ValueError as exc:
         raise DonneeInvalide("Indiquez la date du service fait.") from exc
+    verifier_date(le, "La date du service fait")
     return {"le": le, "observation": request.POST.get("observation", "")}
 
 
@@ -170,6 +172,8 @@ def lire_complement(request) -> dict:
         le = datetime.date.fromisoformat(le) if le else None
     except ValueError as exc:
         raise DonneeInvalide("La date du service fait est invalide.") from exc
+    if le is not None:
+        verifier_date(le, "La date du service fait")
     return {"complement": request.POST.get("complement", ""), "service_fait_le": le}
 
 

@@ -35,6 +35,7 @@ from core import horloge
 from core.actes import api_acte
 from core.champs_api import ChampDateApi, ChampMontantApi
 from core.exceptions import DonneeInvalide
+from core.saisie import verifier_date
 from personnes import actes
 from personnes.droits import APourFonction, LectureOuDroit
 from personnes.models import Delegation
@@ -155,11 +156,12 @@ def _date(request, nom: str) -> datetime.date | None:
     if not texte:
         return None
     try:
-        return datetime.date.fromisoformat(texte)
+        lue = datetime.date.fromisoformat(texte)
     except ValueError:
         raise DonneeInvalide(
             f"Le paramètre « {nom} » doit être une date (AAAA-MM-JJ) : « {texte} »."
         ) from None
+    return verifier_date(lue, f"Le paramètre « {nom} »")
 
 
 def _filtre_personne(request, nom: str):

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from core.actes import api_acte
 from core.exceptions import DonneeInvalide
+from core.saisie import verifier_date
 from personnes.droits import LectureOuDroit
 from tresorerie.models import (
     Affectation,
@@ -193,11 +194,12 @@ def _date_parametre(request, nom: str) -> datetime.date | None:
     if not texte:
         return None
     try:
-        return datetime.date.fromisoformat(texte)
+        lue = datetime.date.fromisoformat(texte)
     except ValueError:
         raise DonneeInvalide(
             f"Le paramètre « {nom} » doit être une date (AAAA-MM-JJ) : « {texte} »."
         ) from None
+    return verifier_date(lue, f"Le paramètre « {nom} »")
 
 
 def _filtre_compte(qs, request, chemin: str = "compte"):
