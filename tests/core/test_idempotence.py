@@ -6,6 +6,7 @@ leaves the key free; every write endpoint of the API takes the key."""
 import datetime
 import json
 import threading
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -262,6 +263,22 @@ def test_chaque_ecriture_de_l_api_prend_la_cle_d_idempotence():
 # --- Two requests with the same key at the same instant ------------------------------------
 
 
+def _attendre_bloques(nombre: int, delai: float = 15.0) -> bool:
+    """Wait until `nombre` other sessions wait on a lock."""
+    fin = time.monotonic() + delai
+    while time.monotonic() < fin:
+        with connection.cursor() as curseur:
+            curseur.execute("SELECT pg_stat_clear_snapshot()")
+            curseur.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if curseur.fetchone()[0] >= nombre:
+                return True
+        time.sleep(0.05)
+    return False
+
+
 @pytest.mark.django_db(transaction=True)
 def test_deux_envois_simultanes_avec_la_meme_cle_passent_une_seule_ecriture(comptable, exercice):
     """The answer lost, the client retries while the first request still runs:
@@ -284,9 +301,9 @@ def test_deux_envois_simultanes_avec_la_meme_cle_passent_une_seule_ecriture(comp
         fils = [threading.Thread(target=envoyer, args=(nom,)) for nom in ("a", "b")]
         for f in fils:
             f.start()
-        for f in fils:
-            f.join(1)
-        assert all(f.is_alive() for f in fils)  # one on the chain, one on the key
+        # One waits on the chain, the other on the first's key (the unique index).
+        assert _attendre_bloques(2)
+        assert all(f.is_alive() for f in fils)
     for f in fils:
         f.join(20)
 
