@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from drf_spectacular.drainage import get_override, set_override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -45,6 +46,9 @@ class ChampMontantApi(serializers.DecimalField):
 
     def __init__(self, *args, allow_blank: bool = False, **kwargs):
         self.allow_blank = allow_blank  # "" kept as "" (a service reads it as « none »)
+        if allow_blank:  # the schema admits the "" the field keeps (its pattern otherwise not)
+            schema = get_override(self, "field")
+            set_override(self, "field", {**schema, "pattern": f"^$|{schema['pattern']}"})
         kwargs.setdefault("max_digits", MAX_DIGITS)
         kwargs.setdefault("decimal_places", DECIMAL_PLACES)
         kwargs.setdefault("coerce_to_string", True)
