@@ -14,7 +14,9 @@ statuses it can really get:
   database unreachable);
 - 401 only if the first authentication class asks for credentials (with the
   session first, DRF answers 403 to an anonymous call);
-- 404 when the path names an object;
+- 404 everywhere: an object named by the path, or by a filter or a field of
+  the body (`?journal=`, `ligne_releve`), that does not exist or is not
+  open to the caller;
 - 409 (a state that forbids the act, an `Idempotency-Key` already used with
   another body), 413 (body too large) on writes; 415 (a media type the
   operation does not read) where there is a body;
@@ -92,14 +94,10 @@ def _demande_des_identifiants() -> bool:
     return bool(classes) and bool(classes[0]().authenticate_header(None))
 
 
-def _statuts(
-    chemin: str, methode: str, operation: dict[str, Any], communs: list, *, avec_401: bool
-):
-    statuts = ["400", "403", "500", "503"]
+def _statuts(chemin: str, methode: str, operation: dict[str, Any], *, avec_401: bool):
+    statuts = ["400", "403", "404", "500", "503"]
     if avec_401:
         statuts.append("401")
-    if any(p.get("in") == "path" for p in communs + operation.get("parameters", [])):
-        statuts.append("404")
     if methode in ECRITURES:
         statuts += ["409", "413"]
     if "requestBody" in operation:
@@ -123,12 +121,11 @@ def documenter_les_erreurs(result, generator, request, public):
     reponses = composants.setdefault("responses", {})
     avec_401 = _demande_des_identifiants()
     for chemin, item in result.get("paths", {}).items():
-        communs = item.get("parameters", [])
         for methode, operation in item.items():
             if methode not in METHODES:
                 continue
             documentees = operation.setdefault("responses", {})
-            for statut in _statuts(chemin, methode, operation, communs, avec_401=avec_401):
+            for statut in _statuts(chemin, methode, operation, avec_401=avec_401):
                 nom = f"Erreur{statut}"
                 reponses.setdefault(nom, _reponse(statut))
                 existante = documentees.get(statut)
