@@ -17,13 +17,18 @@ statuses it can really get:
 - 404 everywhere: an object named by the path, or by a filter or a field of
   the body (`?journal=`, `ligne_releve`), that does not exist or is not
   open to the caller;
-- 409 (a state that forbids the act, an `Idempotency-Key` already used with
-  another body), 413 (body too large) on writes; 415 (a media type the
-  operation does not read) where there is a body;
-- 429 on the token's endpoint (too many failed logins).
+- 406 everywhere (an `Accept` header without JSON);
+- 409 (a state that forbids the act, an `Idempotency-Key` already used for
+  another request) and 413 (body too large) on writes, but for the token's
+  endpoint only 413; 415 (a media type the operation does not read) where
+  there is a body;
+- 429 where a password is checked: the token's endpoint and the acts signed
+  with `mot_de_passe` (too many failures, the login or address suspended).
 
-Every write also documents the optional `Idempotency-Key` header, and the
-token endpoint its real answer `{"token"}` without requiring credentials.
+Every write but the token's also documents the optional `Idempotency-Key`
+header (`core/idempotence.py`), every signed act the `X-Code-Signature` header
+of a second factor, and the token endpoint its real answer `{"token"}`
+without requiring credentials.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ STATUTS = {
     "400": "Requête refusée : donnée invalide ou règle de l'acte non respectée.",
     "401": "Identifiants absents ou invalides.",
     "403": "Accès refusé : non identifié, fonction sans ce droit, ou jeton CSRF absent.",
+    "406": "En-tête Accept sans JSON.",
     "404": "Introuvable : l'objet désigné n'existe pas ou ne vous est pas ouvert.",
     "409": (
         "Conflit : l'état de l'objet ne permet pas l'acte, ou la clé d'idempotence a déjà "
@@ -77,7 +83,25 @@ CLE_IDEMPOTENCE = {
         "Clé choisie par le client pour rejouer sans risque une écriture : la même clé avec "
         "le même corps rend la même réponse sans second effet ; avec un autre corps, 409."
     ),
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    # 1 to 255 printable ASCII characters, not all spaces (core.idempotence._FORME)
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255,
+        "pattern": "^[ -~]*[!-~][ -~]*$",
+    },
+}
+
+CODE_SIGNATURE = {
+    "name": "X-Code-Signature",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Code à six chiffres de l'application d'authentification, pour qui a mis en service "
+        "un second facteur de signature ; absent ou faux : 403, compté comme un mot de passe "
+        "erroné."
+    ),
+    "schema": {"type": "string", "pattern": "^[0-9]{6}$"},
 }
 
 CHEMIN_JETON = "/api/jeton/"
@@ -94,17 +118,28 @@ def _demande_des_identifiants() -> bool:
     return bool(classes) and bool(classes[0]().authenticate_header(None))
 
 
-def _statuts(chemin: str, methode: str, operation: dict[str, Any], *, avec_401: bool):
-    statuts = ["400", "403", "404", "500", "503"]
+def _statuts(chemin: str, methode: str, operation: dict, *, avec_401: bool, signe: bool):
+    statuts = ["400", "403", "404", "406", "500", "503"]
     if avec_401:
         statuts.append("401")
     if methode in ECRITURES:
-        statuts += ["409", "413"]
+        statuts += ["413"] if chemin == CHEMIN_JETON else ["409", "413"]
     if "requestBody" in operation:
         statuts.append("415")
-    if chemin == CHEMIN_JETON:
+    if chemin == CHEMIN_JETON or signe:
         statuts.append("429")
     return sorted(statuts)
+
+
+def _signe(result, operation: dict) -> bool:
+    """An act whose body carries the signer's password (`mot_de_passe`)."""
+    for contenu in operation.get("requestBody", {}).get("content", {}).values():
+        schema = contenu.get("schema", {})
+        if "$ref" in schema:
+            schema = result["components"]["schemas"].get(schema["$ref"].rsplit("/", 1)[1], {})
+        if "mot_de_passe" in schema.get("properties", {}):
+            return True
+    return False
 
 
 def _reponse(statut: str) -> dict[str, Any]:
@@ -125,16 +160,25 @@ def documenter_les_erreurs(result, generator, request, public):
             if methode not in METHODES:
                 continue
             documentees = operation.setdefault("responses", {})
-            for statut in _statuts(chemin, methode, operation, avec_401=avec_401):
+            signe = _signe(result, operation)
+            statuts = _statuts(chemin, methode, operation, avec_401=avec_401, signe=signe)
+            for statut in statuts:
                 nom = f"Erreur{statut}"
                 reponses.setdefault(nom, _reponse(statut))
                 existante = documentees.get(statut)
                 if existante is None or "content" not in existante:
                     documentees[statut] = {"$ref": f"#/components/responses/{nom}"}
-            if methode in ECRITURES:
-                parametres = operation.setdefault("parameters", [])
-                if not any(p.get("name") == CLE_IDEMPOTENCE["name"] for p in parametres):
-                    parametres.append(CLE_IDEMPOTENCE)
+            entetes = []
+            if methode in ECRITURES and chemin != CHEMIN_JETON:
+                entetes.append(CLE_IDEMPOTENCE)
+            if signe:
+                entetes.append(CODE_SIGNATURE)
+            parametres = operation.get("parameters", [])
+            nouveaux = [
+                e for e in entetes if not any(p.get("name") == e["name"] for p in parametres)
+            ]
+            if nouveaux:
+                operation["parameters"] = parametres + nouveaux
     _documenter_le_jeton(result)
     return result
 

@@ -7,7 +7,8 @@ no component hiding another, no enum named twice, no field of unknown type.
 Each endpoint is documented with its own bodies (the ordres de recette's
 creation with the recette's, not the dépense's), every operation with the
 error statuses of the API's one error shape (`Erreur`, `core/schema.py`),
-every write with the optional Idempotency-Key header."""
+every write with the optional Idempotency-Key header (but the token's), every
+signed act with its 429 and the second factor's header."""
 
 from __future__ import annotations
 
@@ -82,9 +83,9 @@ def test_chaque_operation_documente_ses_erreurs_dans_la_forme_de_l_api(schema):
     assert erreur["properties"]["details"]["type"] == "object"
     manquants = []
     for chemin, methode, operation in _operations(schema):
-        attendus = {"400", "403", "404", "500", "503"}
+        attendus = {"400", "403", "404", "406", "500", "503"}
         if methode in ECRITURES:
-            attendus |= {"409", "413"}
+            attendus |= {"413"} if chemin == "/api/jeton/" else {"409", "413"}
         if "requestBody" in operation:
             attendus.add("415")
         for statut in sorted(attendus - set(operation["responses"])):
@@ -102,16 +103,29 @@ def test_chaque_operation_documente_ses_erreurs_dans_la_forme_de_l_api(schema):
     assert "429" in schema["paths"]["/api/jeton/"]["post"]["responses"]
 
 
+def test_un_acte_signe_documente_la_suspension_et_le_second_facteur(schema):
+    signer = schema["paths"]["/api/ordres-recette/{id}/signer/"]["post"]
+    assert "429" in signer["responses"]
+    assert "X-Code-Signature" in {p["name"] for p in signer["parameters"]}
+    creer = schema["paths"]["/api/ordres-recette/creer/"]["post"]
+    assert "429" not in creer["responses"]
+    assert "X-Code-Signature" not in {p["name"] for p in creer["parameters"]}
+
+
 def test_chaque_ecriture_documente_la_cle_d_idempotence(schema):
     sans = [
         f"{methode.upper()} {chemin}"
         for chemin, methode, operation in _operations(schema)
         if methode in ECRITURES
+        and chemin != "/api/jeton/"  # no act: a new token each time is harmless
         and not any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
     ]
     assert not sans, sans
-    lecture = schema["paths"]["/api/exercices/"]["get"]
-    assert not any(p["name"] == "Idempotency-Key" for p in lecture.get("parameters", []))
+    for sans_cle in (
+        schema["paths"]["/api/exercices/"]["get"],
+        schema["paths"]["/api/jeton/"]["post"],
+    ):
+        assert not any(p["name"] == "Idempotency-Key" for p in sans_cle.get("parameters", []))
 
 
 def test_le_jeton_s_obtient_sans_authentification_et_se_documente_tel_qu_il_est_rendu(schema):
