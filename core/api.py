@@ -59,6 +59,11 @@ _AUTHENTIFICATION_DRF = (
 )
 
 
+HTTP404_DJANGO = re.compile(
+    r"No .* matches the given query|No .* found matching the query|Aucun objet .* trouvé"
+)
+
+
 def _de_drf(texte: str, *phrases) -> bool:
     """Is `texte` one of DRF's own sentences (in English or translated)?"""
     return any(texte in (str(p), gettext(str(p))) for p in phrases)
@@ -160,8 +165,11 @@ def gestionnaire_exceptions(exc, context):
     if isinstance(exc, RequestDataTooBig):  # the body read whole (Idempotency-Key) past the cap
         exc = trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if isinstance(exc, Http404):
-        # Django's text names the model in English (« No OrdreDepense matches… »).
-        exc = exceptions.NotFound(_introuvable(context, str(exc)))
+        # Django's text names the model in English (« No OrdreDepense matches… »);
+        # a view's own French sentence is kept.
+        texte = str(exc)
+        propre = texte and not HTTP404_DJANGO.match(texte)
+        exc = exceptions.NotFound(texte if propre else _introuvable(context, texte))
     if isinstance(exc, DatabaseError):
         traduite = erreur_base(exc)
         if traduite is not None:

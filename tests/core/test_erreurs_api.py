@@ -202,6 +202,14 @@ def test_une_adresse_inconnue_sous_api_repond_en_json_francais(comptable):
     assert corps["message"] == "Cette adresse n'existe pas dans l'API."
 
 
+@override_settings(DEBUG=True)
+def test_meme_en_debug_une_adresse_inconnue_sous_api_ne_liste_pas_les_routes(comptable):
+    reponse = api(comptable).get("/api/nexiste-pas/")
+
+    forme_francaise(reponse, 404, "not_found")
+    assert "ordres-recette" not in reponse.content.decode()
+
+
 def test_une_methode_non_prise_en_charge(comptable):
     reponse = api(comptable).delete("/api/ordres-recette/")
 
