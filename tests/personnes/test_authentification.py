@@ -247,3 +247,23 @@ def test_la_connexion_d_administration_passe_par_le_meme_blocage(client, dix_heu
         )
     assert "Trop de tentatives infructueuses" in texte(reponse)
     assert horloge_caisse.maintenant().hour == 10
+
+
+def test_par_l_api_la_signature_bloquee_repond_429_avec_retry_after(
+    directrice, exercice, dix_heures
+):
+    ordre = creer(directrice)
+    api = APIClient()
+    api.force_authenticate(directrice)
+    adresse = f"/api/ordres-recette/{ordre.pk}/signer/"
+    statuts = [
+        api.post(adresse, {"mot_de_passe": "pas-le-bon"}, format="json").status_code
+        for _ in range(5)
+    ]
+    assert statuts == [403] * 5
+
+    reponse = api.post(adresse, {"mot_de_passe": MOT_DE_PASSE}, format="json")
+    assert reponse.status_code == 429
+    assert reponse["Retry-After"] == "900"
+    assert reponse.json()["code"] == "trop_de_tentatives"
+    assert OrdreRecette.objects.get(pk=ordre.pk).etat == "brouillon"
