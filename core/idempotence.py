@@ -109,7 +109,7 @@ def lire(request) -> Cle | None:
     if getattr(request, _PRISE, False):
         return None
     valeur = request.META.get(_META)
-    if valeur is None:
+    if valeur is None or not getattr(request.user, "pk", None):  # a key is someone's
         return None
     if not _FORME.fullmatch(valeur) or not valeur.strip():
         raise CleIdempotenceInvalide()
@@ -125,15 +125,17 @@ def lire(request) -> Cle | None:
 def empreinte(request) -> str:
     """SHA-256 of the request's body (see the module's docstring)."""
     brute = getattr(request, "_request", request)  # a DRF Request wraps Django's
-    signe = hashlib.sha256(brute.META.get("QUERY_STRING", "").encode("latin-1") + b"\n")
+    signe = hashlib.sha256(brute.META.get("QUERY_STRING", "").encode("utf-8", "replace") + b"\n")
     if brute.content_type != "multipart/form-data":
         try:
             signe.update(brute.body)
             return signe.hexdigest()
         except RequestDataTooBig:  # the parsers' own answer, in the API's shape
             raise trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) from None
-        except RawPostDataException:  # already parsed: its data, canonical
-            pass
+        except RawPostDataException:  # already parsed (never, today): its data, canonical
+            donnees = json.dumps(getattr(request, "data", None), sort_keys=True, default=str)
+            signe.update(donnees.encode())
+            return signe.hexdigest()
     champs = sorted((k, [str(v) for v in request.POST.getlist(k)]) for k in request.POST)
     fichiers = sorted(
         (k, [_empreinte_fichier(f) for f in request.FILES.getlist(k)]) for k in request.FILES
