@@ -44,6 +44,15 @@ def texte(valeur, libelle: str, *, obligatoire: bool = True, longueur: int = 200
     return verifier_caracteres(propre, libelle)
 
 
+def borne(valeur, libelle: str, *, longueur: int) -> str:
+    """The text as typed (its lines kept), or a French refusal if longer than
+    `longueur` or holding a control character: what a page reads before a service."""
+    texte_saisi = str(valeur or "")
+    if len(texte_saisi) > longueur:
+        raise DonneeInvalide(f"{libelle} ne peut dépasser {longueur} caractères.")
+    return verifier_caracteres(texte_saisi, libelle)
+
+
 def verifier_date(valeur: datetime.date, libelle: str = "La date") -> datetime.date:
     """The date itself, or a French refusal if it lies outside `DATE_MIN`–`DATE_MAX`."""
     if not DATE_MIN <= valeur <= DATE_MAX:

@@ -6,7 +6,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.formulaires import ChampDate, ChampFichiers, saisie_date
-from core.saisie import verifier_date
+from core.saisie import borne, verifier_date
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
 from ordres.formulaires import LignesOrdreForm, lire_mot_de_passe, lire_motif
@@ -137,8 +137,8 @@ def lire_requisition(request) -> dict:
 
 def lire_refus_de_deferer(request) -> dict:
     return {
-        "cas": request.POST.get("cas", ""),
-        "explication": request.POST.get("explication", ""),
+        "cas": borne(request.POST.get("cas", ""), "Le cas", longueur=50),
+        "explication": borne(request.POST.get("explication", ""), "L'explication", longueur=4000),
     }
 
 
@@ -152,8 +152,8 @@ def lire_reimputation(request) -> dict:
 
 def lire_suspension(request) -> dict:
     return {
-        "motif": request.POST.get("motif", ""),
-        "explication": request.POST.get("explication", ""),
+        "motif": borne(request.POST.get("motif", ""), "Le motif", longueur=50),
+        "explication": borne(request.POST.get("explication", ""), "L'explication", longueur=4000),
     }
 
 
@@ -163,7 +163,8 @@ def lire_service_fait(request) -> dict:
     except ValueError as exc:
         raise DonneeInvalide("Indiquez la date du service fait.") from exc
     verifier_date(le, "La date du service fait")
-    return {"le": le, "observation": request.POST.get("observation", "")}
+    observation = borne(request.POST.get("observation", ""), "L'observation", longueur=1000)
+    return {"le": le, "observation": observation}
 
 
 def lire_complement(request) -> dict:
@@ -174,7 +175,8 @@ def lire_complement(request) -> dict:
         raise DonneeInvalide("La date du service fait est invalide.") from exc
     if le is not None:
         verifier_date(le, "La date du service fait")
-    return {"complement": request.POST.get("complement", ""), "service_fait_le": le}
+    complement = borne(request.POST.get("complement", ""), "Le complément", longueur=1000)
+    return {"complement": complement, "service_fait_le": le}
 
 
 def lire_appreciations(request) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from core.formulaires import pieces_lues
+from core.saisie import borne
 
 
 class LignesOrdreForm(forms.Form):
@@ -64,4 +65,4 @@ def lire_mot_de_passe(request) -> dict:
 
 
 def lire_motif(request) -> dict:
-    return {"motif": request.POST.get("motif", "")}
+    return {"motif": borne(request.POST.get("motif", ""), "Le motif", longueur=1000)}

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from core.exceptions import DonneeInvalide, MontantInvalide
 from core.money import montant
-from core.saisie import texte
+from core.saisie import borne, texte
 from recettes.models import OrdreRecette
 from reglementation.selectors import rattachement
 from tests.recettes.test_services import AUJOURD_HUI
@@ -88,6 +88,14 @@ def test_un_texte_de_service_refuse_les_caracteres_de_controle():
         texte("Frais\x00 de dossier", "L'objet")
     with pytest.raises(DonneeInvalide, match="ne peut dépasser 200 caractères"):
         texte("x" * 100_000, "Le libellé")
+
+
+def test_un_texte_lu_par_une_page_garde_ses_lignes_et_reste_borne():
+    assert borne("Ligne 1\nLigne 2", "Le motif", longueur=1000) == "Ligne 1\nLigne 2"
+    with pytest.raises(DonneeInvalide, match="Le motif ne peut dépasser 1000 caractères"):
+        borne("x" * 1001, "Le motif", longueur=1000)
+    with pytest.raises(DonneeInvalide, match="caractère de contrôle"):
+        borne("a\u202eb", "Le motif", longueur=1000)
 
 
 # --- The API: through the creation of an ordre de recette ---------------------------
