@@ -127,6 +127,7 @@ class RevueForm(forms.Form):
                 label=f"N° {p.rang} — {p.libelle}{f' ({p.tiers})' if p.tiers else ''}, "
                 f"compte {p.compte} : nouveau montant",
                 initial=f"{p.propose:.2f}".replace(".", ","),
+                max_length=24,
             )
         self.order_fields(["explication", *(f"nouveau_{p.rang}" for p in provisions)])
 
