@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 
 from django.core.files.base import ContentFile
@@ -91,36 +92,34 @@ def controler_fichier(nom: str, contenu: bytes) -> str:
 def _programme_cache(contenu: bytes) -> str:
     """What program or archive `contenu` hides, in words, or ''. Each signature is
     checked with its header's consistency, so that compressed data, where a few
-    bytes can read as anything, is not taken for a program."""
+    bytes can read as anything, is not taken for a program; the candidates are
+    found by regular expressions (in C), so that a file made of signatures costs
+    no more than a fraction of a second."""
     if b"This program cannot be run in DOS mode" in contenu:
         return "un programme Windows"
-    for position in _positions(contenu, b"MZ"):
+    for trouve in _ENTETE_DOS.finditer(contenu):
+        position = trouve.start()
         decalage = int.from_bytes(contenu[position + 0x3C : position + 0x40], "little")
-        if decalage and contenu[position + decalage : position + decalage + 4] == b"PE\0\0":
+        if contenu[position + decalage : position + decalage + 4] == b"PE\0\0":
             return "un programme Windows"
-    for position in _positions(contenu, b"\x7fELF"):
-        classe, ordre, version = contenu[position + 4 : position + 7].ljust(3, b"\0")
-        if classe in (1, 2) and ordre in (1, 2) and version == 1:
-            return "un programme (ELF)"
-    for position in _positions(contenu, b"PK\x05\x06"):  # end of a ZIP's central directory
-        taille = int.from_bytes(contenu[position + 12 : position + 16], "little")
-        debut = position - taille
-        if (
-            len(contenu) >= position + 22
-            and debut >= 0
-            and contenu[debut : debut + 4] == b"PK\x01\x02"
-        ):
+    if _ENTETE_ELF.search(contenu):
+        return "un programme (ELF)"
+    for trouve in _FIN_ZIP.finditer(contenu):
+        taille = int.from_bytes(contenu[trouve.start() + 12 : trouve.start() + 16], "little")
+        debut = trouve.start() - taille
+        if debut >= 0 and contenu[debut : debut + 4] == b"PK\x01\x02":
             return "une archive ZIP"
     if b"Rar!\x1a\x07" in contenu or b"7z\xbc\xaf\x27\x1c" in contenu:
         return "une archive compressée"
     return ""
 
 
-def _positions(contenu: bytes, motif: bytes):
-    position = contenu.find(motif)
-    while position >= 0:
-        yield position
-        position = contenu.find(motif, position + 1)
+# An MS-DOS header whose e_lfanew (offset 0x3C) points within 64 KiB, where the PE header is;
+# ELF's identification (class, byte order, version 1); the end of a ZIP's central directory
+# (not split: disk numbers 0). Lookaheads, so that a decoy cannot hide an overlapping header.
+_ENTETE_DOS = re.compile(rb"MZ(?=.{60}\x00\x00)", re.DOTALL)  # "." skips in C, not "[\s\S]"
+_ENTETE_ELF = re.compile(rb"\x7fELF[\x01\x02][\x01\x02]\x01")
+_FIN_ZIP = re.compile(rb"PK\x05\x06(?=\x00\x00\x00\x00.{14})", re.DOTALL)
 
 
 # --------------------------------------------------------------------------- PDF
