@@ -25,6 +25,7 @@ import psycopg
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from psycopg import sql
 
 from ledger.models import BalanceFigee, Exercice, LigneBalanceFigee
 from ledger.services import LigneSaisie, ecriture_passer
@@ -78,13 +79,23 @@ def _sauvegarder_et_restaurer(serveur, dossier: Path) -> str:
             "ALTER FUNCTION oppositions_cle_identifiant(text) SET search_path = public, pg_temp"
         )
         conn.commit()
+        # The roles the dump grants to (caisse_app, and any a test left): roles
+        # belong to the cluster, not to the dump, and are created first.
+        roles = [
+            nom
+            for (nom,) in conn.execute(
+                "SELECT rolname FROM pg_roles WHERE rolname !~ '^pg_' AND rolname <> current_user"
+            )
+        ]
     subprocess.run(
         [_binaire("pg_dump"), "--format=custom", f"--file={sauvegarde}", _conninfo(parametres())],
         check=True,
         capture_output=True,
     )
     with psycopg.connect(serveur.get_uri(), autocommit=True) as conn:
-        conn.execute("CREATE ROLE caisse_app NOLOGIN")
+        existants = {nom for (nom,) in conn.execute("SELECT rolname FROM pg_roles")}
+        for nom in set(roles) - existants:
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(nom)))
         conn.execute("CREATE DATABASE restauree")
     uri = serveur.get_uri(database="restauree")
     restauration = subprocess.run(
@@ -206,14 +217,14 @@ def test_les_gardes_tiennent_sur_une_copie_restauree_dans_une_grappe_neuve(
         # The day the new cluster's counter reaches the transaction id stored on
         # the posted entry (forced here by the tables' owner, triggers off): a
         # guard comparing transaction ids alone would let the line in.
-        def au_meme_identifiant(table: str, ident: int, sql: str, params: list):
+        def au_meme_identifiant(table: str, ident: int, requete: str, params: list):
             def faire(cur):
                 cur.execute("RESET ROLE")
                 cur.execute("SET LOCAL session_replication_role = replica")
                 cur.execute(f"UPDATE {table} SET tx = pg_current_xact_id() WHERE id = %s", [ident])
                 cur.execute("SET LOCAL session_replication_role = origin")
                 cur.execute("SET LOCAL ROLE caisse_app")
-                cur.execute(sql, params)
+                cur.execute(requete, params)
 
             return faire
 
