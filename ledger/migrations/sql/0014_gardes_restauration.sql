@@ -1,6 +1,7 @@
 -- Guards that survive a restore, and commit-time checks whose cost does not
 -- depend on the planner's statistics (issue 14; docs/architecture.md,
--- "Gardes qui survivent à une restauration").
+-- "Guards that survive a restore" and "Commit-time checks whose cost does
+-- not depend on statistics").
 --
 -- 1. "Only the transaction that created it": an entry takes lines, a frozen
 --    balance takes rows, only in the transaction that created it. That
