@@ -10,6 +10,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +19,9 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core.audit import audit
 from core.exceptions import ApplicationError
+from core.jetons import une_fois
 from core.models import JournalAudit
 from personnes import second_facteur as services_facteur
 from personnes.acces import fonction_requise
@@ -114,9 +117,20 @@ class VueChangementMotDePasse(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accueil")
 
     def form_valid(self, form):
-        reponse = super().form_valid(form)
+        """The change is an act: the form's one-time token consumed with it, audited."""
+
+        def changer():
+            form.save()
+            audit(form.user, "mot_de_passe.change", form.user)
+
+        try:
+            une_fois(self.request, changer)
+        except ApplicationError as refus:
+            messages.error(self.request, refus.message)
+            return redirect("personnes:mot_de_passe")
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, "Votre mot de passe a été changé.")
-        return reponse
+        return redirect(self.get_success_url())
 
 
 # --- The journal of connections ---------------------------------------------------------
@@ -189,7 +203,10 @@ def second_facteur(request):
         formulaire = FormulaireSecondFacteur(request.POST)
         try:
             if action == "preparer":
-                services_facteur.second_facteur_preparer(acting_user=utilisateur)
+                une_fois(
+                    request,
+                    lambda: services_facteur.second_facteur_preparer(acting_user=utilisateur),
+                )
                 messages.info(
                     request,
                     "Secret créé : enregistrez-le dans votre application, puis confirmez "
@@ -201,10 +218,13 @@ def second_facteur(request):
                     if action == "confirmer"
                     else services_facteur.second_facteur_retirer
                 )
-                service(
-                    acting_user=utilisateur,
-                    code=formulaire.cleaned_data["code"],
-                    mot_de_passe=formulaire.cleaned_data["mot_de_passe"],
+                une_fois(
+                    request,
+                    lambda: service(
+                        acting_user=utilisateur,
+                        code=formulaire.cleaned_data["code"],
+                        mot_de_passe=formulaire.cleaned_data["mot_de_passe"],
+                    ),
                 )
                 messages.success(
                     request,

@@ -70,6 +70,7 @@ def test_la_page_refuse_un_mot_de_passe_faible_et_accepte_une_phrase(client, com
     assert reponse.status_code == 302
     comptable.refresh_from_db()
     assert comptable.check_password("quatre chevaux dans le pré")
+    assert JournalAudit.objects.filter(acte="mot_de_passe.change", acteur=comptable).count() == 1
 
 
 def test_l_ancien_mot_de_passe_faux_est_compte_comme_un_echec(client, comptable):
