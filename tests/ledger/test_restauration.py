@@ -70,15 +70,6 @@ def _sauvegarder_et_restaurer(serveur, dossier: Path) -> str:
     returns the restored base's URI."""
     sauvegarde = dossier / "caisse.dump"
     with connexion_brute() as conn:
-        # pg_restore runs with an empty search_path: a function called by a
-        # generated column must name what it calls. Until an oppositions
-        # migration fixes oppositions_cle_identifiant (it calls
-        # oppositions_identifiant_normal unqualified, so that no dump of the
-        # fund restores), the test fixes it on its own base first.
-        conn.execute(
-            "ALTER FUNCTION oppositions_cle_identifiant(text) SET search_path = public, pg_temp"
-        )
-        conn.commit()
         # The roles the dump grants to (caisse_app, and any a test left): roles
         # belong to the cluster, not to the dump, and are created first.
         roles = [
