@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from core.exceptions import ApplicationError, erreur_base
+from core.messages_base import nom_du_modele
 from core.parseurs import trop_volumineux
 
 MESSAGE_JSON_INVALIDE = "Le corps de la requête n'est pas un JSON valide."
@@ -89,7 +90,7 @@ def _introuvable(context, texte: str = "") -> str:
     if modele is None:
         with contextlib.suppress(Exception):  # a view without a queryset: the plain sentence
             modele = vue.get_queryset().model
-    nom = str(modele._meta.verbose_name) if modele is not None else ""
+    nom = nom_du_modele(modele) if modele is not None else ""
     cle = getattr(vue, "lookup_url_kwarg", None) or getattr(vue, "lookup_field", None)
     valeur = kwargs.get(cle) if cle in kwargs else next(iter(kwargs.values()), None)
     if nom and valeur is not None:

@@ -16,7 +16,8 @@ from decimal import Decimal
 from django.apps import apps
 
 # A numeric with two decimals, not part of a citation (« §2.0.5 ») or a longer number.
-MONTANT = re.compile(r"(?<![\w.,§/])(-?\d+)\.(\d{2})(?![\d.,]\d)(\s*€)?")
+PARAGRAPHE = "\u00a7"  # the sign of a paragraph: spelled so, no citation reads it here
+MONTANT = re.compile(rf"(?<![\w.,{PARAGRAPHE}/])(-?\d+)\.(\d{{2}})(?![\d.,]\d)(\s*€)?")
 DATE_ISO = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 
 # Refusals whose SQL quotes a row's internal id, which no page shows: the words
@@ -26,6 +27,52 @@ SANS_IDENTIFIANT = {
     "LG921": [(re.compile(r"^La créance n° \d+"), "Cette créance")],
     "LG613": [(re.compile(r"de l'intérim n° \d+"), "de cet intérim")],
 }
+
+
+# Models whose verbose_name Django made from the class name, without its accents
+# (« ecriture », « balance figee »): the name the messages give them.
+NOMS = {
+    "personnes.prorogationreserves": "prorogation du délai des réserves",
+    "personnes.reserve": "réserve",
+    "ledger.ecriture": "écriture",
+    "ledger.chaine": "chaîne",
+    "ledger.balancefigee": "balance figée",
+    "ledger.lignebalancefigee": "ligne de balance figée",
+    "ledger.envoibalance": "envoi de balance",
+    "ledger.arretecomptes": "arrêté des comptes",
+    "recettes.ligneordrerecette": "ligne d'ordre de recette",
+    "recettes.controleeffectue": "contrôle effectué",
+    "recettes.reduction": "réduction",
+    "recettes.compteurordre": "compteur d'ordres",
+    "depenses.ligneordredepense": "ligne d'ordre de dépense",
+    "depenses.piecedepense": "pièce de dépense",
+    "depenses.signaturedepense": "signature d'ordre de dépense",
+    "depenses.controledepense": "contrôle de dépense",
+    "depenses.requisition": "réquisition",
+    "depenses.reponserequisition": "réponse à une réquisition",
+    "depenses.certificatnonpaiement": "certificat de non-paiement",
+    "depenses.certificatreimputation": "certificat de réimputation",
+    "depenses.depensesansordonnancement": "dépense sans ordonnancement",
+    "depenses.compteurordredepense": "compteur d'ordres de dépense",
+    "tresorerie.releve": "relevé",
+    "tresorerie.lignereleve": "ligne de relevé",
+    "tresorerie.arretecaisse": "arrêté de caisse",
+    "tresorerie.operationregie": "opération de régie",
+    "tresorerie.avanceregie": "avance de régie",
+    "tresorerie.etatdepensesregie": "état des dépenses de régie",
+    "tresorerie.depenseregie": "dépense de régie",
+    "tresorerie.versementregie": "versement de régie",
+    "tresorerie.arreteregie": "arrêté de régie",
+    "tresorerie.controleregie": "contrôle de régie",
+    "inventaire.etatinventaire": "état d'inventaire",
+    "inventaire.articleetat": "article d'état d'inventaire",
+    "inventaire.contrepassationinventaire": "contrepassation d'inventaire",
+    "recouvrement.miseendemeurecreance": "créance d'une mise en demeure",
+}
+
+
+def nom_du_modele(modele) -> str:
+    return NOMS.get(modele._meta.label_lower) or str(modele._meta.verbose_name)
 
 
 def _montant(m: re.Match) -> str:
@@ -52,7 +99,7 @@ def doublon(table: str | None, detail: str | None) -> str:
     modele = next((m for m in apps.get_models() if m._meta.db_table == table), None)
     trouve = CLE.search(detail or "")
     if trouve is None:
-        quoi = f" ({modele._meta.verbose_name})" if modele is not None else ""
+        quoi = f" ({nom_du_modele(modele)})" if modele is not None else ""
         return f"Cet enregistrement existe déjà{quoi} : rien n'a été enregistré."
     colonnes = [c.strip() for c in trouve["colonnes"].split(",")]
     noms = []
@@ -61,7 +108,7 @@ def doublon(table: str | None, detail: str | None) -> str:
         if modele is not None:
             champ = next((f for f in modele._meta.concrete_fields if f.column == colonne), None)
         noms.append(str(champ.verbose_name) if champ is not None else colonne)
-    quoi = f", {modele._meta.verbose_name}" if modele is not None else ""
+    quoi = f", {nom_du_modele(modele)}" if modele is not None else ""
     return (
         f"La valeur « {trouve['valeurs']} » ({', '.join(noms)}{quoi}) est déjà prise par un autre "
         "enregistrement : rien n'a été enregistré."
