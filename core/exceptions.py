@@ -124,6 +124,8 @@ class RegleComptableViolee(ApplicationError):
 
 # SQLSTATE codes raised by our own triggers (class "LG": ledger guards).
 PREFIXE_SQLSTATE = "LG"
+# and "CA": the guards of the annual accounts (comptes_annuels, CA001-CA012).
+PREFIXES_SQLSTATE = (PREFIXE_SQLSTATE, "CA")
 
 
 class ValeurDejaPrise(ApplicationError):
@@ -145,7 +147,7 @@ def erreur_base(exc: BaseException) -> ApplicationError | None:
     while cause is not None:
         sqlstate = getattr(cause, "sqlstate", None)
         diag = getattr(cause, "diag", None)
-        if sqlstate and sqlstate.startswith(PREFIXE_SQLSTATE):
+        if sqlstate and sqlstate.startswith(PREFIXES_SQLSTATE):
             message = getattr(diag, "message_primary", None) or str(cause)
             return RegleComptableViolee(
                 messages_base.lisible(message, sqlstate), details={"sqlstate": sqlstate}

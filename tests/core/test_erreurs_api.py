@@ -308,6 +308,37 @@ def test_un_refus_de_la_base_cite_montants_et_dates_comme_les_pages():
     )
 
 
+def _refus_de_la_base(sql: str):
+    from django.db import DatabaseError, connection
+
+    with pytest.raises(DatabaseError) as refus, transaction.atomic(), connection.cursor() as c:
+        c.execute(sql)
+    return erreur_base(refus.value)
+
+
+def test_un_refus_d_un_declencheur_est_relu_montant_et_date_a_la_francaise():
+    # given a guard of PostgreSQL that quotes a numeric and a date as SQL prints them
+    traduite = _refus_de_la_base(
+        "DO $$ BEGIN RAISE EXCEPTION 'Débits %, crédits %, le %.', 1234.5::numeric(18, 2), "
+        "0.1::numeric(18, 2), DATE '2026-03-01' USING ERRCODE = 'LG031'; END $$"
+    )
+
+    # then the user reads them as the pages write them
+    espace = _separateur()
+    assert traduite.message == (f"Débits 1{espace}234,50\xa0€, crédits 0,10\xa0€, le 01/03/2026.")
+    assert traduite.details == {"sqlstate": "LG031"}
+
+
+def test_un_refus_des_gardes_des_comptes_annuels_est_traduit_aussi():
+    traduite = _refus_de_la_base(
+        "DO $$ BEGIN RAISE EXCEPTION 'Le compte financier doit porter le numéro 3.' "
+        "USING ERRCODE = 'CA010'; END $$"
+    )
+
+    assert traduite is not None and traduite.statut_http == 409
+    assert traduite.message == "Le compte financier doit porter le numéro 3."
+
+
 def _separateur() -> str:
     from core.money import format_nombre
 
