@@ -1,7 +1,7 @@
 """What every request goes through before any view: the outermost middleware.
 
-- A NUL character (octet 0) anywhere in the address, the query string, the
-  form fields or the cookies is refused at once (400), in French: PostgreSQL
+- A NUL character (octet 0) anywhere in the address, the query string, a
+  page's form fields or the cookies is refused at once (400), in French: PostgreSQL
   refuses it in any text, and a filter `?payeur=%00` reached the database as
   a server error. The API answers in its error shape, a page with a French
   page.
@@ -71,7 +71,10 @@ def champs_nuls(request) -> dict[str, list[str]]:
     if NUL in request.path_info:
         trouves["adresse"] = ["L'adresse contient un caractère nul."]
     sources = [("", request.GET), ("cookie ", request.COOKIES)]
-    if request.method == "POST" and request.content_type in FORMULAIRES:
+    # The pages' forms; under /api/ the body is DRF's to read, through the strict
+    # parsers (core.parseurs, which refuse a NUL too): reading request.POST here
+    # would hand DRF Django's parse of a multipart body instead of theirs.
+    if request.method == "POST" and request.content_type in FORMULAIRES and not est_api(request):
         sources.append(("", request.POST))
     for prefixe, donnees in sources:
         valeurs = (

@@ -116,6 +116,28 @@ def test_un_caractere_nul_dans_un_filtre_de_l_api_est_refuse(comptable, adresse)
 
 
 @pytest.mark.parametrize(
+    "type_de_contenu", ["application/x-www-form-urlencoded", "multipart/form-data; boundary=X"]
+)
+def test_un_caractere_nul_dans_un_corps_de_formulaire_de_l_api_est_refuse(
+    comptable, exercice, type_de_contenu
+):
+    from ledger.models import Ecriture
+
+    corps = (
+        "libelle=a%00b"
+        if type_de_contenu.startswith("application")
+        else '--X\r\nContent-Disposition: form-data; name="libelle"\r\n\r\na\x00b\r\n--X--\r\n'
+    )
+
+    reponse = api(comptable).post("/api/ecritures/passer/", corps, content_type=type_de_contenu)
+
+    # refused by the API's own parsers (or as a type it does not read), never a 500
+    corps_reponse = forme_francaise(reponse, reponse.status_code)
+    assert reponse.status_code in (400, 415), corps_reponse
+    assert not Ecriture.objects.exists()
+
+
+@pytest.mark.parametrize(
     "adresse",
     ["/depenses/?creancier=%00", "/tresorerie/encaissements/?debiteur=%00", "/recettes/?etat=%00"],
 )
