@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # transaction (personnes.authentification).
     "personnes.authentification.ProtectionAuthentification",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A session in use is renewed once a minute (core/sessions.py), not saved at every request.
+    "core.sessions.SessionGlissante",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,9 +159,9 @@ warnings.filterwarnings("ignore", message=r"No directory at: .*staticfiles")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# A session ends after 30 minutes without a request, and with the browser.
+# A session ends after 30 minutes without a request (renewed once a minute by
+# core.sessions.SessionGlissante), and with the browser.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -64,7 +64,8 @@ REGLAGES = """
         "SECURE_PROXY_SSL_HEADER": getattr(s, "SECURE_PROXY_SSL_HEADER", None),
         "SESSION_COOKIE_AGE": s.SESSION_COOKIE_AGE,
         "SESSION_EXPIRE_AT_BROWSER_CLOSE": s.SESSION_EXPIRE_AT_BROWSER_CLOSE,
-        "SESSION_SAVE_EVERY_REQUEST": s.SESSION_SAVE_EVERY_REQUEST,
+        "SESSION_SAVE_EVERY_REQUEST": getattr(s, "SESSION_SAVE_EVERY_REQUEST", False),
+        "MIDDLEWARE": s.MIDDLEWARE,
     }))
 """
 
@@ -76,7 +77,9 @@ def test_settings_by_default_debug_off_short_sessions_no_https():
     assert reglages["DEBUG"] is False
     assert reglages["SESSION_COOKIE_AGE"] == 30 * 60
     assert reglages["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
-    assert reglages["SESSION_SAVE_EVERY_REQUEST"] is True
+    # Renewed once a minute by core.sessions.SessionGlissante, not saved at every request.
+    assert reglages["SESSION_SAVE_EVERY_REQUEST"] is False
+    assert "core.sessions.SessionGlissante" in reglages["MIDDLEWARE"]
     assert reglages["SESSION_COOKIE_SECURE"] is False
     assert reglages["SECURE_HSTS_SECONDS"] == 0
 
