@@ -2,9 +2,11 @@
 
 The schema is read as a client reads it, from /api/schema/ of the WSGI
 application, and every operation it describes is called with a few requests
-drawn from it, as the agent comptable with his API token: valid ones, then
-ones that break the schema (a wrong type, a missing field, a value out of
-bounds) wherever the operation has parameters or a body to break. Each answer
+drawn from it, with an API token: valid ones, then ones that break the schema
+(a wrong type, a missing field, a value out of bounds) wherever the operation
+has parameters or a body to break. The agent comptable calls first; an
+operation that refuses him every time (403: an act of the ordonnateur) is
+called again as the directrice, so that its body is read too. Each answer
 must be no server error (5xx) and a status the schema documents for that
 operation (`core/schema.py` adds the error statuses).
 
@@ -47,6 +49,20 @@ def _modes(operation) -> list[GenerationMode]:
     return [GenerationMode.POSITIVE]
 
 
+class Statuts:
+    """The WSGI application, noting the statuses it answers."""
+
+    def __init__(self, application):
+        self.application, self.vus = application, []
+
+    def __call__(self, environ, start_response):
+        def noter(statut, entetes, *args):
+            self.vus.append(int(statut[:3]))
+            return start_response(statut, entetes, *args)
+
+        return self.application(environ, noter)
+
+
 def _essayer(operation, mode: GenerationMode, entetes: dict[str, str]) -> str | None:
     @REGLAGES
     @given(case=operation.as_strategy(generation_mode=mode, headers=entetes))
@@ -75,21 +91,31 @@ def connexion_persistante():
 
 @pytest.mark.django_db(transaction=True)
 def test_aucune_operation_ne_repond_une_erreur_serveur_ni_un_statut_non_documente(
-    comptable, exercice, connexion_persistante
+    comptable, directrice, exercice, connexion_persistante
 ):
     from config.wsgi import application
 
-    jeton = Token.objects.create(user=comptable)
-    entetes = {"Authorization": f"Token {jeton.key}"}
-    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    comptable_, directrice_ = (
+        {"Authorization": f"Token {Token.objects.create(user=personne).key}"}
+        for personne in (comptable, directrice)
+    )
+    statuts = Statuts(application)
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", statuts)
 
     operations, echecs = 0, []
     for resultat in schema.get_all_operations():
         operation = resultat.ok()
         operations += 1
+        statuts.vus.clear()
+        entetes, qui = comptable_, ""
         for mode in _modes(operation):
             if (echec := _essayer(operation, mode, entetes)) is not None:
-                echecs.append(echec)
+                echecs.append(f"{qui}{echec}")
+            if mode is GenerationMode.POSITIVE and set(statuts.vus) == {403}:
+                # Every valid request refused him: an act of the ordonnateur.
+                entetes, qui = directrice_, "(la directrice) "
+                if (echec := _essayer(operation, mode, entetes)) is not None:
+                    echecs.append(f"{qui}{echec}")
 
     assert operations > 200, f"{operations} opérations seulement dans le schéma servi"
     assert not echecs, f"{len(echecs)} opération(s) en échec :\n\n" + "\n\n".join(echecs)
