@@ -5,7 +5,8 @@ comptable's act, the same service and French refusals as the page)."""
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
@@ -166,6 +167,22 @@ def _correspondance(c) -> dict:
     }
 
 
+_CORRESPONDANCES = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "prefixe": {"type": "string"},
+            "rubrique": {"type": "string"},
+            "libelle": {"type": "string"},
+            "etat": {"type": "string"},
+            "gestion": {"type": "string"},
+            "valable_du": {"type": "string", "format": "date"},
+        },
+    },
+}
+
+
 class CorrespondancesApi(ActeApi):
     """GET: the mapping in force today (or on `?le=AAAA-MM-JJ`); POST: fix one."""
 
@@ -178,7 +195,15 @@ class CorrespondancesApi(ActeApi):
             return
         super().check_permissions(request)
 
-    @extend_schema(responses={200: dict}, summary="Correspondance des comptes en vigueur")
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "le", OpenApiTypes.DATE, description="Date de vigueur, aujourd'hui par défaut."
+            )
+        ],
+        responses={200: _CORRESPONDANCES},
+        summary="Correspondance des comptes en vigueur",
+    )
     def get(self, request):
         le = ChampDateApi().to_internal_value(
             request.query_params.get("le") or horloge.aujourdhui().isoformat()

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from drf_spectacular.openapi import AutoSchema
 from rest_framework.settings import api_settings
 
 ERREUR = {
@@ -195,3 +197,37 @@ def _documenter_le_jeton(result) -> None:
         "description": "Le jeton à envoyer dans l'en-tête « Authorization: Token <jeton> ».",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Jeton"}}},
     }
+
+
+class SchemaCaisse(AutoSchema):
+    """drf-spectacular's AutoSchema (REST_FRAMEWORK's DEFAULT_SCHEMA_CLASS), but
+    a read-only field declared by hand whose source passes through a nullable
+    model field (`SlugRelatedField(source="parent", read_only=True)`, a
+    `CharField(source="compte_produit.numero")`) is documented nullable: it
+    answers null, where only the fields a ModelSerializer builds itself carry
+    `allow_null` from the model."""
+
+    def _get_serializer_field_meta(self, field, direction):
+        meta = super()._get_serializer_field_meta(field, direction)
+        if field.read_only and not meta.get("nullable") and _source_nullable(field):
+            meta["nullable"] = True
+        return meta
+
+
+def _source_nullable(field) -> bool:
+    modele = getattr(getattr(getattr(field, "parent", None), "Meta", None), "model", None)
+    if modele is None or field.source == "*":
+        return False
+    for attribut in field.source_attrs:
+        try:
+            champ = modele._meta.get_field(attribut)
+        except FieldDoesNotExist:  # a property or a method: its type hint says
+            return False
+        if not champ.concrete:  # a reverse relation: a list, never null
+            return False
+        if getattr(champ, "null", False):
+            return True
+        modele = champ.related_model
+        if modele is None:
+            return False
+    return False

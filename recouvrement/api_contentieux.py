@@ -164,7 +164,7 @@ class ContentieuxDossierSerializer(serializers.Serializer):
     recours = ContentieuxRecoursSerializer(allow_null=True)
     poursuites = ContentieuxPoursuiteSerializer(many=True)
     avis_caisse = ContentieuxAvisCaisseSerializer(allow_null=True)
-    prochaine = serializers.CharField(max_length=50)
+    prochaine = serializers.CharField()  # an answer: a sentence of any length
     prochaine_le = ChampDateApi(allow_null=True)
 
 

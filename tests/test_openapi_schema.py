@@ -136,3 +136,12 @@ def test_le_jeton_s_obtient_sans_authentification_et_se_documente_tel_qu_il_est_
     schemes = schema["components"]["securitySchemes"]
     assert schemes["tokenAuth"]["name"] == "Authorization"
     assert schemes["cookieAuth"]["in"] == "cookie"
+
+
+def test_un_champ_lu_qui_peut_valoir_null_est_documente_nullable(schema):
+    """A read-only field through a nullable foreign key answers null (the chart's
+    top accounts have no parent); the schema must admit it."""
+    composants = schema["components"]["schemas"]
+    assert composants["Compte"]["properties"]["parent"].get("nullable") is True
+    assert composants["Carnet"]["properties"]["clos_par"].get("nullable") is True
+    assert not composants["Compte"]["properties"]["numero"].get("nullable")
