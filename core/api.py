@@ -188,7 +188,10 @@ def gestionnaire_exceptions(exc, context):
         reponse.data = {"code": code, "message": str(reponse.data["detail"]), "details": {}}
     elif reponse is not None and reponse.status_code == status.HTTP_400_BAD_REQUEST:
         code, message = _resume_validation(getattr(exc, "detail", reponse.data))
-        reponse.data = {"code": code, "message": message, "details": reponse.data}
+        details = reponse.data  # always an object (the schema's Erreur): a bare list as DRF's
+        if not isinstance(details, dict):
+            details = {"non_field_errors": details}
+        reponse.data = {"code": code, "message": message, "details": details}
     return reponse
 
 
