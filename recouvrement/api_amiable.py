@@ -33,11 +33,11 @@ class AmiableActeSerializer(serializers.Serializer):
     le = ChampDateApi()
     type = serializers.CharField(max_length=50)
     type_libelle = serializers.CharField(source="get_type_display")
-    libelle = serializers.CharField(max_length=200)
-    resultat = serializers.CharField(max_length=1000)
+    libelle = serializers.CharField()  # answered, never read: no input bound to document
+    resultat = serializers.CharField()
     montant = ChampMontantApi(allow_null=True, **_MONTANT)
     auteur = serializers.CharField(source="auteur.username")
-    qualite = serializers.CharField(max_length=200)
+    qualite = serializers.CharField()
 
 
 class AmiableCreanceSerializer(serializers.Serializer):
