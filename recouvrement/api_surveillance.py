@@ -58,10 +58,10 @@ class SituationActeSerializer(serializers.Serializer):
     le = ChampDateApi()
     type = serializers.CharField(max_length=50)
     type_libelle = serializers.CharField(source="get_type_display")
-    libelle = serializers.CharField(max_length=200)
-    resultat = serializers.CharField(max_length=1000)
+    libelle = serializers.CharField()  # answered, never read: no input bound to document
+    resultat = serializers.CharField()
     montant = ChampMontantApi(allow_null=True, **_MONTANT)
-    qualite = serializers.CharField(max_length=200)
+    qualite = serializers.CharField()
     creance = serializers.IntegerField(source="creance_id", allow_null=True)
 
 
