@@ -9,7 +9,7 @@ one per act it means):
 
 - the key is the person's own (UNIQUE per person and key, `CleIdempotence`):
   another person's key of the same text is another key;
-- the request's row (method, path, SHA-256 of its body) is inserted FIRST in
+- the request's row (method, path, fingerprint of its body) is inserted FIRST in
   the act's own transaction, then the act runs, then its answer (status and
   JSON body) is written into the row; all commit together;
 - the same key again, with the same method, path and body: the stored answer
@@ -24,8 +24,10 @@ one per act it means):
 - a key lives `DUREE` (24 hours, on `core.horloge`); after that the same key
   starts a new act. `manage.py purger_cles_idempotence` deletes expired rows.
 
-The body's fingerprint is the SHA-256 of its bytes as received (with the
-query string), except for multipart/form-data, whose bytes change with the
+The body's fingerprint is an HMAC-SHA-256, keyed with the project's secret,
+of its bytes as received (with the query string): a signed act's body holds
+the signing password, which a plain hash would expose to offline guessing by
+whoever reads the table. Except for multipart/form-data, whose bytes change with the
 boundary each client draws: its fields and the SHA-256 of each file, sorted.
 Without the header nothing changes: no key is required.
 """
@@ -36,6 +38,7 @@ import base64
 import datetime
 import functools
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Callable
@@ -122,10 +125,19 @@ def lire(request) -> Cle | None:
     )
 
 
+def _signature():
+    """An HMAC-SHA-256 keyed with the project's secret: a signed act's body holds
+    the signing password, and a plain hash of a body otherwise predictable would
+    let whoever reads the table try passwords offline."""
+    cle = hashlib.sha256(b"core.idempotence\n" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(cle, digestmod=hashlib.sha256)
+
+
 def empreinte(request) -> str:
-    """SHA-256 of the request's body (see the module's docstring)."""
+    """HMAC-SHA-256 of the request's body (see the module's docstring)."""
     brute = getattr(request, "_request", request)  # a DRF Request wraps Django's
-    signe = hashlib.sha256(brute.META.get("QUERY_STRING", "").encode("utf-8", "replace") + b"\n")
+    signe = _signature()
+    signe.update(brute.META.get("QUERY_STRING", "").encode("utf-8", "replace") + b"\n")
     if brute.content_type != "multipart/form-data":
         try:
             signe.update(brute.body)

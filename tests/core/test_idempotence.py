@@ -360,3 +360,21 @@ def test_une_reponse_fichier_se_rejoue_avec_ses_octets_et_son_nom(comptable, rf,
         'attachment; filename="quittance.pdf"',
     )
     assert seconde["Idempotent-Replayed"] == "true"
+
+
+def test_l_empreinte_d_un_corps_n_est_pas_son_simple_hachage(comptable, exercice):
+    """A signed act's body holds the signing password: the stored fingerprint
+    is keyed with the project's secret, so that reading the table gives no
+    offline test of a guessed body."""
+    import hashlib
+
+    corps = json.dumps(saisie(exercice.annee)).encode()
+    api = client(comptable)
+    reponse = api.post(
+        PASSER, corps, content_type="application/json", HTTP_IDEMPOTENCY_KEY="empreinte-1"
+    )
+    assert reponse.status_code == 201, reponse.json()
+    stockee = CleIdempotence.objects.get().empreinte
+    assert stockee != hashlib.sha256(b"\n" + corps).hexdigest()
+    assert stockee != hashlib.sha256(corps).hexdigest()
+    assert len(stockee) == 64
