@@ -17,7 +17,7 @@ import re
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
 from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import gettext
@@ -101,6 +101,18 @@ def _introuvable(context, texte: str = "") -> str:
     return "Introuvable : rien ne correspond à cette adresse."
 
 
+def _introuvable_objet(exc) -> str:
+    """The sentence for a `Model.DoesNotExist` out of a service: the model it names
+    (the id may come from the body, not the address: the view's is not quoted)."""
+    modele = next((m for m in apps.get_models() if isinstance(exc, m.DoesNotExist)), None)
+    if modele is None:
+        return "Introuvable : rien ne correspond à cette demande."
+    return (
+        f"Introuvable : aucun objet « {nom_du_modele(modele)} » ne correspond à cette demande "
+        "(il n'existe pas ou ne vous est pas ouvert)."
+    )
+
+
 def _francise(exc, context):
     """DRF's exception with a French detail in place of DRF's sentence (same class, code)."""
     if type(exc).__module__ != exceptions.__name__:
@@ -165,6 +177,8 @@ def _meme_statut(exc, message: str):
 def gestionnaire_exceptions(exc, context):
     if isinstance(exc, RequestDataTooBig):  # the body read whole (Idempotency-Key) past the cap
         exc = trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if isinstance(exc, ObjectDoesNotExist):  # a service's .get() of an id the client gave
+        exc = exceptions.NotFound(_introuvable_objet(exc))
     if isinstance(exc, Http404):
         # Django's text names the model in English (« No OrdreDepense matches… »);
         # a view's own French sentence is kept.
