@@ -179,11 +179,11 @@ class EtatNominatifApi(APIView):
 class AEchoirRecouvrementSerializer(serializers.Serializer):
     le = ChampDateApi()
     jours = serializers.IntegerField(help_text="jours restants ; négatif : en retard")
-    quoi = serializers.CharField(max_length=200)
-    qui = serializers.CharField(max_length=200)
-    nature = serializers.CharField(max_length=50)
-    debiteur = serializers.CharField(max_length=200)
-    url = serializers.CharField(max_length=500)
+    quoi = serializers.CharField()  # answered, never read: no input bound to document
+    qui = serializers.CharField()
+    nature = serializers.CharField()
+    debiteur = serializers.CharField()
+    url = serializers.CharField()
 
 
 class EcheancesRecouvrementApi(APIView):
