@@ -109,6 +109,16 @@ def _programme_cache(contenu: bytes) -> str:
         debut = trouve.start() - taille
         if debut >= 0 and contenu[debut : debut + 4] == b"PK\x01\x02":
             return "une archive ZIP"
+    # A ZIP64 archive: its end record (size of the central directory on 8 bytes at
+    # offset 40, which the classic end record leaves at 0xFFFFFFFF), which readers
+    # find through the locator that precedes the classic end record.
+    for trouve in _FIN_ZIP64.finditer(contenu):
+        taille = int.from_bytes(contenu[trouve.start() + 40 : trouve.start() + 48], "little")
+        debut = trouve.start() - taille
+        if debut >= 0 and contenu[debut : debut + 4] == b"PK\x01\x02":
+            return "une archive ZIP"
+    if _LOCALISATEUR_ZIP64.search(contenu):
+        return "une archive ZIP"
     if b"Rar!\x1a\x07" in contenu or b"7z\xbc\xaf\x27\x1c" in contenu:
         return "une archive compressée"
     return ""
@@ -120,6 +130,12 @@ def _programme_cache(contenu: bytes) -> str:
 _ENTETE_DOS = re.compile(rb"MZ(?=.{60}\x00\x00)", re.DOTALL)  # "." skips in C, not "[\s\S]"
 _ENTETE_ELF = re.compile(rb"\x7fELF[\x01\x02][\x01\x02]\x01")
 _FIN_ZIP = re.compile(rb"PK\x05\x06(?=\x00\x00\x00\x00.{14})", re.DOTALL)
+# ZIP64: the end record (not split: disk numbers 0), and its locator (disk 0 of 1 disk)
+# followed by the classic end record, 16 fixed bytes that compressed data does not forge.
+_FIN_ZIP64 = re.compile(rb"PK\x06\x06(?=.{12}\x00\x00\x00\x00\x00\x00\x00\x00.{32})", re.DOTALL)
+_LOCALISATEUR_ZIP64 = re.compile(
+    rb"PK\x06\x07\x00\x00\x00\x00.{8}\x01\x00\x00\x00PK\x05\x06", re.DOTALL
+)
 
 
 # --------------------------------------------------------------------------- PDF

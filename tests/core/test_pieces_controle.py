@@ -8,6 +8,7 @@ stores nothing, neither a row nor a file. A bank statement's XML with a DTD
 import datetime
 import io
 import json
+import struct
 import zipfile
 import zlib
 
@@ -16,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
+from pypdf.generic import StreamObject
 from rest_framework.test import APIClient
 
 from core.exceptions import DonneeInvalide
@@ -119,6 +121,51 @@ def test_des_donnees_apres_la_fin_du_pdf_sont_refusees():
 def test_une_image_suivie_d_une_archive_est_refusee():
     assert _refus("photo.png", png() + _zip()) == (
         "Le fichier « photo.png » est refusé : il contient une archive ZIP."
+    )
+
+
+def _zip64() -> bytes:
+    """`_zip()` in ZIP64 form, as an archive beyond 4 GiB ends: the classic end
+    record says 0xFFFFFFFF and readers take the sizes from the ZIP64 end record,
+    found through its locator."""
+    donnees = _zip()
+    fin = donnees.rfind(b"PK\x05\x06")
+    _, _, _, par_disque, total, taille, debut, _ = struct.unpack(
+        "<4s4H2LH", donnees[fin : fin + 22]
+    )
+    enregistrement = struct.pack(
+        "<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, par_disque, total, taille, debut
+    )
+    localisateur = struct.pack("<4sLQL", b"PK\x06\x07", 0, fin, 1)
+    fin_classique = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0
+    )
+    return donnees[:fin] + enregistrement + localisateur + fin_classique
+
+
+def _pdf_portant(donnees: bytes) -> bytes:
+    """A valid PDF carrying `donnees` as a stream object's content."""
+
+    def ajouter(ecrivain: PdfWriter) -> None:
+        flux = StreamObject()
+        flux.set_data(donnees)
+        ecrivain._add_object(flux)
+
+    return _pdf_avec(ajouter)
+
+
+@pytest.mark.parametrize("nom", ["facture.pdf", "photo.png"])
+def test_une_archive_zip64_cachee_est_refusee(nom):
+    archive = _zip64()
+    contenu = _pdf_portant(archive) if nom.endswith(".pdf") else png() + archive
+    # a real polyglot: it opens as a ZIP too
+    assert zipfile.ZipFile(io.BytesIO(contenu)).read("lisez-moi.txt") == b"bonjour"
+    assert _refus(nom, contenu) == f"Le fichier « {nom} » est refusé : il contient une archive ZIP."
+
+
+def test_un_pdf_portant_un_flux_ordinaire_est_admis():
+    assert controler_fichier("facture.pdf", _pdf_portant(b"BT /F1 12 Tf (PK) Tj ET")) == (
+        "application/pdf"
     )
 
 
