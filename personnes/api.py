@@ -50,7 +50,8 @@ def _personne(texte: str):
     modele = get_user_model()
     texte = str(texte).strip()
     personne = modele.objects.filter(**{modele.USERNAME_FIELD: texte}).first()
-    if personne is None and texte.isdigit():
+    if personne is None and texte.isascii() and texte.isdigit() and len(texte) <= 18:
+        # (« ١٢ » or « ² » are digits to str.isdigit, not to PostgreSQL: a 500 before)
         personne = modele.objects.filter(pk=texte).first()
     return personne
 
