@@ -134,13 +134,13 @@ def _statuts(chemin: str, methode: str, operation: dict, *, avec_401: bool, sign
 
 
 def _signe(result, operation: dict) -> bool:
-    """An act whose body carries the signer's password (`mot_de_passe`)."""
+    """An act whose body carries a signer's password (`mot_de_passe…`)."""
     for contenu in operation.get("requestBody", {}).get("content", {}).values():
         schema = contenu.get("schema", {})
         if "$ref" in schema:
             schema = result["components"]["schemas"].get(schema["$ref"].rsplit("/", 1)[1], {})
-        if "mot_de_passe" in schema.get("properties", {}):
-            return True
+        if any(nom.startswith("mot_de_passe") for nom in schema.get("properties", {})):
+            return True  # mot_de_passe, or an installation's entrant's and sortant's
     return False
 
 
