@@ -161,8 +161,11 @@ class ParseurFormulaire(parsers.BaseParser):
         brut = _lire_borne(stream, meta, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
         try:
             return QueryDict(brut, encoding=parsers.get_encoding(parser_context or {}))
-        except SuspiciousOperation as exc:  # too many fields
-            raise CorpsInvalide(f"Formulaire refusé : {exc}") from None
+        except SuspiciousOperation:  # too many fields (Django's English TooManyFieldsSent)
+            plafond = f"{settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,}".replace(",", "\u202f")
+            raise CorpsInvalide(
+                f"Formulaire refusé : il compte plus de {plafond} champs."
+            ) from None
 
 
 class ParseurMultipart(parsers.MultiPartParser):

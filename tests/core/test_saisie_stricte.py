@@ -238,6 +238,19 @@ def test_un_corps_trop_volumineux_est_un_413_au_format_de_l_api(directrice, exer
     assert OrdreRecette.objects.count() == 0
 
 
+@pytest.mark.django_db
+def test_un_formulaire_aux_champs_trop_nombreux_est_un_refus_francais(directrice, exercice):
+    corps = "&".join(f"champ{rang}=1" for rang in range(1_001))
+    reponse = _api(directrice).post(CREER, corps, content_type="application/x-www-form-urlencoded")
+    assert reponse.status_code == 400
+    assert reponse.json() == {
+        "code": "corps_invalide",
+        "message": "Formulaire refusé : il compte plus de 1\u202f000 champs.",
+        "details": {},
+    }
+    assert OrdreRecette.objects.count() == 0
+
+
 # --- The pages ----------------------------------------------------------------------
 
 
