@@ -185,6 +185,11 @@ def test_a_lost_connection_in_a_view_gives_the_maintenance_page(client_connecte)
     api = client_connecte.get("/api/essai/base-perdue/")
     assert api.status_code == 503
     assert api.json()["code"] == "base_indisponible"
+    # served under a prefix (SCRIPT_NAME), the API still answers in its shape
+    prefixee = client_connecte.get("/api/essai/base-perdue/", SCRIPT_NAME="/caisse")
+    assert prefixee.status_code == 503
+    assert prefixee.wsgi_request.path == "/caisse/api/essai/base-perdue/"
+    assert prefixee.json()["code"] == "base_indisponible"
 
 
 def test_database_unreachable_503_page_and_api_shape():
@@ -339,3 +344,38 @@ def test_no_page_template_has_inline_script_or_style():
             if EN_LIGNE.search(ligne):
                 fautes.append(f"{modele.relative_to(RACINE)}:{numero}: {ligne.strip()[:100]}")
     assert not fautes, "\n".join(fautes)
+
+
+def test_a_fund_database_named_by_database_url_gets_no_demo(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://caisse@serveur-de-la-caisse/compta")
+    sortie, erreurs = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as fin:
+        call_command(
+            "demarrer", adresse=f"127.0.0.1:{_port_ferme()}", stdout=sortie, stderr=erreurs
+        )
+    assert fin.value.code == 1
+    assert "DATABASE_URL désigne une base de l'organisme" in erreurs.getvalue()
+    assert "--production" in erreurs.getvalue()
+    assert sortie.getvalue() == ""
+
+
+@pytest.mark.django_db
+def test_the_demo_is_not_loaded_into_a_database_with_other_accounts():
+    from django.contrib.auth import get_user_model
+
+    from ledger.models import Exercice
+    from personnes.models import Fonction
+    from tests.factories import personne
+
+    personne("m.durand", Fonction.AGENT_COMPTABLE)
+
+    sortie, erreurs = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as fin:
+        call_command("demarrer", sans_serveur=True, stdout=sortie, stderr=erreurs)
+    assert fin.value.code == 1
+    assert "Cette base n'est pas celle de la démonstration (comptes m.durand" in erreurs.getvalue()
+    assert "Connectez-vous" not in sortie.getvalue()
+    assert "demo-" not in sortie.getvalue()
+    # Nothing of the demo was created: no cast, no exercise.
+    assert not get_user_model().objects.filter(username="directrice").exists()
+    assert not Exercice.objects.exists()

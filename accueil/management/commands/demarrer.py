@@ -14,12 +14,14 @@ import socket
 import sys
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, connections
 from gunicorn.app.base import BaseApplication
 
 from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+from ledger.models import Exercice
 
 CLE_DEMO = "demo-seulement-jamais-en-production"
 ROLE_APPLICATIF = "caisse_app"
@@ -47,14 +49,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Base de l'organisme : ni démonstration ni mot de passe affiché (docs/deploiement.md).",
         )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Charger la démonstration dans la base de DATABASE_URL (une base jetable, à elle).",
+        )
         parser.add_argument("--processus", type=int, default=None, help="Nombre de processus.")
         parser.add_argument("--sans-serveur", action="store_true", help="Préparer seulement.")
 
-    def handle(self, *args, adresse, production, processus, sans_serveur, **options):
+    def handle(self, *args, adresse, production, demo, processus, sans_serveur, **options):
         try:
             hote, port = lire_adresse(adresse)
             if production:
                 verifier_production()
+            elif os.environ.get("DATABASE_URL") and not demo:
+                raise DemarrageImpossible(
+                    "DATABASE_URL désigne une base de l'organisme : la démonstration n'y est pas "
+                    "chargée (ses comptes ont des mots de passe publics, son année resterait dans "
+                    "le grand livre). Lancez `manage.py demarrer --production`, ou ajoutez --demo "
+                    "si cette base est une base de démonstration jetable."
+                )
             ecoute = None if sans_serveur else reserver_port(hote, port)
         except DemarrageImpossible as exc:
             self.stderr.write(str(exc))
@@ -72,6 +86,11 @@ class Command(BaseCommand):
                     "(docs/deploiement.md)."
                 )
         else:
+            try:
+                verifier_base_de_demo()
+            except DemarrageImpossible as exc:
+                self.stderr.write(str(exc))
+                sys.exit(1)
             self._annoncer_demo(url)
         if _servir_sous_role_applicatif():
             self.stdout.write(
@@ -170,6 +189,28 @@ def verifier_production() -> None:
             "Démarrage en production refusé :\n- "
             + "\n- ".join(problemes)
             + "\nVoir docs/deploiement.md."
+        )
+
+
+def verifier_base_de_demo() -> None:
+    """The demo goes only into an empty database or into its own: its accounts
+    have public passwords, and its year would stay in the append-only ledger.
+    A database holding other accounts, or exercises without the demo's cast,
+    is a fund's."""
+    logins = [login for login, *_ in DISTRIBUTION]
+    utilisateurs = get_user_model().objects
+    etrangers = list(
+        utilisateurs.exclude(username__in=logins).values_list("username", flat=True)[:3]
+    )
+    sans_la_distribution = (
+        Exercice.objects.exists() and not utilisateurs.filter(username__in=logins).exists()
+    )
+    if etrangers or sans_la_distribution:
+        qui = f" (comptes {', '.join(etrangers)}…)" if etrangers else ""
+        raise DemarrageImpossible(
+            "Cette base n'est pas celle de la démonstration"
+            f"{qui} : la démonstration n'y est pas chargée. Servez-la avec "
+            "`manage.py demarrer --production` (docs/deploiement.md)."
         )
 
 
