@@ -15,7 +15,7 @@ PAQUETS_TEST := chromium hledger poppler-utils
 .PHONY: run test setup setup-test lint bench clean-db
 
 run: setup
-	$(PY) manage.py demarrer
+	$(PY) manage.py demarrer $(DEMARRER)
 
 test: setup-test
 	$(PY) -m pytest
