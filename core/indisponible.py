@@ -18,8 +18,10 @@ import sys
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import get_template
+
+from core.requetes import est_api, reponse_api
 
 MESSAGE = (
     "La base de données est momentanément indisponible : rien n'a été enregistré. "
@@ -46,15 +48,13 @@ def base_indisponible(exc: BaseException | None) -> bool:
 
 
 def reponse_indisponible(request) -> HttpResponse:
-    """503: JSON `{code, message, details}` under /api/, the maintenance page elsewhere.
+    """503: JSON `{code, message, details}` under /api/ (whatever prefix the site is
+    served under: `core.requetes.est_api` reads the path within the site), the
+    maintenance page elsewhere.
 
     Nothing here touches the session, the user or the database."""
-    if request.path.startswith("/api/"):
-        reponse = JsonResponse(
-            {"code": "base_indisponible", "message": MESSAGE, "details": {}},
-            status=503,
-            json_dumps_params={"ensure_ascii": False},
-        )
+    if est_api(request):
+        reponse = reponse_api(503, "base_indisponible", MESSAGE)
     else:
         page = get_template("503.html").render({"message": MESSAGE})
         reponse = HttpResponse(page, status=503)
