@@ -4,8 +4,9 @@ Every refusal of an API view comes here (`REST_FRAMEWORK["EXCEPTION_HANDLER"]`):
 the domain errors (`core.exceptions`) keep their code, status and message; a
 refusal by a trigger of the database becomes its domain error
 (`erreur_base`); DRF's own errors (not signed in, method, media type, JSON
-that cannot be read, throttling, an unknown id) get a French sentence in
-place of DRF's, under DRF's code. What happens outside the views (an unknown
+that cannot be read, an unknown id; throttling too, though no view sets
+DRF's: the API's only 429 is `trop_de_tentatives`, the lockout after wrong
+passwords) get a French sentence in place of DRF's, under DRF's code. What happens outside the views (an unknown
 address under `/api/`, a server error) is put in the same shape by
 `core.requetes.GardeRequetes`.
 """
