@@ -121,6 +121,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
+    # Not a rule: a password set anew deletes the person's API tokens.
+    {"NAME": "personnes.jetons_api.RevocationDesJetons"},
 ]
 
 # Lockout after repeated password failures (personnes.authentification): per login
@@ -137,6 +139,8 @@ CAISSE_PROXIES_DE_CONFIANCE = int(os.environ.get("CAISSE_PROXIES_DE_CONFIANCE", 
 # Every person holding an ordonnateur's or comptable's function must enrol a
 # second factor (TOTP) before signing (personnes.second_facteur).
 CAISSE_SECOND_FACTEUR_OBLIGATOIRE = os.environ.get("CAISSE_SECOND_FACTEUR_OBLIGATOIRE") == "1"
+# An API token's lifetime in hours from its issue (personnes.jetons_api).
+CAISSE_DUREE_JETON_API = int(os.environ.get("CAISSE_DUREE_JETON_API", "12"))
 
 LANGUAGE_CODE = "fr-fr"
 # French only, whatever the browser asks (no LocaleMiddleware): the texts apply in French.
@@ -207,7 +211,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's token, refused past CAISSE_DUREE_JETON_API hours (401 jeton_expire).
+        "personnes.jetons_api.AuthentificationParJeton",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["personnes.droits.APourFonction"],
     "DEFAULT_SCHEMA_CLASS": "core.schema.SchemaCaisse",  # nullable read-only sources

@@ -1,7 +1,9 @@
 """Read-only admin: powers change only through `personnes.services` (audited)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from core.exceptions import ApplicationError
+from personnes import services_securite
 from personnes.models import CompteurEchecs, Delegation, Interim, SecondFacteur
 
 
@@ -43,26 +45,59 @@ class InterimAdmin(LectureSeule):
     list_select_related = ("utilisateur",)
 
 
+def _par_service(modeladmin, request, queryset, service, cle: str, fait: str) -> None:
+    """Each selected row through its audited service; a refusal is a message."""
+    nombre = 0
+    for objet in queryset:
+        try:
+            service(acting_user=request.user, **{cle: objet})
+        except ApplicationError as refus:
+            modeladmin.message_user(request, refus.message, messages.ERROR)
+            return
+        nombre += 1
+    modeladmin.message_user(request, f"{nombre} {fait}.", messages.SUCCESS)
+
+
 @admin.register(SecondFacteur)
-class SecondFacteurAdmin(admin.ModelAdmin):
-    """A lost phone: the administrator deletes its holder's second factor."""
+class SecondFacteurAdmin(LectureSeule):
+    """A lost phone: the administrator withdraws its holder's second factor
+    (the action, audited by `personnes.services_securite`; no bare deletion)."""
 
     list_display = ("utilisateur", "cree_le", "confirme_le")
     readonly_fields = ("utilisateur", "cree_le", "confirme_le", "dernier_pas")
     exclude = ("secret",)
+    actions = ["retirer"]
 
-    def has_add_permission(self, request):
-        return False
+    @admin.action(description="Retirer le second facteur (téléphone perdu)")
+    def retirer(self, request, queryset):
+        _par_service(
+            self,
+            request,
+            queryset,
+            services_securite.second_facteur_retirer_par_administrateur,
+            "facteur",
+            "second(s) facteur(s) retiré(s)",
+        )
 
 
 @admin.register(CompteurEchecs)
-class CompteurEchecsAdmin(admin.ModelAdmin):
-    """The lockout's counters: deleting one lifts its lock at once."""
+class CompteurEchecsAdmin(LectureSeule):
+    """The lockout's counters: the action lifts a lock at once (audited by
+    `personnes.services_securite`; no bare deletion)."""
 
     list_display = ("portee", "cle", "echecs", "bloque_jusqua", "niveau")
     list_filter = ("portee",)
     search_fields = ("cle",)
     readonly_fields = ("portee", "cle", "echecs", "debut_fenetre", "bloque_jusqua", "niveau")
+    actions = ["lever"]
 
-    def has_add_permission(self, request):
-        return False
+    @admin.action(description="Lever le blocage")
+    def lever(self, request, queryset):
+        _par_service(
+            self,
+            request,
+            queryset,
+            services_securite.blocage_lever,
+            "compteur",
+            "blocage(s) levé(s)",
+        )

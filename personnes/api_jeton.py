@@ -1,6 +1,7 @@
 """`/api/jeton/`: the API token of a person, through the lockout of
 `personnes.authentification` (400 for a wrong pair, 429 with Retry-After
-for a locked login or address; the API's French error shape)."""
+for a locked login or address; the API's French error shape). A token past
+its lifetime is replaced by a new one (`personnes.jetons_api`)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from rest_framework.views import APIView
 
 from core.exceptions import DonneeInvalide
 from personnes.authentification import JETON, authentifier
+from personnes.jetons_api import LONGUEUR_MOT_DE_PASSE, jeton_expire
 
 
 class DemandeJetonSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150, trim_whitespace=False)
-    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    password = serializers.CharField(max_length=LONGUEUR_MOT_DE_PASSE, trim_whitespace=False)
 
 
 class JetonApi(APIView):
@@ -45,5 +47,8 @@ class JetonApi(APIView):
             demande.validated_data["password"],
             canal=JETON,
         )
+        jeton = Token.objects.filter(user=utilisateur).first()
+        if jeton is not None and jeton_expire(jeton):
+            jeton.delete()  # past its lifetime: a new one
         jeton, _ = Token.objects.get_or_create(user=utilisateur)
         return Response({"token": jeton.key})

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core import horloge
@@ -52,11 +52,17 @@ SIGNATURE = "signature"
 ADMINISTRATION = "administration"
 CHANGEMENT = "changement de mot de passe"
 
+# Where a request carries the second factor's code (personnes.second_facteur): the
+# form's field, the API's header (as Django's META names it).
+CHAMP_CODE = "code_signature"
+EN_TETE_CODE = "HTTP_X_CODE_SIGNATURE"
+
 ACTE_ECHEC = "authentification.echec"
 ACTE_BLOCAGE = "authentification.blocage"
 ACTE_REFUS = "authentification.refus_pendant_blocage"
 ACTE_REUSSITE = "authentification.reussite"
-ACTES = (ACTE_ECHEC, ACTE_BLOCAGE, ACTE_REFUS, ACTE_REUSSITE)
+ACTE_LEVEE = "authentification.blocage_leve"  # by an administrator (services_securite)
+ACTES = (ACTE_ECHEC, ACTE_BLOCAGE, ACTE_REFUS, ACTE_REUSSITE, ACTE_LEVEE)
 
 DUREE_MAXIMALE = datetime.timedelta(days=1)
 # A lock older than this (since its end) no longer doubles the next one.
@@ -182,10 +188,10 @@ def code_courant() -> str | None:
     if requete is None or requete.requete is None:
         return None
     meta = getattr(requete.requete, "META", {})
-    code = meta.get("HTTP_X_CODE_SIGNATURE")
+    code = meta.get(EN_TETE_CODE)
     if not code:
         with contextlib.suppress(Exception):  # a body that is not a form
-            code = requete.requete.POST.get("code_signature")
+            code = requete.requete.POST.get(CHAMP_CODE)
     return code or None
 
 
@@ -218,6 +224,8 @@ class ProtectionAuthentification:
                 and not reponse.has_header("Retry-After")
             ):
                 reponse["Retry-After"] = str(requete.reessayer_dans)
+            if reponse.status_code == 401 and not reponse.has_header("WWW-Authenticate"):
+                reponse["WWW-Authenticate"] = "Token"  # an API token expired (personnes.api_jeton)
             return reponse
         finally:
             _REQUETE.reset(jeton)
@@ -235,12 +243,29 @@ def cle_compte(identifiant: str) -> str:
     return (identifiant or "").strip().casefold()[:150]
 
 
+def cle_adresse(adresse: str) -> str:
+    """The counter of an address: an IPv4 address itself; an IPv6 address's /64
+    network, which one subscriber or one host usually holds whole (counting each
+    address would give it 2^64 tries)."""
+    try:
+        ip = ipaddress.ip_address(adresse)
+    except ValueError:
+        return adresse[:150]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def _cles(identifiant: str, adresse: str | None) -> list[tuple[str, str]]:
+    """The counters of an attempt, always in this order (the login's, then the
+    address's): concurrent attempts lock them in the same order."""
     cles = []
     if cle_compte(identifiant):
         cles.append((CompteurEchecs.Portee.COMPTE, cle_compte(identifiant)))
     if adresse:
-        cles.append((CompteurEchecs.Portee.ADRESSE, adresse))
+        cles.append((CompteurEchecs.Portee.ADRESSE, cle_adresse(adresse)))
     return cles
 
 
@@ -279,6 +304,41 @@ def _trace(identifiant: str, adresse: str | None, canal: str, **plus) -> dict:
     return {"identifiant": (identifiant or "")[:150], "adresse": adresse, "canal": canal, **plus}
 
 
+def _compter(compteur: CompteurEchecs, portee: str, maintenant) -> datetime.datetime | None:
+    """One more failure on a counter (locked by the caller); returns until when
+    it places a lock, if it does (the count then starts again)."""
+    if compteur.bloque_jusqua and compteur.bloque_jusqua + OUBLI < maintenant:
+        compteur.niveau = 0
+    if compteur.debut_fenetre is None or maintenant - compteur.debut_fenetre >= fenetre():
+        compteur.echecs, compteur.debut_fenetre = 0, maintenant
+    compteur.echecs += 1
+    if compteur.echecs < seuil(portee):
+        return None
+    compteur.niveau += 1
+    compteur.bloque_jusqua = maintenant + duree_blocage(compteur.niveau)
+    compteur.echecs, compteur.debut_fenetre = 0, None
+    return compteur.bloque_jusqua
+
+
+def _auditer_echec(identifiant, adresse, canal, acteur, blocages) -> None:
+    objet = _objet_audite(identifiant, adresse)
+    audit(acteur, ACTE_ECHEC, objet, apres=_trace(identifiant, adresse, canal))
+    for portee, jusqua, niveau in blocages:
+        audit(
+            acteur,
+            ACTE_BLOCAGE,
+            objet,
+            apres=_trace(
+                identifiant,
+                adresse,
+                canal,
+                portee=str(CompteurEchecs.Portee(portee).label),
+                jusqua=jusqua,
+                blocage=niveau,
+            ),
+        )
+
+
 def enregistrer_echec(
     identifiant: str, adresse: str | None, canal: str, *, acteur=None
 ) -> datetime.datetime | None:
@@ -291,33 +351,11 @@ def enregistrer_echec(
     with transaction.atomic():
         for portee, cle in _cles(identifiant, adresse):
             compteur = _compteur(portee, cle)
-            if compteur.bloque_jusqua and compteur.bloque_jusqua + OUBLI < maintenant:
-                compteur.niveau = 0
-            if compteur.debut_fenetre is None or maintenant - compteur.debut_fenetre >= fenetre():
-                compteur.echecs, compteur.debut_fenetre = 0, maintenant
-            compteur.echecs += 1
-            if compteur.echecs >= seuil(portee):
-                compteur.niveau += 1
-                compteur.bloque_jusqua = maintenant + duree_blocage(compteur.niveau)
-                compteur.echecs, compteur.debut_fenetre = 0, None
-                blocages.append((portee, compteur.bloque_jusqua, compteur.niveau))
+            jusqua = _compter(compteur, portee, maintenant)
+            if jusqua is not None:
+                blocages.append((portee, jusqua, compteur.niveau))
             compteur.save()
-        objet = _objet_audite(identifiant, adresse)
-        audit(acteur, ACTE_ECHEC, objet, apres=_trace(identifiant, adresse, canal))
-        for portee, jusqua, niveau in blocages:
-            audit(
-                acteur,
-                ACTE_BLOCAGE,
-                objet,
-                apres=_trace(
-                    identifiant,
-                    adresse,
-                    canal,
-                    portee=str(CompteurEchecs.Portee(portee).label),
-                    jusqua=jusqua,
-                    blocage=niveau,
-                ),
-            )
+        _auditer_echec(identifiant, adresse, canal, acteur, blocages)
     return max((jusqua for _, jusqua, _ in blocages), default=None)
 
 
@@ -339,6 +377,34 @@ def remettre_a_zero(identifiant: str) -> None:
     ).update(echecs=0, debut_fenetre=None)
 
 
+def verrouiller_signature(identifiant: str) -> Callable[[], None]:
+    """Wait for any other signing-password check of this login to be over, and
+    hold the turn (a session-level advisory lock of PostgreSQL, which the act's
+    rollback does not release); returns what gives it back.
+
+    A signature's failure is recorded after its act's refusal, outside its
+    transaction (`hors_de_l_acte`): counting it first inside the act would be
+    undone by the refusal. So the checks of one login take turns instead: the
+    caller gives the turn back at once after a right password, and only after
+    recording a wrong one (`hors_de_l_acte(liberer)`, after the failure's
+    recording) — the next check reads the count with that failure in it, and
+    a burst of guesses cannot pass the limit. Only the login's checks queue (a
+    signature's password is tried from a session of that very account)."""
+    cle = cle_compte(identifiant)
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT pg_advisory_lock(hashtext('personnes_signature'), hashtext(%s))", [cle]
+        )
+
+    def liberer() -> None:
+        with connection.cursor() as curseur:
+            curseur.execute(
+                "SELECT pg_advisory_unlock(hashtext('personnes_signature'), hashtext(%s))", [cle]
+            )
+
+    return liberer
+
+
 def refuser_si_bloque(identifiant: str, adresse: str | None, canal: str, *, acteur=None) -> None:
     jusqua = blocage_en_cours(identifiant, adresse)
     if jusqua is not None:
@@ -349,22 +415,75 @@ def refuser_si_bloque(identifiant: str, adresse: str | None, canal: str, *, acte
 # --- Logging in ------------------------------------------------------------------------
 
 
+def _compter_d_abord(identifiant: str, adresse: str | None, canal: str):
+    """Count the attempt as a failure BEFORE its password is checked, under the
+    counters' row locks (login's, then address's): concurrent guesses — gunicorn's
+    processes and threads — queue on them, and once the limit is reached the next
+    ones are refused however many arrive at once (checking first and counting after
+    the slow hash let each round of parallel guesses through). Refused
+    (TropDeTentatives) while a key is locked. Returns the locks this attempt
+    placed and, for each, the counter as it was (to take back on success)."""
+    maintenant = horloge.maintenant()
+    blocages, anciens, refus = [], {}, None
+    with transaction.atomic():
+        compteurs = [(p, _compteur(p, cle)) for p, cle in _cles(identifiant, adresse)]
+        fins = [
+            c.bloque_jusqua
+            for _, c in compteurs
+            if c.bloque_jusqua and c.bloque_jusqua > maintenant
+        ]
+        if fins:
+            refus = max(fins)
+            objet = _objet_audite(identifiant, adresse)
+            audit(None, ACTE_REFUS, objet, apres=_trace(identifiant, adresse, canal))
+        for portee, compteur in compteurs if refus is None else ():
+            avant = (compteur.echecs, compteur.debut_fenetre, compteur.bloque_jusqua)
+            avant += (compteur.niveau,)
+            jusqua = _compter(compteur, portee, maintenant)
+            if jusqua is not None:
+                blocages.append((portee, jusqua, compteur.niveau))
+                anciens[portee] = avant
+            compteur.save()
+    if refus is not None:
+        raise TropDeTentatives(refus, canal=canal)
+    return blocages, anciens
+
+
+def _reprendre(identifiant: str, adresse: str | None, anciens: dict) -> None:
+    """The right password: the attempt counted first is taken back — the
+    login's count cleared (as any success does), the address's one less (a
+    success never clears an address's), and a lock this attempt placed lifted
+    (the counter as it was before it)."""
+    for portee, cle in _cles(identifiant, adresse):
+        compteur = CompteurEchecs.objects.select_for_update().filter(portee=portee, cle=cle).first()
+        if compteur is None:  # its lock lifted by an administrator meanwhile
+            continue
+        if portee in anciens:
+            (compteur.echecs, compteur.debut_fenetre, compteur.bloque_jusqua, compteur.niveau) = (
+                anciens[portee]
+            )
+        elif compteur.echecs > 0:
+            compteur.echecs -= 1
+        if portee == CompteurEchecs.Portee.COMPTE:
+            compteur.echecs, compteur.debut_fenetre = 0, None
+        compteur.save()
+
+
 def authentifier(request, identifiant: str, mot_de_passe: str, *, canal: str = CONNEXION):
     """The user whose password this is, unless the login or the address is
     locked (TropDeTentatives, 429) or the pair is wrong (IdentifiantsIncorrects,
-    the same answer whether the account exists or not)."""
+    the same answer whether the account exists or not). The attempt is counted
+    before the password is checked (`_compter_d_abord`), taken back if right."""
     adresse = adresse_client(request)
-    jusqua = blocage_en_cours(identifiant, adresse)
-    if jusqua is not None:
-        enregistrer_refus(identifiant, adresse, canal)
-        raise TropDeTentatives(jusqua, canal=canal)
+    blocages, anciens = _compter_d_abord(identifiant, adresse, canal)
     utilisateur = authenticate(request, username=identifiant, password=mot_de_passe)
     if utilisateur is None:
-        jusqua = enregistrer_echec(identifiant, adresse, canal)
-        if jusqua is not None:
-            raise TropDeTentatives(jusqua, canal=canal)
+        with transaction.atomic():
+            _auditer_echec(identifiant, adresse, canal, None, blocages)
+        if blocages:
+            raise TropDeTentatives(max(jusqua for _, jusqua, _ in blocages), canal=canal)
         raise IdentifiantsIncorrects()
     with transaction.atomic():
-        remettre_a_zero(identifiant)
+        _reprendre(identifiant, adresse, anciens)
         audit(utilisateur, ACTE_REUSSITE, utilisateur, apres=_trace(identifiant, adresse, canal))
     return utilisateur

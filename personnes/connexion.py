@@ -145,6 +145,7 @@ LIBELLES = {
     "authentification.blocage": "blocage",
     "authentification.refus_pendant_blocage": "refus pendant un blocage",
     "authentification.reussite": "connexion réussie",
+    "authentification.blocage_leve": "blocage levé par un administrateur",
 }
 
 
@@ -189,9 +190,7 @@ def journal_connexions(request):
 
 class FormulaireSecondFacteur(forms.Form):
     code = forms.CharField(label="Code à six chiffres", max_length=10)
-    mot_de_passe = forms.CharField(
-        label="Mot de passe", max_length=4096, widget=forms.PasswordInput
-    )
+    mot_de_passe = forms.CharField(label="Mot de passe", max_length=256, widget=forms.PasswordInput)
 
 
 @fonction_requise

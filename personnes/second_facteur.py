@@ -5,9 +5,10 @@ A person enrols on /personnes/second-facteur/: the page shows a new secret,
 its `otpauth://` address and QR code (segno, SVG); a first code and the
 password confirm it. From then on each signature asks, besides the password,
 for the code: the page's field `code_signature`, or the API's header
-`X-Code-Signature`. A wrong code counts as a failure of the password (the
-same lockout, `personnes.authentification`); a code is accepted once (the
-time step is remembered), within one step of the clock (`core.horloge`).
+`X-Code-Signature` (named once: `personnes.authentification.CHAMP_CODE`,
+`EN_TETE_CODE`). A wrong code counts as a failure of the password (the same
+lockout, `personnes.authentification`); a code is accepted once (the time
+step is remembered), within one step of the clock (`core.horloge`).
 Optional per person; `CAISSE_SECOND_FACTEUR_OBLIGATOIRE` makes it required
 of every signer.
 """
@@ -26,8 +27,6 @@ from core.audit import audit
 from core.exceptions import DonneeInvalide, DroitInsuffisant, TransitionInterdite
 from personnes.models import SecondFacteur
 
-CHAMP = "code_signature"
-EN_TETE = "HTTP_X_CODE_SIGNATURE"
 PAGE = "/personnes/second-facteur/"
 
 REFUS_CODE = (
@@ -59,13 +58,22 @@ def code_valide(facteur: SecondFacteur, code: str | None) -> bool:
     totp = _totp(facteur)
     pas = totp.timecode(horloge.maintenant())
     for ecart in (0, -1, 1):
-        if pas + ecart > facteur.dernier_pas and hmac.compare_digest(
-            totp.generate_otp(pas + ecart), code
-        ):
-            SecondFacteur.objects.filter(pk=facteur.pk).update(dernier_pas=pas + ecart)
-            facteur.dernier_pas = pas + ecart
-            return True
+        if hmac.compare_digest(totp.generate_otp(pas + ecart), code):
+            return _consommer(facteur, pas + ecart)
     return False
+
+
+def _consommer(facteur: SecondFacteur, pas: int) -> bool:
+    """Take the time step, unless a code of it (or a later one) was taken: one
+    conditional UPDATE, so that two signatures sending the same code at the same
+    moment cannot both pass (the second waits on the row, then finds the step
+    taken). Inside the act's transaction: a code taken by an act refused
+    afterwards is given back by the rollback and serves again within its step —
+    what matters is that one code signs at most one act."""
+    pris = SecondFacteur.objects.filter(pk=facteur.pk, dernier_pas__lt=pas).update(dernier_pas=pas)
+    if pris == 1:
+        facteur.dernier_pas = pas
+    return pris == 1
 
 
 def exigence(utilisateur) -> SecondFacteur | None:

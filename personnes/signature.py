@@ -14,6 +14,7 @@ from personnes.authentification import (
     hors_de_l_acte,
     refuser_si_bloque,
     remettre_a_zero,
+    verrouiller_signature,
 )
 from personnes.second_facteur import REFUS_CODE, code_valide, exigence
 
@@ -32,24 +33,34 @@ def verifier_mot_de_passe(
     """Refuse a wrong password (DroitInsuffisant with `refus`), a missing or
     wrong code of the person's second factor, or any while the person's login
     or address is locked (TropDeTentatives, 429). Each failure is recorded
-    where the act's refusal does not undo it.
+    where the act's refusal does not undo it; the checks of one login take
+    turns (`verrouiller_signature`), so that parallel guesses cannot pass the
+    limit before their failures are counted.
 
     The code is asked on signatures (`second_facteur` None: when `canal` is a
     signature); it is `code`, or the one the request carries (the form's
     `code_signature`, the API's `X-Code-Signature`)."""
     identifiant = utilisateur.get_username()
     adresse = adresse_courante()
-    refuser_si_bloque(identifiant, adresse, canal, acteur=utilisateur)
-    if second_facteur is None:
-        second_facteur = canal == SIGNATURE
-    facteur = exigence(utilisateur) if second_facteur else None
+    liberer = verrouiller_signature(identifiant)  # the login's checks take turns
+    try:
+        refuser_si_bloque(identifiant, adresse, canal, acteur=utilisateur)
+        if second_facteur is None:
+            second_facteur = canal == SIGNATURE
+        facteur = exigence(utilisateur) if second_facteur else None
 
-    def echec(message: str):
-        hors_de_l_acte(lambda: enregistrer_echec(identifiant, adresse, canal, acteur=utilisateur))
-        return DroitInsuffisant(message)
+        def echec(message: str):
+            hors_de_l_acte(
+                lambda: enregistrer_echec(identifiant, adresse, canal, acteur=utilisateur)
+            )
+            return DroitInsuffisant(message)
 
-    if not mot_de_passe or not utilisateur.check_password(mot_de_passe):
-        raise echec(refus)
-    if facteur is not None and not code_valide(facteur, code or code_courant()):
-        raise echec(REFUS_CODE)
+        if not mot_de_passe or not utilisateur.check_password(mot_de_passe):
+            raise echec(refus)
+        if facteur is not None and not code_valide(facteur, code or code_courant()):
+            raise echec(REFUS_CODE)
+    except BaseException:
+        hors_de_l_acte(liberer)  # once the failure is recorded, not before
+        raise
+    liberer()
     remettre_a_zero(identifiant)
