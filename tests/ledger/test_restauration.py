@@ -239,5 +239,27 @@ def test_les_gardes_tiennent_sur_une_copie_restauree_dans_une_grappe_neuve(
             ),
         )
 
+        # A temporary ledger_ecriture showing the posted entry as of this
+        # transaction (tests/ledger/test_ombre_temporaire.py). Restored without
+        # --create, the database has PostgreSQL's default rights again (TEMPORARY
+        # for PUBLIC): the guard's own search_path, which the dump carries, keeps
+        # it on the real table.
+        def ombre(cur):
+            cur.execute(
+                "CREATE TEMP TABLE ledger_ecriture AS SELECT id, pg_current_xact_id() AS tx,"
+                " pg_postmaster_start_time() AS tx_serveur FROM public.ledger_ecriture"
+                " WHERE id = %s",
+                [ecriture.pk],
+            )
+            cur.execute(ligne.replace("INTO ", "INTO public."), [ecriture.pk, caisse, "5.00", ZERO])
+
+        droit = "SELECT has_database_privilege('caisse_app', current_database(), 'TEMPORARY')"
+        assert conn.execute(droit).fetchone()[0]
+        _refus(conn, "LG041", ombre)
+        # The restore step of docs/deploiement.md takes the right away again.
+        conn.execute("REVOKE TEMPORARY ON DATABASE restauree FROM PUBLIC, caisse_app")
+        assert not conn.execute(droit).fetchone()[0]
+        _refus(conn, "42501", ombre)
+
         assert conn.execute("SELECT count(*) FROM ledger_ligne").fetchone()[0] == nombre_lignes
         assert conn.execute("SELECT count(*) FROM ledger_ecriture").fetchone()[0] == 1
