@@ -20,6 +20,8 @@ removed, to show that the probe is a real attack (it goes through).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import psycopg
 import pytest
 from django.db import connection
@@ -227,3 +229,39 @@ def test_sans_les_deux_defenses_les_sondes_passeraient(comptable, exercice, jour
             _avec(_droit_rendu, _sans_chemin, sonde)(cur)
             cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the commit-time checks pass
             raise ZeroDivisionError  # rolls the savepoint back
+
+
+def _cumuls_apres_une_ecriture(cur, exercice, comptable, jour, *avant) -> tuple:
+    """Post an entry under caisse_app beside an empty temporary ledger_cumul;
+    (rows of the temporary table, debit total of the real one)."""
+    for etape in avant:
+        etape(cur)
+    cur.execute("SET ROLE caisse_app")
+    cur.execute("CREATE TEMP TABLE ledger_cumul (LIKE public.ledger_cumul INCLUDING ALL)")
+    inserer_ecriture(
+        cur,
+        exercice_id=exercice.pk,
+        user_id=comptable.pk,
+        date=jour,
+        lignes=[("531", "7.00", "0"), ("5122", "0", "7.00")],
+    )
+    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cur.execute("SELECT count(*) FROM pg_temp.ledger_cumul")
+    temporaires = cur.fetchone()[0]
+    cur.execute("SELECT sum(debit) FROM public.ledger_cumul WHERE exercice_id = %s", [exercice.pk])
+    return temporaires, cur.fetchone()[0]
+
+
+def test_les_cumuls_d_une_ecriture_vont_dans_la_vraie_table(comptable, exercice, jour):
+    """The posting trigger adds the lines to the running totals the balance
+    reads: a temporary ledger_cumul would take them (the balance then misses
+    the entry). With the right given back, they reach the real table; without
+    the guards' search_path, they would not."""
+    for etapes, attendu in (
+        ((_droit_rendu,), (0, Decimal("7.00"))),
+        ((_droit_rendu, _sans_chemin), (2, None)),
+    ):
+        with pytest.raises(ZeroDivisionError), curseur_en_savepoint() as cur:
+            resultat = _cumuls_apres_une_ecriture(cur, exercice, comptable, jour, *etapes)
+            raise ZeroDivisionError  # rolls the savepoint back
+        assert resultat == attendu
