@@ -18,10 +18,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.exceptions import DonneeInvalide
-from core.money import DECIMAL_PLACES, MAX_DIGITS, montant
+from core.money import DECIMAL_PLACES, FORME_MONTANT, MAX_DIGITS, montant
 from core.saisie import DATE_MAX, DATE_MIN, verifier_date
 
-MOTIF_MONTANT = r"^[0-9]{1,16}([.,][0-9]{1,2})?$"
+MOTIF_MONTANT = f"^{FORME_MONTANT.pattern}$"  # the schema says the very form core.money reads
 MOTIF_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _FORME_DATE = re.compile(MOTIF_DATE, re.ASCII)
 
