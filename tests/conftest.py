@@ -157,6 +157,10 @@ def _cloner(source: str, cible: str) -> None:
     with _connexion_serveur() as curseur:
         curseur.execute(f'DROP DATABASE IF EXISTS "{cible}" WITH (FORCE)')
         curseur.execute(f'CREATE DATABASE "{cible}" TEMPLATE "{source}"')
+        # A database's own privileges are not copied from its template: no
+        # temporary tables for the application, as migration comptes_annuels
+        # 0007 decided for the source.
+        curseur.execute(f'REVOKE TEMPORARY ON DATABASE "{cible}" FROM PUBLIC, caisse_app')
 
 
 def _supprimer(nom: str) -> None:
