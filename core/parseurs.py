@@ -160,7 +160,7 @@ class ParseurFormulaire(parsers.BaseParser):
         meta = requete.META if requete is not None else {}
         brut = _lire_borne(stream, meta, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
         try:
-            return QueryDict(brut, encoding=parsers.get_encoding(parser_context or {}))
+            return _sans_nul(QueryDict(brut, encoding=parsers.get_encoding(parser_context or {})))
         except SuspiciousOperation:  # too many fields (Django's English TooManyFieldsSent)
             plafond = f"{settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,}".replace(",", "\u202f")
             raise CorpsInvalide(
@@ -174,11 +174,23 @@ class ParseurMultipart(parsers.MultiPartParser):
         if requete is not None and _longueur_annoncee(requete.META) > TAILLE_MAX_ENVOI:
             raise trop_volumineux(TAILLE_MAX_ENVOI)
         try:
-            return super().parse(stream, media_type, parser_context)
+            lu = super().parse(stream, media_type, parser_context)
         except RequestDataTooBig:
             raise trop_volumineux(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) from None
         except SuspiciousOperation:  # too many fields or files
             raise CorpsInvalide("Envoi refusé : trop de champs ou de fichiers.") from None
+        _sans_nul(lu.data)
+        return lu
+
+
+def _sans_nul(donnees: QueryDict) -> QueryDict:
+    """A form's fields (names and values) without NUL: PostgreSQL's texts cannot
+    hold one (a 500 when a field reached a query). The middleware checks the
+    pages' forms; the API's bodies are these parsers' to read."""
+    for cle, valeurs in donnees.lists():
+        if "\x00" in cle or any("\x00" in v for v in valeurs if isinstance(v, str)):
+            raise CorpsInvalide("Un champ contient le caractère nul (NUL), refusé.")
+    return donnees
 
 
 # The parsers of every API view (`REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]`).
