@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import DonneeInvalide
-from personnes.authentification import JETON, authentifier
-from personnes.jetons_api import LONGUEUR_MOT_DE_PASSE, jeton_expire
+from personnes.authentification import JETON, LONGUEUR_MOT_DE_PASSE, authentifier
+from personnes.jetons_api import jeton_expire
 
 
 class DemandeJetonSerializer(serializers.Serializer):

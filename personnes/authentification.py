@@ -52,6 +52,9 @@ SIGNATURE = "signature"
 ADMINISTRATION = "administration"
 CHANGEMENT = "changement de mot de passe"
 
+# Every password field, of the pages and of the API, takes at most this (docs/api.md).
+LONGUEUR_MOT_DE_PASSE = 256
+
 # Where a request carries the second factor's code (personnes.second_facteur): the
 # form's field, the API's header (as Django's META names it).
 CHAMP_CODE = "code_signature"

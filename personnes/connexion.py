@@ -30,6 +30,7 @@ from personnes.authentification import (
     ADMINISTRATION,
     CHANGEMENT,
     CONNEXION,
+    LONGUEUR_MOT_DE_PASSE,
     IdentifiantsIncorrects,
     TropDeTentatives,
     authentifier,
@@ -52,6 +53,9 @@ class _AvecBlocage:
     def clean(self):
         identifiant = self.cleaned_data.get("username")
         mot_de_passe = self.cleaned_data.get("password")
+        if mot_de_passe and len(mot_de_passe) > LONGUEUR_MOT_DE_PASSE:
+            # no password is that long (the change page refuses it): not even hashed
+            raise ValidationError(MESSAGE_INCORRECT, code="invalid_login")
         if identifiant is not None and mot_de_passe:
             try:
                 self.user_cache = authentifier(
@@ -109,6 +113,16 @@ class FormulaireChangement(PasswordChangeForm):
         except ApplicationError as refus:  # wrong, or too many tries (TropDeTentatives)
             raise ValidationError(refus.message, code="password_incorrect") from None
         return ancien
+
+    def clean_new_password1(self):
+        nouveau = self.cleaned_data.get("new_password1") or ""
+        if len(nouveau) > LONGUEUR_MOT_DE_PASSE:
+            raise ValidationError(
+                f"Le mot de passe compte au plus {LONGUEUR_MOT_DE_PASSE} caractères "
+                "(une signature n'en accepte pas davantage).",
+                code="password_too_long",
+            )
+        return nouveau
 
 
 class VueChangementMotDePasse(auth_views.PasswordChangeView):
@@ -190,7 +204,9 @@ def journal_connexions(request):
 
 class FormulaireSecondFacteur(forms.Form):
     code = forms.CharField(label="Code à six chiffres", max_length=10)
-    mot_de_passe = forms.CharField(label="Mot de passe", max_length=256, widget=forms.PasswordInput)
+    mot_de_passe = forms.CharField(
+        label="Mot de passe", max_length=LONGUEUR_MOT_DE_PASSE, widget=forms.PasswordInput
+    )
 
 
 @fonction_requise

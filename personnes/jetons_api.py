@@ -19,9 +19,6 @@ from rest_framework.authtoken.models import Token
 
 from core.exceptions import ApplicationError
 
-# As every password field of the API and of the pages (docs/api.md, « Textes »).
-LONGUEUR_MOT_DE_PASSE = 256
-
 
 def duree_jeton() -> datetime.timedelta:
     return datetime.timedelta(hours=int(getattr(settings, "CAISSE_DUREE_JETON_API", 12)))

@@ -11,6 +11,7 @@ import pyotp
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connections, transaction
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -284,3 +285,27 @@ def test_une_adresse_ipv6_compte_pour_son_reseau_de_64_bits(comptable, horloge):
     # another /64 is not
     assert _jeton("comptable", MOT_DE_PASSE, adresse="2001:db8:1:3::1").status_code == 200
     assert JournalAudit.objects.filter(apres__adresse="2001:db8:1:2::1").exists()
+
+
+def test_la_page_de_connexion_refuse_un_mot_de_passe_trop_long_sans_le_compter(client, comptable):
+    reponse = client.post(
+        reverse("login"),
+        {"username": "comptable", "password": "x" * 257},
+        REMOTE_ADDR="192.0.2.50",
+    )
+    assert "Identifiant ou mot de passe incorrect." in html.unescape(reponse.content.decode())
+    assert not CompteurEchecs.objects.exists()
+
+
+def test_un_nouveau_mot_de_passe_de_plus_de_256_caracteres_est_refuse(client, comptable):
+    client.force_login(comptable)
+    long = "une phrase de passe " * 13
+    reponse = client.post(
+        "/personnes/mot-de-passe/",
+        {"old_password": MOT_DE_PASSE, "new_password1": long, "new_password2": long},
+    )
+    assert "Le mot de passe compte au plus 256 caractères" in html.unescape(
+        reponse.content.decode()
+    )
+    comptable.refresh_from_db()
+    assert comptable.check_password(MOT_DE_PASSE)
