@@ -16,10 +16,18 @@ the audit log (`core.JournalAudit`, acts `authentification.*`) with the login
 tried and the address, which the agent comptable and the auditor read on
 /personnes/connexions/.
 
+Concurrency (gunicorn: several processes, several threads each): a login's
+attempt is counted BEFORE its password is checked, under the counters' row
+locks, and taken back if the password is right (`_compter_d_abord`,
+`_reprendre`), so that parallel guesses cannot pass the limit. An IPv6
+address is counted by its /64 network (`cle_adresse`).
+
 A signature's password is checked inside the act's transaction, which its
 refusal rolls back: during a request, the failure is recorded once the view
 has answered, by `ProtectionAuthentification` (the middleware that also
-knows the client's address), so that it survives the refusal.
+knows the client's address), so that it survives the refusal; the checks of
+one login take turns meanwhile (`verrouiller_signature`, a session-level
+advisory lock held until that failure is recorded).
 """
 
 from __future__ import annotations
