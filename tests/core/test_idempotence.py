@@ -5,6 +5,7 @@ leaves the key free; every write endpoint of the API takes the key."""
 
 import datetime
 import json
+import re
 import threading
 import time
 
@@ -25,6 +26,8 @@ from ledger.models import BalanceFigee, Ecriture
 from recettes.models import OrdreRecette, PieceJustificative
 from tests.fichiers import pdf
 from tests.recettes.test_api_pieces_parapheur import CORPS
+from tests.tresorerie.conftest import comptes, regisseur  # noqa: F401 (fixtures)
+from tests.tresorerie.test_regies import regie  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -243,21 +246,68 @@ def _adresses(motifs, prefixe=""):
             yield prefixe + str(motif.pattern), motif.callback
 
 
-def test_chaque_ecriture_de_l_api_prend_la_cle_d_idempotence():
+# Objects looked up before the act's method runs (their visibility is checked with
+# the permissions): a request naming an unknown one never reaches the key.
+VUS_AVANT = {
+    "/api/tresorerie/regies-versements/999999999/recevoir/",
+    "/api/tresorerie/regies-etats/999999999/admettre/",
+}
+
+
+def test_chaque_ecriture_de_l_api_prend_la_cle_d_idempotence(
+    comptable,
+    directrice,
+    regisseur,  # noqa: F811
+    auditeur,
+    regie,  # noqa: F811
+):
+    """Behaviour, not a flag: each write method of the API, sent with a key that
+    already served another request, answers the 409 of a reused key before doing
+    anything (as someone who holds the act's role: the others get the 403 first)."""
+    personnes = [comptable, directrice, regisseur, auditeur]
+    for personne_ in personnes:
+        CleIdempotence.objects.create(
+            utilisateur=personne_,
+            cle="deja-servie",
+            methode="POST",
+            chemin="/api/ailleurs/",
+            empreinte="0" * 64,
+            statut=201,
+            reponse="{}",
+            cree_le=horloge_caisse.maintenant(),
+        )
+    clients = [client(personne_) for personne_ in personnes]
     ecritures, oublis = 0, []
     for adresse, vue in _adresses(get_resolver().url_patterns):
         classe = getattr(vue, "cls", None) or getattr(vue, "view_class", None)
         if not adresse.startswith("api/") or adresse in SANS_CLE or classe is None:
             continue
+        chemin = "/" + adresse.replace("regies/<int:pk>/", f"regies/{regie.pk}/")
+        chemin = re.sub(r"<int:\w+>", "999999999", chemin)
+        chemin = re.sub(r"<(?:str:|slug:|path:)?\w+>", "inconnu", chemin)
         for nom in idempotence.METHODES:
-            methode = getattr(classe, nom, None)
-            if methode is None:
+            if getattr(classe, nom, None) is None:
                 continue
             ecritures += 1
-            if not getattr(methode, "idempotente", False):
-                oublis.append(f"{nom.upper()} /{adresse}")
+            statuts = []
+            for api in clients:
+                reponse = api.generic(
+                    nom.upper(),
+                    chemin,
+                    b"{}",
+                    content_type="application/json",
+                    HTTP_IDEMPOTENCY_KEY="deja-servie",
+                )
+                statuts.append(reponse.status_code)
+                if reponse.status_code != 403:
+                    break
+            if reponse.status_code == 409:
+                assert reponse.json()["code"] == "cle_idempotence_reutilisee", chemin
+            elif not (chemin in VUS_AVANT and reponse.status_code == 404):
+                oublis.append(f"{nom.upper()} {chemin} {statuts}")
     assert ecritures > 100
     assert oublis == [], "écritures de l'API sans clé d'idempotence : " + ", ".join(oublis)
+    assert CleIdempotence.objects.count() == len(personnes)
 
 
 # --- Two requests with the same key at the same instant ------------------------------------
