@@ -164,16 +164,82 @@ def test_error_pages_french_with_navigation(client_connecte, adresse, statut, ti
 
 
 @pytest.mark.django_db
-def test_security_headers_on_every_page(client):
-    reponse = client.get("/connexion/")
-    assert reponse.status_code == 200
-    politique = reponse["Content-Security-Policy"]
-    assert "default-src 'self'" in politique
-    assert "script-src 'self'" in politique and "'unsafe-inline'" not in politique
-    assert "frame-ancestors 'none'" in politique
-    assert reponse["X-Content-Type-Options"] == "nosniff"
-    assert reponse["X-Frame-Options"] == "DENY"
-    assert reponse["Referrer-Policy"] == "same-origin"
+def test_security_headers_on_every_page(client, comptable):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(comptable)
+    connecte = Client(raise_request_exception=False)
+    connecte.force_login(comptable)
+    reponses = {
+        "connexion": client.get("/connexion/"),
+        "accueil": connecte.get("/"),
+        "api": api.get("/api/ordres-recette/"),
+        "404": connecte.get("/adresse-inconnue/"),
+        "404 api": api.get("/api/nexiste-pas/"),
+    }
+    assert {nom: r.status_code for nom, r in reponses.items()} == {
+        "connexion": 200,
+        "accueil": 200,
+        "api": 200,
+        "404": 404,
+        "404 api": 404,
+    }
+    for nom, reponse in reponses.items():
+        politique = reponse.get("Content-Security-Policy", "")
+        assert "default-src 'self'" in politique, nom
+        assert "script-src 'self'" in politique and "'unsafe-inline'" not in politique, nom
+        assert "frame-ancestors 'none'" in politique, nom
+        assert reponse["X-Content-Type-Options"] == "nosniff", nom
+        assert reponse["X-Frame-Options"] == "DENY", nom
+        assert reponse["Referrer-Policy"] == "same-origin", nom
+
+
+@pytest.mark.django_db
+def test_https_switch_emits_hsts_and_secure_cookies(comptable):
+    """The settings CAISSE_HTTPS=1 gives (read in a fresh interpreter), applied here:
+    the answers carry HSTS, the session cookie after login is Secure, plain HTTP
+    is redirected to HTTPS."""
+    from tests.factories import MOT_DE_PASSE
+
+    fini = _python(REGLAGES, CAISSE_HTTPS="1")
+    assert fini.returncode == 0, fini.stderr
+    reglages = json.loads(fini.stdout)
+    https = {
+        nom: reglages[nom]
+        for nom in (
+            "SESSION_COOKIE_SECURE",
+            "CSRF_COOKIE_SECURE",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_HSTS_SECONDS",
+            "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        )
+    }
+    with override_settings(
+        **https, SECURE_PROXY_SSL_HEADER=tuple(reglages["SECURE_PROXY_SSL_HEADER"])
+    ):
+        client = Client()
+        # plain HTTP: sent to HTTPS
+        redirige = client.get("/connexion/")
+        assert redirige.status_code == 301
+        assert redirige["Location"] == "https://testserver/connexion/"
+        # HTTPS as the proxy says it (X-Forwarded-Proto), and as a direct TLS request
+        page = client.get("/connexion/", HTTP_X_FORWARDED_PROTO="https")
+        assert page.status_code == 200
+        assert page["Strict-Transport-Security"] == (
+            f"max-age={reglages['SECURE_HSTS_SECONDS']}; includeSubDomains"
+        )
+        assert page.cookies["csrftoken"]["secure"] is True
+        connexion = client.post(
+            "/connexion/",
+            {"username": "comptable", "password": MOT_DE_PASSE},
+            secure=True,
+            REMOTE_ADDR="192.0.2.10",
+        )
+        assert connexion.status_code == 302, connexion.content.decode()[:500]
+        session = connexion.cookies["sessionid"]
+        assert session.value and session["secure"] is True and session["httponly"] is True
+        assert "Strict-Transport-Security" in connexion
 
 
 @pytest.mark.django_db
@@ -379,3 +445,26 @@ def test_the_demo_is_not_loaded_into_a_database_with_other_accounts():
     # Nothing of the demo was created: no cast, no exercise.
     assert not get_user_model().objects.filter(username="directrice").exists()
     assert not Exercice.objects.exists()
+
+
+@pytest.mark.django_db
+def test_each_start_takes_temporary_back_from_public_after_a_restore_gave_it():
+    """A restore without --create gives TEMPORARY back to PUBLIC while the
+    migration that took it stays recorded: the start takes it back."""
+    from django.db import connection
+
+    from accueil.management.commands.demarrer import sans_temporaire
+
+    with connection.cursor() as curseur:
+        curseur.execute(
+            f'GRANT TEMPORARY ON DATABASE "{connection.settings_dict["NAME"]}" TO PUBLIC'
+        )
+        curseur.execute("SELECT has_database_privilege('public', current_database(), 'TEMPORARY')")
+        assert curseur.fetchone()[0] is True
+        assert sans_temporaire() is True
+        curseur.execute("SELECT has_database_privilege('public', current_database(), 'TEMPORARY')")
+        assert curseur.fetchone()[0] is False
+        curseur.execute(
+            "SELECT has_database_privilege('caisse_app', current_database(), 'TEMPORARY')"
+        )
+        assert curseur.fetchone()[0] is False

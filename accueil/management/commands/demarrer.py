@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from gunicorn.app.base import BaseApplication
 
 from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
@@ -74,6 +74,11 @@ class Command(BaseCommand):
             self.stderr.write(str(exc))
             sys.exit(1)
         call_command("migrate", verbosity=0, interactive=False)
+        if not sans_temporaire():
+            self.stdout.write(
+                "Attention : le droit TEMPORARY sur la base n'a pas pu être retiré à PUBLIC et à "
+                f"« {ROLE_APPLICATIF} » (docs/deploiement.md, restauration)."
+            )
         url = f"http://{hote}:{port}/"
         if production:
             self.stdout.write(
@@ -212,6 +217,34 @@ def verifier_base_de_demo() -> None:
             f"{qui} : la démonstration n'y est pas chargée. Servez-la avec "
             "`manage.py demarrer --production` (docs/deploiement.md)."
         )
+
+
+def sans_temporaire() -> bool:
+    """Take TEMPORARY on the database from PUBLIC and the application role, at
+    every start: a temporary table must never stand in for ours (migration
+    comptes_annuels 0007), and a restore without --create gives it back to
+    PUBLIC while the migration stays recorded as applied. False when the
+    role that migrates may not do it (not the database's owner)."""
+    try:
+        with connection.cursor() as curseur:
+            curseur.execute(
+                """
+                DO $$
+                BEGIN
+                    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caisse_app') THEN
+                        EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM caisse_app',
+                                       current_database());
+                    END IF;
+                END $$
+                """
+            )
+            curseur.execute(
+                "SELECT NOT has_database_privilege('public', current_database(), 'TEMPORARY')"
+            )
+            return bool(curseur.fetchone()[0])
+    except DatabaseError:
+        return False
 
 
 def nombre_processus() -> int:
