@@ -12,8 +12,9 @@ statuses it can really get:
   403 everywhere (not signed in, a function that may not act, a missing CSRF
   token of a session), 500 and 503 everywhere (an unforeseen fault, the
   database unreachable);
-- 401 only if the first authentication class asks for credentials (with the
-  session first, DRF answers 403 to an anonymous call);
+- 401 everywhere but the token's endpoint: an API token past its lifetime
+  (`jeton_expire`, `personnes.jetons_api`); an anonymous call or an unknown
+  token is a 403 (the session comes first, which names no scheme);
 - 404 everywhere: an object named by the path, or by a filter or a field of
   the body (`?journal=`, `ligne_releve`), that does not exist or is not
   open to the caller;
@@ -37,7 +38,6 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.openapi import AutoSchema
-from rest_framework.settings import api_settings
 
 ERREUR = {
     "type": "object",
@@ -59,7 +59,7 @@ ERREUR = {
 
 STATUTS = {
     "400": "Requête refusée : donnée invalide ou règle de l'acte non respectée.",
-    "401": "Identifiants absents ou invalides.",
+    "401": "Jeton d'API expiré : demandez-en un nouveau à /api/jeton/.",
     "403": "Accès refusé : non identifié, fonction sans ce droit, ou jeton CSRF absent.",
     "406": "En-tête Accept sans JSON.",
     "404": "Introuvable : l'objet désigné n'existe pas ou ne vous est pas ouvert.",
@@ -114,15 +114,9 @@ JETON = {
 }
 
 
-def _demande_des_identifiants() -> bool:
-    """DRF answers 401 only when its first authentication class names a scheme."""
-    classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
-    return bool(classes) and bool(classes[0]().authenticate_header(None))
-
-
-def _statuts(chemin: str, methode: str, operation: dict, *, avec_401: bool, signe: bool):
+def _statuts(chemin: str, methode: str, operation: dict, *, signe: bool):
     statuts = ["400", "403", "404", "406", "500", "503"]
-    if avec_401:
+    if chemin != CHEMIN_JETON:
         statuts.append("401")
     if methode in ECRITURES:
         statuts += ["413"] if chemin == CHEMIN_JETON else ["409", "413"]
@@ -156,14 +150,13 @@ def documenter_les_erreurs(result, generator, request, public):
     composants = result.setdefault("components", {})
     composants.setdefault("schemas", {})["Erreur"] = ERREUR
     reponses = composants.setdefault("responses", {})
-    avec_401 = _demande_des_identifiants()
     for chemin, item in result.get("paths", {}).items():
         for methode, operation in item.items():
             if methode not in METHODES:
                 continue
             documentees = operation.setdefault("responses", {})
             signe = _signe(result, operation)
-            statuts = _statuts(chemin, methode, operation, avec_401=avec_401, signe=signe)
+            statuts = _statuts(chemin, methode, operation, signe=signe)
             for statut in statuts:
                 nom = f"Erreur{statut}"
                 reponses.setdefault(nom, _reponse(statut))
