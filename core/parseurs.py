@@ -4,7 +4,8 @@ JSON: at most `settings.DATA_UPLOAD_MAX_MEMORY_SIZE` bytes (413 beyond), UTF-8,
 no float anywhere (an amount is a string: `core.champs_api.ChampMontantApi`),
 no NaN/Infinity, integers of at most 18 digits (a bigint), nesting at most
 `PROFONDEUR_MAX` deep, no NUL character and no string longer than
-`LONGUEUR_MAX_CHAINE`. Forms and multipart bodies: the same size cap for
+`LONGUEUR_MAX_CHAINE`, no control or invisible character
+(`core.saisie.CARACTERES_INTERDITS`: tab and line breaks stay). Forms and multipart bodies: the same size cap for
 their fields, `TAILLE_MAX_ENVOI` for a body carrying files. Every refusal is
 an `APIException` the API's handler answers as `{code, message, details}`.
 """
@@ -18,6 +19,8 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import QueryDict
 from rest_framework import parsers, renderers, status
 from rest_framework.exceptions import APIException, ParseError
+
+from core.saisie import CARACTERES_INTERDITS
 
 PROFONDEUR_MAX = 32
 LONGUEUR_MAX_CHAINE = 10_000
@@ -83,7 +86,7 @@ def _lire_entier(texte: str) -> int:
 
 
 def _verifier(donnees) -> None:
-    """Depth, string lengths and NUL characters, walked without recursion. A
+    """Depth, string lengths, NUL and control characters, walked without recursion. A
     file sent in base64 (a key ending in `_base64`) is bounded by the body's size."""
     pile = [(donnees, 1, "")]
     while pile:
@@ -101,6 +104,7 @@ def _verifier(donnees) -> None:
                 )
             if "\x00" in chaine:
                 raise CorpsInvalide("Un texte contient le caractère nul (NUL), refusé.")
+            _sans_controle(chaine, cle if isinstance(valeur, str) else chaine)
         if isinstance(valeur, dict | list):
             if profondeur > PROFONDEUR_MAX:
                 raise CorpsInvalide(
@@ -183,6 +187,19 @@ class ParseurMultipart(parsers.MultiPartParser):
         return lu
 
 
+def _sans_controle(chaine: str, champ: str) -> None:
+    """Refuses a string holding a character of `core.saisie.CARACTERES_INTERDITS`
+    (a control character, a bidirectional override, U+FEFF), naming the field:
+    such a text would otherwise reach the immutable ledger as a libellé."""
+    trouve = CARACTERES_INTERDITS.search(chaine)
+    if trouve:
+        nom = CARACTERES_INTERDITS.sub("?", champ)[:60] or "?"
+        raise CorpsInvalide(
+            f"Le champ « {nom} » contient un caractère de contrôle ou invisible "
+            f"(U+{ord(trouve.group()):04X}), refusé : retapez le texte."
+        )
+
+
 def _sans_nul(donnees: QueryDict) -> QueryDict:
     """A form's fields (names and values) without NUL: PostgreSQL's texts cannot
     hold one (a 500 when a field reached a query). The middleware checks the
@@ -190,6 +207,10 @@ def _sans_nul(donnees: QueryDict) -> QueryDict:
     for cle, valeurs in donnees.lists():
         if "\x00" in cle or any("\x00" in v for v in valeurs if isinstance(v, str)):
             raise CorpsInvalide("Un champ contient le caractère nul (NUL), refusé.")
+        _sans_controle(cle, cle)
+        for valeur in valeurs:
+            if isinstance(valeur, str):
+                _sans_controle(valeur, cle)
     return donnees
 
 

@@ -17,10 +17,13 @@ from core.exceptions import DonneeInvalide
 DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2199, 12, 31)
 
-# Control characters (NUL included), lone surrogates and the bidirectional
-# overrides that make a text read otherwise than it is stored.
+# Control characters C0 and C1 (NUL included; tab, line feed and carriage
+# return stay: a motif runs over lines), lone surrogates, the bidirectional
+# overrides and isolates that make a text read otherwise than it is stored, and
+# the byte order mark (U+FEFF). One definition: the API's parsers
+# (`core.parseurs`) refuse the same set in every string of a body.
 CARACTERES_INTERDITS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 
 
