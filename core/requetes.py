@@ -104,10 +104,16 @@ def en_forme_api(request, reponse):
         reponse.status_code, REPONSES[500] if reponse.status_code >= 500 else REPONSES[400]
     )
     nouvelle = reponse_api(reponse.status_code, code, message)
-    for entete in ("Allow", "Retry-After", "WWW-Authenticate"):
-        if entete in reponse:
-            nouvelle[entete] = reponse[entete]
+    # Every header but those of the body replaced: Allow, Retry-After and the
+    # security middlewares' (CSP, nosniff, HSTS…), which ran before this one.
+    for entete, valeur in reponse.items():
+        if entete.lower() not in _ENTETES_DU_CORPS:
+            nouvelle[entete] = valeur
+    nouvelle.cookies = reponse.cookies
     return nouvelle
+
+
+_ENTETES_DU_CORPS = {"content-type", "content-length", "content-disposition", "content-encoding"}
 
 
 class GardeRequetes:
