@@ -483,41 +483,51 @@ def ecriture_contrepasser(
     The original stays as it was; the reversal names it, and an entry is
     reversed at most once (unique `contrepasse`).
     """
-    ecriture = Ecriture.objects.select_related("exercice", "journal").get(pk=ecriture.pk)
-    if ecriture.contrepasse_id is not None:
-        raise TransitionInterdite(
-            "Une écriture de contre-passation ne se contrepasse pas : passez une nouvelle écriture."
+    with transaction.atomic():
+        # Concurrent reversals of one entry wait here, then the second reads the
+        # first's reversal and gets the French refusal naming the entry (the
+        # unique constraint stays the last guard). An advisory lock: the ledger's
+        # rows are append-only, the application's role cannot lock them FOR UPDATE.
+        with connection.cursor() as curseur:
+            curseur.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('ledger_contrepassation'), %s::integer)",
+                [ecriture.pk],
+            )
+        ecriture = Ecriture.objects.select_related("exercice", "journal").get(pk=ecriture.pk)
+        if ecriture.contrepasse_id is not None:
+            raise TransitionInterdite(
+                "Une écriture de contre-passation ne se contrepasse pas : passez une nouvelle écriture."
+            )
+        if Ecriture.objects.filter(contrepasse=ecriture).exists():
+            raise TransitionInterdite(
+                f"L'écriture {ecriture.journal.code}-{ecriture.numero} a déjà été contrepassée."
+            )
+        if ecriture.exercice.etat == Exercice.Etat.CLOS:
+            raise ExerciceClos(
+                f"L'exercice {ecriture.exercice.annee} est clos : une correction se passe sur l'exercice "
+                "en cours (titres annulés sur exercices antérieurs)."
+            )
+        if date is None:
+            date = min(horloge.aujourdhui(), ecriture.exercice.fin)
+            date = max(date, ecriture.date)
+        lignes = [
+            LigneSaisie(
+                compte=ligne.compte.numero,
+                debit=ligne.credit,
+                credit=ligne.debit,
+                tiers=ligne.tiers,
+                libelle=ligne.libelle,
+            )
+            for ligne in ecriture.lignes.select_related("compte")
+        ]
+        return ecriture_passer(
+            acting_user=acting_user,
+            exercice=ecriture.exercice,
+            journal=ecriture.journal,
+            date=date,
+            libelle=libelle
+            or f"Contre-passation de {ecriture.journal.code}-{ecriture.numero} : {ecriture.libelle}",
+            lignes=lignes,
+            piece=ecriture.piece,
+            contrepasse=ecriture,
         )
-    if Ecriture.objects.filter(contrepasse=ecriture).exists():
-        raise TransitionInterdite(
-            f"L'écriture {ecriture.journal.code}-{ecriture.numero} a déjà été contrepassée."
-        )
-    if ecriture.exercice.etat == Exercice.Etat.CLOS:
-        raise ExerciceClos(
-            f"L'exercice {ecriture.exercice.annee} est clos : une correction se passe sur l'exercice "
-            "en cours (titres annulés sur exercices antérieurs)."
-        )
-    if date is None:
-        date = min(horloge.aujourdhui(), ecriture.exercice.fin)
-        date = max(date, ecriture.date)
-    lignes = [
-        LigneSaisie(
-            compte=ligne.compte.numero,
-            debit=ligne.credit,
-            credit=ligne.debit,
-            tiers=ligne.tiers,
-            libelle=ligne.libelle,
-        )
-        for ligne in ecriture.lignes.select_related("compte")
-    ]
-    return ecriture_passer(
-        acting_user=acting_user,
-        exercice=ecriture.exercice,
-        journal=ecriture.journal,
-        date=date,
-        libelle=libelle
-        or f"Contre-passation de {ecriture.journal.code}-{ecriture.numero} : {ecriture.libelle}",
-        lignes=lignes,
-        piece=ecriture.piece,
-        contrepasse=ecriture,
-    )
