@@ -29,50 +29,12 @@ SANS_IDENTIFIANT = {
 }
 
 
-# Models whose verbose_name Django made from the class name, without its accents
-# (« ecriture », « balance figee »): the name the messages give them.
-NOMS = {
-    "personnes.prorogationreserves": "prorogation du délai des réserves",
-    "personnes.reserve": "réserve",
-    "ledger.ecriture": "écriture",
-    "ledger.chaine": "chaîne",
-    "ledger.balancefigee": "balance figée",
-    "ledger.lignebalancefigee": "ligne de balance figée",
-    "ledger.envoibalance": "envoi de balance",
-    "ledger.arretecomptes": "arrêté des comptes",
-    "recettes.ligneordrerecette": "ligne d'ordre de recette",
-    "recettes.controleeffectue": "contrôle effectué",
-    "recettes.reduction": "réduction",
-    "recettes.compteurordre": "compteur d'ordres",
-    "depenses.ligneordredepense": "ligne d'ordre de dépense",
-    "depenses.piecedepense": "pièce de dépense",
-    "depenses.signaturedepense": "signature d'ordre de dépense",
-    "depenses.controledepense": "contrôle de dépense",
-    "depenses.requisition": "réquisition",
-    "depenses.reponserequisition": "réponse à une réquisition",
-    "depenses.certificatnonpaiement": "certificat de non-paiement",
-    "depenses.certificatreimputation": "certificat de réimputation",
-    "depenses.depensesansordonnancement": "dépense sans ordonnancement",
-    "depenses.compteurordredepense": "compteur d'ordres de dépense",
-    "tresorerie.releve": "relevé",
-    "tresorerie.lignereleve": "ligne de relevé",
-    "tresorerie.arretecaisse": "arrêté de caisse",
-    "tresorerie.operationregie": "opération de régie",
-    "tresorerie.avanceregie": "avance de régie",
-    "tresorerie.etatdepensesregie": "état des dépenses de régie",
-    "tresorerie.depenseregie": "dépense de régie",
-    "tresorerie.versementregie": "versement de régie",
-    "tresorerie.arreteregie": "arrêté de régie",
-    "tresorerie.controleregie": "contrôle de régie",
-    "inventaire.etatinventaire": "état d'inventaire",
-    "inventaire.articleetat": "article d'état d'inventaire",
-    "inventaire.contrepassationinventaire": "contrepassation d'inventaire",
-    "recouvrement.miseendemeurecreance": "créance d'une mise en demeure",
-}
-
-
 def nom_du_modele(modele) -> str:
-    return NOMS.get(modele._meta.label_lower) or str(modele._meta.verbose_name)
+    """The model's name in the messages: its verbose_name, or the accented name its
+    app declares (`noms_modeles` of its AppConfig, by model name) where Django made
+    the verbose_name from the class name, without accents (« ecriture »)."""
+    noms = getattr(modele._meta.app_config, "noms_modeles", {})
+    return noms.get(modele._meta.model_name) or str(modele._meta.verbose_name)
 
 
 def _montant(m: re.Match) -> str:

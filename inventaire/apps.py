@@ -4,6 +4,13 @@ from django.apps import AppConfig
 class InventaireConfig(AppConfig):
     name = "inventaire"
     verbose_name = "Inventaire de fin d'exercice"
+    # The names the messages give models whose verbose_name Django made from the
+    # class name, without accents (core.messages_base.nom_du_modele).
+    noms_modeles = {
+        "etatinventaire": "état d'inventaire",
+        "articleetat": "article d'état d'inventaire",
+        "contrepassationinventaire": "contrepassation d'inventaire",
+    }
 
     def ready(self):
         # The reversal at the opening of N+1 follows the freezing of the

@@ -4,6 +4,14 @@ from django.apps import AppConfig
 class RecettesConfig(AppConfig):
     name = "recettes"
     verbose_name = "Ordres de recette"
+    # The names the messages give models whose verbose_name Django made from the
+    # class name, without accents (core.messages_base.nom_du_modele).
+    noms_modeles = {
+        "ligneordrerecette": "ligne d'ordre de recette",
+        "controleeffectue": "contrôle effectué",
+        "reduction": "réduction",
+        "compteurordre": "compteur d'ordres",
+    }
 
     def ready(self):
         # The parapheur lists the kinds of order registered (ordres.parapheur);

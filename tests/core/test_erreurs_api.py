@@ -488,3 +488,18 @@ def test_le_jeton_de_l_api_mal_forme_repond_en_francais(comptable):
     )
 
     forme_francaise(reponse, 400)
+
+
+def test_le_nom_d_un_modele_vient_de_son_application_avec_ses_accents():
+    from core.messages_base import nom_du_modele
+    from ledger.models import Ecriture
+    from recettes.models import OrdreRecette
+    from recouvrement.models import MiseEnDemeureCreance
+    from tresorerie.models import Releve
+
+    assert [nom_du_modele(m) for m in (Ecriture, Releve, MiseEnDemeureCreance, OrdreRecette)] == [
+        "écriture",
+        "relevé",
+        "créance d'une mise en demeure",
+        "ordre de recette",
+    ]
