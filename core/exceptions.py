@@ -137,6 +137,13 @@ class ValeurDejaPrise(ApplicationError):
 
 
 UNIQUE_VIOLATION = "23505"
+# Data PostgreSQL cannot hold: a total past numeric(18,2), a text past its column.
+DEPASSEMENT_NUMERIQUE = "22003"
+TEXTE_TROP_LONG = "22001"
+DEPASSEMENT_MONTANT = (
+    "Un montant ou un total dépasse la capacité des comptes (seize chiffres avant la "
+    "virgule) : rien n'a été enregistré."
+)
 
 
 def erreur_base(exc: BaseException) -> ApplicationError | None:
@@ -156,6 +163,17 @@ def erreur_base(exc: BaseException) -> ApplicationError | None:
             return ValeurDejaPrise(
                 messages_base.doublon(diag.table_name, diag.message_detail),
                 details={"sqlstate": sqlstate},
+            )
+        if sqlstate == DEPASSEMENT_NUMERIQUE:
+            return MontantInvalide(DEPASSEMENT_MONTANT, details={"sqlstate": sqlstate})
+        if sqlstate == TEXTE_TROP_LONG:
+            return DonneeInvalide(
+                "Un texte dépasse la longueur admise : rien n'a été enregistré.",
+                details={"sqlstate": sqlstate},
+            )
+        if sqlstate is None and "NUL (0x00)" in str(cause):  # refused by psycopg itself
+            return DonneeInvalide(
+                "Un texte contient un caractère nul (NUL) : rien n'a été enregistré."
             )
         cause = cause.__cause__
     return None

@@ -43,11 +43,16 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core import signing
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from core import horloge
-from core.exceptions import ActeIdentique, FormulaireDejaEnvoye, JetonInvalide
+from core.exceptions import (
+    ActeIdentique,
+    FormulaireDejaEnvoye,
+    JetonInvalide,
+    relever_erreur_base,
+)
 from core.models import JetonConsomme
 
 CHAMP = "jeton_formulaire"  # the hidden field's name
@@ -182,9 +187,12 @@ def une_fois(request, faire: Callable[[], R], vers: Callable[[R], str] | None = 
     """Run `faire()` (the act) in one transaction that first consumes the form's
     token; `vers(resultat)` is the page the act leads to, shown again to a
     second submission of the same form."""
-    with transaction.atomic():
-        jeton = consommer(request)
-        resultat = faire()
-        if vers is not None:
-            JetonConsomme.objects.filter(pk=jeton.pk).update(vers=str(vers(resultat))[:500])
+    try:
+        with transaction.atomic():
+            jeton = consommer(request)
+            resultat = faire()
+            if vers is not None:
+                JetonConsomme.objects.filter(pk=jeton.pk).update(vers=str(vers(resultat))[:500])
+    except DatabaseError as exc:  # a guard's refusal, a total too large: its French message
+        relever_erreur_base(exc)
     return resultat

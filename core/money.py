@@ -13,13 +13,16 @@ MAX_DIGITS = 18
 DECIMAL_PLACES = 2
 CENTIME = Decimal("0.01")
 ZERO = Decimal("0.00")
-MAXIMUM = Decimal("9999999999999999.99")
+# One amount: below a thousand billion euros (a fund's whole budget fits); the
+# columns (numeric(18,2)) keep room for the totals and running balances.
+MAXIMUM = Decimal("999999999999.99")
+CHIFFRES_MAX = 12
 ESPACE_INSECABLE = "\u00a0"
 ESPACE_FINE_INSECABLE = "\u202f"
-# What a person or a client may write: ASCII digits, at most sixteen before the
+# What a person or a client may write: ASCII digits, at most twelve before the
 # separator (a comma or a point) and two after it; nothing else (no exponent,
 # sign, underscore, other scripts' digits).
-FORME_MONTANT = re.compile(r"[0-9]{1,16}(?:[.,][0-9]{1,2})?", re.ASCII)
+FORME_MONTANT = re.compile(rf"[0-9]{{1,{CHIFFRES_MAX}}}(?:[.,][0-9]{{1,2}})?", re.ASCII)
 LONGUEUR_MAX_TEXTE = 40
 
 
@@ -52,7 +55,7 @@ def montant(
     if not isinstance(valeur, Decimal) or not valeur.is_finite():
         raise MontantInvalide(f"{libelle} n'est pas un nombre.")
     if abs(valeur) > MAXIMUM:
-        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis ({MAXIMUM_LU}).")
     if valeur != valeur.quantize(CENTIME):
         raise MontantInvalide(
             f"{libelle} a plus de deux décimales ({valeur}) : le centime est l'unité."
@@ -64,7 +67,7 @@ def montant(
     if strictement_positif and valeur == 0:
         raise MontantInvalide(f"{libelle} doit être strictement positif.")
     if valeur > MAXIMUM:
-        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis ({MAXIMUM_LU}).")
     return valeur.quantize(CENTIME)
 
 
@@ -95,8 +98,8 @@ def _lire_texte(valeur: str, libelle: str) -> Decimal:
         raise MontantInvalide(
             f"{libelle} a plus de deux décimales ({montre}) : le centime est l'unité."
         )
-    if entier.isdigit() and entier.isascii() and len(entier) > 16:
-        raise MontantInvalide(f"{libelle} dépasse le maximum admis.")
+    if entier.isdigit() and entier.isascii() and len(entier) > CHIFFRES_MAX:
+        raise MontantInvalide(f"{libelle} dépasse le maximum admis ({MAXIMUM_LU}).")
     if not any(c.isdigit() for c in texte):
         raise MontantInvalide(f"{libelle} « {montre} » n'est pas un nombre.")
     raise MontantInvalide(
@@ -144,3 +147,6 @@ def en_lettres(valeur: Decimal) -> str:
     if centimes:
         parties.append(f"{num2words(centimes, lang='fr')} centime{'s' if centimes > 1 else ''}")
     return " et ".join(parties) if parties else "zéro euro"
+
+
+MAXIMUM_LU = format_euros(MAXIMUM)  # « 999 999 999 999,99 € », in the refusals
