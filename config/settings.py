@@ -263,9 +263,23 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The server's journal (standard error, which `make run` and systemd keep): every
+# server error with its traceback (django.request, ERROR: a 4xx is the client's
+# business), every suspicious request (django.security: a forged Host, a body too
+# large), the warnings and errors of our own modules; whatever DEBUG says.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "formatters": {
+        "journal": {"format": "{asctime} {levelname} {name} : {message}", "style": "{"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "journal"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "ERROR"},
+        "django.security": {"level": "WARNING"},
+        "pgserver": {"level": "WARNING"},
+    },
 }

@@ -468,3 +468,23 @@ def test_each_start_takes_temporary_back_from_public_after_a_restore_gave_it():
             "SELECT has_database_privilege('caisse_app', current_database(), 'TEMPORARY')"
         )
         assert curseur.fetchone()[0] is False
+
+
+def test_a_server_error_is_written_with_its_traceback_to_the_servers_journal():
+    """DEBUG off, the 500 page says the error was recorded: it is, on standard
+    error (what `make run` and systemd keep), traceback included."""
+    fini = _python(
+        """
+        import django, os
+        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+        django.setup()
+        from django.test import Client
+        from django.test.utils import override_settings
+        with override_settings(ROOT_URLCONF="tests.core.urls_erreurs", ALLOWED_HOSTS=["*"]):
+            reponse = Client(raise_request_exception=False).get("/essai/panne/")
+        print(reponse.status_code)
+        """
+    )
+    assert fini.stdout.strip() == "500", fini.stderr
+    assert "ERROR django.request : Internal Server Error: /essai/panne/" in fini.stderr
+    assert "RuntimeError: panne simulée" in fini.stderr
