@@ -17,8 +17,12 @@ PAQUETS_TEST := chromium hledger poppler-utils
 run: setup
 	$(PY) manage.py demarrer $(DEMARRER)
 
+# The suite runs on as many workers as the machine has cores, two at least and
+# four at most (each worker migrates its own test database and loads the demo once).
+TRAVAILLEURS ?= $(shell $(PYTHON) -c 'import os; print(max(2, min(4, len(os.sched_getaffinity(0)))))')
+
 test: setup-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TRAVAILLEURS) --dist loadfile
 
 setup: $(STAMP) systeme-pdf
 
