@@ -194,8 +194,10 @@ def exiger_etat(ordre, etats: set[str], acte: str) -> None:
         libelles = sorted(type(ordre).Etat(e).label for e in etats)
         attendus = " ou ".join(filter(None, [", ".join(libelles[:-1]), libelles[-1]]))
         nom = ordre._meta.verbose_name
+        # « le abandonner » elides before a vowel or a mute h: « l'abandonner ».
+        le = "l'" if acte[:1].lower() in "aeiouyhéèêâîôû" else "le "
         raise TransitionInterdite(
-            f"L'{nom} n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut le {acte} "
+            f"L'{nom} n° {ordre.reference} est {ordre.get_etat_display()} : on ne peut {le}{acte} "
             f"que s'il est {attendus}."
         )
 

@@ -99,3 +99,10 @@ def test_un_acte_hors_de_la_table_est_refuse_en_francais(directrice, exercice):
         "que s'il est transmis à l'agent comptable."
     )
     assert OrdreRecette.etats_vers(OrdreRecette.Etat.ABANDONNE) == {"brouillon", "rejete"}
+
+
+def test_le_refus_elide_le_pronom_devant_une_voyelle(directrice, exercice):
+    ordre = creer_recette(directrice)
+    with pytest.raises(TransitionInterdite) as refus:
+        exiger_transition(ordre, OrdreRecette.Etat.PRIS_EN_CHARGE, "accepter")
+    assert ": on ne peut l'accepter que s'il est" in refus.value.message
