@@ -17,7 +17,6 @@ stays what it was, whatever is posted or frozen since.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
@@ -31,7 +30,7 @@ from django.utils import timezone
 from comptes_annuels import selectors, tableaux
 from comptes_annuels.models import CompteFinancier
 from comptes_annuels.tableaux import m, tableau
-from core import horloge
+from core import csv_sur, horloge
 from core.money import ZERO, format_euros
 from inventaire.selectors import ordres_vises_non_payes
 from ledger import balances_figees
@@ -255,7 +254,7 @@ def en_csv(cf: CompteFinancier, cle: str) -> str:
     """One section as CSV (semicolon, decimal point, as the statements' CSV)."""
     s = section(cf, cle)
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire([f"Compte financier {cf.reference}", s["titre"], f"empreinte {cf.empreinte}"])
     tableaux.en_csv(ecrire, s["tableaux"])
     return sortie.getvalue()

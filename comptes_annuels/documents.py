@@ -3,7 +3,6 @@ CSV (semicolon, decimal point, as the other CSV of the books)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
@@ -11,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from comptes_annuels import selectors, tableaux
-from core import horloge
+from core import csv_sur, horloge
 
 TITRES = {
     "bilan": "Bilan",
@@ -75,7 +74,7 @@ def en_pdf(document: str, exercice, *, edite_par: str, base: str = "") -> bytes:
 def en_csv(document: str, exercice) -> str:
     contenu = calculer(document, exercice)
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     if document == "annexe":
         tableaux.en_csv(ecrire, tableaux.annexe(contenu))
         return sortie.getvalue()

@@ -3,7 +3,6 @@ timeline as PDF (WeasyPrint) and CSV (semicolon, as the other CSV)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
@@ -11,14 +10,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from comptes_annuels.selectors_cycle import VieDesComptes
-from core import horloge
+from core import csv_sur, horloge
 
 EN_TETES = ["Étape", "Date", "Référence", "Détail", "État"]
 
 
 def en_csv(vie: VieDesComptes) -> str:
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire(EN_TETES)
     for e in vie.etapes():
         ecrire([e.nom, e.date.isoformat() if e.date else "", e.reference, e.detail, e.etat])

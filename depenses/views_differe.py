@@ -3,7 +3,6 @@ CSV and PDF, and the directeur's form deferring an order."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from core.actes import page_acte
 from core.money import format_nombre
 from depenses import actes_differe as actes
@@ -82,7 +81,7 @@ def differes_document(request, annee: int, format_: str):
     rangees = [_rangee(a, le) for a in arrieres_differes(annee)]
     if format_ == "csv":
         sortie = io.StringIO()
-        ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+        ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
         ecrire(EN_TETES)
         for r in rangees:
             ecrire(r)

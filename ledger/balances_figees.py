@@ -11,7 +11,6 @@ in the database around its triggers no longer matches.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
@@ -23,7 +22,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from ledger.models import BalanceFigee, LigneBalanceFigee
 from ledger.selectors import COLONNES
 
@@ -112,7 +111,7 @@ def en_csv(balance: BalanceFigee, lignes: list[LigneBalanceFigee]) -> str:
     """Semicolons and decimal commas, as French spreadsheets read them."""
     sortie = io.StringIO()
     sortie.write("\ufeff")  # spreadsheets then read the accents right
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = csv_sur.ecrivain(sortie, delimiter=";")
     ecrivain.writerow([str(balance), f"figée le {_local(balance.figee_le):%d/%m/%Y %H:%M}"])
     ecrivain.writerow(["Empreinte SHA-256", balance.empreinte])
     ecrivain.writerow(ENTETES)

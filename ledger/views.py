@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -11,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core import horloge
+from core import csv_sur, horloge
 from core.actes import page_acte, page_formulaire
 from ledger import actes, actes_cloture, selectors
 from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
@@ -64,7 +62,7 @@ def balance_csv(request):
     reponse = HttpResponse(content_type="text/csv; charset=utf-8")
     reponse["Content-Disposition"] = f'attachment; filename="{_nom_fichier(resultat, "csv")}"'
     reponse.write("\ufeff")  # spreadsheets then read the accents right
-    ecrivain = csv.writer(reponse, delimiter=";")
+    ecrivain = csv_sur.ecrivain(reponse, delimiter=";")
     ecrivain.writerow(
         [
             "Compte",

@@ -19,7 +19,6 @@ reference), with the état as sent; once per half-year, after it ends
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite, atomique, relever_erreur_base
 from core.money import ZERO
@@ -297,7 +296,7 @@ def etat_au(au: datetime.date) -> EtatNominatif:
 def etat_csv(etat: EtatNominatif, *, provisoire: bool = False) -> str:
     """The état as CSV; `provisoire` for the half-year still running (as at today)."""
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     if provisoire:
         ecrire([f"État nominatif provisoire des débiteurs au {etat.arrete_au:%d/%m/%Y}"])
     else:

@@ -6,7 +6,6 @@ of the claims due and unpaid."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
@@ -14,7 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from core.money import format_nombre
 from recouvrement import amiable_lecture as lecture
 from recouvrement.models import Creance, LettreRelance, LotRelances
@@ -114,7 +113,7 @@ def _rangee(s: lecture.CreanceSuivie) -> list[str]:
 
 def liste_csv(liste: list[lecture.CreanceSuivie]) -> str:
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire(EN_TETES)
     for s in liste:
         ecrire(_rangee(s))

@@ -7,14 +7,13 @@ contentious recovery and the bailiffs' register. Writes nothing."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from core.money import format_euros, format_nombre
 from recouvrement.models_contentieux import AvisCaisse, MiseEnDemeure
 from recouvrement.services import NATURES_DU_DIRECTEUR
@@ -124,7 +123,7 @@ def lignes_liste(dossiers) -> list[list[str]]:
 
 def liste_csv(dossiers) -> bytes:
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = csv_sur.ecrivain(sortie, delimiter=";")
     ecrivain.writerow(EN_TETES_LISTE)
     ecrivain.writerows(lignes_liste(dossiers))
     return ("\ufeff" + sortie.getvalue()).encode("utf-8")
@@ -179,7 +178,7 @@ def lignes_registre(registre) -> list[list[str]]:
 
 def registre_csv(registre) -> bytes:
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = csv_sur.ecrivain(sortie, delimiter=";")
     ecrivain.writerow(EN_TETES_REGISTRE)
     ecrivain.writerows(lignes_registre(registre))
     return ("\ufeff" + sortie.getvalue()).encode("utf-8")

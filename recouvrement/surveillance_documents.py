@@ -6,7 +6,6 @@ nothing."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
@@ -14,7 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from recouvrement.a_echoir import AEchoir
 from recouvrement.etat_nominatif import EtatNominatif, Semestre
 from recouvrement.situation import Situation
@@ -75,7 +74,7 @@ def echeances_pdf(items: list[AEchoir], aujourdhui: datetime.date, *, pour: str,
 
 def echeances_csv(items: list[AEchoir], aujourdhui: datetime.date) -> str:
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire(["Échéance", "Situation", "Nature", "Débiteur", "Objet", "À faire par"])
     for e in items:
         ecrire(
@@ -93,7 +92,7 @@ def echeances_csv(items: list[AEchoir], aujourdhui: datetime.date) -> str:
 
 def situation_csv(s: Situation) -> str:
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire([f"Situation individuelle de {s.debiteur.nom}", s.debiteur.compte.numero])
     ecrire(["Créance", "Nature", "Objet", "Montant", "Reste dû", "Stade"])
     for c in s.creances:

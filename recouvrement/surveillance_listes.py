@@ -15,13 +15,12 @@ falls due the periodicity after the last sending (`prochain_envoi`).
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core import horloge
+from core import csv_sur, horloge
 from core.audit import audit
 from core.exceptions import DonneeInvalide, atomique
 from core.money import ZERO
@@ -126,7 +125,7 @@ def creances_irrecouvrees(le: datetime.date) -> list[Recapitulatif]:
 def liste_csv(liste: str, le: datetime.date) -> tuple[str, int, Decimal]:
     """The list as CSV (semicolons, French decimals), its count and its total."""
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     creances = (
         debiteurs_defaillants(le)
         if liste == Liste.DEFAILLANTS

@@ -8,14 +8,13 @@ and what was paid back to him: his shares of recoveries and those sums)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import csv_sur, horloge
 from core.money import format_euros
 from responsabilite.models import MiseEnCause, OrdreDebet
 from responsabilite.selectors import Responsable, qualite_mise
@@ -99,7 +98,7 @@ def registre_pdf(registre: list[Responsable], requisitions: list, *, edite_par: 
 
 def registre_csv(registre: list[Responsable]) -> str:
     sortie = io.StringIO()
-    ecrire = csv.writer(sortie, delimiter=";", lineterminator="\n").writerow
+    ecrire = csv_sur.ecrivain(sortie, delimiter=";", lineterminator="\n").writerow
     ecrire(EN_TETES)
     for r in registre:
         for d in r.debets:

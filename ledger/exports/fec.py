@@ -21,6 +21,13 @@ How our books fill the fields:
 
 The entries come in the order they were validated (their rank in the hash
 chain), the à-nouveaux first.
+
+Unlike the CSV exports (`core.csv_sur`), no text field gets an apostrophe
+against formula injection: the FEC is read by the tax administration's
+software, not opened as a spreadsheet, and must give each libellé exactly as
+the ledger holds it (an apostrophe would be a falsified field). The API's
+parsers and the pages already refuse control characters in what reaches the
+ledger, and tabs and line breaks are replaced here.
 """
 
 from __future__ import annotations

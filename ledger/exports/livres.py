@@ -9,7 +9,6 @@ same the pages show.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from collections.abc import Iterable, Iterator
@@ -17,6 +16,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
+from core import csv_sur
 from ledger.integrite import RapportIntegrite
 from ledger.models import Exercice, Journal
 from ledger.selectors import LigneGrandLivre
@@ -31,7 +31,7 @@ def montant(valeur: Decimal) -> str:
 def lignes_csv(rangees: Iterable[Iterable]) -> Iterator[str]:
     """Each row as one CSV line, the byte order mark first."""
     tampon = io.StringIO()
-    ecrivain = csv.writer(tampon, delimiter=";", lineterminator="\r\n")
+    ecrivain = csv_sur.ecrivain(tampon, delimiter=";", lineterminator="\r\n")
     yield BOM
     for rangee in rangees:
         ecrivain.writerow(rangee)

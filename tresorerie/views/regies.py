@@ -8,7 +8,6 @@ services' (`tresorerie.actes_regies`): the page hands them a form's data."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
@@ -19,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core import horloge
+from core import csv_sur, horloge
 from personnes.acces import fonction_requise
 from personnes.droits import exerce
 from personnes.models import Fonction
@@ -424,7 +423,7 @@ def liste_telecharger(request, quoi: str, format: str, pk: int | None = None):
     if format != "csv":
         raise Http404
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = csv_sur.ecrivain(sortie, delimiter=";")
     ecrivain.writerow(entetes)
     ecrivain.writerows(lignes)
     reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")

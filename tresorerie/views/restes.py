@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from core import horloge
+from core import csv_sur, horloge
 from tresorerie import pdf, selectors
 from tresorerie.views.commun import (
     lecture,
@@ -39,7 +37,7 @@ def _csv(debiteurs) -> HttpResponse:
         f'attachment; filename="restes_a_recouvrer_{horloge.aujourdhui():%Y%m%d}.csv"'
     )
     reponse.write("\ufeff")  # spreadsheets then read the accents right
-    ecrivain = csv.writer(reponse, delimiter=";")
+    ecrivain = csv_sur.ecrivain(reponse, delimiter=";")
     ecrivain.writerow(COLONNES_CSV)
     for d in debiteurs:
         ecrivain.writerow(
