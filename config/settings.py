@@ -226,6 +226,8 @@ REST_FRAMEWORK = {
         "core.parseurs.ParseurMultipart",
     ],
     "COERCE_DECIMAL_TO_STRING": True,
+    # OPTIONS: the admitted methods and the schema's address, in French.
+    "DEFAULT_METADATA_CLASS": "core.metadonnees.MetadonneesCaisse",
     # JSON only; DRF's browsable pages (inline styles, against the CSP) in DEBUG only.
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
