@@ -6,6 +6,7 @@ from django import forms
 
 from core.exceptions import DonneeInvalide
 from core.formulaires import ChampDate, ChampFichiers, saisie_date
+from core.money import format_euros
 from core.saisie import borne, verifier_date
 from depenses.models import Controle, Engagement, Gestion, Nature, OrdreDepense, Suspension
 from depenses.services import LigneCreancier, SaisieDepense
@@ -81,7 +82,7 @@ class OrdreDepenseForm(LignesOrdreForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["engagement"].label_from_instance = lambda e: (
-            f"n° {e.pk} — {e.objet} ({e.compte_imputation.numero}, {e.montant} €)"
+            f"n° {e.pk} — {e.objet} ({e.compte_imputation.numero}, {format_euros(e.montant)})"
         )
 
     def saisie(self) -> SaisieDepense:

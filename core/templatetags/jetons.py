@@ -31,7 +31,7 @@ def jeton_formulaire(context):
     context.render_context["jetons_rang"] = rang
     return format_html(
         '{}<p class="second-acte"><input type="checkbox" id="second-acte-{}" name="{}" value="1"> '
-        '<label for="second-acte-{}" style="display:inline">Second acte identique, voulu : '
+        '<label for="second-acte-{}" class="en-ligne">Second acte identique, voulu : '
         "l'enregistrer bien que les mêmes données viennent d'être envoyées</label></p>",
         jeton,
         rang,

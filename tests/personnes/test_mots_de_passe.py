@@ -85,3 +85,13 @@ def test_l_ancien_mot_de_passe_faux_est_compte_comme_un_echec(client, comptable)
     assert "Trop de tentatives infructueuses" in contenu
     comptable.refresh_from_db()
     assert comptable.check_password(MOT_DE_PASSE)
+
+
+def test_le_nom_et_le_prenom_ensemble_ne_font_pas_un_mot_de_passe(django_user_model):
+    helene = django_user_model.objects.create(
+        username="hmarchand", first_name="Hélène", last_name="Marchand"
+    )
+    message = "Ce mot de passe ressemble trop à vos nom et prénom : choisissez-en un autre."
+    for essai in ("Marchand Helene", "hélène marchand", "HELENE-MARCHAND", "marchandhelene1"):
+        assert message in _messages(essai, helene), essai
+    validate_password("cheval-agrafe-pile-2026", helene)  # unrelated: admitted
