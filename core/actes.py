@@ -160,11 +160,13 @@ def page_acte(
             return redirect_to_login(request.get_full_path())
         objet = None
         try:
-            # A form without its one-time token is refused before anything is read.
-            jetons.verifier(request)
-            objet = get_object_or_404(queryset, pk=pk) if queryset is not None else None
+            # Who acts first (the catalogue's droit reads and records nothing: the
+            # person without it reads why); then a form without its one-time
+            # token is refused before anything else is read.
             if acte.droit is not None:
                 acte.droit.exiger(request.user)
+            jetons.verifier(request)
+            objet = get_object_or_404(queryset, pk=pk) if queryset is not None else None
             if formulaire is not None:
                 saisie = formulaire(request.POST, request.FILES)
                 if not saisie.is_valid():

@@ -13,6 +13,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 
+from core.exceptions import ApplicationError
+
 pytestmark = pytest.mark.django_db
 
 SANS_JETON = (
@@ -46,12 +48,21 @@ def _ecritures() -> int:
         return curseur.fetchone()[0]
 
 
+def _refus(droit, utilisateur) -> str:
+    try:
+        droit.exiger(utilisateur)
+    except ApplicationError as refus:
+        return refus.message
+    raise AssertionError("droit accordé")
+
+
 def test_chaque_acte_des_pages_refuse_un_formulaire_sans_jeton_et_n_ecrit_rien(comptable):
     client = Client()
     client.force_login(comptable)
     actions = sorted(_actions(get_resolver().url_patterns), key=lambda a: a[0])
     assert len(actions) > 80
     ecarts = []
+    par_le_jeton = 0
     for route, vue in actions:
         adresse = _adresse(route)
         assert resolve(adresse).func is vue, route
@@ -61,6 +72,14 @@ def test_chaque_acte_des_pages_refuse_un_formulaire_sans_jeton_et_n_ecrit_rien(c
         reponse = client.post(adresse, {"motif": "Essai", "montant": "10.00"})
 
         messages = [str(m) for m in get_messages(reponse.wsgi_request)]
-        if reponse.status_code != 302 or messages != [SANS_JETON] or _ecritures() != avant:
+        # An act the comptable may not do is refused first for that (its droit's
+        # message), a form without its token for that: nothing written either way.
+        attendu = SANS_JETON
+        if vue.acte.droit is not None and not vue.acte.droit.accorde(comptable):
+            attendu = _refus(vue.acte.droit, comptable)
+        else:
+            par_le_jeton += 1
+        if reponse.status_code != 302 or messages != [attendu] or _ecritures() != avant:
             ecarts.append(f"{route} ({vue.acte.nom}) : {reponse.status_code} {messages}")
     assert ecarts == [], "actes acceptés sans jeton :\n" + "\n".join(ecarts)
+    assert par_le_jeton > 40  # the comptable's own acts: refused for their token
