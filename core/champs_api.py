@@ -18,7 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.exceptions import DonneeInvalide
-from core.money import CHIFFRES_MAX, DECIMAL_PLACES, FORME_MONTANT, MAX_DIGITS, montant
+from core.money import DECIMAL_PLACES, FORME_MONTANT, MAX_DIGITS, montant
 from core.saisie import DATE_MAX, DATE_MIN, verifier_date
 
 MOTIF_MONTANT = f"^{FORME_MONTANT.pattern}$"  # the schema says the very form core.money reads
@@ -106,7 +106,7 @@ class ChampDateApi(serializers.DateField):
     {
         "type": "string",
         "format": "decimal",
-        "pattern": rf"^-?[0-9]{{1,{CHIFFRES_MAX}}}([.,][0-9]{{1,2}})?$",
+        "pattern": f"^-?{FORME_MONTANT.pattern}$",
         "example": "-1500.00",
         "description": "Montant signé en euros : un signe moins facultatif, puis des chiffres "
         "ASCII, au plus deux décimales après un point ou une virgule.",
