@@ -48,6 +48,16 @@ from core.money import DECIMAL_PLACES, MAX_DIGITS, ZERO
 MONTANT = {"max_digits": MAX_DIGITS, "decimal_places": DECIMAL_PLACES}
 
 
+class FormatVirements(models.TextChoices):
+    """The pain.001 versions a bank account's files may be written in (`tresorerie.sepa`)."""
+
+    PAIN_001_001_09 = "pain.001.001.09", "pain.001.001.09 (norme SEPA 2019, par défaut)"
+    PAIN_001_001_03 = (
+        "pain.001.001.03",
+        "pain.001.001.03 (ancienne version, pour les banques qui la demandent)",
+    )
+
+
 class CompteDisponibilite(models.Model):
     class Nature(models.TextChoices):
         CDC = "cdc", "compte unique à la Caisse des dépôts"
@@ -91,6 +101,13 @@ class CompteDisponibilite(models.Model):
         default=ZERO,
         help_text="Jusqu'où un paiement peut rendre le solde comptable négatif (0 : aucun).",
         **MONTANT,
+    )
+    format_virements = models.CharField(
+        "format des fichiers de virements",
+        max_length=20,
+        choices=FormatVirements.choices,
+        default=FormatVirements.PAIN_001_001_09,
+        help_text="La version pain.001 que la banque de ce compte accepte.",
     )
 
     class Meta:
@@ -187,6 +204,7 @@ class Encaissement(models.Model):
         NUMERAIRE = "numeraire", "numéraire"
         CHEQUE = "cheque", "chèque à l'ordre de l'agent comptable"
         VIREMENT = "virement", "virement"
+        PRELEVEMENT = "prelevement", "prélèvement SEPA"
         AUTRE = "autre", "autre moyen de paiement"
 
     class Etat(models.TextChoices):
@@ -198,7 +216,7 @@ class Encaissement(models.Model):
     compte = models.ForeignKey(
         CompteDisponibilite, on_delete=models.PROTECT, related_name="encaissements"
     )
-    moyen = models.CharField(max_length=10, choices=Moyen.choices)
+    moyen = models.CharField(max_length=12, choices=Moyen.choices)
     montant = models.DecimalField(**MONTANT)
     payeur = models.CharField(max_length=200)
     objet = models.CharField(max_length=255)
@@ -358,6 +376,9 @@ class LotPaiement(models.Model):
     nombre = models.PositiveIntegerField("nombre de paiements")
     total = models.DecimalField(**MONTANT)
     message_id = models.CharField(max_length=35, unique=True)
+    format = models.CharField(
+        "version du fichier de virements", max_length=20, blank=True, default=""
+    )  # e.g. "pain.001.001.09"; empty for cheques and cash
     fichier = models.BinaryField("fichier pain.001", blank=True)
     empreinte_fichier = models.CharField(max_length=64, blank=True)
     ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
@@ -415,17 +436,31 @@ class Paiement(models.Model):
 
 
 class Releve(models.Model):
-    """A bank statement imported for an account of funds."""
+    """A bank statement (camt.053, CSV) or a debit/credit notification (camt.054)
+    imported for an account of funds. A notification has no balances and its
+    lines are not matched with the books (the statement that follows carries
+    the same movements): it serves to see returns and batch details early."""
+
+    class Nature(models.TextChoices):
+        RELEVE = "releve", "relevé de compte"
+        AVIS = "avis", "avis de débit ou de crédit"
 
     compte = models.ForeignKey(
         CompteDisponibilite, on_delete=models.PROTECT, related_name="releves"
     )
     format = models.CharField(max_length=10)
+    version = models.CharField(
+        "version du message", max_length=20, blank=True, default=""
+    )  # e.g. "camt.053.001.08"; empty for CSV
+    nature = models.CharField(max_length=8, choices=Nature.choices, default=Nature.RELEVE)
+    ecarts = models.JSONField(
+        "écarts au schéma tolérés", default=list, blank=True
+    )  # French descriptions of what the file does not follow but the import accepts
     identifiant = models.CharField(max_length=80)
     date_debut = models.DateField()
     date_fin = models.DateField()
-    solde_ouverture = models.DecimalField(**MONTANT)
-    solde_cloture = models.DecimalField(**MONTANT)
+    solde_ouverture = models.DecimalField(null=True, blank=True, **MONTANT)
+    solde_cloture = models.DecimalField(null=True, blank=True, **MONTANT)
     nom_fichier = models.CharField(max_length=200)
     empreinte = models.CharField("SHA-256 du fichier", max_length=64)
     importe_par = models.ForeignKey(
@@ -439,6 +474,18 @@ class Releve(models.Model):
             models.UniqueConstraint(fields=["compte", "empreinte"], name="releve_importe_une_fois"),
             models.UniqueConstraint(
                 fields=["compte", "identifiant"], name="releve_identifiant_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nature="avis")
+                | models.Q(solde_ouverture__isnull=False, solde_cloture__isnull=False),
+                name="releve_soldes",
+                violation_error_message="Un relevé de compte donne ses soldes d'ouverture et de "
+                "clôture.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(date_fin__gte=models.F("date_debut")),
+                name="releve_periode",
+                violation_error_message="La période d'un relevé finit après son début.",
             ),
         ]
 
@@ -458,6 +505,13 @@ class LigneReleve(models.Model):
     reference = models.CharField(max_length=140, blank=True)
     reference_banque = models.CharField(max_length=140, blank=True)
     contrepartie = models.CharField(max_length=200, blank=True)
+    # What camt says beyond the movement (see tresorerie.releves.commun.LigneReleve).
+    code_operation = models.CharField(max_length=40, blank=True, default="")
+    contre_passation = models.BooleanField(default=False)
+    motif_retour = models.CharField(max_length=35, blank=True, default="")
+    motif_retour_info = models.CharField(max_length=255, blank=True, default="")
+    reference_lot = models.CharField(max_length=35, blank=True, default="")
+    nombre_operations = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["date_operation", "id"]
