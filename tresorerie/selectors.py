@@ -205,8 +205,9 @@ def lignes_rapprochees_ids(compte: CompteDisponibilite) -> set[int]:
 
 
 def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = None):
-    """The reconciliation state at the last statement's end (or `au`)."""
-    releves = Releve.objects.filter(compte=compte)
+    """The reconciliation state at the last statement's end (or `au`). Notifications
+    (camt.054) are not statements: neither their balances nor their lines count."""
+    releves = Releve.objects.filter(compte=compte, nature=Releve.Nature.RELEVE)
     if au is not None:
         releves = releves.filter(date_fin__lte=au)
     releve = releves.order_by("-date_fin", "-id").first()
@@ -214,7 +215,11 @@ def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = N
     rapprochees = lignes_rapprochees_ids(compte)
     # Book lines since the first statement (a December cheque not yet cashed
     # in January stays listed), à-nouveaux excepted.
-    premier = Releve.objects.filter(compte=compte).order_by("date_debut").first()
+    premier = (
+        Releve.objects.filter(compte=compte, nature=Releve.Nature.RELEVE)
+        .order_by("date_debut")
+        .first()
+    )
     depuis = (premier.date_debut if premier else datetime.date(au.year, 1, 1)) - datetime.timedelta(
         days=10
     )
@@ -228,7 +233,9 @@ def etat_rapprochement(compte: CompteDisponibilite, au: datetime.date | None = N
         .order_by("ecriture__date", "id")
         if lg.pk not in rapprochees
     ]
-    lignes_releve = LigneReleve.objects.filter(releve__compte=compte, date_operation__lte=au)
+    lignes_releve = LigneReleve.objects.filter(
+        releve__compte=compte, releve__nature=Releve.Nature.RELEVE, date_operation__lte=au
+    )
     non_rapproche = list(lignes_releve.filter(rapprochement__isnull=True))
     explique = list(
         lignes_releve.filter(rapprochement__mode=Rapprochement.Mode.EXPLIQUE).filter(
