@@ -1,4 +1,6 @@
-"""SEPA credit transfer files (pain.001.001.03): content, XSD validation, refusals."""
+"""SEPA credit transfer files in pain.001.001.03: content, XSD validation, refusals.
+
+pain.001.001.09, the default, and what both versions share: test_sepa_09.py."""
 
 import datetime
 import time
@@ -10,15 +12,16 @@ from lxml import etree
 from core import horloge
 from core.exceptions import DonneeInvalide
 from tresorerie.sepa import (
-    ESPACE_DE_NOMS,
+    VERSION_03,
     Donneur,
     Virement,
     en_latin_sepa,
+    espace_de_noms,
     pain001,
     valider_pain001,
 )
 
-N = {"p": ESPACE_DE_NOMS}
+N = {"p": espace_de_noms(VERSION_03)}
 CAISSE = Donneur(
     nom="Caisse générale de sécurité sociale",
     iban="FR76 3000 6000 0112 3456 7890 189",
@@ -66,6 +69,7 @@ def fichier(virements=None, **changements):
         "date_execution": JOUR,
         "virements": trois_virements() if virements is None else virements,
         "cree_le": CREE_LE,
+        "version": VERSION_03,
     }
     arguments.update(changements)
     return pain001(**arguments)
