@@ -24,6 +24,15 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 NOM_ORGANISME = os.environ.get("CAISSE_NOM", "Caisse primaire d'assurance maladie de Valmont")
 # SIREN of the fund (fictitious for the demo): it names the FEC file (SIRENFECAAAAMMJJ.txt).
 SIREN_ORGANISME = os.environ.get("CAISSE_SIREN", "775612302")
+# The fund's postal address, structured as the SEPA transfer files write it (pain.001.001.09
+# PstlAdr: StrtNm, BldgNb, PstCd, TwnNm, Ctry; tresorerie.sepa). Demo values by default.
+ADRESSE_ORGANISME = {
+    "rue": os.environ.get("CAISSE_ADRESSE_RUE", "Rue de la Solidarité"),
+    "numero": os.environ.get("CAISSE_ADRESSE_NUMERO", "12"),
+    "code_postal": os.environ.get("CAISSE_ADRESSE_CODE_POSTAL", "76540"),
+    "ville": os.environ.get("CAISSE_ADRESSE_VILLE", "Valmont"),
+    "pays": os.environ.get("CAISSE_ADRESSE_PAYS", "FR"),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

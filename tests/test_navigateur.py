@@ -335,7 +335,7 @@ def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
     telechargement.value.save_as(fichier)
     contenu = fichier.read_bytes()
     valider_pain001(contenu)
-    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"}  # the default version
     document = etree.fromstring(contenu)
     assert document.findtext(".//p:GrpHdr/p:NbOfTxs", namespaces=ns) == "2"
     total = sum(o.montant for o in vises)

@@ -25,7 +25,7 @@ from tresorerie import services as t
 from tresorerie.models import LotPaiement, Paiement
 
 pytestmark = pytest.mark.django_db
-NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"}  # the default version
 
 
 def solde(numero, tiers=None):

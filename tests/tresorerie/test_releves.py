@@ -244,6 +244,7 @@ def test_un_fichier_de_virements_pain001_n_est_pas_un_releve():
         donneur=Donneur("Caisse", IBAN, "AGRIFRPP"),
         date_execution=horloge.aujourdhui(),  # never in the past (tresorerie.sepa)
         virements=[virement],
+        version="pain.001.001.03",
     )
     with pytest.raises(DonneeInvalide) as erreur:
         lire_camt053(contenu)
