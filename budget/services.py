@@ -46,6 +46,7 @@ __all__ = [
     "credit_ordonnancer",
     "credit_ouvrir",
     "credit_payer",
+    "credit_depayer",
     "credit_pour",
 ]
 
@@ -125,7 +126,9 @@ def _mouvoir(
         Nature.ORDONNANCEMENT: "annuler un ordonnancement"
         if liberation
         else "ordonnancer sur un crédit",
-        Nature.PAIEMENT: "payer sur un crédit",
+        Nature.PAIEMENT: "annuler un paiement sur un crédit"
+        if liberation
+        else "payer sur un crédit",
     }[nature]
     valeur = montant(montant_saisi, libelle="Le montant du mouvement de crédit")
     numero = _numero_compte(compte_numero)
@@ -189,7 +192,14 @@ def _mouvoir(
                         f"on n'ordonnance que ce qui est engagé ({CIRCULAIRE_ENCHAINEMENT}).",
                         details={**details, "engage_non_ordonnance": str(reste)},
                     )
-            if nature == Nature.PAIEMENT:
+            if nature == Nature.PAIEMENT and liberation and valeur > credit.paye:
+                raise MouvementCreditInvalide(
+                    f"Annulation de paiement refusée {_designation(credit)} : payé "
+                    f"{format_euros(credit.paye)}, demandé {format_euros(valeur)} ; on n'annule "
+                    "que ce qui a été payé.",
+                    details={**details, "paye": str(credit.paye)},
+                )
+            if nature == Nature.PAIEMENT and not liberation:
                 reste = credit.ordonnance - credit.paye
                 if valeur > reste:
                     raise MouvementCreditInvalide(
@@ -208,9 +218,7 @@ def _mouvoir(
             credit.refresh_from_db(fields=["modifications", "engage", "ordonnance", "paye"])
             audit(
                 acting_user,
-                ("credit.libere" if nature == Nature.ENGAGEMENT else "credit.desordonnance")
-                if liberation
-                else f"credit.{_PARTICIPES[nature]}",
+                _ANNULATIONS[nature] if liberation else f"credit.{_PARTICIPES[nature]}",
                 credit,
                 avant=avant,
                 apres={
@@ -226,6 +234,12 @@ def _mouvoir(
     except DatabaseError as exc:
         relever_erreur_base(exc)
 
+
+_ANNULATIONS = {
+    Nature.ENGAGEMENT: "credit.libere",
+    Nature.ORDONNANCEMENT: "credit.desordonnance",
+    Nature.PAIEMENT: "credit.paiement_annule",
+}
 
 _PARTICIPES = {
     Nature.ENGAGEMENT: "engage",
@@ -309,6 +323,22 @@ def credit_payer(*, acting_user, exercice, compte_numero, montant, reference) ->
         montant_saisi=montant,
         reference=reference,
         nature=Nature.PAIEMENT,
+    )
+
+
+def credit_depayer(*, acting_user, exercice, compte_numero, montant, reference) -> Situation:
+    """Undo the payment of an ordered expense whose transfer the bank returned
+    (tresorerie.services.retours): a negative payment, never more than paid;
+    the expense stays ordered, to be paid again (circ. 93/82 §2.1.6).
+    PostgreSQL keeps the payments of a credit non-negative (LGB07)."""
+    return _mouvoir(
+        acting_user=acting_user,
+        exercice=exercice,
+        compte_numero=compte_numero,
+        montant_saisi=montant,
+        reference=reference,
+        nature=Nature.PAIEMENT,
+        liberation=True,
     )
 
 

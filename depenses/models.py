@@ -153,6 +153,9 @@ class OrdreDepense(OrdreBase):
             (Etat.REQUIS, Etat.SUSPENDU),
             (Etat.VISE, Etat.PAYE),
             (Etat.VISE, Etat.REMPLACE),
+            # A transfer returned by the bank (tresorerie.services.retours): only
+            # with a recorded return, which PostgreSQL checks (LG380).
+            (Etat.PAYE, Etat.VISE),
         }
     )
 

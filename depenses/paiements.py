@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget.services import credit_payer
+from budget.services import credit_depayer, credit_payer
 from core import horloge
 from core.exceptions import DonneeInvalide, SeparationDesFonctions, TransitionInterdite
 from core.models import JournalAudit
@@ -91,19 +91,23 @@ def ordres_depense_payer(
     le: datetime.date,
     moyen: str,
     reference: str,
+    montants: dict | None = None,
 ) -> None:
     """Record the payment of orders locked by `ordres_depense_verrouiller_pour_paiement`:
     state *payé* and the payment mention (date, means, reference of the payment,
     who paid; circ. 93/82 §2.1.6), written once with the passage visé → payé;
     the payment of the credits of the orders under gestion budgétaire
     (`budget.credit_payer`, per exercise and imputation account); one audit
-    row per order."""
+    row per order. `montants` (order id → amount) is what this payment pays of
+    an order paid again after a returned transfer (only what was returned,
+    `tresorerie.services.retours`): the credits are paid once, net."""
+    montants = montants or {}
     exiger_comptable(
         acting_user,
         le,
         "payer un ordre de dépense",
         code="tresorerie.payer",
-        montant=sum(o.montant for o in ordres),
+        montant=sum(montants.get(o.pk, o.montant) for o in ordres),
     )
     exiger_pas_ordonnateur_des(acting_user, ordres)
     ids = [o.pk for o in ordres]
@@ -128,8 +132,10 @@ def ordres_depense_payer(
         # credit moves (budget refuses any movement on a closed exercise).
         if ordre.gestion == Gestion.BUDGETAIRE and ordre.exercice.etat != "clos":
             compte = reimputes.get(ordre.pk, ordre.compte_imputation.numero)
-            budgetaires[(ordre.exercice.annee, compte)] += ordre.montant
+            budgetaires[(ordre.exercice.annee, compte)] += montants.get(ordre.pk, ordre.montant)
     for (annee, numero), somme in sorted(budgetaires.items()):
+        if somme <= 0:
+            continue
         credit_payer(
             acting_user=acting_user,
             exercice=annee,
@@ -158,3 +164,61 @@ def ordres_depense_payer(
         ordre.etat = OrdreDepense.Etat.PAYE
         ordre.paye_le, ordre.paiement_moyen, ordre.paiement_reference = le, moyen, reference
         ordre.paye_par = acting_user
+
+
+@transaction.atomic
+def ordre_depense_retourner(
+    *, acting_user, ordre: OrdreDepense, montant: Decimal, retour: str, motif: str
+) -> dict:
+    """What a transfer returned by the bank does to the order it paid (circ.
+    93/82 §2.1.6: the payment mention records a payment that did not reach its
+    beneficiary): a paid order goes back to *visé*, its payment mention cleared
+    (PostgreSQL allows it only in the transaction recording the return, LG380);
+    the payment of its credits undone for the returned amount
+    (`budget.credit_depayer`) when it is under gestion budgétaire of an open
+    exercise. Returns the mention cleared (empty if the order was already back
+    to *visé* by an earlier return)."""
+    exiger_comptable(acting_user, horloge.aujourdhui(), "enregistrer un virement retourné")
+    ordre = verrouiller_tous(
+        OrdreDepense.objects.select_related("exercice", "compte_imputation")
+    ).get(pk=ordre.pk)
+    mention = {}
+    if ordre.etat == OrdreDepense.Etat.PAYE:
+        mention = {
+            "paye_le": ordre.paye_le.isoformat(),
+            "moyen": ordre.paiement_moyen,
+            "reference": ordre.paiement_reference,
+            "paye_par": ordre.paye_par_id,
+        }
+        OrdreDepense.objects.filter(pk=ordre.pk).update(
+            etat=OrdreDepense.Etat.VISE,
+            paye_le=None,
+            paiement_moyen="",
+            paiement_reference="",
+            paye_par=None,
+        )
+    elif ordre.etat != OrdreDepense.Etat.VISE:
+        raise TransitionInterdite(
+            f"L'ordre de dépense n° {ordre.reference} n'est ni payé ni visé "
+            f"({ordre.get_etat_display()}) : aucun de ses virements ne peut être retourné."
+        )
+    if ordre.gestion == Gestion.BUDGETAIRE and ordre.exercice.etat != "clos":
+        compte = imputations_actuelles([ordre.pk]).get(ordre.pk, ordre.compte_imputation.numero)
+        credit_depayer(
+            acting_user=acting_user,
+            exercice=ordre.exercice.annee,
+            compte_numero=compte,
+            montant=montant,
+            reference=f"retour:{retour}",
+        )
+    JournalAudit.objects.create(
+        acteur=acting_user,
+        acte="ordre_depense.virement_retourne",
+        objet_type="depenses.ordredepense",
+        objet_id=str(ordre.pk),
+        objet_libelle=str(ordre)[:255],
+        avant={"etat": ordre.etat, **mention},
+        apres={"etat": "vise", "retour": retour, "montant": str(montant), "motif": motif},
+        horodatage=horloge.maintenant(),
+    )
+    return mention

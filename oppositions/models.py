@@ -24,7 +24,9 @@ What this app owns
 - `Imputation`: an amount paid to the opposing party out of a payment due to
   the creditor, with the reference of the payment (for instance
   `ordre_depense:2026-00012`). The sum of an opposition's imputations is what
-  it has already taken; the rest still stops payments.
+  it has already taken; the rest still stops payments. A transfer to the
+  opposing party that the bank returned is restored by a negative imputation
+  (reference `retour:<end-to-end id>`), so the opposition stops that sum again.
 
 How the other apps use it
 -------------------------
@@ -171,8 +173,11 @@ class Imputation(models.Model):
     class Meta:
         ordering = ["opposition", "le", "id"]
         constraints = [
+            # Negative: a payment to the opposing party that the bank returned,
+            # restored to the opposition (tresorerie.services.retours; PostgreSQL
+            # requires the recorded return, tresorerie 0016, LG386).
             models.CheckConstraint(
-                condition=models.Q(montant__gt=0), name="imputation_montant_positif"
+                condition=~models.Q(montant=0), name="imputation_montant_non_nul"
             ),
             models.UniqueConstraint(
                 fields=["opposition", "reference"], name="imputation_un_paiement_une_fois"

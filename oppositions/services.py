@@ -423,3 +423,48 @@ def _imputer(*, acting_user, part: Part, reference: str, le: datetime.date) -> N
             "reste": reste - somme,
         },
     )
+
+
+def imputation_restituer(
+    *, acting_user, opposition_id: int, montant, reference: str, retour: str, le: datetime.date
+) -> Imputation:
+    """Restore to an opposition what was paid to its opposing party when the
+    bank returned that transfer: a negative imputation of the same amount,
+    referenced `retour:<payment reference>`, so that the opposition stops that
+    sum again (circ. 93/82 §2.1.5: it counts up to the sum on the act, and the
+    returned sum never reached the opposing party). Refuses more than was
+    imputed for that payment; PostgreSQL requires the recorded return
+    (tresorerie 0016, LG386)."""
+    exiger_comptable(acting_user, horloge.aujourdhui(), "rétablir une opposition")
+    somme = montant_valide(montant, libelle="Le montant rétabli sur l'opposition")
+    try:
+        with transaction.atomic():
+            opposition = verrouiller(Opposition, opposition_id)
+            imputee = Imputation.objects.filter(opposition=opposition, reference=reference).first()
+            if imputee is None or imputee.montant < somme:
+                raise DonneeInvalide(
+                    f"Le paiement « {reference} » n'a pas versé {format_euros(somme)} à l'opposant "
+                    f"de l'opposition n° {opposition.pk} : rien de tel à rétablir."
+                )
+            imputation = Imputation.objects.create(
+                opposition=opposition,
+                montant=-somme,
+                reference=f"retour:{reference}"[:120],
+                le=le,
+                par=acting_user,
+            )
+    except DatabaseError as exc:
+        relever_erreur_base(exc)
+    audit(
+        acting_user,
+        "opposition.imputation_retablie",
+        opposition,
+        apres={
+            "imputation": imputation.pk,
+            "montant": -somme,
+            "reference": imputation.reference,
+            "retour": retour,
+            "reste": reste_opposable(opposition),
+        },
+    )
+    return imputation

@@ -594,3 +594,6 @@ from tresorerie.decisions import DecisionOpposition  # noqa: E402, F401
 
 # The régies de recettes et d'avances (module of their own: size).
 from tresorerie.models_regies import *  # noqa: E402, F401, F403
+
+# Transfers returned by the bank and corrected bank details (module of their own: size).
+from tresorerie.models_retours import *  # noqa: E402, F401, F403

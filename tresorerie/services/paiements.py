@@ -51,6 +51,7 @@ from tresorerie.services.decisions import (
     message_attente,
     rapprocher_lignes,
 )
+from tresorerie.services.retours_coordonnees import lignes_payees, message_a_corriger
 
 # --- Paiements ------------------------------------------------------------------------
 
@@ -177,10 +178,14 @@ def lot_payer(
         LigneOrdreDepense.objects.filter(ordre_id__in=identifiants).order_by("ordre_id", "id"),
         le=le,
     )
+    # A line paid before pays now only what the bank returned (issue 15):
+    # never twice what already reached its beneficiary.
+    nets, en_cours = lignes_payees(lr.ligne.pk for lr in lues.values())
+    a_payer = {lr.ligne.pk: lr.ligne.montant - nets.get(lr.ligne.pk, ZERO) for lr in lues.values()}
     attentes = [
         Attente(par_ordre[lr.ligne.ordre_id], lr.ligne, lr.rapprochement.doutes)
         for lr in lues.values()
-        if lr.rapprochement.en_attente
+        if lr.rapprochement.en_attente and a_payer[lr.ligne.pk] > 0
     ]
     if attentes:
         raise PaiementEnAttente(
@@ -197,13 +202,15 @@ def lot_payer(
                 ]
             },
         )
-    lignes = [lr.ligne for lr in lues.values()]
+    lignes = [lr.ligne for lr in lues.values() if a_payer[lr.ligne.pk] > 0]
     message_id = f"CAISSE-{le:%Y%m%d}-{uuid.uuid4().hex[:12].upper()}"
     paiements: list[Paiement] = []
     a_imputer = []
     for lr in lues.values():
         ligne = lr.ligne
         ordre = par_ordre[ligne.ordre_id]
+        if a_payer[ligne.pk] <= 0:
+            continue
         if moyen == LotPaiement.Moyen.VIREMENT and not ligne.iban:
             raise DonneeInvalide(
                 f"L'ordre n° {ordre.reference} ne donne pas l'IBAN de {ligne.creancier} : "
@@ -214,7 +221,7 @@ def lot_payer(
             # Opposing parties first, each up to what remains of its act (§2.1.5);
             # a later line of the same creditor sees what this one took.
             parts = repartir_paiement(
-                montant=ligne.montant,
+                montant=a_payer[ligne.pk],
                 creancier_nom=ligne.creancier,
                 creancier_iban=ligne.iban,
                 creancier_bic=ligne.bic,
@@ -231,15 +238,25 @@ def lot_payer(
             reference = _bout_en_bout(message_id[7:], len(paiements) + 1)
             if part is not None and part.opposition_id is not None:
                 a_imputer.append((part, reference))
+            iban, bic = (part.iban, part.bic) if part else (ligne.iban, ligne.bic)
+            retourne = en_cours.get((ligne.pk, part.opposition_id if part else None))
+            if retourne is not None and moyen == LotPaiement.Moyen.VIREMENT:
+                # Returned by the bank: paid again by transfer only to corrected details.
+                if retourne.correction is None:
+                    raise DonneeInvalide(
+                        message_a_corriger(retourne.retour),
+                        details={"ordre": ordre.reference, "retour": retourne.retour.pk},
+                    )
+                iban, bic = retourne.correction.iban, retourne.correction.bic
             paiements.append(
                 Paiement(
                     ordre=ordre,
                     ligne=ligne,
                     opposition_id=part.opposition_id if part else None,
                     beneficiaire=(part.beneficiaire if part else ligne.creancier)[:200],
-                    iban=part.iban if part else ligne.iban,
-                    bic=part.bic if part else ligne.bic,
-                    montant=part.montant if part else ligne.montant,
+                    iban=iban,
+                    bic=bic,
+                    montant=part.montant if part else a_payer[ligne.pk],
                     bout_en_bout=reference,
                 )
             )
@@ -249,9 +266,8 @@ def lot_payer(
         imputer(acting_user=acting_user, part=part, reference=reference, le=le)
     debits: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     for ligne in lignes:
-        debits[(par_ordre[ligne.ordre_id].compte_tiers.numero, ligne.creancier[:120])] += (
-            ligne.montant
-        )
+        tiers = (par_ordre[ligne.ordre_id].compte_tiers.numero, ligne.creancier[:120])
+        debits[tiers] += a_payer[ligne.pk]
     ecriture = ecriture_passer(
         acting_user=acting_user,
         exercice=exercice,
@@ -309,8 +325,16 @@ def lot_payer(
     for p in paiements:
         p.lot = lot
     Paiement.objects.bulk_create(paiements, batch_size=5000)
+    montants: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for ligne in lignes:
+        montants[ligne.ordre_id] += a_payer[ligne.pk]
     ordres_depense_payer(
-        acting_user=acting_user, ordres=verrouilles, le=le, moyen=moyen, reference=message_id
+        acting_user=acting_user,
+        ordres=verrouilles,
+        le=le,
+        moyen=moyen,
+        reference=message_id,
+        montants=dict(montants),
     )
     audit(
         acting_user,
