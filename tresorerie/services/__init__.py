@@ -69,6 +69,8 @@ from tresorerie.services.releves import (
     rapprocher,
     releve_importer,
 )
+from tresorerie.services.retours import libelle_motif, paiement_retourner
+from tresorerie.services.retours_coordonnees import coordonnees_corriger
 from tresorerie.services.virements import (
     frais_bancaires,
     virement_interne,
@@ -100,6 +102,9 @@ __all__ = [
     "reste_sur_ligne",
     "encaissement_annuler",
     "lot_payer",
+    "paiement_retourner",
+    "coordonnees_corriger",
+    "libelle_motif",
     "date_du_paiement",
     "exiger_solde",
     "SoldeInsuffisant",
