@@ -1,0 +1,356 @@
+"""Reading ISO 20022 camt.053 statements and camt.054 notifications, versions
+.001.02 to .001.13 (see the package docstring)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from lxml import etree
+
+from core.exceptions import DonneeInvalide
+from core.money import format_euros
+from tresorerie.releves import camt_entree as lecture
+from tresorerie.releves.camt_schemas import (
+    AVIS_054,
+    MESSAGES,
+    PREFIXE_ISO,
+    RELEVE_053,
+    VERSIONS_CAMT,
+    VERSIONS_CONSEILLEES,
+    classer,
+    erreurs,
+    parseur,
+)
+from tresorerie.releves.commun import AVIS, CREDIT, RELEVE, LigneReleve, Releve
+
+REFUS_CAMT = "Le fichier n'est pas un relevé camt.053 valide"
+REFUS_AVIS = "Le fichier n'est pas un avis camt.054 valide"
+ECART_DE_DATE_ADMIS = datetime.timedelta(days=7)
+_BOM = b"\xef\xbb\xbf"
+_UN_JOUR = datetime.timedelta(days=1)
+
+# What other messages are, and what to ask the bank for instead.
+_AUTRES_MESSAGES = {
+    "camt.052": "un relevé intrajournalier, « Bank-to-Customer Account Report », provisoire : "
+    "il ne se rapproche pas de la comptabilité",
+    "camt.086": "une facture de services bancaires",
+    "pain.001": "un ordre de virement, que la caisse envoie à la banque",
+    "pain.002": "un compte rendu d'exécution d'ordres de paiement",
+    "pain.008": "un ordre de prélèvement",
+}
+
+
+def lire_camt(contenu: bytes) -> Releve:
+    """The statement (camt.053) or notification (camt.054) in `contenu`, checked,
+    or DonneeInvalide saying why not."""
+    document = _analyser(contenu)
+    message, version = _nature(document)
+    refus = REFUS_AVIS if message == AVIS_054 else REFUS_CAMT
+    fatale, ecarts = classer(version, document, erreurs(version, document))
+    if fatale is not None:
+        ligne, texte = fatale
+        raise DonneeInvalide(
+            f"{refus} : il n'est pas conforme au schéma ISO 20022 {version} sur un élément "
+            f"que l'import lit (ligne {ligne} : {texte})."
+        )
+    _sans_espace_de_noms(document)
+    racine, bloc = MESSAGES[message]
+    cree_le = document.findtext(f"{racine}/GrpHdr/CreDtTm")
+    releves = [
+        _lire_bloc(b, message, version, refus, cree_le)
+        for b in document.iterfind(f"{racine}/{bloc}")
+    ]
+    if not releves:
+        raise DonneeInvalide(f"{refus} : il ne contient aucun {bloc} ({racine}/{bloc}).")
+    comptes = sorted({r.iban for r in releves})
+    if len(comptes) > 1:
+        raise DonneeInvalide(
+            f"Le fichier contient les relevés de {len(comptes)} comptes ({', '.join(comptes)}) : "
+            "un import ne peut porter que sur un seul compte ; demandez à la banque un fichier "
+            "par compte."
+        )
+    releves.sort(key=lambda r: (r.date_debut, r.date_fin))
+    if message == RELEVE_053:
+        for precedent, suivant in zip(releves, releves[1:], strict=False):
+            if precedent.solde_cloture != suivant.solde_ouverture:
+                raise DonneeInvalide(
+                    f"Les relevés du fichier ne se suivent pas : le relevé "
+                    f"« {precedent.identifiant} » se clôt sur un solde de "
+                    f"{format_euros(precedent.solde_cloture)}, le relevé "
+                    f"« {suivant.identifiant} » s'ouvre sur un solde de "
+                    f"{format_euros(suivant.solde_ouverture)}."
+                )
+    premier = releves[0]
+    return Releve(
+        format=message,
+        identifiant=" + ".join(r.identifiant for r in releves),
+        iban=comptes[0],
+        date_debut=min(r.date_debut for r in releves),
+        date_fin=max(r.date_fin for r in releves),
+        solde_ouverture=premier.solde_ouverture,
+        solde_cloture=releves[-1].solde_cloture,
+        lignes=tuple(ligne for r in releves for ligne in r.lignes),
+        version=version,
+        nature=premier.nature,
+        ecarts=ecarts + tuple(e for r in releves for e in r.ecarts),
+    )
+
+
+def lire_camt053(contenu: bytes) -> Releve:
+    """Kept for the callers of the first reader: `lire_camt`, which reads camt.054 too."""
+    return lire_camt(contenu)
+
+
+def verifier_soldes(releve: Releve) -> None:
+    """Closing balance = opening + credits - debits, or DonneeInvalide naming both figures."""
+    attendu = releve.solde_ouverture
+    for ligne in releve.lignes:
+        attendu += ligne.montant if ligne.sens == CREDIT else -ligne.montant
+    if attendu != releve.solde_cloture:
+        raise DonneeInvalide(
+            f"Le relevé « {releve.identifiant} » ne s'équilibre pas : le solde de clôture "
+            f"annoncé est de {format_euros(releve.solde_cloture)}, alors que le solde "
+            f"d'ouverture ({format_euros(releve.solde_ouverture)}) augmenté des crédits et "
+            f"diminué des débits donne {format_euros(attendu)}."
+        )
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _analyser(contenu: bytes) -> etree._Element:
+    if not isinstance(contenu, bytes | bytearray):
+        raise DonneeInvalide(f"{REFUS_CAMT} : le contenu doit être donné en octets.")
+    contenu = bytes(contenu)
+    if contenu.startswith(_BOM):
+        contenu = contenu[len(_BOM) :]
+    debut = contenu.lstrip()
+    if not debut:
+        raise DonneeInvalide(f"{REFUS_CAMT} : le fichier est vide.")
+    if b"<!DOCTYPE" in debut:  # before libxml2, whose refusal of a billion laughs is English
+        raise DonneeInvalide(
+            f"{REFUS_CAMT} : il contient une déclaration DOCTYPE, refusée par sécurité."
+        )
+    # Leading blank lines are kept out of the parse (an XML declaration must come first)
+    # but counted, so that the line numbers given are those of the file.
+    sauts = contenu[: len(contenu) - len(debut)].count(b"\n")
+    try:
+        document = etree.fromstring(debut, parseur())
+    except etree.XMLSyntaxError as exc:
+        raise DonneeInvalide(
+            f"{REFUS_CAMT} : ce n'est pas un document XML bien formé "
+            f"(ligne {(exc.lineno or 0) + sauts} : {exc.msg})."
+        ) from None
+    if document.getroottree().docinfo.doctype:
+        raise DonneeInvalide(
+            f"{REFUS_CAMT} : il contient une déclaration DOCTYPE, refusée par sécurité."
+        )
+    if sauts:
+        for element in document.iter():
+            if element.sourceline is not None:
+                element.sourceline += sauts
+    return document
+
+
+def _nature(document: etree._Element) -> tuple[str, str]:
+    """(message, version) of a camt.053 or camt.054 we read, or DonneeInvalide saying what it is."""
+    nom = etree.QName(document)
+    espace = (nom.namespace or "").strip()
+    version = espace.removeprefix(PREFIXE_ISO) if espace.startswith(PREFIXE_ISO) else ""
+    message = version[:8]
+    acceptees = ", ".join(VERSIONS_CONSEILLEES)
+    if version in VERSIONS_CAMT and nom.localname == "Document":
+        return message, version
+    if message in (RELEVE_053, AVIS_054):
+        quoi = "relevé camt.053" if message == RELEVE_053 else "avis camt.054"
+        raise DonneeInvalide(
+            f"{REFUS_CAMT if message == RELEVE_053 else REFUS_AVIS} : sa version ({version}) "
+            f"n'est pas prise en charge ; les versions acceptées vont de {message}.001.02 à "
+            f"{message}.001.13. Demandez à la banque un {quoi} dans l'une d'elles (de "
+            f"préférence {acceptees.replace('camt.053', message)})."
+        )
+    if version:
+        quoi = _AUTRES_MESSAGES.get(message)
+        conseil = (
+            "demandez à la banque le relevé de fin de journée camt.053"
+            if message == "camt.052"
+            else "importez le relevé de compte camt.053 (ou l'avis camt.054) de la banque"
+        )
+        raise DonneeInvalide(
+            f"{REFUS_CAMT} : c'est un message ISO 20022 {version}"
+            + (f" ({quoi})" if quoi else "")
+            + f", pas un relevé de compte ; {conseil} (versions acceptées : {acceptees})."
+        )
+    raise DonneeInvalide(
+        f"{REFUS_CAMT} : son élément racine est « {nom.localname} »"
+        + (f" (espace de noms « {espace} »)" if espace else " (sans espace de noms)")
+        + ", alors qu'un relevé camt.053 commence par « Document » dans l'espace de noms "
+        f"« {PREFIXE_ISO}camt.053.001.NN » (versions acceptées : {acceptees})."
+    )
+
+
+def _sans_espace_de_noms(document: etree._Element) -> None:
+    """Element names without their namespace, which is the version's and is already checked."""
+    for element in document.iter("*"):
+        element.tag = etree.QName(element).localname
+    etree.cleanup_namespaces(document)
+
+
+# --------------------------------------------------------------------------- Stmt / Ntfctn
+
+
+def _lire_bloc(
+    bloc: etree._Element, message: str, version: str, refus: str, cree_le: str | None
+) -> Releve:
+    """One Stmt (camt.053) or Ntfctn (camt.054), checked: balances, period, entries."""
+    identifiant = lecture.texte(bloc, "Id")
+    nom = "le relevé" if message == RELEVE_053 else "l'avis"
+    if not identifiant:
+        raise DonneeInvalide(
+            f"{refus} : {nom} qui commence ligne {bloc.sourceline} n'a pas d'identifiant (Id)."
+        )
+    quoi = f"{nom} « {identifiant} »"
+    du_bloc = f"du relevé « {identifiant} »" if message == RELEVE_053 else f"de {quoi}"
+    iban = _iban(bloc, quoi, refus)
+    devise = lecture.texte(bloc, "Acct/Ccy")
+    if devise not in ("", "EUR"):
+        raise DonneeInvalide(
+            f"{refus} : {quoi} porte sur un compte en {devise} ; seuls les comptes en "
+            "euros (EUR) sont acceptés."
+        )
+    debut = fin = None
+    periode = bloc.find("FrToDt")
+    if periode is not None:
+        debut = lecture.jour(
+            lecture.texte(periode, "FrDtTm"), f"le début de période {du_bloc}", refus
+        )
+        fin = lecture.jour(lecture.texte(periode, "ToDtTm"), f"la fin de période {du_bloc}", refus)
+
+    lignes: list[tuple[int, LigneReleve]] = []
+    for rang, entree in enumerate(bloc.iterfind("Ntry"), start=1):
+        quoi_entree = f"l'écriture n° {rang} {du_bloc} (ligne {entree.sourceline})"
+        if lecture.statut(entree, quoi_entree, refus) != "BOOK":
+            continue
+        lignes.extend((rang, ligne) for ligne in lecture.lire_entree(entree, quoi_entree, refus))
+
+    if message == RELEVE_053:
+        ouverture, cloture, debut_soldes, fin_soldes = _soldes(bloc, quoi, du_bloc, refus)
+        debut = debut or debut_soldes
+        fin = fin or fin_soldes
+        nature = RELEVE
+    else:
+        ouverture = cloture = None
+        nature = AVIS
+        dates = [ligne.date_operation for _, ligne in lignes]
+        if debut is None:
+            if dates:
+                debut, fin = min(dates), max(dates)
+            else:
+                jour = lecture.texte(bloc, "CreDtTm") or cree_le
+                debut = fin = lecture.jour(jour, f"la date de création {du_bloc}", refus)
+    if fin < debut:
+        raise DonneeInvalide(
+            f"{refus} : la période {du_bloc} finit le {fin:%d/%m/%Y}, avant de commencer le "
+            f"{debut:%d/%m/%Y} ; demandez à la banque un relevé corrigé."
+        )
+    ecarts = _dates_hors_periode(lignes, debut, fin, du_bloc, refus)
+    releve = Releve(
+        format=message,
+        identifiant=identifiant,
+        iban=iban,
+        date_debut=debut,
+        date_fin=fin,
+        solde_ouverture=ouverture,
+        solde_cloture=cloture,
+        lignes=tuple(ligne for _, ligne in lignes),
+        version=version,
+        nature=nature,
+        ecarts=ecarts,
+    )
+    if nature == RELEVE:
+        verifier_soldes(releve)
+    return releve
+
+
+def _iban(bloc: etree._Element, quoi: str, refus: str) -> str:
+    iban = "".join(lecture.texte(bloc, "Acct/Id/IBAN").split()).upper()
+    if not iban:
+        autre = lecture.texte(bloc, "Acct/Id/Othr/Id")
+        raise DonneeInvalide(
+            f"{refus} : {quoi} désigne son compte autrement que par un IBAN"
+            + (f" (identifiant « {autre} »)" if autre else "")
+            + " ; seuls les comptes identifiés par leur IBAN peuvent être importés. "
+            "Demandez à la banque un relevé portant l'IBAN du compte."
+        )
+    if not (len(iban) >= 15 and iban[:2].isalpha() and iban[2:4].isdigit() and iban.isalnum()):
+        raise DonneeInvalide(f"{refus} : {quoi} porte l'IBAN « {iban} », qui n'en est pas un.")
+    return iban
+
+
+def _soldes(
+    bloc: etree._Element, quoi: str, du_bloc: str, refus: str
+) -> tuple[Decimal, Decimal, datetime.date, datetime.date]:
+    """(opening, closing, first day, last day): OPBD else PRCD (the day after), and CLBD."""
+    soldes: dict[str, tuple[Decimal, datetime.date]] = {}
+    for bal in bloc.iterfind("Bal"):
+        code = lecture.texte(bal, "Tp/CdOrPrtry/Cd")
+        if code in ("OPBD", "PRCD", "CLBD") and code not in soldes:
+            libelle = f"le solde {code} {du_bloc}"
+            valeur = lecture.montant(bal.find("Amt"), libelle, refus)
+            if lecture.sens(lecture.texte(bal, "CdtDbtInd"), libelle, refus) != CREDIT:
+                valeur = -valeur
+            dates = bal.find("Dt")
+            if dates is None:
+                raise DonneeInvalide(f"{refus} : {libelle} n'est pas daté (Dt).")
+            soldes[code] = (valeur, lecture.date_choix(dates, f"la date de {libelle}", refus))
+    if "OPBD" in soldes:
+        ouvert = "OPBD"
+    elif "PRCD" in soldes:
+        ouvert = "PRCD"
+    else:
+        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde d'ouverture (OPBD ou PRCD).")
+    if "CLBD" not in soldes:
+        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde de clôture (CLBD).")
+    ouverture, date_ouverture = soldes[ouvert]
+    cloture, fin = soldes["CLBD"]
+    if fin < date_ouverture:
+        raise DonneeInvalide(
+            f"{refus} : les soldes {du_bloc} sont datés de façon incohérente : le solde de "
+            f"clôture (CLBD) est daté du {fin:%d/%m/%Y}, avant le solde d'ouverture "
+            f"({ouvert}) daté du {date_ouverture:%d/%m/%Y}."
+        )
+    # PRCD is the previous statement's closing: the period starts the day after,
+    # unless the bank dated it on the statement's own day.
+    debut = date_ouverture if ouvert == "OPBD" else min(date_ouverture + _UN_JOUR, fin)
+    return ouverture, cloture, debut, fin
+
+
+def _dates_hors_periode(
+    lignes: list[tuple[int, LigneReleve]],
+    debut: datetime.date,
+    fin: datetime.date,
+    du_bloc: str,
+    refus: str,
+) -> tuple[str, ...]:
+    """A booking date a few days outside the period is noted (week-ends, a period given in
+    UTC); beyond ECART_DE_DATE_ADMIS the statement is refused."""
+    notes = []
+    for rang, ligne in lignes:
+        jour = ligne.date_operation
+        if debut <= jour <= fin:
+            continue
+        periode = f"du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}"
+        if jour < debut - ECART_DE_DATE_ADMIS or jour > fin + ECART_DE_DATE_ADMIS:
+            raise DonneeInvalide(
+                f"{refus} : l'écriture n° {rang} {du_bloc} est comptabilisée le "
+                f"{jour:%d/%m/%Y}, hors de la période {periode} (plus de "
+                f"{ECART_DE_DATE_ADMIS.days} jours d'écart)."
+            )
+        note = (
+            f"L'écriture n° {rang} {du_bloc} est comptabilisée le {jour:%d/%m/%Y}, hors de "
+            f"la période {periode} ; elle est lue."
+        )
+        if note not in notes:
+            notes.append(note)
+    return tuple(notes)

@@ -1,0 +1,195 @@
+"""The camt versions we read, their vendored XSDs, and which schema deviations
+are tolerated (see the package docstring)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+from importlib import resources
+
+from lxml import etree
+
+PREFIXE_ISO = "urn:iso:std:iso:20022:tech:xsd:"
+RELEVE_053 = "camt.053"
+AVIS_054 = "camt.054"
+# camt.053.001.01 and camt.054.001.01 (2006) predate the structure read here;
+# .14 and later are not vendored.
+VERSIONS_CAMT = tuple(
+    f"{message}.001.{numero:02d}" for message in (RELEVE_053, AVIS_054) for numero in range(2, 14)
+)
+VERSIONS_CONSEILLEES = ("camt.053.001.08", "camt.053.001.04", "camt.053.001.02")
+NOMBRE_MAX_ECARTS = 20
+
+# What the reader uses, as paths from the Stmt (camt.053) or Ntfctn (camt.054)
+# element: a schema error on one of them, or inside one, refuses the file.
+CHEMINS_LUS = (
+    ("Acct", "Id"),
+    ("Acct", "Ccy"),
+    ("Bal",),
+    ("FrToDt",),
+    ("Ntry", "Amt"),
+    ("Ntry", "CdtDbtInd"),
+    ("Ntry", "RvslInd"),
+    ("Ntry", "Sts"),
+    ("Ntry", "BookgDt"),
+    ("Ntry", "ValDt"),
+    ("Ntry", "NtryDtls", "Btch"),
+    ("Ntry", "NtryDtls", "TxDtls", "Amt"),
+    ("Ntry", "NtryDtls", "TxDtls", "CdtDbtInd"),
+    ("Ntry", "NtryDtls", "TxDtls", "AmtDtls"),
+)
+MESSAGES = {
+    RELEVE_053: ("BkToCstmrStmt", "Stmt"),
+    AVIS_054: ("BkToCstmrDbtCdtNtfctn", "Ntfctn"),
+}
+
+
+def parseur() -> etree.XMLParser:
+    """A parser that neither expands entities nor reaches the network (no XXE).
+
+    One per call: lxml parsers are not meant to be shared between threads.
+    """
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
+    )
+
+
+@cache
+def schema(version: str) -> etree.XMLSchema:
+    """The official XSD of `version` vendored in `tresorerie/schemas`, loaded once."""
+    chemin = resources.files("tresorerie").joinpath("schemas").joinpath(f"{version}.xsd")
+    with resources.as_file(chemin) as fichier:
+        return etree.XMLSchema(etree.parse(str(fichier), parseur()))
+
+
+# A schema's error log belongs to the schema object: validations are serialised
+# so that two threads never read each other's errors.
+_VERROU_VALIDATION = threading.Lock()
+_ESPACE_DE_NOMS = re.compile(r"\{[^}]*\}")
+_ATTENDUS = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
+_LONGUEUR = re.compile(r"length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'")
+_VALEUR = re.compile(r"\[facet '\w+'\] The value '([^']*)'")
+
+
+def erreurs(version: str, document: etree._Element) -> list[etree._LogEntry]:
+    with _VERROU_VALIDATION:
+        valideur = schema(version)
+        if valideur.validate(document):
+            return []
+        return list(valideur.error_log)
+
+
+def classer(
+    version: str, document: etree._Element, erreurs_xsd: list
+) -> tuple[tuple[int, str] | None, tuple[str, ...]]:
+    """(first fatal error as (line, French text) or None, French notes of the tolerated ones)."""
+    fatale = None
+    notes: dict[str, list[int]] = {}
+    for erreur in erreurs_xsd:
+        element = _element(document, erreur.path)
+        description = _decrire(erreur, element)
+        if element is None or _touche_ce_qui_est_lu(erreur, element):
+            if fatale is None:
+                fatale = (erreur.line, description)
+            continue
+        notes.setdefault(description, []).append(erreur.line)
+    ecarts = []
+    for description, lignes in notes.items():
+        autres = len(lignes) - 1
+        ou = f"ligne {lignes[0]}" + (
+            f" (et {autres} autre{'s' if autres > 1 else ''})" if autres else ""
+        )
+        ecarts.append(f"Écart au schéma {version} toléré, {ou} : {description}.")
+    if len(ecarts) > NOMBRE_MAX_ECARTS:
+        reste = len(ecarts) - NOMBRE_MAX_ECARTS + 1
+        ecarts = ecarts[: NOMBRE_MAX_ECARTS - 1] + [f"… et {reste} autres écarts au schéma."]
+    return fatale, tuple(ecarts)
+
+
+def _element(document: etree._Element, chemin: str | None) -> etree._Element | None:
+    if not chemin:
+        return None
+    try:
+        trouves = document.getroottree().xpath(chemin)
+    except etree.XPathError:
+        return None
+    return trouves[0] if trouves and isinstance(trouves[0], etree._Element) else None
+
+
+def chemin_local(element: etree._Element) -> list[str]:
+    """Local names from the root down to `element` included."""
+    noms = [etree.QName(e).localname for e in element.iterancestors()]
+    noms.reverse()
+    return [*noms, etree.QName(element).localname]
+
+
+def _relatif(chemin: list[str]) -> list[str] | None:
+    """The path below Stmt/Ntfctn, or None when `chemin` is not inside one."""
+    if len(chemin) >= 3 and chemin[2] in ("Stmt", "Ntfctn"):
+        return chemin[3:]
+    return None
+
+
+def _lu(relatif: list[str]) -> bool:
+    """Whether `relatif` is, is inside, or contains something the reader uses."""
+    return any(
+        tuple(relatif[: len(lu)]) == lu or tuple(relatif) == lu[: len(relatif)]
+        for lu in CHEMINS_LUS
+    )
+
+
+def _touche_ce_qui_est_lu(erreur, element: etree._Element) -> bool:
+    chemin = chemin_local(element)
+    if len(chemin) <= 2:  # Document or the message element: the document's structure
+        return True
+    relatif = _relatif(chemin)
+    if relatif is None:  # GrpHdr and what follows the statements
+        return False
+    if relatif and any(tuple(relatif[: len(lu)]) == lu for lu in CHEMINS_LUS):
+        return True
+    # A missing element the reader needs: "Missing child element(s). Expected is ( Acct )"
+    # at the parent, or "This element is not expected. Expected is ( CdtDbtInd )".
+    attendus = _ATTENDUS.search(_ESPACE_DE_NOMS.sub("", erreur.message))
+    if attendus is None:
+        return False
+    noms = [nom.strip() for nom in attendus.group(1).split(",")]
+    if len(noms) != 1:
+        return False
+    manquant = "Missing child" in erreur.message
+    parent = element if manquant else element.getparent()
+    base = relatif if manquant else relatif[:-1]
+    present = any(etree.QName(e).localname == noms[0] for e in parent.iterchildren("*"))
+    return not present and _lu([*base, noms[0]])
+
+
+def _decrire(erreur, element: etree._Element | None) -> str:
+    """A French description of a schema error."""
+    message = _ESPACE_DE_NOMS.sub("", erreur.message)
+    if element is None:
+        return f"écart au schéma ({message})"
+    chemin = "/".join(chemin_local(element)[2:])
+    attendus = _ATTENDUS.search(message)
+    liste = ", ".join(n.strip() for n in attendus.group(1).split(",")) if attendus else ""
+    if "Missing child" in message:
+        return f"« {chemin} » n'a pas l'élément requis par le schéma ({liste})"
+    if "is not expected" in message:
+        return (
+            f"élément « {chemin} » non prévu par le schéma à cet endroit"
+            + (f" (attendu : {liste})" if liste else "")
+            + " ; il n'est pas lu"
+        )
+    longueur = _LONGUEUR.search(message)
+    if longueur:
+        return (
+            f"« {chemin} » compte {longueur.group(1)} caractères, le schéma en admet "
+            f"{longueur.group(2)} au plus"
+        )
+    valeur = _VALEUR.search(message)
+    if "'pattern'" in message and valeur:
+        return (
+            f"la valeur « {valeur.group(1)} » de « {chemin} » n'a pas la forme prévue par le schéma"
+        )
+    if "'enumeration'" in message and valeur:
+        return f"la valeur « {valeur.group(1)} » de « {chemin} » n'est pas dans la liste du schéma"
+    return f"« {chemin} » ne suit pas le schéma ({message})"
