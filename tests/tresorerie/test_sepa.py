@@ -3,7 +3,6 @@
 pain.001.001.09, the default, and what both versions share: test_sepa_09.py."""
 
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
@@ -147,32 +146,6 @@ def test_un_libelle_vide_ne_donne_pas_d_information_de_remise():
 
 def test_le_meme_lot_donne_le_meme_fichier():
     assert fichier() == fichier()
-
-
-def test_dix_mille_virements_forment_un_fichier_valide():
-    virements = [
-        Virement(
-            beneficiaire=f"Allocataire n° {i} Gérard",
-            iban="FR7630006000011234567890189",
-            bic="AGRIFRPP" if i % 2 else "",
-            montant=Decimal(i) + Decimal("0.01"),
-            bout_en_bout=f"PAIE-2025-03-{i:06d}",
-            libelle=f"Prestation familiale mars 2025 dossier {i}",
-        )
-        for i in range(1, 10_001)
-    ]
-    debut = time.perf_counter()
-    contenu = fichier(virements, message_id="PAIE-2025-03")
-    production = time.perf_counter() - debut
-    debut = time.perf_counter()
-    valider_pain001(contenu)
-    validation = time.perf_counter() - debut
-    print(f"10 000 virements : production {production:.2f} s, validation {validation:.2f} s")
-    document = lire(contenu)
-    assert texte(document, "//p:GrpHdr/p:NbOfTxs/text()") == ["10000"]
-    total = sum(Decimal(i) + Decimal("0.01") for i in range(1, 10_001))
-    assert texte(document, "//p:GrpHdr/p:CtrlSum/text()") == [f"{total:.2f}"]
-    assert len(set(texte(document, "//p:EndToEndId/text()"))) == 10_000
 
 
 # --------------------------------------------------------------- tampered files

@@ -91,7 +91,8 @@ class _Controle:
         espace = document.nsmap.get(None) or etree.QName(document).namespace
         self.n = f"{{{espace}}}"
         self.p = {"namespaces": {"p": espace}}
-        self.ibans: dict[str, str | None] = {}
+        self.ibans: dict[str, str | None] = {}  # each account checked once per file
+        self.bics: set[str] = set()
         self.transferts: list[etree._Element] = []
 
     def refuser(self, message: str, element: etree._Element | None = None):
@@ -162,9 +163,10 @@ class _Controle:
                 f"le {ou} a pour méthode de paiement « {lot.findtext(f'{n}PmtMtd')} » ; un "
                 "virement SEPA est de méthode TRF."
             )
-        niveau_lot = lot.xpath("p:PmtTpInf/p:SvcLvl/p:Cd/text()", **self.p)
+        chemin = f"{n}PmtTpInf/{n}SvcLvl/{n}Cd"
+        niveau_lot = [code.text for code in lot.iterfind(chemin)]
         for tx in [lot, *lot.iterfind(f"{n}CdtTrfTxInf")]:
-            codes = tx.xpath("p:PmtTpInf/p:SvcLvl/p:Cd/text()", **self.p)
+            codes = [code.text for code in tx.iterfind(chemin)]
             if any(code != "SEPA" for code in codes) or (
                 tx is not lot and not codes and not niveau_lot
             ):
@@ -278,10 +280,13 @@ class _Controle:
         return agent.findtext(f"{self.n}BICFI") or agent.findtext(f"{self.n}BIC") or ""
 
     def _bic(self, bic: str, quoi: str, element: etree._Element) -> None:
+        if bic in self.bics:
+            return
         try:
             verifier_bic(bic)
         except DonneeInvalide as exc:
             self.refuser(f"{quoi} : {exc.message}", element)
+        self.bics.add(bic)
 
     def _adresse(
         self, adresse: etree._Element | None, quoi: str, element: etree._Element | None = None
