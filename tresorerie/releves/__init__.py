@@ -7,11 +7,11 @@ account holder ("credit": money in, "debit": money out).
 
 camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     Versions read: camt.053 (Bank-to-Customer Statement) and camt.054
-    (Bank-to-Customer Debit/Credit Notification), .001.02 to .001.13, each
+    (Bank-to-Customer Debit/Credit Notification), .001.02 to .001.14, each
     validated against its own official XSD (`schemas/`, loaded once on first
     use). The message and its version are those of the root element's
     namespace (with or without a prefix; a byte order mark and leading blank
-    lines are accepted). camt.053/054 .001.01 and .001.14 and later are refused
+    lines are accepted). camt.053/054 .001.01 and .001.15 and later are refused
     naming the version and the accepted ones; camt.052 (intraday report,
     provisional) and other messages (pain.001, pain.002, ...) are refused saying
     what they are and what to ask the bank for. The file is parsed without

@@ -1,15 +1,18 @@
 """Reading ISO 20022 camt.053 statements and camt.054 notifications, versions
-.001.02 to .001.13 (see the package docstring)."""
+.001.02 to .001.14 (see the package docstring)."""
 
 from __future__ import annotations
 
+import copy
 import datetime
+import re
 from decimal import Decimal
 
 from lxml import etree
 
 from core.exceptions import DonneeInvalide
 from core.money import format_euros
+from oppositions.banque import verifier_iban
 from tresorerie.releves import camt_entree as lecture
 from tresorerie.releves.camt_schemas import (
     AVIS_054,
@@ -29,6 +32,7 @@ REFUS_AVIS = "Le fichier n'est pas un avis camt.054 valide"
 ECART_DE_DATE_ADMIS = datetime.timedelta(days=7)
 _BOM = b"\xef\xbb\xbf"
 _UN_JOUR = datetime.timedelta(days=1)
+_VERSION_DANS_ESPACE = re.compile(r"[a-z]{4}\.[0-9]{3}\.[0-9]{3}\.[0-9]{2}")
 
 # What other messages are, and what to ask the bank for instead.
 _AUTRES_MESSAGES = {
@@ -44,10 +48,10 @@ _AUTRES_MESSAGES = {
 def lire_camt(contenu: bytes) -> Releve:
     """The statement (camt.053) or notification (camt.054) in `contenu`, checked,
     or DonneeInvalide saying why not."""
-    document = _analyser(contenu)
-    message, version = _nature(document)
+    document, message, version, notes = _nature(_analyser(contenu))
     refus = REFUS_AVIS if message == AVIS_054 else REFUS_CAMT
     fatale, ecarts = classer(version, document, erreurs(version, document))
+    ecarts = notes + ecarts
     if fatale is not None:
         ligne, texte = fatale
         raise DonneeInvalide(
@@ -153,21 +157,53 @@ def _analyser(contenu: bytes) -> etree._Element:
     return document
 
 
-def _nature(document: etree._Element) -> tuple[str, str]:
-    """(message, version) of a camt.053 or camt.054 we read, or DonneeInvalide saying what it is."""
+def _nature(document: etree._Element) -> tuple[etree._Element, str, str, tuple[str, ...]]:
+    """(document, message, version, notes) of a camt.053 or camt.054 we read, or
+    DonneeInvalide saying what it is.
+
+    Two departures from the standard form are accepted with a note: the
+    `Document` inside an envelope with a business application header (`AppHdr`,
+    head.001), and a national namespace that names the ISO version (e.g. the
+    Austrian "ISO:camt.053.001.02:APC:STUZZA:payments:003"), read as that version.
+    """
+    notes: list[str] = []
     nom = etree.QName(document)
+    if not (nom.namespace or "").startswith(PREFIXE_ISO) or nom.localname != "Document":
+        interieur = next(document.iterdescendants("{*}Document"), None)
+        if interieur is not None and _VERSION_DANS_ESPACE.search(
+            etree.QName(interieur).namespace or ""
+        ):
+            notes.append(
+                f"Le message est dans une enveloppe « {nom.localname} » (en-tête "
+                "d'application AppHdr) ; seul son élément « Document » est lu."
+            )
+            document = copy.deepcopy(interieur)  # its own tree: the XSD paths start at it
+            nom = etree.QName(document)
     espace = (nom.namespace or "").strip()
     version = espace.removeprefix(PREFIXE_ISO) if espace.startswith(PREFIXE_ISO) else ""
+    trouvee = _VERSION_DANS_ESPACE.search(espace)
+    if not version and trouvee and trouvee.group(0) in VERSIONS_CAMT:
+        version = trouvee.group(0)
+        standard = PREFIXE_ISO + version
+        for element in document.iter("*"):
+            if etree.QName(element).namespace == espace:
+                element.tag = f"{{{standard}}}{etree.QName(element).localname}"
+        notes.append(
+            f"L'espace de noms « {espace} » n'est pas celui de la norme ISO 20022 "
+            f"(« {standard} ») ; le fichier est lu et contrôlé comme un {version}."
+        )
+    elif not version and trouvee:
+        version = trouvee.group(0)
     message = version[:8]
     acceptees = ", ".join(VERSIONS_CONSEILLEES)
     if version in VERSIONS_CAMT and nom.localname == "Document":
-        return message, version
+        return document, message, version, tuple(notes)
     if message in (RELEVE_053, AVIS_054):
         quoi = "relevé camt.053" if message == RELEVE_053 else "avis camt.054"
         raise DonneeInvalide(
             f"{REFUS_CAMT if message == RELEVE_053 else REFUS_AVIS} : sa version ({version}) "
             f"n'est pas prise en charge ; les versions acceptées vont de {message}.001.02 à "
-            f"{message}.001.13. Demandez à la banque un {quoi} dans l'une d'elles (de "
+            f"{message}.001.14. Demandez à la banque un {quoi} dans l'une d'elles (de "
             f"préférence {acceptees.replace('camt.053', message)})."
         )
     if version:
@@ -212,13 +248,13 @@ def _lire_bloc(
         )
     quoi = f"{nom} « {identifiant} »"
     du_bloc = f"du relevé « {identifiant} »" if message == RELEVE_053 else f"de {quoi}"
-    iban = _iban(bloc, quoi, refus)
     devise = lecture.texte(bloc, "Acct/Ccy")
     if devise not in ("", "EUR"):
         raise DonneeInvalide(
             f"{refus} : {quoi} porte sur un compte en {devise} ; seuls les comptes en "
             "euros (EUR) sont acceptés."
         )
+    iban, note_iban = _iban(bloc, quoi, refus)
     debut = fin = None
     periode = bloc.find("FrToDt")
     if periode is not None:
@@ -227,34 +263,54 @@ def _lire_bloc(
         )
         fin = lecture.jour(lecture.texte(periode, "ToDtTm"), f"la fin de période {du_bloc}", refus)
 
-    lignes: list[tuple[int, LigneReleve]] = []
-    for rang, entree in enumerate(bloc.iterfind("Ntry"), start=1):
-        quoi_entree = f"l'écriture n° {rang} {du_bloc} (ligne {entree.sourceline})"
-        if lecture.statut(entree, quoi_entree, refus) != "BOOK":
-            continue
-        lignes.extend((rang, ligne) for ligne in lecture.lire_entree(entree, quoi_entree, refus))
-
     if message == RELEVE_053:
         ouverture, cloture, debut_soldes, fin_soldes = _soldes(bloc, quoi, du_bloc, refus)
         debut = debut or debut_soldes
         fin = fin or fin_soldes
         nature = RELEVE
+        jour_par_defaut = fin
     else:
         ouverture = cloture = None
         nature = AVIS
+        cree = lecture.texte(bloc, "CreDtTm") or (cree_le or "").strip()
+        jour_par_defaut = fin or (
+            lecture.jour(cree, f"la date de création {du_bloc}", refus) if cree else None
+        )
+
+    lignes: list[tuple[int, LigneReleve]] = []
+    notes: list[str] = []
+    for rang, entree in enumerate(bloc.iterfind("Ntry"), start=1):
+        quoi_entree = f"l'écriture n° {rang} {du_bloc} (ligne {entree.sourceline})"
+        if lecture.statut(entree, quoi_entree, refus) != "BOOK":
+            continue
+        lues = lecture.lire_entree(entree, quoi_entree, refus, jour_par_defaut)
+        if lues and entree.find("BookgDt") is None:
+            notes.append(
+                f"{quoi_entree[0].upper()}{quoi_entree[1:]} est comptabilisée sans date de "
+                f"comptabilisation (BookgDt) ; elle est datée du {lues[0].date_operation:%d/%m/%Y}"
+                + (" (sa date de valeur)." if entree.find("ValDt") is not None else ".")
+            )
+        lignes.extend((rang, ligne) for ligne in lues)
+
+    if nature == AVIS and debut is None:
         dates = [ligne.date_operation for _, ligne in lignes]
-        if debut is None:
-            if dates:
-                debut, fin = min(dates), max(dates)
-            else:
-                jour = lecture.texte(bloc, "CreDtTm") or cree_le
-                debut = fin = lecture.jour(jour, f"la date de création {du_bloc}", refus)
+        if dates:
+            debut, fin = min(dates), max(dates)
+        elif jour_par_defaut is not None:
+            debut = fin = jour_par_defaut
+        else:
+            raise DonneeInvalide(
+                f"{refus} : {quoi} ne dit pas sa période (FrToDt), n'a pas d'écriture "
+                "comptabilisée ni de date de création (CreDtTm)."
+            )
     if fin < debut:
         raise DonneeInvalide(
             f"{refus} : la période {du_bloc} finit le {fin:%d/%m/%Y}, avant de commencer le "
             f"{debut:%d/%m/%Y} ; demandez à la banque un relevé corrigé."
         )
-    ecarts = _dates_hors_periode(lignes, debut, fin, du_bloc, refus)
+    ecarts = (*((note_iban,) if note_iban else ()), *notes) + _dates_hors_periode(
+        lignes, debut, fin, du_bloc, refus
+    )
     releve = Releve(
         format=message,
         identifiant=identifiant,
@@ -269,23 +325,52 @@ def _lire_bloc(
         ecarts=ecarts,
     )
     if nature == RELEVE:
-        verifier_soldes(releve)
+        try:
+            verifier_soldes(releve)
+        except DonneeInvalide as exc:
+            annonce = lecture.texte(bloc, "TxsSummry/TtlNtries/NbOfNtries")
+            nombre = len(bloc.findall("Ntry"))
+            if annonce.isdigit() and int(annonce) != nombre:
+                raise DonneeInvalide(
+                    f"{exc.message} Le relevé annonce {int(annonce)} écritures "
+                    f"(TxsSummry/TtlNtries) mais le fichier en contient {nombre} : il semble "
+                    "incomplet ; demandez-le de nouveau à la banque."
+                ) from None
+            raise
     return releve
 
 
-def _iban(bloc: etree._Element, quoi: str, refus: str) -> str:
-    iban = "".join(lecture.texte(bloc, "Acct/Id/IBAN").split()).upper()
+def _iban(bloc: etree._Element, quoi: str, refus: str) -> tuple[str, str]:
+    """(IBAN, note): `Acct/Id/IBAN`, or an `Acct/Id/Othr/Id` that is a valid IBAN (noted)."""
+    iban = lecture.texte(bloc, "Acct/Id/IBAN")
+    note = ""
     if not iban:
         autre = lecture.texte(bloc, "Acct/Id/Othr/Id")
-        raise DonneeInvalide(
-            f"{refus} : {quoi} désigne son compte autrement que par un IBAN"
-            + (f" (identifiant « {autre} »)" if autre else "")
-            + " ; seuls les comptes identifiés par leur IBAN peuvent être importés. "
-            "Demandez à la banque un relevé portant l'IBAN du compte."
+        try:
+            iban = verifier_iban(autre) if autre else ""
+        except DonneeInvalide:
+            iban = ""
+        if not iban:
+            raise DonneeInvalide(
+                f"{refus} : {quoi} désigne son compte autrement que par un IBAN"
+                + (f" (identifiant « {autre} »)" if autre else "")
+                + " ; seuls les comptes identifiés par leur IBAN peuvent être importés. "
+                "Demandez à la banque un relevé portant l'IBAN du compte (Acct/Id/IBAN)."
+            )
+        note = (
+            f"{quoi[0].upper()}{quoi[1:]} donne l'IBAN de son compte comme un autre "
+            f"identifiant (Acct/Id/Othr/Id « {autre} ») ; il est lu comme IBAN."
         )
-    if not (len(iban) >= 15 and iban[:2].isalpha() and iban[2:4].isdigit() and iban.isalnum()):
-        raise DonneeInvalide(f"{refus} : {quoi} porte l'IBAN « {iban} », qui n'en est pas un.")
-    return iban
+    iban = "".join(iban.split()).upper()
+    # The key is not checked here: the import compares the IBAN with the account's.
+    if not (15 <= len(iban) <= 34 and iban.isascii() and iban.isalnum()) or not (
+        iban[:2].isalpha() and iban[2:4].isdigit()
+    ):
+        raise DonneeInvalide(
+            f"{refus} : {quoi} porte l'IBAN « {iban} », qui n'a pas la forme d'un IBAN (deux "
+            "lettres du pays, deux chiffres de clé, puis le numéro de compte)."
+        )
+    return iban, note
 
 
 def _soldes(

@@ -104,21 +104,29 @@ def statut(entree: etree._Element, quoi: str, refus: str) -> str:
     )
 
 
-def lire_entree(entree: etree._Element, quoi: str, refus: str) -> list[LigneReleve]:
-    """The lines of one booked entry: one, or one per transaction of a batch that adds up."""
+def lire_entree(
+    entree: etree._Element, quoi: str, refus: str, jour_par_defaut: datetime.date | None
+) -> list[LigneReleve]:
+    """The lines of one booked entry: one, or one per transaction of a batch that adds up.
+
+    An entry without booking date (optional in the XSD) is dated by its value date,
+    else by `jour_par_defaut` (the statement's last day); the caller notes it."""
     montant_entree = montant(entree.find("Amt"), f"le montant de {quoi}", refus)
     sens_entree = sens(texte(entree, "CdtDbtInd"), quoi, refus)
-    dates = entree.find("BookgDt")
-    if dates is None:
-        raise DonneeInvalide(
-            f"{refus} : {quoi} est comptabilisée (BOOK) mais sans date de "
-            "comptabilisation (BookgDt)."
-        )
-    date_operation = date_choix(dates, f"la date de comptabilisation de {quoi}", refus)
     valeur = entree.find("ValDt")
     date_valeur = (
         date_choix(valeur, f"la date de valeur de {quoi}", refus) if valeur is not None else None
     )
+    dates = entree.find("BookgDt")
+    if dates is not None:
+        date_operation = date_choix(dates, f"la date de comptabilisation de {quoi}", refus)
+    elif date_valeur is not None or jour_par_defaut is not None:
+        date_operation = date_valeur or jour_par_defaut
+    else:
+        raise DonneeInvalide(
+            f"{refus} : {quoi} est comptabilisée (BOOK) mais sans date de "
+            "comptabilisation (BookgDt) ni de valeur (ValDt)."
+        )
     contre_passation = texte(entree, "RvslInd").lower() in _VRAI
     reference_banque = texte(entree, "AcctSvcrRef")
     information = texte(entree, "AddtlNtryInf")

@@ -14,12 +14,13 @@ PREFIXE_ISO = "urn:iso:std:iso:20022:tech:xsd:"
 RELEVE_053 = "camt.053"
 AVIS_054 = "camt.054"
 # camt.053.001.01 and camt.054.001.01 (2006) predate the structure read here;
-# .14 and later are not vendored.
+# .15 and later are not vendored.
 VERSIONS_CAMT = tuple(
-    f"{message}.001.{numero:02d}" for message in (RELEVE_053, AVIS_054) for numero in range(2, 14)
+    f"{message}.001.{numero:02d}" for message in (RELEVE_053, AVIS_054) for numero in range(2, 15)
 )
 VERSIONS_CONSEILLEES = ("camt.053.001.08", "camt.053.001.04", "camt.053.001.02")
 NOMBRE_MAX_ECARTS = 20
+STATUTS_CONNUS = ("BOOK", "PDNG", "INFO", "FUTR")
 
 # What the reader uses, as paths from the Stmt (camt.053) or Ntfctn (camt.054)
 # element: a schema error on one of them, or inside one, refuses the file.
@@ -88,12 +89,11 @@ def classer(
     notes: dict[str, list[int]] = {}
     for erreur in erreurs_xsd:
         element = _element(document, erreur.path)
-        description = _decrire(erreur, element)
         if element is None or _touche_ce_qui_est_lu(erreur, element):
             if fatale is None:
-                fatale = (erreur.line, description)
+                fatale = (erreur.line, _decrire(erreur, element, fatale=True))
             continue
-        notes.setdefault(description, []).append(erreur.line)
+        notes.setdefault(_decrire(erreur, element, fatale=False), []).append(erreur.line)
     ecarts = []
     for description, lignes in notes.items():
         autres = len(lignes) - 1
@@ -146,6 +146,8 @@ def _touche_ce_qui_est_lu(erreur, element: etree._Element) -> bool:
     relatif = _relatif(chemin)
     if relatif is None:  # GrpHdr and what follows the statements
         return False
+    if relatif[:2] == ["Ntry", "Sts"] and _statut_lisible(element, relatif):
+        return False
     if relatif and any(tuple(relatif[: len(lu)]) == lu for lu in CHEMINS_LUS):
         return True
     # A missing element the reader needs: "Missing child element(s). Expected is ( Acct )"
@@ -163,21 +165,38 @@ def _touche_ce_qui_est_lu(erreur, element: etree._Element) -> bool:
     return not present and _lu([*base, noms[0]])
 
 
-def _decrire(erreur, element: etree._Element | None) -> str:
+def _statut_lisible(element: etree._Element, relatif: list[str]) -> bool:
+    """Whether an entry's status the schema refuses is still a known code written the way
+    of another version: `<Sts>BOOK</Sts>` from .07 on, or `<Sts><Cd>BOOK</Cd></Sts>` before."""
+    sts = element if len(relatif) == 2 else element.getparent()
+    if len(relatif) > 3 or sts is None:
+        return False
+    valeur = (sts.text or "").strip() or "".join(
+        (e.text or "").strip() for e in sts.iterchildren("*")
+    )
+    return valeur in STATUTS_CONNUS
+
+
+def _decrire(erreur, element: etree._Element | None, *, fatale: bool) -> str:
     """A French description of a schema error."""
     message = _ESPACE_DE_NOMS.sub("", erreur.message)
     if element is None:
         return f"écart au schéma ({message})"
-    chemin = "/".join(chemin_local(element)[2:])
+    chemin = "/".join(chemin_local(element)[2:]) or etree.QName(element).localname
     attendus = _ATTENDUS.search(message)
-    liste = ", ".join(n.strip() for n in attendus.group(1).split(",")) if attendus else ""
+    noms = [n.strip() for n in attendus.group(1).split(",")] if attendus else []
+    liste = ", ".join(noms)
     if "Missing child" in message:
         return f"« {chemin} » n'a pas l'élément requis par le schéma ({liste})"
     if "is not expected" in message:
-        return (
-            f"élément « {chemin} » non prévu par le schéma à cet endroit"
-            + (f" (attendu : {liste})" if liste else "")
-            + " ; il n'est pas lu"
+        if fatale and len(noms) == 1:
+            parent = "/".join(chemin_local(element)[2:-1]) or "Document"
+            return (
+                f"l'élément {noms[0]} requis par le schéma manque dans « {parent} » "
+                f"(« {etree.QName(element).localname} » est à sa place)"
+            )
+        return f"élément « {chemin} » non prévu par le schéma à cet endroit" + (
+            f" (attendu : {liste})" if liste else ""
         )
     longueur = _LONGUEUR.search(message)
     if longueur:
