@@ -272,13 +272,13 @@ def test_un_fichier_de_virements_pain001_n_est_pas_un_releve():
 
 
 def test_une_version_de_camt053_non_prise_en_charge_est_refusee_en_la_nommant():
-    contenu = ecrire().replace(b"camt.053.001.02", b"camt.053.001.14")
+    contenu = ecrire().replace(b"camt.053.001.02", b"camt.053.001.01")
     with pytest.raises(DonneeInvalide) as erreur:
         lire_camt053(contenu)
     assert erreur.value.message == (
-        "Le fichier n'est pas un relevé camt.053 valide : sa version (camt.053.001.14) n'est "
+        "Le fichier n'est pas un relevé camt.053 valide : sa version (camt.053.001.01) n'est "
         "pas prise en charge ; les versions acceptées vont de camt.053.001.02 à "
-        "camt.053.001.13. Demandez à la banque un relevé camt.053 dans l'une d'elles (de "
+        "camt.053.001.14. Demandez à la banque un relevé camt.053 dans l'une d'elles (de "
         "préférence camt.053.001.08, camt.053.001.04, camt.053.001.02)."
     )
 
@@ -300,7 +300,7 @@ def test_un_releve_non_conforme_au_schema_est_refuse_avec_la_ligne():
         "Le fichier n'est pas un relevé camt.053 valide : il n'est pas conforme au schéma "
         "ISO 20022 camt.053.001.02 sur un élément que l'import lit (ligne 15 : élément "
         "« Stmt/Bal » non prévu par le schéma à cet endroit (attendu : CpyDplctInd, RptgSrc, "
-        "Acct) ; il n'est pas lu)."
+        "Acct))."
     )
 
 
