@@ -51,6 +51,10 @@ DECIDER_DROIT = _droit_comptable(
 DECOUVERT_DROIT = _droit_comptable(
     "tresorerie.decouvert_fixer", "fixer le découvert autorisé d'un compte"
 )
+FORMAT_VIREMENTS_DROIT = _droit_comptable(
+    "tresorerie.format_virements_fixer",
+    "choisir le format des fichiers de virements d'un compte",
+)
 RELEVE_IMPORTER_DROIT = _droit_comptable(
     "tresorerie.releve_importer", "importer un relevé bancaire"
 )
@@ -249,6 +253,17 @@ DECOUVERT_FIXER = Acte(
     lambda compte, d: (
         f"Découvert autorisé de « {compte.libelle} » fixé à "
         f"{format_euros(montant(d['montant'], strictement_positif=False))}."
+    ),
+)
+
+FORMAT_VIREMENTS_FIXER = Acte(
+    "tresorerie.format_virements_fixer",
+    lambda utilisateur, compte, d: services.compte_format_virements_fixer(
+        acting_user=utilisateur, compte=compte, format=d["format"], motif=d.get("motif", "")
+    ),
+    FORMAT_VIREMENTS_DROIT,
+    lambda compte, d: (
+        f"Les fichiers de virements de « {compte.libelle} » seront écrits en {d['format']}."
     ),
 )
 

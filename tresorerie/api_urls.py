@@ -9,6 +9,11 @@ urlpatterns = [
         api.CompteDecouvertApi.as_view(),
         name="api_tresorerie_compte_decouvert",
     ),
+    path(
+        "comptes/<int:pk>/format-virements/",
+        api.CompteFormatVirementsApi.as_view(),
+        name="api_tresorerie_compte_format_virements",
+    ),
     path("carnets/", api.CarnetListApi.as_view(), name="api_tresorerie_carnets"),
     path(
         "carnets/<int:pk>/clore/", api.CarnetCloreApi.as_view(), name="api_tresorerie_carnet_clore"

@@ -23,7 +23,13 @@ from personnes.models import Fonction
 from personnes.selectors import FONCTIONS_COMPTABLES
 from recettes.models import Nature as NatureRecette
 from tresorerie import services
-from tresorerie.models import Carnet, CompteDisponibilite, Encaissement, LotPaiement
+from tresorerie.models import (
+    Carnet,
+    CompteDisponibilite,
+    Encaissement,
+    FormatVirements,
+    LotPaiement,
+)
 
 DATE = saisie_date()
 
@@ -368,6 +374,20 @@ class DecisionOppositionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Le motif de la décision est obligatoire."},
     )
+
+
+class FormatVirementsForm(forms.Form):
+    """The pain.001 version an account's transfer files are written in."""
+
+    format = forms.ChoiceField(
+        label="Format des fichiers de virements",
+        choices=FormatVirements.choices,
+        error_messages={
+            "invalid_choice": "Choisissez pain.001.001.09 ou pain.001.001.03.",
+            "required": "Choisissez le format des fichiers de virements.",
+        },
+    )
+    motif = forms.CharField(label="Demande de la banque, référence", max_length=500, required=False)
 
 
 class DecouvertForm(forms.Form):

@@ -34,6 +34,11 @@ urlpatterns = [
         name="opposition_decider",
     ),
     path("comptes/<int:pk>/decouvert/", views.decouvert_fixer, name="decouvert_fixer"),
+    path(
+        "comptes/<int:pk>/format-virements/",
+        views.format_virements_fixer,
+        name="format_virements_fixer",
+    ),
     path("releves/", views.releves, name="releves"),
     path("rapprochement/<int:compte_pk>/", views.rapprochement, name="rapprochement"),
     path("rapprochement/<int:compte_pk>/pdf/", views.rapprochement_pdf, name="rapprochement_pdf"),

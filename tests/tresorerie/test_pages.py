@@ -407,7 +407,8 @@ def test_payer_deux_ordres_vises_et_telecharger_le_fichier_sepa(
     fichier = client.get(reverse("tresorerie:pain001", args=[lot.pk]))
     assert fichier["Content-Type"] == "application/xml"
     assert (
-        f'attachment; filename="pain001-{lot.message_id}.xml"' == (fichier["Content-Disposition"])
+        f'attachment; filename="pain.001.001.09-{lot.message_id}.xml"'
+        == (fichier["Content-Disposition"])
     )
     valider_pain001(fichier.content)
     document = etree.fromstring(fichier.content)

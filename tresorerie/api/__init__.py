@@ -14,6 +14,7 @@ from tresorerie.api.comptes import (
     CarnetCloreApi,
     CarnetListApi,
     CompteDecouvertApi,
+    CompteFormatVirementsApi,
     CompteListApi,
 )
 from tresorerie.api.encaissements import (
@@ -48,6 +49,7 @@ from tresorerie.api.virements import FraisBancairesApi, VirementInterneApi
 __all__ = [
     "CompteListApi",
     "CompteDecouvertApi",
+    "CompteFormatVirementsApi",
     "CarnetListApi",
     "CarnetCloreApi",
     "EncaissementListApi",

@@ -28,6 +28,7 @@ from tresorerie.api.serializers import (
 from tresorerie.models import (
     Carnet,
     CompteDisponibilite,
+    FormatVirements,
 )
 
 # --- Comptes et carnets ------------------------------------------------------------
@@ -111,6 +112,32 @@ def _compte_relu(compte) -> dict:
     )
     return CompteDisponibiliteSerializer(relu).data
 
+
+class FormatVirementsSaisieSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(
+        choices=FormatVirements.choices,
+        help_text="« pain.001.001.09 » (par défaut) ou « pain.001.001.03 » (banques qui la "
+        "demandent encore).",
+    )
+    motif = serializers.CharField(
+        max_length=500,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="La demande de la banque, sa référence.",
+    )
+
+
+CompteFormatVirementsApi = acte_sur(
+    actes.FORMAT_VIREMENTS_FIXER,
+    queryset=CompteDisponibilite.objects.all(),
+    libelle="Le compte de disponibilités",
+    entree=FormatVirementsSaisieSerializer,
+    sortie=_compte_relu,
+    reponse=CompteDisponibiliteSerializer,
+    resume="Choisir la version pain.001 des fichiers de virements d'un compte bancaire "
+    "(agent comptable) : le prochain lot payé sur ce compte l'emploie",
+)
 
 CompteDecouvertApi = acte_sur(
     actes.DECOUVERT_FIXER,

@@ -64,6 +64,7 @@ class CompteDisponibiliteSerializer(serializers.ModelSerializer):
             "actif",
             "credits_seulement",
             "decouvert_autorise",
+            "format_virements",
             "solde_comptable",
             "solde_au",
         ]

@@ -33,6 +33,7 @@ from tresorerie.services.comptes import (
     carnet_ouvrir,
     compte_decouvert_fixer,
     compte_disponibilite_ouvrir,
+    compte_format_virements_fixer,
     compte_regie_ouvrir,
 )
 from tresorerie.services.decisions import (
@@ -112,6 +113,7 @@ __all__ = [
     "lignes_en_attente",
     "opposition_decider",
     "compte_decouvert_fixer",
+    "compte_format_virements_fixer",
     "releve_importer",
     "FENETRE_RAPPROCHEMENT",
     "rapprocher",

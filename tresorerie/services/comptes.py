@@ -17,7 +17,7 @@ from oppositions.banque import verifier_bic, verifier_iban
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import FONCTIONS_COMPTABLES, fonctions_exercees_le
-from tresorerie.models import Carnet, CompteDisponibilite
+from tresorerie.models import Carnet, CompteDisponibilite, FormatVirements
 from tresorerie.selectors import solde_comptable
 from tresorerie.services.commun import CIRC_ENCAISSEMENT, _atomique, _aujourd_hui, nom_complet
 
@@ -221,6 +221,55 @@ def compte_decouvert_fixer(
         avant={"decouvert_autorise": avant},
         apres={
             "decouvert_autorise": somme,
+            "motif": texte(motif, "Le motif", obligatoire=False, longueur=500),
+        },
+    )
+    return compte
+
+
+@_atomique
+def compte_format_virements_fixer(
+    *, acting_user, compte: CompteDisponibilite, format: str, motif: str = ""
+) -> CompteDisponibilite:
+    """Choose the pain.001 version the account's transfer files are written in.
+
+    pain.001.001.09 by default (the ISO 20022 2019 message of the EPC
+    guidelines); pain.001.001.03 for a bank that still asks for it. The agent
+    comptable alone handles the fund's money (circ. 93/82 §2.2) and its
+    relations with the banks: he records what the account's bank accepts.
+    Only an account designated by an IBAN sends transfer files. The next batch
+    paid on the account is written in this version (`lot_payer`); batches
+    already paid keep theirs (`LotPaiement.format`). Audited with the old and
+    new versions and the reason.
+    """
+    le = _aujourd_hui()
+    exiger_comptable(
+        acting_user,
+        le,
+        "choisir le format des fichiers de virements d'un compte",
+        code="tresorerie.format_virements_fixer",
+    )
+    if format not in FormatVirements.values:
+        raise DonneeInvalide(
+            f"Le format de virements « {format} » n'existe pas : "
+            f"{' ou '.join(FormatVirements.values)}."
+        )
+    compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
+    if not compte.iban:
+        raise DonneeInvalide(
+            f"« {compte.libelle} » n'a pas d'IBAN : aucun fichier de virements n'en part, il "
+            "n'a pas de format de virements."
+        )
+    avant = compte.format_virements
+    compte.format_virements = format
+    compte.save(update_fields=["format_virements"])
+    audit(
+        acting_user,
+        "tresorerie.format_virements_fixe",
+        compte,
+        avant={"format_virements": avant},
+        apres={
+            "format_virements": format,
             "motif": texte(motif, "Le motif", obligatoire=False, longueur=500),
         },
     )

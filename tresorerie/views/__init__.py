@@ -23,6 +23,7 @@ from tresorerie.views.encaissements import (
 )
 from tresorerie.views.paiements import (
     decouvert_fixer,
+    format_virements_fixer,
     lot,
     opposition_decider,
     paiements,
@@ -52,6 +53,7 @@ __all__ = [
     "pain001",
     "opposition_decider",
     "decouvert_fixer",
+    "format_virements_fixer",
     "releves",
     "rapprochement",
     "rapprochement_pdf",

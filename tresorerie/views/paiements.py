@@ -19,6 +19,7 @@ from tresorerie.decisions import DecisionOpposition
 from tresorerie.forms import (
     DecisionOppositionForm,
     DecouvertForm,
+    FormatVirementsForm,
     PaiementForm,
 )
 from tresorerie.models import (
@@ -134,7 +135,9 @@ def pain001(request, pk: int):
     if not contenu:
         raise Http404("Ce lot n'a pas de fichier de virements (paiement par chèque ou numéraire).")
     reponse = HttpResponse(contenu, content_type="application/xml")
-    reponse["Content-Disposition"] = f'attachment; filename="pain001-{lot.message_id}.xml"'
+    # The file's name says its version (pain.001.001.09 or .001.03), as the bank's portal asks.
+    version = lot.format or "pain.001.001.03"  # batches paid before the choice existed
+    reponse["Content-Disposition"] = f'attachment; filename="{version}-{lot.message_id}.xml"'
     return reponse
 
 
@@ -145,6 +148,13 @@ opposition_decider = action(
     queryset=LigneOrdreDepense.objects.select_related("ordre__exercice"),
     formulaire=DecisionOppositionForm,
     vers=lambda _ligne, _resultat: reverse("tresorerie:paiements"),
+)
+
+format_virements_fixer = action(
+    actes.FORMAT_VIREMENTS_FIXER,
+    queryset=CompteDisponibilite.objects.all(),
+    formulaire=FormatVirementsForm,
+    vers=lambda _compte, _resultat: reverse("tresorerie:tableau"),
 )
 
 decouvert_fixer = action(

@@ -16,6 +16,7 @@ from tresorerie.forms import (
 from tresorerie.models import (
     Carnet,
     CompteDisponibilite,
+    FormatVirements,
 )
 from tresorerie.views.commun import (
     _est_comptable,
@@ -66,6 +67,7 @@ def tableau(request):
             "est_comptable": comptable,
             "form": formulaire,
             "virement": virement,
+            "formats_virements": FormatVirements.choices,
         },
         status=400 if request.method == "POST" else 200,
     )
