@@ -70,6 +70,9 @@ _VERROU_VALIDATION = threading.Lock()
 _ESPACE_DE_NOMS = re.compile(r"\{[^}]*\}")
 _ATTENDUS = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
 _LONGUEUR = re.compile(r"length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'")
+_TYPE = re.compile(
+    r"'([^']*)' is not a valid value of the (?:local )?(?:atomic|list|union) type '?([^'.]*)"
+)
 _VALEUR = re.compile(r"\[facet '\w+'\] The value '([^']*)'")
 
 
@@ -93,7 +96,9 @@ def classer(
             if fatale is None:
                 fatale = (erreur.line, _decrire(erreur, element, fatale=True))
             continue
-        notes.setdefault(_decrire(erreur, element, fatale=False), []).append(erreur.line)
+        lignes = notes.setdefault(_decrire(erreur, element, fatale=False), [])
+        if erreur.line not in lignes:
+            lignes.append(erreur.line)
     ecarts = []
     for description, lignes in notes.items():
         autres = len(lignes) - 1
@@ -108,10 +113,12 @@ def classer(
 
 
 def _element(document: etree._Element, chemin: str | None) -> etree._Element | None:
+    """The element of an error's path, written with the document's own prefixes if any."""
     if not chemin:
         return None
+    prefixes = {p: uri for e in document.iter("*") for p, uri in e.nsmap.items() if p}
     try:
-        trouves = document.getroottree().xpath(chemin)
+        trouves = document.getroottree().xpath(chemin, namespaces=prefixes)
     except etree.XPathError:
         return None
     return trouves[0] if trouves and isinstance(trouves[0], etree._Element) else None
@@ -183,6 +190,11 @@ def _decrire(erreur, element: etree._Element | None, *, fatale: bool) -> str:
     if element is None:
         return f"écart au schéma ({message})"
     chemin = "/".join(chemin_local(element)[2:]) or etree.QName(element).localname
+    relatif = _relatif(chemin_local(element)) or []
+    if not fatale and relatif[:2] == ["Ntry", "Sts"]:
+        return (
+            "le statut de l'écriture (Sts) est écrit à la manière d'une autre version ; il est lu"
+        )
     attendus = _ATTENDUS.search(message)
     noms = [n.strip() for n in attendus.group(1).split(",")] if attendus else []
     liste = ", ".join(noms)
@@ -211,4 +223,10 @@ def _decrire(erreur, element: etree._Element | None, *, fatale: bool) -> str:
         )
     if "'enumeration'" in message and valeur:
         return f"la valeur « {valeur.group(1)} » de « {chemin} » n'est pas dans la liste du schéma"
+    type_ = _TYPE.search(message)
+    if type_:
+        return (
+            f"la valeur « {type_.group(1)} » de « {chemin} » n'est pas admise par le schéma "
+            f"(type {type_.group(2)})"
+        )
     return f"« {chemin} » ne suit pas le schéma ({message})"
