@@ -273,6 +273,7 @@ SPECTACULAR_SETTINGS = {
         "EtatEncaissementEnum": "tresorerie.models.Encaissement.Etat",
         "MoyenEncaissementEnum": "tresorerie.models.Encaissement.Moyen",
         "MoyenPaiementEnum": "tresorerie.models.LotPaiement.Moyen",
+        "NatureReleveEnum": "tresorerie.models.Releve.Nature",
     },
 }
 

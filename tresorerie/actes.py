@@ -286,10 +286,7 @@ RELEVE_IMPORTER = Acte(
     "tresorerie.releve_importer",
     _releve_importer,
     RELEVE_IMPORTER_DROIT,
-    lambda r, _d: (
-        f"Relevé {r.identifiant} importé : {r.lignes.count()} ligne(s), "
-        f"{r.lignes.filter(rapprochement__isnull=False).count()} rapprochée(s) automatiquement."
-    ),
+    lambda r, _d: services.resume_import(r),
 )
 RAPPROCHER = Acte(
     "tresorerie.rapprocher",

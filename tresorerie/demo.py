@@ -276,7 +276,7 @@ def releve_exemple(
     *,
     frais: Decimal | None = Decimal("12.50"),
 ) -> bytes:
-    """A camt.053 statement such as the bank would send for `compte` from `du`
+    """A camt.053.001.08 statement such as the bank would send for `compte` from `du`
     to `au`: every book movement of the account as the bank sees it (a payment
     batch as one debit per transfer, with its EndToEndId), plus the bank's
     monthly fee, which the books do not know yet. For the demo and the tests."""
@@ -356,7 +356,9 @@ def releve_exemple(
         )
     )
     precedent = (
-        Releve.objects.filter(compte=compte, date_fin__lt=du).order_by("-date_fin", "-id").first()
+        Releve.objects.filter(compte=compte, nature=Releve.Nature.RELEVE, date_fin__lt=du)
+        .order_by("-date_fin", "-id")
+        .first()
     )
     if precedent is not None:
         # The bank's balance follows its own last statement (fees included).
@@ -373,5 +375,11 @@ def releve_exemple(
         solde_ouverture=ouverture,
         solde_cloture=ouverture + mouvement,
         lignes=tuple(lignes),
+        version=VERSION_DEMO,
     )
-    return releves.ecrire_camt053(releve, message_id=f"RLV{au:%Y%m%d}{compte.pk:04d}")
+    return releves.ecrire_camt(
+        releve, message_id=f"RLV{au:%Y%m%d}{compte.pk:04d}", version=VERSION_DEMO
+    )
+
+
+VERSION_DEMO = "camt.053.001.08"  # what banks send since the end of MT940

@@ -42,6 +42,8 @@ urlpatterns = [
     path("releves/", views.releves, name="releves"),
     path("rapprochement/<int:compte_pk>/", views.rapprochement, name="rapprochement"),
     path("rapprochement/<int:compte_pk>/pdf/", views.rapprochement_pdf, name="rapprochement_pdf"),
+    path("rapprochement/<int:compte_pk>/csv/", views.rapprochement_csv, name="rapprochement_csv"),
+    path("releves/<int:pk>/", views.releve, name="releve"),
     path("caisse/", views.caisse, name="caisse"),
     path("caisse/<int:pk>/pdf/", views.arrete_pdf, name="arrete_pdf"),
 ]

@@ -69,6 +69,7 @@ from tresorerie.services.releves import (
     rapprochement_defaire,
     rapprocher,
     releve_importer,
+    resume_import,
 )
 from tresorerie.services.retours import libelle_motif, paiement_retourner
 from tresorerie.services.retours_coordonnees import coordonnees_corriger
@@ -115,6 +116,7 @@ __all__ = [
     "compte_decouvert_fixer",
     "compte_format_virements_fixer",
     "releve_importer",
+    "resume_import",
     "FENETRE_RAPPROCHEMENT",
     "rapprocher",
     "expliquer",

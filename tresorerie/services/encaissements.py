@@ -103,7 +103,7 @@ def _exiger_encaisseur(
     )
 
 
-def _exiger_compte_pour(compte: CompteDisponibilite, moyen: str):
+def _exiger_compte_pour(compte: CompteDisponibilite, moyen: str, reference=""):
     if not compte.actif:
         raise DonneeInvalide(f"Le compte « {compte.libelle} » est fermé.")
     numeraire = compte.nature in ("caisse", "regie")
@@ -114,6 +114,16 @@ def _exiger_compte_pour(compte: CompteDisponibilite, moyen: str):
         )
     if moyen == Encaissement.Moyen.VIREMENT and numeraire:
         raise DonneeInvalide("Un virement se reçoit sur un compte bancaire, pas en caisse.")
+    if moyen == Encaissement.Moyen.PRELEVEMENT:
+        if numeraire:
+            raise DonneeInvalide(
+                "Un prélèvement SEPA se reçoit sur un compte bancaire, pas en caisse."
+            )
+        if not str(reference or "").strip():
+            raise DonneeInvalide(
+                "Un prélèvement SEPA se reconnaît à sa référence (référence de bout en bout ou "
+                "du mandat) : indiquez-la, elle sert à retrouver un prélèvement impayé au relevé."
+            )
 
 
 def _lignes_reparties(repartitions) -> list[tuple[LigneOrdreRecette, Decimal]]:
@@ -174,7 +184,7 @@ def encaissement_enregistrer(
     # such, to the agent comptable as to the régisseur (not as a question of role).
     exercice = exercice_du(date)
     _exiger_encaisseur(acting_user, compte, moyen, date, montant)
-    _exiger_compte_pour(compte, moyen)
+    _exiger_compte_pour(compte, moyen, reference)
     parts = _lignes_reparties(repartitions)
     if not _est_comptable(acting_user, date):
         # A régisseur at a régie decided by the directeur: its rules (circ. 93/82, régies).
@@ -307,7 +317,7 @@ def encaissement_sans_titre(
     )
     if moyen not in Encaissement.Moyen.values:
         raise DonneeInvalide(f"Le moyen de paiement « {moyen} » n'existe pas.")
-    _exiger_compte_pour(compte, moyen)
+    _exiger_compte_pour(compte, moyen, reference)
     exiger_caisse_ouverte(compte, date, "l'encaissement")
     if compte.credits_seulement:
         raise DonneeInvalide(

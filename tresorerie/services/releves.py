@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-from collections import defaultdict
 
 from django.db.models import Q
 
@@ -16,10 +14,15 @@ from core.saisie import texte
 from ledger.models import Ligne
 from personnes.permissions import exiger_comptable
 from tresorerie import releves
-from tresorerie.models import CompteDisponibilite, LotPaiement, Paiement, Rapprochement, Releve
+from tresorerie.models import CompteDisponibilite, Rapprochement, Releve
 from tresorerie.models import LigneReleve as LigneReleveModele
 from tresorerie.selectors import lignes_rapprochees_ids
 from tresorerie.services.commun import _atomique, _aujourd_hui
+from tresorerie.services.rapprochement_auto import (
+    FENETRE_RAPPROCHEMENT,  # noqa: F401 (re-exported by tresorerie.services)
+    rapprocher_automatiquement,
+)
+from tresorerie.services.retours_releve import nature_retour
 
 # --- Relevés bancaires et rapprochement --------------------------------------------
 
@@ -27,13 +30,79 @@ from tresorerie.services.commun import _atomique, _aujourd_hui
 def _format_releve(contenu: bytes) -> str:
     debut = contenu[:300].lstrip(b"\xef\xbb\xbf").lstrip()
     if debut.startswith(b"<"):
-        return "camt.053"
+        return "camt"
     if debut.lower().startswith(b"date;"):
         return "csv"
     raise DonneeInvalide(
-        "Ce fichier n'est ni un relevé camt.053 (XML) ni un relevé CSV commençant par "
-        "l'en-tête « date;date_valeur;libelle;reference;debit;credit »."
+        "Ce fichier n'est ni un relevé camt.053 ou un avis camt.054 (XML, versions "
+        f"{VERSIONS_ACCEPTEES}) ni un relevé CSV commençant par l'en-tête "
+        "« date;date_valeur;libelle;reference;debit;credit »."
     )
+
+
+def _versions_acceptees() -> str:
+    numeros = sorted({v.rsplit(".", 1)[1] for v in releves.VERSIONS_CAMT})
+    return f".001.{numeros[0]} à .001.{numeros[-1]}"
+
+
+# Named by the import form and the refusal of a file that is none of them.
+VERSIONS_ACCEPTEES = _versions_acceptees()
+
+
+def _solde_csv(solde_ouverture):
+    if solde_ouverture in (None, ""):
+        raise DonneeInvalide("Un relevé CSV ne donne pas le solde d'ouverture : indiquez-le.")
+    brut = str(solde_ouverture).strip()
+    if brut.startswith("-"):
+        return -montant_valide(brut[1:], libelle="Le solde d'ouverture")
+    return montant_valide(brut, libelle="Le solde d'ouverture", strictement_positif=False)
+
+
+def _exiger_compte(lu, compte: CompteDisponibilite) -> None:
+    """The file's account must be the chosen one: name the file's IBAN, and our
+    account that holds it if any (no other of our IBANs is listed)."""
+    iban = "".join(lu.iban.split()).upper()
+    if iban == "".join(compte.iban.split()).upper():
+        return
+    autre = next(
+        (
+            c
+            for c in CompteDisponibilite.objects.exclude(pk=compte.pk).exclude(iban="")
+            if "".join(c.iban.split()).upper() == iban
+        ),
+        None,
+    )
+    quoi = "Cet avis" if lu.nature == releves.AVIS else "Ce relevé"
+    if autre is not None:
+        raise DonneeInvalide(
+            f"{quoi} est celui du compte {iban}, pas de « {compte.libelle} » ({compte.iban}) : "
+            f"c'est l'IBAN de notre compte « {autre.libelle} » ({autre.compte.numero}) ; "
+            "importez-le sur ce compte."
+        )
+    raise DonneeInvalide(
+        f"{quoi} est celui du compte {iban}, pas de « {compte.libelle} » ({compte.iban}) : "
+        "cet IBAN n'est celui d'aucun des comptes de l'organisme."
+    )
+
+
+def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
+    """A statement follows the previous statement of the account (not an avis:
+    a notification has no balances and is not compared with statements)."""
+    if lu.nature != releves.RELEVE:
+        return
+    precedent = (
+        Releve.objects.filter(
+            compte=compte, nature=Releve.Nature.RELEVE, date_fin__lt=lu.date_debut
+        )
+        .order_by("-date_fin", "-id")
+        .first()
+    )
+    if precedent is not None and precedent.solde_cloture != lu.solde_ouverture:
+        raise DonneeInvalide(
+            f"Le solde d'ouverture du relevé ({format_euros(lu.solde_ouverture)}) ne suit pas le "
+            f"solde de clôture du relevé précédent {precedent.identifiant} "
+            f"({format_euros(precedent.solde_cloture)}) : un relevé manque-t-il ?"
+        )
 
 
 @_atomique
@@ -45,8 +114,10 @@ def releve_importer(
     contenu: bytes,
     solde_ouverture=None,
 ) -> Releve:
-    """Import a bank statement (camt.053, or CSV with the opening balance given)
-    of one account, then match its lines automatically with the books."""
+    """Import a bank statement (camt.053 .001.02/.04/.08, or CSV with the opening
+    balance given) or a notification (camt.054) of one account; process the
+    returns it shows (payments and receipts cancelled); then match a
+    statement's lines automatically with the books (`rapprochement_auto`)."""
     le = _aujourd_hui()
     exiger_comptable(
         acting_user, le, "importer un relevé bancaire", code="tresorerie.releve_importer"
@@ -55,25 +126,13 @@ def releve_importer(
         raise DonneeInvalide(f"« {compte.libelle} » n'est pas un compte bancaire : pas de relevé.")
     if not contenu:
         raise DonneeInvalide("Le fichier est vide.")
-    format_ = _format_releve(contenu)
-    if format_ == "camt.053":
-        lu = releves.lire_camt053(contenu)
+    if _format_releve(contenu) == "camt":
+        lu = releves.lire_camt(contenu)
     else:
-        if solde_ouverture in (None, ""):
-            raise DonneeInvalide("Un relevé CSV ne donne pas le solde d'ouverture : indiquez-le.")
         lu = releves.lire_csv(
-            contenu,
-            iban=compte.iban,
-            solde_ouverture=montant_valide(
-                solde_ouverture, libelle="Le solde d'ouverture", strictement_positif=False
-            )
-            if not str(solde_ouverture).strip().startswith("-")
-            else -montant_valide(str(solde_ouverture).strip()[1:], libelle="Le solde d'ouverture"),
+            contenu, iban=compte.iban, solde_ouverture=_solde_csv(solde_ouverture)
         )
-    if lu.iban != compte.iban:
-        raise DonneeInvalide(
-            f"Ce relevé est celui du compte {lu.iban}, pas de « {compte.libelle} » ({compte.iban})."
-        )
+    _exiger_compte(lu, compte)
     empreinte = hashlib.sha256(contenu).hexdigest()
     deja = Releve.objects.filter(compte=compte).filter(
         Q(empreinte=empreinte) | Q(identifiant=lu.identifiant[:80])
@@ -81,22 +140,17 @@ def releve_importer(
     if deja.exists():
         r = deja.first()
         raise TransitionInterdite(
-            f"Ce relevé ({lu.identifiant}) a déjà été importé le {r.importe_le:%d/%m/%Y}."
+            f"Ce {'avis' if r.nature == Releve.Nature.AVIS else 'relevé'} ({lu.identifiant}) a "
+            f"déjà été importé le {r.importe_le:%d/%m/%Y}."
         )
-    precedent = (
-        Releve.objects.filter(compte=compte, date_fin__lt=lu.date_debut)
-        .order_by("-date_fin")
-        .first()
-    )
-    if precedent is not None and precedent.solde_cloture != lu.solde_ouverture:
-        raise DonneeInvalide(
-            f"Le solde d'ouverture du relevé ({format_euros(lu.solde_ouverture)}) ne suit pas le "
-            f"solde de clôture du relevé précédent {precedent.identifiant} "
-            f"({format_euros(precedent.solde_cloture)}) : un relevé manque-t-il ?"
-        )
+    _exiger_suite(lu, compte)
+    avis = lu.nature == releves.AVIS
     releve = Releve.objects.create(
         compte=compte,
         format=lu.format,
+        version=lu.version or "",
+        nature=Releve.Nature.AVIS if avis else Releve.Nature.RELEVE,
+        ecarts=list(lu.ecarts),
         identifiant=lu.identifiant[:80],
         date_debut=lu.date_debut,
         date_fin=lu.date_fin,
@@ -118,114 +172,55 @@ def releve_importer(
                 reference=lg.reference[:140],
                 reference_banque=lg.reference_banque[:140],
                 contrepartie=lg.contrepartie[:200],
+                code_operation=lg.code_operation[:40],
+                contre_passation=lg.contre_passation,
+                motif_retour=lg.motif_retour[:35],
+                motif_retour_info=lg.motif_retour_info[:255],
+                reference_lot=lg.reference_lot[:35],
+                nombre_operations=lg.nombre_operations,
             )
             for lg in lu.lignes
         ],
         batch_size=2000,
     )
-    rapproches = _rapprocher_automatiquement(acting_user, releve)
+    resultat = rapprocher_automatiquement(acting_user, releve)
     audit(
         acting_user,
         "tresorerie.releve_importe",
         releve,
         apres={
             "identifiant": releve.identifiant,
+            "version": releve.version or releve.format,
+            "nature": releve.nature,
             "lignes": len(lu.lignes),
-            "rapprochees": rapproches,
+            "rapprochees": resultat.rapprochees,
             "solde_cloture": releve.solde_cloture,
+            "ecarts": list(lu.ecarts),
+            "retours": resultat.retours,
+            "retours_refuses": {str(k): v for k, v in resultat.retours_refuses.items()},
         },
     )
     return releve
 
 
-FENETRE_RAPPROCHEMENT = datetime.timedelta(days=10)
-
-
-def _rapprocher_automatiquement(acting_user, releve: Releve) -> int:
-    """Match statement lines with book lines of the account: by reference first
-    (a payment batch's EndToEndIds, a receipt's reference, the entry's pièce),
-    then by amount and direction at the nearest date within ten days."""
-    compte = releve.compte
-    deja = lignes_rapprochees_ids(compte)
-    candidates = [
-        lg
-        for lg in Ligne.objects.filter(
-            compte=compte.compte,
-            ecriture__date__gte=releve.date_debut - FENETRE_RAPPROCHEMENT,
-            ecriture__date__lte=releve.date_fin,
+def resume_import(releve: Releve) -> str:
+    """The message shown after an import (page and act)."""
+    lignes = releve.lignes.count()
+    retours = releve.lignes.filter(
+        Q(contre_passation=True) | ~Q(motif_retour="") | ~Q(code_operation="")
+    )
+    traites = sum(1 for lg in retours if nature_retour(lg))
+    suite = f" ; {traites} retour(s) ou contre-passation(s) lu(s)" if traites else ""
+    if releve.nature == Releve.Nature.AVIS:
+        return (
+            f"Avis {releve.identifiant} importé : {lignes} ligne(s), non rapprochées (le relevé "
+            f"qui suit porte les mêmes opérations){suite}."
         )
-        .exclude(ecriture__journal__a_nouveaux=True)
-        .select_related("ecriture")
-        .order_by("ecriture__date", "id")
-        if lg.pk not in deja
-    ]
-    libres = {lg.pk: lg for lg in candidates}
-    a_faire = list(releve.lignes.filter(rapprochement__isnull=True).order_by("id"))
-    appariements: list[tuple[LigneReleveModele, list[Ligne]]] = []
-
-    # 1. Payment batches: every transfer of the lot on the statement, adding up.
-    references = {lg.reference for lg in a_faire if lg.reference}
-    paiements = {
-        p.bout_en_bout: p
-        for p in Paiement.objects.filter(bout_en_bout__in=references).select_related("lot")
-    }
-    par_lot: dict[int, list[LigneReleveModele]] = defaultdict(list)
-    for lg in a_faire:
-        if lg.reference in paiements and lg.sens == "debit":
-            par_lot[paiements[lg.reference].lot_id].append(lg)
-    for lot in LotPaiement.objects.filter(pk__in=par_lot):
-        lignes_lot = par_lot[lot.pk]
-        livre = next(
-            (c for c in libres.values() if c.ecriture_id == lot.ecriture_id and c.credit > 0), None
-        )
-        if (
-            livre
-            and len(lignes_lot) == lot.nombre
-            and sum(x.montant for x in lignes_lot) == livre.credit
-        ):
-            for lg in lignes_lot:
-                appariements.append((lg, [livre]))
-            del libres[livre.pk]
-    fait = {lg.pk for lg, _ in appariements}
-
-    # 2. By reference, then 3. by amount at the nearest date.
-    def sens_livre(lg):
-        return "credit" if lg.debit > 0 else "debit"
-
-    def montant_livre(lg):
-        return lg.debit or lg.credit
-
-    for passe in ("reference", "montant"):
-        for lg in a_faire:
-            if lg.pk in fait:
-                continue
-            possibles = [
-                c
-                for c in libres.values()
-                if sens_livre(c) == lg.sens
-                and montant_livre(c) == lg.montant
-                and abs((c.ecriture.date - lg.date_operation).days) <= FENETRE_RAPPROCHEMENT.days
-            ]
-            if passe == "reference":
-                possibles = [
-                    c
-                    for c in possibles
-                    if lg.reference and lg.reference in (c.ecriture.piece, c.libelle)
-                ]
-            if not possibles:
-                continue
-            choisie = min(
-                possibles, key=lambda c: (abs((c.ecriture.date - lg.date_operation).days), c.pk)
-            )
-            appariements.append((lg, [choisie]))
-            fait.add(lg.pk)
-            del libres[choisie.pk]
-    for lg, lignes in appariements:
-        rapprochement = Rapprochement.objects.create(
-            ligne_releve=lg, mode=Rapprochement.Mode.AUTOMATIQUE, par=acting_user
-        )
-        rapprochement.lignes_ecriture.set(lignes)
-    return len(appariements)
+    rapprochees = releve.lignes.filter(rapprochement__isnull=False).count()
+    return (
+        f"Relevé {releve.identifiant} importé : {lignes} ligne(s), {rapprochees} "
+        f"rapprochée(s) automatiquement{suite}."
+    )
 
 
 @_atomique

@@ -29,7 +29,13 @@ from tresorerie.views.paiements import (
     paiements,
     pain001,
 )
-from tresorerie.views.releves import rapprochement, rapprochement_pdf, releves
+from tresorerie.views.releves import (
+    rapprochement,
+    rapprochement_csv,
+    rapprochement_pdf,
+    releve,
+    releves,
+)
 from tresorerie.views.restes import restes
 from tresorerie.views.sans_titre import regularisation_preparer, sans_titre
 from tresorerie.views.tableau import carnet_clore, tableau
@@ -55,6 +61,8 @@ __all__ = [
     "decouvert_fixer",
     "format_virements_fixer",
     "releves",
+    "releve",
+    "rapprochement_csv",
     "rapprochement",
     "rapprochement_pdf",
     "caisse",

@@ -6,7 +6,9 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from tresorerie import actes, pdf, selectors
+from core import csv_sur
+from core.money import format_euros
+from tresorerie import actes, pdf, selectors, selectors_releves
 from tresorerie.forms import (
     ReleveForm,
     comptes_actifs,
@@ -15,7 +17,9 @@ from tresorerie.models import (
     CompteDisponibilite,
     LigneReleve,
     Rapprochement,
+    Releve,
 )
+from tresorerie.services import releves as services_releves
 from tresorerie.views.commun import (
     _est_comptable,
     agir,
@@ -47,7 +51,11 @@ def releves(request):
     return render(
         request,
         "tresorerie/releves.html",
-        {"comptes": comptes, "est_comptable": comptable},
+        {
+            "comptes": comptes,
+            "est_comptable": comptable,
+            "versions": services_releves.VERSIONS_ACCEPTEES,
+        },
         status=statut,
     )
 
@@ -98,6 +106,9 @@ def rapprochement(request, compte_pk: int):
             messages.error(request, "Acte inconnu.")
         return redirect("tresorerie:rapprochement", compte_pk=compte.pk)
     etat = selectors.etat_rapprochement(compte)
+    suites = selectors_releves.suites(etat.releve_non_rapproche, compte)
+    for lg in etat.releve_non_rapproche:
+        lg.suite = suites.get(lg.pk)
     rapproches = (
         Rapprochement.objects.filter(ligne_releve__releve__compte=compte)
         .select_related("ligne_releve", "par")
@@ -114,6 +125,103 @@ def rapprochement(request, compte_pk: int):
             "est_comptable": comptable,
         },
     )
+
+
+@lecture
+def releve(request, pk: int):
+    """One statement or notification: its lines, what the bank said of each
+    (code, batch, return) and what the import did."""
+    releve = get_object_or_404(
+        Releve.objects.select_related("compte__compte", "importe_par").exclude(compte__iban=""),
+        pk=pk,
+    )
+    lignes = list(
+        releve.lignes.select_related("rapprochement").prefetch_related(
+            "rapprochement__lignes_ecriture__ecriture__journal"
+        )
+    )
+    suites = selectors_releves.suites(lignes, releve.compte)
+    for lg in lignes:
+        lg.suite = suites.get(lg.pk)
+    return render(request, "tresorerie/releve.html", {"releve": releve, "lignes": lignes})
+
+
+COLONNES_CSV = [
+    "nature",
+    "date",
+    "libellé",
+    "référence",
+    "code opération",
+    "référence du lot",
+    "opérations du lot",
+    "contre-passation",
+    "motif de retour",
+    "information de retour",
+    "montant (crédit +, débit −)",
+    "état",
+    "suite donnée",
+]
+
+
+def _nombre(montant) -> str:
+    return format_euros(montant).removesuffix(" €")
+
+
+@lecture
+def rapprochement_csv(request, compte_pk: int):
+    """The reconciliation state as a spreadsheet reads it: the statement lines
+    not in the books (with what the bank said of them), those explained, and
+    the book lines not on the statement."""
+    compte = _compte_bancaire(compte_pk)
+    etat = selectors.etat_rapprochement(compte)
+    lignes = etat.releve_non_rapproche + etat.releve_explique
+    suites = selectors_releves.suites(lignes, compte)
+    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = (
+        f'attachment; filename="rapprochement-{compte.code}-{etat.au:%Y%m%d}.csv"'
+    )
+    reponse.write("\ufeff")  # spreadsheets then read the accents right
+    ecrivain = csv_sur.ecrivain(reponse, delimiter=";")
+    ecrivain.writerow(COLONNES_CSV)
+    for lg in lignes:
+        suite = suites.get(lg.pk)
+        explique = lg in etat.releve_explique
+        ecrivain.writerow(
+            [
+                "relevé",
+                f"{lg.date_operation:%d/%m/%Y}",
+                lg.libelle + (f" — {lg.contrepartie}" if lg.contrepartie else ""),
+                lg.reference,
+                lg.code_operation,
+                lg.reference_lot,
+                lg.nombre_operations if lg.nombre_operations is not None else "",
+                "oui" if lg.contre_passation else "",
+                lg.motif_retour,
+                lg.motif_retour_info,
+                _nombre(lg.montant_signe),
+                "expliquée" if explique else "à rapprocher",
+                lg.rapprochement.explication if explique else (suite.texte if suite else ""),
+            ]
+        )
+    for lg in etat.ecritures_non_rapprochees:
+        ecrivain.writerow(
+            [
+                "écriture",
+                f"{lg.ecriture.date:%d/%m/%Y}",
+                lg.libelle or lg.ecriture.libelle,
+                f"{lg.ecriture.journal.code}-{lg.ecriture.numero}",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                _nombre(lg.debit - lg.credit),
+                "absente du relevé",
+                "",
+            ]
+        )
+    return reponse
 
 
 @lecture

@@ -1,0 +1,89 @@
+"""Import of camt.053 statements of each version and of camt.054 notifications,
+written from our own payments: matched (statements) or kept aside (notifications),
+and the refusals that name what is wrong."""
+
+from decimal import Decimal
+
+import pytest
+
+from core.exceptions import DonneeInvalide, DroitInsuffisant
+from tests.tresorerie.conftest import ordre_vise
+from tests.tresorerie.releves_outils import fichier, importer, lignes_du_lot, mode
+from tresorerie import services as t
+from tresorerie.models import Releve
+from tresorerie.selectors import etat_rapprochement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lot(directrice, comptable, comptes, credits):
+    a = ordre_vise(directrice, comptable, credits, montant="1200.00")
+    b = ordre_vise(directrice, comptable, credits, montant="99.90", identifiant="")
+    return t.lot_payer(acting_user=comptable, ordres=[a, b], compte=comptes["BANQUE"])
+
+
+@pytest.mark.parametrize("version", ["camt.053.001.02", "camt.053.001.04", "camt.053.001.08"])
+def test_un_releve_de_chaque_version_se_rapproche_virement_par_virement(
+    comptable, comptes, lot, version
+):
+    banque = comptes["BANQUE"]
+    releve = importer(comptable, banque, fichier(lignes_du_lot(lot), banque.iban, version=version))
+
+    assert (releve.version, releve.nature, releve.format) == (version, "releve", "camt.053")
+    assert releve.solde_cloture == Decimal("-1299.90")
+    lignes = list(releve.lignes.all())
+    assert len(lignes) == 2 and [mode(lg) for lg in lignes] == ["automatique"] * 2
+    etat = etat_rapprochement(banque)
+    assert etat.ecritures_non_rapprochees == [] and etat.releve_non_rapproche == []
+    assert etat.ecart == Decimal("0.00")
+
+
+def test_un_avis_camt054_est_garde_sans_rapprochement_ni_effet_sur_l_etat(comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    contenu = fichier(lignes_du_lot(lot), banque.iban, "AVIS-1", version="camt.054.001.08")
+    avis = importer(comptable, banque, contenu, "avis.xml")
+
+    assert (avis.nature, avis.version) == (Releve.Nature.AVIS, "camt.054.001.08")
+    assert avis.solde_ouverture is None and avis.solde_cloture is None
+    assert avis.lignes.count() == 2
+    assert not avis.lignes.filter(rapprochement__isnull=False).exists()
+    assert t.resume_import(avis).startswith("Avis AVIS-1 importé : 2 ligne(s), non rapprochées")
+    etat = etat_rapprochement(banque)
+    assert etat.releve is None and etat.releve_non_rapproche == []
+    # The statement that follows matches the same movements; the notification
+    # is not compared with it (no balance to follow).
+    releve = importer(comptable, banque, fichier(lignes_du_lot(lot), banque.iban, "REL-2"))
+    assert releve.lignes.filter(rapprochement__mode="automatique").count() == 2
+
+
+def test_le_releve_d_un_autre_de_nos_comptes_est_refuse_en_le_nommant(comptable, comptes, lot):
+    banque, autre = comptes["BANQUE"], comptes["ENCAISSEMENT"]
+    contenu = fichier(lignes_du_lot(lot), autre.iban)
+    with pytest.raises(DonneeInvalide) as refus:
+        importer(comptable, banque, contenu)
+    message = str(refus.value)
+    assert f"celui du compte {autre.iban}" in message
+    assert f"pas de « {banque.libelle} » ({banque.iban})" in message
+    assert f"c'est l'IBAN de notre compte « {autre.libelle} » ({autre.compte.numero})" in message
+    assert not Releve.objects.exists()
+
+
+def test_le_releve_d_un_compte_inconnu_est_refuse_sans_lister_nos_comptes(comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    inconnu = "DE89370400440532013000"
+    with pytest.raises(DonneeInvalide) as refus:
+        importer(comptable, banque, fichier(lignes_du_lot(lot), inconnu))
+    message = str(refus.value)
+    assert message == (
+        f"Ce relevé est celui du compte {inconnu}, pas de « {banque.libelle} » ({banque.iban}) : "
+        "cet IBAN n'est celui d'aucun des comptes de l'organisme."
+    )
+    assert comptes["ENCAISSEMENT"].iban not in message
+
+
+def test_seul_le_comptable_importe_un_releve(directrice, comptes, lot):
+    banque = comptes["BANQUE"]
+    with pytest.raises(DroitInsuffisant, match="Seul l'agent comptable"):
+        importer(directrice, banque, fichier(lignes_du_lot(lot), banque.iban))
+    assert not Releve.objects.exists()

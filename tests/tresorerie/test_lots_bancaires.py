@@ -1,0 +1,124 @@
+"""A payment batch on the statement: booked as one entry carrying our PmtInfId,
+or transfer by transfer; and the batch the bank booked for another amount."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from core.money import format_euros
+from tests.tresorerie.conftest import ordre_vise
+from tests.tresorerie.releves_outils import fichier, importer, lignes_du_lot, mode
+from tresorerie import services as t
+from tresorerie.models import Rapprochement
+from tresorerie.releves import EntreeGroupee
+from tresorerie.selectors import etat_rapprochement
+from tresorerie.selectors_releves import suites
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lot(directrice, comptable, comptes, credits):
+    ordres = [
+        ordre_vise(directrice, comptable, credits, montant="1200.00"),
+        ordre_vise(directrice, comptable, credits, montant="99.90", identifiant=""),
+        ordre_vise(directrice, comptable, credits, montant="45.10", identifiant=""),
+    ]
+    return t.lot_payer(acting_user=comptable, ordres=ordres, compte=comptes["BANQUE"])
+
+
+def test_un_lot_comptabilise_en_une_entree_sans_detail_se_rapproche_d_un_coup(
+    comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    entree = EntreeGroupee(
+        lignes=tuple(lignes_du_lot(lot)),
+        reference_lot=lot.message_id,
+        details=False,
+        libelle="Remise de virements",
+    )
+    releve = importer(comptable, banque, fichier([entree], banque.iban))
+
+    seule = releve.lignes.get()
+    assert (seule.reference_lot, seule.nombre_operations) == (lot.message_id, 3)
+    assert seule.montant == lot.total == Decimal("1345.00")
+    assert seule.rapprochement.mode == Rapprochement.Mode.AUTOMATIQUE
+    livre = seule.rapprochement.lignes_ecriture.get()
+    assert (livre.ecriture_id, livre.credit) == (lot.ecriture_id, Decimal("1345.00"))
+    assert etat_rapprochement(banque).ecart == Decimal("0.00")
+
+
+def test_un_lot_en_une_entree_avec_le_detail_de_chaque_virement_se_rapproche(
+    comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    entree = EntreeGroupee(lignes=tuple(lignes_du_lot(lot)), reference_lot=lot.message_id)
+    releve = importer(comptable, banque, fichier([entree], banque.iban))
+
+    lignes = list(releve.lignes.all())
+    assert len(lignes) == 3 and {lg.reference_lot for lg in lignes} == {lot.message_id}
+    assert [mode(lg) for lg in lignes] == ["automatique"] * 3
+    assert etat_rapprochement(banque).ecritures_non_rapprochees == []
+
+
+def test_un_lot_comptabilise_virement_par_virement_se_rapproche_virement_par_virement(
+    comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    releve = importer(comptable, banque, fichier(lignes_du_lot(lot), banque.iban))
+
+    lignes = list(releve.lignes.all())
+    assert [lg.reference for lg in lignes] == [p.bout_en_bout for p in lot.paiements.all()]
+    assert [mode(lg) for lg in lignes] == ["automatique"] * 3
+    assert etat_rapprochement(banque).ecart == Decimal("0.00")
+
+
+def test_un_lot_debite_d_un_autre_montant_n_est_pas_rapproche_et_l_ecart_est_explique(
+    comptable, comptes, lot
+):
+    """A transfer of the batch rejected before booking: the bank debits less."""
+    banque = comptes["BANQUE"]
+    rejete = lignes_du_lot(lot)[2]
+    entree = EntreeGroupee(
+        lignes=tuple(lignes_du_lot(lot)[:2]),
+        reference_lot=lot.message_id,
+        details=False,
+        nombre_operations=2,
+    )
+    releve = importer(comptable, banque, fichier([entree], banque.iban))
+
+    seule = releve.lignes.get()
+    assert seule.montant == Decimal("1299.90") and mode(seule) is None
+    suite = suites([seule], banque)[seule.pk]
+    assert suite.proposition == (
+        f"Lot {lot.reference} ({lot.message_id}, 3 virement(s), {format_euros(lot.total)}) : "
+        f"la banque a débité {format_euros(seule.montant)}, écart de "
+        f"{format_euros(rejete.montant)} ; un virement du lot a-t-il été rejeté avant d'être "
+        "comptabilisé ?"
+    )
+    assert format_euros(rejete.montant) == "45,10\u00a0€"
+    assert "Rien n'a été rapproché automatiquement" in suite.texte
+    etat = etat_rapprochement(banque)
+    assert [lg.pk for lg in etat.releve_non_rapproche] == [seule.pk]
+
+
+def test_la_page_de_rapprochement_montre_le_lot_et_l_ecart(client, comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    entree = EntreeGroupee(
+        lignes=tuple(lignes_du_lot(lot)[:2]), reference_lot=lot.message_id, details=False
+    )
+    importer(comptable, banque, fichier([entree], banque.iban))
+    client.force_login(comptable)
+
+    page = client.get(reverse("tresorerie:rapprochement", args=[banque.pk])).content.decode()
+    assert f"lot {lot.message_id}" in page
+    assert "Explication proposée : « Lot " in page
+    assert f"écart de {format_euros(Decimal('45.10'))}" in page
+    csv = client.get(reverse("tresorerie:rapprochement_csv", args=[banque.pk])).content.decode(
+        "utf-8-sig"
+    )
+    entete, premiere = csv.splitlines()[:2]
+    assert "référence du lot;opérations du lot;contre-passation;motif de retour" in entete
+    assert f";{lot.message_id};2;" in premiere
+    assert f"écart de {format_euros(Decimal('45.10'))}" in premiere

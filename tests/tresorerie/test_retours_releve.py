@@ -1,0 +1,202 @@
+"""Returns read in statements and notifications: a returned transfer cancels its
+payment (order back to visé) and matches the counter-entry; a returned direct
+debit cancels the receipt and reopens the claim."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from core.exceptions import DonneeInvalide
+from core.money import format_euros
+from ledger.models import Ligne
+from tests.tresorerie.conftest import ordre_recette, ordre_vise
+from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
+from tresorerie import services as t
+from tresorerie.models import Encaissement, Retour
+from tresorerie.selectors import etat_rapprochement
+from tresorerie.selectors_releves import suites
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lot(directrice, comptable, comptes, credits):
+    a = ordre_vise(directrice, comptable, credits, montant="1200.00")
+    b = ordre_vise(directrice, comptable, credits, montant="99.90", identifiant="")
+    return t.lot_payer(acting_user=comptable, ordres=[a, b], compte=comptes["BANQUE"])
+
+
+def retour_de(paiement, **signes):
+    return ligne(paiement.montant, "credit", paiement.bout_en_bout, "Retour de virement", **signes)
+
+
+@pytest.mark.parametrize(
+    "signes",
+    [
+        {"contre_passation": True},
+        {"code_operation": "PMNT/ICDT/RRTN"},
+        {"motif_retour": "AC04", "motif_retour_info": "Compte clos depuis le 2 juin"},
+    ],
+    ids=["indicateur-de-contre-passation", "code-RRTN", "motif-AC04"],
+)
+def test_un_virement_retourne_annule_le_paiement_et_se_rapproche_de_la_contre_ecriture(
+    comptable, comptes, lot, signes
+):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    releve = importer(
+        comptable,
+        banque,
+        fichier([*lignes_du_lot(lot), retour_de(paiement, **signes)], banque.iban),
+    )
+
+    retour = Retour.objects.get()
+    assert retour.paiement == paiement and retour.motif == signes.get("motif_retour", "")
+    paiement.ordre.refresh_from_db()
+    assert paiement.ordre.etat == "vise"
+    ligne_retour = releve.lignes.get(sens="credit")
+    assert mode(ligne_retour) == "automatique"
+    livre = ligne_retour.rapprochement.lignes_ecriture.get()
+    assert (livre.ecriture_id, livre.compte.numero, livre.debit) == (
+        retour.ecriture_id,
+        "5122",
+        Decimal("1200.00"),
+    )
+    assert "revenu à visé" in ligne_retour.rapprochement.explication
+    assert [mode(lg) for lg in releve.lignes.filter(sens="debit")] == ["automatique"] * 2
+    etat = etat_rapprochement(banque)
+    assert etat.ecritures_non_rapprochees == [] and etat.ecart == Decimal("0.00")
+
+
+def test_le_retour_vu_par_l_avis_puis_par_le_releve_n_est_passe_qu_une_fois(
+    comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    retour = retour_de(paiement, code_operation="PMNT/ICDT/RRTN", motif_retour="AC04")
+    avis = importer(
+        comptable, banque, fichier([retour], banque.iban, "AVIS-1", version="camt.054.001.04")
+    )
+    assert Retour.objects.get().ligne_releve == avis.lignes.get()
+    assert mode(avis.lignes.get()) is None  # a notification is never matched
+    ecritures = Ligne.objects.filter(compte__numero="5122").count()
+
+    releve = importer(comptable, banque, fichier([*lignes_du_lot(lot), retour], banque.iban))
+
+    assert Retour.objects.count() == 1
+    assert Ligne.objects.filter(compte__numero="5122").count() == ecritures
+    livre = releve.lignes.get(sens="credit").rapprochement.lignes_ecriture.get()
+    assert livre.ecriture_id == Retour.objects.get().ecriture_id
+    assert etat_rapprochement(banque).ecart == Decimal("0.00")
+
+
+def test_un_retour_de_reference_inconnue_reste_a_rapprocher_et_dit_pourquoi(
+    comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    etranger = ligne("1200.00", "credit", "INCONNU-1", motif_retour="AC04")
+    releve = importer(comptable, banque, fichier([*lignes_du_lot(lot), etranger], banque.iban))
+
+    seule = releve.lignes.get(sens="credit")
+    assert mode(seule) is None and not Retour.objects.exists()
+    suite = suites([seule], banque)[seule.pk]
+    assert suite.badges == ["retour : AC04 (compte clos)"]
+    assert suite.texte.startswith(
+        "Retour d'un virement de référence « INCONNU-1 » : aucun de nos paiements"
+    )
+
+
+def test_un_retour_d_un_autre_montant_n_annule_rien(comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    partiel = ligne("1190.00", "credit", paiement.bout_en_bout, contre_passation=True)
+    releve = importer(comptable, banque, fichier([*lignes_du_lot(lot), partiel], banque.iban))
+
+    seule = releve.lignes.get(sens="credit")
+    assert mode(seule) is None and not Retour.objects.exists()
+    attendu = f"la banque rend {format_euros(Decimal('1190.00'))}, le montant diffère"
+    assert attendu in suites([seule], banque)[seule.pk].texte
+
+
+@pytest.fixture
+def preleve(directrice, comptable, comptes):
+    ordre = ordre_recette(directrice, comptable)
+    encaissement = t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=comptes["BANQUE"],
+        moyen="prelevement",
+        montant="1250.40",
+        payeur="Société Orion",
+        objet="Prélèvement SEPA",
+        reference="PRLV-ORION-0001",
+        repartitions=[t.Repartition(ordre.lignes.get(), "1250.40")],
+    )
+    return encaissement, ordre.lignes.get()
+
+
+def test_un_prelevement_impaye_annule_l_encaissement_et_rouvre_la_creance(
+    comptable, comptes, preleve
+):
+    banque = comptes["BANQUE"]
+    encaissement, creance = preleve
+    assert t.reste_sur_ligne(creance) == Decimal("0.00")
+    lignes = [
+        ligne("1250.40", "credit", "PRLV-ORION-0001", "Prélèvement SEPA"),
+        ligne(
+            "1250.40",
+            "debit",
+            "PRLV-ORION-0001",
+            "Impayé",
+            code_operation="PMNT/IDDT/UPDD",
+            motif_retour="MD07",
+        ),
+    ]
+    releve = importer(comptable, banque, fichier(lignes, banque.iban))
+
+    encaissement.refresh_from_db()
+    assert encaissement.etat == Encaissement.Etat.ANNULE
+    assert "MD07 (titulaire du compte décédé)" in encaissement.motif_annulation
+    assert t.reste_sur_ligne(creance) == Decimal("1250.40")
+    impaye = releve.lignes.get(sens="debit")
+    livre = impaye.rapprochement.lignes_ecriture.get()
+    assert (livre.ecriture_id, livre.credit) == (
+        encaissement.ecriture_annulation_id,
+        Decimal("1250.40"),
+    )
+    assert mode(releve.lignes.get(sens="credit")) == "automatique"
+    assert etat_rapprochement(banque).ecart == Decimal("0.00")
+
+
+def test_un_prelevement_sans_reference_ou_en_caisse_est_refuse(comptable, comptes):
+    for compte, reference, message in (
+        (comptes["BANQUE"], "", "se reconnaît à sa référence"),
+        (comptes["CAISSE"], "PRLV-1", "pas en caisse"),
+    ):
+        with pytest.raises(DonneeInvalide, match=message):
+            t.encaissement_enregistrer(
+                acting_user=comptable,
+                compte=compte,
+                moyen="prelevement",
+                montant="10.00",
+                payeur="M. Petit",
+                objet="Prélèvement",
+                reference=reference,
+            )
+    assert not Encaissement.objects.exists()
+
+
+def test_la_page_du_releve_montre_les_badges_et_ce_qui_a_ete_fait(client, comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    retour = retour_de(paiement, contre_passation=True, motif_retour="AC04")
+    releve = importer(comptable, banque, fichier([*lignes_du_lot(lot), retour], banque.iban))
+    client.force_login(comptable)
+
+    page = client.get(reverse("tresorerie:releve", args=[releve.pk])).content.decode()
+    assert "camt.053.001.08" in page and "relevé de compte" in page
+    assert '<span class="badge">contre-passation</span>' in page
+    assert '<span class="badge">retour : AC04 (compte clos)</span>' in page
+    assert f"ordre n° {paiement.ordre.reference} revenu à visé" in page
+    liste = client.get(reverse("tresorerie:releves")).content.decode()
+    assert "versions .001.02 à .001.1" in liste and ".001.02, .001.04 et .001.08" in liste

@@ -1,0 +1,205 @@
+"""Returns and reversals read in a bank statement or notification (camt.053,
+camt.054): which lines are returns, and what the import does with them.
+
+A returned or rejected transfer comes back as a CREDIT to our account whose
+reference (EndToEndId) is one of our payments: the payment is cancelled by
+counter-entry (`tresorerie.services.retours.paiement_retourner`, which puts
+the order back to visé). A returned direct debit (or an unpaid cheque) of a
+receipt comes back as a DEBIT whose reference is the receipt's: the receipt
+is cancelled (`encaissement_annuler`), which reopens the claim. A statement
+line is then matched with the class-5 line of the counter-entry; a
+notification's line is not matched (the statement that follows carries the
+same movement, and matches the counter-entry already posted).
+
+A line is taken for a return when the bank says so: the reversal indicator
+(`RvslInd`), a return reason (`RtrInf/Rsn`), or a bank transaction code of a
+return (ISO 20022 External Bank Transaction Codes: sub-family RRTN "returned",
+RPCR "reversal due to payment cancellation request", UPDD "unpaid direct
+debit", UPCQ "unpaid cheque").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.exceptions import ApplicationError
+from ledger.models import Ligne
+from tresorerie.models import CompteDisponibilite, Encaissement, Paiement
+from tresorerie.models import LigneReleve as LigneReleveModele
+from tresorerie.services import retours as services_retours
+from tresorerie.services.encaissements import encaissement_annuler
+
+VIREMENT = "virement"  # a transfer of ours returned (credit)
+ENCAISSEMENT = "encaissement"  # a receipt of ours unpaid (debit): direct debit or cheque
+
+# Bank transaction codes (Domain/Family/SubFamily) of returns.
+_FAMILLES_VIREMENT = {"ICDT", "RCDT"}
+_FAMILLES_PRELEVEMENT = {"IDDT", "RDDT"}
+_FAMILLES_CHEQUE = {"ICHQ", "RCHQ"}
+_SOUS_FAMILLES_RETOUR = {"RRTN", "RPCR", "UPDD", "UPCQ"}
+
+
+def _code(ligne) -> tuple[str, str]:
+    """(family, sub-family) of the line's bank transaction code, or ("", "")."""
+    morceaux = (ligne.code_operation or "").upper().split("/")
+    if len(morceaux) == 3 and morceaux[0] == "PMNT":
+        return morceaux[1], morceaux[2]
+    return "", ""
+
+
+def nature_retour(ligne) -> str:
+    """VIREMENT, ENCAISSEMENT, or "" when the bank does not say the line is a return."""
+    famille, sous_famille = _code(ligne)
+    code_retour = sous_famille in _SOUS_FAMILLES_RETOUR
+    if ligne.sens == "credit":
+        if ligne.contre_passation or ligne.motif_retour:
+            return VIREMENT
+        return VIREMENT if code_retour and famille in _FAMILLES_VIREMENT else ""
+    if ligne.contre_passation or ligne.motif_retour:
+        return ENCAISSEMENT
+    if code_retour and famille in _FAMILLES_PRELEVEMENT | _FAMILLES_CHEQUE:
+        return ENCAISSEMENT
+    return ""
+
+
+def moyens_retournes(ligne) -> list[str]:
+    """The means of receipt a debit return may concern, from its bank code."""
+    famille, _ = _code(ligne)
+    if famille in _FAMILLES_CHEQUE:
+        return [Encaissement.Moyen.CHEQUE]
+    if famille in _FAMILLES_PRELEVEMENT:
+        return [Encaissement.Moyen.PRELEVEMENT]
+    return [Encaissement.Moyen.PRELEVEMENT, Encaissement.Moyen.CHEQUE]
+
+
+def libelle_motif(code: str) -> str:
+    """« AC04 (compte clos) », from the return reasons' table; the code alone if unknown."""
+    if not code:
+        return ""
+    libelle = services_retours.MOTIFS_RETOUR.get(code.upper(), "")
+    return f"{code} ({libelle})" if libelle else code
+
+
+def paiement_retourne(ligne, compte: CompteDisponibilite) -> Paiement | None:
+    if not ligne.reference:
+        return None
+    return (
+        Paiement.objects.select_related("ordre", "lot")
+        .filter(bout_en_bout=ligne.reference, lot__compte=compte)
+        .first()
+    )
+
+
+def encaissement_retourne(ligne, compte: CompteDisponibilite) -> Encaissement | None:
+    if not ligne.reference:
+        return None
+    return (
+        Encaissement.objects.filter(
+            compte=compte, reference=ligne.reference, moyen__in=moyens_retournes(ligne)
+        )
+        .order_by("-date", "-id")
+        .first()
+    )
+
+
+@dataclass
+class Traitement:
+    """What the import did with the returns of one statement or notification."""
+
+    # Statement lines to match, each with its book line and what was done.
+    appariements: list[tuple[LigneReleveModele, Ligne, str]] = field(default_factory=list)
+    # Lines taken for returns (matched or not): not matched by amount afterwards.
+    vus: set[int] = field(default_factory=set)
+    # Lines left unmatched because the act was refused: line id -> the refusal.
+    refus: dict[int, str] = field(default_factory=dict)
+    faits: list[str] = field(default_factory=list)
+
+
+def _ligne_classe_5(ecriture, compte: CompteDisponibilite, ligne) -> Ligne | None:
+    """The counter-entry's line on the account of funds, in the statement line's direction."""
+    cote = "debit" if ligne.sens == "credit" else "credit"  # money in: a debit of class 5
+    trouvees = list(
+        Ligne.objects.filter(ecriture=ecriture, compte=compte.compte, **{cote: ligne.montant})[:2]
+    )
+    return trouvees[0] if len(trouvees) == 1 else None
+
+
+def _motif_bancaire(ligne) -> str:
+    motif = libelle_motif(ligne.motif_retour) or ligne.code_operation or "contre-passation"
+    info = f" — {ligne.motif_retour_info}" if ligne.motif_retour_info else ""
+    return f"{motif}{info}"
+
+
+def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None:
+    paiement = paiement_retourne(ligne, compte)
+    if paiement is None or paiement.montant != ligne.montant:
+        return  # shown on the page: unknown reference or amount that differs
+    try:
+        retour = services_retours.paiement_retourner(
+            acting_user=acting_user,
+            paiement=paiement,
+            motif=ligne.motif_retour or "",
+            motif_info=ligne.motif_retour_info,
+            ligne_releve=ligne,
+        )
+    except ApplicationError as exc:
+        traitement.refus[ligne.pk] = str(exc)
+        return
+    ecriture = retour.ecriture
+    fait = (
+        f"Retour {_motif_bancaire(ligne)} : paiement {paiement.bout_en_bout} à "
+        f"{paiement.beneficiaire} annulé par l'écriture {ecriture.journal.code}-{ecriture.numero}, "
+        f"ordre n° {paiement.ordre.reference} revenu à visé."
+    )
+    traitement.faits.append(fait)
+    livre = _ligne_classe_5(ecriture, compte, ligne)
+    if livre is not None:
+        traitement.appariements.append((ligne, livre, fait))
+
+
+def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitement) -> None:
+    encaissement = encaissement_retourne(ligne, compte)
+    if encaissement is None or encaissement.montant != ligne.montant:
+        return
+    if encaissement.etat == Encaissement.Etat.ENREGISTRE:
+        moyen = Encaissement.Moyen(encaissement.moyen).label
+        motif = (
+            f"{moyen.capitalize()} impayé, retourné par la banque le "
+            f"{ligne.date_operation:%d/%m/%Y} (motif {_motif_bancaire(ligne)}), "
+            f"{releve.get_nature_display()} {releve.identifiant}"
+        )
+        try:
+            encaissement = encaissement_annuler(
+                acting_user=acting_user, encaissement=encaissement, motif=motif
+            )
+        except ApplicationError as exc:
+            traitement.refus[ligne.pk] = str(exc)
+            return
+    ecriture = encaissement.ecriture_annulation
+    if ecriture is None:
+        return
+    fait = (
+        f"Retour {_motif_bancaire(ligne)} : encaissement {encaissement.reference_interne} de "
+        f"{encaissement.payeur} annulé par l'écriture {ecriture.journal.code}-{ecriture.numero}, "
+        "créance remise en recouvrement."
+    )
+    traitement.faits.append(fait)
+    livre = _ligne_classe_5(ecriture, compte, ligne)
+    if livre is not None:
+        traitement.appariements.append((ligne, livre, fait))
+
+
+def retours_traiter(acting_user, releve, lignes) -> Traitement:
+    """Process the returns among `lignes` (inside the import's transaction)."""
+    traitement = Traitement()
+    compte = releve.compte
+    for ligne in lignes:
+        nature = nature_retour(ligne)
+        if not nature:
+            continue
+        traitement.vus.add(ligne.pk)
+        if nature == VIREMENT:
+            _retour_virement(acting_user, ligne, compte, traitement)
+        else:
+            _retour_encaissement(acting_user, ligne, compte, releve, traitement)
+    return traitement
