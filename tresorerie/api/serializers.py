@@ -317,9 +317,16 @@ class LigneReleveSerializer(serializers.ModelSerializer):
             "reference",
             "reference_banque",
             "contrepartie",
+            "code_operation",
+            "contre_passation",
+            "motif_retour",
+            "motif_retour_info",
+            "reference_lot",
+            "nombre_operations",
             "etat",
             "rapprochement",
         ]
+        read_only_fields = fields
 
     @staticmethod
     def _rapprochement(ligne) -> Rapprochement | None:
@@ -345,6 +352,11 @@ class ReleveSerializer(serializers.ModelSerializer):
     importe_par = serializers.CharField(source="importe_par.username")
     nombre_lignes = serializers.SerializerMethodField()
     lignes_rapprochees = serializers.SerializerMethodField()
+    ecarts = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Écarts au schéma ISO 20022 tolérés à l'import, en français.",
+    )
 
     class Meta:
         model = Releve
@@ -352,6 +364,9 @@ class ReleveSerializer(serializers.ModelSerializer):
             "id",
             "compte",
             "format",
+            "version",
+            "nature",
+            "ecarts",
             "identifiant",
             "date_debut",
             "date_fin",
