@@ -161,10 +161,12 @@ def test_la_base_refuse_un_engagement_au_dela_du_disponible(directrice, engage):
             "LGB05",
         ),
         (
+            # A negative payment undoes a returned transfer's, recorded in the same
+            # act (tresorerie 0016); LGB07 (payé >= 0) stands behind.
             "paiement",
             "-1",
-            "ni les crédits initiaux ni les paiements ne peuvent être négatifs",
-            "LGB07",
+            "ne s'annule que pour un virement retourné par la banque",
+            "LG387",
         ),
     ],
 )
