@@ -702,3 +702,13 @@ def test_un_statut_inconnu_est_refuse_en_le_nommant():
         "le statut de l'écriture n° 1 du relevé « REL-2026-03 » (ligne 45) (Sts) vaut « ABCD » ; "
         "attendu BOOK (comptabilisée), PDNG (en attente) ou INFO (pour information)."
     ) in refus(modifier(ecrire(), inconnu))
+
+
+def test_un_avis_dont_une_ecriture_sort_de_la_periode_est_lu_avec_une_note():
+    loin = releve((ligne("1.00", jour=3),), date_debut=datetime.date(2026, 3, 25))
+    lu = lire_camt(ecrire(loin, "camt.054.001.08"))
+    assert [x.date_operation for x in lu.lignes] == [datetime.date(2026, 3, 3)]
+    assert lu.ecarts == (
+        "L'écriture n° 1 de l'avis « REL-2026-03 » est comptabilisée le 03/03/2026, hors de la "
+        "période du 25/03/2026 au 31/03/2026 ; elle est lue.",
+    )

@@ -2,8 +2,9 @@
 
 All give the same `Releve`: one account, a period, opening and closing
 balances (signed, positive when the account is in credit, i.e. holds money;
-None for a camt.054 notification) and the booked lines, each with an amount > 0 and its direction as seen by the
-account holder ("credit": money in, "debit": money out).
+None for a camt.054 notification) and the booked lines, each with an amount
+> 0 and its direction as seen by the account holder ("credit": money in,
+"debit": money out).
 
 camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     Versions read: camt.053 (Bank-to-Customer Statement) and camt.054
@@ -16,6 +17,10 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     provisional) and other messages (pain.001, pain.002, ...) are refused saying
     what they are and what to ask the bank for. The file is parsed without
     entity expansion nor network access (no XXE; a DOCTYPE is refused).
+    Read with a note in `ecarts`: a `Document` inside an envelope with a
+    business application header (`AppHdr`, head.001), and a national namespace
+    that names the ISO version (the Austrian "ISO:camt.053.001.02:APC:STUZZA:
+    payments:003" is read and validated as camt.053.001.02).
 
     Tolerance (what banks really send): the XSD errors are sorted. An error is
     fatal, refusing the file with its line, when it touches what is read (the
@@ -25,9 +30,11 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     reader needs and that is absent, or the document's structure (the
     `Document` and message elements). Any other deviation (an unknown optional
     element, a too long free text, an identifier we do not use that breaks its
-    pattern, a missing element we do not need) is accepted and noted in French
-    in `Releve.ecarts` (one line per kind with its first line number and how
-    many others, at most 20). Whatever the XSD said, every value read is then
+    pattern, a missing element we do not need, an entry's status written the
+    way of another version) is accepted and noted in French in `Releve.ecarts`
+    (one line per kind with its first line number and how many others, at
+    most 20). libxml2 stops checking an element's content at its first
+    unexpected child, so a tolerated deviation may hide others. Whatever the XSD said, every value read is then
     checked here, with a message naming the statement, the entry's number and
     line, the field, what was found and what is expected.
 
@@ -53,14 +60,22 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     balances (`solde_ouverture` and `solde_cloture` None); its period is
     `FrToDt`, else the earliest and latest booking dates of its entries, else
     its creation date. Several `Ntfctn` of one account are merged.
-    Both: an account identified otherwise than by an IBAN (`Acct/Id/Othr`) or
-    held in another currency than the euro, and any amount in another currency,
-    are refused naming the currency (and the amount). A booking date outside the
+    Both: an account held in another currency than the euro, and any amount in
+    another currency, are refused naming the currency and the amount; an
+    account identified otherwise than by an IBAN is refused, unless its
+    `Acct/Id/Othr/Id` is itself a valid IBAN (then read, with a note). The
+    IBAN's key is not checked here: the import compares it with the account's.
+    An unbalanced statement whose `TxsSummry` announces more entries than the
+    file holds is said to be incomplete. A booking date outside the
     period by at most 7 days (`ECART_DE_DATE_ADMIS`: week-ends, holidays, a
-    period given in UTC) is accepted with a note in `ecarts`; further away the
-    statement is refused, since the period would not say what it holds.
+    period given in UTC) is accepted with a note in `ecarts`; further away a
+    statement is refused, since its balances would not be those of its period,
+    while a notification (no balances) is only noted.
 
     Entries:
+    - a booked entry without booking date (optional in the XSD) is dated by its
+      value date, else by the statement's last day (notification: its creation
+      day), with a note;
     - an entry gives one line, except an entry whose transaction details
       (`TxDtls`) each carry an amount in euros, in the entry's direction, and
       add up to the entry: then one line per transaction, so that each transfer

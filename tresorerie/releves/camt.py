@@ -309,7 +309,7 @@ def _lire_bloc(
             f"{debut:%d/%m/%Y} ; demandez à la banque un relevé corrigé."
         )
     ecarts = (*((note_iban,) if note_iban else ()), *notes) + _dates_hors_periode(
-        lignes, debut, fin, du_bloc, refus
+        lignes, debut, fin, du_bloc, refus, avis=nature == AVIS
     )
     releve = Releve(
         format=message,
@@ -417,16 +417,19 @@ def _dates_hors_periode(
     fin: datetime.date,
     du_bloc: str,
     refus: str,
+    *,
+    avis: bool,
 ) -> tuple[str, ...]:
     """A booking date a few days outside the period is noted (week-ends, a period given in
-    UTC); beyond ECART_DE_DATE_ADMIS the statement is refused."""
+    UTC); beyond ECART_DE_DATE_ADMIS a statement is refused (its balances would not be
+    those of its period), a notification only noted (it has no balances)."""
     notes = []
     for rang, ligne in lignes:
         jour = ligne.date_operation
         if debut <= jour <= fin:
             continue
         periode = f"du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}"
-        if jour < debut - ECART_DE_DATE_ADMIS or jour > fin + ECART_DE_DATE_ADMIS:
+        if not avis and (jour < debut - ECART_DE_DATE_ADMIS or jour > fin + ECART_DE_DATE_ADMIS):
             raise DonneeInvalide(
                 f"{refus} : l'écriture n° {rang} {du_bloc} est comptabilisée le "
                 f"{jour:%d/%m/%Y}, hors de la période {periode} (plus de "

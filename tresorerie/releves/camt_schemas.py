@@ -90,8 +90,13 @@ def classer(
     """(first fatal error as (line, French text) or None, French notes of the tolerated ones)."""
     fatale = None
     notes: dict[str, list[int]] = {}
+    prefixes = (
+        {p: uri for e in document.iter("*") for p, uri in e.nsmap.items() if p}
+        if erreurs_xsd
+        else {}
+    )
     for erreur in erreurs_xsd:
-        element = _element(document, erreur.path)
+        element = _element(document, erreur.path, prefixes)
         if element is None or _touche_ce_qui_est_lu(erreur, element):
             if fatale is None:
                 fatale = (erreur.line, _decrire(erreur, element, fatale=True))
@@ -112,11 +117,12 @@ def classer(
     return fatale, tuple(ecarts)
 
 
-def _element(document: etree._Element, chemin: str | None) -> etree._Element | None:
+def _element(
+    document: etree._Element, chemin: str | None, prefixes: dict[str, str]
+) -> etree._Element | None:
     """The element of an error's path, written with the document's own prefixes if any."""
     if not chemin:
         return None
-    prefixes = {p: uri for e in document.iter("*") for p, uri in e.nsmap.items() if p}
     try:
         trouves = document.getroottree().xpath(chemin, namespaces=prefixes)
     except etree.XPathError:
