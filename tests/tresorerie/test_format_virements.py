@@ -162,3 +162,22 @@ def test_la_page_des_comptes_montre_et_change_le_format_et_le_fichier_porte_sa_v
         f'attachment; filename="pain.001.001.03-{lot.message_id}.xml"'
     )
     assert espace(fichier.content) == "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
+
+
+def test_l_api_du_lot_donne_sa_version_et_nomme_le_fichier_d_apres_elle(
+    directrice, comptable, comptes, credits
+):
+    lot = t.lot_payer(
+        acting_user=comptable,
+        ordres=[ordre_vise(directrice, comptable, credits)],
+        compte=comptes["BANQUE"],
+    )
+    api = APIClient()
+    api.force_authenticate(comptable)
+    lu = api.get(f"/api/tresorerie/lots/{lot.pk}/").json()
+    assert lu["format"] == "pain.001.001.09"
+    fichier = api.get(lu["pain001"])
+    assert fichier["Content-Disposition"] == (
+        f'attachment; filename="pain.001.001.09-{lot.message_id}.xml"'
+    )
+    assert sepa.valider_pain001(fichier.content) == "pain.001.001.09"

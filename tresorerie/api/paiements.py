@@ -92,7 +92,8 @@ class LotPain001Api(APIView):
                 "il n'a pas de fichier de virements."
             )
         reponse = HttpResponse(fichier, content_type="application/xml")
-        reponse["Content-Disposition"] = f'attachment; filename="{lot.message_id}.xml"'
+        version = lot.format or "pain.001.001.03"  # batches paid before the choice existed
+        reponse["Content-Disposition"] = f'attachment; filename="{version}-{lot.message_id}.xml"'
         return reponse
 
 

@@ -270,6 +270,7 @@ class LotSerializer(serializers.ModelSerializer):
             "nombre",
             "total",
             "message_id",
+            "format",
             "empreinte_fichier",
             "ecriture",
             "cree_par",
