@@ -5,12 +5,14 @@ debit cancels the receipt and reopens the claim."""
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from core.exceptions import DonneeInvalide
 from core.money import format_euros
 from ledger.models import Ligne
-from tests.tresorerie.conftest import ordre_recette, ordre_vise
+from tests.tresorerie.conftest import AUJOURD_HUI, ordre_recette, ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
 from tresorerie import services as t
 from tresorerie.models import Encaissement, Retour
@@ -156,7 +158,10 @@ def test_un_prelevement_impaye_annule_l_encaissement_et_rouvre_la_creance(
 
     encaissement.refresh_from_db()
     assert encaissement.etat == Encaissement.Etat.ANNULE
-    assert "MD07 (titulaire du compte décédé)" in encaissement.motif_annulation
+    assert encaissement.motif_annulation == (
+        f"Prélèvement SEPA impayé, retourné par la banque le {AUJOURD_HUI:%d/%m/%Y} (motif MD07 — "
+        "titulaire du compte décédé), relevé de compte REL-1"
+    )
     assert t.reste_sur_ligne(creance) == Decimal("1250.40")
     impaye = releve.lignes.get(sens="debit")
     livre = impaye.rapprochement.lignes_ecriture.get()
@@ -200,3 +205,63 @@ def test_la_page_du_releve_montre_les_badges_et_ce_qui_a_ete_fait(client, compta
     assert f"ordre n° {paiement.ordre.reference} revenu à visé" in page
     liste = client.get(reverse("tresorerie:releves")).content.decode()
     assert "versions .001.02 à .001.1" in liste and ".001.02, .001.04 et .001.08" in liste
+
+
+def test_l_api_importe_et_rend_les_champs_du_retour(comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    retour = retour_de(paiement, code_operation="PMNT/ICDT/RRTN", motif_retour="AC04")
+    contenu = fichier([*lignes_du_lot(lot), retour], banque.iban, version="camt.053.001.04")
+    api = APIClient()
+    api.force_authenticate(comptable)
+
+    reponse = api.post(
+        "/api/tresorerie/releves/",
+        {"compte": "BANQUE", "fichier": SimpleUploadedFile("releve.xml", contenu)},
+        format="multipart",
+    )
+
+    assert reponse.status_code == 201, reponse.json()
+    releve = reponse.json()
+    assert (releve["version"], releve["nature"], releve["ecarts"]) == (
+        "camt.053.001.04",
+        "releve",
+        [],
+    )
+    assert releve["lignes_rapprochees"] == 3
+    ligne_retour = next(lg for lg in releve["lignes"] if lg["sens"] == "credit")
+    assert {k: ligne_retour[k] for k in ("code_operation", "motif_retour", "contre_passation")} == {
+        "code_operation": "PMNT/ICDT/RRTN",
+        "motif_retour": "AC04",
+        "contre_passation": False,
+    }
+    assert ligne_retour["etat"] == "rapprochee"
+    assert "revenu à visé" in ligne_retour["rapprochement"]["explication"]
+
+
+def test_un_cheque_impaye_annule_son_encaissement(directrice, comptable, comptes):
+    banque = comptes["BANQUE"]
+    ordre = ordre_recette(directrice, comptable)
+    encaissement = t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=banque,
+        moyen="cheque",
+        montant="1250.40",
+        payeur="Société Orion",
+        objet="Chèque",
+        reference="CHQ 7654321",
+        repartitions=[t.Repartition(ordre.lignes.get(), "1250.40")],
+    )
+    lignes = [
+        ligne("1250.40", "credit", "CHQ 7654321", "Remise de chèque"),
+        ligne("1250.40", "debit", "CHQ 7654321", "Chèque impayé", code_operation="PMNT/RCHQ/UPCQ"),
+    ]
+    releve = importer(comptable, banque, fichier(lignes, banque.iban, version="camt.053.001.02"))
+
+    encaissement.refresh_from_db()
+    assert encaissement.etat == Encaissement.Etat.ANNULE
+    assert encaissement.motif_annulation.startswith(
+        f"Chèque impayé, retourné par la banque le {AUJOURD_HUI:%d/%m/%Y} (motif PMNT/RCHQ/UPCQ)"
+    )
+    assert t.reste_sur_ligne(ordre.lignes.get()) == Decimal("1250.40")
+    assert [mode(lg) for lg in releve.lignes.all()] == ["automatique"] * 2

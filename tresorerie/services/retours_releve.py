@@ -125,7 +125,12 @@ def _ligne_classe_5(ecriture, compte: CompteDisponibilite, ligne) -> Ligne | Non
 
 
 def _motif_bancaire(ligne) -> str:
-    motif = libelle_motif(ligne.motif_retour) or ligne.code_operation or "contre-passation"
+    """« AC04 — compte clos — the bank's information », else the code or the reversal."""
+    if ligne.motif_retour:
+        libelle = services_retours.MOTIFS_RETOUR.get(ligne.motif_retour.upper(), "")
+        motif = f"{ligne.motif_retour} — {libelle}" if libelle else ligne.motif_retour
+    else:
+        motif = ligne.code_operation or "contre-passation"
     info = f" — {ligne.motif_retour_info}" if ligne.motif_retour_info else ""
     return f"{motif}{info}"
 
@@ -147,7 +152,7 @@ def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None
         return
     ecriture = retour.ecriture
     fait = (
-        f"Retour {_motif_bancaire(ligne)} : paiement {paiement.bout_en_bout} à "
+        f"Retour ({_motif_bancaire(ligne)}) : paiement {paiement.bout_en_bout} à "
         f"{paiement.beneficiaire} annulé par l'écriture {ecriture.journal.code}-{ecriture.numero}, "
         f"ordre n° {paiement.ordre.reference} revenu à visé."
     )
@@ -162,9 +167,9 @@ def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitem
     if encaissement is None or encaissement.montant != ligne.montant:
         return
     if encaissement.etat == Encaissement.Etat.ENREGISTRE:
-        moyen = Encaissement.Moyen(encaissement.moyen).label
+        moyen = "Chèque" if encaissement.moyen == Encaissement.Moyen.CHEQUE else "Prélèvement SEPA"
         motif = (
-            f"{moyen.capitalize()} impayé, retourné par la banque le "
+            f"{moyen} impayé, retourné par la banque le "
             f"{ligne.date_operation:%d/%m/%Y} (motif {_motif_bancaire(ligne)}), "
             f"{releve.get_nature_display()} {releve.identifiant}"
         )
@@ -179,7 +184,7 @@ def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitem
     if ecriture is None:
         return
     fait = (
-        f"Retour {_motif_bancaire(ligne)} : encaissement {encaissement.reference_interne} de "
+        f"Retour ({_motif_bancaire(ligne)}) : encaissement {encaissement.reference_interne} de "
         f"{encaissement.payeur} annulé par l'écriture {ecriture.journal.code}-{ecriture.numero}, "
         "créance remise en recouvrement."
     )
