@@ -712,3 +712,33 @@ def test_un_avis_dont_une_ecriture_sort_de_la_periode_est_lu_avec_une_note():
         "L'écriture n° 1 de l'avis « REL-2026-03 » est comptabilisée le 03/03/2026, hors de la "
         "période du 25/03/2026 au 31/03/2026 ; elle est lue.",
     )
+
+
+def test_les_pages_d_un_releve_se_suivent_par_leurs_soldes_intermediaires():
+    def paginer(code_ouverture, code_cloture):
+        def action(document, n):
+            ouverture, cloture = document.xpath("//c:Bal/c:Tp/c:CdOrPrtry/c:Cd", namespaces=n)
+            ouverture.text, cloture.text = code_ouverture, code_cloture
+
+        return action
+
+    page_1 = releve((ligne("100.00"),), identifiant="P1")
+    page_2 = releve((ligne("40.00", "credit"),), ouverture="900.00", identifiant="P2")
+    lu_1 = lire_camt(modifier(ecrire(page_1), paginer("OPBD", "ITBD")))
+    lu_2 = lire_camt(modifier(ecrire(page_2), paginer("ITBD", "CLBD")))
+    assert (lu_1.solde_ouverture, lu_1.solde_cloture) == (Decimal("1000.00"), Decimal("900.00"))
+    assert (lu_2.solde_ouverture, lu_2.solde_cloture) == (Decimal("900.00"), Decimal("940.00"))
+
+
+def test_une_ecriture_sans_statut_d_un_releve_est_lue_comme_comptabilisee():
+    def sans_statut(document, n):
+        entree = document.xpath("//c:Ntry", namespaces=n)[0]
+        entree.remove(entree.find("c:Sts", n))
+
+    lu = lire_camt(modifier(ecrire(releve((ligne("7.00"),))), sans_statut))
+    assert [x.montant for x in lu.lignes] == [Decimal("7.00")]
+    assert lu.ecarts[-1] == (
+        "L'écriture n° 1 du relevé « REL-2026-03 » (ligne 45) n'a pas de statut (Sts) ; elle est "
+        "lue comme comptabilisée (BOOK)."
+    )
+    assert lu.ecarts[0].startswith("Écart au schéma camt.053.001.08 toléré, ligne ")

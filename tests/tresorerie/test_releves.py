@@ -288,19 +288,31 @@ def test_un_xml_quelconque_est_refuse():
         lire_camt053(b"<html><body>relev\xc3\xa9</body></html>")
 
 
-def test_un_releve_non_conforme_au_schema_est_refuse_avec_la_ligne():
+def test_un_releve_non_conforme_au_schema_sur_ce_qui_est_lu_est_refuse_avec_la_ligne():
+    def solde_illisible(document):
+        elements(document, "//c:Bal/c:Amt")[0].text = "cent cinquante"
+
+    with pytest.raises(DonneeInvalide) as erreur:
+        lire_camt053(modifier(ecrire(), solde_illisible))
+    assert erreur.value.message == (
+        "Le fichier n'est pas un relevé camt.053 valide : il n'est pas conforme au schéma "
+        "ISO 20022 camt.053.001.02 sur un élément que l'import lit (ligne 27 : la valeur "
+        "« cent cinquante » de « Stmt/Bal/Amt » n'est pas admise par le schéma (type "
+        "ActiveOrHistoricCurrencyAndAmount_SimpleType))."
+    )
+
+
+def test_un_releve_sans_compte_est_refuse():
     def sans_compte(document):
         compte = elements(document, "//c:Acct")[0]
         compte.getparent().remove(compte)
 
-    contenu = modifier(ecrire(), sans_compte)
     with pytest.raises(DonneeInvalide) as erreur:
-        lire_camt053(contenu)
+        lire_camt053(modifier(ecrire(), sans_compte))
     assert erreur.value.message == (
-        "Le fichier n'est pas un relevé camt.053 valide : il n'est pas conforme au schéma "
-        "ISO 20022 camt.053.001.02 sur un élément que l'import lit (ligne 15 : élément "
-        "« Stmt/Bal » non prévu par le schéma à cet endroit (attendu : CpyDplctInd, RptgSrc, "
-        "Acct))."
+        "Le fichier n'est pas un relevé camt.053 valide : le relevé « REL-2025-03 » ne désigne "
+        "pas son compte (élément Acct absent) ; demandez à la banque un relevé portant l'IBAN "
+        "du compte (Acct/Id/IBAN)."
     )
 
 

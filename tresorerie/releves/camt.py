@@ -281,7 +281,14 @@ def _lire_bloc(
     notes: list[str] = []
     for rang, entree in enumerate(bloc.iterfind("Ntry"), start=1):
         quoi_entree = f"l'écriture n° {rang} {du_bloc} (ligne {entree.sourceline})"
-        if lecture.statut(entree, quoi_entree, refus) != "BOOK":
+        if entree.find("Sts") is None:
+            # Required by the XSD: a file without it says nothing of its entries' status,
+            # which is then BOOK, the balances checking it for a statement.
+            notes.append(
+                f"{quoi_entree[0].upper()}{quoi_entree[1:]} n'a pas de statut (Sts) ; elle "
+                "est lue comme comptabilisée (BOOK)."
+            )
+        elif lecture.statut(entree, quoi_entree, refus) != "BOOK":
             continue
         lues = lecture.lire_entree(entree, quoi_entree, refus, jour_par_defaut)
         if lues and entree.find("BookgDt") is None:
@@ -342,6 +349,11 @@ def _lire_bloc(
 
 def _iban(bloc: etree._Element, quoi: str, refus: str) -> tuple[str, str]:
     """(IBAN, note): `Acct/Id/IBAN`, or an `Acct/Id/Othr/Id` that is a valid IBAN (noted)."""
+    if bloc.find("Acct") is None:
+        raise DonneeInvalide(
+            f"{refus} : {quoi} ne désigne pas son compte (élément Acct absent) ; demandez à la "
+            "banque un relevé portant l'IBAN du compte (Acct/Id/IBAN)."
+        )
     iban = lecture.texte(bloc, "Acct/Id/IBAN")
     note = ""
     if not iban:
@@ -376,11 +388,14 @@ def _iban(bloc: etree._Element, quoi: str, refus: str) -> tuple[str, str]:
 def _soldes(
     bloc: etree._Element, quoi: str, du_bloc: str, refus: str
 ) -> tuple[Decimal, Decimal, datetime.date, datetime.date]:
-    """(opening, closing, first day, last day): OPBD else PRCD (the day after), and CLBD."""
+    """(opening, closing, first day, last day): OPBD, else PRCD (the day after), else the
+    first ITBD; CLBD, else the last ITBD. The intermediate balance ITBD closes a page of
+    a statement split over several `Stmt` or files and opens the next."""
     soldes: dict[str, tuple[Decimal, datetime.date]] = {}
+    intermediaires: list[tuple[Decimal, datetime.date]] = []
     for bal in bloc.iterfind("Bal"):
         code = lecture.texte(bal, "Tp/CdOrPrtry/Cd")
-        if code in ("OPBD", "PRCD", "CLBD") and code not in soldes:
+        if code in ("OPBD", "PRCD", "CLBD", "ITBD") and code not in soldes:
             libelle = f"le solde {code} {du_bloc}"
             valeur = lecture.montant(bal.find("Amt"), libelle, refus)
             if lecture.sens(lecture.texte(bal, "CdtDbtInd"), libelle, refus) != CREDIT:
@@ -388,26 +403,36 @@ def _soldes(
             dates = bal.find("Dt")
             if dates is None:
                 raise DonneeInvalide(f"{refus} : {libelle} n'est pas daté (Dt).")
-            soldes[code] = (valeur, lecture.date_choix(dates, f"la date de {libelle}", refus))
-    if "OPBD" in soldes:
-        ouvert = "OPBD"
-    elif "PRCD" in soldes:
-        ouvert = "PRCD"
-    else:
-        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde d'ouverture (OPBD ou PRCD).")
+            solde = (valeur, lecture.date_choix(dates, f"la date de {libelle}", refus))
+            if code == "ITBD":
+                intermediaires.append(solde)
+            else:
+                soldes[code] = solde
+    ouvert = next((code for code in ("OPBD", "PRCD") if code in soldes), None)
+    if ouvert is None and intermediaires and ("CLBD" in soldes or len(intermediaires) > 1):
+        ouvert = "ITBD"
+        soldes[ouvert] = intermediaires.pop(0)
+    ferme = "CLBD"
+    if "CLBD" not in soldes and intermediaires:
+        ferme = "ITBD"
+        soldes["CLBD"] = intermediaires[-1]
+    if ouvert is None:
+        raise DonneeInvalide(
+            f"{refus} : {quoi} ne donne pas de solde d'ouverture (OPBD, PRCD ou ITBD)."
+        )
     if "CLBD" not in soldes:
-        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde de clôture (CLBD).")
+        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde de clôture (CLBD ou ITBD).")
     ouverture, date_ouverture = soldes[ouvert]
     cloture, fin = soldes["CLBD"]
     if fin < date_ouverture:
         raise DonneeInvalide(
             f"{refus} : les soldes {du_bloc} sont datés de façon incohérente : le solde de "
-            f"clôture (CLBD) est daté du {fin:%d/%m/%Y}, avant le solde d'ouverture "
+            f"clôture ({ferme}) est daté du {fin:%d/%m/%Y}, avant le solde d'ouverture "
             f"({ouvert}) daté du {date_ouverture:%d/%m/%Y}."
         )
     # PRCD is the previous statement's closing: the period starts the day after,
     # unless the bank dated it on the statement's own day.
-    debut = date_ouverture if ouvert == "OPBD" else min(date_ouverture + _UN_JOUR, fin)
+    debut = min(date_ouverture + _UN_JOUR, fin) if ouvert == "PRCD" else date_ouverture
     return ouverture, cloture, debut, fin
 
 

@@ -161,7 +161,10 @@ def _touche_ce_qui_est_lu(erreur, element: etree._Element) -> bool:
         return False
     if relatif[:2] == ["Ntry", "Sts"] and _statut_lisible(element, relatif):
         return False
-    if relatif and any(tuple(relatif[: len(lu)]) == lu for lu in CHEMINS_LUS):
+    inattendu = "is not expected" in erreur.message
+    # An element out of its place is still found by name by the reader: only a value or
+    # a content error on what is read is fatal, or (below) a needed element missing.
+    if not inattendu and relatif and any(tuple(relatif[: len(lu)]) == lu for lu in CHEMINS_LUS):
         return True
     # A missing element the reader needs: "Missing child element(s). Expected is ( Acct )"
     # at the parent, or "This element is not expected. Expected is ( CdtDbtInd )".
