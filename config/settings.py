@@ -270,6 +270,7 @@ SPECTACULAR_SETTINGS = {
         "TypeRegieEnum": "tresorerie.models_regies.Regie.Type",
         "TypeOrdreEnum": "ordres.models.OrdreBase.Type",
         "TypeCarnetEnum": "tresorerie.models.Carnet.Type",
+        "FormatVirementsEnum": "tresorerie.models.FormatVirements",
         "EtatEncaissementEnum": "tresorerie.models.Encaissement.Etat",
         "MoyenEncaissementEnum": "tresorerie.models.Encaissement.Moyen",
         "MoyenPaiementEnum": "tresorerie.models.LotPaiement.Moyen",
