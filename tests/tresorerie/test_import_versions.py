@@ -5,10 +5,12 @@ and the refusals that name what is wrong."""
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
+from lxml import etree
 
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 from tests.tresorerie.conftest import ordre_vise
-from tests.tresorerie.releves_outils import fichier, importer, lignes_du_lot, mode
+from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
 from tresorerie import services as t
 from tresorerie.models import Releve
 from tresorerie.selectors import etat_rapprochement
@@ -87,3 +89,23 @@ def test_seul_le_comptable_importe_un_releve(directrice, comptes, lot):
     with pytest.raises(DroitInsuffisant, match="Seul l'agent comptable"):
         importer(directrice, banque, fichier(lignes_du_lot(lot), banque.iban))
     assert not Releve.objects.exists()
+
+
+def test_les_ecarts_toleres_sont_gardes_et_montres(client, comptable, comptes):
+    banque = comptes["BANQUE"]
+    contenu = fichier([ligne("12.30", "debit", libelle="Frais")], banque.iban)
+    document = etree.fromstring(contenu)
+    for element in document.iter("{*}AddtlNtryInf"):
+        element.text = "Frais de tenue de compte " + "x" * 600
+    contenu = etree.tostring(document, xml_declaration=True, encoding="UTF-8")
+
+    releve = importer(comptable, banque, contenu)
+
+    assert len(releve.ecarts) == 1 and "le schéma en admet 500 au plus" in releve.ecarts[0]
+    assert releve.lignes.get().libelle.startswith("Frais de tenue de compte xxx")
+    client.force_login(comptable)
+    liste = client.get(reverse("tresorerie:releves")).content.decode()
+    assert "camt.053.001.08" in liste and "1 écart(s) au schéma toléré(s)" in liste
+    page = client.get(reverse("tresorerie:releve", args=[releve.pk])).content.decode()
+    assert "Écarts au schéma tolérés" in page
+    assert "« Stmt/Ntry/AddtlNtryInf » compte" in page
