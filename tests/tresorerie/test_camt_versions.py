@@ -9,6 +9,7 @@ from importlib import resources
 
 import pytest
 from lxml import etree
+from pycamt.parser import Camt053Parser
 
 from core.exceptions import DonneeInvalide
 from core.money import format_euros
@@ -742,3 +743,24 @@ def test_une_ecriture_sans_statut_d_un_releve_est_lue_comme_comptabilisee():
         "lue comme comptabilisée (BOOK)."
     )
     assert lu.ecarts[0].startswith("Écart au schéma camt.053.001.08 toléré, ligne ")
+
+
+@pytest.mark.parametrize("version", ["camt.053.001.04", "camt.053.001.08"])
+def test_un_lecteur_independant_pycamt_lit_les_fichiers_ecrits_de_meme(version):
+    lecteur = Camt053Parser(ecrire(version=version))
+    assert lecteur.version == version
+    (compte,) = lecteur.get_statement_info()
+    assert (compte["IBAN"], compte["OpeningBalance"], compte["ClosingBalance"]) == (
+        IBAN,
+        "1000.00",
+        "132.66",
+    )
+    assert [
+        (t["Amount"], t["CreditDebitIndicator"], t.get("EndToEndId"), t["TransactionID"])
+        for t in lecteur.get_transactions()
+    ] == [
+        ("250.00", "CRDT", "LOT7-000002", "BQ-RET-1"),
+        ("12.34", "DBIT", "LOT7-000001", "BQ-LOT7"),
+        ("1000.00", "DBIT", "LOT7-000002", "BQ-LOT7"),
+        ("105.00", "DBIT", None, "BQ-LOT8"),
+    ]

@@ -22,6 +22,7 @@ from tresorerie.releves.commun import CREDIT, DEBIT, LigneReleve
 NON_FOURNI = "NOTPROVIDED"
 STATUTS_IGNORES = ("PDNG", "INFO", "FUTR")  # pending, for information, future: not booked
 LONGUEUR_MOTIF_INFO = 255
+NOMBRE_MAX_OPERATIONS = 2_147_483_647  # what the database's column holds
 _VRAI = ("true", "1")
 _NOMBRE = re.compile(r"[0-9]{1,15}")
 _CODE = re.compile(r"[A-Za-z0-9]{1,35}")
@@ -198,10 +199,10 @@ def _lot(entree: etree._Element, quoi: str, refus: str) -> tuple[str, int | None
     for lot in entree.iterfind("NtryDtls/Btch"):
         reference = texte(lot, "PmtInfId") or texte(lot, "MsgId")
         brut = texte(lot, "NbOfTxs")
-        if brut and not _NOMBRE.fullmatch(brut):
+        if brut and (not _NOMBRE.fullmatch(brut) or int(brut) > NOMBRE_MAX_OPERATIONS):
             raise DonneeInvalide(
                 f"{refus} : le nombre d'opérations du lot de {quoi} (Btch/NbOfTxs) vaut "
-                f"« {brut} » ; attendu un nombre entier."
+                f"« {brut} » ; attendu un nombre entier d'au plus {NOMBRE_MAX_OPERATIONS} opérations."
             )
         if reference or brut:
             return reference[:35], int(brut) if brut else None
