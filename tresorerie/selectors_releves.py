@@ -107,6 +107,8 @@ def _suite_encaissement(ligne, encaissement: Encaissement | None, refus: str) ->
 
 def _suite_lot(ligne, lot: LotPaiement | None, somme: Decimal) -> Suite:
     if lot is None:
+        if ligne.sens == "credit":  # a batch of money received: the bank's, not ours
+            return Suite(texte=f"Remise groupée « {ligne.reference_lot} » de la banque.")
         return Suite(texte=f"Lot « {ligne.reference_lot} » : aucun de nos lots de paiements.")
     rapprochement = getattr(ligne, "rapprochement", None)
     if rapprochement is not None or somme == lot.total:
