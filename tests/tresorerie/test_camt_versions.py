@@ -764,3 +764,14 @@ def test_un_lecteur_independant_pycamt_lit_les_fichiers_ecrits_de_meme(version):
         ("1000.00", "DBIT", "LOT7-000002", "BQ-LOT7"),
         ("105.00", "DBIT", None, "BQ-LOT8"),
     ]
+
+
+def test_un_releve_sans_solde_comptable_est_refuse_en_disant_ceux_qu_il_donne():
+    def disponibles(document, n):
+        ouverture, cloture = document.xpath("//c:Bal/c:Tp/c:CdOrPrtry/c:Cd", namespaces=n)
+        ouverture.text, cloture.text = "OPAV", "CLAV"
+
+    assert refus(modifier(ecrire(), disponibles)) == (
+        "Le fichier n'est pas un relevé camt.053 valide : le relevé « REL-2026-03 » ne donne pas "
+        "de solde d'ouverture comptable (OPBD, PRCD ou ITBD) ; soldes trouvés : OPAV, CLAV."
+    )

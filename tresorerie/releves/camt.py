@@ -416,12 +416,20 @@ def _soldes(
     if "CLBD" not in soldes and intermediaires:
         ferme = "ITBD"
         soldes["CLBD"] = intermediaires[-1]
+    trouves = [lecture.texte(bal, "Tp/CdOrPrtry/Cd") or "?" for bal in bloc.iterfind("Bal")]
+    trouves_texte = (
+        f" ; soldes trouvés : {', '.join(dict.fromkeys(trouves))}" if trouves else " ; aucun solde"
+    )
     if ouvert is None:
         raise DonneeInvalide(
-            f"{refus} : {quoi} ne donne pas de solde d'ouverture (OPBD, PRCD ou ITBD)."
+            f"{refus} : {quoi} ne donne pas de solde d'ouverture comptable (OPBD, PRCD ou "
+            f"ITBD){trouves_texte}."
         )
     if "CLBD" not in soldes:
-        raise DonneeInvalide(f"{refus} : {quoi} ne donne pas de solde de clôture (CLBD ou ITBD).")
+        raise DonneeInvalide(
+            f"{refus} : {quoi} ne donne pas de solde de clôture comptable (CLBD ou "
+            f"ITBD){trouves_texte}."
+        )
     ouverture, date_ouverture = soldes[ouvert]
     cloture, fin = soldes["CLBD"]
     if fin < date_ouverture:
