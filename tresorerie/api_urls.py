@@ -1,6 +1,7 @@
 from django.urls import path
 
 from tresorerie import api
+from tresorerie.api import retours as api_retours
 
 urlpatterns = [
     path("comptes/", api.CompteListApi.as_view(), name="api_tresorerie_comptes"),
@@ -65,6 +66,13 @@ urlpatterns = [
     path("lots/", api.LotListApi.as_view(), name="api_tresorerie_lots"),
     path("lots/<int:pk>/", api.LotDetailApi.as_view(), name="api_tresorerie_lot"),
     path("lots/<int:pk>/pain001/", api.LotPain001Api.as_view(), name="api_tresorerie_lot_pain001"),
+    path("retours/", api_retours.RetourListApi.as_view(), name="api_tresorerie_retours"),
+    path("retours/<int:pk>/", api_retours.RetourDetailApi.as_view(), name="api_tresorerie_retour"),
+    path(
+        "retours/<int:pk>/corriger/",
+        api_retours.RetourCorrigerApi.as_view(),
+        name="api_tresorerie_retour_corriger",
+    ),
     path("attentes/", api.AttenteListApi.as_view(), name="api_tresorerie_attentes"),
     path(
         "lignes-depense/<int:pk>/decider/",

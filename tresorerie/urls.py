@@ -1,6 +1,7 @@
 from django.urls import path
 
 from tresorerie import views
+from tresorerie.views import retours as vues_retours
 
 app_name = "tresorerie"
 
@@ -28,6 +29,9 @@ urlpatterns = [
     path("paiements/", views.paiements, name="paiements"),
     path("paiements/<int:pk>/", views.lot, name="lot"),
     path("paiements/<int:pk>/pain001.xml", views.pain001, name="pain001"),
+    path("retours/", vues_retours.retours, name="retours"),
+    path("retours/<int:pk>/", vues_retours.retour, name="retour"),
+    path("retours/<int:pk>/corriger/", vues_retours.retour_corriger, name="retour_corriger"),
     path(
         "paiements/lignes/<int:pk>/decider/",
         views.opposition_decider,

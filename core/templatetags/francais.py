@@ -77,6 +77,9 @@ ACTES = {
     "ordre_depense.vise_sur_requisition": "visa sur réquisition",
     "ordre_depense.requisition_refusee": "refus de déférer à la réquisition",
     "ordre_depense.paye": "paiement",
+    "ordre_depense.virement_retourne": "virement retourné par la banque",
+    "tresorerie.virement_retourne": "virement retourné par la banque",
+    "tresorerie.coordonnees_corrigees": "coordonnées bancaires corrigées",
     "ordre_depense.controle_tire": "tirage au sort du plan de contrôle",
     "ordre_recette.controle_tire": "tirage au sort du plan de contrôle",
 }

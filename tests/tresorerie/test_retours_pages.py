@@ -1,0 +1,110 @@
+"""« Virements revenus »: the list (CSV, PDF), the correction of the bank
+details by page and by API, the reason shown on the ordre de dépense."""
+
+import html
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from tests.tresorerie.conftest import ordre_vise
+from tresorerie import services as t
+from tresorerie.models import CorrectionCoordonnees
+
+pytestmark = pytest.mark.django_db
+
+NOUVEL_IBAN = "FR7630004000031234567890143"
+
+
+def page(reponse) -> str:
+    return html.unescape(reponse.content.decode()).replace("\xa0", " ")
+
+
+@pytest.fixture
+def retour(directrice, comptable, comptes, credits):
+    ordre = ordre_vise(directrice, comptable, credits, montant="1200.00")
+    lot = t.lot_payer(acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"])
+    return t.paiement_retourner(
+        acting_user=comptable,
+        paiement=lot.paiements.get(),
+        motif="AC04",
+        motif_info="Compte soldé",
+    )
+
+
+def test_la_page_liste_le_retour_et_la_correction_se_fait_par_page(client, comptable, retour):
+    client.force_login(comptable)
+    liste = page(client.get(reverse("tresorerie:retours")))
+    assert "Virements revenus" in liste
+    assert "Papeterie Centrale" in liste and "1 200,00 €" in liste
+    assert "AC04 — compte clos (Compte soldé)" in liste and "à corriger" in liste
+    csv = client.get(reverse("tresorerie:retours"), {"format": "csv"})
+    assert csv["Content-Type"].startswith("text/csv")
+    contenu = csv.content.decode("utf-8-sig").splitlines()
+    assert contenu[0].startswith("Retourné le;Ordre de dépense;Bénéficiaire;Montant;Motif")
+    assert ";Papeterie Centrale;1200,00;AC04;compte clos;Compte soldé;" in contenu[1]
+    pdf = client.get(reverse("tresorerie:retours"), {"format": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    ordre = page(client.get(reverse("depenses:detail", args=[retour.ordre_id])))
+    assert "Virement rejeté par la banque le 15/06/2026 : motif AC04 — compte clos" in ordre
+
+    refus = client.post(
+        reverse("tresorerie:retour_corriger", args=[retour.pk]),
+        {"iban": retour.paiement.iban, "justification": "RIB"},
+        follow=True,
+    )
+    assert "ne peut pas être repris, donnez un autre IBAN" in page(refus)
+    reponse = client.post(
+        reverse("tresorerie:retour_corriger", args=[retour.pk]),
+        {"iban": NOUVEL_IBAN, "bic": "BNPAFRPPXXX", "justification": "RIB reçu le 12 juin"},
+    )
+    assert reponse.status_code == 302
+    assert CorrectionCoordonnees.objects.get().iban == NOUVEL_IBAN
+    detail = page(client.get(reponse["Location"]))
+    assert "Coordonnées de Papeterie Centrale corrigées" in detail
+    assert "corrigé" in detail
+
+
+def test_l_auditeur_lit_mais_ne_corrige_pas(client, auditeur, retour):
+    client.force_login(auditeur)
+    assert client.get(reverse("tresorerie:retours")).status_code == 200
+    assert "Enregistrer la correction" not in page(
+        client.get(reverse("tresorerie:retour", args=[retour.pk]))
+    )
+    reponse = client.post(
+        reverse("tresorerie:retour_corriger", args=[retour.pk]),
+        {"iban": NOUVEL_IBAN, "justification": "RIB"},
+    )
+    assert reponse.status_code == 403
+    assert not CorrectionCoordonnees.objects.exists()
+
+
+def test_l_api_liste_et_corrige(comptable, auditeur, retour):
+    api = APIClient()
+    api.force_authenticate(auditeur)
+    liste = api.get("/api/tresorerie/retours/").json()
+    assert [(r["beneficiaire"], r["montant"], r["motif"], r["etat"]) for r in liste] == [
+        ("Papeterie Centrale", "1200.00", "AC04", "a_corriger")
+    ]
+    interdit = api.post(
+        f"/api/tresorerie/retours/{retour.pk}/corriger/",
+        {"iban": NOUVEL_IBAN, "justification": "RIB"},
+        format="json",
+    )
+    assert interdit.status_code == 403
+    api.force_authenticate(comptable)
+    refus = api.post(
+        f"/api/tresorerie/retours/{retour.pk}/corriger/",
+        {"iban": retour.paiement.iban, "justification": "RIB"},
+        format="json",
+    )
+    assert refus.status_code == 400, refus.json()
+    assert "donnez un autre IBAN" in refus.json()["message"]
+    fait = api.post(
+        f"/api/tresorerie/retours/{retour.pk}/corriger/",
+        {"iban": NOUVEL_IBAN, "bic": "BNPAFRPPXXX", "justification": "RIB reçu le 12 juin"},
+        format="json",
+    )
+    assert fait.status_code == 200, fait.json()
+    assert (fait.json()["etat"], fait.json()["iban_corrige"]) == ("corrige", NOUVEL_IBAN)
+    assert api.get(f"/api/tresorerie/retours/{retour.pk}/").json() == fait.json()

@@ -1,0 +1,77 @@
+"""Transfers returned by the bank, and the correction of their bank details."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.champs_api import ChampMontantApi
+from tresorerie import selectors_retours as selecteurs
+from tresorerie.actes_retours import COORDONNEES_CORRIGER
+from tresorerie.api.commun import _trouver, acte_sur
+from tresorerie.models_retours import Retour
+from tresorerie.services.retours_coordonnees import ETATS_RETOUR
+
+
+class RetourSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="retour.pk")
+    date = serializers.DateField(source="retour.date")
+    ordre = serializers.CharField(source="retour.ordre.reference")
+    ordre_id = serializers.IntegerField(source="retour.ordre_id")
+    beneficiaire = serializers.CharField(source="retour.paiement.beneficiaire")
+    montant = ChampMontantApi(source="retour.montant", max_digits=18, decimal_places=2)
+    motif = serializers.CharField(source="retour.motif")
+    motif_libelle = serializers.CharField(source="retour.motif_libelle")
+    motif_info = serializers.CharField(source="retour.motif_info")
+    bout_en_bout = serializers.CharField(source="retour.paiement.bout_en_bout")
+    iban_retourne = serializers.CharField(source="retour.paiement.iban")
+    ecriture = serializers.SerializerMethodField()
+    etat = serializers.ChoiceField(choices=list(ETATS_RETOUR.items()))
+    iban_corrige = serializers.SerializerMethodField()
+
+    def get_ecriture(self, ligne) -> str:
+        e = ligne.retour.ecriture
+        return f"{e.journal.code}-{e.numero}"
+
+    def get_iban_corrige(self, ligne) -> str:
+        return ligne.correction.iban if ligne.correction else ""
+
+
+class CorrectionSaisieSerializer(serializers.Serializer):
+    iban = serializers.CharField(max_length=50)
+    bic = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    justification = serializers.CharField(max_length=2000)
+
+
+def _relu(retour_ou_correction) -> dict:
+    pk = getattr(retour_ou_correction, "retour_id", None) or retour_ou_correction.pk
+    ligne = next(lg for lg in selecteurs.retours() if lg.retour.pk == pk)
+    return RetourSerializer(ligne).data
+
+
+@extend_schema(summary="Virements retournés par la banque", responses=RetourSerializer(many=True))
+class RetourListApi(APIView):
+    def get(self, request):
+        etat = request.query_params.get("etat", "")
+        lignes = selecteurs.retours(etat=etat if etat in ETATS_RETOUR else "")
+        return Response(RetourSerializer(lignes, many=True).data)
+
+
+@extend_schema(summary="Un virement retourné par la banque", responses=RetourSerializer)
+class RetourDetailApi(APIView):
+    def get(self, request, pk: int):
+        return Response(_relu(_trouver(Retour, pk, "Le virement retourné")))
+
+
+RetourCorrigerApi = acte_sur(
+    COORDONNEES_CORRIGER,
+    queryset=Retour.objects.select_related("paiement"),
+    libelle="Le virement retourné",
+    entree=CorrectionSaisieSerializer,
+    sortie=_relu,
+    reponse=RetourSerializer,
+    resume="Corriger les coordonnées bancaires du bénéficiaire d'un virement retourné "
+    "(agent comptable) : le prochain virement de cette ligne les emploie",
+)

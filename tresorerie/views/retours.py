@@ -1,0 +1,129 @@
+"""« Virements revenus »: the transfers the bank returned, their state, the
+correction of the bank details before paying again (issue 15)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from core import csv_sur, horloge
+from tresorerie import pdf
+from tresorerie import selectors_retours as selecteurs
+from tresorerie.actes_retours import COORDONNEES_CORRIGER
+from tresorerie.forms_retours import CorrectionCoordonneesForm
+from tresorerie.models_retours import Retour
+from tresorerie.services.retours import MOTIFS_COMPTE
+from tresorerie.services.retours_coordonnees import ETATS_RETOUR
+from tresorerie.views.commun import _est_comptable, action, lecture
+
+COLONNES_CSV = [
+    "Retourné le",
+    "Ordre de dépense",
+    "Bénéficiaire",
+    "Montant",
+    "Motif",
+    "Libellé du motif",
+    "Information de la banque",
+    "Virement",
+    "IBAN retourné",
+    "État",
+    "IBAN corrigé",
+]
+
+
+def _csv(lignes) -> HttpResponse:
+    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = (
+        f'attachment; filename="virements_revenus_{horloge.aujourdhui():%Y%m%d}.csv"'
+    )
+    reponse.write("\ufeff")
+    ecrivain = csv_sur.ecrivain(reponse, delimiter=";")
+    ecrivain.writerow(COLONNES_CSV)
+    for lg in lignes:
+        r = lg.retour
+        ecrivain.writerow(
+            [
+                r.date.strftime("%d/%m/%Y"),
+                r.ordre.reference,
+                r.paiement.beneficiaire,
+                f"{r.montant:.2f}".replace(".", ","),
+                r.motif,
+                r.motif_libelle,
+                r.motif_info,
+                r.paiement.bout_en_bout,
+                lg.iban_retourne,
+                lg.etat_libelle,
+                lg.iban_corrige,
+            ]
+        )
+    return reponse
+
+
+def _pdf(lignes, etat: str) -> HttpResponse:
+    contenu = pdf._pdf(
+        "tresorerie/retours_pdf.html",
+        {
+            "lignes": lignes,
+            "total": selecteurs.total(lignes),
+            "etat": ETATS_RETOUR.get(etat, ""),
+        },
+    )
+    reponse = HttpResponse(contenu, content_type="application/pdf")
+    reponse["Content-Disposition"] = (
+        f'inline; filename="virements_revenus_{horloge.aujourdhui():%Y%m%d}.pdf"'
+    )
+    return reponse
+
+
+@lecture
+def retours(request):
+    etat = request.GET.get("etat", "")
+    if etat not in ETATS_RETOUR:
+        etat = ""
+    lignes = selecteurs.retours(etat=etat)
+    if request.GET.get("format") == "csv":
+        return _csv(lignes)
+    if request.GET.get("format") == "pdf":
+        return _pdf(lignes, etat)
+    return render(
+        request,
+        "tresorerie/retours.html",
+        {
+            "lignes": lignes,
+            "total": selecteurs.total(lignes),
+            "etat": etat,
+            "etat_libelle": ETATS_RETOUR.get(etat, ""),
+            "etats": ETATS_RETOUR,
+        },
+    )
+
+
+@lecture
+def retour(request, pk: int):
+    objet = get_object_or_404(
+        Retour.objects.select_related(
+            "paiement__lot", "ordre__exercice", "ecriture__journal", "par", "ligne_releve"
+        ),
+        pk=pk,
+    )
+    ligne = next(lg for lg in selecteurs.retours() if lg.retour.pk == objet.pk)
+    return render(
+        request,
+        "tresorerie/retour.html",
+        {
+            "ligne": ligne,
+            "r": objet,
+            "corrections": objet.corrections.select_related("par"),
+            "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
+            "motifs_compte": sorted(MOTIFS_COMPTE),
+        },
+    )
+
+
+retour_corriger = action(
+    COORDONNEES_CORRIGER,
+    queryset=Retour.objects.select_related("paiement"),
+    formulaire=CorrectionCoordonneesForm,
+    vers=lambda r, _resultat: reverse("tresorerie:retour", args=[r.pk]),
+)
