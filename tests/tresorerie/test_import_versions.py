@@ -14,6 +14,7 @@ from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_
 from tresorerie import services as t
 from tresorerie.models import Releve
 from tresorerie.selectors import etat_rapprochement
+from tresorerie.services.releves import _nombre_operations
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,13 @@ def test_les_ecarts_toleres_sont_gardes_et_montres(client, comptable, comptes):
     page = client.get(reverse("tresorerie:releve", args=[releve.pk])).content.decode()
     assert "Écarts au schéma tolérés" in page
     assert "« Stmt/Ntry/AddtlNtryInf » compte" in page
+
+
+def test_un_nombre_d_operations_hors_de_la_colonne_est_garde_inconnu():
+    assert [_nombre_operations(n) for n in (None, 0, 3, 2_147_483_647, 10**14)] == [
+        None,
+        0,
+        3,
+        2_147_483_647,
+        None,
+    ]

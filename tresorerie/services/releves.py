@@ -105,6 +105,14 @@ def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
         )
 
 
+ENTIER_MAX = 2_147_483_647  # PostgreSQL integer
+
+
+def _nombre_operations(nombre: int | None) -> int | None:
+    """NbOfTxs as the bank gives it (up to 15 digits): past what the column holds, unknown."""
+    return nombre if nombre is not None and 0 <= nombre <= ENTIER_MAX else None
+
+
 @_atomique
 def releve_importer(
     *,
@@ -177,7 +185,7 @@ def releve_importer(
                 motif_retour=lg.motif_retour[:35],
                 motif_retour_info=lg.motif_retour_info[:255],
                 reference_lot=lg.reference_lot[:35],
-                nombre_operations=lg.nombre_operations,
+                nombre_operations=_nombre_operations(lg.nombre_operations),
             )
             for lg in lu.lignes
         ],
