@@ -1,6 +1,6 @@
 """camt.053 and camt.054 of every version: written then read back, the differences
-between versions, the schema deviations tolerated, returns, reversals, batches,
-and each refusal with its figures (pure functions, no database)."""
+between versions, the schema deviations tolerated, returns, reversals, batches
+(pure functions, no database; the refusals: test_camt_refus.py)."""
 
 import dataclasses
 import datetime
@@ -12,7 +12,22 @@ from lxml import etree
 from pycamt.parser import Camt053Parser
 
 from core.exceptions import DonneeInvalide
-from core.money import format_euros
+from tests.tresorerie.camt_outils import (
+    AUTRE_IBAN,
+    CREE_LE,
+    DOMAINE,
+    IBAN,
+    LOT_DETAILLE,
+    LOT_GLOBAL,
+    RETOUR,
+    RETOUR_08,
+    ecrire,
+    ligne,
+    modifier,
+    refus,
+    releve,
+    releve_08,
+)
 from tresorerie.releves import (
     AVIS,
     CODE_OPERATION,
@@ -21,102 +36,10 @@ from tresorerie.releves import (
     VERSIONS_CAMT,
     VERSIONS_ECRITES,
     EntreeGroupee,
-    LigneReleve,
-    Releve,
-    ecrire_camt,
     lire_camt,
     lire_camt053,
 )
 from tresorerie.releves.camt_schemas import schema
-
-IBAN = "FR7630006000011234567890189"
-AUTRE_IBAN = "FR1420041010050500013M02606"
-CREE_LE = datetime.datetime(2026, 4, 1, 6, 0)
-JOUR = datetime.date(2026, 3, 10)
-
-
-def ligne(montant, sens="debit", jour=10, **champs):
-    valeurs = {
-        "date_operation": datetime.date(2026, 3, jour),
-        "date_valeur": None,
-        "montant": Decimal(montant),
-        "sens": sens,
-        "libelle": "",
-        "reference": "",
-        "reference_banque": "",
-        "contrepartie": "",
-        "code_operation": "PMNT/ICDT/ESCT",
-    }
-    valeurs.update(champs)
-    return LigneReleve(**valeurs)
-
-
-RETOUR = ligne(
-    "250.00",
-    "credit",
-    jour=12,
-    reference="LOT7-000002",
-    reference_banque="BQ-RET-1",
-    contrepartie="Hélène Dupré",
-    libelle="Retour de virement",
-    code_operation="PMNT/ICDT/RRTN",
-    contre_passation=True,
-    motif_retour="AC04",
-    motif_retour_info="Compte clôturé " * 20,  # 300 characters, written in three AddtlInf
-)
-LOT_DETAILLE = EntreeGroupee(
-    lignes=(
-        ligne("12.34", reference="LOT7-000001", contrepartie="Jean Muller", libelle="IJ 12"),
-        ligne("1000.00", reference="LOT7-000002", contrepartie="Hélène Dupré", libelle="IJ 13"),
-    ),
-    reference_lot="LOT7",
-    libelle="Lot de virements LOT7",
-    reference_banque="BQ-LOT7",
-)
-LOT_GLOBAL = EntreeGroupee(
-    lignes=(ligne("40.00", jour=11), ligne("60.00", jour=11), ligne("5.00", jour=11)),
-    reference_lot="LOT8",
-    details=False,
-    libelle="Lot de virements LOT8",
-    reference_banque="BQ-LOT8",
-)
-
-
-def releve(lignes=None, ouverture="1000.00", **champs):
-    lignes = lignes if lignes is not None else (RETOUR, LOT_DETAILLE, LOT_GLOBAL)
-    mouvement = Decimal("0.00")
-    for element in lignes:
-        for x in element.lignes if isinstance(element, EntreeGroupee) else [element]:
-            mouvement += x.montant if x.sens == "credit" else -x.montant
-    valeurs = {
-        "format": "camt.053",
-        "identifiant": "REL-2026-03",
-        "iban": IBAN,
-        "date_debut": datetime.date(2026, 3, 1),
-        "date_fin": datetime.date(2026, 3, 31),
-        "solde_ouverture": Decimal(ouverture),
-        "solde_cloture": Decimal(ouverture) + mouvement,
-        "lignes": tuple(lignes),
-    }
-    valeurs.update(champs)
-    return Releve(**valeurs)
-
-
-def ecrire(r=None, version="camt.053.001.08"):
-    return ecrire_camt(r or releve(), message_id="MSG-1", version=version, cree_le=CREE_LE)
-
-
-def modifier(contenu, action):
-    document = etree.fromstring(contenu)
-    action(document, {"c": etree.QName(document).namespace})
-    return etree.tostring(document, xml_declaration=True, encoding="UTF-8")
-
-
-def refus(contenu):
-    with pytest.raises(DonneeInvalide) as erreur:
-        lire_camt(contenu)
-    return erreur.value.message
-
 
 # --------------------------------------------------------------- round trip, every version
 
@@ -251,42 +174,6 @@ def test_l_ecrivain_refuse_une_entree_groupee_melant_credits_et_debits():
 
 
 # --------------------------------------------------------------- returns and reversals
-
-RELEVE_08 = """<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
- <BkToCstmrStmt>
-  <GrpHdr><MsgId>B-0312</MsgId><CreDtTm>2026-03-13T05:00:00+01:00</CreDtTm></GrpHdr>
-  <Stmt>
-   <Id>0312-7</Id>
-   <CreDtTm>2026-03-13T05:00:00+01:00</CreDtTm>
-   <Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id><Ccy>EUR</Ccy></Acct>
-   <Bal><Tp><CdOrPrtry><Cd>PRCD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">500.00</Amt>
-    <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-11</Dt></Dt></Bal>
-   <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{cloture}</Amt>
-    <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-12</Dt></Dt></Bal>
-   {entrees}
-  </Stmt>
- </BkToCstmrStmt>
-</Document>
-"""
-
-RETOUR_08 = """<Ntry>
-    <Amt Ccy="EUR">{montant}</Amt><CdtDbtInd>CRDT</CdtDbtInd>{rvsl}<Sts><Cd>BOOK</Cd></Sts>
-    <BookgDt><Dt>2026-03-12</Dt></BookgDt>
-    <BkTxCd>{code}</BkTxCd>
-    <NtryDtls><TxDtls>
-     <Refs><EndToEndId>{e2e}</EndToEndId></Refs>
-     <Amt Ccy="EUR">{montant}</Amt><CdtDbtInd>CRDT</CdtDbtInd>
-     <RltdPties><Cdtr><Pty><Nm>Jean Muller</Nm></Pty></Cdtr></RltdPties>
-     <RtrInf><Rsn>{motif}</Rsn><AddtlInf>COMPTE</AddtlInf><AddtlInf>CLOS</AddtlInf></RtrInf>
-    </TxDtls></NtryDtls>
-   </Ntry>"""
-
-DOMAINE = "<Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>RRTN</SubFmlyCd></Fmly></Domn>"
-
-
-def releve_08(*entrees, cloture):
-    return RELEVE_08.format(cloture=cloture, entrees="\n".join(entrees)).encode()
 
 
 @pytest.mark.parametrize(
@@ -565,146 +452,6 @@ def test_deux_avis_du_meme_compte_sont_reunis_et_de_deux_comptes_refuses():
     )
 
 
-# --------------------------------------------------------------- refusals
-
-
-def test_un_releve_intrajournalier_camt052_est_refuse_en_disant_quoi_demander():
-    contenu = ecrire(version="camt.053.001.08").replace(b"camt.053.001.08", b"camt.052.001.08")
-    assert refus(contenu) == (
-        "Le fichier n'est pas un relevé camt.053 valide : c'est un message ISO 20022 "
-        "camt.052.001.08 (un relevé intrajournalier, « Bank-to-Customer Account Report », "
-        "provisoire : il ne se rapproche pas de la comptabilité), pas un relevé de compte ; "
-        "demandez à la banque le relevé de fin de journée camt.053 (versions acceptées : "
-        "camt.053.001.08, camt.053.001.04, camt.053.001.02)."
-    )
-
-
-def test_un_avis_d_une_version_non_prise_en_charge_est_refuse():
-    contenu = ecrire(version="camt.054.001.08").replace(b"camt.054.001.08", b"camt.054.001.15")
-    assert refus(contenu) == (
-        "Le fichier n'est pas un avis camt.054 valide : sa version (camt.054.001.15) n'est pas "
-        "prise en charge ; les versions acceptées vont de camt.054.001.02 à camt.054.001.14. "
-        "Demandez à la banque un avis camt.054 dans l'une d'elles (de préférence "
-        "camt.054.001.08, camt.054.001.04, camt.054.001.02)."
-    )
-
-
-@pytest.mark.parametrize(
-    ("chemin", "attendu"),
-    [
-        (
-            "//c:Acct/c:Ccy",
-            "le relevé « REL-2026-03 » porte sur un compte en USD ; seuls les comptes en euros",
-        ),
-        (
-            "//c:Ntry[2]/c:Amt/@Ccy",
-            "le montant de l'écriture n° 2 du relevé « REL-2026-03 » (ligne 95) est en USD "
-            "(1012.34 USD) ; seuls les montants en euros (EUR) sont acceptés.",
-        ),
-        (
-            "//c:Bal[2]/c:Amt/@Ccy",
-            "le solde CLBD du relevé « REL-2026-03 » est en USD (132.66 USD) ;",
-        ),
-    ],
-)
-def test_une_autre_devise_est_refusee_en_la_nommant(chemin, attendu):
-    def en_dollars(document, n):
-        (cible,) = document.xpath(chemin.removesuffix("/@Ccy"), namespaces=n)
-        if chemin.endswith("@Ccy"):
-            cible.set("Ccy", "USD")
-        else:
-            cible.text = "USD"
-
-    assert attendu in refus(modifier(ecrire(), en_dollars))
-
-
-def test_un_releve_08_desequilibre_est_refuse_avec_les_chiffres():
-    entree = RETOUR_08.format(
-        montant="80.00", rvsl="", code=DOMAINE, e2e="E", motif="<Cd>AC04</Cd>"
-    )
-    assert refus(releve_08(entree, cloture="590.00")) == (
-        "Le relevé « 0312-7 » ne s'équilibre pas : le solde de clôture annoncé est de "
-        f"{format_euros(Decimal('590.00'))}, alors que le solde d'ouverture "
-        f"({format_euros(Decimal('500.00'))}) augmenté des crédits et diminué des débits donne "
-        f"{format_euros(Decimal('580.00'))}."
-    )
-
-
-def test_une_periode_qui_finit_avant_de_commencer_est_refusee():
-    r = releve((ligne("1.00", jour=20),), date_debut=datetime.date(2026, 3, 25))
-    r = dataclasses.replace(r, date_fin=datetime.date(2026, 3, 20))
-
-    def inverser(document, n):
-        document.xpath("//c:FrToDt/c:FrDtTm", namespaces=n)[0].text = "2026-03-25T00:00:00"
-
-    contenu = modifier(
-        ecrire(dataclasses.replace(r, date_debut=datetime.date(2026, 3, 1))), inverser
-    )
-    assert refus(contenu) == (
-        "Le fichier n'est pas un relevé camt.053 valide : la période du relevé « REL-2026-03 » "
-        "finit le 20/03/2026, avant de commencer le 25/03/2026 ; demandez à la banque un relevé "
-        "corrigé."
-    )
-
-
-def test_une_date_de_comptabilisation_hors_periode_est_notee_ou_refusee():
-    proche = lire_camt(
-        ecrire(releve((ligne("1.00", jour=3),), date_debut=datetime.date(2026, 3, 5)))
-    )
-    assert proche.ecarts == (
-        "L'écriture n° 1 du relevé « REL-2026-03 » est comptabilisée le 03/03/2026, hors de la "
-        "période du 05/03/2026 au 31/03/2026 ; elle est lue.",
-    )
-    loin = ecrire(releve((ligne("1.00", jour=3),), date_debut=datetime.date(2026, 3, 15)))
-    assert refus(loin) == (
-        "Le fichier n'est pas un relevé camt.053 valide : l'écriture n° 1 du relevé "
-        "« REL-2026-03 » est comptabilisée le 03/03/2026, hors de la période du 15/03/2026 au "
-        "31/03/2026 (plus de 7 jours d'écart)."
-    )
-
-
-def test_des_soldes_dates_a_rebours_sont_refuses():
-    def rebours(document, n):
-        document.xpath("//c:Bal[2]/c:Dt/c:Dt", namespaces=n)[0].text = "2026-02-27"
-
-    assert refus(modifier(ecrire(), rebours)) == (
-        "Le fichier n'est pas un relevé camt.053 valide : les soldes du relevé « REL-2026-03 » "
-        "sont datés de façon incohérente : le solde de clôture (CLBD) est daté du 27/02/2026, "
-        "avant le solde d'ouverture (OPBD) daté du 01/03/2026."
-    )
-
-
-def test_une_erreur_de_schema_sur_ce_qui_est_lu_refuse_le_fichier():
-    def virgule(document, n):
-        document.xpath("//c:Ntry/c:Amt", namespaces=n)[0].text = "250,00"
-
-    message = refus(modifier(ecrire(), virgule))
-    assert message == (
-        "Le fichier n'est pas un relevé camt.053 valide : il n'est pas conforme au schéma ISO "
-        "20022 camt.053.001.08 sur un élément que l'import lit (ligne 46 : la valeur « 250,00 » "
-        "de « Stmt/Ntry/Amt » n'est pas admise par le schéma (type "
-        "ActiveOrHistoricCurrencyAndAmount_SimpleType))."
-    )
-
-    def sans_sens(document, n):
-        entree = document.xpath("//c:Ntry", namespaces=n)[0]
-        entree.remove(entree.find("c:CdtDbtInd", n))
-
-    assert "l'élément CdtDbtInd requis par le schéma manque dans « Stmt/Ntry » (« " in refus(
-        modifier(ecrire(), sans_sens)
-    )
-
-
-def test_un_statut_inconnu_est_refuse_en_le_nommant():
-    def inconnu(document, n):
-        document.xpath("//c:Ntry/c:Sts/c:Cd", namespaces=n)[0].text = "ABCD"
-
-    assert (
-        "le statut de l'écriture n° 1 du relevé « REL-2026-03 » (ligne 45) (Sts) vaut « ABCD » ; "
-        "attendu BOOK (comptabilisée), PDNG (en attente) ou INFO (pour information)."
-    ) in refus(modifier(ecrire(), inconnu))
-
-
 def test_un_avis_dont_une_ecriture_sort_de_la_periode_est_lu_avec_une_note():
     loin = releve((ligne("1.00", jour=3),), date_debut=datetime.date(2026, 3, 25))
     lu = lire_camt(ecrire(loin, "camt.054.001.08"))
@@ -764,14 +511,3 @@ def test_un_lecteur_independant_pycamt_lit_les_fichiers_ecrits_de_meme(version):
         ("1000.00", "DBIT", "LOT7-000002", "BQ-LOT7"),
         ("105.00", "DBIT", None, "BQ-LOT8"),
     ]
-
-
-def test_un_releve_sans_solde_comptable_est_refuse_en_disant_ceux_qu_il_donne():
-    def disponibles(document, n):
-        ouverture, cloture = document.xpath("//c:Bal/c:Tp/c:CdOrPrtry/c:Cd", namespaces=n)
-        ouverture.text, cloture.text = "OPAV", "CLAV"
-
-    assert refus(modifier(ecrire(), disponibles)) == (
-        "Le fichier n'est pas un relevé camt.053 valide : le relevé « REL-2026-03 » ne donne pas "
-        "de solde d'ouverture comptable (OPBD, PRCD ou ITBD) ; soldes trouvés : OPAV, CLAV."
-    )
