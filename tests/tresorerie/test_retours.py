@@ -324,3 +324,52 @@ def test_le_retour_du_virement_a_l_opposant_retablit_l_opposition(
     assert reste_opposable(opposition) == Decimal("0.00")
     ordre.refresh_from_db()
     assert ordre.etat == "paye"
+
+
+def test_la_part_du_creancier_retournee_est_seule_repayee_l_opposant_garde_la_sienne(
+    directrice, comptable, comptes, credits
+):
+    opposition = opposition_enregistrer(
+        acting_user=comptable,
+        creancier_nom="Papeterie Centrale",
+        creancier_identifiant="55210055400013",
+        opposant="Société Générale de Recouvrement",
+        opposant_iban=IBAN_OPPOSANT,
+        opposant_bic="SOGEFRPPXXX",
+        nature="saisie_attribution",
+        montant=Decimal("500.00"),
+        signifiee_le=AUJOURD_HUI,
+    )
+    ordre = ordre_vise(directrice, comptable, credits, montant="1200.00")
+    lot = t.lot_payer(acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"])
+    au_creancier = lot.paiements.get(opposition__isnull=True)
+    t.paiement_retourner(acting_user=comptable, paiement=au_creancier, motif="MS03")
+    assert reste_opposable(opposition) == Decimal("0.00")  # the opposing party was paid
+    lot2 = t.lot_payer(
+        acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"], moyen="cheque"
+    )
+    assert [(p.beneficiaire, p.montant) for p in lot2.paiements.all()] == [
+        ("Papeterie Centrale", Decimal("700.00"))
+    ]
+    assert solde("401", "Papeterie Centrale") == Decimal("0.00")
+
+
+def test_un_cheque_ne_se_retourne_pas_comme_un_virement(directrice, comptable, comptes, credits):
+    ordre = ordre_vise(directrice, comptable, credits, montant="80.00")
+    lot = t.lot_payer(
+        acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"], moyen="cheque"
+    )
+    with pytest.raises(DonneeInvalide, match="seul un virement est retourné par la banque"):
+        t.paiement_retourner(acting_user=comptable, paiement=lot.paiements.get(), motif="AC04")
+    ordre.refresh_from_db()
+    assert ordre.etat == "paye"
+
+
+def test_un_retour_deja_repaye_ne_se_corrige_plus(comptable, comptes, paye):
+    ordre, paiement = paye
+    retour = t.paiement_retourner(acting_user=comptable, paiement=paiement, motif="TECH")
+    t.lot_payer(acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"], moyen="cheque")
+    with pytest.raises(DonneeInvalide, match="a déjà été payé de nouveau"):
+        t.coordonnees_corriger(
+            acting_user=comptable, retour=retour, iban=NOUVEL_IBAN, justification="RIB"
+        )
