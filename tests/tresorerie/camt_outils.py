@@ -20,7 +20,6 @@ from tresorerie.releves import (
 IBAN = "FR7630006000011234567890189"
 AUTRE_IBAN = "FR1420041010050500013M02606"
 CREE_LE = datetime.datetime(2026, 4, 1, 6, 0)
-JOUR = datetime.date(2026, 3, 10)
 
 
 def ligne(montant, sens="debit", jour=10, **champs):
