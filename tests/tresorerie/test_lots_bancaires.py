@@ -122,3 +122,26 @@ def test_la_page_de_rapprochement_montre_le_lot_et_l_ecart(client, comptable, co
     assert "référence du lot;opérations du lot;contre-passation;motif de retour" in entete
     assert f";{lot.message_id};2;" in premiere
     assert f"écart de {format_euros(Decimal('45.10'))}" in premiere
+
+
+def test_la_proposition_d_explication_s_applique_d_un_clic(client, comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    entree = EntreeGroupee(
+        lignes=tuple(lignes_du_lot(lot)[:2]), reference_lot=lot.message_id, details=False
+    )
+    seule = importer(comptable, banque, fichier([entree], banque.iban)).lignes.get()
+    proposition = suites([seule], banque)[seule.pk].proposition
+    client.force_login(comptable)
+    url = reverse("tresorerie:rapprochement", args=[banque.pk])
+    page = client.get(url).content.decode()
+    assert f'form="proposition-{seule.pk}"' in page and f'id="proposition-{seule.pk}"' in page
+
+    reponse = client.post(
+        url, {"acte": "expliquer", "ligne_releve": seule.pk, "explication": proposition}
+    )
+
+    assert reponse.status_code == 302
+    seule.refresh_from_db()
+    assert seule.rapprochement.mode == "explique"
+    # Typed text is kept with ordinary spaces.
+    assert seule.rapprochement.explication == proposition.replace("\u00a0", " ")
