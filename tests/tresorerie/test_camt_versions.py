@@ -477,6 +477,21 @@ def test_les_pages_d_un_releve_se_suivent_par_leurs_soldes_intermediaires():
     assert (lu_1.solde_ouverture, lu_1.solde_cloture) == (Decimal("1000.00"), Decimal("900.00"))
     assert (lu_2.solde_ouverture, lu_2.solde_cloture) == (Decimal("900.00"), Decimal("940.00"))
 
+    def reunir(document, n):  # the two pages in one file, under one statement Id
+        message = document.xpath("//c:BkToCstmrStmt", namespaces=n)[0]
+        suite = etree.fromstring(modifier(ecrire(page_2), paginer("ITBD", "CLBD")))
+        message.append(suite.xpath("//c:Stmt", namespaces=n)[0])
+        for identifiant in document.xpath("//c:Stmt/c:Id", namespaces=n):
+            identifiant.text = "REL-P"
+
+    lu = lire_camt(modifier(modifier(ecrire(page_1), paginer("OPBD", "ITBD")), reunir))
+    assert (lu.identifiant, lu.solde_ouverture, lu.solde_cloture, len(lu.lignes)) == (
+        "REL-P",
+        Decimal("1000.00"),
+        Decimal("940.00"),
+        2,
+    )
+
 
 def test_une_ecriture_sans_statut_d_un_releve_est_lue_comme_comptabilisee():
     def sans_statut(document, n):

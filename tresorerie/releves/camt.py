@@ -88,7 +88,7 @@ def lire_camt(contenu: bytes) -> Releve:
     premier = releves[0]
     return Releve(
         format=message,
-        identifiant=" + ".join(r.identifiant for r in releves),
+        identifiant=" + ".join(dict.fromkeys(r.identifiant for r in releves)),  # pages: one Id
         iban=comptes[0],
         date_debut=min(r.date_debut for r in releves),
         date_fin=max(r.date_fin for r in releves),
