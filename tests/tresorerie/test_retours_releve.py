@@ -237,6 +237,23 @@ def test_l_api_importe_et_rend_les_champs_du_retour(comptable, comptes, lot):
     }
     assert ligne_retour["etat"] == "rapprochee"
     assert "revenu à visé" in ligne_retour["rapprochement"]["explication"]
+    assert ligne_retour["suite"]["badges"] == ["retour : AC04 (compte clos)"]
+    assert ligne_retour["suite"]["texte"].startswith(f"Paiement {paiement.bout_en_bout} à ")
+    assert {lg["suite"] for lg in releve["lignes"] if lg["sens"] == "debit"} == {None}
+
+
+def test_l_etat_de_rapprochement_de_l_api_dit_pourquoi_un_retour_reste(comptable, comptes, lot):
+    banque = comptes["BANQUE"]
+    etranger = ligne("1200.00", "credit", "INCONNU-1", contre_passation=True)
+    importer(comptable, banque, fichier([*lignes_du_lot(lot), etranger], banque.iban))
+    api = APIClient()
+    api.force_authenticate(comptable)
+
+    etat = api.get(f"/api/tresorerie/rapprochement/{banque.pk}/").json()
+
+    (seule,) = etat["releve_non_rapproche"]
+    assert seule["contre_passation"] is True and seule["suite"]["badges"] == ["contre-passation"]
+    assert "aucun de nos paiements depuis ce compte" in seule["suite"]["texte"]
 
 
 def test_un_cheque_impaye_annule_son_encaissement(directrice, comptable, comptes):

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from core.actes import api_acte
 from core.parseurs import ParseurFormulaire, ParseurJson, ParseurMultipart
-from tresorerie import actes, selectors
+from tresorerie import actes, selectors, selectors_releves
 from tresorerie.api.commun import (
     PARAMETRE_COMPTE,
     ListeEtActe,
@@ -132,4 +132,5 @@ class EtatRapprochementApi(APIView):
             "Le compte de disponibilités",
         )
         etat = selectors.etat_rapprochement(compte, _date_parametre(request, "au"))
-        return Response(EtatRapprochementSerializer(etat).data)
+        suites = selectors_releves.suites(etat.releve_non_rapproche, compte)
+        return Response(EtatRapprochementSerializer(etat, context={"suites": suites}).data)

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from core import horloge
 from core.champs_api import ChampDateApi
 from ledger.models import Ligne
-from tresorerie import selectors, services
+from tresorerie import selectors, selectors_releves, services
 from tresorerie.api.commun import (
     _euros,
     _lignes_releve,
@@ -301,9 +301,26 @@ class RapprochementSerializer(serializers.ModelSerializer):
         fields = ["id", "mode", "explication", "lignes_ecriture", "par", "le"]
 
 
+class SuiteLigneSerializer(serializers.Serializer):
+    badges = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="ce que la banque dit de la ligne : « contre-passation », « retour : AC04 (…) »",
+    )
+    texte = serializers.CharField(
+        help_text="ce que l'import a fait (paiement ou encaissement annulé) ou pourquoi rien"
+    )
+    proposition = serializers.CharField(
+        help_text="explication proposée à l'agent comptable (lot débité d'un autre montant)"
+    )
+
+
 class LigneReleveSerializer(serializers.ModelSerializer):
+    """A statement line; `suite` is given where the reader passes the lines'
+    suites in the context (a statement's detail, the reconciliation state)."""
+
     etat = serializers.SerializerMethodField()
     rapprochement = serializers.SerializerMethodField()
+    suite = serializers.SerializerMethodField()
 
     class Meta:
         model = LigneReleve
@@ -326,8 +343,14 @@ class LigneReleveSerializer(serializers.ModelSerializer):
             "nombre_operations",
             "etat",
             "rapprochement",
+            "suite",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(SuiteLigneSerializer(allow_null=True))
+    def get_suite(self, ligne):
+        suite = (self.context.get("suites") or {}).get(ligne.pk)
+        return SuiteLigneSerializer(suite).data if suite else None
 
     @staticmethod
     def _rapprochement(ligne) -> Rapprochement | None:
@@ -401,7 +424,9 @@ class ReleveDetailSerializer(ReleveSerializer):
 
     @extend_schema_field(LigneReleveSerializer(many=True))
     def get_lignes(self, releve):
-        return LigneReleveSerializer(_lignes_releve().filter(releve=releve), many=True).data
+        lignes = list(_lignes_releve().filter(releve=releve))
+        suites = selectors_releves.suites(lignes, releve.compte)
+        return LigneReleveSerializer(lignes, many=True, context={"suites": suites}).data
 
 
 class ArreteCaisseSerializer(serializers.ModelSerializer):
