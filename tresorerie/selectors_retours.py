@@ -34,8 +34,9 @@ class LigneRetour:
         return formater_iban(self.correction.iban) if self.correction else ""
 
 
-def retours(*, etat: str = "") -> list[LigneRetour]:
-    """Every return, newest first, with its state (three queries whatever the count)."""
+def retours(*, etat: str = "", pk: int | None = None) -> list[LigneRetour]:
+    """Every return (or the one `pk`), newest first, with its state (two
+    queries whatever the count)."""
     plus_tard = Paiement.objects.filter(
         ligne_id=OuterRef("paiement__ligne_id"), pk__gt=OuterRef("paiement_id")
     )
@@ -51,8 +52,11 @@ def retours(*, etat: str = "") -> list[LigneRetour]:
         )
         .order_by("-date", "-id")
     )
+    corrections = CorrectionCoordonnees.objects.order_by("id")
+    if pk is not None:
+        qs, corrections = qs.filter(pk=pk), corrections.filter(retour_id=pk)
     dernieres: dict[int, CorrectionCoordonnees] = {}
-    for c in CorrectionCoordonnees.objects.order_by("id"):
+    for c in corrections:
         dernieres[c.retour_id] = c
     lignes = []
     for r in qs:

@@ -47,7 +47,7 @@ class CorrectionSaisieSerializer(serializers.Serializer):
 
 def _relu(retour_ou_correction) -> dict:
     pk = getattr(retour_ou_correction, "retour_id", None) or retour_ou_correction.pk
-    ligne = next(lg for lg in selecteurs.retours() if lg.retour.pk == pk)
+    (ligne,) = selecteurs.retours(pk=pk)
     return RetourSerializer(ligne).data
 
 

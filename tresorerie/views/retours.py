@@ -107,7 +107,7 @@ def retour(request, pk: int):
         ),
         pk=pk,
     )
-    ligne = next(lg for lg in selecteurs.retours() if lg.retour.pk == objet.pk)
+    (ligne,) = selecteurs.retours(pk=objet.pk)
     return render(
         request,
         "tresorerie/retour.html",

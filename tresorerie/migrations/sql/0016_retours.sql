@@ -137,14 +137,15 @@ BEGIN
             MESSAGE = format('L''ordre de dépense n° %s serait payé au-delà de son montant : %s € pour une ligne de %s €.',
                              r.numero, r.paye, r.montant);
     END IF;
-    SELECT o.numero, pa.beneficiaire INTO r
-      FROM tresorerie_paiement pa
-      JOIN depenses_ordredepense o ON o.id = pa.ordre_id
-     WHERE (pa.ligne_id, coalesce(pa.opposition_id, 0)) IN
-           (SELECT ligne_id, coalesce(opposition_id, 0) FROM nouveaux)
-       AND NOT EXISTS (SELECT 1 FROM tresorerie_retour rt WHERE rt.paiement_id = pa.id)
-     GROUP BY pa.ligne_id, pa.opposition_id, o.numero, pa.beneficiaire
-    HAVING count(*) > 1
+    -- Another live payment of the same line to the same beneficiary (an older
+    -- one, or one of the same statement): through the line's index.
+    SELECT o.numero, n.beneficiaire INTO r
+      FROM nouveaux n
+      JOIN tresorerie_paiement pa
+        ON pa.ligne_id = n.ligne_id AND pa.opposition_id IS NOT DISTINCT FROM n.opposition_id
+       AND pa.id <> n.id
+      JOIN depenses_ordredepense o ON o.id = n.ordre_id
+     WHERE NOT EXISTS (SELECT 1 FROM tresorerie_retour rt WHERE rt.paiement_id = pa.id)
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'LG384',
