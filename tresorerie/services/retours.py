@@ -46,25 +46,32 @@ __all__ = [
 # ISO 20022 ExternalReturnReason1Code: code → French label.
 MOTIFS_RETOUR: dict[str, str] = {
     "AC01": "numéro de compte incorrect",
+    "AC02": "numéro de compte du débiteur invalide",
     "AC03": "numéro de compte du bénéficiaire invalide",
     "AC04": "compte clos",
     "AC06": "compte bloqué",
     "AC13": "type de compte du débiteur invalide",
     "AG01": "opération interdite sur ce type de compte",
     "AG02": "code opération bancaire invalide",
+    "AG03": "type d'opération non pris en charge",
     "AM01": "montant nul",
     "AM02": "montant non autorisé",
     "AM03": "devise non autorisée",
     "AM04": "provision insuffisante",
     "AM05": "opération en double",
+    "AM06": "montant trop faible",
+    "AM07": "montant bloqué",
     "AM09": "montant erroné",
     "BE01": "nom du titulaire incohérent avec le compte",
     "BE04": "adresse du créancier manquante",
     "BE05": "émetteur non reconnu",
+    "BE06": "client inconnu de la banque",
+    "BE07": "adresse du débiteur manquante",
     "CNOR": "banque du bénéficiaire non joignable (non inscrite au système)",
     "CUST": "à la demande du client",
     "DNOR": "banque du donneur d'ordre non joignable (non inscrite au système)",
     "DUPL": "paiement en double",
+    "ED05": "échec du règlement",
     "ERIN": "option de l'information étendue non prise en charge",
     "FF01": "format de fichier ou d'opération invalide",
     "FOCR": "retour à la suite d'une demande d'annulation",
@@ -75,17 +82,21 @@ MOTIFS_RETOUR: dict[str, str] = {
     "MD07": "titulaire du compte décédé",
     "MS02": "motif non précisé, à l'initiative du client",
     "MS03": "motif non précisé, à l'initiative de la banque",
+    "NARR": "motif donné en clair par la banque",
     "RC01": "identifiant de banque (BIC) incorrect",
     "RR01": "compte ou identification du débiteur manquant",
     "RR02": "nom ou adresse du débiteur manquant",
     "RR03": "nom ou adresse du créancier manquant",
     "RR04": "motif réglementaire",
+    "RUTA": "retour faute de pouvoir affecter le paiement",
     "SL01": "service particulier de la banque du débiteur",
     "TECH": "problème technique",
+    "TM01": "reçu après l'heure limite",
+    "UPAY": "paiement indu",
 }
 # Reasons that put the account itself in question: the correction must give
 # another IBAN. RC01 puts the BIC in question: another BIC (or IBAN).
-MOTIFS_COMPTE = frozenset({"AC01", "AC03", "AC04", "AC06", "AC13", "BE01", "MD07", "RR01"})
+MOTIFS_COMPTE = frozenset({"AC01", "AC02", "AC03", "AC04", "AC06", "AC13", "BE01", "MD07", "RR01"})
 MOTIFS_BIC = frozenset({"RC01"})
 
 

@@ -9,7 +9,7 @@ act (`coordonnees_corriger`), append-only and audited; the next transfer of
 that line to that beneficiary goes to the corrected account.
 
 Which reasons require another account: those that put the account itself in
-question (AC01, AC03, AC04, AC06, AC13, BE01, MD07, RR01: wrong, closed,
+question (AC01, AC02, AC03, AC04, AC06, AC13, BE01, MD07, RR01: wrong, closed,
 blocked account, name inconsistent with the account, holder deceased) require
 another IBAN; RC01 (wrong BIC) requires another BIC or IBAN; for the others
 (AM04, MS02, MS03, TECH, FOCR, unknown codes...) the agent comptable may
