@@ -190,22 +190,30 @@ CREATE TRIGGER imputation_restituee BEFORE INSERT ON oppositions_imputation
     FOR EACH ROW WHEN (NEW.montant < 0) EXECUTE FUNCTION tresorerie_imputation_restituee();
 
 -- 7. A payment on a credit is undone (negative payment movement) only for a
--- transfer returned in the same transaction, by at most its amount.
+-- transfer returned in the same transaction, by at most its amount, or when
+-- the same statement moves it to another credit (a certificate of
+-- réimputation of a paid order: the same reference paid back as much there).
 CREATE FUNCTION tresorerie_credit_depaye() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM tresorerie_retour r JOIN tresorerie_paiement p ON p.id = r.paiement_id
-                    WHERE NEW.reference = 'retour:' || p.bout_en_bout AND r.montant >= -NEW.montant
-                      AND r.transaction = txid_current()) THEN
+    IF EXISTS (
+        SELECT 1 FROM nouveaux n
+         WHERE n.nature = 'paiement' AND n.montant < 0
+           AND NOT EXISTS (SELECT 1 FROM nouveaux m
+                            WHERE m.nature = 'paiement' AND m.reference = n.reference
+                              AND m.montant = -n.montant AND m.credit_id <> n.credit_id)
+           AND NOT EXISTS (SELECT 1 FROM tresorerie_retour r JOIN tresorerie_paiement p ON p.id = r.paiement_id
+                            WHERE n.reference = 'retour:' || p.bout_en_bout AND r.montant >= -n.montant
+                              AND r.transaction = txid_current())) THEN
         RAISE EXCEPTION USING ERRCODE = 'LG387',
             MESSAGE = 'Un paiement sur un crédit ne s''annule que pour un virement retourné par la banque, dans l''acte qui enregistre ce retour.';
     END IF;
-    RETURN NEW;
+    RETURN NULL;
 END;
 $$;
-CREATE TRIGGER mouvementcredit_depaye BEFORE INSERT ON budget_mouvementcredit
-    FOR EACH ROW WHEN (NEW.nature = 'paiement' AND NEW.montant < 0)
-    EXECUTE FUNCTION tresorerie_credit_depaye();
+CREATE TRIGGER mouvementcredit_depaye AFTER INSERT ON budget_mouvementcredit
+    REFERENCING NEW TABLE AS nouveaux
+    FOR EACH STATEMENT EXECUTE FUNCTION tresorerie_credit_depaye();
 
 DO $$
 BEGIN
