@@ -63,6 +63,11 @@ def test_la_page_liste_le_retour_et_la_correction_se_fait_par_page(client, compt
     detail = page(client.get(reponse["Location"]))
     assert "Coordonnées de Papeterie Centrale corrigées" in detail
     assert "corrigé" in detail
+    t.lot_payer(acting_user=comptable, ordres=[retour.ordre], compte=retour.paiement.lot.compte)
+    ordre = page(client.get(reverse("depenses:detail", args=[retour.ordre_id])))
+    assert f"réf. {retour.paiement.bout_en_bout} — " in ordre
+    assert "lot de paiement</a> — <strong>retourné par la banque le 15/06/2026</strong>" in ordre
+    assert "repayé" in page(client.get(reverse("tresorerie:retours")))
 
 
 def test_l_auditeur_lit_mais_ne_corrige_pas(client, auditeur, retour):
