@@ -47,6 +47,8 @@ def test_la_page_liste_le_retour_et_la_correction_se_fait_par_page(client, compt
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     ordre = page(client.get(reverse("depenses:detail", args=[retour.ordre_id])))
     assert "Virement rejeté par la banque le 15/06/2026 : motif AC04 — compte clos" in ordre
+    a_payer = page(client.get(reverse("tresorerie:paiements")))
+    assert "virement revenu</strong></a> : seule la part retournée se paie" in a_payer
 
     refus = client.post(
         reverse("tresorerie:retour_corriger", args=[retour.pk]),

@@ -5,6 +5,7 @@ overdraft authorised on an account (what a payment may use)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -25,6 +26,7 @@ from tresorerie.forms import (
 from tresorerie.models import (
     CompteDisponibilite,
     LotPaiement,
+    Retour,
 )
 from tresorerie.views.commun import (
     _est_comptable,
@@ -70,6 +72,8 @@ def paiements(request):
     coches = set(request.POST.getlist("ordres")) if request.method == "POST" else set()
     a_payer = list(
         OrdreDepense.objects.filter(etat=OrdreDepense.Etat.VISE)
+        # Back from payé: a transfer returned by the bank, only its part to pay again.
+        .annotate(virement_revenu=Exists(Retour.objects.filter(ordre=OuterRef("pk"))))
         .select_related("exercice")
         .prefetch_related("lignes")
         .order_by("exercice__annee", "numero")
