@@ -115,3 +115,16 @@ def test_l_api_liste_et_corrige(comptable, auditeur, retour):
     assert fait.status_code == 200, fait.json()
     assert (fait.json()["etat"], fait.json()["iban_corrige"]) == ("corrige", NOUVEL_IBAN)
     assert api.get(f"/api/tresorerie/retours/{retour.pk}/").json() == fait.json()
+
+
+def test_la_liste_ne_fait_pas_une_requete_par_retour(
+    client, directrice, comptable, comptes, credits, retour, django_assert_max_num_queries
+):
+    for montant in ("10.00", "20.00", "30.00"):
+        ordre = ordre_vise(directrice, comptable, credits, montant=montant)
+        lot = t.lot_payer(acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"])
+        t.paiement_retourner(acting_user=comptable, paiement=lot.paiements.get(), motif="MS03")
+    client.force_login(comptable)
+    with django_assert_max_num_queries(12):
+        reponse = client.get(reverse("tresorerie:retours"))
+    assert page(reponse).count("à corriger</span>") == 4
