@@ -107,6 +107,7 @@ class CompteDisponibilite(models.Model):
         max_length=20,
         choices=FormatVirements.choices,
         default=FormatVirements.PAIN_001_001_09,
+        db_default=FormatVirements.PAIN_001_001_09,
         help_text="La version pain.001 que la banque de ce compte accepte.",
     )
 
@@ -377,7 +378,7 @@ class LotPaiement(models.Model):
     total = models.DecimalField(**MONTANT)
     message_id = models.CharField(max_length=35, unique=True)
     format = models.CharField(
-        "version du fichier de virements", max_length=20, blank=True, default=""
+        "version du fichier de virements", max_length=20, blank=True, default="", db_default=""
     )  # e.g. "pain.001.001.09"; empty for cheques and cash
     fichier = models.BinaryField("fichier pain.001", blank=True)
     empreinte_fichier = models.CharField(max_length=64, blank=True)
@@ -450,11 +451,16 @@ class Releve(models.Model):
     )
     format = models.CharField(max_length=10)
     version = models.CharField(
-        "version du message", max_length=20, blank=True, default=""
+        "version du message", max_length=20, blank=True, default="", db_default=""
     )  # e.g. "camt.053.001.08"; empty for CSV
-    nature = models.CharField(max_length=8, choices=Nature.choices, default=Nature.RELEVE)
+    nature = models.CharField(
+        max_length=8, choices=Nature.choices, default=Nature.RELEVE, db_default=Nature.RELEVE
+    )
     ecarts = models.JSONField(
-        "écarts au schéma tolérés", default=list, blank=True
+        "écarts au schéma tolérés",
+        default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
+        blank=True,
     )  # French descriptions of what the file does not follow but the import accepts
     identifiant = models.CharField(max_length=80)
     date_debut = models.DateField()
@@ -506,11 +512,11 @@ class LigneReleve(models.Model):
     reference_banque = models.CharField(max_length=140, blank=True)
     contrepartie = models.CharField(max_length=200, blank=True)
     # What camt says beyond the movement (see tresorerie.releves.commun.LigneReleve).
-    code_operation = models.CharField(max_length=40, blank=True, default="")
-    contre_passation = models.BooleanField(default=False)
-    motif_retour = models.CharField(max_length=35, blank=True, default="")
-    motif_retour_info = models.CharField(max_length=255, blank=True, default="")
-    reference_lot = models.CharField(max_length=35, blank=True, default="")
+    code_operation = models.CharField(max_length=40, blank=True, default="", db_default="")
+    contre_passation = models.BooleanField(default=False, db_default=False)
+    motif_retour = models.CharField(max_length=35, blank=True, default="", db_default="")
+    motif_retour_info = models.CharField(max_length=255, blank=True, default="", db_default="")
+    reference_lot = models.CharField(max_length=35, blank=True, default="", db_default="")
     nombre_operations = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
