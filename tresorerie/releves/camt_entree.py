@@ -24,6 +24,10 @@ STATUTS_IGNORES = ("PDNG", "INFO", "FUTR")  # pending, for information, future: 
 LONGUEUR_MOTIF_INFO = 255
 NOMBRE_MAX_OPERATIONS = 2_147_483_647  # what the database's column holds
 _VRAI = ("true", "1")
+# Sub-families of the ISO External Bank Transaction Codes that say a return:
+# RRTN returned, RPCR reversal due to a payment cancellation request, UPDD unpaid
+# direct debit, UPCQ unpaid cheque.
+SOUS_FAMILLES_RETOUR = frozenset({"RRTN", "RPCR", "UPDD", "UPCQ"})
 _NOMBRE = re.compile(r"[0-9]{1,15}")
 _CODE = re.compile(r"[A-Za-z0-9]{1,35}")
 
@@ -131,12 +135,17 @@ def lire_entree(
     contre_passation = texte(entree, "RvslInd").lower() in _VRAI
     reference_banque = texte(entree, "AcctSvcrRef")
     information = texte(entree, "AddtlNtryInf")
-    code_entree = code_operation(entree.find("BkTxCd"))
-    reference_lot, nombre = _lot(entree, quoi, refus)
     transactions = entree.findall("NtryDtls/TxDtls")
+    # An empty <BkTxCd/> (German DK banks): the code its transactions all give.
+    code_entree = code_operation(entree.find("BkTxCd")) or _commun(
+        code_operation(t.find("BkTxCd")) for t in transactions
+    )
+    reference_lot, nombre = _lot(entree, quoi, refus)
+    if not reference_lot:  # Btch without PmtInfId, or none: the one its transactions all give
+        reference_lot = _commun(_lot_transaction(t) for t in transactions)
 
     def ligne(montant_ligne, transaction, detaillee):
-        bout_en_bout = reference_tx = libelle_tx = contrepartie = code_tx = ""
+        bout_en_bout = reference_tx = libelle_tx = contrepartie = code_tx = lot_tx = ""
         motif = motif_info = ""
         if transaction is not None:
             bout_en_bout = texte(transaction, "Refs/EndToEndId")
@@ -144,9 +153,13 @@ def lire_entree(
                 bout_en_bout = ""
             reference_tx = texte(transaction, "Refs/AcctSvcrRef")
             libelle_tx = _libelle_transaction(transaction)
-            contrepartie = _contrepartie(transaction, sens_entree)
             code_tx = code_operation(transaction.find("BkTxCd"))
+            lot_tx = _lot_transaction(transaction) if detaillee else ""
             motif, motif_info = _retour(transaction)
+        code = (code_tx if detaillee else "") or code_entree
+        if transaction is not None:
+            retour = contre_passation or bool(motif) or est_code_de_retour(code)
+            contrepartie = _contrepartie(transaction, sens_entree, retour)
         banque = reference_banque or reference_tx
         ordre = (libelle_tx, information) if detaillee else (information, libelle_tx)
         return LigneReleve(
@@ -158,11 +171,11 @@ def lire_entree(
             reference=bout_en_bout or banque,
             reference_banque=banque,
             contrepartie=contrepartie,
-            code_operation=(code_tx if detaillee else "") or code_entree,
+            code_operation=code,
             contre_passation=contre_passation,
             motif_retour=motif,
             motif_retour_info=motif_info,
-            reference_lot=reference_lot,
+            reference_lot=reference_lot or lot_tx,
             nombre_operations=None if detaillee else nombre,
         )
 
@@ -194,6 +207,24 @@ def code_operation(code: etree._Element | None) -> str:
     return texte(code, "Prtry/Cd")[:40]
 
 
+def est_code_de_retour(code: str) -> bool:
+    """Whether a bank transaction code "PMNT/FMLY/SUBFMLY" is that of a return."""
+    morceaux = code.upper().split("/")
+    return len(morceaux) == 3 and morceaux[0] == "PMNT" and morceaux[2] in SOUS_FAMILLES_RETOUR
+
+
+def _commun(valeurs) -> str:
+    """The value all give when they give the same one, else ""."""
+    distinctes = set(valeurs)
+    return distinctes.pop() if len(distinctes) == 1 else ""
+
+
+def _lot_transaction(transaction: etree._Element) -> str:
+    """The transaction's `Refs/PmtInfId` (its batch), "" when absent or NOTPROVIDED."""
+    reference = texte(transaction, "Refs/PmtInfId")
+    return "" if reference == NON_FOURNI else reference[:35]
+
+
 def _lot(entree: etree._Element, quoi: str, refus: str) -> tuple[str, int | None]:
     """(PmtInfId else MsgId, NbOfTxs) of the entry's batch, if it says so."""
     for lot in entree.iterfind("NtryDtls/Btch"):
@@ -223,12 +254,19 @@ def _retour(transaction: etree._Element) -> tuple[str, str]:
     return code, information[:LONGUEUR_MOTIF_INFO]
 
 
-def _contrepartie(transaction: etree._Element, sens_entree: str) -> str:
-    """The debtor's name for a credit, the creditor's for a debit (`Pty/Nm` from .07 on)."""
-    partie = transaction.find("RltdPties/" + ("Dbtr" if sens_entree == CREDIT else "Cdtr"))
-    if partie is None:
-        return ""
-    return texte(partie, "Nm") or texte(partie, "Pty/Nm")
+def _contrepartie(transaction: etree._Element, sens_entree: str, retour: bool) -> str:
+    """The debtor's name for a credit, the creditor's for a debit (`Pty/Nm` from .07 on).
+
+    A reversal or a return moves the money back: the bank may name only the party
+    of the movement it reverses (the debtor who had paid us, for a reversed
+    direct debit booked as a debit); then that other party's name."""
+    roles = ("Dbtr", "Cdtr") if sens_entree == CREDIT else ("Cdtr", "Dbtr")
+    for role in roles if retour else roles[:1]:
+        partie = transaction.find("RltdPties/" + role)
+        nom = texte(partie, "Nm") or texte(partie, "Pty/Nm")
+        if nom:
+            return nom
+    return ""
 
 
 def _montant_transaction(transaction: etree._Element, sens_entree: str) -> Decimal | None:
