@@ -12,6 +12,7 @@ from core.money import ZERO, format_euros
 from tresorerie.models import Encaissement, LigneReleve, LotPaiement, Paiement, Releve
 from tresorerie.services.retours_releve import (
     VIREMENT,
+    anomalie_de_date,
     libelle_motif,
     moyens_retournes,
     nature_retour,
@@ -68,6 +69,9 @@ def _suite_virement(ligne, paiement: Paiement | None, refus: str) -> str:
             f"ordre n° {paiement.ordre.reference} revenu à visé : corrigez les coordonnées "
             "bancaires du bénéficiaire avant de le payer à nouveau."
         )
+    anomalie = anomalie_de_date(ligne, paiement)
+    if anomalie:
+        return anomalie
     if paiement.montant != ligne.montant:
         return (
             f"Retour du paiement {paiement.bout_en_bout} à {paiement.beneficiaire}, de "
@@ -86,6 +90,9 @@ def _suite_encaissement(ligne, encaissement: Encaissement | None, refus: str) ->
             "encaissements par prélèvement ou chèque sur ce compte ne la porte ; rien n'a été "
             "annulé. Rapprochez la ligne à la main ou expliquez-la."
         )
+    anomalie = anomalie_de_date(ligne, encaissement)
+    if anomalie:
+        return anomalie
     if encaissement.montant != ligne.montant:
         return (
             f"Impayé de l'encaissement {encaissement.reference_interne} de {encaissement.payeur}, "
@@ -140,7 +147,7 @@ def suites(lignes: list[LigneReleve], compte) -> dict[int, Suite]:
     paiements = {
         p.bout_en_bout: p
         for p in Paiement.objects.filter(bout_en_bout__in=references, lot__compte=compte)
-        .select_related("ordre", "retour__ecriture__journal")
+        .select_related("ordre", "lot", "retour__ecriture__journal")
         .order_by("id")
     }
     encaissements: dict[tuple[str, str], Encaissement] = {}

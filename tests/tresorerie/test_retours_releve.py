@@ -2,11 +2,14 @@
 payment (order back to visé) and matches the counter-entry; a returned direct
 debit cancels the receipt and reopens the claim."""
 
+import dataclasses
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from rest_framework.test import APIClient
 
 from core.exceptions import DonneeInvalide
@@ -14,10 +17,12 @@ from core.money import format_euros
 from ledger.models import Ligne
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_recette, ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
+from tresorerie import releves
 from tresorerie import services as t
-from tresorerie.models import Encaissement, Retour
+from tresorerie.models import Encaissement, LotPaiement, Paiement, Retour
 from tresorerie.selectors import etat_rapprochement
 from tresorerie.selectors_releves import suites
+from tresorerie.services.retours_releve import anomalie_de_date
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +287,160 @@ def test_un_cheque_impaye_annule_son_encaissement(directrice, comptable, comptes
     )
     assert t.reste_sur_ligne(ordre.lignes.get()) == Decimal("1250.40")
     assert [mode(lg) for lg in releve.lignes.all()] == ["automatique"] * 2
+
+
+# --------------------------------------------------------------- dates of a return
+
+
+def releve_du(lignes, iban, debut, identifiant="REL-DATES"):
+    """A camt.053.001.08 of these lines over `debut`..the last line's day."""
+    mouvement = sum(
+        (lg.montant if lg.sens == "credit" else -lg.montant for lg in lignes), Decimal("0.00")
+    )
+    contenu = releves.Releve(
+        format="camt.053",
+        identifiant=identifiant,
+        iban=iban,
+        date_debut=debut,
+        date_fin=max(lg.date_operation for lg in lignes),
+        solde_ouverture=Decimal("0.00"),
+        solde_cloture=mouvement,
+        lignes=tuple(lignes),
+    )
+    return releves.ecrire_camt(contenu, message_id=f"MSG-{identifiant}")
+
+
+def test_un_retour_date_d_avant_le_paiement_n_annule_rien_et_dit_pourquoi(
+    client, comptable, comptes, lot
+):
+    banque = comptes["BANQUE"]
+    paiement = lot.paiements.get(montant="1200.00")
+    avant = AUJOURD_HUI - datetime.timedelta(days=12)
+    retour = dataclasses.replace(
+        retour_de(paiement, contre_passation=True, motif_retour="AC04"),
+        date_operation=avant,
+        date_valeur=avant,
+    )
+    releve = importer(
+        comptable, banque, releve_du([retour, *lignes_du_lot(lot)], banque.iban, avant)
+    )
+
+    assert not Retour.objects.exists()
+    paiement.ordre.refresh_from_db()
+    assert paiement.ordre.etat == "paye"
+    seule = releve.lignes.get(sens="credit")
+    assert mode(seule) is None  # nor matched by its amount
+    assert [mode(lg) for lg in releve.lignes.filter(sens="debit")] == ["automatique"] * 2
+    attendu = (
+        f"Retour daté du {avant:%d/%m/%Y}, avant le paiement qu'il retournerait "
+        f"({AUJOURD_HUI:%d/%m/%Y}) : rien n'a été annulé ; vérifiez la référence."
+    )
+    assert suites([seule], banque)[seule.pk].texte == attendu
+    client.force_login(comptable)
+    for page in (
+        reverse("tresorerie:releve", args=[releve.pk]),
+        reverse("tresorerie:rapprochement", args=[banque.pk]),
+    ):
+        assert escape(attendu) in client.get(page).content.decode()
+
+
+@pytest.mark.parametrize(
+    "moyen, reference, code, quoi",
+    [
+        ("prelevement", "PRLV-ORION-0001", "PMNT/IDDT/UPDD", "le prélèvement"),
+        ("cheque", "CHQ 7654321", "PMNT/RCHQ/UPCQ", "l'encaissement"),
+    ],
+)
+def test_un_impaye_date_d_avant_l_encaissement_ne_rouvre_pas_la_creance(
+    directrice, comptable, comptes, moyen, reference, code, quoi
+):
+    banque = comptes["BANQUE"]
+    ordre = ordre_recette(directrice, comptable)
+    encaissement = t.encaissement_enregistrer(
+        acting_user=comptable,
+        compte=banque,
+        moyen=moyen,
+        montant="1250.40",
+        payeur="Société Orion",
+        objet="Recette",
+        reference=reference,
+        repartitions=[t.Repartition(ordre.lignes.get(), "1250.40")],
+    )
+    avant = AUJOURD_HUI - datetime.timedelta(days=5)
+    impaye = dataclasses.replace(
+        ligne("1250.40", "debit", reference, "Impayé", code_operation=code, motif_retour="MD06"),
+        date_operation=avant,
+    )
+    recu = ligne("1250.40", "credit", reference, "Recette")
+    releve = importer(comptable, banque, releve_du([impaye, recu], banque.iban, avant))
+
+    encaissement.refresh_from_db()
+    assert encaissement.etat == Encaissement.Etat.ENREGISTRE
+    assert t.reste_sur_ligne(ordre.lignes.get()) == Decimal("0.00")
+    seule = releve.lignes.get(sens="debit")
+    assert mode(seule) is None
+    assert mode(releve.lignes.get(sens="credit")) == "automatique"
+    assert suites([seule], banque)[seule.pk].texte == (
+        f"Impayé daté du {avant:%d/%m/%Y}, avant {quoi} qu'il reprendrait "
+        f"({AUJOURD_HUI:%d/%m/%Y}) : rien n'a été annulé ; vérifiez la référence."
+    )
+
+
+def test_un_prelevement_impaye_plus_de_13_mois_apres_n_annule_rien(
+    comptable, comptes, preleve, horloge
+):
+    banque = comptes["BANQUE"]
+    encaissement, creance = preleve
+    tard = datetime.date(AUJOURD_HUI.year + 1, 7, 16)  # 13 months and a day after 15/06
+    horloge(tard)
+    impaye = dataclasses.replace(
+        ligne("1250.40", "debit", "PRLV-ORION-0001", "Impayé", code_operation="PMNT/IDDT/UPDD"),
+        date_operation=tard,
+        date_valeur=tard,
+    )
+    releve = importer(comptable, banque, releve_du([impaye], banque.iban, tard))
+
+    encaissement.refresh_from_db()
+    assert encaissement.etat == Encaissement.Etat.ENREGISTRE
+    assert t.reste_sur_ligne(creance) == Decimal("0.00")
+    seule = releve.lignes.get()
+    assert mode(seule) is None
+    assert suites([seule], banque)[seule.pk].texte == (
+        f"Impayé daté du {tard:%d/%m/%Y}, plus de 13 mois après le prélèvement qu'il reprendrait "
+        f"({AUJOURD_HUI:%d/%m/%Y}) : un prélèvement SEPA ne se conteste plus après le "
+        f"15/07/{tard.year} ; rien n'a été annulé ; vérifiez la référence."
+    )
+
+
+def _encaissement(jour, moyen="prelevement"):
+    return Encaissement(date=jour, moyen=moyen, montant=Decimal("10.00"))
+
+
+def _retour_le(jour, sens="debit"):
+    return dataclasses.replace(ligne("10.00", sens, "R-1"), date_operation=jour)
+
+
+@pytest.mark.parametrize(
+    "recu, retourne, refuse",
+    [
+        (datetime.date(2026, 6, 15), datetime.date(2026, 6, 15), False),  # the same day
+        (datetime.date(2026, 6, 15), datetime.date(2027, 7, 15), False),  # 13 months exactly
+        (datetime.date(2026, 6, 15), datetime.date(2027, 7, 16), True),
+        (datetime.date(2026, 1, 31), datetime.date(2027, 2, 28), False),  # no 31 February
+        (datetime.date(2026, 1, 31), datetime.date(2027, 3, 1), True),
+    ],
+)
+def test_le_delai_de_13_mois_d_un_prelevement_se_compte_en_mois(recu, retourne, refuse):
+    assert bool(anomalie_de_date(_retour_le(retourne), _encaissement(recu))) is refuse
+
+
+def test_un_cheque_ou_un_virement_retourne_longtemps_apres_reste_possible():
+    """No limit where the rules give none: a cheque, a transfer returned after a recall."""
+    longtemps = datetime.date(2028, 6, 15)
+    assert anomalie_de_date(_retour_le(longtemps), _encaissement(AUJOURD_HUI, "cheque")) == ""
+    paiement = Paiement(lot=LotPaiement(date=AUJOURD_HUI), montant=Decimal("10.00"))
+    assert anomalie_de_date(_retour_le(longtemps, "credit"), paiement) == ""
+    veille = AUJOURD_HUI - datetime.timedelta(days=1)
+    assert anomalie_de_date(_retour_le(veille, "credit"), paiement).startswith(
+        f"Retour daté du {veille:%d/%m/%Y}, avant le paiement"
+    )

@@ -16,16 +16,28 @@ A line is taken for a return when the bank says so: the reversal indicator
 return (ISO 20022 External Bank Transaction Codes: sub-family RRTN "returned",
 RPCR "reversal due to payment cancellation request", UPDD "unpaid direct
 debit", UPCQ "unpaid cheque").
+
+Dates (`anomalie_de_date`): a return is never applied automatically when its
+booking date makes it impossible: booked BEFORE the payment it would return
+(`LotPaiement.date`) or the receipt it would take back (`Encaissement.date`),
+or, for a direct debit, more than 13 months after the receipt (the longest
+delay of the SEPA Core Direct Debit scheme, EPC016-06: the debtor's refund of
+an unauthorised collection). No upper limit for a credit transfer: a return
+after a recall or a Request for Recall by the Originator (EPC125-05) may come
+months later. The line stays unmatched and its page says why.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from dataclasses import dataclass, field
 
 from core.exceptions import ApplicationError
 from ledger.models import Ligne
 from tresorerie.models import CompteDisponibilite, Encaissement, Paiement
 from tresorerie.models import LigneReleve as LigneReleveModele
+from tresorerie.releves.camt_entree import SOUS_FAMILLES_RETOUR
 from tresorerie.services import retours as services_retours
 from tresorerie.services.encaissements import encaissement_annuler
 
@@ -36,7 +48,10 @@ ENCAISSEMENT = "encaissement"  # a receipt of ours unpaid (debit): direct debit 
 _FAMILLES_VIREMENT = {"ICDT", "RCDT"}
 _FAMILLES_PRELEVEMENT = {"IDDT", "RDDT"}
 _FAMILLES_CHEQUE = {"ICHQ", "RCHQ"}
-_SOUS_FAMILLES_RETOUR = {"RRTN", "RPCR", "UPDD", "UPCQ"}
+# The SEPA Core Direct Debit rulebook (EPC016-06) lets the debtor claim the refund of
+# an unauthorised collection up to 13 months after the debit date: no return of a
+# direct debit comes later.
+MOIS_RETOUR_PRELEVEMENT = 13
 
 
 def _code(ligne) -> tuple[str, str]:
@@ -50,7 +65,7 @@ def _code(ligne) -> tuple[str, str]:
 def nature_retour(ligne) -> str:
     """VIREMENT, ENCAISSEMENT, or "" when the bank does not say the line is a return."""
     famille, sous_famille = _code(ligne)
-    code_retour = sous_famille in _SOUS_FAMILLES_RETOUR
+    code_retour = sous_famille in SOUS_FAMILLES_RETOUR
     if ligne.sens == "credit":
         if ligne.contre_passation or ligne.motif_retour:
             return VIREMENT
@@ -78,6 +93,41 @@ def libelle_motif(code: str) -> str:
         return ""
     libelle = services_retours.MOTIFS_RETOUR.get(code.upper(), "")
     return f"{code} ({libelle})" if libelle else code
+
+
+def _mois_apres(jour: datetime.date, mois: int) -> datetime.date:
+    """The same day `mois` months later (the month's last day when it has none)."""
+    annee, rang = divmod(jour.month - 1 + mois, 12)
+    annee += jour.year
+    return datetime.date(annee, rang + 1, min(jour.day, calendar.monthrange(annee, rang + 1)[1]))
+
+
+def anomalie_de_date(ligne, origine) -> str:
+    """Why the booking date of `ligne` (a return) cannot be that of a return of
+    `origine` (our Paiement or Encaissement), in French; "" when it can."""
+    le = ligne.date_operation
+    if isinstance(origine, Paiement):
+        if le < origine.lot.date:
+            return (
+                f"Retour daté du {le:%d/%m/%Y}, avant le paiement qu'il retournerait "
+                f"({origine.lot.date:%d/%m/%Y}) : rien n'a été annulé ; vérifiez la référence."
+            )
+        return ""
+    quoi = "le prélèvement" if origine.moyen == Encaissement.Moyen.PRELEVEMENT else "l'encaissement"
+    if le < origine.date:
+        return (
+            f"Impayé daté du {le:%d/%m/%Y}, avant {quoi} qu'il reprendrait "
+            f"({origine.date:%d/%m/%Y}) : rien n'a été annulé ; vérifiez la référence."
+        )
+    limite = _mois_apres(origine.date, MOIS_RETOUR_PRELEVEMENT)
+    if origine.moyen == Encaissement.Moyen.PRELEVEMENT and le > limite:
+        return (
+            f"Impayé daté du {le:%d/%m/%Y}, plus de {MOIS_RETOUR_PRELEVEMENT} mois après le "
+            f"prélèvement qu'il reprendrait ({origine.date:%d/%m/%Y}) : un prélèvement SEPA ne "
+            f"se conteste plus après le {limite:%d/%m/%Y} ; rien n'a été annulé ; vérifiez la "
+            "référence."
+        )
+    return ""
 
 
 def paiement_retourne(ligne, compte: CompteDisponibilite) -> Paiement | None:
@@ -139,6 +189,10 @@ def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None
     paiement = paiement_retourne(ligne, compte)
     if paiement is None or paiement.montant != ligne.montant:
         return  # shown on the page: unknown reference or amount that differs
+    anomalie = anomalie_de_date(ligne, paiement)
+    if anomalie:
+        traitement.refus[ligne.pk] = anomalie
+        return
     try:
         retour = services_retours.paiement_retourner(
             acting_user=acting_user,
@@ -165,6 +219,10 @@ def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None
 def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitement) -> None:
     encaissement = encaissement_retourne(ligne, compte)
     if encaissement is None or encaissement.montant != ligne.montant:
+        return
+    anomalie = anomalie_de_date(ligne, encaissement)
+    if anomalie:
+        traitement.refus[ligne.pk] = anomalie
         return
     if encaissement.etat == Encaissement.Etat.ENREGISTRE:
         moyen = "Chèque" if encaissement.moyen == Encaissement.Moyen.CHEQUE else "Prélèvement SEPA"
