@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from lxml import etree
 
 from core.money import format_euros
+from tests.tresorerie.camt_outils import modifier
 from tests.tresorerie.conftest import ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, lignes_du_lot, mode
 from tresorerie import services as t
@@ -145,3 +147,37 @@ def test_la_proposition_d_explication_s_applique_d_un_clic(client, comptable, co
     assert seule.rapprochement.mode == "explique"
     # Typed text is kept with ordinary spaces.
     assert seule.rapprochement.explication == proposition.replace("\u00a0", " ")
+
+
+def test_un_lot_dont_seuls_les_details_portent_notre_pmtinfid_se_rapproche_d_un_coup(
+    comptable, comptes, lot
+):
+    """PostFinance, Nordea: Btch gives only NbOfTxs, each TxDtls carries Refs/PmtInfId
+    (here without amount nor EndToEndId: the batch is known by its reference only)."""
+    banque = comptes["BANQUE"]
+    entree = EntreeGroupee(lignes=tuple(lignes_du_lot(lot)), reference_lot=lot.message_id)
+    ecrit = fichier([entree], banque.iban, version="camt.053.001.02")
+
+    def pmtinfid_dans_les_details(document, ns):
+        for reference in document.iterfind(".//c:Btch/c:PmtInfId", ns):
+            reference.getparent().remove(reference)
+        for detail in document.iterfind(".//c:TxDtls", ns):
+            bout_en_bout = detail.find("c:Refs/c:EndToEndId", ns)
+            lot_tx = etree.Element(etree.QName(ns["c"], "PmtInfId"))
+            lot_tx.text = lot.message_id
+            bout_en_bout.addprevious(lot_tx)
+            bout_en_bout.text = "NOTPROVIDED"
+            detail.remove(detail.find("c:AmtDtls", ns))
+
+    releve = importer(comptable, banque, modifier(ecrit, pmtinfid_dans_les_details))
+
+    seule = releve.lignes.get()
+    assert (seule.reference, seule.reference_lot, seule.nombre_operations) == (
+        "",
+        lot.message_id,
+        3,
+    )
+    assert mode(seule) == "automatique"
+    livre = seule.rapprochement.lignes_ecriture.get()
+    assert (livre.ecriture_id, livre.credit) == (lot.ecriture_id, Decimal("1345.00"))
+    assert etat_rapprochement(banque).ecart == Decimal("0.00")
