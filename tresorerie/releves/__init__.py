@@ -86,16 +86,23 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
       a split batch, the transaction's own information comes first;
     - reference: the `EndToEndId` (unless `NOTPROVIDED`), else the bank's
       reference `AcctSvcrRef`; counterparty: the debtor's name for a credit,
-      the creditor's for a debit;
+      the creditor's for a debit; for a reversal or a return (`RvslInd`, a
+      return reason, a return code) whose usual party has no name, the other
+      party's (a reversed direct debit booked as a debit names the debtor);
     - `code_operation`: the ISO bank transaction code "DOMN/FMLY/SUBFMLY" (e.g.
       PMNT/ICDT/RRTN, a returned credit transfer; PMNT/IDDT/UPDD, a reversed
-      direct debit), else the proprietary code `Prtry/Cd`; a split line takes
-      its transaction's code when it has one;
+      direct debit), else the proprietary code `Prtry/Cd`; an entry whose
+      `BkTxCd` is empty (`<BkTxCd/>`, German DK banks) takes the code all its
+      transactions give (e.g. NTRF+020); a split line takes its transaction's
+      code when it has one;
     - `contre_passation`: `RvslInd` true; `motif_retour`: `RtrInf/Rsn/Cd` (ISO
       return reason, e.g. AC04, AM04, MD07) or `Rsn/Prtry`; `motif_retour_info`:
       the `RtrInf/AddtlInf` joined, at most 255 characters;
-    - `reference_lot`: `NtryDtls/Btch/PmtInfId`, else `Btch/MsgId`, carried by
-      every line of the entry (also those of a split batch);
+    - `reference_lot`: `NtryDtls/Btch/PmtInfId`, else `Btch/MsgId`, else the
+      `TxDtls/Refs/PmtInfId` that every transaction of the entry carries (not
+      `NOTPROVIDED`; PostFinance, Nordea), carried by every line of the entry
+      (also those of a split batch, each of which otherwise takes its own
+      transaction's `Refs/PmtInfId`);
       `nombre_operations`: `Btch/NbOfTxs`, on an entry read as one line only
       (None on the lines of a split batch, each of which is one transfer).
 

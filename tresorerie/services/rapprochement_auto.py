@@ -3,6 +3,8 @@
 In order, each step taking only what the previous ones left:
 0. returns and reversals (`retours_releve`): the payment or receipt is
    cancelled and the line matched with the counter-entry's class-5 line;
+   a return whose date makes it impossible (before the payment or receipt;
+   a direct debit more than 13 months after) is left unmatched;
 1. payment batches: every transfer of a batch on the statement (by EndToEndId)
    adding up to the batch; or entries carrying the batch's reference
    (`NtryDtls/Btch/PmtInfId`, our `LotPaiement.message_id`) adding up to its

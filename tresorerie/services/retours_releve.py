@@ -22,9 +22,10 @@ booking date makes it impossible: booked BEFORE the payment it would return
 (`LotPaiement.date`) or the receipt it would take back (`Encaissement.date`),
 or, for a direct debit, more than 13 months after the receipt (the longest
 delay of the SEPA Core Direct Debit scheme, EPC016-06: the debtor's refund of
-an unauthorised collection). No upper limit for a credit transfer: a return
-after a recall or a Request for Recall by the Originator (EPC125-05) may come
-months later. The line stays unmatched and its page says why.
+an unauthorised collection). No upper limit for a credit transfer: the SEPA
+Credit Transfer rulebook (EPC125-05) admits a recall for fraud or a Request for
+Recall by the Originator up to 13 months after the transfer, and the funds then
+come back as a return. The line stays unmatched and its page says why.
 """
 
 from __future__ import annotations
