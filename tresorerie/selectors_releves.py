@@ -13,6 +13,7 @@ from tresorerie.models import Encaissement, LigneReleve, LotPaiement, Paiement, 
 from tresorerie.services.retours_releve import (
     VIREMENT,
     anomalie_de_date,
+    encaissement_choisi,
     libelle_motif,
     moyens_retournes,
     nature_retour,
@@ -150,25 +151,19 @@ def suites(lignes: list[LigneReleve], compte) -> dict[int, Suite]:
         .select_related("ordre", "lot", "retour__ecriture__journal")
         .order_by("id")
     }
-    encaissements: dict[tuple[str, str], Encaissement] = {}
-    for e in (
-        Encaissement.objects.filter(compte=compte, reference__in=references)
-        .select_related("ecriture_annulation__journal", "exercice")
-        .order_by("date", "id")
+    encaissements: dict[str, list[Encaissement]] = {}
+    for e in Encaissement.objects.filter(compte=compte, reference__in=references).select_related(
+        "ecriture_annulation__journal", "exercice"
     ):
-        encaissements[(e.reference, e.moyen)] = e
+        encaissements.setdefault(e.reference, []).append(e)
     refus = _refus_a_l_import({lg.releve_id for lg in retours})
     for lg in retours:
         if nature_retour(lg) == VIREMENT:
             texte = _suite_virement(lg, paiements.get(lg.reference), refus.get(lg.pk, ""))
         else:
-            encaissement = next(
-                (
-                    encaissements[(lg.reference, m)]
-                    for m in moyens_retournes(lg)
-                    if (lg.reference, m) in encaissements
-                ),
-                None,
+            encaissement = encaissement_choisi(
+                lg,
+                [e for e in encaissements.get(lg.reference, []) if e.moyen in moyens_retournes(lg)],
             )
             texte = _suite_encaissement(lg, encaissement, refus.get(lg.pk, ""))
         resultat[lg.pk] = Suite(badges=badges(lg), texte=texte)

@@ -444,3 +444,37 @@ def test_un_cheque_ou_un_virement_retourne_longtemps_apres_reste_possible():
     assert anomalie_de_date(_retour_le(veille, "credit"), paiement).startswith(
         f"Retour daté du {veille:%d/%m/%Y}, avant le paiement"
     )
+
+
+def test_l_impaye_d_un_mandat_reprend_le_prelevement_encaisse_avant_lui(comptable, comptes):
+    """Every collection of a mandate may carry its reference: the return takes back the
+    latest received on or before its own date, not a later one."""
+    banque = comptes["BANQUE"]
+    mai, juin = (
+        t.encaissement_enregistrer(
+            acting_user=comptable,
+            compte=banque,
+            moyen="prelevement",
+            montant="100.00",
+            payeur="Société Orion",
+            objet="Prélèvement mensuel",
+            reference="MANDAT-ORION",
+            date=jour,
+        )
+        for jour in (datetime.date(2026, 5, 15), AUJOURD_HUI)
+    )
+    le = AUJOURD_HUI - datetime.timedelta(days=5)
+    impaye = dataclasses.replace(
+        ligne("100.00", "debit", "MANDAT-ORION", "Impayé", code_operation="PMNT/IDDT/UPDD"),
+        date_operation=le,
+    )
+    releve = importer(comptable, banque, releve_du([impaye], banque.iban, le))
+
+    mai.refresh_from_db()
+    juin.refresh_from_db()
+    assert (mai.etat, juin.etat) == (Encaissement.Etat.ANNULE, Encaissement.Etat.ENREGISTRE)
+    seule = releve.lignes.get()
+    assert mode(seule) == "automatique"
+    assert suites([seule], banque)[seule.pk].texte.startswith(
+        f"Encaissement {mai.reference_interne} de Société Orion"
+    )

@@ -141,15 +141,23 @@ def paiement_retourne(ligne, compte: CompteDisponibilite) -> Paiement | None:
     )
 
 
+def encaissement_choisi(ligne, candidats) -> Encaissement | None:
+    """Among the receipts carrying the line's reference (a mandate's reference is
+    that of every collection), the latest received on or before the line's date;
+    else the latest, whose date then says why it is not the one returned."""
+    candidats = sorted(candidats, key=lambda e: (e.date, e.pk))
+    avant = [e for e in candidats if e.date <= ligne.date_operation]
+    return (avant or candidats or [None])[-1]
+
+
 def encaissement_retourne(ligne, compte: CompteDisponibilite) -> Encaissement | None:
     if not ligne.reference:
         return None
-    return (
+    return encaissement_choisi(
+        ligne,
         Encaissement.objects.filter(
             compte=compte, reference=ligne.reference, moyen__in=moyens_retournes(ligne)
-        )
-        .order_by("-date", "-id")
-        .first()
+        ),
     )
 
 
