@@ -73,6 +73,11 @@ urlpatterns = [
         api_retours.RetourCorrigerApi.as_view(),
         name="api_tresorerie_retour_corriger",
     ),
+    path(
+        "lignes-depense/<int:pk>/corriger-coordonnees/",
+        api_retours.LigneCoordonneesCorrigerApi.as_view(),
+        name="api_tresorerie_ligne_coordonnees_corriger",
+    ),
     path("attentes/", api.AttenteListApi.as_view(), name="api_tresorerie_attentes"),
     path(
         "lignes-depense/<int:pk>/decider/",

@@ -10,7 +10,9 @@
   when. Append-only.
 - `CorrectionCoordonnees`: the agent comptable's correction of the bank
   details of a returned transfer's beneficiary (creditor or opposing party):
-  the next payment by transfer of that line (and opposing party) uses it.
+  the next payment by transfer of that line (and opposing party) uses it; or
+  of an order's line never returned whose IBAN the bank returned on another
+  transfer for a reason about the account (`ligne`, no `retour`).
   Append-only: a mistaken correction is followed by another; the last counts.
 
 PostgreSQL keeps them (`migrations/sql/0016_retours.sql`, LG380-LG389): a
@@ -63,6 +65,8 @@ class Retour(models.Model):
     cree_le = models.DateTimeField("enregistré le", db_default=Now())
     # Set by PostgreSQL (txid_current()): the transaction that may take the
     # order back to « visé » on the strength of this return.
+    # With the server run (`tx_serveur`, timestamptz, a column of PostgreSQL
+    # only, sql/0018_retours_restauration.sql): ids restart on a restored dump.
     transaction = models.BigIntegerField(editable=False, null=True, blank=True)
 
     class Meta:
@@ -80,7 +84,19 @@ class Retour(models.Model):
 
 
 class CorrectionCoordonnees(models.Model):
-    retour = models.ForeignKey(Retour, on_delete=models.PROTECT, related_name="corrections")
+    # For a returned transfer, or (`retour` empty) for an order's line whose
+    # creditor's IBAN the bank returned on another transfer (0018).
+    retour = models.ForeignKey(
+        Retour, on_delete=models.PROTECT, related_name="corrections", null=True, blank=True
+    )
+    ligne = models.ForeignKey(
+        "depenses.LigneOrdreDepense",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="ligne de l'ordre de dépense",
+    )
     iban = models.CharField(max_length=34)
     bic = models.CharField(max_length=11, blank=True)
     justification = models.TextField()
@@ -97,7 +113,14 @@ class CorrectionCoordonnees(models.Model):
                 condition=~models.Q(justification=""), name="correction_justifiee"
             ),
             models.CheckConstraint(condition=~models.Q(iban=""), name="correction_iban"),
+            models.CheckConstraint(
+                condition=models.Q(retour__isnull=False, ligne__isnull=True)
+                | models.Q(retour__isnull=True, ligne__isnull=False),
+                name="correction_retour_ou_ligne",
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.retour_id is None:
+            return f"Correction des coordonnées de la ligne n° {self.ligne_id}"
         return f"Correction des coordonnées du retour n° {self.retour_id}"

@@ -34,6 +34,11 @@ class LigneRetour:
         return formater_iban(self.correction.iban) if self.correction else ""
 
 
+def message_etat_inconnu(etat: str) -> str:
+    valeurs = ", ".join(f"« {code} » ({libelle})" for code, libelle in ETATS_RETOUR.items())
+    return f"L'état « {etat} » n'existe pas : les valeurs admises sont {valeurs}."
+
+
 def retours(*, etat: str = "", pk: int | None = None) -> list[LigneRetour]:
     """Every return (or the one `pk`), newest first, with its state (two
     queries whatever the count)."""
@@ -52,7 +57,7 @@ def retours(*, etat: str = "", pk: int | None = None) -> list[LigneRetour]:
         )
         .order_by("-date", "-id")
     )
-    corrections = CorrectionCoordonnees.objects.order_by("id")
+    corrections = CorrectionCoordonnees.objects.filter(retour__isnull=False).order_by("id")
     if pk is not None:
         qs, corrections = qs.filter(pk=pk), corrections.filter(retour_id=pk)
     dernieres: dict[int, CorrectionCoordonnees] = {}

@@ -33,6 +33,16 @@ urlpatterns = [
     path("retours/<int:pk>/", vues_retours.retour, name="retour"),
     path("retours/<int:pk>/corriger/", vues_retours.retour_corriger, name="retour_corriger"),
     path(
+        "paiements/lignes/<int:pk>/coordonnees/",
+        vues_retours.ligne_coordonnees,
+        name="ligne_coordonnees",
+    ),
+    path(
+        "paiements/lignes/<int:pk>/coordonnees/corriger/",
+        vues_retours.ligne_coordonnees_corriger,
+        name="ligne_coordonnees_corriger",
+    ),
+    path(
         "paiements/lignes/<int:pk>/decider/",
         views.opposition_decider,
         name="opposition_decider",

@@ -8,8 +8,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.champs_api import ChampMontantApi
+from core.exceptions import DonneeInvalide
+from depenses.models import LigneOrdreDepense
 from tresorerie import selectors_retours as selecteurs
-from tresorerie.actes_retours import COORDONNEES_CORRIGER
+from tresorerie.actes_retours import COORDONNEES_CORRIGER, COORDONNEES_LIGNE_CORRIGER
 from tresorerie.api.commun import _trouver, acte_sur
 from tresorerie.models_retours import Retour
 from tresorerie.services.retours_coordonnees import ETATS_RETOUR
@@ -55,7 +57,9 @@ def _relu(retour_ou_correction) -> dict:
 class RetourListApi(APIView):
     def get(self, request):
         etat = request.query_params.get("etat", "")
-        lignes = selecteurs.retours(etat=etat if etat in ETATS_RETOUR else "")
+        if etat and etat not in ETATS_RETOUR:
+            raise DonneeInvalide(selecteurs.message_etat_inconnu(etat), details={"etat": etat})
+        lignes = selecteurs.retours(etat=etat)
         return Response(RetourSerializer(lignes, many=True).data)
 
 
@@ -74,4 +78,29 @@ RetourCorrigerApi = acte_sur(
     reponse=RetourSerializer,
     resume="Corriger les coordonnées bancaires du bénéficiaire d'un virement retourné "
     "(agent comptable) : le prochain virement de cette ligne les emploie",
+)
+
+
+class CorrectionLigneSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ligne = serializers.IntegerField(source="ligne_id")
+    ordre = serializers.CharField(source="ligne.ordre.reference")
+    creancier = serializers.CharField(source="ligne.creancier")
+    iban_ordre = serializers.CharField(source="ligne.iban")
+    iban = serializers.CharField()
+    bic = serializers.CharField()
+    justification = serializers.CharField()
+    le = serializers.DateField()
+
+
+LigneCoordonneesCorrigerApi = acte_sur(
+    COORDONNEES_LIGNE_CORRIGER,
+    queryset=LigneOrdreDepense.objects.select_related("ordre__exercice"),
+    libelle="La ligne d'ordre de dépense",
+    entree=CorrectionSaisieSerializer,
+    sortie=lambda correction: CorrectionLigneSerializer(correction).data,
+    reponse=CorrectionLigneSerializer,
+    resume="Corriger les coordonnées bancaires du créancier d'une ligne dont la banque a "
+    "retourné l'IBAN sur un autre virement (agent comptable) : le prochain virement de la "
+    "ligne les emploie",
 )

@@ -72,7 +72,10 @@ from tresorerie.services.releves import (
     resume_import,
 )
 from tresorerie.services.retours import libelle_motif, paiement_retourner
-from tresorerie.services.retours_coordonnees import coordonnees_corriger
+from tresorerie.services.retours_coordonnees import (
+    coordonnees_corriger,
+    coordonnees_corriger_ligne,
+)
 from tresorerie.services.virements import (
     frais_bancaires,
     virement_interne,
@@ -106,6 +109,7 @@ __all__ = [
     "lot_payer",
     "paiement_retourner",
     "coordonnees_corriger",
+    "coordonnees_corriger_ligne",
     "libelle_motif",
     "date_du_paiement",
     "exiger_solde",

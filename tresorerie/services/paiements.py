@@ -51,7 +51,13 @@ from tresorerie.services.decisions import (
     message_attente,
     rapprocher_lignes,
 )
-from tresorerie.services.retours_coordonnees import lignes_payees, message_a_corriger
+from tresorerie.services.retours_coordonnees import (
+    corrections_des_lignes,
+    ibans_retournes,
+    lignes_payees,
+    message_a_corriger,
+    message_iban_retourne,
+)
 
 # --- Paiements ------------------------------------------------------------------------
 
@@ -141,6 +147,53 @@ def exiger_solde(
     return solde
 
 
+def _exiger_comptes_non_retournes(paiements: list[Paiement], en_cours) -> None:
+    """No transfer to an IBAN the bank returned a transfer to for a reason
+    about the account itself (closed, wrong, blocked account, holder
+    deceased: `MOTIFS_COMPTE`), whichever order that return was on (issue 15).
+    Every such transfer is named, with the way out."""
+    retournes = ibans_retournes()
+    if not retournes:
+        return
+    refus = []
+    for p in paiements:
+        retour = retournes.get("".join(p.iban.split()).upper())
+        if retour is None:
+            continue
+        propre = en_cours.get((p.ligne_id, p.opposition_id))
+        refus.append(
+            (
+                p,
+                retour,
+                message_iban_retourne(
+                    beneficiaire=p.beneficiaire,
+                    iban=p.iban,
+                    montant=p.montant,
+                    ordre=p.ordre,
+                    ligne_id=p.ligne_id if p.opposition_id is None else None,
+                    retour=retour,
+                    en_cours=propre.retour if propre else None,
+                ),
+            )
+        )
+    if refus:
+        raise DonneeInvalide(
+            " ".join(message for _, _, message in refus),
+            details={
+                "comptes_retournes": [
+                    {
+                        "ordre": p.ordre.reference,
+                        "ligne": p.ligne_id,
+                        "beneficiaire": p.beneficiaire,
+                        "iban": p.iban,
+                        "retour": retour.pk,
+                    }
+                    for p, retour, _ in refus
+                ]
+            },
+        )
+
+
 @_atomique
 def lot_payer(
     *,
@@ -181,6 +234,11 @@ def lot_payer(
     # A line paid before pays now only what the bank returned (issue 15):
     # never twice what already reached its beneficiary.
     nets, en_cours = lignes_payees(lr.ligne.pk for lr in lues.values())
+    corrigees = (
+        corrections_des_lignes(lr.ligne.pk for lr in lues.values())
+        if moyen == LotPaiement.Moyen.VIREMENT
+        else {}
+    )
     a_payer = {lr.ligne.pk: lr.ligne.montant - nets.get(lr.ligne.pk, ZERO) for lr in lues.values()}
     attentes = [
         Attente(par_ordre[lr.ligne.ordre_id], lr.ligne, lr.rapprochement.doutes)
@@ -248,6 +306,9 @@ def lot_payer(
                         details={"ordre": ordre.reference, "retour": retourne.retour.pk},
                     )
                 iban, bic = retourne.correction.iban, retourne.correction.bic
+            elif (part is None or part.opposition_id is None) and ligne.pk in corrigees:
+                # The creditor's IBAN returned on another transfer: the line's new details.
+                iban, bic = corrigees[ligne.pk].iban, corrigees[ligne.pk].bic
             paiements.append(
                 Paiement(
                     ordre=ordre,
@@ -260,6 +321,8 @@ def lot_payer(
                     bout_en_bout=reference,
                 )
             )
+    if moyen == LotPaiement.Moyen.VIREMENT:
+        _exiger_comptes_non_retournes(paiements, en_cours)
     total = sum((p.montant for p in paiements), ZERO)
     exiger_solde(compte, total, le)
     for part, reference in a_imputer:

@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 
 from core.audit import audit
-from core.exceptions import DonneeInvalide
+from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
 from core.saisie import texte
 from core.verrous import verrouiller
+from depenses.models import LigneOrdreDepense, OrdreDepense
 from oppositions.banque import formater_iban, verifier_bic, verifier_iban
 from personnes.permissions import exiger_comptable
 from tresorerie.models import Paiement
@@ -39,9 +41,13 @@ __all__ = [
     "ETATS_RETOUR",
     "RetourEnCours",
     "coordonnees_corriger",
+    "coordonnees_corriger_ligne",
+    "corrections_des_lignes",
     "etat_retour",
+    "ibans_retournes",
     "lignes_payees",
     "message_a_corriger",
+    "message_iban_retourne",
 ]
 
 ETATS_RETOUR = {
@@ -88,6 +94,77 @@ def lignes_payees(
             cle = (retour.paiement.ligne_id, retour.paiement.opposition_id)
             en_cours[cle] = RetourEnCours(retour, correction)
     return nets, en_cours
+
+
+def _normal(iban: str) -> str:
+    return "".join((iban or "").split()).upper()
+
+
+def ibans_retournes() -> dict[str, Retour]:
+    """The IBANs (normal form) the bank returned a transfer to for a reason
+    about the account itself (`MOTIFS_COMPTE`: wrong, closed, blocked account,
+    holder deceased...), each with its latest such return. No transfer goes to
+    them any more (`lot_payer`). One query over the returns, a small table."""
+    retournes: dict[str, Retour] = {}
+    for retour in (
+        Retour.objects.filter(motif__in=MOTIFS_COMPTE)
+        .select_related("paiement", "ordre__exercice")
+        .order_by("id")
+    ):
+        retournes[_normal(retour.paiement.iban)] = retour
+    return retournes
+
+
+def corrections_des_lignes(ligne_ids) -> dict[int, CorrectionCoordonnees]:
+    """The last correction recorded for each of these lines of ordres de
+    dépense never returned (`coordonnees_corriger_ligne`)."""
+    dernieres: dict[int, CorrectionCoordonnees] = {}
+    for c in CorrectionCoordonnees.objects.filter(
+        ligne_id__in=list(ligne_ids), retour__isnull=True
+    ).order_by("id"):
+        dernieres[c.ligne_id] = c
+    return dernieres
+
+
+def message_iban_retourne(
+    *,
+    beneficiaire: str,
+    iban: str,
+    montant,
+    ordre,
+    ligne_id: int | None,
+    retour: Retour,
+    en_cours=None,
+) -> str:
+    """Why a transfer to `iban` is refused, and what to do: pay by cheque, or
+    record new bank details (of the returned transfer `en_cours` if this line
+    was itself returned, else of the line)."""
+    if en_cours is not None:
+        issue = (
+            f"corrigez de nouveau les coordonnées du virement retourné n° {en_cours.pk} "
+            f"({PAGE_RETOURS}, {reverse('tresorerie:retour', args=[en_cours.pk])})"
+        )
+    elif ligne_id is None:  # an opposing party: its details are the opposition's
+        return (
+            f"Le virement de {format_euros(montant)} à {beneficiaire} (ordre de dépense "
+            f"n° {ordre.reference}) irait sur le compte {formater_iban(iban)}, que la banque a "
+            f"retourné le {retour.date:%d/%m/%Y} ({_motif(retour)}, virement de l'ordre de "
+            f"dépense n° {retour.ordre.reference}, retour n° {retour.pk}) : aucun virement ne "
+            "part plus vers ce compte. Payez cet ordre par chèque."
+        )
+    else:
+        issue = (
+            "enregistrez-les pour cette ligne (« Corriger les coordonnées », "
+            f"{reverse('tresorerie:ligne_coordonnees', args=[ligne_id])})"
+        )
+    return (
+        f"Le virement de {format_euros(montant)} à {beneficiaire} (ordre de dépense "
+        f"n° {ordre.reference}) irait sur le compte {formater_iban(iban)}, que la banque a "
+        f"retourné le {retour.date:%d/%m/%Y} ({_motif(retour)}, virement de l'ordre de dépense "
+        f"n° {retour.ordre.reference}, retour n° {retour.pk}) : aucun virement ne part plus "
+        f"vers ce compte. Payez cet ordre par chèque, ou obtenez de {beneficiaire} de "
+        f"nouvelles coordonnées bancaires et {issue}."
+    )
 
 
 def etat_retour(retour: Retour) -> str:
@@ -138,7 +215,11 @@ def coordonnees_corriger(
         "corriger les coordonnées bancaires d'un virement retourné",
         code="tresorerie.payer",
     )
-    retour = verrouiller(Retour.objects.select_related("paiement", "ordre__exercice"), retour.pk)
+    # Lock the order (as `paiement_retourner` and `lot_payer` do), never the
+    # return: the application's role may not UPDATE an append-only table, so
+    # it may not take its row lock either (SELECT ... FOR UPDATE).
+    retour = Retour.objects.select_related("paiement", "ordre__exercice").get(pk=retour.pk)
+    verrouiller(OrdreDepense, retour.ordre_id)
     iban = verifier_iban(iban)
     bic = verifier_bic(bic, iban=iban) if (bic or "").strip() else ""
     justification = texte(
@@ -165,6 +246,13 @@ def coordonnees_corriger(
             f"La banque a retourné le virement pour « {retour.motif_libelle} » ({retour.motif}) : "
             "donnez un autre BIC (ou un autre IBAN)."
         )
+    deja = ibans_retournes().get(iban)
+    if deja is not None and deja.pk != retour.pk:
+        raise DonneeInvalide(
+            f"La banque a retourné un virement au compte {formater_iban(iban)} le "
+            f"{deja.date:%d/%m/%Y} ({_motif(deja)}) : aucun virement ne part plus vers ce "
+            "compte, donnez un autre IBAN."
+        )
     correction = CorrectionCoordonnees.objects.create(
         retour=retour, iban=iban, bic=bic, justification=justification, par=acting_user, le=le
     )
@@ -177,6 +265,86 @@ def coordonnees_corriger(
             "retour": retour.pk,
             "ordre": retour.ordre.reference,
             "beneficiaire": retour.paiement.beneficiaire,
+            "iban": iban,
+            "bic": bic,
+            "justification": justification,
+        },
+    )
+    return correction
+
+
+@_atomique
+def coordonnees_corriger_ligne(
+    *, acting_user, ligne: LigneOrdreDepense, iban: str, bic: str = "", justification: str
+) -> CorrectionCoordonnees:
+    """Record new bank details for the creditor of an order's line never
+    returned, whose IBAN the bank returned on another transfer for a reason
+    about the account (`ibans_retournes`): the next transfer of that line
+    goes there. The agent comptable's act, as `coordonnees_corriger`;
+    append-only, audited. A line whose own transfer was returned is corrected
+    through its return; a paid order is not corrected any more."""
+    le = _aujourd_hui()
+    exiger_comptable(
+        acting_user,
+        le,
+        "corriger les coordonnées bancaires d'un créancier",
+        code="tresorerie.payer",
+    )
+    ligne = LigneOrdreDepense.objects.select_related("ordre__exercice").get(pk=ligne.pk)
+    ordre = verrouiller(OrdreDepense.objects.select_related("exercice"), ligne.ordre_id)
+    iban = verifier_iban(iban)
+    bic = verifier_bic(bic, iban=iban) if (bic or "").strip() else ""
+    justification = texte(
+        justification, "La justification de la correction", obligatoire=False, longueur=2000
+    )
+    if not justification:
+        raise DonneeInvalide(
+            "Dites d'où viennent les nouvelles coordonnées (courrier du créancier, RIB reçu le…) : "
+            "la justification de la correction est obligatoire."
+        )
+    if ordre.etat != OrdreDepense.Etat.VISE:
+        raise TransitionInterdite(
+            f"L'ordre de dépense n° {ordre.reference} n'est pas à payer ({ordre.get_etat_display()}) : "
+            "les coordonnées de ses créanciers ne se corrigent qu'avant son paiement."
+        )
+    _, en_cours = lignes_payees([ligne.pk])
+    propre = en_cours.get((ligne.pk, None))
+    if propre is not None:
+        raise DonneeInvalide(
+            f"Le virement de cette ligne a lui-même été retourné par la banque (retour "
+            f"n° {propre.retour.pk}) : corrigez ses coordonnées depuis ce retour ({PAGE_RETOURS})."
+        )
+    retournes = ibans_retournes()
+    bloque = retournes.get(_normal(ligne.iban))
+    if bloque is None:
+        raise DonneeInvalide(
+            f"La banque n'a retourné aucun virement au compte {formater_iban(ligne.iban or '')} de "
+            f"{ligne.creancier} pour un motif tenant au compte : ses coordonnées restent celles "
+            f"de l'ordre de dépense n° {ordre.reference}."
+        )
+    deja = retournes.get(iban)
+    if deja is not None:
+        raise DonneeInvalide(
+            f"La banque a aussi retourné un virement au compte {formater_iban(iban)} le "
+            f"{deja.date:%d/%m/%Y} ({_motif(deja)}) : donnez un autre IBAN."
+        )
+    ancienne = corrections_des_lignes([ligne.pk]).get(ligne.pk)
+    correction = CorrectionCoordonnees.objects.create(
+        ligne=ligne, iban=iban, bic=bic, justification=justification, par=acting_user, le=le
+    )
+    audit(
+        acting_user,
+        "tresorerie.coordonnees_ligne_corrigees",
+        correction,
+        avant={
+            "iban": ancienne.iban if ancienne else ligne.iban,
+            "bic": ancienne.bic if ancienne else ligne.bic,
+        },
+        apres={
+            "ordre": ordre.reference,
+            "ligne": ligne.pk,
+            "creancier": ligne.creancier,
+            "retour": bloque.pk,
             "iban": iban,
             "bic": bic,
             "justification": justification,

@@ -3,18 +3,24 @@ correction of the bank details before paying again (issue 15)."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core import csv_sur, horloge
+from depenses.models import LigneOrdreDepense
 from tresorerie import pdf
 from tresorerie import selectors_retours as selecteurs
-from tresorerie.actes_retours import COORDONNEES_CORRIGER
+from tresorerie.actes_retours import COORDONNEES_CORRIGER, COORDONNEES_LIGNE_CORRIGER
 from tresorerie.forms_retours import CorrectionCoordonneesForm
 from tresorerie.models_retours import Retour
+from tresorerie.selectors_retours import message_etat_inconnu
 from tresorerie.services.retours import MOTIFS_COMPTE
-from tresorerie.services.retours_coordonnees import ETATS_RETOUR
+from tresorerie.services.retours_coordonnees import (
+    ETATS_RETOUR,
+    corrections_des_lignes,
+    ibans_retournes,
+)
 from tresorerie.views.commun import _est_comptable, action, lecture
 
 COLONNES_CSV = [
@@ -79,8 +85,8 @@ def _pdf(lignes, etat: str) -> HttpResponse:
 @lecture
 def retours(request):
     etat = request.GET.get("etat", "")
-    if etat not in ETATS_RETOUR:
-        etat = ""
+    if etat and etat not in ETATS_RETOUR:
+        return HttpResponseBadRequest(message_etat_inconnu(etat), content_type="text/plain")
     lignes = selecteurs.retours(etat=etat)
     if request.GET.get("format") == "csv":
         return _csv(lignes)
@@ -126,4 +132,30 @@ retour_corriger = action(
     queryset=Retour.objects.select_related("paiement"),
     formulaire=CorrectionCoordonneesForm,
     vers=lambda r, _resultat: reverse("tresorerie:retour", args=[r.pk]),
+)
+
+
+@lecture
+def ligne_coordonnees(request, pk: int):
+    """The bank details of an order's line whose creditor's IBAN the bank
+    returned on another transfer: the return, the corrections, the form."""
+    ligne = get_object_or_404(LigneOrdreDepense.objects.select_related("ordre__exercice"), pk=pk)
+    correction = corrections_des_lignes([ligne.pk]).get(ligne.pk)
+    return render(
+        request,
+        "tresorerie/ligne_coordonnees.html",
+        {
+            "ligne": ligne,
+            "retour": ibans_retournes().get("".join(ligne.iban.split()).upper()),
+            "correction": correction,
+            "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
+        },
+    )
+
+
+ligne_coordonnees_corriger = action(
+    COORDONNEES_LIGNE_CORRIGER,
+    queryset=LigneOrdreDepense.objects.all(),
+    formulaire=CorrectionCoordonneesForm,
+    vers=lambda ligne, _resultat: reverse("tresorerie:ligne_coordonnees", args=[ligne.pk]),
 )
