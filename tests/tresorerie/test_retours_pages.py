@@ -121,7 +121,10 @@ def test_la_liste_ne_fait_pas_une_requete_par_retour(
     client, directrice, comptable, comptes, credits, retour, django_assert_max_num_queries
 ):
     for montant in ("10.00", "20.00", "30.00"):
-        ordre = ordre_vise(directrice, comptable, credits, montant=montant)
+        # Another account: the fixture's was returned « compte clos ».
+        ordre = ordre_vise(
+            directrice, comptable, credits, montant=montant, iban="FR7630001007941234567890185"
+        )
         lot = t.lot_payer(acting_user=comptable, ordres=[ordre], compte=comptes["BANQUE"])
         t.paiement_retourner(acting_user=comptable, paiement=lot.paiements.get(), motif="MS03")
     client.force_login(comptable)
