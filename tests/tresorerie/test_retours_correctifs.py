@@ -172,6 +172,15 @@ def test_un_retour_sans_rapport_avec_le_compte_ne_bloque_pas_l_iban(
     lot = t.lot_payer(acting_user=comptable, ordres=[premier], compte=comptes["BANQUE"])
     t.paiement_retourner(acting_user=comptable, paiement=lot.paiements.get(), motif="MS03")
     second = ordre_vise(directrice, comptable, credits, montant="50.00")
+    with pytest.raises(
+        DonneeInvalide, match="La banque n'a retourné aucun virement au compte FR76"
+    ):
+        t.coordonnees_corriger_ligne(
+            acting_user=comptable,
+            ligne=second.lignes.get(),
+            iban=NOUVEL_IBAN,
+            justification="RIB",
+        )
     lot = t.lot_payer(acting_user=comptable, ordres=[second], compte=comptes["BANQUE"])
     assert lot.paiements.get().iban == premier.lignes.get().iban
 

@@ -315,10 +315,13 @@ def coordonnees_corriger_ligne(
             f"n° {propre.retour.pk}) : corrigez ses coordonnées depuis ce retour ({PAGE_RETOURS})."
         )
     retournes = ibans_retournes()
-    bloque = retournes.get(_normal(ligne.iban))
+    ancienne = corrections_des_lignes([ligne.pk]).get(ligne.pk)
+    actuel = ancienne.iban if ancienne else ligne.iban
+    # The order's IBAN, or the one a previous correction gave, was returned.
+    bloque = retournes.get(_normal(ligne.iban)) or retournes.get(_normal(actuel))
     if bloque is None:
         raise DonneeInvalide(
-            f"La banque n'a retourné aucun virement au compte {formater_iban(ligne.iban or '')} de "
+            f"La banque n'a retourné aucun virement au compte {formater_iban(actuel or '')} de "
             f"{ligne.creancier} pour un motif tenant au compte : ses coordonnées restent celles "
             f"de l'ordre de dépense n° {ordre.reference}."
         )
@@ -328,7 +331,6 @@ def coordonnees_corriger_ligne(
             f"La banque a aussi retourné un virement au compte {formater_iban(iban)} le "
             f"{deja.date:%d/%m/%Y} ({_motif(deja)}) : donnez un autre IBAN."
         )
-    ancienne = corrections_des_lignes([ligne.pk]).get(ligne.pk)
     correction = CorrectionCoordonnees.objects.create(
         ligne=ligne, iban=iban, bic=bic, justification=justification, par=acting_user, le=le
     )
