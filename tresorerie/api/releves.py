@@ -49,7 +49,10 @@ from tresorerie.models import (
     post=extend_schema(
         request={"multipart/form-data": ReleveImportSerializer},
         responses={201: ReleveDetailSerializer},
-        summary="Importer un relevé (camt.053 ou CSV) et le rapprocher automatiquement",
+        summary=(
+            "Importer un relevé camt.053, un avis camt.054 (.001.02 à .001.14) ou un relevé CSV, "
+            "et le rapprocher automatiquement"
+        ),
     ),
 )
 class ReleveListApi(

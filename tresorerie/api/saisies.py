@@ -139,7 +139,12 @@ class LotSaisieSerializer(serializers.Serializer):
 
 class ReleveImportSerializer(serializers.Serializer):
     compte = CompteDisponibiliteField()
-    fichier = serializers.FileField(help_text="camt.053.001.02, ou CSV de la banque.")
+    fichier = serializers.FileField(
+        help_text=(
+            "Relevé camt.053 ou avis camt.054 (versions .001.02 à .001.14, dont .001.02, .001.04 "
+            "et .001.08), ou relevé CSV de la banque."
+        )
+    )
     solde_ouverture = ChampMontantSigneApi(
         required=False,
         default=None,

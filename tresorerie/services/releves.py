@@ -11,6 +11,7 @@ from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import ZERO, format_euros
 from core.money import montant as montant_valide
 from core.saisie import texte
+from core.verrous import verrouiller
 from ledger.models import Ligne
 from personnes.permissions import exiger_comptable
 from tresorerie import releves
@@ -27,7 +28,16 @@ from tresorerie.services.retours_releve import nature_retour
 # --- Relevés bancaires et rapprochement --------------------------------------------
 
 
+_UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
+
+
 def _format_releve(contenu: bytes) -> str:
+    if contenu.startswith(_UTF16):
+        raise DonneeInvalide(
+            "Ce fichier est encodé en UTF-16 : un relevé camt se lit en UTF-8, l'encodage des "
+            "messages ISO 20022. Demandez à la banque le fichier en UTF-8, ou réenregistrez-le "
+            "en UTF-8 sans en changer le contenu."
+        )
     debut = contenu[:300].lstrip(b"\xef\xbb\xbf").lstrip()
     if debut.startswith(b"<"):
         return "camt"
@@ -85,6 +95,45 @@ def _exiger_compte(lu, compte: CompteDisponibilite) -> None:
     )
 
 
+def _exiger_periode(lu, compte: CompteDisponibilite, le) -> None:
+    """A statement or an avis speaks of days that have passed, while the account
+    was open; a statement covers days no other statement of the account covers,
+    except a statement of the same day that it continues, balance for balance
+    (a bank may cut a day in several statements)."""
+    quoi = "L'avis" if lu.nature == releves.AVIS else "Le relevé"
+    if lu.date_fin > le:
+        raise DonneeInvalide(
+            f"{quoi} « {lu.identifiant} » va jusqu'au {lu.date_fin:%d/%m/%Y}, après aujourd'hui "
+            f"({le:%d/%m/%Y}) : une banque ne relève que des jours passés. Vérifiez la date du "
+            "fichier."
+        )
+    if lu.date_debut < compte.ouvert_le:
+        raise DonneeInvalide(
+            f"{quoi} « {lu.identifiant} » commence le {lu.date_debut:%d/%m/%Y}, avant l'ouverture "
+            f"du compte « {compte.libelle} » le {compte.ouvert_le:%d/%m/%Y}."
+        )
+    if lu.nature != releves.RELEVE:
+        return
+    for autre in Releve.objects.filter(
+        compte=compte,
+        nature=Releve.Nature.RELEVE,
+        date_debut__lte=lu.date_fin,
+        date_fin__gte=lu.date_debut,
+    ).order_by("date_debut", "id"):
+        suite_du_jour = (
+            autre.date_fin == lu.date_debut and autre.solde_cloture == lu.solde_ouverture
+        ) or (autre.date_debut == lu.date_fin and lu.solde_cloture == autre.solde_ouverture)
+        if not suite_du_jour:
+            raise DonneeInvalide(
+                f"Le relevé « {lu.identifiant} » (du {lu.date_debut:%d/%m/%Y} au "
+                f"{lu.date_fin:%d/%m/%Y}) chevauche le relevé « {autre.identifiant} » déjà importé "
+                f"(du {autre.date_debut:%d/%m/%Y} au {autre.date_fin:%d/%m/%Y}) : un même jour ne "
+                "figure que sur un relevé du compte, sauf s'il le continue solde pour solde. "
+                "Un relevé rectificatif de la banque se traite en défaisant les rapprochements "
+                "et en expliquant les lignes en cause."
+            )
+
+
 def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
     """A statement follows the previous statement of the account (not an avis:
     a notification has no balances and is not compared with statements)."""
@@ -92,7 +141,7 @@ def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
         return
     precedent = (
         Releve.objects.filter(
-            compte=compte, nature=Releve.Nature.RELEVE, date_fin__lt=lu.date_debut
+            compte=compte, nature=Releve.Nature.RELEVE, date_fin__lte=lu.date_debut
         )
         .order_by("-date_fin", "-id")
         .first()
@@ -134,6 +183,9 @@ def releve_importer(
         raise DonneeInvalide(f"« {compte.libelle} » n'est pas un compte bancaire : pas de relevé.")
     if not contenu:
         raise DonneeInvalide("Le fichier est vide.")
+    # The account's row first: two imports on one account pass in turn, so the
+    # second reads the first (« déjà importé », overlap, continuity).
+    compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
     if _format_releve(contenu) == "camt":
         lu = releves.lire_camt(contenu)
     else:
@@ -151,6 +203,7 @@ def releve_importer(
             f"Ce {'avis' if r.nature == Releve.Nature.AVIS else 'relevé'} ({lu.identifiant}) a "
             f"déjà été importé le {r.importe_le:%d/%m/%Y}."
         )
+    _exiger_periode(lu, compte, le)
     _exiger_suite(lu, compte)
     avis = lu.nature == releves.AVIS
     releve = Releve.objects.create(
