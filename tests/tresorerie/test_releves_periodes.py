@@ -66,15 +66,15 @@ def test_un_releve_d_avant_l_ouverture_du_compte_est_refuse(comptable, comptes):
 
 def test_un_releve_qui_en_chevauche_un_autre_est_refuse(comptable, comptes):
     banque = comptes["BANQUE"]
-    hier = AUJOURD_HUI - JOUR
-    importer(comptable, banque, releve(banque.iban, "S1", hier, AUJOURD_HUI, "0.00"))
-    autre = releve(banque.iban, "S2", AUJOURD_HUI, AUJOURD_HUI, "500.00")
+    avant, hier = AUJOURD_HUI - 2 * JOUR, AUJOURD_HUI - JOUR
+    importer(comptable, banque, releve(banque.iban, "S1", avant, AUJOURD_HUI, "0.00"))
+    autre = releve(banque.iban, "S2", hier, hier, "0.00")
     with pytest.raises(DonneeInvalide) as refus:
         importer(comptable, banque, autre, "s2.xml")
     assert str(refus.value).startswith(
-        f"Le relevé « S2 » (du {AUJOURD_HUI:%d/%m/%Y} au {AUJOURD_HUI:%d/%m/%Y}) chevauche le "
-        f"relevé « S1 » déjà importé (du {hier:%d/%m/%Y} au {AUJOURD_HUI:%d/%m/%Y}) : un même "
-        "jour ne figure que sur un relevé du compte, sauf s'il le continue solde pour solde."
+        f"Le relevé « S2 » (du {hier:%d/%m/%Y} au {hier:%d/%m/%Y}) chevauche le relevé « S1 » "
+        f"déjà importé (du {avant:%d/%m/%Y} au {AUJOURD_HUI:%d/%m/%Y}) : un même jour ne figure "
+        "que sur un relevé du compte, sauf le jour où l'un finit et l'autre commence."
     )
     assert list(Releve.objects.values_list("identifiant", flat=True)) == ["S1"]
 

@@ -98,8 +98,8 @@ def _exiger_compte(lu, compte: CompteDisponibilite) -> None:
 def _exiger_periode(lu, compte: CompteDisponibilite, le) -> None:
     """A statement or an avis speaks of days that have passed, while the account
     was open; a statement covers days no other statement of the account covers,
-    except a statement of the same day that it continues, balance for balance
-    (a bank may cut a day in several statements)."""
+    except the day where one ends and the other begins (a bank may cut a day in
+    several statements; `_exiger_suite` then checks they follow each other)."""
     quoi = "L'avis" if lu.nature == releves.AVIS else "Le relevé"
     if lu.date_fin > le:
         raise DonneeInvalide(
@@ -120,15 +120,14 @@ def _exiger_periode(lu, compte: CompteDisponibilite, le) -> None:
         date_debut__lte=lu.date_fin,
         date_fin__gte=lu.date_debut,
     ).order_by("date_debut", "id"):
-        suite_du_jour = (
-            autre.date_fin == lu.date_debut and autre.solde_cloture == lu.solde_ouverture
-        ) or (autre.date_debut == lu.date_fin and lu.solde_cloture == autre.solde_ouverture)
-        if not suite_du_jour:
+        # Only the day where one ends and the other starts may be shared; the
+        # balances' chaining is then checked by `_exiger_suite`.
+        if autre.date_fin != lu.date_debut and autre.date_debut != lu.date_fin:
             raise DonneeInvalide(
                 f"Le relevé « {lu.identifiant} » (du {lu.date_debut:%d/%m/%Y} au "
                 f"{lu.date_fin:%d/%m/%Y}) chevauche le relevé « {autre.identifiant} » déjà importé "
                 f"(du {autre.date_debut:%d/%m/%Y} au {autre.date_fin:%d/%m/%Y}) : un même jour ne "
-                "figure que sur un relevé du compte, sauf s'il le continue solde pour solde. "
+                "figure que sur un relevé du compte, sauf le jour où l'un finit et l'autre commence. "
                 "Un relevé rectificatif de la banque se traite en défaisant les rapprochements "
                 "et en expliquant les lignes en cause."
             )
