@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -53,7 +53,19 @@ def _relu(retour_ou_correction) -> dict:
     return RetourSerializer(ligne).data
 
 
-@extend_schema(summary="Virements retournés par la banque", responses=RetourSerializer(many=True))
+@extend_schema(
+    summary="Virements retournés par la banque",
+    parameters=[
+        OpenApiParameter(
+            "etat",
+            str,
+            enum=list(ETATS_RETOUR),
+            required=False,
+            description="a_corriger, corrige ou repaye ; une autre valeur est refusée (400).",
+        )
+    ],
+    responses=RetourSerializer(many=True),
+)
 class RetourListApi(APIView):
     def get(self, request):
         etat = request.query_params.get("etat", "")
