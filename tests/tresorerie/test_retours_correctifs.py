@@ -251,6 +251,9 @@ def test_la_ligne_se_corrige_par_page_et_par_api_et_sous_le_role(
     ligne = second.lignes.get()
     client.force_login(comptable)
     adresse = reverse("tresorerie:ligne_coordonnees", args=[ligne.pk])
+    fiche_retour = client.get(reverse("tresorerie:retour", args=[retour.pk])).content.decode()
+    assert "Autres ordres visés vers ce compte" in fiche_retour
+    assert f'href="{adresse}"' in fiche_retour and second.reference in fiche_retour
     fiche = client.get(adresse).content.decode()
     assert "aucun virement ne part plus vers ce compte" in fiche
     assert "Enregistrer la correction" in fiche

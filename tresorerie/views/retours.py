@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core import csv_sur, horloge
-from depenses.models import LigneOrdreDepense
+from depenses.models import LigneOrdreDepense, OrdreDepense
 from tresorerie import pdf
 from tresorerie import selectors_retours as selecteurs
 from tresorerie.actes_retours import COORDONNEES_CORRIGER, COORDONNEES_LIGNE_CORRIGER
@@ -114,6 +114,18 @@ def retour(request, pk: int):
         pk=pk,
     )
     (ligne,) = selecteurs.retours(pk=objet.pk)
+    # Other orders to pay to the account the bank put in question: no
+    # transfer goes there any more, each line gets its own correction.
+    autres = []
+    if objet.motif in MOTIFS_COMPTE and objet.paiement.iban:
+        autres = list(
+            LigneOrdreDepense.objects.filter(
+                iban=objet.paiement.iban, ordre__etat=OrdreDepense.Etat.VISE
+            )
+            .exclude(ordre_id=objet.ordre_id)
+            .select_related("ordre__exercice")
+            .order_by("ordre_id", "id")
+        )
     return render(
         request,
         "tresorerie/retour.html",
@@ -123,6 +135,7 @@ def retour(request, pk: int):
             "corrections": objet.corrections.select_related("par"),
             "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
             "motifs_compte": sorted(MOTIFS_COMPTE),
+            "autres": autres,
         },
     )
 
