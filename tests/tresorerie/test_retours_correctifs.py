@@ -163,6 +163,12 @@ def test_un_iban_retourne_pour_compte_clos_ne_recoit_plus_de_virement(comptable,
     assert not Paiement.objects.filter(ordre=second).exists()
     second.refresh_from_db()
     assert second.etat == "vise"
+    cheque = t.lot_payer(
+        acting_user=comptable, ordres=[second], compte=comptes["BANQUE"], moyen="cheque"
+    )
+    assert cheque.total == Decimal("450.00")
+    second.refresh_from_db()
+    assert second.etat == "paye"
 
 
 def test_un_retour_sans_rapport_avec_le_compte_ne_bloque_pas_l_iban(
