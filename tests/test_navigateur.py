@@ -327,10 +327,10 @@ def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
     for o in vises:
         page.get_by_label(f"Payer l'ordre {o.reference}").check()
     page.get_by_role("button", name="Payer la sélection").click()
-    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)")).to_be_visible()
+    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")).to_be_visible()
     page.screenshot(path=str(CAPTURES / "lot.png"), full_page=True)
     with page.expect_download() as telechargement:
-        page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)").click()
+        page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)").click()
     fichier = tmp_path / "pain001.xml"
     telechargement.value.save_as(fichier)
     contenu = fichier.read_bytes()
@@ -346,7 +346,7 @@ def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
     page.get_by_role("button", name="Se déconnecter").click()
     _connexion(page, live_server, "auditeur")
     page.goto(lot)
-    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001)")).to_be_visible()
+    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")).to_be_visible()
     page.goto(f"{live_server.url}/tresorerie/paiements/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.get_by_role("button", name="Payer la sélection").count() == 0

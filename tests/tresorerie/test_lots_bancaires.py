@@ -1,6 +1,7 @@
 """A payment batch on the statement: booked as one entry carrying our PmtInfId,
 or transfer by transfer; and the batch the bank booked for another amount."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -123,6 +124,8 @@ def test_la_page_de_rapprochement_montre_le_lot_et_l_ecart(client, comptable, co
     entete, premiere = csv.splitlines()[:2]
     assert "référence du lot;opérations du lot;contre-passation;motif de retour" in entete
     assert f";{lot.message_id};2;" in premiere
+    # The amount as a spreadsheet reads a number (no thousands space, no €).
+    assert re.fullmatch(r"-\d+,\d\d", premiere.split(";")[10])
     assert f"écart de {format_euros(Decimal('45.10'))}" in premiere
 
 

@@ -402,7 +402,7 @@ def test_payer_deux_ordres_vises_et_telecharger_le_fichier_sepa(
     assert reponse["Location"] == reverse("tresorerie:lot", args=[lot.pk])
     assert set(OrdreDepense.objects.values_list("etat", flat=True)) == {"paye"}
     detail = page(client.get(reponse["Location"]))
-    assert "Télécharger le fichier SEPA (pain.001)" in detail
+    assert "Télécharger le fichier SEPA (pain.001.001.09)" in detail
     assert "FR76 3000 6000 0112 3456 7890 189" in detail and "1 299,90 €" in detail
     fichier = client.get(reverse("tresorerie:pain001", args=[lot.pk]))
     assert fichier["Content-Type"] == "application/xml"

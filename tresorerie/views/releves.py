@@ -7,7 +7,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core import csv_sur
-from core.money import format_euros
 from tresorerie import actes, pdf, selectors, selectors_releves
 from tresorerie.forms import (
     ReleveForm,
@@ -164,7 +163,9 @@ COLONNES_CSV = [
 
 
 def _nombre(montant) -> str:
-    return format_euros(montant).removesuffix(" €")
+    """An amount as the fund's other CSV files write it: « -1234,56 », no
+    thousands separator nor sign of the euro, which a spreadsheet reads as a number."""
+    return f"{montant:.2f}".replace(".", ",")
 
 
 @lecture

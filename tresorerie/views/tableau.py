@@ -67,7 +67,7 @@ def tableau(request):
             "est_comptable": comptable,
             "form": formulaire,
             "virement": virement,
-            "formats_virements": FormatVirements.choices,
+            "formats_virements": [(v, v) for v in FormatVirements.values],
         },
         status=400 if request.method == "POST" else 200,
     )
