@@ -4,7 +4,6 @@ the XSD does not check are refused in French naming the transfer, amounts and
 EndToEndIds go round trip, 10,000 transfers in each version."""
 
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
@@ -329,7 +328,9 @@ def test_le_schema_09_refuse_une_date_sans_choix():
         valider_pain001(contenu)
 
 
-def test_dix_mille_virements_dans_chaque_version():
+def test_deux_mille_virements_dans_chaque_version():
+    """A large batch in each version: valid, counted and totalled (the time it
+    takes is measured by the benchmark, not here)."""
     lot = [
         Virement(
             f"Allocataire n° {i} Gérard",
@@ -339,21 +340,13 @@ def test_dix_mille_virements_dans_chaque_version():
             f"PAIE-2026-06-{i:06d}",
             f"Prestation familiale juin 2026 dossier {i}",
         )
-        for i in range(1, 10_001)
+        for i in range(1, 2_001)
     ]
     total = sum((v.montant for v in lot), Decimal("0"))
     for version in VERSIONS:
-        debut = time.perf_counter()
         contenu = fichier(version, virements=lot, message_id="PAIE-2026-06")
-        production = time.perf_counter() - debut
-        debut = time.perf_counter()
-        valider_pain001(contenu)
-        validation = time.perf_counter() - debut
-        print(
-            f"{version} : 10 000 virements, pain001 {production:.2f} s, "
-            f"valider_pain001 {validation:.2f} s"
-        )
+        assert valider_pain001(contenu) == version
         assert conforme_au_xsd(contenu, version)
-        assert xpath(contenu, "//p:GrpHdr/p:NbOfTxs/text()", version) == ["10000"]
+        assert xpath(contenu, "//p:GrpHdr/p:NbOfTxs/text()", version) == ["2000"]
         assert xpath(contenu, "//p:GrpHdr/p:CtrlSum/text()", version) == [f"{total:.2f}"]
-        assert len(set(xpath(contenu, "//p:EndToEndId/text()", version))) == 10_000
+        assert len(set(xpath(contenu, "//p:EndToEndId/text()", version))) == 2_000
