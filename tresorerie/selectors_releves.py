@@ -11,12 +11,18 @@ from core.models import JournalAudit
 from core.money import ZERO, format_euros
 from tresorerie.models import Encaissement, LigneReleve, LotPaiement, Paiement, Releve
 from tresorerie.services.retours_releve import (
+    DOUBLON,
+    TEXTE_DOUBLON,
     VIREMENT,
+    annule_par_ce_retour,
     anomalie_de_date,
+    contre_passation_seule,
+    debits_vus,
     encaissement_choisi,
     libelle_motif,
     moyens_retournes,
     nature_retour,
+    texte_deja_annule,
 )
 
 
@@ -101,6 +107,10 @@ def _suite_encaissement(ligne, encaissement: Encaissement | None, refus: str) ->
             f"{format_euros(ligne.montant)}, le montant diffère ; rien n'a été annulé "
             "automatiquement."
         )
+    if encaissement.etat == Encaissement.Etat.ANNULE and not annule_par_ce_retour(
+        encaissement, ligne
+    ):
+        return texte_deja_annule(encaissement)
     if encaissement.etat == Encaissement.Etat.ANNULE and encaissement.ecriture_annulation:
         return (
             f"Encaissement {encaissement.reference_interne} de {encaissement.payeur} "
@@ -157,8 +167,18 @@ def suites(lignes: list[LigneReleve], compte) -> dict[int, Suite]:
     ):
         encaissements.setdefault(e.reference, []).append(e)
     refus = _refus_a_l_import({lg.releve_id for lg in retours})
+    seules = {lg.releve_id for lg in retours if contre_passation_seule(lg)}
+    avis = set(
+        Releve.objects.filter(pk__in=seules, nature=Releve.Nature.AVIS).values_list("pk", flat=True)
+        if seules
+        else ()
+    )
+    debits = debits_vus(compte, retours, [lg for lg in lignes if lg.releve_id in avis])
     for lg in retours:
-        if nature_retour(lg) == VIREMENT:
+        nature = nature_retour(lg, debits)
+        if nature == DOUBLON:
+            texte = TEXTE_DOUBLON
+        elif nature == VIREMENT:
             texte = _suite_virement(lg, paiements.get(lg.reference), refus.get(lg.pk, ""))
         else:
             encaissement = encaissement_choisi(

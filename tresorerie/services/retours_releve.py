@@ -15,7 +15,17 @@ A line is taken for a return when the bank says so: the reversal indicator
 (`RvslInd`), a return reason (`RtrInf/Rsn`), or a bank transaction code of a
 return (ISO 20022 External Bank Transaction Codes: sub-family RRTN "returned",
 RPCR "reversal due to payment cancellation request", UPDD "unpaid direct
-debit", UPCQ "unpaid cheque").
+debit", UPCQ "unpaid cheque"). Of the credit-transfer families only ICDT
+("issued credit transfers") returns one of OUR transfers: RCDT is "received
+credit transfers", a transfer someone made to us.
+
+A credit carrying the reversal indicator ALONE (no return reason, no return
+sub-family) is also how a bank undoes its own mistake: a transfer of ours
+debited twice, the second debit then reversed. Such a credit is a return only
+when its reference was debited at most once on the account's statements
+(`debits_vus`); debited twice or more, it is the bank cancelling a duplicate
+(DOUBLON): nothing is cancelled, the line stays for the agent comptable to
+match with the duplicate debit.
 
 Dates (`anomalie_de_date`): a return is never applied automatically when its
 booking date makes it impossible: booked BEFORE the payment it would return
@@ -32,9 +42,14 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
 
 from core.exceptions import ApplicationError
+from core.money import format_euros
 from ledger.models import Ligne
 from tresorerie.models import CompteDisponibilite, Encaissement, Paiement
 from tresorerie.models import LigneReleve as LigneReleveModele
@@ -44,9 +59,16 @@ from tresorerie.services.encaissements import encaissement_annuler
 
 VIREMENT = "virement"  # a transfer of ours returned (credit)
 ENCAISSEMENT = "encaissement"  # a receipt of ours unpaid (debit): direct debit or cheque
+DOUBLON = "doublon"  # the bank reversing a debit it made twice: not a return
+
+TEXTE_DOUBLON = (
+    "Contre-passation sans motif de retour d'un virement débité deux fois : la banque annule "
+    "un débit en double ; rien n'a été annulé dans nos comptes. Rapprochez cette ligne du "
+    "débit en double."
+)
 
 # Bank transaction codes (Domain/Family/SubFamily) of returns.
-_FAMILLES_VIREMENT = {"ICDT", "RCDT"}
+_FAMILLES_VIREMENT = {"ICDT"}
 _FAMILLES_PRELEVEMENT = {"IDDT", "RDDT"}
 _FAMILLES_CHEQUE = {"ICHQ", "RCHQ"}
 # The SEPA Core Direct Debit rulebook (EPC016-06) lets the debtor claim the refund of
@@ -63,12 +85,69 @@ def _code(ligne) -> tuple[str, str]:
     return "", ""
 
 
-def nature_retour(ligne) -> str:
-    """VIREMENT, ENCAISSEMENT, or "" when the bank does not say the line is a return."""
+def contre_passation_seule(ligne) -> bool:
+    """A credit whose only sign of a return is the reversal indicator."""
+    _, sous_famille = _code(ligne)
+    return (
+        ligne.sens == "credit"
+        and bool(ligne.contre_passation)
+        and not ligne.motif_retour
+        and sous_famille not in SOUS_FAMILLES_RETOUR
+    )
+
+
+@dataclass
+class Debits:
+    """Debits seen on the account's statements, for the reversals read alone."""
+
+    par_reference: Counter = field(default_factory=Counter)
+    par_lot: dict[str, Decimal] = field(default_factory=dict)  # batch id -> amount debited
+
+    def fois(self, ligne) -> int:
+        """How many times the bank debited what `ligne` (a reversal) reverses."""
+        if ligne.reference_lot and ligne.nombre_operations is not None and ligne.montant:
+            # A whole batch as one entry: how many times its amount was debited.
+            return int(self.par_lot.get(ligne.reference_lot, Decimal(0)) // ligne.montant)
+        return self.par_reference[ligne.reference] if ligne.reference else 0
+
+
+def debits_vus(compte, lignes, en_plus=()) -> Debits:
+    """The debits (lines of statements, nature « relevé », of `compte`) carrying the
+    reference or batch of the reversals alone among `lignes`; `en_plus`: lines of the
+    file being imported not yet among the statements' (a notification's)."""
+    debits = Debits()
+    seules = [lg for lg in lignes if contre_passation_seule(lg)]
+    references = {lg.reference for lg in seules if lg.reference}
+    lots = {lg.reference_lot for lg in seules if lg.reference_lot}
+    if not seules or not (references or lots):
+        return debits
+    vus = list(
+        LigneReleveModele.objects.filter(
+            releve__compte=compte, releve__nature="releve", sens="debit"
+        )
+        .filter(Q(reference__in=references) | Q(reference_lot__in=lots))
+        .values_list("reference", "reference_lot", "montant")
+    )
+    vus += [(lg.reference, lg.reference_lot, lg.montant) for lg in en_plus if lg.sens == "debit"]
+    for reference, lot, montant in vus:
+        if reference in references:
+            debits.par_reference[reference] += 1
+        if lot in lots:
+            debits.par_lot[lot] = debits.par_lot.get(lot, Decimal(0)) + montant
+    return debits
+
+
+def nature_retour(ligne, debits: Debits | None = None) -> str:
+    """VIREMENT, ENCAISSEMENT, DOUBLON (given the debits seen), or "" when the bank
+    does not say the line is a return."""
     famille, sous_famille = _code(ligne)
     code_retour = sous_famille in SOUS_FAMILLES_RETOUR
     if ligne.sens == "credit":
-        if ligne.contre_passation or ligne.motif_retour:
+        if contre_passation_seule(ligne):
+            # Debited twice or more: the bank undoes a duplicate. Never debited on a
+            # statement: a returned transfer is often the first sight of it.
+            return DOUBLON if debits is not None and debits.fois(ligne) >= 2 else VIREMENT
+        if ligne.motif_retour:
             return VIREMENT
         return VIREMENT if code_retour and famille in _FAMILLES_VIREMENT else ""
     if ligne.contre_passation or ligne.motif_retour:
@@ -79,12 +158,15 @@ def nature_retour(ligne) -> str:
 
 
 def moyens_retournes(ligne) -> list[str]:
-    """The means of receipt a debit return may concern, from its bank code."""
+    """The means of receipt a debit return may concern, from its bank code: none for
+    a known family that is neither a direct debit nor a cheque (a transfer)."""
     famille, _ = _code(ligne)
     if famille in _FAMILLES_CHEQUE:
         return [Encaissement.Moyen.CHEQUE]
     if famille in _FAMILLES_PRELEVEMENT:
         return [Encaissement.Moyen.PRELEVEMENT]
+    if famille:
+        return []
     return [Encaissement.Moyen.PRELEVEMENT, Encaissement.Moyen.CHEQUE]
 
 
@@ -141,23 +223,64 @@ def paiement_retourne(ligne, compte: CompteDisponibilite) -> Paiement | None:
     )
 
 
+def _motif_du_retour(ligne) -> str:
+    """What the cancellation's reason says of the bank's return `ligne` (its mark)."""
+    return (
+        f"retourné par la banque le {ligne.date_operation:%d/%m/%Y} "
+        f"(motif {_motif_bancaire(ligne)})"
+    )
+
+
+def annule_par_ce_retour(encaissement, ligne) -> bool:
+    """Whether `encaissement` was cancelled by this very return (read earlier in a
+    notification, or in the line's own statement)."""
+    return encaissement.etat == Encaissement.Etat.ANNULE and _motif_du_retour(ligne) in (
+        encaissement.motif_annulation or ""
+    )
+
+
 def encaissement_choisi(ligne, candidats) -> Encaissement | None:
-    """Among the receipts carrying the line's reference (a mandate's reference is
-    that of every collection), the latest received on or before the line's date;
-    else the latest, whose date then says why it is not the one returned."""
+    """Among the receipts carrying the line's reference (a mandate's reference may be
+    that of every collection): the one this return already cancelled (seen in a
+    notification); else, of the same amount and still recorded, the latest received
+    on or before the line's date; else one of the same amount already cancelled (by
+    hand: its page says so, nothing is done); else the latest, whose date or amount
+    then says why it is not the one returned."""
     candidats = sorted(candidats, key=lambda e: (e.date, e.pk))
+    deja = [e for e in candidats if annule_par_ce_retour(e, ligne)]
+    if deja:
+        return deja[-1]
+    memes = [e for e in candidats if e.montant == ligne.montant]
+    for etat in (Encaissement.Etat.ENREGISTRE, Encaissement.Etat.ANNULE):
+        avant = [e for e in memes if e.etat == etat and e.date <= ligne.date_operation]
+        if avant:
+            return avant[-1]
     avant = [e for e in candidats if e.date <= ligne.date_operation]
     return (avant or candidats or [None])[-1]
 
 
+def texte_deja_annule(encaissement) -> str:
+    """The page's text for a return of a receipt cancelled by hand before it."""
+    ecriture = encaissement.ecriture_annulation
+    le = f" le {ecriture.date:%d/%m/%Y}" if ecriture is not None else ""
+    piece = f" (écriture {ecriture.journal.code}-{ecriture.numero})" if ecriture else ""
+    return (
+        f"Encaissement {encaissement.reference_interne} de {encaissement.payeur} "
+        f"({format_euros(encaissement.montant)}) déjà annulé{le} (motif « "
+        f"{encaissement.motif_annulation} ») : rien n'a été fait ; rapprochez la ligne de cette "
+        f"annulation{piece}."
+    )
+
+
 def encaissement_retourne(ligne, compte: CompteDisponibilite) -> Encaissement | None:
-    if not ligne.reference:
+    moyens = moyens_retournes(ligne)
+    if not ligne.reference or not moyens:
         return None
     return encaissement_choisi(
         ligne,
         Encaissement.objects.filter(
-            compte=compte, reference=ligne.reference, moyen__in=moyens_retournes(ligne)
-        ),
+            compte=compte, reference=ligne.reference, moyen__in=moyens
+        ).select_related("ecriture_annulation__journal"),
     )
 
 
@@ -233,11 +356,16 @@ def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitem
     if anomalie:
         traitement.refus[ligne.pk] = anomalie
         return
+    if encaissement.etat != Encaissement.Etat.ENREGISTRE and not annule_par_ce_retour(
+        encaissement, ligne
+    ):
+        # Cancelled by hand before: the agent comptable decides.
+        traitement.refus[ligne.pk] = texte_deja_annule(encaissement)
+        return
     if encaissement.etat == Encaissement.Etat.ENREGISTRE:
         moyen = "Chèque" if encaissement.moyen == Encaissement.Moyen.CHEQUE else "Prélèvement SEPA"
         motif = (
-            f"{moyen} impayé, retourné par la banque le "
-            f"{ligne.date_operation:%d/%m/%Y} (motif {_motif_bancaire(ligne)}), "
+            f"{moyen} impayé, {_motif_du_retour(ligne)}, "
             f"{releve.get_nature_display()} {releve.identifiant}"
         )
         try:
@@ -265,12 +393,17 @@ def retours_traiter(acting_user, releve, lignes) -> Traitement:
     """Process the returns among `lignes` (inside the import's transaction)."""
     traitement = Traitement()
     compte = releve.compte
+    # A notification's lines are not a statement's: its own debits count besides.
+    en_plus = lignes if releve.nature != "releve" else ()
+    debits = debits_vus(compte, lignes, en_plus)
     for ligne in lignes:
-        nature = nature_retour(ligne)
+        nature = nature_retour(ligne, debits)
         if not nature:
             continue
-        traitement.vus.add(ligne.pk)
-        if nature == VIREMENT:
+        traitement.vus.add(ligne.pk)  # a duplicate's reversal included: matched by hand
+        if nature == DOUBLON:
+            traitement.refus[ligne.pk] = TEXTE_DOUBLON
+        elif nature == VIREMENT:
             _retour_virement(acting_user, ligne, compte, traitement)
         else:
             _retour_encaissement(acting_user, ligne, compte, releve, traitement)
