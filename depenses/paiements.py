@@ -91,7 +91,7 @@ def ordres_depense_payer(
     le: datetime.date,
     moyen: str,
     reference: str,
-    montants: dict | None = None,
+    montants: dict,
 ) -> None:
     """Record the payment of orders locked by `ordres_depense_verrouiller_pour_paiement`:
     state *payé* and the payment mention (date, means, reference of the payment,
@@ -99,15 +99,22 @@ def ordres_depense_payer(
     the payment of the credits of the orders under gestion budgétaire
     (`budget.credit_payer`, per exercise and imputation account); one audit
     row per order. `montants` (order id → amount) is what this payment pays of
-    an order paid again after a returned transfer (only what was returned,
-    `tresorerie.services.retours`): the credits are paid once, net."""
-    montants = montants or {}
+    each order: its amount, or for an order paid again after a returned
+    transfer only what was returned (`tresorerie.services.retours`), so that
+    the credits are paid once, net. An order missing from it is refused: its
+    credits are never paid for an amount nobody gave."""
+    manquant = next((o for o in ordres if o.pk not in montants), None)
+    if manquant is not None:
+        raise DonneeInvalide(
+            f"Le montant payé de l'ordre de dépense n° {manquant.reference} n'est pas donné : "
+            "ses crédits ne se paient que pour ce que le lot lui verse."
+        )
     exiger_comptable(
         acting_user,
         le,
         "payer un ordre de dépense",
         code="tresorerie.payer",
-        montant=sum(montants.get(o.pk, o.montant) for o in ordres),
+        montant=sum((montants[o.pk] for o in ordres), ZERO),
     )
     exiger_pas_ordonnateur_des(acting_user, ordres)
     ids = [o.pk for o in ordres]
@@ -132,7 +139,7 @@ def ordres_depense_payer(
         # credit moves (budget refuses any movement on a closed exercise).
         if ordre.gestion == Gestion.BUDGETAIRE and ordre.exercice.etat != "clos":
             compte = reimputes.get(ordre.pk, ordre.compte_imputation.numero)
-            budgetaires[(ordre.exercice.annee, compte)] += montants.get(ordre.pk, ordre.montant)
+            budgetaires[(ordre.exercice.annee, compte)] += montants[ordre.pk]
     for (annee, numero), somme in sorted(budgetaires.items()):
         if somme <= 0:
             continue
@@ -166,6 +173,20 @@ def ordres_depense_payer(
         ordre.paye_par = acting_user
 
 
+def mention_paiement(ordre: OrdreDepense) -> dict:
+    """The payment mention a paid order carries (circ. 93/82 §2.1.6: date,
+    means, reference, who paid), as a return keeps it when it clears it;
+    empty for an order not paid."""
+    if ordre.etat != OrdreDepense.Etat.PAYE:
+        return {}
+    return {
+        "paye_le": ordre.paye_le.isoformat(),
+        "moyen": ordre.paiement_moyen,
+        "reference": ordre.paiement_reference,
+        "paye_par": ordre.paye_par_id,
+    }
+
+
 @transaction.atomic
 def ordre_depense_retourner(
     *, acting_user, ordre: OrdreDepense, montant: Decimal, retour: str, motif: str
@@ -182,14 +203,8 @@ def ordre_depense_retourner(
     ordre = verrouiller_tous(
         OrdreDepense.objects.select_related("exercice", "compte_imputation")
     ).get(pk=ordre.pk)
-    mention = {}
+    mention = mention_paiement(ordre)
     if ordre.etat == OrdreDepense.Etat.PAYE:
-        mention = {
-            "paye_le": ordre.paye_le.isoformat(),
-            "moyen": ordre.paiement_moyen,
-            "reference": ordre.paiement_reference,
-            "paye_par": ordre.paye_par_id,
-        }
         OrdreDepense.objects.filter(pk=ordre.pk).update(
             etat=OrdreDepense.Etat.VISE,
             paye_le=None,

@@ -478,8 +478,10 @@ class Releve(models.Model):
         ordering = ["-date_fin", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["compte", "empreinte"], name="releve_importe_une_fois"),
+            # A camt.054 notification and a camt.053 statement may carry the
+            # same Id (banks number both by date): unique per nature.
             models.UniqueConstraint(
-                fields=["compte", "identifiant"], name="releve_identifiant_unique"
+                fields=["compte", "nature", "identifiant"], name="releve_identifiant_unique"
             ),
             models.CheckConstraint(
                 condition=models.Q(nature="avis")

@@ -156,6 +156,22 @@ def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
 ENTIER_MAX = 2_147_483_647  # PostgreSQL integer
 
 
+def _refus_deja_importe(lu, deja: Releve, avis: bool, meme_fichier: bool) -> str:
+    """« Ce relevé (…) » / « Cet avis (…) » refused, naming the one recorded."""
+    refuse = f"{'Cet avis' if avis else 'Ce relevé'} ({lu.identifiant})"
+    existant = "l'avis" if deja.nature == Releve.Nature.AVIS else "le relevé"
+    quand = f"importé le {deja.importe_le:%d/%m/%Y} du fichier « {deja.nom_fichier} »"
+    if meme_fichier:
+        return (
+            f"{refuse} a déjà été importé : ce fichier est celui de {existant} "
+            f"{deja.identifiant}, {quand}."
+        )
+    return (
+        f"{refuse} a déjà été importé : {existant} {deja.identifiant}, {quand}, porte le même "
+        f"identifiant ; {'un avis' if avis else 'un relevé'} ne s'importe qu'une fois."
+    )
+
+
 def _nombre_operations(nombre: int | None) -> int | None:
     """NbOfTxs as the bank gives it (up to 15 digits): past what the column holds, unknown."""
     return nombre if nombre is not None and 0 <= nombre <= ENTIER_MAX else None
@@ -193,23 +209,25 @@ def releve_importer(
         )
     _exiger_compte(lu, compte)
     empreinte = hashlib.sha256(contenu).hexdigest()
-    deja = Releve.objects.filter(compte=compte).filter(
-        Q(empreinte=empreinte) | Q(identifiant=lu.identifiant[:80])
+    avis = lu.nature == releves.AVIS
+    nature = Releve.Nature.AVIS if avis else Releve.Nature.RELEVE
+    # The same file, or the same Id for the same nature: a camt.054 and a
+    # camt.053 may share an Id (banks number both by date).
+    deja = (
+        Releve.objects.filter(compte=compte)
+        .filter(Q(empreinte=empreinte) | Q(nature=nature, identifiant=lu.identifiant[:80]))
+        .order_by("id")
+        .first()
     )
-    if deja.exists():
-        r = deja.first()
-        raise TransitionInterdite(
-            f"Ce {'avis' if r.nature == Releve.Nature.AVIS else 'relevé'} ({lu.identifiant}) a "
-            f"déjà été importé le {r.importe_le:%d/%m/%Y}."
-        )
+    if deja is not None:
+        raise TransitionInterdite(_refus_deja_importe(lu, deja, avis, deja.empreinte == empreinte))
     _exiger_periode(lu, compte, le)
     _exiger_suite(lu, compte)
-    avis = lu.nature == releves.AVIS
     releve = Releve.objects.create(
         compte=compte,
         format=lu.format,
         version=lu.version or "",
-        nature=Releve.Nature.AVIS if avis else Releve.Nature.RELEVE,
+        nature=nature,
         ecarts=list(lu.ecarts),
         identifiant=lu.identifiant[:80],
         date_debut=lu.date_debut,

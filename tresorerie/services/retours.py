@@ -28,7 +28,7 @@ from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.money import format_euros
 from core.verrous import verrouiller
 from depenses.models import OrdreDepense
-from depenses.paiements import ordre_depense_retourner
+from depenses.paiements import mention_paiement, ordre_depense_retourner
 from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.services import imputation_restituer
 from personnes.permissions import exiger_comptable
@@ -137,6 +137,7 @@ def paiement_retourner(
     motif_info: str = "",
     ligne_releve=None,
     montant=None,
+    code_acte: str = "tresorerie.payer",
 ) -> Retour:
     """Record that the bank returned one of our transfers (circ. 93/82 §2.1.6).
 
@@ -149,9 +150,11 @@ def paiement_retourner(
     Idempotent: the same payment returned again (the camt.054, then the
     camt.053) gives the `Retour` already recorded. A return of another amount
     than the payment's (`montant`, or the statement line's) is refused.
+    `code_acte`: the act's code in the droits catalogue, for a procuration
+    (the manual act's own, `retour_manuel.CODE_RETOURNER`).
     """
     le = _aujourd_hui()
-    exiger_comptable(acting_user, le, "enregistrer un virement retourné", code="tresorerie.payer")
+    exiger_comptable(acting_user, le, "enregistrer un virement retourné", code=code_acte)
     paiement = Paiement.objects.select_related(
         "lot__compte__compte", "ordre__compte_tiers", "ligne"
     ).get(pk=paiement.pk)
@@ -188,14 +191,7 @@ def paiement_retourner(
         ],
         piece=paiement.bout_en_bout,
     )
-    mention = {}
-    if ordre.etat == OrdreDepense.Etat.PAYE:
-        mention = {
-            "paye_le": ordre.paye_le.isoformat(),
-            "moyen": ordre.paiement_moyen,
-            "reference": ordre.paiement_reference,
-            "paye_par": ordre.paye_par_id,
-        }
+    mention = mention_paiement(ordre)
     retour = Retour.objects.create(
         paiement=paiement,
         ordre=ordre,
