@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.exceptions import DonneeInvalide
 from core.money import format_euros
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
@@ -233,3 +234,21 @@ def test_l_impaye_ne_reprend_pas_un_prelevement_annule_quand_un_autre_est_enregi
     mai.refresh_from_db()
     assert mai.etat == Encaissement.Etat.ANNULE
     assert mai.motif_annulation.startswith("Prélèvement SEPA impayé, retourné par la banque le")
+
+
+def test_un_prelevement_se_saisit_avec_sa_reference_de_bout_en_bout(comptable, comptes):
+    with pytest.raises(DonneeInvalide) as refus:
+        t.encaissement_enregistrer(
+            acting_user=comptable,
+            compte=comptes["BANQUE"],
+            moyen="prelevement",
+            montant="10.00",
+            payeur="M. Petit",
+            objet="Prélèvement",
+            reference="  ",
+        )
+    assert str(refus.value) == (
+        "Un prélèvement SEPA se reconnaît à sa référence de bout en bout (EndToEndId) : "
+        "indiquez-la, elle sert à retrouver un prélèvement impayé au relevé."
+    )
+    assert not Encaissement.objects.exists()

@@ -121,8 +121,8 @@ def _exiger_compte_pour(compte: CompteDisponibilite, moyen: str, reference=""):
             )
         if not str(reference or "").strip():
             raise DonneeInvalide(
-                "Un prélèvement SEPA se reconnaît à sa référence (référence de bout en bout ou "
-                "du mandat) : indiquez-la, elle sert à retrouver un prélèvement impayé au relevé."
+                "Un prélèvement SEPA se reconnaît à sa référence de bout en bout (EndToEndId) : "
+                "indiquez-la, elle sert à retrouver un prélèvement impayé au relevé."
             )
 
 
