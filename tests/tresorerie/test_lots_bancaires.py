@@ -184,3 +184,22 @@ def test_un_lot_dont_seuls_les_details_portent_notre_pmtinfid_se_rapproche_d_un_
     livre = seule.rapprochement.lignes_ecriture.get()
     assert (livre.ecriture_id, livre.credit) == (lot.ecriture_id, Decimal("1345.00"))
     assert etat_rapprochement(banque).ecart == Decimal("0.00")
+
+
+def test_un_virement_en_double_ne_remplace_pas_un_virement_manquant_du_lot(
+    directrice, comptable, comptes, credits
+):
+    """Transfer by transfer, the batch matches when each of its EndToEndIds is on the
+    statement once: a line twice never makes up for a missing one of the same amount."""
+    banque = comptes["BANQUE"]
+    ordres = [
+        ordre_vise(directrice, comptable, credits, montant="50.00"),
+        ordre_vise(directrice, comptable, credits, montant="50.00", identifiant=""),
+    ]
+    lot = t.lot_payer(acting_user=comptable, ordres=ordres, compte=banque)
+    premier, _ = lignes_du_lot(lot)
+    releve = importer(comptable, banque, fichier([premier, premier], banque.iban))
+
+    assert [mode(lg) for lg in releve.lignes.all()] == [None, None]
+    livre = etat_rapprochement(banque).ecritures_non_rapprochees
+    assert [lg.ecriture_id for lg in livre] == [lot.ecriture_id]

@@ -66,21 +66,31 @@ def _lots(releve, a_faire, libres, appariements, fait) -> None:
     lots = LotPaiement.objects.filter(compte=compte).filter(
         pk__in=list(par_lot)
     ) | LotPaiement.objects.filter(compte=compte, message_id__in=list(par_reference_lot))
-    for lot in lots.distinct():
-        livre = next(
-            (c for c in libres.values() if c.ecriture_id == lot.ecriture_id and c.credit > 0), None
-        )
-        # Transfer by transfer (the existing rule), else the entries carrying its reference.
-        groupes = [
-            (lignes, len(lignes) == lot.nombre)
-            for lignes in (par_lot.get(lot.pk, []), par_reference_lot.get(lot.message_id, []))
-        ]
+    lots = list(lots.distinct())
+    attendues: dict[int, list[str]] = defaultdict(list)  # lot -> its EndToEndIds
+    for lot_id, bout_en_bout in Paiement.objects.filter(lot__in=lots).values_list(
+        "lot_id", "bout_en_bout"
+    ):
+        attendues[lot_id].append(bout_en_bout)
+    par_ecriture = {c.ecriture_id: c for c in libres.values() if c.credit > 0}
+    for lot in lots:
+        livre = par_ecriture.get(lot.ecriture_id)
+        # Transfer by transfer: each of the batch's transfers once, and no other (a
+        # duplicated line never makes up for a missing transfer); else the entries
+        # carrying its reference.
+        transferts = par_lot.get(lot.pk, [])
+        connues = set(attendues[lot.pk])
+        complet = sorted(lg.reference for lg in transferts) == sorted(attendues[lot.pk])
+        groupes = [(transferts, complet), (par_reference_lot.get(lot.message_id, []), False)]
         for lignes_lot, complet in groupes:
             lignes_lot = [lg for lg in lignes_lot if lg.pk not in fait]
             if not lignes_lot:
                 continue
             somme = sum(x.montant for x in lignes_lot)
-            par_reference = lignes_lot[0].reference_lot == lot.message_id
+            siennes = [lg.reference for lg in lignes_lot if lg.reference in connues]
+            par_reference = lignes_lot[0].reference_lot == lot.message_id and len(siennes) == len(
+                set(siennes)
+            )  # a transfer of the batch twice in its entry: not blindly either
             if (
                 livre is not None
                 and livre.pk in libres
@@ -91,7 +101,7 @@ def _lots(releve, a_faire, libres, appariements, fait) -> None:
                     appariements.append((lg, [livre], ""))
                     fait.add(lg.pk)
                 del libres[livre.pk]
-            elif par_reference:
+            elif lignes_lot[0].reference_lot == lot.message_id:
                 # Not blindly by amount: the agent comptable sees the difference.
                 fait.update(lg.pk for lg in lignes_lot)
 
