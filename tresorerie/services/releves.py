@@ -163,7 +163,8 @@ def _refus_deja_importe(lu, deja: Releve, avis: bool, meme_fichier: bool) -> str
     quand = f"importé le {deja.importe_le:%d/%m/%Y} du fichier « {deja.nom_fichier} »"
     if meme_fichier:
         return (
-            f"{refuse} a déjà été importé : ce fichier est celui de {existant} "
+            f"{refuse} a déjà été importé : ce fichier est celui "
+            f"{'de ' + existant if deja.nature == Releve.Nature.AVIS else 'du relevé'} "
             f"{deja.identifiant}, {quand}."
         )
     return (
