@@ -26,8 +26,9 @@ def test_un_releve_intrajournalier_camt052_est_refuse_en_disant_quoi_demander():
         "Le fichier n'est pas un relevé camt.053 valide : c'est un message ISO 20022 "
         "camt.052.001.08 (un relevé intrajournalier, « Bank-to-Customer Account Report », "
         "provisoire : il ne se rapproche pas de la comptabilité), pas un relevé de compte ; "
-        "demandez à la banque le relevé de fin de journée camt.053 (versions acceptées : "
-        "camt.053.001.08, camt.053.001.04, camt.053.001.02)."
+        "demandez à la banque le relevé de fin de journée camt.053 (versions acceptées : de "
+        "camt.053.001.02 à camt.053.001.14 pour un relevé, de camt.054.001.02 à "
+        "camt.054.001.14 pour un avis ; de préférence camt.053.001.08)."
     )
 
 
@@ -37,7 +38,7 @@ def test_un_avis_d_une_version_non_prise_en_charge_est_refuse():
         "Le fichier n'est pas un avis camt.054 valide : sa version (camt.054.001.15) n'est pas "
         "prise en charge ; les versions acceptées vont de camt.054.001.02 à camt.054.001.14. "
         "Demandez à la banque un avis camt.054 dans l'une d'elles (de préférence "
-        "camt.054.001.08, camt.054.001.04, camt.054.001.02)."
+        "camt.054.001.08)."
     )
 
 

@@ -267,7 +267,8 @@ def test_un_fichier_de_virements_pain001_n_est_pas_un_releve():
         "Le fichier n'est pas un relevé camt.053 valide : c'est un message ISO 20022 "
         "pain.001.001.03 (un ordre de virement, que la caisse envoie à la banque), pas un "
         "relevé de compte ; importez le relevé de compte camt.053 (ou l'avis camt.054) de la "
-        "banque (versions acceptées : camt.053.001.08, camt.053.001.04, camt.053.001.02)."
+        "banque (versions acceptées : de camt.053.001.02 à camt.053.001.14 pour un relevé, de "
+        "camt.054.001.02 à camt.054.001.14 pour un avis ; de préférence camt.053.001.08)."
     )
 
 
@@ -279,7 +280,7 @@ def test_une_version_de_camt053_non_prise_en_charge_est_refusee_en_la_nommant():
         "Le fichier n'est pas un relevé camt.053 valide : sa version (camt.053.001.01) n'est "
         "pas prise en charge ; les versions acceptées vont de camt.053.001.02 à "
         "camt.053.001.14. Demandez à la banque un relevé camt.053 dans l'une d'elles (de "
-        "préférence camt.053.001.08, camt.053.001.04, camt.053.001.02)."
+        "préférence camt.053.001.08)."
     )
 
 

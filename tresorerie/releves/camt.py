@@ -19,12 +19,15 @@ from tresorerie.releves.camt_schemas import (
     MESSAGES,
     PREFIXE_ISO,
     RELEVE_053,
+    VERSIONS_ACCEPTEES,
     VERSIONS_CAMT,
     VERSIONS_CONSEILLEES,
     classer,
     erreurs,
     parseur,
+    plage_versions,
 )
+from tresorerie.releves.camt_syntaxe import erreur_de_syntaxe
 from tresorerie.releves.commun import AVIS, CREDIT, RELEVE, LigneReleve, Releve
 
 REFUS_CAMT = "Le fichier n'est pas un relevé camt.053 valide"
@@ -61,10 +64,9 @@ def lire_camt(contenu: bytes) -> Releve:
     _sans_espace_de_noms(document)
     racine, bloc = MESSAGES[message]
     cree_le = document.findtext(f"{racine}/GrpHdr/CreDtTm")
-    releves = [
-        _lire_bloc(b, message, version, refus, cree_le)
-        for b in document.iterfind(f"{racine}/{bloc}")
-    ]
+    blocs = list(document.iterfind(f"{racine}/{bloc}"))
+    releves = [_lire_bloc(b, message, version, refus, cree_le) for b in blocs]
+    _sans_doublon(blocs, releves, refus)
     if not releves:
         raise DonneeInvalide(f"{refus} : il ne contient aucun {bloc} ({racine}/{bloc}).")
     comptes = sorted({r.iban for r in releves})
@@ -99,6 +101,26 @@ def lire_camt(contenu: bytes) -> Releve:
         nature=premier.nature,
         ecarts=ecarts + tuple(e for r in releves for e in r.ecarts),
     )
+
+
+def _sans_doublon(blocs, releves: list[Releve], refus: str) -> None:
+    """Refuse the same statement (Id and period) twice in one file, unless they are two
+    pages of it: page numbers that differ (StmtPgntn/PgNb, NtfctnPgntn/PgNb), or
+    balances of other types (a page closing on an intermediate balance, ITBD)."""
+    vus: set[tuple] = set()
+    for bloc, releve in zip(blocs, releves, strict=True):
+        page = lecture.texte(bloc, "StmtPgntn/PgNb") or lecture.texte(bloc, "NtfctnPgntn/PgNb")
+        soldes = tuple(lecture.texte(b, "Tp/CdOrPrtry/Cd") for b in bloc.iterfind("Bal"))
+        cle = (releve.identifiant, releve.date_debut, releve.date_fin, page, soldes)
+        if cle in vus:
+            nom = "relevé" if releve.nature == RELEVE else "avis"
+            raise DonneeInvalide(
+                f"{refus} : il contient deux fois le {nom} « {releve.identifiant} » du "
+                f"{releve.date_debut:%d/%m/%Y} au {releve.date_fin:%d/%m/%Y} (ligne "
+                f"{bloc.sourceline}), sans être deux pages différentes (StmtPgntn/PgNb) : ses "
+                "écritures seraient comptées deux fois ; demandez à la banque un fichier corrigé."
+            )
+        vus.add(cle)
 
 
 def lire_camt053(contenu: bytes) -> Releve:
@@ -144,7 +166,7 @@ def _analyser(contenu: bytes) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise DonneeInvalide(
             f"{REFUS_CAMT} : ce n'est pas un document XML bien formé "
-            f"(ligne {(exc.lineno or 0) + sauts} : {exc.msg})."
+            f"(ligne {(exc.lineno or 0) + sauts} : {erreur_de_syntaxe(exc.msg, sauts)})."
         ) from None
     if document.getroottree().docinfo.doctype:
         raise DonneeInvalide(
@@ -195,16 +217,15 @@ def _nature(document: etree._Element) -> tuple[etree._Element, str, str, tuple[s
     elif not version and trouvee:
         version = trouvee.group(0)
     message = version[:8]
-    acceptees = ", ".join(VERSIONS_CONSEILLEES)
     if version in VERSIONS_CAMT and nom.localname == "Document":
         return document, message, version, tuple(notes)
     if message in (RELEVE_053, AVIS_054):
         quoi = "relevé camt.053" if message == RELEVE_053 else "avis camt.054"
         raise DonneeInvalide(
             f"{REFUS_CAMT if message == RELEVE_053 else REFUS_AVIS} : sa version ({version}) "
-            f"n'est pas prise en charge ; les versions acceptées vont de {message}.001.02 à "
-            f"{message}.001.14. Demandez à la banque un {quoi} dans l'une d'elles (de "
-            f"préférence {acceptees.replace('camt.053', message)})."
+            f"n'est pas prise en charge ; les versions acceptées vont de "
+            f"{plage_versions(message)}. Demandez à la banque un {quoi} dans l'une d'elles (de "
+            f"préférence {VERSIONS_CONSEILLEES[0].replace(RELEVE_053, message)})."
         )
     if version:
         quoi = _AUTRES_MESSAGES.get(message)
@@ -216,13 +237,13 @@ def _nature(document: etree._Element) -> tuple[etree._Element, str, str, tuple[s
         raise DonneeInvalide(
             f"{REFUS_CAMT} : c'est un message ISO 20022 {version}"
             + (f" ({quoi})" if quoi else "")
-            + f", pas un relevé de compte ; {conseil} (versions acceptées : {acceptees})."
+            + f", pas un relevé de compte ; {conseil} (versions acceptées : {VERSIONS_ACCEPTEES})."
         )
     raise DonneeInvalide(
         f"{REFUS_CAMT} : son élément racine est « {nom.localname} »"
         + (f" (espace de noms « {espace} »)" if espace else " (sans espace de noms)")
         + ", alors qu'un relevé camt.053 commence par « Document » dans l'espace de noms "
-        f"« {PREFIXE_ISO}camt.053.001.NN » (versions acceptées : {acceptees})."
+        f"« {PREFIXE_ISO}camt.053.001.NN » (versions acceptées : {VERSIONS_ACCEPTEES})."
     )
 
 

@@ -15,10 +15,23 @@ RELEVE_053 = "camt.053"
 AVIS_054 = "camt.054"
 # camt.053.001.01 and camt.054.001.01 (2006) predate the structure read here;
 # .15 and later are not vendored.
+NUMEROS_CAMT = range(2, 15)
 VERSIONS_CAMT = tuple(
-    f"{message}.001.{numero:02d}" for message in (RELEVE_053, AVIS_054) for numero in range(2, 15)
+    f"{message}.001.{numero:02d}" for message in (RELEVE_053, AVIS_054) for numero in NUMEROS_CAMT
 )
 VERSIONS_CONSEILLEES = ("camt.053.001.08", "camt.053.001.04", "camt.053.001.02")
+
+
+def plage_versions(message: str) -> str:
+    """« camt.053.001.02 à camt.053.001.14 »: the versions of `message` read."""
+    return f"{message}.001.{NUMEROS_CAMT[0]:02d} à {message}.001.{NUMEROS_CAMT[-1]:02d}"
+
+
+# Every refusal naming what is read says it with these words.
+VERSIONS_ACCEPTEES = (
+    f"de {plage_versions(RELEVE_053)} pour un relevé, de {plage_versions(AVIS_054)} pour un "
+    f"avis ; de préférence {VERSIONS_CONSEILLEES[0]}"
+)
 NOMBRE_MAX_ECARTS = 20
 STATUTS_CONNUS = ("BOOK", "PDNG", "INFO", "FUTR")
 
