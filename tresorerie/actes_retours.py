@@ -1,16 +1,67 @@
-"""The act of correcting a returned transfer's bank details, for pages and API."""
+"""The acts on returned transfers, for pages and API: recording by hand a
+transfer the bank returned or rejected, correcting the bank details."""
 
 from __future__ import annotations
 
 from core.actes import Acte
+from core.exceptions import DonneeInvalide
 from oppositions.banque import formater_iban
-from tresorerie.actes import PAYER_DROIT
+from tresorerie.actes import _droit_comptable
+from tresorerie.models import LigneReleve
+from tresorerie.services.retour_manuel import (
+    ACTE_RETOURNER,
+    CODE_RETOURNER,
+    virement_retourne_enregistrer,
+)
 from tresorerie.services.retours_coordonnees import (
+    ACTE_CORRIGER,
+    CODE_CORRIGER,
     coordonnees_corriger,
     coordonnees_corriger_ligne,
 )
 
-# Correcting where the money goes belongs to who pays: the same droit.
+# Each act its own droit, so that its refusal says what was refused.
+VIREMENT_RETOURNER_DROIT = _droit_comptable(CODE_RETOURNER, ACTE_RETOURNER)
+COORDONNEES_DROIT = _droit_comptable(CODE_CORRIGER, ACTE_CORRIGER)
+
+
+def _ligne_releve(pk):
+    """The statement line an act names by its id (None: no line)."""
+    if pk in (None, ""):
+        return None
+    ligne = LigneReleve.objects.filter(pk=pk).first()
+    if ligne is None:
+        raise DonneeInvalide(
+            f"La ligne de relevé n° {pk} n'existe pas.", details={"ligne_releve": pk}
+        )
+    return ligne
+
+
+def _retour_enregistre(retour) -> str:
+    """The page's message once the return is recorded (the act's object is the payment)."""
+    ecriture = retour.ecriture
+    return (
+        f"Virement {retour.paiement.bout_en_bout} à {retour.paiement.beneficiaire} enregistré "
+        f"comme retourné ({retour.motif} — {retour.motif_libelle}) : contre-écriture "
+        f"{ecriture.journal.code}-{ecriture.numero}, ordre n° {retour.ordre.reference} revenu "
+        "à visé." + (" Ligne du relevé rapprochée." if retour.ligne_releve_id else "")
+    )
+
+
+VIREMENT_RETOURNER = Acte(
+    CODE_RETOURNER,
+    lambda utilisateur, paiement, d: virement_retourne_enregistrer(
+        acting_user=utilisateur,
+        paiement=paiement,
+        motif=d["motif"],
+        motif_info=d.get("motif_info", ""),
+        ligne_releve=_ligne_releve(d.get("ligne_releve")),
+    ),
+    VIREMENT_RETOURNER_DROIT,
+    lambda cible, _d: _retour_enregistre(getattr(cible, "retour", cible)),
+)
+
+# Correcting where the money goes: the agent comptable, with its own droit.
 COORDONNEES_CORRIGER = Acte(
     "tresorerie.coordonnees_corriger",
     lambda utilisateur, retour, d: coordonnees_corriger(
@@ -20,7 +71,7 @@ COORDONNEES_CORRIGER = Acte(
         bic=d.get("bic", ""),
         justification=d["justification"],
     ),
-    PAYER_DROIT,
+    COORDONNEES_DROIT,
     lambda cible, d: (
         f"Coordonnées de {getattr(cible, 'retour', cible).paiement.beneficiaire} corrigées : le "
         f"prochain virement ira sur {formater_iban(d['iban'])}."
@@ -38,7 +89,7 @@ COORDONNEES_LIGNE_CORRIGER = Acte(
         bic=d.get("bic", ""),
         justification=d["justification"],
     ),
-    PAYER_DROIT,
+    COORDONNEES_DROIT,
     lambda cible, d: (
         f"Coordonnées de {cible.creancier} corrigées : le prochain virement de cette ligne ira "
         f"sur {formater_iban(d['iban'])}."

@@ -67,6 +67,11 @@ urlpatterns = [
     path("lots/<int:pk>/", api.LotDetailApi.as_view(), name="api_tresorerie_lot"),
     path("lots/<int:pk>/pain001/", api.LotPain001Api.as_view(), name="api_tresorerie_lot_pain001"),
     path("retours/", api_retours.RetourListApi.as_view(), name="api_tresorerie_retours"),
+    path(
+        "paiements/<int:pk>/retourner/",
+        api_retours.PaiementRetournerApi.as_view(),
+        name="api_tresorerie_paiement_retourner",
+    ),
     path("retours/<int:pk>/", api_retours.RetourDetailApi.as_view(), name="api_tresorerie_retour"),
     path(
         "retours/<int:pk>/corriger/",

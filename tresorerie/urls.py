@@ -31,6 +31,11 @@ urlpatterns = [
     path("paiements/<int:pk>/pain001.xml", views.pain001, name="pain001"),
     path("retours/", vues_retours.retours, name="retours"),
     path("retours/<int:pk>/", vues_retours.retour, name="retour"),
+    path(
+        "paiements/virements/<int:pk>/retourner/",
+        vues_retours.paiement_retourner,
+        name="paiement_retourner",
+    ),
     path("retours/<int:pk>/corriger/", vues_retours.retour_corriger, name="retour_corriger"),
     path(
         "paiements/lignes/<int:pk>/coordonnees/",

@@ -11,8 +11,13 @@ from core.champs_api import ChampMontantApi
 from core.exceptions import DonneeInvalide
 from depenses.models import LigneOrdreDepense
 from tresorerie import selectors_retours as selecteurs
-from tresorerie.actes_retours import COORDONNEES_CORRIGER, COORDONNEES_LIGNE_CORRIGER
+from tresorerie.actes_retours import (
+    COORDONNEES_CORRIGER,
+    COORDONNEES_LIGNE_CORRIGER,
+    VIREMENT_RETOURNER,
+)
 from tresorerie.api.commun import _trouver, acte_sur
+from tresorerie.models import Paiement
 from tresorerie.models_retours import Retour
 from tresorerie.services.retours_coordonnees import ETATS_RETOUR
 
@@ -79,6 +84,34 @@ class RetourListApi(APIView):
 class RetourDetailApi(APIView):
     def get(self, request, pk: int):
         return Response(_relu(_trouver(Retour, pk, "Le virement retourné")))
+
+
+class RetourManuelSerializer(serializers.Serializer):
+    motif = serializers.CharField(
+        max_length=35,
+        help_text="Code de retour ISO 20022 (ExternalReturnReason1Code) : AC04, MS03…",
+    )
+    motif_info = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    ligne_releve = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="La ligne de crédit du relevé qui rapporte le virement (facultatif) : "
+        "rapprochée avec la contre-écriture.",
+    )
+
+
+PaiementRetournerApi = acte_sur(
+    VIREMENT_RETOURNER,
+    queryset=Paiement.objects.select_related("lot__compte"),
+    libelle="Le paiement",
+    entree=RetourManuelSerializer,
+    sortie=_relu,
+    reponse=RetourSerializer,
+    resume="Enregistrer un virement retourné ou rejeté par la banque (agent comptable) : "
+    "contre-écriture, ordre de dépense revenu à visé ; la ligne du relevé donnée est "
+    "rapprochée",
+)
 
 
 RetourCorrigerApi = acte_sur(

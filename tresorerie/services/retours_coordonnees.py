@@ -38,6 +38,8 @@ from tresorerie.services.commun import _atomique, _aujourd_hui
 from tresorerie.services.retours import MOTIFS_BIC, MOTIFS_COMPTE
 
 __all__ = [
+    "ACTE_CORRIGER",
+    "CODE_CORRIGER",
     "ETATS_RETOUR",
     "RetourEnCours",
     "coordonnees_corriger",
@@ -49,6 +51,11 @@ __all__ = [
     "message_a_corriger",
     "message_iban_retourne",
 ]
+
+# The corrections' own act in the droits catalogue (`actes_retours`): a
+# procuration names it apart from paying.
+ACTE_CORRIGER = "corriger les coordonnées bancaires d'un virement retourné"
+CODE_CORRIGER = "tresorerie.coordonnees_corriger"
 
 ETATS_RETOUR = {
     "a_corriger": "à corriger",
@@ -209,12 +216,7 @@ def coordonnees_corriger(
     returned one, for RC01 the BIC or the IBAN. The next transfer of that line
     to that beneficiary goes there. Append-only, audited."""
     le = _aujourd_hui()
-    exiger_comptable(
-        acting_user,
-        le,
-        "corriger les coordonnées bancaires d'un virement retourné",
-        code="tresorerie.payer",
-    )
+    exiger_comptable(acting_user, le, ACTE_CORRIGER, code=CODE_CORRIGER)
     # Lock the order (as `paiement_retourner` and `lot_payer` do), never the
     # return: the application's role may not UPDATE an append-only table, so
     # it may not take its row lock either (SELECT ... FOR UPDATE).
@@ -285,10 +287,7 @@ def coordonnees_corriger_ligne(
     through its return; a paid order is not corrected any more."""
     le = _aujourd_hui()
     exiger_comptable(
-        acting_user,
-        le,
-        "corriger les coordonnées bancaires d'un créancier",
-        code="tresorerie.payer",
+        acting_user, le, "corriger les coordonnées bancaires d'un créancier", code=CODE_CORRIGER
     )
     ligne = LigneOrdreDepense.objects.select_related("ordre__exercice").get(pk=ligne.pk)
     ordre = verrouiller(OrdreDepense.objects.select_related("exercice"), ligne.ordre_id)

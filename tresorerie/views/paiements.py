@@ -35,6 +35,7 @@ from tresorerie.views.commun import (
     exiger,
     lecture,
 )
+from tresorerie.views.retours import retours_du_lot
 
 # --- Paiements -----------------------------------------------------------------------------
 
@@ -129,7 +130,10 @@ def lot(request, pk: int):
         (p, formater_iban(p.iban) if p.iban else "")
         for p in lot.paiements.select_related("ordre__exercice", "opposition")
     ]
-    return render(request, "tresorerie/lot.html", {"lot": lot, "paiements": paiements})
+    contexte = {"lot": lot, "paiements": paiements}
+    return render(
+        request, "tresorerie/lot.html", contexte | retours_du_lot(request, lot, paiements)
+    )
 
 
 @lecture

@@ -11,8 +11,13 @@ from core import csv_sur, horloge
 from depenses.models import LigneOrdreDepense, OrdreDepense
 from tresorerie import pdf
 from tresorerie import selectors_retours as selecteurs
-from tresorerie.actes_retours import COORDONNEES_CORRIGER, COORDONNEES_LIGNE_CORRIGER
-from tresorerie.forms_retours import CorrectionCoordonneesForm
+from tresorerie.actes_retours import (
+    COORDONNEES_CORRIGER,
+    COORDONNEES_LIGNE_CORRIGER,
+    VIREMENT_RETOURNER,
+)
+from tresorerie.forms_retours import CorrectionCoordonneesForm, RetourManuelForm
+from tresorerie.models import LigneReleve, LotPaiement, Paiement
 from tresorerie.models_retours import Retour
 from tresorerie.selectors_retours import message_etat_inconnu
 from tresorerie.services.retours import MOTIFS_COMPTE
@@ -171,4 +176,50 @@ ligne_coordonnees_corriger = action(
     queryset=LigneOrdreDepense.objects.all(),
     formulaire=CorrectionCoordonneesForm,
     vers=lambda ligne, _resultat: reverse("tresorerie:ligne_coordonnees", args=[ligne.pk]),
+)
+
+
+def retours_du_lot(request, lot, paiements) -> dict:
+    """What the batch's page shows of returns: each payment `p` of `paiements`
+    (pairs of payment and IBAN) gets `p.retour_lu` (its return, or None) and,
+    for the agent comptable on a transfer not returned, `p.lignes_retour`: the
+    credits of the account of its amount, on or after the batch's date, neither
+    matched nor taken by a return, one of which may be the transfer coming back."""
+    retours = {
+        r.paiement_id: r
+        for r in Retour.objects.filter(paiement__lot=lot).only(
+            "pk", "paiement_id", "date", "motif", "motif_libelle"
+        )
+    }
+    acte = lot.moyen == LotPaiement.Moyen.VIREMENT and _est_comptable(request.user)
+    credits: dict = {}
+    if acte:
+        for ligne in (
+            LigneReleve.objects.filter(
+                releve__compte=lot.compte_id,
+                sens="credit",
+                date_operation__gte=lot.date,
+                rapprochement__isnull=True,
+                retours__isnull=True,
+                montant__in={p.montant for p, _iban in paiements},
+            )
+            .select_related("releve")
+            .order_by("date_operation", "id")
+        ):
+            credits.setdefault(ligne.montant, []).append(ligne)
+    for p, _iban in paiements:
+        p.retour_lu = retours.get(p.pk)
+        p.lignes_retour = credits.get(p.montant, []) if p.retour_lu is None else []
+    return {"retour_acte": acte, "motifs_retour": RetourManuelForm.base_fields["motif"].choices}
+
+
+paiement_retourner = action(
+    VIREMENT_RETOURNER,
+    queryset=Paiement.objects.select_related("lot"),
+    formulaire=RetourManuelForm,
+    vers=lambda p, resultat: (
+        reverse("tresorerie:retour", args=[resultat.pk])
+        if isinstance(resultat, Retour)
+        else reverse("tresorerie:lot", args=[p.lot_id])
+    ),
 )
