@@ -89,6 +89,11 @@ def test_par_la_page_du_lot_le_retour_est_enregistre_et_la_ligne_rapprochee(
     assert "retourné le 15/06/2026</strong> (AC04 compte clos)" in apres
     assert reverse("tresorerie:retour", args=[retour.pk]) in apres
     assert apres.count("Enregistrer un virement retourné ou rejeté") == 1
+    fiche = page(client.get(reverse("tresorerie:retour", args=[retour.pk])))
+    assert (
+        f'<a href="{reverse("tresorerie:releve", args=[credit.releve_id])}">relevé de compte '
+        f"REL-1</a>, ligne n° {credit.pk} du 15/06/2026 (1 200,00 €)"
+    ) in fiche
 
 
 def test_l_api_enregistre_le_retour_et_refuse_le_deuxieme(comptable, auditeur, comptes, lot):

@@ -20,6 +20,18 @@ def page(reponse) -> str:
     return html.unescape(reponse.content.decode()).replace("\xa0", " ")
 
 
+def page_pdf(client) -> str:
+    """The PDF's HTML (weasyprint's input), to read its columns."""
+    from django.template.loader import render_to_string
+
+    from tresorerie import selectors_retours
+
+    lignes = selectors_retours.retours()
+    return html.unescape(
+        render_to_string("tresorerie/retours_pdf.html", {"lignes": lignes, "total": 0})
+    ).replace("\xa0", " ")
+
+
 @pytest.fixture
 def retour(directrice, comptable, comptes, credits):
     ordre = ordre_vise(directrice, comptable, credits, montant="1200.00")
@@ -65,6 +77,16 @@ def test_la_page_liste_le_retour_et_la_correction_se_fait_par_page(client, compt
     detail = page(client.get(reponse["Location"]))
     assert "Coordonnées de Papeterie Centrale corrigées" in detail
     assert "corrigé" in detail
+    # The cleared mention as a date and words, never ISO; no statement line: by hand.
+    assert "payé le 15/06/2026 par virement SEPA, référence " in detail
+    assert "2026-06-15" not in detail
+    assert "(enregistré à la main, sans ligne de relevé)" in detail
+    # The order's creditors: the closed IBAN, and under it the corrected one.
+    ordre = page(client.get(reverse("depenses:detail", args=[retour.ordre_id])))
+    assert "corrigé : FR76 3000 4000 0312 3456 7890 143 (BNPAFRPPXXX) (le 15/06/2026)" in ordre
+    pdf = page_pdf(client)
+    assert "size: A4 landscape" in pdf and '<th scope="col">IBAN corrigé</th>' in pdf
+    assert '<td class="iban">FR76 3000 4000 0312 3456 7890 143</td>' in pdf
     t.lot_payer(acting_user=comptable, ordres=[retour.ordre], compte=retour.paiement.lot.compte)
     ordre = page(client.get(reverse("depenses:detail", args=[retour.ordre_id])))
     assert f"réf. {retour.paiement.bout_en_bout} — " in ordre
@@ -83,6 +105,11 @@ def test_l_auditeur_lit_mais_ne_corrige_pas(client, auditeur, retour):
         {"iban": NOUVEL_IBAN, "justification": "RIB"},
     )
     assert reponse.status_code == 403
+    assert (
+        "Seul l'agent comptable (ou son fondé de pouvoir) peut corriger les coordonnées "
+        "bancaires d'un virement retourné" in page(reponse)
+    )
+    assert "payer un ordre" not in page(reponse)
     assert not CorrectionCoordonnees.objects.exists()
 
 

@@ -3,6 +3,9 @@ correction of the bank details before paying again (issue 15)."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.contrib.auth import get_user_model
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -110,11 +113,29 @@ def retours(request):
     )
 
 
+def _mention(mention: dict) -> dict:
+    """The payment mention a return cleared, as the page says it: its date a
+    date, the means in words, who paid by name."""
+    if not mention.get("reference"):
+        return {}
+    paye_par = (
+        get_user_model().objects.filter(pk=mention.get("paye_par")).first()
+        if mention.get("paye_par")
+        else None
+    )
+    return {
+        "le": datetime.date.fromisoformat(mention["paye_le"]) if mention.get("paye_le") else None,
+        "moyen": dict(LotPaiement.Moyen.choices).get(mention.get("moyen"), mention.get("moyen")),
+        "reference": mention["reference"],
+        "par": (paye_par.get_full_name() or paye_par.username) if paye_par else "",
+    }
+
+
 @lecture
 def retour(request, pk: int):
     objet = get_object_or_404(
         Retour.objects.select_related(
-            "paiement__lot", "ordre__exercice", "ecriture__journal", "par", "ligne_releve"
+            "paiement__lot", "ordre__exercice", "ecriture__journal", "par", "ligne_releve__releve"
         ),
         pk=pk,
     )
@@ -137,6 +158,7 @@ def retour(request, pk: int):
         {
             "ligne": ligne,
             "r": objet,
+            "mention": _mention(objet.mention),
             "corrections": objet.corrections.select_related("par"),
             "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
             "motifs_compte": sorted(MOTIFS_COMPTE),
