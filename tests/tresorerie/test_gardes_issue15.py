@@ -5,6 +5,7 @@ that is not the payment's credit (LG390), credits or an opposition given back
 more than the return (LG391, LG392), a correction of bank details by anyone
 but the agent comptable (LG393); the order's payment takes explicit amounts."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,8 @@ from depenses.models import OrdreDepense
 from depenses.paiements import mention_paiement, ordres_depense_payer
 from ledger.services import LigneSaisie, ecriture_passer
 from oppositions.services import opposition_enregistrer
-from tests.factories import personne
+from personnes.models import Interim
+from tests.factories import UtilisateurFactory, personne
 from tests.savepoint import curseur_en_savepoint, refus_sql
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, ligne
@@ -235,6 +237,30 @@ def test_une_correction_de_coordonnees_est_de_l_agent_comptable(
         )(cur)
         cur.execute("RESET ROLE")
         assert CorrectionCoordonnees.objects.filter(retour=retour).count() == 2
+
+
+def test_pendant_un_interim_la_correction_est_de_l_interimaire(comptable, paye):
+    """Circ. 93/82 §1.1.2: the interim's holder exercises the agent comptable's
+    functions; the titular, absent, does not while it lasts."""
+    _, paiement = paye
+    retour = t.paiement_retourner(acting_user=comptable, paiement=paiement, motif="AC04")
+    interimaire = UtilisateurFactory(username="interimaire")
+    Interim.objects.create(
+        utilisateur=interimaire,
+        nature=Interim.Nature.INTERIMAIRE,
+        debut=AUJOURD_HUI,
+        fin=AUJOURD_HUI + datetime.timedelta(days=30),
+        nomme_le=AUJOURD_HUI,
+        deliberation="CA n° 12",
+    )
+    refus_sql(
+        _sous_app((CORRIGER, [retour.pk, comptable.pk, AUJOURD_HUI])),
+        f"n'exerce pas ses fonctions le {AUJOURD_HUI:%d/%m/%Y}",
+    )
+    with curseur_en_savepoint() as cur:
+        _sous_app((CORRIGER, [retour.pk, interimaire.pk, AUJOURD_HUI]))(cur)
+        cur.execute("RESET ROLE")
+        assert CorrectionCoordonnees.objects.get(retour=retour).par == interimaire
 
 
 # 4. The counter-entry and the statement line of a return.
