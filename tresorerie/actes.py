@@ -22,6 +22,8 @@ from personnes.permissions import refus_comptable
 from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 from tresorerie import services
 from tresorerie.services import CIRC_TRESORERIE, COMPTE_A_REGULARISER
+from tresorerie.services.retour_manuel import ACTE_RETOURNER, CODE_RETOURNER
+from tresorerie.services.retours_coordonnees import ACTE_CORRIGER, CODE_CORRIGER
 
 
 def _droit_comptable(code: str, acte: str):
@@ -44,6 +46,9 @@ ANNULER_DROIT = _droit_comptable("tresorerie.encaissement_annuler", "annuler un 
 CARNET_OUVRIR_DROIT = _droit_comptable("tresorerie.carnet_ouvrir", "ouvrir un carnet à souches")
 CARNET_CLORE_DROIT = _droit_comptable("tresorerie.carnet_clore", "clore un carnet à souches")
 PAYER_DROIT = _droit_comptable("tresorerie.payer", "payer un ordre de dépense")
+# The acts on returned transfers (`tresorerie.actes_retours`), each in its own words.
+VIREMENT_RETOURNER_DROIT = _droit_comptable(CODE_RETOURNER, ACTE_RETOURNER)
+COORDONNEES_DROIT = _droit_comptable(CODE_CORRIGER, ACTE_CORRIGER)
 # The opposition is served on the agent comptable alone (circ. 93/82 §2.1.5).
 DECIDER_DROIT = _droit_comptable(
     "tresorerie.opposition_decider", "décider du paiement arrêté par une opposition"

@@ -6,23 +6,16 @@ from __future__ import annotations
 from core.actes import Acte
 from core.exceptions import DonneeInvalide
 from oppositions.banque import formater_iban
-from tresorerie.actes import _droit_comptable
+from tresorerie.actes import COORDONNEES_DROIT, VIREMENT_RETOURNER_DROIT
 from tresorerie.models import LigneReleve
 from tresorerie.services.retour_manuel import (
-    ACTE_RETOURNER,
     CODE_RETOURNER,
     virement_retourne_enregistrer,
 )
 from tresorerie.services.retours_coordonnees import (
-    ACTE_CORRIGER,
-    CODE_CORRIGER,
     coordonnees_corriger,
     coordonnees_corriger_ligne,
 )
-
-# Each act its own droit, so that its refusal says what was refused.
-VIREMENT_RETOURNER_DROIT = _droit_comptable(CODE_RETOURNER, ACTE_RETOURNER)
-COORDONNEES_DROIT = _droit_comptable(CODE_CORRIGER, ACTE_CORRIGER)
 
 
 def _ligne_releve(pk):
