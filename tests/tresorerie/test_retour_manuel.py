@@ -96,6 +96,24 @@ def test_par_la_page_du_lot_le_retour_est_enregistre_et_la_ligne_rapprochee(
     ) in fiche
 
 
+def test_l_auditeur_voit_le_retour_sur_le_lot_sans_formulaire(
+    client, comptable, auditeur, comptes, lot
+):
+    paiement = lot.paiements.get(montant="99.90")
+    virement_retourne_enregistrer(acting_user=comptable, paiement=paiement, motif="AC04")
+    client.force_login(auditeur)
+    texte = page(client.get(reverse("tresorerie:lot", args=[lot.pk])))
+    assert "retourné le 15/06/2026</strong> (AC04 compte clos)" in texte
+    assert "Enregistrer un virement retourné ou rejeté" not in texte
+    refus = client.post(
+        reverse("tresorerie:paiement_retourner", args=[lot.paiements.get(montant="1200.00").pk]),
+        {"motif": "AC04"},
+    )
+    assert refus.status_code == 403
+    assert "peut enregistrer un virement retourné ou rejeté" in page(refus)
+    assert Retour.objects.count() == 1
+
+
 def test_l_api_enregistre_le_retour_et_refuse_le_deuxieme(comptable, auditeur, comptes, lot):
     paiement = lot.paiements.get(montant="99.90")
     api = APIClient()
@@ -125,6 +143,15 @@ def test_l_api_enregistre_le_retour_et_refuse_le_deuxieme(comptable, auditeur, c
         "99.90",
         "a_corriger",
         paiement.bout_en_bout,
+    )
+    assert corps["ecriture"].startswith("TR-")
+    paiement.ordre.refresh_from_db()
+    assert paiement.ordre.etat == "vise"
+    audit = JournalAudit.objects.get(acte="tresorerie.virement_retourne")
+    assert (audit.acteur, audit.apres["motif"], audit.apres["ligne_releve"]) == (
+        comptable,
+        "MS03",
+        None,
     )
     rejoue = api.post(
         adresse,
