@@ -144,16 +144,19 @@ def rapprocher_automatiquement(acting_user, releve: Releve) -> Resultat:
     # 1. Payment batches.
     _lots(releve, a_faire, libres, appariements, fait)
 
-    # 2. By reference, then 3. by amount at the nearest date.
+    # 2. By reference, then 3. by amount at the nearest date. The free book lines are
+    # indexed by direction and amount: a line looks only at those of its amount.
+    par_montant: dict[tuple[str, object], list[Ligne]] = defaultdict(list)
+    for c in libres.values():
+        par_montant[(_sens_livre(c), _montant_livre(c))].append(c)
     for passe in ("reference", "montant"):
         for lg in a_faire:
             if lg.pk in fait:
                 continue
             possibles = [
                 c
-                for c in libres.values()
-                if _sens_livre(c) == lg.sens
-                and _montant_livre(c) == lg.montant
+                for c in par_montant.get((lg.sens, lg.montant), ())
+                if c.pk in libres
                 and abs((c.ecriture.date - lg.date_operation).days) <= FENETRE_RAPPROCHEMENT.days
             ]
             if passe == "reference":
@@ -170,13 +173,27 @@ def rapprocher_automatiquement(acting_user, releve: Releve) -> Resultat:
             appariements.append((lg, [choisie], ""))
             fait.add(lg.pk)
             del libres[choisie.pk]
-    for lg, lignes, explication in appariements:
-        rapprochement = Rapprochement.objects.create(
-            ligne_releve=lg,
-            mode=Rapprochement.Mode.AUTOMATIQUE,
-            explication=explication,
-            par=acting_user,
-        )
-        rapprochement.lignes_ecriture.set(lignes)
+    # Two inserts in all, not two per line.
+    rapprochements = Rapprochement.objects.bulk_create(
+        [
+            Rapprochement(
+                ligne_releve=lg,
+                mode=Rapprochement.Mode.AUTOMATIQUE,
+                explication=explication,
+                par=acting_user,
+            )
+            for lg, _, explication in appariements
+        ],
+        batch_size=2000,
+    )
+    lien = Rapprochement.lignes_ecriture.through
+    lien.objects.bulk_create(
+        [
+            lien(rapprochement_id=rapprochement.pk, ligne_id=livre.pk)
+            for rapprochement, (_, lignes, _) in zip(rapprochements, appariements, strict=True)
+            for livre in lignes
+        ],
+        batch_size=2000,
+    )
     resultat.rapprochees = len(appariements)
     return resultat

@@ -213,14 +213,50 @@ def anomalie_de_date(ligne, origine) -> str:
     return ""
 
 
-def paiement_retourne(ligne, compte: CompteDisponibilite) -> Paiement | None:
-    if not ligne.reference:
-        return None
-    return (
-        Paiement.objects.select_related("ordre", "lot")
-        .filter(bout_en_bout=ligne.reference, lot__compte=compte)
-        .first()
-    )
+@dataclass
+class Connus:
+    """Our payments and receipts the returns of one import name, read at once (one
+    query each, not one per line)."""
+
+    paiements: dict[str, Paiement] = field(default_factory=dict)
+    encaissements: dict[str, list[Encaissement]] = field(default_factory=dict)
+
+    def paiement(self, ligne) -> Paiement | None:
+        return self.paiements.get(ligne.reference) if ligne.reference else None
+
+    def encaissement(self, ligne) -> Encaissement | None:
+        moyens = moyens_retournes(ligne)
+        if not ligne.reference or not moyens:
+            return None
+        candidats = self.encaissements.get(ligne.reference, [])
+        return encaissement_choisi(ligne, [e for e in candidats if e.moyen in moyens])
+
+    def remplacer(self, encaissement: Encaissement) -> None:
+        """After its cancellation: the next line of the import sees it cancelled."""
+        liste = self.encaissements.get(encaissement.reference, [])
+        self.encaissements[encaissement.reference] = [
+            encaissement if e.pk == encaissement.pk else e for e in liste
+        ]
+
+
+def connus(compte: CompteDisponibilite, retours) -> Connus:
+    """`retours`: (line, nature) pairs."""
+    resultat = Connus()
+    virements = {lg.reference for lg, nature in retours if nature == VIREMENT and lg.reference}
+    impayes = {lg.reference for lg, nature in retours if nature == ENCAISSEMENT and lg.reference}
+    if virements:
+        resultat.paiements = {
+            p.bout_en_bout: p
+            for p in Paiement.objects.select_related("ordre", "lot").filter(
+                bout_en_bout__in=virements, lot__compte=compte
+            )
+        }
+    if impayes:
+        for e in Encaissement.objects.filter(compte=compte, reference__in=impayes).select_related(
+            "ecriture_annulation__journal"
+        ):
+            resultat.encaissements.setdefault(e.reference, []).append(e)
+    return resultat
 
 
 def _motif_du_retour(ligne) -> str:
@@ -272,18 +308,6 @@ def texte_deja_annule(encaissement) -> str:
     )
 
 
-def encaissement_retourne(ligne, compte: CompteDisponibilite) -> Encaissement | None:
-    moyens = moyens_retournes(ligne)
-    if not ligne.reference or not moyens:
-        return None
-    return encaissement_choisi(
-        ligne,
-        Encaissement.objects.filter(
-            compte=compte, reference=ligne.reference, moyen__in=moyens
-        ).select_related("ecriture_annulation__journal"),
-    )
-
-
 @dataclass
 class Traitement:
     """What the import did with the returns of one statement or notification."""
@@ -317,8 +341,7 @@ def _motif_bancaire(ligne) -> str:
     return f"{motif}{info}"
 
 
-def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None:
-    paiement = paiement_retourne(ligne, compte)
+def _retour_virement(acting_user, ligne, compte, paiement, traitement: Traitement) -> None:
     if paiement is None or paiement.montant != ligne.montant:
         return  # shown on the page: unknown reference or amount that differs
     anomalie = anomalie_de_date(ligne, paiement)
@@ -348,8 +371,9 @@ def _retour_virement(acting_user, ligne, compte, traitement: Traitement) -> None
         traitement.appariements.append((ligne, livre, fait))
 
 
-def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitement) -> None:
-    encaissement = encaissement_retourne(ligne, compte)
+def _retour_encaissement(acting_user, ligne, releve, deja_lus: Connus, traitement) -> None:
+    compte = releve.compte
+    encaissement = deja_lus.encaissement(ligne)
     if encaissement is None or encaissement.montant != ligne.montant:
         return
     anomalie = anomalie_de_date(ligne, encaissement)
@@ -375,6 +399,7 @@ def _retour_encaissement(acting_user, ligne, compte, releve, traitement: Traitem
         except ApplicationError as exc:
             traitement.refus[ligne.pk] = str(exc)
             return
+        deja_lus.remplacer(encaissement)
     ecriture = encaissement.ecriture_annulation
     if ecriture is None:
         return
@@ -396,15 +421,15 @@ def retours_traiter(acting_user, releve, lignes) -> Traitement:
     # A notification's lines are not a statement's: its own debits count besides.
     en_plus = lignes if releve.nature != "releve" else ()
     debits = debits_vus(compte, lignes, en_plus)
-    for ligne in lignes:
-        nature = nature_retour(ligne, debits)
-        if not nature:
-            continue
+    retours = [(lg, nature_retour(lg, debits)) for lg in lignes]
+    retours = [(lg, nature) for lg, nature in retours if nature]
+    deja_lus = connus(compte, retours)
+    for ligne, nature in retours:
         traitement.vus.add(ligne.pk)  # a duplicate's reversal included: matched by hand
         if nature == DOUBLON:
             traitement.refus[ligne.pk] = TEXTE_DOUBLON
         elif nature == VIREMENT:
-            _retour_virement(acting_user, ligne, compte, traitement)
+            _retour_virement(acting_user, ligne, compte, deja_lus.paiement(ligne), traitement)
         else:
-            _retour_encaissement(acting_user, ligne, compte, releve, traitement)
+            _retour_encaissement(acting_user, ligne, releve, deja_lus, traitement)
     return traitement
