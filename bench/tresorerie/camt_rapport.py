@@ -140,3 +140,54 @@ def _lxml() -> str:
     from lxml import etree
 
     return ".".join(map(str, etree.LXML_VERSION[:3]))
+
+
+def resultat_de_section(cle: str, titre: str, tableau: list, section: list[str]):
+    """A `Resultat` for `bench.tout` from a bench's own section: its heading and
+    header line (the run's machine, said once by `bench.tout`) and its rerun
+    block are left out; what is under « Ce qui limite » goes to `limites`."""
+    from bench.commun import Resultat
+
+    debut_limites = section.index("### Ce qui limite")
+    fin = section.index("### Relancer ce banc")
+    return Resultat(
+        cle,
+        titre,
+        tableau,
+        section[4:debut_limites],
+        [ligne for ligne in section[debut_limites + 1 : fin] if ligne],
+    )
+
+
+def resultat(m: Mesures, machine: dict[str, str], duree: float):
+    """The camt benchmark as `bench.tout` lists it: one row per import, the largest reading."""
+    from bench.commun import LigneTableau
+
+    lu = m.lectures[-1]
+    tableau = [
+        LigneTableau(
+            banc=f"6. Relevés camt.053 (lecture de {nombre(lu.nombre)} lignes)",
+            unite="s",
+            notre=lu.lire.mediane,
+            brut=lu.brut.mediane,
+            ratio=lu.lire.mediane / lu.brut.mediane,
+            cible="—",
+            atteinte=None,
+            plus_haut_est_mieux=False,
+        )
+    ]
+    for lecture, i in zip(m.lectures, m.imports, strict=True):
+        limite = lecture.brut.mediane + i.copy
+        tableau.append(
+            LigneTableau(
+                banc=f"6. Relevés camt.053 (import de {nombre(i.nombre)} lignes)",
+                unite="s",
+                notre=i.duree,
+                brut=limite,
+                ratio=i.duree / limite,
+                cible="—",
+                atteinte=None,
+                plus_haut_est_mieux=False,
+            )
+        )
+    return resultat_de_section("camt", "Relevés camt.053", tableau, section(m, machine, duree))

@@ -435,3 +435,31 @@ def _machine() -> dict[str, str]:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def executer(tailles: list[int]):
+    """The benchmark as `bench.tout` runs it: one row per size and version."""
+    from bench.commun import LigneTableau
+    from bench.tresorerie.camt_rapport import resultat_de_section
+
+    debut = time.perf_counter()
+    mesures = [m for taille in tailles for m in mesurer_taille(taille)]
+    tableau = [
+        LigneTableau(
+            banc=f"7. Fichiers pain.001 ({nombre(m.nombre)} virements, {m.version[-3:]})",
+            unite="s",
+            notre=m.pain001.mediane,
+            brut=m.limite_pain001,
+            ratio=m.ratio_pain001,
+            cible="—",
+            atteinte=None,
+            plus_haut_est_mieux=False,
+        )
+        for m in mesures
+    ]
+    return resultat_de_section(
+        "pain001",
+        "Fichiers de virements pain.001",
+        tableau,
+        section(mesures, _machine(), time.perf_counter() - debut),
+    )
