@@ -252,3 +252,21 @@ def test_un_prelevement_se_saisit_avec_sa_reference_de_bout_en_bout(comptable, c
         "indiquez-la, elle sert à retrouver un prélèvement impayé au relevé."
     )
     assert not Encaissement.objects.exists()
+
+
+def test_deux_impayes_d_un_mandat_dans_un_releve_reprennent_deux_prelevements(
+    directrice, comptable, comptes
+):
+    banque = comptes["BANQUE"]
+    mai = _prelever(comptable, banque, directrice, "100.00", datetime.date(2026, 5, 15))
+    juin = _prelever(comptable, banque, directrice, "100.00", datetime.date(2026, 6, 1))
+    releve = importer(
+        comptable, banque, fichier([_impaye("100.00"), _impaye("100.00")], banque.iban)
+    )
+
+    mai.refresh_from_db()
+    juin.refresh_from_db()
+    assert (mai.etat, juin.etat) == (Encaissement.Etat.ANNULE, Encaissement.Etat.ANNULE)
+    assert [mode(lg) for lg in releve.lignes.order_by("id")] == ["automatique"] * 2
+    livres = {lg.rapprochement.lignes_ecriture.get().ecriture_id for lg in releve.lignes.all()}
+    assert livres == {mai.ecriture_annulation_id, juin.ecriture_annulation_id}

@@ -220,6 +220,7 @@ class Connus:
 
     paiements: dict[str, Paiement] = field(default_factory=dict)
     encaissements: dict[str, list[Encaissement]] = field(default_factory=dict)
+    pris: set[int] = field(default_factory=set)  # receipts a line of this import took back
 
     def paiement(self, ligne) -> Paiement | None:
         return self.paiements.get(ligne.reference) if ligne.reference else None
@@ -228,11 +229,16 @@ class Connus:
         moyens = moyens_retournes(ligne)
         if not ligne.reference or not moyens:
             return None
-        candidats = self.encaissements.get(ligne.reference, [])
-        return encaissement_choisi(ligne, [e for e in candidats if e.moyen in moyens])
+        candidats = [
+            e
+            for e in self.encaissements.get(ligne.reference, [])
+            if e.moyen in moyens and e.pk not in self.pris
+        ]
+        return encaissement_choisi(ligne, candidats)
 
     def remplacer(self, encaissement: Encaissement) -> None:
-        """After its cancellation: the next line of the import sees it cancelled."""
+        """After its cancellation: the next lines of the import do not take it again."""
+        self.pris.add(encaissement.pk)
         liste = self.encaissements.get(encaissement.reference, [])
         self.encaissements[encaissement.reference] = [
             encaissement if e.pk == encaissement.pk else e for e in liste
@@ -399,7 +405,7 @@ def _retour_encaissement(acting_user, ligne, releve, deja_lus: Connus, traitemen
         except ApplicationError as exc:
             traitement.refus[ligne.pk] = str(exc)
             return
-        deja_lus.remplacer(encaissement)
+    deja_lus.remplacer(encaissement)
     ecriture = encaissement.ecriture_annulation
     if ecriture is None:
         return
