@@ -5,8 +5,8 @@ In order, each step taking only what the previous ones left:
    cancelled and the line matched with the counter-entry's class-5 line;
    a return whose date makes it impossible (before the payment or receipt;
    a direct debit more than 13 months after) is left unmatched;
-1. payment batches: every transfer of a batch on the statement (by EndToEndId)
-   adding up to the batch; or entries carrying the batch's reference
+1. payment batches: every transfer of a batch on the statement, each once and
+   no other (by EndToEndId), adding up to the batch; or entries carrying the batch's reference
    (`NtryDtls/Btch/PmtInfId`, our `LotPaiement.message_id`) adding up to its
    total, matched with the batch's whole book line at once. Entries of a
    batch that do not add up (a transfer rejected before booking) are left to
