@@ -13,6 +13,7 @@ from core.exceptions import DonneeInvalide
 from core.money import format_euros
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tests.tresorerie.releves_outils import fichier, importer, ligne, lignes_du_lot, mode
+from tresorerie import releves
 from tresorerie import services as t
 from tresorerie.models import Encaissement, Retour
 from tresorerie.releves.camt_ecriture import EntreeGroupee
@@ -270,3 +271,32 @@ def test_deux_impayes_d_un_mandat_dans_un_releve_reprennent_deux_prelevements(
     assert [mode(lg) for lg in releve.lignes.order_by("id")] == ["automatique"] * 2
     livres = {lg.rapprochement.lignes_ecriture.get().ecriture_id for lg in releve.lignes.all()}
     assert livres == {mai.ecriture_annulation_id, juin.ecriture_annulation_id}
+
+
+@pytest.mark.parametrize(
+    ("code", "moyens"),
+    [
+        ("PMNT/IDDT/UPDD", ["prelevement"]),  # our direct debit, unpaid
+        ("PMNT/RCHQ/UPCQ", ["cheque"]),  # a cheque we deposited, unpaid
+        ("PMNT/RDDT/UPDD", []),  # a direct debit others took from us, refunded
+        ("PMNT/ICHQ/UPCQ", []),  # a cheque we issued
+        ("PMNT/ICDT/RRTN", []),  # a transfer: not a receipt
+        ("", ["prelevement", "cheque"]),  # no code: both are looked up
+    ],
+)
+def test_seules_les_familles_de_ce_que_la_caisse_a_emis_ou_remis_reviennent_sur_un_encaissement(
+    code, moyens
+):
+    ligne = releves.LigneReleve(
+        date_operation=AUJOURD_HUI,
+        date_valeur=None,
+        montant=Decimal("10.00"),
+        sens="debit",
+        libelle="",
+        reference="E2E-1",
+        reference_banque="",
+        contrepartie="",
+        code_operation=code,
+        contre_passation=True,
+    )
+    assert [str(m) for m in moyens_retournes(ligne)] == moyens

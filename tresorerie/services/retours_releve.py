@@ -67,10 +67,16 @@ TEXTE_DOUBLON = (
     "débit en double."
 )
 
-# Bank transaction codes (Domain/Family/SubFamily) of returns.
+# Bank transaction codes (Domain/Family/SubFamily) of returns, as the ISO
+# 20022 code list names the families from the account holder's side: ICDT
+# "issued credit transfers" (ours, to creditors); IDDT "issued direct debits"
+# (ours, collecting a receipt) while RDDT "received direct debits" are taken
+# from our account by others; RCHQ "received cheques" (deposited by us) while
+# ICHQ "issued cheques" are ours to creditors. Only the families of what we
+# sent or deposited can come back as a return of ours.
 _FAMILLES_VIREMENT = {"ICDT"}
-_FAMILLES_PRELEVEMENT = {"IDDT", "RDDT"}
-_FAMILLES_CHEQUE = {"ICHQ", "RCHQ"}
+_FAMILLES_PRELEVEMENT = {"IDDT"}
+_FAMILLES_CHEQUE = {"RCHQ"}
 # The SEPA Core Direct Debit rulebook (EPC016-06) lets the debtor claim the refund of
 # an unauthorised collection up to 13 months after the debit date: no return of a
 # direct debit comes later.
