@@ -6,14 +6,17 @@ of the front desk)."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from core import horloge
+from depenses import services as depenses_services
 from ledger.models import Ligne
 from tresorerie import releves
-from tresorerie.models import Carnet, CompteDisponibilite, LotPaiement, Releve
+from tresorerie.models import Carnet, CompteDisponibilite, LotPaiement, Paiement, Releve
+from tresorerie.models_retours import Retour
 from tresorerie.selectors import solde_comptable
-from tresorerie.services import carnet_ouvrir, compte_disponibilite_ouvrir
+from tresorerie.services import carnet_ouvrir, compte_disponibilite_ouvrir, lot_payer
 
 COMPTES_DEMO = [
     # code, libellé, nature, compte, établissement, IBAN, BIC
@@ -269,17 +272,94 @@ def creer_regie_avances_demo(personnes: dict, exercice, aujourd_hui: datetime.da
     return regie
 
 
+@dataclass(frozen=True)
+class RetourBanque:
+    """A transfer of ours the bank returns on `le`: the credit it books, with
+    its reason (ISO 20022 ExternalReturnReason1Code, e.g. AC04 « closed
+    account ») and its own words."""
+
+    paiement: Paiement
+    le: datetime.date
+    motif: str = "AC04"
+    info: str = "Compte clos"
+
+
+# The insured person whose monthly pension comes back: her account is closed.
+ASSUREE_RETOUR = ("Mme Nadia Benali", "FR1420041010050500013M02606", "PSSTFRPPXXX")
+PENSION_RETOUR_MONTANT = Decimal("1184.62")
+
+
+def virement_retourne_demo(
+    *, directrice, comptable, mot_de_passe: str, exercice, compte, hier: datetime.date
+) -> RetourBanque | None:
+    """The month's pension d'invalidité of one insured person (a prestation
+    légale, 6561, one line, no opposition): issued, signed and visaed, paid by
+    SEPA transfer from `compte` on the last working day at least four days
+    before `hier`; her bank returns it two days later (AC04, account closed),
+    on or before `hier`. Services only, the clock set at the payment's day.
+    Returns the return for the statement (`releve_exemple(retours=...)`), or
+    None in the first days of the exercise."""
+    paye = hier - datetime.timedelta(days=4)
+    while paye.weekday() >= 5:
+        paye -= datetime.timedelta(days=1)
+    retourne = paye + datetime.timedelta(days=2)
+    while retourne.weekday() >= 5:
+        retourne += datetime.timedelta(days=1)
+    if paye < exercice.debut or retourne > hier:
+        return None
+    nom, iban, bic = ASSUREE_RETOUR
+    with horloge.figer(paye):
+        ordre = depenses_services.ordre_depense_creer(
+            acting_user=directrice,
+            saisie=depenses_services.SaisieDepense(
+                gestion="technique",
+                nature="prestation",
+                objet=f"Pension d'invalidité de {paye:%m/%Y}, {nom}",
+                bases_liquidation="Pension d'invalidité de 2e catégorie, échéance mensuelle",
+                compte_imputation="6561",
+                compte_tiers="412",
+                date_fait=paye,
+                dates={"service_fait": paye, "reception": paye},
+                lignes=[
+                    depenses_services.LigneCreancier(
+                        nom, "assurée", iban, PENSION_RETOUR_MONTANT, bic=bic
+                    )
+                ],
+                pieces_references="Notification de pension au dossier de l'assurée",
+            ),
+        )
+        depenses_services.ordre_depense_attester_service_fait(
+            acting_user=directrice, ordre=ordre, le=paye
+        )
+        depenses_services.ordre_depense_signer(
+            acting_user=directrice, ordre=ordre, mot_de_passe=mot_de_passe
+        )
+        depenses_services.ordre_depense_transmettre(acting_user=directrice, ordre=ordre)
+        depenses_services.ordre_depense_viser(
+            acting_user=comptable,
+            ordre=ordre,
+            appreciations={"imputation": (True, ""), "validite_dette": (True, "")},
+        )
+        lot = lot_payer(acting_user=comptable, ordres=[ordre], compte=compte)
+    return RetourBanque(paiement=lot.paiements.get(), le=retourne)
+
+
 def releve_exemple(
     compte: CompteDisponibilite,
     du: datetime.date,
     au: datetime.date,
     *,
     frais: Decimal | None = Decimal("12.50"),
+    retours: tuple[RetourBanque, ...] = (),
 ) -> bytes:
     """A camt.053.001.08 statement such as the bank would send for `compte` from `du`
     to `au`: every book movement of the account as the bank sees it (a payment
     batch as one debit per transfer, with its EndToEndId), plus the bank's
-    monthly fee, which the books do not know yet. For the demo and the tests."""
+    monthly fee, which the books do not know yet, and the transfers it
+    returns (`retours`: a credit with the reversal indicator, the return
+    reason and the code PMNT/ICDT/RRTN, carrying the transfer's EndToEndId).
+    The counter-entry of a return already recorded is not a movement of its
+    own: the bank booked it as the return line. For the demo and the tests."""
     lots = {
         lot.ecriture_id: lot
         for lot in LotPaiement.objects.filter(compte=compte, date__range=(du, au)).prefetch_related(
@@ -294,6 +374,7 @@ def releve_exemple(
             ecriture__date__range=(du, au),
         )
         .exclude(ecriture__journal__a_nouveaux=True)
+        .exclude(ecriture_id__in=Retour.objects.values("ecriture_id"))
         .select_related("ecriture")
         .order_by("ecriture__date", "id")
     ):
@@ -339,6 +420,25 @@ def releve_exemple(
                 contrepartie="",
             )
         )
+    for r in retours:
+        p = r.paiement
+        lignes.append(
+            releves.LigneReleve(
+                date_operation=r.le,
+                date_valeur=r.le,
+                montant=p.montant,
+                sens="credit",
+                libelle=f"RETOUR VIR SEPA {p.beneficiaire}"[:140],
+                reference=p.bout_en_bout,
+                reference_banque=f"R{p.pk:08d}",
+                contrepartie=p.beneficiaire[:70],
+                code_operation="PMNT/ICDT/RRTN",
+                contre_passation=True,
+                motif_retour=r.motif,
+                motif_retour_info=r.info,
+            )
+        )
+    lignes.sort(key=lambda lg: lg.date_operation)
     ouverture = (
         solde_comptable(compte.compte.numero, du - datetime.timedelta(days=1))
         if (du.year == au.year and du > datetime.date(au.year, 1, 1))

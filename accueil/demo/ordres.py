@@ -13,7 +13,7 @@ from oppositions.services import opposition_enregistrer
 from recettes import services as recettes_services
 from recettes.models import OrdreRecette
 from tresorerie import services as tresorerie_services
-from tresorerie.demo import creer_tresorerie_demo, releve_exemple
+from tresorerie.demo import creer_tresorerie_demo, releve_exemple, virement_retourne_demo
 from tresorerie.selectors import solde_comptable
 
 
@@ -31,11 +31,23 @@ def creer_tresorerie_demo_operations(
     )
     hier = aujourd_hui - datetime.timedelta(days=1)
     if hier >= exercice.debut:
+        # A pension paid a few days ago comes back on the statement (AC04, account
+        # closed): its import cancels the payment, the order waits, visé, « à corriger ».
+        retour = virement_retourne_demo(
+            directrice=personnes["directrice"],
+            comptable=comptable,
+            mot_de_passe=mot_de_passe_demo("directrice"),
+            exercice=exercice,
+            compte=comptes["BANQUE"],
+            hier=hier,
+        )
         tresorerie_services.releve_importer(
             acting_user=comptable,
             compte=comptes["BANQUE"],
             nom_fichier=f"releve-{hier:%Y%m%d}.xml",
-            contenu=releve_exemple(comptes["BANQUE"], exercice.debut, hier),
+            contenu=releve_exemple(
+                comptes["BANQUE"], exercice.debut, hier, retours=(retour,) if retour else ()
+            ),
         )
         # Yesterday's count at the desk agreed with the books.
         reste, comptage = solde_comptable("531", hier), {}
