@@ -320,14 +320,19 @@ def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
     from depenses.models import OrdreDepense
     from tresorerie.sepa import valider_pain001
 
-    vises = list(OrdreDepense.objects.filter(etat="vise").order_by("numero"))
+    # Three visaed orders in the demo: these two, and the pension whose transfer the
+    # bank returned (issue 15), which waits for corrected bank details.
+    vises = list(OrdreDepense.objects.filter(etat="vise", retours__isnull=True).order_by("numero"))
     assert len(vises) == 2
     _connexion(page, live_server, "comptable")
-    page.get_by_role("link", name="Ordres de dépense visés à payer : 2").click()
+    page.get_by_role("link", name="Ordres de dépense visés à payer : 3").click()
+    expect(page.get_by_role("link", name="virement revenu")).to_be_visible()
     for o in vises:
         page.get_by_label(f"Payer l'ordre {o.reference}").check()
     page.get_by_role("button", name="Payer la sélection").click()
-    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")
+    ).to_be_visible()
     page.screenshot(path=str(CAPTURES / "lot.png"), full_page=True)
     with page.expect_download() as telechargement:
         page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)").click()
@@ -346,7 +351,9 @@ def test_un_lot_de_deux_ordres_vises_est_paye_et_son_fichier_sepa_se_telecharge(
     page.get_by_role("button", name="Se déconnecter").click()
     _connexion(page, live_server, "auditeur")
     page.goto(lot)
-    expect(page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Télécharger le fichier SEPA (pain.001.001.09)")
+    ).to_be_visible()
     page.goto(f"{live_server.url}/tresorerie/paiements/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.get_by_role("button", name="Payer la sélection").count() == 0
