@@ -1,7 +1,8 @@
 """The demo fund's accounts of funds and carnets (SCENARIOS.md: the Caisse des
 dépôts subdivision, the compte spécial d'exécution, one external bank account,
 one compte spécial d'encaissement for cotisations, a cash desk; and the régie
-of the front desk)."""
+of the front desk), and the bank statement the demo imports, with the pension
+whose transfer the bank returned (issue 15)."""
 
 from __future__ import annotations
 
