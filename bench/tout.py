@@ -3,7 +3,7 @@
     python -m bench.tout                  # the four, full size
     python -m bench.tout --petit          # the four at 1/20 of the sizes
     python -m bench.tout --seul saisie    # one of them (saisie, import, balance, tresorerie,
-                                          # cloture); repeatable
+                                          # cloture, camt, pain001); repeatable
 
 The database `caisse_bench` is dropped and recreated first. The document is
 rewritten only by a full-size run of the four benchmarks, or when `--doc` is
@@ -22,7 +22,8 @@ from pathlib import Path
 from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
-BANCS = ("saisie", "import", "balance", "tresorerie", "cloture")
+# camt after tresorerie: it skips its batch when benchmark 4 opened the credit first.
+BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001")
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -33,6 +34,9 @@ BALANCE = 5_000_000
 QUITTANCES = 200
 LOT_PAIEMENTS = 10_000
 CLOTURE_LIGNES = 10_000_000
+CAMT_LIGNES = (1_000, 20_000, 100_000)
+CAMT_LOT = 20_000
+PAIN001_VIREMENTS = (10_000, 50_000)
 PETIT = 1 / 20
 
 
@@ -51,8 +55,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         choices=BANCS,
         metavar="BANC",
-        help="ne lancer que ce banc : saisie, import, balance, tresorerie ou cloture (option "
-        "répétable)",
+        help="ne lancer que ce banc : saisie, import, balance, tresorerie, cloture, camt ou "
+        "pain001 (option répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
     doc.add_argument(
@@ -62,7 +66,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     return analyse.parse_args(argv)
 
 
-def tailles(petit: bool) -> dict[str, int]:
+def tailles(petit: bool) -> dict:
     echelle = PETIT if petit else 1
     return {
         "saisie": round(SAISIE_PAR_TOUR * echelle),
@@ -72,6 +76,9 @@ def tailles(petit: bool) -> dict[str, int]:
         "quittances": round(QUITTANCES * echelle),
         "lot": round(LOT_PAIEMENTS * echelle),
         "cloture": round(CLOTURE_LIGNES * echelle),
+        "camt": [round(n * echelle) for n in CAMT_LIGNES],
+        "camt_lot": round(CAMT_LOT * echelle),
+        "pain001": [round(n * echelle) for n in PAIN001_VIREMENTS],
     }
 
 
@@ -107,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
             from bench import cloture
 
             resultat = cloture.executer(taille["cloture"])
+        elif banc == "camt":
+            from bench.tresorerie import camt
+
+            resultat = camt.resultat_tout(taille["camt"], taille["camt_lot"])
+        elif banc == "pain001":
+            from bench.tresorerie import pain001
+
+            resultat = pain001.executer(taille["pain001"])
         else:
             from bench import tresorerie
 
@@ -227,6 +242,10 @@ def document(resultats, machine, taille, options, duree) -> str:
                 f"trésorerie {nombre(taille['quittances'])} quittances et un lot de "
                 f"{nombre(taille['lot'])} paiements",
                 f"fin d'exercice sur {nombre(taille['cloture'])} lignes",
+                "relevés camt.053 de "
+                + ", ".join(nombre(n) for n in taille["camt"])
+                + f" lignes et un lot de {nombre(taille['camt_lot'])} paiements rapproché",
+                "pain.001 de " + ", ".join(nombre(n) for n in taille["pain001"]) + " virements",
             ]
         )
         + ".",
@@ -250,6 +269,8 @@ def document(resultats, machine, taille, options, duree) -> str:
         ".venv/bin/python -m bench.tout --petit  # tailles /20, environ une minute, sans réécrire ce fichier",
         ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance, tresorerie, cloture",
         ".venv/bin/python -m bench.cloture --lignes 1000000  # la fin d'exercice seule, à la taille voulue",
+        ".venv/bin/python -m bench.tresorerie.camt     # relevés camt.053 seuls (--entrees, --lot)",
+        ".venv/bin/python -m bench.tresorerie.pain001  # fichiers pain.001 seuls (--virements)",
         "```",
         "",
         "- La base `caisse_bench` (variable `CAISSE_DB`, posée par les bancs eux-mêmes) est "
