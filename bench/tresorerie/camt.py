@@ -40,7 +40,7 @@ import hashlib
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -292,26 +292,74 @@ class Import:
     rapprochement: float  # rapprocher_automatiquement inside the import
     rapprochees: int
     copy: float = 0.0
+    sql: dict[str, list[float]] = field(default_factory=dict)  # outside the matching
+    sql_rapprochement: list[float] = field(default_factory=list)  # inside it
+    commit: float = 0.0
 
 
 def importer(comptable, banque, contenu: bytes, nom: str) -> Import:
+    from django.db import connection
+
+    from bench.saisie import _resume_sql
     from tresorerie import releves, services
     from tresorerie.models import LigneReleve, Rapprochement
     from tresorerie.services import releves as service_releves
 
     lectures, rapprochements = [], []
+    sql_hors, sql_dans, dans = {}, [], [False]
+    commits = []
+
+    def espion_sql(execute, sql, params, many, context):
+        debut = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            duree = time.perf_counter() - debut
+            if dans[0]:
+                sql_dans.append(duree)
+            else:
+                sql_hors.setdefault(_resume_sql(sql), []).append(duree)
+
+    rapprocher = service_releves.rapprocher_automatiquement
+
+    def rapprocher_marque(*args, **kwargs):
+        dans[0] = True
+        try:
+            return rapprocher(*args, **kwargs)
+        finally:
+            dans[0] = False
+
+    commit = connection.commit
+
+    def commit_chronometre():
+        debut = time.perf_counter()
+        try:
+            return commit()
+        finally:
+            commits.append(time.perf_counter() - debut)
+
     commun.point_de_controle()
     commun.attendre_le_calme(duree_max=20)
-    with (
-        espion(releves, "lire_camt", lectures),
-        espion(service_releves, "rapprocher_automatiquement", rapprochements),
-        commun.chronometrer(commun.pid_serveur_django()) as chrono,
-    ):
-        releve = services.releve_importer(
-            acting_user=comptable, compte=banque, nom_fichier=nom, contenu=contenu
-        )
+    service_releves.rapprocher_automatiquement = rapprocher_marque
+    connection.commit = commit_chronometre
+    try:
+        with (
+            espion(releves, "lire_camt", lectures),
+            espion(service_releves, "rapprocher_automatiquement", rapprochements),
+            connection.execute_wrapper(espion_sql),
+            commun.chronometrer(commun.pid_serveur_django()) as chrono,
+        ):
+            releve = services.releve_importer(
+                acting_user=comptable, compte=banque, nom_fichier=nom, contenu=contenu
+            )
+    finally:
+        service_releves.rapprocher_automatiquement = rapprocher
+        del connection.commit
     lignes = LigneReleve.objects.filter(releve=releve)
     return Import(
+        sql=sql_hors,
+        sql_rapprochement=sql_dans,
+        commit=sum(commits),
         nombre=lignes.count(),
         duree=chrono.duree,
         autres=chrono.cpu_autres / chrono.duree,

@@ -94,11 +94,19 @@ def section(m: Mesures, machine: dict[str, str], duree: float) -> list[str]:
         lignes.append(
             f"- {nombre(i.nombre)} lignes : lecture {nombre(100 * i.lecture / i.duree)} % de "
             f"l'import, rapprochement {nombre(100 * i.rapprochement / i.duree)} %, le reste "
-            f"(contrôles, INSERT en bloc, audit, COMMIT) {secondes(reste)} contre "
-            f"{secondes(i.copy)} pour le COPY ; `lire_camt` coûte "
-            f"{nombre(lu.lire.mediane / lu.nombre * 1e6)} µs par ligne, la limite brute "
-            f"{nombre(lu.brut.mediane / lu.nombre * 1e6)} µs (dont XSD "
+            f"{secondes(reste)} ({_reste(i, reste)}) contre {secondes(i.copy)} pour le COPY ; "
+            f"`lire_camt` coûte {nombre(lu.lire.mediane / lu.nombre * 1e6)} µs par ligne, la "
+            f"limite brute {nombre(lu.brut.mediane / lu.nombre * 1e6)} µs (dont XSD "
             f"{nombre(lu.xsd.mediane / lu.nombre * 1e6)} µs)."
+        )
+    if m.lot:
+        i = m.lot
+        lignes.append(
+            f"- Lot de {nombre(i.nombre)} paiements : rapprochement "
+            f"{secondes(i.rapprochement)} ({nombre(len(i.sql_rapprochement))} requêtes SQL, "
+            f"{secondes(sum(i.sql_rapprochement))}), lecture {secondes(i.lecture)}, le reste "
+            f"{secondes(i.duree - i.lecture - i.rapprochement)} "
+            f"({_reste(i, i.duree - i.lecture - i.rapprochement)})."
         )
     lignes += [
         "",
@@ -133,6 +141,20 @@ def _rangee_import(i: Import, lu: Lecture) -> str:
         f"| {secondes(i.rapprochement)} | {secondes(reste)} | {secondes(i.copy)} "
         f"| {secondes(limite)} | {_x(i.duree, limite)} | {_x(i.duree, lu.lire.mediane)} "
         f"| {nombre(i.nombre / i.duree)} |"
+    )
+
+
+def _reste(i: Import, reste: float) -> str:
+    """The import outside reading and matching: its SQL by statement, the COMMIT, Python."""
+    sql = sorted(i.sql.items(), key=lambda kv: -sum(kv[1]))
+    total = sum(sum(durees) for _, durees in sql)
+    principales = ", ".join(
+        f"`{resume}` ×{len(durees)} {secondes(sum(durees))}" for resume, durees in sql[:3]
+    )
+    return (
+        f"SQL hors rapprochement {secondes(total)} dont {principales} ; COMMIT "
+        f"{secondes(i.commit)} ; Python (contrôles, objets `LigneReleve`, audit) "
+        f"{secondes(max(0.0, reste - total - i.commit))}"
     )
 
 
