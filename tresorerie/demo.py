@@ -282,11 +282,11 @@ class RetourBanque:
     paiement: Paiement
     le: datetime.date
     motif: str = "AC04"
-    info: str = "Compte clos"
+    info: str = "Compte clôturé à la demande de la titulaire"
 
 
 # The insured person whose monthly pension comes back: her account is closed.
-ASSUREE_RETOUR = ("Mme Nadia Benali", "FR1420041010050500013M02606", "PSSTFRPPXXX")
+ASSUREE_RETOUR = ("Mme Nadia Benali", "FR7620041010050712345K02813", "PSSTFRPPXXX")
 PENSION_RETOUR_MONTANT = Decimal("1184.62")
 
 

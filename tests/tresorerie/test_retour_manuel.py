@@ -53,7 +53,7 @@ def test_par_la_page_du_lot_le_retour_est_enregistre_et_la_ligne_rapprochee(
     assert mode(credit) is None and paiement.ordre.etat == "paye"
     client.force_login(comptable)
     avant = page(client.get(reverse("tresorerie:lot", args=[lot.pk])))
-    assert avant.count("Enregistrer un virement retourné ou rejeté") == 2
+    assert avant.count("<summary>Enregistrer un retour<") == 2
     assert f"ligne n° {credit.pk} du 15/06/2026" in avant and "(1 200,00 €)" in avant
 
     reponse = client.post(
@@ -88,7 +88,7 @@ def test_par_la_page_du_lot_le_retour_est_enregistre_et_la_ligne_rapprochee(
     apres = page(client.get(reverse("tresorerie:lot", args=[lot.pk])))
     assert "retourné le 15/06/2026</strong> (AC04 compte clos)" in apres
     assert reverse("tresorerie:retour", args=[retour.pk]) in apres
-    assert apres.count("Enregistrer un virement retourné ou rejeté") == 1
+    assert apres.count("<summary>Enregistrer un retour<") == 1
     fiche = page(client.get(reverse("tresorerie:retour", args=[retour.pk])))
     assert (
         f'<a href="{reverse("tresorerie:releve", args=[credit.releve_id])}">relevé de compte '
