@@ -117,3 +117,26 @@ def test_un_fichier_en_utf16_est_nomme_comme_tel(comptable, comptes):
         "messages ISO 20022."
     )
     assert not Releve.objects.exists()
+
+
+def test_un_releve_qui_ne_mene_pas_au_releve_suivant_est_refuse(comptable, comptes):
+    """Two days covered, then a statement overlapping them on the boundary days:
+    it follows the previous one but does not lead to the next one."""
+    banque = comptes["BANQUE"]
+    j2, j1 = AUJOURD_HUI - 2 * JOUR, AUJOURD_HUI - JOUR
+    importer(comptable, banque, releve(banque.iban, "R-J2", j2, j2, "100.00"))
+    credit = ligne("50.00", "credit", "VIR-9")
+    importer(comptable, banque, releve(banque.iban, "R-J", AUJOURD_HUI, AUJOURD_HUI, "100.00"))
+    intrus = releve(banque.iban, "R-INTRUS", j2, AUJOURD_HUI, "100.00", [credit])
+    with pytest.raises(DonneeInvalide) as refus:
+        importer(comptable, banque, intrus, "intrus.xml")
+    assert str(refus.value) == (
+        f"Le relevé « R-INTRUS » (du {j2:%d/%m/%Y} au {AUJOURD_HUI:%d/%m/%Y}) se clôt sur "
+        "150,00\u00a0€, alors que le relevé suivant déjà importé, R-J (du "
+        f"{AUJOURD_HUI:%d/%m/%Y} au {AUJOURD_HUI:%d/%m/%Y}), s'ouvre sur 100,00\u00a0€ : il ne "
+        "prend pas place entre les relevés du compte."
+    )
+    # A statement of the missing day that leads from one to the other fills the gap.
+    manquant = importer(comptable, banque, releve(banque.iban, "R-J1", j1, j1, "100.00"), "j1")
+    assert manquant.solde_cloture == Decimal("100.00")
+    assert Releve.objects.count() == 3

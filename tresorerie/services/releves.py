@@ -134,22 +134,36 @@ def _exiger_periode(lu, compte: CompteDisponibilite, le) -> None:
 
 
 def _exiger_suite(lu, compte: CompteDisponibilite) -> None:
-    """A statement follows the previous statement of the account (not an avis:
-    a notification has no balances and is not compared with statements)."""
+    """A statement takes its place in the account's chain of statements: it
+    follows the previous one, and leads to the next one when it fills a gap
+    (a statement imported late). Not an avis: a notification has no balances
+    and is not compared with statements."""
     if lu.nature != releves.RELEVE:
         return
+    releves_du_compte = Releve.objects.filter(compte=compte, nature=Releve.Nature.RELEVE)
     precedent = (
-        Releve.objects.filter(
-            compte=compte, nature=Releve.Nature.RELEVE, date_fin__lte=lu.date_debut
-        )
-        .order_by("-date_fin", "-id")
-        .first()
+        releves_du_compte.filter(date_fin__lte=lu.date_debut).order_by("-date_fin", "-id").first()
     )
     if precedent is not None and precedent.solde_cloture != lu.solde_ouverture:
         raise DonneeInvalide(
             f"Le solde d'ouverture du relevé ({format_euros(lu.solde_ouverture)}) ne suit pas le "
             f"solde de clôture du relevé précédent {precedent.identifiant} "
             f"({format_euros(precedent.solde_cloture)}) : un relevé manque-t-il ?"
+        )
+    suivant = (
+        # a statement of the same single day came before it (same-day chain)
+        releves_du_compte.filter(date_debut__gte=lu.date_fin, date_fin__gt=lu.date_debut)
+        .order_by("date_debut", "id")
+        .first()
+    )
+    if suivant is not None and suivant.solde_ouverture != lu.solde_cloture:
+        raise DonneeInvalide(
+            f"Le relevé « {lu.identifiant} » (du {lu.date_debut:%d/%m/%Y} au "
+            f"{lu.date_fin:%d/%m/%Y}) se clôt sur {format_euros(lu.solde_cloture)}, alors que le "
+            f"relevé suivant déjà importé, {suivant.identifiant} (du "
+            f"{suivant.date_debut:%d/%m/%Y} au {suivant.date_fin:%d/%m/%Y}), s'ouvre sur "
+            f"{format_euros(suivant.solde_ouverture)} : il ne prend pas place entre les relevés "
+            "du compte."
         )
 
 
