@@ -11,11 +11,14 @@ payment's account of the payment's amount, not yet matched nor taken by
 another return: it is then matched with the counter-entry's class-5 line,
 found as the automatic matching finds it (`retours_releve._ligne_classe_5`).
 A transfer rejected before booking has no credit line: the bank debited the
-batch minus that transfer; the counter-entry lets the batch's book line
+batch minus that transfer (refused when the statement shows it debited: its
+EndToEndId, or the batch's full total, matched to the batch's entry); the counter-entry lets the batch's book line
 minus the counter-entry match that debit by hand (`releves.rapprocher`).
 """
 
 from __future__ import annotations
+
+from django.db.models import Q
 
 from core.audit import audit
 from core.exceptions import DonneeInvalide, TransitionInterdite
@@ -27,7 +30,7 @@ from tresorerie.services.commun import _atomique, _aujourd_hui
 from tresorerie.services.retours import MOTIFS_RETOUR, paiement_retourner
 from tresorerie.services.retours_releve import _ligne_classe_5, anomalie_de_date
 
-__all__ = ["ACTE_RETOURNER", "CODE_RETOURNER", "virement_retourne_enregistrer"]
+__all__ = ["ACTE_RETOURNER", "CODE_RETOURNER", "debit_rapproche", "virement_retourne_enregistrer"]
 
 ACTE_RETOURNER = "enregistrer un virement retourné ou rejeté"
 CODE_RETOURNER = "tresorerie.virement_retourner"
@@ -88,6 +91,39 @@ def _ligne_conforme(paiement: Paiement, ligne: LigneReleve) -> None:
         )
 
 
+def debit_rapproche(paiement: Paiement) -> LigneReleve | None:
+    """The statement's debit line that shows the bank booked `paiement`, if any:
+    a debit of the batch's account matched to the batch's book entry whose
+    reference is the payment's EndToEndId, or that is the batch's full total
+    (one entry for the batch)."""
+    lot = paiement.lot
+    return (
+        LigneReleve.objects.filter(
+            sens="debit",
+            releve__compte_id=lot.compte_id,
+            rapprochement__lignes_ecriture__ecriture_id=lot.ecriture_id,
+        )
+        .filter(Q(reference=paiement.bout_en_bout) | Q(montant=lot.total))
+        .select_related("releve")
+        .order_by("id")
+        .first()
+    )
+
+
+def _pas_deja_debite(paiement: Paiement) -> None:
+    """A rejection « before booking » (no statement line) of a transfer the bank
+    already debited is refused: its return comes with the statement's credit line."""
+    debit = debit_rapproche(paiement)
+    if debit is not None:
+        raise TransitionInterdite(
+            f"Le virement {paiement.bout_en_bout} à {paiement.beneficiaire} a été débité par la "
+            f"banque (relevé {debit.releve.identifiant}, ligne du "
+            f"{debit.date_operation:%d/%m/%Y}) : il n'a pas été rejeté avant comptabilisation ; "
+            "enregistrez son retour avec la ligne de crédit du relevé qui le rend.",
+            details={"ligne_releve": debit.pk},
+        )
+
+
 @_atomique
 def virement_retourne_enregistrer(
     *, acting_user, paiement: Paiement, motif: str, motif_info: str = "", ligne_releve=None
@@ -107,7 +143,9 @@ def virement_retourne_enregistrer(
             details={"retour": deja.pk},
         )
     ligne = None
-    if ligne_releve is not None:
+    if ligne_releve is None:
+        _pas_deja_debite(paiement)
+    else:
         ligne = LigneReleve.objects.select_related("releve__compte").get(
             pk=getattr(ligne_releve, "pk", ligne_releve)
         )

@@ -39,6 +39,7 @@ from tresorerie.services.commun import _atomique, _aujourd_hui, exercice_du
 __all__ = [
     "MOTIFS_COMPTE",
     "MOTIFS_RETOUR",
+    "date_du_retour",
     "libelle_motif",
     "paiement_retourner",
 ]
@@ -128,6 +129,17 @@ def _montant_conforme(paiement: Paiement, montant, ligne_releve) -> None:
             )
 
 
+def date_du_retour(paiement: Paiement, ligne_releve, le):
+    """The day the bank returned the transfer (`Retour.date`, « retourné le »):
+    the booking date of the statement line that brought it back, never after
+    `le` (the day it is recorded, the counter-entry's date) nor before the
+    batch's date; without a line, `le`."""
+    jour = getattr(ligne_releve, "date_operation", None)
+    if jour is None:
+        return le
+    return min(le, max(jour, paiement.lot.date))
+
+
 @_atomique
 def paiement_retourner(
     *,
@@ -144,7 +156,8 @@ def paiement_retourner(
     One act of the agent comptable, dated today: the counter-entry (journal TR,
     debit of the batch's account of funds, credit of the order's third-party
     account with the creditor as tiers, piece = the payment's end-to-end id),
-    the `Retour`, the order back to *visé* (its payment mention cleared, kept
+    the `Retour` (dated the statement line's booking day, `date_du_retour`),
+    the order back to *visé* (its payment mention cleared, kept
     in the `Retour`), the payment of its credits undone for the amount, the
     opposing party's imputation restored if the transfer was to him; audited.
     Idempotent: the same payment returned again (the camt.054, then the
@@ -169,6 +182,7 @@ def paiement_retourner(
             f"{paiement.lot.get_moyen_display()} : seul un virement est retourné par la banque."
         )
     code = (motif or "").strip().upper()[:35]
+    date_retour = date_du_retour(paiement, ligne_releve, le)
     libelle = libelle_motif(code)
     info = (motif_info or "").strip()[:255]
     exercice = exercice_du(le)
@@ -201,7 +215,7 @@ def paiement_retourner(
         motif_info=info,
         ligne_releve=ligne_releve,
         ecriture=ecriture,
-        date=le,
+        date=date_retour,
         mention=mention,
         par=acting_user,
     )
@@ -234,6 +248,7 @@ def paiement_retourner(
             "motif_libelle": libelle,
             "motif_info": info,
             "ecriture": f"TR-{ecriture.numero}",
+            "date": date_retour,
             "ligne_releve": getattr(ligne_releve, "pk", None),
             "opposition": paiement.opposition_id,
         },

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from core import csv_sur, horloge
+from core.actes import erreurs_formulaire
 from depenses.models import LigneOrdreDepense, OrdreDepense
+from oppositions.banque import formater_iban
 from tresorerie import pdf
 from tresorerie import selectors_retours as selecteurs
 from tresorerie.actes_retours import (
@@ -29,7 +33,7 @@ from tresorerie.services.retours_coordonnees import (
     corrections_des_lignes,
     ibans_retournes,
 )
-from tresorerie.views.commun import _est_comptable, action, lecture
+from tresorerie.views.commun import _est_comptable, action, agir, exiger, lecture
 
 COLONNES_CSV = [
     "Retourné le",
@@ -109,6 +113,7 @@ def retours(request):
             "etat": etat,
             "etat_libelle": ETATS_RETOUR.get(etat, ""),
             "etats": ETATS_RETOUR,
+            "peut_corriger": COORDONNEES_CORRIGER.droit.accorde(request.user),
         },
     )
 
@@ -131,8 +136,16 @@ def _mention(mention: dict) -> dict:
     }
 
 
-@lecture
-def retour(request, pk: int):
+def _coordonnees_initiales(iban: str, bic: str, correction) -> dict:
+    """What the correction form shows before anything is typed: the current
+    details (the last correction, else the transfer's or the line's), so that
+    confirming the same account keeps its BIC too."""
+    if correction is not None:
+        iban, bic = correction.iban, correction.bic
+    return {"iban": formater_iban(iban) if iban else "", "bic": bic or ""}
+
+
+def _page_retour(request, pk: int, form=None, status: int = 200):
     objet = get_object_or_404(
         Retour.objects.select_related(
             "paiement__lot", "ordre__exercice", "ecriture__journal", "par", "ligne_releve__releve"
@@ -152,6 +165,13 @@ def retour(request, pk: int):
             .select_related("ordre__exercice")
             .order_by("ordre_id", "id")
         )
+    corrections = list(objet.corrections.select_related("par").order_by("id"))
+    if form is None and COORDONNEES_CORRIGER.droit.accorde(request.user):
+        form = CorrectionCoordonneesForm(
+            initial=_coordonnees_initiales(
+                objet.paiement.iban, objet.paiement.bic, corrections[-1] if corrections else None
+            )
+        )
     return render(
         request,
         "tresorerie/retour.html",
@@ -159,28 +179,54 @@ def retour(request, pk: int):
             "ligne": ligne,
             "r": objet,
             "mention": _mention(objet.mention),
-            "corrections": objet.corrections.select_related("par"),
-            "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
+            "corrections": corrections,
+            "form": form,
             "motifs_compte": sorted(MOTIFS_COMPTE),
             "autres": autres,
         },
+        status=status,
     )
 
 
-retour_corriger = action(
-    COORDONNEES_CORRIGER,
-    queryset=Retour.objects.select_related("paiement"),
-    formulaire=CorrectionCoordonneesForm,
-    vers=lambda r, _resultat: reverse("tresorerie:retour", args=[r.pk]),
-)
-
-
 @lecture
-def ligne_coordonnees(request, pk: int):
-    """The bank details of an order's line whose creditor's IBAN the bank
-    returned on another transfer: the return, the corrections, the form."""
+def retour(request, pk: int):
+    return _page_retour(request, pk)
+
+
+def _corriger(request, acte, objet, page, vers: str):
+    """POST of a correction form: the act run, then its page; refused (a form
+    error, a wrong IBAN key, a rule), the page again with what was typed and
+    the French refusal (400). The one-time token: `agir` (`core.jetons.une_fois`)."""
+    exiger(request, acte)
+    form = CorrectionCoordonneesForm(request.POST)
+    if form.is_valid():
+        if agir(request, acte, form.cleaned_data, objet) is not None:
+            return redirect(vers)
+    else:
+        messages.error(request, erreurs_formulaire(form))
+    return page(request, objet.pk, form=form, status=400)
+
+
+@require_POST
+@lecture
+def retour_corriger(request, pk: int):
+    objet = get_object_or_404(Retour.objects.select_related("paiement"), pk=pk)
+    return _corriger(
+        request,
+        COORDONNEES_CORRIGER,
+        objet,
+        _page_retour,
+        reverse("tresorerie:retour", args=[objet.pk]),
+    )
+
+
+def _page_ligne(request, pk: int, form=None, status: int = 200):
     ligne = get_object_or_404(LigneOrdreDepense.objects.select_related("ordre__exercice"), pk=pk)
     correction = corrections_des_lignes([ligne.pk]).get(ligne.pk)
+    if form is None and COORDONNEES_LIGNE_CORRIGER.droit.accorde(request.user):
+        form = CorrectionCoordonneesForm(
+            initial=_coordonnees_initiales(ligne.iban, ligne.bic, correction)
+        )
     return render(
         request,
         "tresorerie/ligne_coordonnees.html",
@@ -188,17 +234,30 @@ def ligne_coordonnees(request, pk: int):
             "ligne": ligne,
             "retour": ibans_retournes().get("".join(ligne.iban.split()).upper()),
             "correction": correction,
-            "form": CorrectionCoordonneesForm() if _est_comptable(request.user) else None,
+            "form": form,
         },
+        status=status,
     )
 
 
-ligne_coordonnees_corriger = action(
-    COORDONNEES_LIGNE_CORRIGER,
-    queryset=LigneOrdreDepense.objects.all(),
-    formulaire=CorrectionCoordonneesForm,
-    vers=lambda ligne, _resultat: reverse("tresorerie:ligne_coordonnees", args=[ligne.pk]),
-)
+@lecture
+def ligne_coordonnees(request, pk: int):
+    """The bank details of an order's line whose creditor's IBAN the bank
+    returned on another transfer: the return, the corrections, the form."""
+    return _page_ligne(request, pk)
+
+
+@require_POST
+@lecture
+def ligne_coordonnees_corriger(request, pk: int):
+    ligne = get_object_or_404(LigneOrdreDepense.objects.all(), pk=pk)
+    return _corriger(
+        request,
+        COORDONNEES_LIGNE_CORRIGER,
+        ligne,
+        _page_ligne,
+        reverse("tresorerie:ligne_coordonnees", args=[ligne.pk]),
+    )
 
 
 def retours_du_lot(request, lot, paiements) -> dict:
