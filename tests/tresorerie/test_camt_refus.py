@@ -158,12 +158,34 @@ def test_un_statut_inconnu_est_refuse_en_le_nommant():
     ) in refus(modifier(ecrire(), inconnu))
 
 
-def test_un_releve_sans_solde_comptable_est_refuse_en_disant_ceux_qu_il_donne():
+def test_un_releve_aux_seuls_soldes_disponibles_est_lu_sur_eux_avec_une_note():
+    """Some banks give only the available balances (OPAV, CLAV): read on them,
+    noted, the entries still having to lead from one to the other."""
+
     def disponibles(document, n):
         ouverture, cloture = document.xpath("//c:Bal/c:Tp/c:CdOrPrtry/c:Cd", namespaces=n)
         ouverture.text, cloture.text = "OPAV", "CLAV"
 
-    assert refus(modifier(ecrire(), disponibles)) == (
+    attendu = lire_camt(ecrire())
+    lu = lire_camt(modifier(ecrire(), disponibles))
+    assert (lu.solde_ouverture, lu.solde_cloture, lu.lignes) == (
+        attendu.solde_ouverture,
+        attendu.solde_cloture,
+        attendu.lignes,
+    )
+    assert lu.ecarts[0] == (
+        "Le relevé « REL-2026-03 » ne donne que des soldes disponibles (OPAV, CLAV), pas de "
+        "solde comptable : ils sont lus comme soldes d'ouverture et de clôture, et les écritures "
+        "du relevé les relient."
+    )
+
+
+def test_un_releve_sans_solde_comptable_est_refuse_en_disant_ceux_qu_il_donne():
+    def clotures_seules(document, n):
+        ouverture, cloture = document.xpath("//c:Bal/c:Tp/c:CdOrPrtry/c:Cd", namespaces=n)
+        ouverture.text, cloture.text = "CLAV", "CLBD"
+
+    assert refus(modifier(ecrire(), clotures_seules)) == (
         "Le fichier n'est pas un relevé camt.053 valide : le relevé « REL-2026-03 » ne donne pas "
-        "de solde d'ouverture comptable (OPBD, PRCD ou ITBD) ; soldes trouvés : OPAV, CLAV."
+        "de solde d'ouverture comptable (OPBD, PRCD ou ITBD) ; soldes trouvés : CLAV, CLBD."
     )

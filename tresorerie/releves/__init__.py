@@ -55,7 +55,8 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
       refused; the period is `FrToDt` when given, else the dates of those
       balances (the day after PRCD's, or PRCD's own day when the bank dated it
       on the statement's day); a period ending before it starts is refused
-      showing both dates.
+      showing both dates. A statement with no booked balance at all but its
+      available ones (OPAV, CLAV) is read on those, noted in `ecarts`.
     A notification (camt.054, nature AVIS): `Ntfctn` instead of `Stmt`, no
     balances (`solde_ouverture` and `solde_cloture` None); its period is
     `FrToDt`, else the earliest and latest booking dates of its entries, else

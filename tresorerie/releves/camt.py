@@ -284,8 +284,11 @@ def _lire_bloc(
         )
         fin = lecture.jour(lecture.texte(periode, "ToDtTm"), f"la fin de période {du_bloc}", refus)
 
+    note_soldes = ""
     if message == RELEVE_053:
-        ouverture, cloture, debut_soldes, fin_soldes = _soldes(bloc, quoi, du_bloc, refus)
+        ouverture, cloture, debut_soldes, fin_soldes, note_soldes = _soldes(
+            bloc, quoi, du_bloc, refus
+        )
         debut = debut or debut_soldes
         fin = fin or fin_soldes
         nature = RELEVE
@@ -336,9 +339,11 @@ def _lire_bloc(
             f"{refus} : la période {du_bloc} finit le {fin:%d/%m/%Y}, avant de commencer le "
             f"{debut:%d/%m/%Y} ; demandez à la banque un relevé corrigé."
         )
-    ecarts = (*((note_iban,) if note_iban else ()), *notes) + _dates_hors_periode(
-        lignes, debut, fin, du_bloc, refus, avis=nature == AVIS
-    )
+    ecarts = (
+        *((note_iban,) if note_iban else ()),
+        *((note_soldes,) if note_soldes else ()),
+        *notes,
+    ) + _dates_hors_periode(lignes, debut, fin, du_bloc, refus, avis=nature == AVIS)
     releve = Releve(
         format=message,
         identifiant=identifiant,
@@ -408,14 +413,29 @@ def _iban(bloc: etree._Element, quoi: str, refus: str) -> tuple[str, str]:
 
 def _soldes(
     bloc: etree._Element, quoi: str, du_bloc: str, refus: str
-) -> tuple[Decimal, Decimal, datetime.date, datetime.date]:
-    """(opening, closing, first day, last day): OPBD, else PRCD (the day after), else the
-    first ITBD; CLBD, else the last ITBD. The intermediate balance ITBD closes a page of
-    a statement split over several `Stmt` or files and opens the next."""
+) -> tuple[Decimal, Decimal, datetime.date, datetime.date, str]:
+    """(opening, closing, first day, last day, note): OPBD, else PRCD (the day after),
+    else the first ITBD; CLBD, else the last ITBD. The intermediate balance ITBD closes a
+    page of a statement split over several `Stmt` or files and opens the next. A
+    statement that gives no booked balance at all but its opening and closing available
+    balances (OPAV, CLAV; some Baltic banks) is read on those, with a note: the entries
+    must still add up from one to the other, which `verifier_soldes` checks."""
     soldes: dict[str, tuple[Decimal, datetime.date]] = {}
     intermediaires: list[tuple[Decimal, datetime.date]] = []
+    comptables = {"OPBD", "PRCD", "CLBD", "ITBD"}
+    codes = {lecture.texte(bal, "Tp/CdOrPrtry/Cd") for bal in bloc.iterfind("Bal")}
+    disponibles = not (codes & comptables) and {"OPAV", "CLAV"} <= codes
+    note = ""
+    if disponibles:
+        note = (
+            f"{quoi[0].upper()}{quoi[1:]} ne donne que des soldes disponibles (OPAV, CLAV), "
+            "pas de solde comptable : ils sont lus comme soldes d'ouverture et de clôture, "
+            "et les écritures du relevé les relient."
+        )
     for bal in bloc.iterfind("Bal"):
         code = lecture.texte(bal, "Tp/CdOrPrtry/Cd")
+        if disponibles and code in ("OPAV", "CLAV"):
+            code = "OPBD" if code == "OPAV" else "CLBD"
         if code in ("OPBD", "PRCD", "CLBD", "ITBD") and code not in soldes:
             libelle = f"le solde {code} {du_bloc}"
             valeur = lecture.montant(bal.find("Amt"), libelle, refus)
@@ -462,7 +482,7 @@ def _soldes(
     # PRCD is the previous statement's closing: the period starts the day after,
     # unless the bank dated it on the statement's own day.
     debut = min(date_ouverture + _UN_JOUR, fin) if ouvert == "PRCD" else date_ouverture
-    return ouverture, cloture, debut, fin
+    return ouverture, cloture, debut, fin, note
 
 
 def _dates_hors_periode(
