@@ -450,6 +450,17 @@ def test_deux_avis_du_meme_compte_sont_reunis_et_de_deux_comptes_refuses():
         f"Le fichier contient les relevés de 2 comptes ({AUTRE_IBAN}, {IBAN}) : un import ne "
         "peut porter que sur un seul compte"
     )
+    # Imported on one of its accounts, the file is read for that account alone, noted.
+    deux_comptes = modifier(premier, ajouter(ailleurs))
+    pour_l_autre = lire_camt(deux_comptes, iban=AUTRE_IBAN)
+    assert (pour_l_autre.iban, pour_l_autre.identifiant) == (AUTRE_IBAN, "AV-3")
+    assert [x.montant for x in pour_l_autre.lignes] == [Decimal("2.00")]
+    assert pour_l_autre.ecarts[-1] == (
+        f"Le fichier contient aussi les relevés de 1 autre(s) compte(s) ({IBAN}) : seuls ceux "
+        f"du compte {AUTRE_IBAN} sont lus ici ; importez le même fichier sur chacun de ces "
+        "comptes."
+    )
+    assert lire_camt(deux_comptes, iban=IBAN).identifiant == "REL-2026-03"
 
 
 def test_un_avis_dont_une_ecriture_sort_de_la_periode_est_lu_avec_une_note():

@@ -47,7 +47,8 @@ camt (`lire_camt`; `lire_camt053` is the same function under its first name)
     A statement (camt.053, nature RELEVE):
     - several `Stmt` of one account (e.g. a week of daily statements) are
       merged, provided each closing balance is the next opening balance;
-      statements of several accounts are refused;
+      statements of several accounts are refused, unless the caller names
+      the account imported (`iban=`): then only its statements are read, noted;
     - each statement must add up: closing = opening + credits - debits, over
       its booked entries (status BOOK; PDNG, INFO and FUTR entries are ignored);
     - opening balance OPBD, or PRCD (previous closing) when OPBD is absent;

@@ -48,9 +48,14 @@ _AUTRES_MESSAGES = {
 }
 
 
-def lire_camt(contenu: bytes) -> Releve:
+def lire_camt(contenu: bytes, iban: str | None = None) -> Releve:
     """The statement (camt.053) or notification (camt.054) in `contenu`, checked,
-    or DonneeInvalide saying why not."""
+    or DonneeInvalide saying why not.
+
+    Many banks send one file a day holding the statements of all the customer's
+    accounts: given `iban` (the account being imported), only its statements
+    are read when the file holds others too, with a note naming them; without
+    it, or when none is of that account, a file of several accounts is refused."""
     document, message, version, notes = _nature(_analyser(contenu))
     refus = REFUS_AVIS if message == AVIS_054 else REFUS_CAMT
     fatale, ecarts = classer(version, document, erreurs(version, document))
@@ -65,6 +70,13 @@ def lire_camt(contenu: bytes) -> Releve:
     racine, bloc = MESSAGES[message]
     cree_le = document.findtext(f"{racine}/GrpHdr/CreDtTm")
     blocs = list(document.iterfind(f"{racine}/{bloc}"))
+    blocs, autres = _blocs_du_compte(blocs, iban)
+    if autres:
+        ecarts = ecarts + (
+            f"Le fichier contient aussi les relevés de {len(autres)} autre(s) compte(s) "
+            f"({', '.join(autres)}) : seuls ceux du compte {_normal(iban)} sont lus ici ; "
+            "importez le même fichier sur chacun de ces comptes.",
+        )
     releves = [_lire_bloc(b, message, version, refus, cree_le) for b in blocs]
     _sans_doublon(blocs, releves, refus)
     if not releves:
@@ -101,6 +113,29 @@ def lire_camt(contenu: bytes) -> Releve:
         nature=premier.nature,
         ecarts=ecarts + tuple(e for r in releves for e in r.ecarts),
     )
+
+
+def _normal(iban: str | None) -> str:
+    return "".join((iban or "").split()).upper()
+
+
+def _blocs_du_compte(blocs: list, iban: str | None) -> tuple[list, list[str]]:
+    """The blocks of the account `iban` and the other accounts' IBANs, when the file holds
+    several accounts and some blocks are of that one; else all blocks and no other."""
+    if not iban:
+        return blocs, []
+    voulu = _normal(iban)
+
+    def compte(bloc) -> str:
+        return _normal(
+            lecture.texte(bloc, "Acct/Id/IBAN") or lecture.texte(bloc, "Acct/Id/Othr/Id")
+        )
+
+    comptes = [compte(b) for b in blocs]
+    if voulu not in comptes or len(set(comptes)) == 1:
+        return blocs, []
+    autres = sorted({c or "?" for c in comptes if c != voulu})
+    return [b for b, c in zip(blocs, comptes, strict=True) if c == voulu], autres
 
 
 def _sans_doublon(blocs, releves: list[Releve], refus: str) -> None:

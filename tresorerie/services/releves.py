@@ -217,7 +217,7 @@ def releve_importer(
     # second reads the first (« déjà importé », overlap, continuity).
     compte = verrouiller(CompteDisponibilite.objects.select_related("compte"), compte.pk)
     if _format_releve(contenu) == "camt":
-        lu = releves.lire_camt(contenu)
+        lu = releves.lire_camt(contenu, iban=compte.iban)
     else:
         lu = releves.lire_csv(
             contenu, iban=compte.iban, solde_ouverture=_solde_csv(solde_ouverture)
