@@ -54,7 +54,7 @@ def test_par_la_page_du_lot_le_retour_est_enregistre_et_la_ligne_rapprochee(
     client.force_login(comptable)
     avant = page(client.get(reverse("tresorerie:lot", args=[lot.pk])))
     assert avant.count("<summary>Enregistrer un retour<") == 2
-    assert f"ligne n° {credit.pk} du 15/06/2026" in avant and "(1 200,00 €)" in avant
+    assert f"ligne n° {credit.pk} : " in avant and ">15/06/2026 — 1 200,00 € — REL-1<" in avant
 
     reponse = client.post(
         reverse("tresorerie:paiement_retourner", args=[paiement.pk]),
