@@ -4,6 +4,7 @@ application's role, the return's transaction is named with the server run
 reason about the account receives no other transfer, an unknown state filter
 is refused."""
 
+import html
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from rest_framework.test import APIClient
 
 from core.exceptions import DonneeInvalide, TransitionInterdite
 from core.models import JournalAudit
+from oppositions.banque import formater_iban
 from tests.savepoint import refus_sql
 from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tresorerie import services as t
@@ -295,3 +297,25 @@ def test_un_etat_inconnu_est_refuse_en_francais(client, auditeur, paye):
     page = client.get(reverse("tresorerie:retours"), {"etat": "bidon"})
     assert page.status_code == 400
     assert "les valeurs admises sont « a_corriger »" in page.content.decode()
+
+
+def test_la_page_de_la_ligne_reaffiche_la_saisie_refusee(client, comptable, arcades):
+    _, _retour, second = arcades
+    ligne = second.lignes.get()
+    client.force_login(comptable)
+    fiche = html.unescape(
+        client.get(reverse("tresorerie:ligne_coordonnees", args=[ligne.pk])).content.decode()
+    )
+    # The form starts from the line's details.
+    assert f'value="{formater_iban(IBAN_ARCADES)}"' in fiche
+    mauvaise_cle = "FR7630004000031234567890144"
+    reponse = client.post(
+        reverse("tresorerie:ligne_coordonnees_corriger", args=[ligne.pk]),
+        {"iban": mauvaise_cle, "bic": "BNPAFRPPXXX", "justification": "RIB reçu le 14 juin"},
+    )
+    assert reponse.status_code == 400
+    texte = html.unescape(reponse.content.decode())
+    assert f"La clé de l'IBAN « {mauvaise_cle} » est fausse" in texte
+    assert f'value="{mauvaise_cle}"' in texte and 'value="BNPAFRPPXXX"' in texte
+    assert "RIB reçu le 14 juin</textarea>" in texte
+    assert not CorrectionCoordonnees.objects.filter(ligne=ligne).exists()
