@@ -84,7 +84,7 @@ COORDONNEES_LIGNE_CORRIGER = Acte(
     ),
     COORDONNEES_DROIT,
     lambda cible, d: (
-        f"Coordonnées de {getattr(cible, 'ligne', cible).creancier} corrigées : le prochain virement de cette ligne ira "
-        f"sur {formater_iban(d['iban'])}."
+        f"Coordonnées de {getattr(cible, 'ligne', cible).creancier} corrigées : le prochain "
+        f"virement de cette ligne ira sur {formater_iban(d['iban'])}."
     ),
 )
