@@ -54,7 +54,10 @@ def test_la_demo_montre_un_virement_de_pension_retourne_par_la_banque(caisse_dem
     visé, « à corriger » in « Virements revenus »."""
     retour = Retour.objects.select_related("paiement__lot", "ordre", "ligne_releve").get()
     ordre = retour.ordre
-    assert (retour.motif, retour.motif_info) == ("AC04", "Compte clôturé à la demande de la titulaire")
+    assert (retour.motif, retour.motif_info) == (
+        "AC04",
+        "Compte clôturé à la demande de la titulaire",
+    )
     assert ordre.etat == "vise" and ordre.nature == "prestation"
     assert ordre.compte_imputation.numero == "6561" and ordre.lignes.count() == 1
     assert retour.montant == ordre.montant == Decimal("1184.62")
