@@ -16,10 +16,10 @@ from tresorerie.services.retours_releve import (
     VIREMENT,
     annule_par_ce_retour,
     anomalie_de_date,
+    code_et_libelle,
     contre_passation_seule,
     debits_vus,
     encaissement_choisi,
-    libelle_motif,
     moyens_retournes,
     nature_retour,
     texte_deja_annule,
@@ -38,7 +38,7 @@ def badges(ligne) -> list[str]:
     if ligne.contre_passation:
         resultat.append("contre-passation")
     if ligne.motif_retour:
-        resultat.append(f"retour : {libelle_motif(ligne.motif_retour)}")
+        resultat.append(f"retour : {code_et_libelle(ligne.motif_retour)}")
     elif nature_retour(ligne) and not ligne.contre_passation:
         resultat.append(f"retour : {ligne.code_operation}")
     return resultat

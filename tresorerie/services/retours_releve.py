@@ -176,8 +176,10 @@ def moyens_retournes(ligne) -> list[str]:
     return [Encaissement.Moyen.PRELEVEMENT, Encaissement.Moyen.CHEQUE]
 
 
-def libelle_motif(code: str) -> str:
-    """« AC04 (compte clos) », from the return reasons' table; the code alone if unknown."""
+def code_et_libelle(code: str) -> str:
+    """« AC04 (compte clos) » for a badge, from the return reasons' table
+    (`retours.MOTIFS_RETOUR`, whose `libelle_motif` gives the label alone); the
+    code alone if unknown."""
     if not code:
         return ""
     libelle = services_retours.MOTIFS_RETOUR.get(code.upper(), "")
