@@ -4,11 +4,10 @@ are tolerated (see the package docstring)."""
 from __future__ import annotations
 
 import re
-import threading
-from functools import cache
-from importlib import resources
 
 from lxml import etree
+
+from core import xml_sur
 
 PREFIXE_ISO = "urn:iso:std:iso:20022:tech:xsd:"
 RELEVE_053 = "camt.053"
@@ -60,26 +59,15 @@ MESSAGES = {
 
 
 def parseur() -> etree.XMLParser:
-    """A parser that neither expands entities nor reaches the network (no XXE).
-
-    One per call: lxml parsers are not meant to be shared between threads.
-    """
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
-    )
+    """A safe parser (`core.xml_sur`) that also drops comments."""
+    return xml_sur.parseur(sans_commentaires=True)
 
 
-@cache
 def schema(version: str) -> etree.XMLSchema:
     """The official XSD of `version` vendored in `tresorerie/schemas`, loaded once."""
-    chemin = resources.files("tresorerie").joinpath("schemas").joinpath(f"{version}.xsd")
-    with resources.as_file(chemin) as fichier:
-        return etree.XMLSchema(etree.parse(str(fichier), parseur()))
+    return xml_sur.schema("tresorerie", "schemas", version)
 
 
-# A schema's error log belongs to the schema object: validations are serialised
-# so that two threads never read each other's errors.
-_VERROU_VALIDATION = threading.Lock()
 _ESPACE_DE_NOMS = re.compile(r"\{[^}]*\}")
 _ATTENDUS = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
 _LONGUEUR = re.compile(r"length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'")
@@ -90,11 +78,7 @@ _VALEUR = re.compile(r"\[facet '\w+'\] The value '([^']*)'")
 
 
 def erreurs(version: str, document: etree._Element) -> list[etree._LogEntry]:
-    with _VERROU_VALIDATION:
-        valideur = schema(version)
-        if valideur.validate(document):
-            return []
-        return list(valideur.error_log)
+    return xml_sur.erreurs(schema(version), document)
 
 
 def classer(

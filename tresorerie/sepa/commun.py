@@ -4,15 +4,13 @@ the data given to `pain001`, the SEPA character set, the XSD."""
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 
 from lxml import etree
 from text_unidecode import unidecode
 
+from core import xml_sur
 from core.exceptions import DonneeInvalide
 
 VERSION_09 = "pain.001.001.09"
@@ -141,32 +139,21 @@ def verifier_identifiant(valeur: object, quoi: str) -> None:
 
 
 def parseur() -> etree.XMLParser:
-    """A parser that neither expands entities nor reaches the network (no XXE).
-
-    One per call: lxml parsers are not meant to be shared between threads.
-    """
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    """A safe parser (`core.xml_sur`: no entities, no network, no DTD)."""
+    return xml_sur.parseur()
 
 
-@cache
 def schema(version: str) -> etree.XMLSchema:
     """The official XSD of `version` shipped by sepaxml, loaded once per process."""
-    chemin = resources.files("sepaxml").joinpath("schemas").joinpath(f"{version}.xsd")
-    with resources.as_file(chemin) as fichier:
-        return etree.XMLSchema(etree.parse(str(fichier), parseur()))
+    return xml_sur.schema("sepaxml", "schemas", version)
 
 
-# A schema's error log belongs to the schema object: validations are serialised
-# so that two threads never read each other's errors.
-_VERROU_VALIDATION = threading.Lock()
 _ESPACE_DE_NOMS_DANS_MESSAGE = re.compile(r"\{[^}]*\}")
 
 
 def premiere_erreur(version: str, document: etree._Element) -> tuple[int, str] | None:
     """(line, message) of the first error against the XSD of `version`, or None if valid."""
-    with _VERROU_VALIDATION:
-        xsd = schema(version)
-        if xsd.validate(document):
-            return None
-        erreur = xsd.error_log[0]
-        return erreur.line, _ESPACE_DE_NOMS_DANS_MESSAGE.sub("", erreur.message)
+    liste = xml_sur.erreurs(schema(version), document)
+    if not liste:
+        return None
+    return liste[0].line, _ESPACE_DE_NOMS_DANS_MESSAGE.sub("", liste[0].message)
