@@ -1,0 +1,8 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    """Reserved for issue 16 (filled by the work that owns it)."""
+
+    dependencies = [("ledger", "0017_saisie_serveur")]
+    operations = []
