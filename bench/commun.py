@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-NOM_BASE = "caisse_bench"
+# BANC_BASE names another database, so that two runs on one server do not drop each other's.
+NOM_BASE = os.environ.get("BANC_BASE", "caisse_bench")
 IDENTIFIANT_COMPTABLE = "bench-comptable"
 
 # One exercise per measured side, so that no measure inherits the other's
