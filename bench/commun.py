@@ -82,10 +82,10 @@ def recreer_base() -> None:
     from psycopg import sql
 
     nom = connection.settings_dict["NAME"]
-    if not nom.endswith("bench"):
+    if not nom.startswith("caisse_bench"):
         # DATABASE_URL may name any database: never drop one that is not ours.
         raise SystemExit(
-            f"La base « {nom} » ne se termine pas par « bench » : les bancs d'essai la "
+            f"La base « {nom} » ne commence pas par « caisse_bench » : les bancs d'essai la "
             "supprimeraient. Retirez DATABASE_URL ou désignez une base dédiée."
         )
     connection.close()
