@@ -22,6 +22,7 @@ from ledger.exports import fec
 from ledger.forms import BalanceForm, GrandLivreForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Compte, Ecriture, Exercice, Journal, Ligne
+from ledger.selectors_grand_livre import TAILLE_MAX, cle_de, page_demandee
 
 # --- Serializers ---------------------------------------------------------------
 
@@ -247,28 +248,57 @@ class GrandLivreApi(APIView):
             OpenApiParameter("compte", str, required=True),
             OpenApiParameter("du", OpenApiTypes.DATE),
             OpenApiParameter("au", OpenApiTypes.DATE),
+            OpenApiParameter(
+                "apres",
+                str,
+                description="clé AAAA-MM-JJ.écriture.ligne : les lignes qui la suivent",
+            ),
+            OpenApiParameter(
+                "avant",
+                str,
+                description="clé AAAA-MM-JJ.écriture.ligne : les lignes qui la précèdent",
+            ),
+            OpenApiParameter("taille", int, description=f"lignes par page (1 à {TAILLE_MAX})"),
         ],
         responses=inline_serializer(
             "GrandLivre",
             {
                 "ouverture": serializers.DecimalField(max_digits=18, decimal_places=2),
+                "report": serializers.DecimalField(max_digits=18, decimal_places=2),
                 "lignes": serializers.ListField(child=serializers.DictField()),
+                "suivante": serializers.URLField(allow_null=True),
+                "precedente": serializers.URLField(allow_null=True),
+                "total_debit": serializers.DecimalField(max_digits=18, decimal_places=2),
+                "total_credit": serializers.DecimalField(max_digits=18, decimal_places=2),
+                "solde": serializers.DecimalField(max_digits=18, decimal_places=2),
             },
         ),
-        summary="Grand livre d'un compte et de ses sous-comptes, avec le solde progressif",
+        summary="Grand livre d'un compte et de ses sous-comptes, par pages, avec le solde progressif",
     )
     def get(self, request):
-        d = _formulaire_valide(GrandLivreForm, request.query_params)
+        p = request.query_params
+        d = _formulaire_valide(GrandLivreForm, p)
         if not d.get("compte"):
             raise DonneeInvalide("Indiquez le compte (ou la racine de comptes) à consulter.")
-        ouverture, lignes = selectors.grand_livre(
-            exercice=d["exercice_obj"], compte_numero=d["compte"], du=d.get("du"), au=d.get("au")
-        )
+        taille = _entier(p["taille"], "La taille de page") if p.get("taille") else None
+        page = page_demandee(d, p, taille)
+
+        def lien(nom, cle):
+            if cle is None:
+                return None
+            parametres = p.copy()
+            for autre in ("apres", "avant"):
+                parametres.pop(autre, None)
+            parametres[nom] = str(cle)
+            return request.build_absolute_uri(f"{request.path}?{parametres.urlencode()}")
+
         return Response(
             {
-                "ouverture": f"{ouverture:.2f}",
+                "ouverture": f"{page.ouverture:.2f}",
+                "report": f"{page.report:.2f}",
                 "lignes": [
                     {
+                        "cle": str(cle_de(ligne)),
                         "date": ligne.date,
                         "journal": ligne.journal,
                         "numero": ligne.numero,
@@ -279,8 +309,13 @@ class GrandLivreApi(APIView):
                         "credit": f"{ligne.credit:.2f}",
                         "solde": f"{ligne.solde:.2f}",
                     }
-                    for ligne in lignes
+                    for ligne in page.lignes
                 ],
+                "suivante": lien("apres", page.suivante),
+                "precedente": lien("avant", page.precedente),
+                "total_debit": f"{page.total_debit:.2f}",
+                "total_credit": f"{page.total_credit:.2f}",
+                "solde": f"{page.solde:.2f}",
             }
         )
 

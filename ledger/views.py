@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 
 from core import csv_sur, horloge
 from core.actes import page_acte, page_formulaire
+from core.exceptions import DonneeInvalide
 from ledger import actes, actes_cloture, selectors
 from ledger.forms import BalanceForm, GrandLivreForm, JournalForm, SaisieForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Ecriture, Exercice, Journal
 from ledger.pdf import balance_pdf
+from ledger.selectors_grand_livre import page_demandee
 from ledger.services import cloture
 from personnes.acces import fonction_requise
 
@@ -100,24 +102,20 @@ def balance_pdf_vue(request):
 
 @fonction_requise
 def grand_livre(request):
+    """One page of the grand livre, named by the key of a line (`apres` or `avant`)."""
     formulaire = GrandLivreForm(request.GET or None)
     contexte = {"form": formulaire, "lignes": None}
     if request.GET and formulaire.is_valid() and formulaire.cleaned_data.get("compte"):
         d = formulaire.cleaned_data
-        ouverture, lignes = selectors.grand_livre(
-            exercice=d["exercice_obj"], compte_numero=d["compte"], du=d.get("du"), au=d.get("au")
-        )
-        page = Paginator(lignes, 200).get_page(request.GET.get("page"))
+        try:
+            page = page_demandee(d, request.GET)
+        except DonneeInvalide as erreur:
+            contexte["erreur"] = erreur.message
+            return render(request, "ledger/grand_livre.html", contexte, status=400)
         contexte.update(
-            ouverture=ouverture,
-            # A later page opens on the balance the previous page ended with.
-            report=lignes[page.start_index() - 2].solde if page.number > 1 else ouverture,
             page=page,
-            lignes=page.object_list,
+            lignes=page.lignes,
             compte=d["compte"],
-            total_debit=sum(ligne.debit for ligne in lignes),
-            total_credit=sum(ligne.credit for ligne in lignes),
-            solde=lignes[-1].solde if lignes else ouverture,
             requete=_sans_page(request),
         )
     return render(request, "ledger/grand_livre.html", contexte)
@@ -125,7 +123,8 @@ def grand_livre(request):
 
 def _sans_page(request) -> str:
     parametres = request.GET.copy()
-    parametres.pop("page", None)
+    for nom in ("page", "apres", "avant"):
+        parametres.pop(nom, None)
     return parametres.urlencode()
 
 

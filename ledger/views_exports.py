@@ -20,6 +20,7 @@ from ledger.forms import GrandLivreForm, JournalForm
 from ledger.integrite import verifier_integrite
 from ledger.models import Exercice, Journal
 from ledger.pdf import grand_livre_pdf, integrite_pdf, journaux_pdf
+from ledger.selectors_grand_livre import lignes_grand_livre
 from personnes.acces import fonction_requise
 
 
@@ -45,14 +46,16 @@ def _refus(request, vue: str, erreur: ApplicationError):
     return redirect(f"{reverse(vue)}?{request.GET.urlencode()}")
 
 
-def _grand_livre(request):
+def _grand_livre(request, lire=selectors.grand_livre):
+    """The form's choices and the lines: all in a list (PDF), or streamed
+    (`lignes_grand_livre`, CSV)."""
     formulaire = GrandLivreForm(request.GET or None)
     if not (request.GET and formulaire.is_valid() and formulaire.cleaned_data.get("compte")):
         if formulaire.is_bound and formulaire.is_valid():
             formulaire.add_error("compte", "Indiquez le compte (ou la racine de comptes).")
         return formulaire, None
     d = formulaire.cleaned_data
-    ouverture, lignes = selectors.grand_livre(
+    ouverture, lignes = lire(
         exercice=d["exercice_obj"], compte_numero=d["compte"], du=d.get("du"), au=d.get("au")
     )
     return formulaire, (d, ouverture, lignes)
@@ -66,7 +69,7 @@ def _nom_grand_livre(d, extension: str) -> str:
 
 @fonction_requise
 def grand_livre_csv_vue(request):
-    formulaire, resultat = _grand_livre(request)
+    formulaire, resultat = _grand_livre(request, lignes_grand_livre)
     if resultat is None:
         return render(request, "ledger/grand_livre.html", {"form": formulaire}, status=400)
     d, ouverture, lignes = resultat

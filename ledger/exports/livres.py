@@ -41,12 +41,19 @@ def lignes_csv(rangees: Iterable[Iterable]) -> Iterator[str]:
 
 
 def grand_livre_csv(
-    ouverture: Decimal, lignes: list[LigneGrandLivre], compte: str
+    ouverture: Decimal, lignes: Iterable[LigneGrandLivre], compte: str
 ) -> Iterator[str]:
+    """The lines as they come (a server-side cursor streams them), totals last."""
+
     def rangees():
         yield ["Date", "Pièce", "Libellé", "Tiers", "Débit", "Crédit", "Solde"]
         yield ["", "", f"Solde d'ouverture du compte {compte}", "", "", "", montant(ouverture)]
+        debit = credit = Decimal(0)
+        solde = ouverture
         for ligne in lignes:
+            debit += ligne.debit
+            credit += ligne.credit
+            solde = ligne.solde
             yield [
                 f"{ligne.date:%d/%m/%Y}",
                 f"{ligne.journal}-{ligne.numero}",
@@ -61,9 +68,9 @@ def grand_livre_csv(
             "",
             "Totaux de la période et solde final",
             "",
-            montant(sum((ligne.debit for ligne in lignes), Decimal(0))),
-            montant(sum((ligne.credit for ligne in lignes), Decimal(0))),
-            montant(lignes[-1].solde if lignes else ouverture),
+            montant(debit),
+            montant(credit),
+            montant(solde),
         ]
 
     return lignes_csv(rangees())

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS ligne_grand_livre;
