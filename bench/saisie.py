@@ -104,8 +104,8 @@ _SQL_ECRITURE = """
     RETURNING id
 """
 _SQL_LIGNES = """
-    INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle)
-    VALUES (%s, %s, %s, 0, '', ''), (%s, %s, 0, %s, '', '')
+    INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit, tiers, libelle)
+    VALUES (%s, %s, %s, %s, %s, 0, '', ''), (%s, %s, %s, %s, 0, %s, '', '')
 """
 
 
@@ -146,9 +146,13 @@ def _ecrivain_sql(indice, annee, nombre_ecritures, barriere, resultats, connexio
                     _SQL_LIGNES,
                     (
                         ecriture_id,
+                        ids["exercice"],
+                        date,
                         ids["debit"],
                         montant,
                         ecriture_id,
+                        ids["exercice"],
+                        date,
                         ids["credit"],
                         montant,
                     ),

@@ -226,6 +226,12 @@ class Ligne(models.Model):
     ecriture = models.ForeignKey(
         Ecriture, on_delete=models.PROTECT, related_name="lignes", db_constraint=False
     )
+    # The entry's exercise and date, copied on each line (the partition key,
+    # migrations 0015 and 0016); the line trigger refuses any other (LG046).
+    exercice = models.ForeignKey(
+        Exercice, on_delete=models.PROTECT, db_constraint=False, db_index=False, related_name="+"
+    )
+    date = models.DateField("date comptable")
     compte = models.ForeignKey(
         Compte, on_delete=models.PROTECT, db_constraint=False, db_index=False, related_name="+"
     )

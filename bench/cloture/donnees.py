@@ -143,9 +143,11 @@ def charger(utilisateur, exercice, nombre_lignes: int) -> Chargement:
                         )
                         montant = f"{alea.randrange(100, plafond * 100) / 100:.2f}"
                         lignes.write(
-                            f"{ligne_id}\t{ecriture_id}\t{comptes[debit]}\t{montant}\t0.00"
+                            f"{ligne_id}\t{ecriture_id}\t{exercice.pk}\t{date}"
+                            f"\t{comptes[debit]}\t{montant}\t0.00"
                             f"\t{_tirage(alea, td)}\t\n"
-                            f"{ligne_id + 1}\t{ecriture_id}\t{comptes[credit]}\t0.00\t{montant}"
+                            f"{ligne_id + 1}\t{ecriture_id}\t{exercice.pk}\t{date}"
+                            f"\t{comptes[credit]}\t0.00\t{montant}"
                             f"\t{_tirage(alea, tc)}\t\n"
                         )
                         ligne_id += 2

@@ -24,7 +24,7 @@ _COLONNES_ECRITURE = (
     "id, exercice_id, journal_id, numero, rang, date, libelle, piece, passee_par_id, passee_le,"
     " contrepasse_id, empreinte_precedente, empreinte"
 )
-_COLONNES_LIGNE = "id, ecriture_id, compte_id, debit, credit, tiers, libelle"
+_COLONNES_LIGNE = "id, ecriture_id, exercice_id, date, compte_id, debit, credit, tiers, libelle"
 
 
 @dataclass
@@ -73,7 +73,8 @@ def preparer_tampons(utilisateur, exercice, nombre_ecritures: int, taille_paquet
         )
         for ligne in saisie.lignes:
             lignes.write(
-                f"{ligne_id}\t{ecriture_id}\t{comptes[ligne.compte]}\t{ligne.debit:.2f}"
+                f"{ligne_id}\t{ecriture_id}\t{exercice.pk}\t{saisie.date.isoformat()}"
+                f"\t{comptes[ligne.compte]}\t{ligne.debit:.2f}"
                 f"\t{ligne.credit:.2f}\t\t\n"
             )
             ligne_id += 1

@@ -98,9 +98,10 @@ def preparer_tampons(
     from django.db import connection
 
     from bench.import_masse.copie import _reserver
-    from ledger.models import Compte
+    from ledger.models import Compte, Exercice
 
     le = date_du_jour()
+    exercice_id = Exercice.objects.get(annee=le.year).pk
     with connection.cursor() as curseur:
         ecriture_id = _reserver(curseur, "ledger_ecriture", 1)
         lot_id = _reserver(curseur, "tresorerie_lotpaiement", 1)
@@ -116,7 +117,11 @@ def preparer_tampons(
     for rang, (ligne_id, ordre_id, reference, creancier, iban, bic, montant) in enumerate(
         _avec_references(moitie), start=1
     ):
-        lignes.write(_ligne_copie(ecriture_id, compte_tiers, montant, "0", creancier[:120], ""))
+        lignes.write(
+            _ligne_copie(
+                ecriture_id, exercice_id, le, compte_tiers, montant, "0", creancier[:120], ""
+            )
+        )
         paiements.write(
             _ligne_copie(
                 lot_id,
@@ -142,7 +147,9 @@ def preparer_tampons(
                 apres,
             )
         )
-    lignes.write(_ligne_copie(ecriture_id, banque.compte_id, "0", moitie.total, "", ""))
+    lignes.write(
+        _ligne_copie(ecriture_id, exercice_id, le, banque.compte_id, "0", moitie.total, "", "")
+    )
     audit.write(
         _ligne_copie(
             horodatage,
@@ -245,7 +252,8 @@ def payer_brut(tampons: TamponsLot, moitie: Moitie, ids: dict) -> tuple[Chrono, 
                     ),
                 )
                 with curseur.copy(
-                    "COPY ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle)"
+                    "COPY ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,"
+                    " tiers, libelle)"
                     " FROM STDIN"
                 ) as copie:
                     copie.write(tampons.lignes_ecriture)

@@ -455,10 +455,12 @@ def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: 
                                              passee_par_id, passee_le, contrepasse_id,
                                              empreinte_precedente, empreinte)
                 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                RETURNING id
+                RETURNING id, exercice_id, date
             ), l AS (
-                INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle)
-                SELECT e.id, v.compte_id, v.debit, v.credit, v.tiers, v.libelle
+                INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,
+                                          tiers, libelle)
+                SELECT e.id, e.exercice_id, e.date, v.compte_id, v.debit, v.credit, v.tiers,
+                       v.libelle
                   FROM e, unnest(%s::bigint[], %s::numeric[], %s::numeric[], %s::text[], %s::text[])
                        WITH ORDINALITY AS v(compte_id, debit, credit, tiers, libelle, ordre)
                  ORDER BY v.ordre

@@ -125,11 +125,21 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
                     )
                     precedente = empreinte
                     lignes_pretes.extend(
-                        (identifiant, lp.compte.pk, lp.debit, lp.credit, lp.tiers, lp.libelle)
+                        (
+                            identifiant,
+                            exercice.pk,
+                            saisie.date,
+                            lp.compte.pk,
+                            lp.debit,
+                            lp.credit,
+                            lp.tiers,
+                            lp.libelle,
+                        )
                         for lp in pretes
                     )
             with curseur.copy(
-                "COPY ledger_ligne (ecriture_id, compte_id, debit, credit, tiers, libelle) FROM STDIN"
+                "COPY ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,"
+                " tiers, libelle) FROM STDIN"
             ) as copie:
                 for ligne in lignes_pretes:
                     copie.write_row(ligne)

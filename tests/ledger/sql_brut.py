@@ -84,7 +84,8 @@ def inserer_ecriture(
     ).fetchone()[0]
     for numero_compte, debit, credit in lignes:
         cur.execute(
-            "INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit) VALUES (%s, %s, %s, %s)",
-            [ident, compte_id(cur, numero_compte), debit, credit],
+            "INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+            " VALUES (%s, %s, %s, %s, %s, %s)",
+            [ident, exercice_id, date, compte_id(cur, numero_compte), debit, credit],
         )
     return ident

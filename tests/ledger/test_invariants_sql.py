@@ -179,8 +179,16 @@ def test_une_ecriture_validee_ne_recoit_plus_de_ligne(exercice, comptable, jour)
     def ajouter(cur):
         for numero, debit, credit in (("531", 5, 0), ("5122", 0, 5)):
             cur.execute(
-                "INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit) VALUES (%s, %s, %s, %s)",
-                [ecriture.pk, compte_id(cur, numero), debit, credit],
+                "INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                [
+                    ecriture.pk,
+                    ecriture.exercice_id,
+                    ecriture.date,
+                    compte_id(cur, numero),
+                    debit,
+                    credit,
+                ],
             )
 
     _refus(ajouter, "ne peut plus recevoir de ligne")

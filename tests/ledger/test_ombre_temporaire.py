@@ -141,9 +141,10 @@ def _sonde_a(ecriture_id: int):
             [ecriture_id],
         )
         cur.execute(
-            "INSERT INTO public.ledger_ligne (ecriture_id, compte_id, debit, credit)"
-            " VALUES (%s, %s, 5, 0), (%s, %s, 0, 5)",
-            [ecriture_id, caisse, ecriture_id, caisse],
+            "INSERT INTO public.ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+            " SELECT e.id, e.exercice_id, e.date, c, d, k FROM public.ledger_ecriture e,"
+            " (VALUES (%s::bigint, 5, 0), (%s::bigint, 0, 5)) v(c, d, k) WHERE e.id = %s",
+            [caisse, caisse, ecriture_id],
         )
 
     return faire

@@ -153,10 +153,14 @@ def test_les_gardes_tiennent_sur_une_copie_restauree_dans_une_grappe_neuve(
 
         caisse = compte("531")
         nombre_lignes = conn.execute("SELECT count(*) FROM ledger_ligne").fetchone()[0]
-        ligne = "INSERT INTO ledger_ligne (ecriture_id, compte_id, debit, credit) VALUES (%s, %s, %s, %s)"
+        ligne = (
+            "INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+            " VALUES (%s, %s, %s, %s, %s, %s)"
+        )
+        valeurs = [ecriture.pk, ecriture.exercice_id, ecriture.date, caisse, "5.00", ZERO]
 
         # A line into the posted entry.
-        _refus(conn, "LG041", lambda cur: cur.execute(ligne, [ecriture.pk, caisse, "5.00", ZERO]))
+        _refus(conn, "LG041", lambda cur: cur.execute(ligne, valeurs))
         # A posted line changed or removed: the role has no right to, and the
         # tables' owner meets the append-only triggers.
         _refus(conn, "42501", lambda cur: cur.execute("UPDATE ledger_ligne SET debit = debit"))
@@ -222,9 +226,7 @@ def test_les_gardes_tiennent_sur_une_copie_restauree_dans_une_grappe_neuve(
         _refus(
             conn,
             "LG041",
-            au_meme_identifiant(
-                "ledger_ecriture", ecriture.pk, ligne, [ecriture.pk, caisse, "5.00", ZERO]
-            ),
+            au_meme_identifiant("ledger_ecriture", ecriture.pk, ligne, valeurs),
         )
         _refus(
             conn,
@@ -251,7 +253,7 @@ def test_les_gardes_tiennent_sur_une_copie_restauree_dans_une_grappe_neuve(
                 " WHERE id = %s",
                 [ecriture.pk],
             )
-            cur.execute(ligne.replace("INTO ", "INTO public."), [ecriture.pk, caisse, "5.00", ZERO])
+            cur.execute(ligne.replace("INTO ", "INTO public."), valeurs)
 
         droit = "SELECT has_database_privilege('caisse_app', current_database(), 'TEMPORARY')"
         assert conn.execute(droit).fetchone()[0]
