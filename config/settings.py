@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An auditor's GET reads from the replica when one is declared (core/replique.py).
+    "personnes.replique.LecturesAuditeur",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -119,6 +121,23 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CAISSE_TEST_DB", "test_c
 if os.environ.get("CAISSE_ROLE_BASE"):
     DATABASES["default"]["OPTIONS"]["options"] = f"-c role={os.environ['CAISSE_ROLE_BASE']}"
 
+# A read-only replica (a standby in streaming replication), optional: the auditors'
+# safe requests read from it, everything else uses the primary (core/replique.py,
+# docs/deploiement.md). Same role and options as the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replique"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=0
+    )
+    DATABASES["replique"]["ENGINE"] = "django.db.backends.postgresql"
+    DATABASES["replique"].setdefault("OPTIONS", {})
+    if "host" in DATABASES["replique"]["OPTIONS"]:
+        DATABASES["replique"]["HOST"] = DATABASES["replique"]["OPTIONS"].pop("host")
+    if "options" in DATABASES["default"]["OPTIONS"]:
+        DATABASES["replique"]["OPTIONS"]["options"] = DATABASES["default"]["OPTIONS"]["options"]
+    # The tests read the replica of their own test database, never create one there.
+    DATABASES["replique"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["core.replique.RouteurReplique"]
+
 # The clock (core.horloge): empty for the real time, an ISO date to freeze it.
 CAISSE_HORLOGE = os.environ.get("CAISSE_HORLOGE", "")
 
@@ -152,6 +171,9 @@ CAISSE_PROXIES_DE_CONFIANCE = int(os.environ.get("CAISSE_PROXIES_DE_CONFIANCE", 
 CAISSE_SECOND_FACTEUR_OBLIGATOIRE = os.environ.get("CAISSE_SECOND_FACTEUR_OBLIGATOIRE") == "1"
 # An API token's lifetime in hours from its issue (personnes.jetons_api).
 CAISSE_DUREE_JETON_API = int(os.environ.get("CAISSE_DUREE_JETON_API", "12"))
+# Processes rendering PDFs in batch (core.pdf_lot), per server process; empty: the usable
+# cores. 1 renders in the request's own process (no pool).
+CAISSE_PDF_PROCESSUS = int(os.environ.get("CAISSE_PDF_PROCESSUS", "0") or "0")
 
 LANGUAGE_CODE = "fr-fr"
 # French only, whatever the browser asks (no LocaleMiddleware): the texts apply in French.

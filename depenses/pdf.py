@@ -6,30 +6,38 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import horloge, pdf_travailleur
 from core.money import en_lettres
 from depenses import services
 from depenses.models import OrdreDepense, Requisition
 from oppositions.banque import formater_iban
 from reglementation.selectors import titre_agent_comptable
 
+BASE_URL = str(settings.BASE_DIR)
 
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-    from weasyprint import HTML
 
+def _html(gabarit: str, contexte: dict) -> str:
     contexte = {
         "organisme": settings.NOM_ORGANISME,
         "edite_le": timezone.localtime(horloge.maintenant()),
         "titre_comptable": titre_agent_comptable(horloge.aujourdhui()),
         **contexte,
     }
-    return HTML(
-        string=render_to_string(gabarit, contexte), base_url=str(settings.BASE_DIR)
-    ).write_pdf()
+    return render_to_string(gabarit, contexte)
+
+
+def _pdf(gabarit: str, contexte: dict) -> bytes:
+    return pdf_travailleur.rendre_page(_html(gabarit, contexte), BASE_URL)
 
 
 def ordre_depense_pdf(ordre: OrdreDepense) -> bytes:
-    return _pdf(
+    return pdf_travailleur.rendre_page(ordre_depense_html(ordre), BASE_URL)
+
+
+def ordre_depense_html(ordre: OrdreDepense) -> str:
+    """The mandat's HTML, WeasyPrint's input (rendered here or by core.pdf_lot's pool);
+    relative links resolve against `BASE_URL`."""
+    return _html(
         "depenses/ordre_pdf.html",
         {
             "o": ordre,

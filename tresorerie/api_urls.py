@@ -1,6 +1,7 @@
 from django.urls import path
 
 from tresorerie import api
+from tresorerie.api import documents_lot as api_documents
 from tresorerie.api import retours as api_retours
 
 urlpatterns = [
@@ -56,6 +57,11 @@ urlpatterns = [
         name="api_tresorerie_regularisations",
     ),
     path("quittances/", api.QuittanceListApi.as_view(), name="api_tresorerie_quittances"),
+    path(
+        "quittances/du-jour/",
+        api_documents.QuittancesJourApi.as_view(),
+        name="api_tresorerie_quittances_jour",
+    ),
     path("quittances/<int:pk>/", api.QuittanceDetailApi.as_view(), name="api_tresorerie_quittance"),
     path(
         "quittances/<int:pk>/pdf/",
@@ -66,6 +72,11 @@ urlpatterns = [
     path("lots/", api.LotListApi.as_view(), name="api_tresorerie_lots"),
     path("lots/<int:pk>/", api.LotDetailApi.as_view(), name="api_tresorerie_lot"),
     path("lots/<int:pk>/pain001/", api.LotPain001Api.as_view(), name="api_tresorerie_lot_pain001"),
+    path(
+        "lots/<int:pk>/mandats/",
+        api_documents.LotMandatsApi.as_view(),
+        name="api_tresorerie_lot_mandats",
+    ),
     path("retours/", api_retours.RetourListApi.as_view(), name="api_tresorerie_retours"),
     path(
         "paiements/<int:pk>/retourner/",

@@ -8,33 +8,19 @@ kept per thread.
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import horloge
+from core import horloge, pdf_travailleur
 from core.money import ZERO, en_lettres
 from reglementation.selectors import titre_agent_comptable
 from tresorerie import services
 from tresorerie.forms import libelle_coupure
 from tresorerie.models import ArreteCaisse, Quittance
 from tresorerie.selectors import EtatRapprochement
-
-_local = threading.local()
-
-
-def _configuration_polices():
-    """WeasyPrint's font configuration, built once per thread (Pango's font map is not
-    shared between threads): building it costs about a third of a quittance."""
-    polices = getattr(_local, "polices", None)
-    if polices is None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        polices = _local.polices = FontConfiguration()
-    return polices
 
 
 def _titre_comptable() -> str:
@@ -44,20 +30,27 @@ def _titre_comptable() -> str:
         return "agent comptable"
 
 
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-    from weasyprint import HTML
-
+def _html(gabarit: str, contexte: dict) -> str:
     contexte = {
         "organisme": settings.NOM_ORGANISME,
         "edite_le": timezone.localtime(horloge.maintenant()),
         **contexte,
     }
-    polices = _configuration_polices()
-    return HTML(string=render_to_string(gabarit, contexte)).write_pdf(font_config=polices)
+    return render_to_string(gabarit, contexte)
+
+
+def _pdf(gabarit: str, contexte: dict) -> bytes:
+    # The font configuration is kept per thread (core.pdf_travailleur).
+    return pdf_travailleur.rendre_page(_html(gabarit, contexte))
 
 
 def quittance_pdf(quittance: Quittance) -> bytes:
     """A quittance, a reçu or the document cancelling one (circ. 93/82 §2.0.6)."""
+    return pdf_travailleur.rendre_page(quittance_html(quittance))
+
+
+def quittance_html(quittance: Quittance) -> str:
+    """The quittance's HTML, WeasyPrint's input (rendered here or by core.pdf_lot's pool)."""
     if not (Quittance.carnet.is_cached(quittance) and Quittance.encaissement.is_cached(quittance)):
         # Loaded by its id alone: one query instead of three lazy ones.
         quittance = Quittance.objects.select_related(
@@ -82,7 +75,7 @@ def quittance_pdf(quittance: Quittance) -> bytes:
     else:
         titre = "ANNULATION DE LA QUITTANCE"
     carnet = quittance.carnet
-    return _pdf(
+    return _html(
         "tresorerie/quittance_pdf.html",
         {
             "q": quittance,

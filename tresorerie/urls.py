@@ -1,6 +1,7 @@
 from django.urls import path
 
 from tresorerie import views
+from tresorerie.views import documents_lot as vues_documents
 from tresorerie.views import retours as vues_retours
 
 app_name = "tresorerie"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("encaissements/<int:pk>/recu/", views.recu_delivrer, name="recu_delivrer"),
     path("encaissements/<int:pk>/annuler/", views.encaissement_annuler, name="annuler"),
     path("quittances/<int:pk>/pdf/", views.quittance_pdf, name="quittance_pdf"),
+    path("quittances/du-jour/", vues_documents.quittances_jour, name="quittances_jour"),
     path("sans-titre/", views.sans_titre, name="sans_titre"),
     path(
         "sans-titre/regulariser/",
@@ -29,6 +31,7 @@ urlpatterns = [
     path("paiements/", views.paiements, name="paiements"),
     path("paiements/<int:pk>/", views.lot, name="lot"),
     path("paiements/<int:pk>/pain001.xml", views.pain001, name="pain001"),
+    path("paiements/<int:pk>/mandats/", vues_documents.lot_mandats, name="lot_mandats"),
     path("retours/", vues_retours.retours, name="retours"),
     path("retours/<int:pk>/", vues_retours.retour, name="retour"),
     path(

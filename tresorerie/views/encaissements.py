@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from core import horloge
 from core.actes import soumettre
 from core.exceptions import DonneeInvalide
 from core.money import ZERO
@@ -196,6 +197,7 @@ def encaissements(request):
             "requete": _requete(request),
             "est_comptable": comptable,
             "regies": list(regies) if not lecteur else None,
+            "aujourd_hui": horloge.aujourdhui(),
         },
         status=statut,
     )

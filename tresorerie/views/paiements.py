@@ -15,7 +15,7 @@ from core.actes import soumettre
 from depenses.models import LigneOrdreDepense, OrdreDepense
 from oppositions.banque import formater_iban
 from oppositions.rapprochement import EN_ATTENTE
-from tresorerie import actes, services
+from tresorerie import actes, documents_lot, services
 from tresorerie.decisions import DecisionOpposition
 from tresorerie.forms import (
     DecisionOppositionForm,
@@ -130,7 +130,13 @@ def lot(request, pk: int):
         (p, formater_iban(p.iban) if p.iban else "")
         for p in lot.paiements.select_related("ordre__exercice", "opposition")
     ]
-    contexte = {"lot": lot, "paiements": paiements}
+    parties = documents_lot.nombre_parties(len({p.ordre_id for p, _ in paiements}))
+    contexte = {
+        "lot": lot,
+        "paiements": paiements,
+        "parties_mandats": range(1, parties + 1),
+        "limite_documents": documents_lot.LIMITE_DOCUMENTS,
+    }
     return render(
         request, "tresorerie/lot.html", contexte | retours_du_lot(request, lot, paiements)
     )
