@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 
 from core.money import ZERO
+from core.replique import alias_lecture
 from ledger.models import Exercice
 from ledger.services import EMPREINTE_INITIALE, empreinte_ecriture
 
@@ -43,19 +44,23 @@ def verifier_integrite(
     *, annee: int | None = None, limite_anomalies: int = 100
 ) -> RapportIntegrite:
     rapport = RapportIntegrite()
-    exercices = Exercice.objects.order_by("annee")
+    # The replica's connection for an auditor (core.replique), the primary's otherwise:
+    # the whole check reads one database.
+    alias = alias_lecture()
+    connexion = connections[alias]
+    exercices = Exercice.objects.using(alias).order_by("annee")
     if annee is not None:
         exercices = exercices.filter(annee=annee)
     # One consistent snapshot for the whole check (unless already inside a
     # transaction, whose snapshot rules are then the caller's).
-    deja_en_transaction = connection.in_atomic_block
-    with transaction.atomic():
+    deja_en_transaction = connexion.in_atomic_block
+    with transaction.atomic(using=alias):
         if not deja_en_transaction:
-            with connection.cursor() as curseur:
+            with connexion.cursor() as curseur:
                 curseur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for exercice in exercices:
             rapport.exercices.append(
-                _verifier_exercice(exercice, rapport.anomalies, limite_anomalies)
+                _verifier_exercice(exercice, rapport.anomalies, limite_anomalies, connexion)
             )
     return rapport
 
@@ -65,7 +70,9 @@ def _signaler(anomalies: list[str], limite: int, message: str) -> None:
         anomalies.append(message)
 
 
-def _verifier_exercice(exercice: Exercice, anomalies: list[str], limite: int) -> RapportExercice:
+def _verifier_exercice(
+    exercice: Exercice, anomalies: list[str], limite: int, connection
+) -> RapportExercice:
     resultat = RapportExercice(exercice.annee, exercice.get_etat_display())
     precedente = EMPREINTE_INITIALE
     rang_attendu = 1

@@ -11,10 +11,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Prefetch, QuerySet
 
 from core.money import ZERO
+from core.replique import connexion_lecture
 from ledger.models import Ecriture, Exercice, Journal, Ligne
 
 
@@ -85,7 +85,8 @@ def balance_generale(
     """
     du = du or exercice.debut
     au = au or exercice.fin
-    with connection.cursor() as curseur:
+    # The replica's connection for an auditor (core.replique).
+    with connexion_lecture().cursor() as curseur:
         curseur.execute(
             """
             SELECT c.numero, c.libelle, c.classe,
@@ -152,7 +153,8 @@ def grand_livre(
     (debit minus credit), after the opening balance at `du`."""
     du = du or exercice.debut
     au = au or exercice.fin
-    with connection.cursor() as curseur:
+    # The replica's connection for an auditor (core.replique).
+    with connexion_lecture().cursor() as curseur:
         curseur.execute(
             """
             SELECT coalesce(sum(k.debit - k.credit), 0)
