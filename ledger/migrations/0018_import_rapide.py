@@ -1,8 +1,11 @@
 from django.db import migrations
 
+from core.sql import operation_sql
+
 
 class Migration(migrations.Migration):
-    """Reserved for issue 16 (filled by the work that owns it)."""
+    """The statement checks of a posting read each transition table once, and
+    the daily totals' guard runs once per statement (issue 16, point 2)."""
 
     dependencies = [("ledger", "0017_saisie_serveur")]
-    operations = []
+    operations = [operation_sql(__file__, "0018_import_rapide")]

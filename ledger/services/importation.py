@@ -1,30 +1,45 @@
-"""Bulk import of entries (a chart migrated from legacy software, the benchmarks)."""
+"""Bulk import of entries (a chart migrated from legacy software, the benchmarks).
+
+The entries are written in packets with COPY into the real tables; the
+database's statement triggers check each packet as a set, and the deferred
+trigger checks every entry's balance at commit. Two threads share the work:
+while this one sends packet N and waits for the server's checks of it (psycopg
+releases the GIL while it waits), a producer thread checks, numbers, chains and
+writes out packet N+1 (`importation_paquets`). The caller's iterable is read in
+this thread only, so that whatever it does (an ORM query) runs on the
+connection and in the transaction it expects.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
 
+import psycopg
 from django.db import DatabaseError, connection, transaction
 
 from core import horloge
 from core.audit import audit
-from core.exceptions import (
-    ExerciceClos,
-    relever_erreur_base,
-)
+from core.exceptions import ExerciceClos, relever_erreur_base
 from ledger.models import Compte, Exercice, Journal
-from ledger.services.ecritures import (
-    EcritureSaisie,
-    _exercice,
-    _journal,
-    _preparer_lignes,
-    _verrouiller,
-    empreinte_ecriture,
-    verifier_date_dans_exercice,
-)
+from ledger.services.ecritures import EcritureSaisie, _exercice, _journal, _verrouiller
+from ledger.services.importation_paquets import Preparateur
 from personnes.permissions import exiger_comptable
 
-TAILLE_PAQUET = 50_000
+# Small enough for the producer's first packet and the server's last one (the
+# two that cannot overlap) to be short; large enough for a statement's fixed
+# cost to be small beside its rows.
+TAILLE_PAQUET = 10_000
+
+COPIE_ECRITURES = (
+    "COPY ledger_ecriture (id, exercice_id, journal_id, numero, rang, date, libelle, piece,"
+    " passee_par_id, passee_le, contrepasse_id, empreinte_precedente, empreinte) FROM STDIN"
+)
+COPIE_LIGNES = (
+    "COPY ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,"
+    " tiers, libelle) FROM STDIN"
+)
 
 
 def ecritures_importer(
@@ -45,8 +60,14 @@ def ecritures_importer(
     try:
         with transaction.atomic():
             return _ecritures_importer(acting_user, exercice, journal, ecritures, piece)
-    except DatabaseError as exc:
+    except (DatabaseError, psycopg.Error) as exc:
         relever_erreur_base(exc)
+
+
+def _paquets(ecritures: Iterable[EcritureSaisie]) -> Iterator[list[EcritureSaisie]]:
+    source = iter(ecritures)
+    while paquet := list(islice(source, TAILLE_PAQUET)):
+        yield paquet
 
 
 def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:
@@ -61,98 +82,38 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
         raise ExerciceClos(
             f"L'exercice {exercice.annee} est clos : aucune écriture ne peut plus y être passée."
         )
-    passee_le = horloge.maintenant()
-    passee_le_texte = passee_le.isoformat()
+    preparateur = Preparateur(
+        exercice=exercice,
+        journal=journal,
+        comptes=comptes,
+        auteur_id=acting_user.pk,
+        passee_le=horloge.maintenant(),
+        piece=piece,
+        numero=numero,
+        rang=rang,
+        precedente=precedente,
+    )
     total = 0
-    paquet: list[EcritureSaisie] = []
-    brute = connection.connection  # the psycopg connection, inside Django's transaction
-
-    def ecrire(paquet: list[EcritureSaisie]) -> None:
-        nonlocal numero, rang, precedente
-        with brute.cursor() as curseur:
-            curseur.execute(
-                "SELECT nextval(pg_get_serial_sequence('ledger_ecriture', 'id'))"
-                " FROM generate_series(1, %s)",
-                [len(paquet)],
-            )
-            ids = [ligne[0] for ligne in curseur.fetchall()]
-            lignes_pretes = []
-            with curseur.copy(
-                "COPY ledger_ecriture (id, exercice_id, journal_id, numero, rang, date, libelle, piece,"
-                " passee_par_id, passee_le, contrepasse_id, empreinte_precedente, empreinte) FROM STDIN"
-            ) as copie:
-                for identifiant, saisie in zip(ids, paquet, strict=True):
-                    if not (exercice.debut <= saisie.date <= exercice.fin):
-                        verifier_date_dans_exercice(exercice, saisie.date)
-                    pretes = _preparer_lignes(saisie.lignes, comptes)
-                    numero += 1
-                    rang += 1
-                    libelle = saisie.libelle[:255]
-                    piece_ecriture = (saisie.piece or piece)[:120]
-                    empreinte = empreinte_ecriture(
-                        precedente=precedente,
-                        annee=exercice.annee,
-                        journal=journal.code,
-                        numero=numero,
-                        rang=rang,
-                        date=saisie.date,
-                        libelle=libelle,
-                        piece=piece_ecriture,
-                        passee_par_id=acting_user.pk,
-                        passee_le=passee_le,
-                        contrepasse_id=saisie.contrepasse_id,
-                        lignes=[
-                            (lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle)
-                            for lp in pretes
-                        ],
-                    )
-                    copie.write_row(
-                        (
-                            identifiant,
-                            exercice.pk,
-                            journal.pk,
-                            numero,
-                            rang,
-                            saisie.date,
-                            libelle,
-                            piece_ecriture,
-                            acting_user.pk,
-                            passee_le_texte,
-                            saisie.contrepasse_id,
-                            precedente,
-                            empreinte,
-                        )
-                    )
-                    precedente = empreinte
-                    lignes_pretes.extend(
-                        (
-                            identifiant,
-                            exercice.pk,
-                            saisie.date,
-                            lp.compte.pk,
-                            lp.debit,
-                            lp.credit,
-                            lp.tiers,
-                            lp.libelle,
-                        )
-                        for lp in pretes
-                    )
-            with curseur.copy(
-                "COPY ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,"
-                " tiers, libelle) FROM STDIN"
-            ) as copie:
-                for ligne in lignes_pretes:
-                    copie.write_row(ligne)
-
-    for saisie in ecritures:
-        paquet.append(saisie)
-        if len(paquet) >= TAILLE_PAQUET:
-            ecrire(paquet)
-            total += len(paquet)
-            paquet = []
-    if paquet:
-        ecrire(paquet)
-        total += len(paquet)
+    producteur = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-ecritures")
+    try:
+        with connection.connection.cursor() as curseur:
+            en_cours: Future | None = None  # the packet being prepared, to write next
+            for paquet in _paquets(ecritures):
+                curseur.execute(
+                    "SELECT nextval(pg_get_serial_sequence('ledger_ecriture', 'id'))"
+                    " FROM generate_series(1, %s)",
+                    [len(paquet)],
+                )
+                ids = [ligne[0] for ligne in curseur.fetchall()]
+                suivant = producteur.submit(preparateur.paquet, paquet, ids)
+                if en_cours is not None:
+                    _copier(curseur, *en_cours.result())
+                en_cours = suivant
+                total += len(paquet)
+            if en_cours is not None:
+                _copier(curseur, *en_cours.result())
+    finally:
+        producteur.shutdown(wait=True, cancel_futures=True)
     audit(
         acting_user,
         "ecritures.importees",
@@ -165,3 +126,20 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
         },
     )
     return total
+
+
+def _copier(curseur, ecritures: bytes, lignes: bytes) -> None:
+    """One packet: its entries, then their lines; each COPY ends with the triggers' checks.
+
+    The packet's entries have all their lines by then: the commit-time check
+    of their balance (the deferred trigger of their lot) is run now, while the
+    producer prepares the next packet, instead of all of them at COMMIT.
+    """
+    with curseur.copy(COPIE_ECRITURES) as copie:
+        copie.write(memoryview(ecritures))
+    with curseur.copy(COPIE_LIGNES) as copie:
+        copie.write(memoryview(lignes))
+    curseur.execute(
+        "SET CONSTRAINTS lot_verifier_equilibre IMMEDIATE;"
+        " SET CONSTRAINTS lot_verifier_equilibre DEFERRED"
+    )
