@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import threading
 import zipfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -116,26 +117,35 @@ def executer(fonction, *arguments, delai: float = DELAI_FIXE):
         raise RenduPdfImpossible() from erreur
 
 
-def rendre(pages: list[Page], *, processus: int | None = None) -> list[bytes]:
+def rendre(
+    pages: Iterable[Page], *, nombre: int | None = None, processus: int | None = None
+) -> list[bytes]:
     """Every page as a PDF, in order. With one page, or one process, the caller's
-    process renders them; otherwise the pool does, in packets."""
-    if not pages:
+    process renders them; otherwise the pool does, in packets. `pages` may be a
+    generator (then give `nombre`): each packet goes to the pool as soon as its HTML
+    is built, so the caller builds the next ones while the workers render."""
+    if nombre is None:
+        pages = list(pages)
+        nombre = len(pages)
+    if nombre == 0:
         return []
     taille = processus or processus_utilisables()
-    if len(pages) == 1 or taille <= 1:
+    if nombre == 1 or taille <= 1:
         return [pdf_travailleur.rendre_page(html, base) for html, base in pages]
-    # Plain str: Django's SafeString would be pickled as itself and import Django in the worker.
-    pages = [(str.__str__(html), base) for html, base in pages]
     pool = _pool_partage(taille)
-    nombre_paquets = min(len(pages), taille * PAQUETS_PAR_PROCESSUS)
-    longueur = math.ceil(len(pages) / nombre_paquets)
-    paquets = [pages[i : i + longueur] for i in range(0, len(pages), longueur)]
-    delai = DELAI_FIXE + DELAI_PAR_DOCUMENT * len(pages) / taille
+    longueur = math.ceil(nombre / min(nombre, taille * PAQUETS_PAR_PROCESSUS))
+    delai = DELAI_FIXE + DELAI_PAR_DOCUMENT * nombre / taille
+    futurs = []
     try:
-        futurs = [pool.submit(pdf_travailleur.rendre_paquet, paquet) for paquet in paquets]
+        for paquet in _paquets(pages, longueur):
+            futurs.append(pool.submit(pdf_travailleur.rendre_paquet, paquet))
     except BrokenProcessPool as erreur:  # broken since the last batch
         _abandonner(pool)
         raise RenduPdfImpossible() from erreur
+    except BaseException:  # building a page failed: what was sent is not wanted
+        for futur in futurs:
+            futur.cancel()
+        raise
     faits, en_cours = wait(futurs, timeout=delai, return_when=FIRST_EXCEPTION)
     erreur = next((f.exception() for f in faits if f.exception() is not None), None)
     if erreur is None and en_cours:
@@ -154,6 +164,18 @@ def rendre(pages: list[Page], *, processus: int | None = None) -> list[bytes]:
             f"Un document n'a pas pu être rendu en PDF ({type(erreur).__name__})."
         ) from erreur
     return [pdf for futur in futurs for pdf in futur.result()]
+
+
+def _paquets(pages: Iterable[Page], longueur: int) -> Iterator[list[Page]]:
+    paquet: list[Page] = []
+    for html, base in pages:
+        # Plain str: Django's SafeString would be pickled as itself, importing Django there.
+        paquet.append((str.__str__(html), base))
+        if len(paquet) == longueur:
+            yield paquet
+            paquet = []
+    if paquet:
+        yield paquet
 
 
 def fusionner(pdfs: list[bytes]) -> bytes:

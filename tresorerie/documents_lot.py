@@ -12,6 +12,7 @@ it changes nothing.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core import pdf_lot
@@ -56,12 +57,11 @@ def _forme(forme: str) -> str:
     return forme
 
 
-def _assembler(noms_et_html: list[tuple[str, str, str | None]], forme: str, nom: str):
-    pdfs = pdf_lot.rendre([(html, base) for _, html, base in noms_et_html])
+def _assembler(noms: list[str], pages: Iterator[tuple[str, str | None]], forme: str, nom: str):
+    """Renders the pages (a generator: built while the pool renders the previous ones)."""
+    pdfs = pdf_lot.rendre(pages, nombre=len(noms))
     if forme == "zip":
-        contenu = pdf_lot.archive_zip(
-            [(n, pdf) for (n, _, _), pdf in zip(noms_et_html, pdfs, strict=True)]
-        )
+        contenu = pdf_lot.archive_zip(list(zip(noms, pdfs, strict=True)))
         return Telechargement(contenu, "application/zip", f"{nom}.zip", len(pdfs))
     contenu = pdfs[0] if len(pdfs) == 1 else pdf_lot.fusionner(pdfs)
     return Telechargement(contenu, "application/pdf", f"{nom}.pdf", len(pdfs))
@@ -93,11 +93,9 @@ def mandats_du_lot(lot: LotPaiement, *, forme: str = "pdf", partie: int = 1) -> 
 def mandats_des_ordres(identifiants: list[int], *, forme: str, nom: str) -> Telechargement:
     """The mandats of these orders, in this order (the caller checked the rights)."""
     ordres = selectors_depenses.ordre_depense_detail().in_bulk(identifiants)
-    documents = [
-        (f"mandat_{ordres[pk].reference}.pdf", ordre_depense_html(ordres[pk]), BASE_URL)
-        for pk in identifiants
-    ]
-    return _assembler(documents, _forme(forme), nom)
+    noms = [f"mandat_{ordres[pk].reference}.pdf" for pk in identifiants]
+    pages = ((ordre_depense_html(ordres[pk]), BASE_URL) for pk in identifiants)
+    return _assembler(noms, pages, _forme(forme), nom)
 
 
 def quittances_du_jour(
@@ -111,26 +109,29 @@ def quittances_du_jour(
     """Every quittance, reçu and cancellation issued on `jour` that the user may read
     (of one account of funds when `compte` is given), by carnet and number."""
     forme = _forme(forme)
-    qs = Quittance.objects.filter(emise_le__date=jour)
-    if compte is not None:
-        qs = qs.filter(encaissement__compte_id=compte)
-    qs = selectors.quittances_visibles(utilisateur, qs)
-    identifiants = list(qs.order_by("carnet__serie", "numero", "id").values_list("pk", flat=True))
+    identifiants = identifiants_quittances(utilisateur, jour, compte=compte)
     if not identifiants:
         raise DonneeInvalide(
             f"Aucune quittance ni aucun reçu délivré le {jour:%d/%m/%Y} que vous puissiez lire."
         )
     choisis = _partie(identifiants, partie)
-    quittances = Quittance.objects.select_related(
-        "carnet", "encaissement__compte", "encaissement__exercice", "annule__carnet"
-    ).in_bulk(choisis)
-    documents = [
-        (
-            f"{quittances[pk].nature}_{quittances[pk].reference}.pdf",
-            quittance_html(quittances[pk]),
-            None,
-        )
-        for pk in choisis
-    ]
+    quittances = quittances_chargees(choisis)
+    noms = [f"{quittances[pk].nature}_{quittances[pk].reference}.pdf" for pk in choisis]
+    pages = ((quittance_html(quittances[pk]), None) for pk in choisis)
     nom = f"quittances_{jour:%Y-%m-%d}{_suffixe(partie, nombre_parties(len(identifiants)))}"
-    return _assembler(documents, forme, nom)
+    return _assembler(noms, pages, forme, nom)
+
+
+def identifiants_quittances(utilisateur, jour: datetime.date, *, compte: int | None = None):
+    """The ids of the documents issued on `jour` the user may read, by carnet and number."""
+    qs = Quittance.objects.filter(emise_le__date=jour)
+    if compte is not None:
+        qs = qs.filter(encaissement__compte_id=compte)
+    qs = selectors.quittances_visibles(utilisateur, qs)
+    return list(qs.order_by("carnet__serie", "numero", "id").values_list("pk", flat=True))
+
+
+def quittances_chargees(identifiants: list[int]) -> dict[int, Quittance]:
+    return Quittance.objects.select_related(
+        "carnet", "encaissement__compte", "encaissement__exercice", "annule__carnet"
+    ).in_bulk(identifiants)
