@@ -260,3 +260,29 @@ def test_le_csv_diffuse_toutes_les_lignes(client, auditeur, livres):
     _ouverture, attendues = grand_livre(exercice=livres, compte_numero="4111")
     assert len(lignes) == 1 + 1 + len(attendues) + 1
     assert lignes[-1].endswith(f"{attendues[-1].solde:.2f}".replace(".", ","))
+
+
+def test_une_ecriture_passee_entre_deux_pages_ne_fait_ni_saut_ni_doublon(comptable, livres):
+    page = grand_livre_page(exercice=livres, compte_numero="4111", taille=6)
+    # Meanwhile, an entry dated before the page's end and one after it.
+    for jour, montant in ((datetime.date(livres.annee, 1, 1), "100"), (page.lignes[-1].date, "5")):
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=livres,
+            journal="RE",
+            date=jour,
+            libelle="Passée entre deux pages",
+            lignes=[LigneSaisie("4111", debit=montant), LigneSaisie("7511", credit=montant)],
+        )
+    suite = grand_livre_page(exercice=livres, compte_numero="4111", taille=20, apres=page.suivante)
+    # The next page starts right after the last line shown; the balance carried
+    # counts the entry posted before that line, the later one shows on the page.
+    assert suite.lignes[0].ligne_id != page.lignes[-1].ligne_id
+    assert cle_de(suite.lignes[0]) > cle_de(page.lignes[-1])
+    assert suite.report == page.lignes[-1].solde + 100
+    assert Decimal("5") in [ligne.debit for ligne in suite.lignes]
+    _ouverture, attendues = grand_livre(exercice=livres, compte_numero="4111")
+    rang = [cle_de(ligne) for ligne in attendues].index(cle_de(suite.lignes[0]))
+    assert [ligne.solde for ligne in suite.lignes] == [
+        ligne.solde for ligne in attendues[rang : rang + 20]
+    ]
