@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bench import commun
 from bench.commun import Chrono, nombre, pourcent, secondes
 
-CIBLE = 0.40
+CIBLE = 0.60  # issue 16, point 2
 
 
 @dataclass
@@ -53,7 +53,8 @@ _FONCTIONS = {
     "ledger_ligne_verifier_insertion": "trigger d'instruction des lignes (écriture de la "
     "transaction, comptes, cumuls journaliers)",
     "ledger_lot_verifier_equilibre": "trigger différé par lot (au moins deux lignes, équilibre)",
-    "ledger_cumul_proteger": "trigger de ligne de `ledger_cumul` (appelé par le précédent)",
+    "ledger_cumul_proteger": "garde de `ledger_cumul`, une fois par instruction (appelée par le "
+    "trigger des lignes)",
     "ledger_compteur_verifier": "trigger de ligne du compteur (appelé par celui des écritures)",
     "ledger_chaine_verifier": "trigger de ligne de la tête de chaîne (appelé par celui des écritures)",
 }
@@ -185,20 +186,20 @@ def limites(m: Mesures) -> list[str]:
     cpu_python = m.par_ecriture(m.notre.cpu_client)
     lignes = [
         f"- Sur {nombre(total, 1)} µs par écriture : {nombre(brut, 1)} µs pour écrire les lignes "
-        f"elles-mêmes (la limite brute : tas, 5 index de `ledger_ecriture`, 3 de `ledger_ligne`, "
-        f"WAL), {nombre(invariants, 1)} µs pour les invariants vérifiés par les triggers, "
+        f"elles-mêmes (la limite brute : tas, index des deux tables, WAL)"
+        f", {nombre(invariants, 1)} µs pour les invariants vérifiés par les triggers, "
         f"{nombre(python, 1)} µs de plus pour le côté Python.",
     ]
     if m.notre.cpu_serveur is not None:
         serveur = m.par_ecriture(m.notre.cpu_serveur)
         recouvrement = cpu_python + serveur - total
         lignes.append(
-            f"- Python et serveur se recouvrent peu : {nombre(cpu_python, 1)} µs de CPU Python + "
-            f"{nombre(serveur, 1)} µs de CPU serveur par écriture pour {nombre(total, 1)} µs de "
-            f"temps réel (recouvrement {nombre(max(recouvrement, 0), 1)} µs). Le serveur insère "
-            "les lignes au fil du flux COPY pendant que Python prépare les suivantes, mais les "
-            "triggers d'instruction ne s'exécutent qu'à la fin de chaque COPY, pendant que "
-            "Python attend ; et Python ne prépare le paquet suivant qu'après."
+            f"- Recouvrement de Python et du serveur : {nombre(cpu_python, 1)} µs de CPU Python "
+            f"(les deux fils) + {nombre(serveur, 1)} µs de CPU serveur par écriture pour "
+            f"{nombre(total, 1)} µs de temps réel (recouvrement {nombre(max(recouvrement, 0), 1)} "
+            "µs). Le fil producteur prépare le paquet suivant pendant que le serveur insère et "
+            "vérifie le paquet courant ; ne se recouvrent pas la préparation du premier paquet, "
+            "la vérification du dernier et l'attente de la machine partagée."
         )
     if m.fonctions:
         principales = sorted(
@@ -217,9 +218,10 @@ def limites(m: Mesures) -> list[str]:
         libelle, duree = max(python, key=lambda p: p[1])
         part_python = pourcent(sum(d for _, d in python) / m.profil_total)
         lignes.append(
-            f"- Dans le profil, le Python de l'import pèse {part_python} du temps (premier "
-            f"poste : {libelle}, {pourcent(duree / m.profil_total)}), l'attente du serveur "
-            f"{pourcent(base / m.profil_total)}."
+            f"- Dans le profil, le Python de l'import (fil producteur) pèse {part_python} du "
+            f"temps (premier poste : {libelle}, {pourcent(duree / m.profil_total)}), le fil "
+            f"principal attend le serveur {pourcent(base / m.profil_total)} du temps ; les deux "
+            "fils se recouvrent."
         )
     lignes.append(
         "- Évolution du débit avec la taille des tables : voir le chargement par tranches du "
