@@ -115,6 +115,11 @@ def executer(fonction, *arguments, delai: float = DELAI_FIXE):
     except BrokenProcessPool as erreur:
         _abandonner(pool)
         raise RenduPdfImpossible() from erreur
+    except TimeoutError as erreur:
+        _abandonner(pool)
+        raise RenduPdfImpossible(
+            f"Le processus de rendu n'a pas répondu dans le délai ({round(delai)} s)."
+        ) from erreur
 
 
 def rendre(

@@ -51,6 +51,13 @@ def etat_du_processus() -> tuple[int, bool]:
     return os.getpid(), any(nom == "django" or nom.startswith("django.") for nom in sys.modules)
 
 
+def attendre(secondes: float) -> None:  # pragma: no cover - runs in a worker
+    """Hangs the worker for a while (for the tests of the deadline)."""
+    import time
+
+    time.sleep(secondes)
+
+
 def mourir() -> None:  # pragma: no cover - runs in a worker, which it kills
     """Ends the worker abruptly, as an out-of-memory kill would (for the tests)."""
     os._exit(1)

@@ -17,7 +17,7 @@ from tests.tresorerie.conftest import AUJOURD_HUI, ordre_vise
 from tresorerie import services as t
 from tresorerie.models import Quittance
 
-PAGE = '<html><body><p>Document n° {}</p></body></html>'
+PAGE = "<html><body><p>Document n° {}</p></body></html>"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -27,7 +27,9 @@ def _pool_arrete_a_la_fin():
 
 
 def pages_et_textes(contenu: bytes) -> list[str]:
-    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(contenu)).pages]
+    return [
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(contenu)).pages
+    ]
 
 
 @pytest.fixture
@@ -41,7 +43,7 @@ def lot(directrice, comptable, comptes, credits):
             creancier=f"Fournisseur {rang}",
             identifiant=f"5521005540{rang:04d}",
         )
-        for rang in range(3)
+        for rang in range(2)
     ]
     return t.lot_payer(acting_user=comptable, ordres=ordres, compte=comptes["BANQUE"]), ordres
 
@@ -78,6 +80,21 @@ def test_un_processus_qui_meurt_donne_une_erreur_en_francais_puis_le_pool_repart
         pdf_lot.executer(pdf_travailleur.mourir)
     pdfs = pdf_lot.rendre([(PAGE.format(n), None) for n in range(3)], processus=2)
     assert len(pdfs) == 3
+
+
+def test_un_processus_qui_ne_repond_pas_est_arrete_dans_le_delai():
+    with pytest.raises(pdf_lot.RenduPdfImpossible, match="n'a pas répondu dans le délai"):
+        pdf_lot.executer(pdf_travailleur.attendre, 60, delai=0.5)
+    assert len(pdf_lot.rendre([(PAGE.format(n), None) for n in range(2)], processus=2)) == 2
+
+
+def test_une_page_qui_echoue_en_cours_de_lot_n_envoie_plus_rien():
+    def pages():
+        yield PAGE.format(0), None
+        raise RuntimeError("base indisponible")
+
+    with pytest.raises(RuntimeError, match="base indisponible"):
+        pdf_lot.rendre(pages(), nombre=8, processus=2)
 
 
 def test_un_seul_document_est_rendu_dans_le_processus_appelant(monkeypatch):
@@ -170,6 +187,19 @@ def test_un_jour_sans_quittance_est_refuse_en_francais(client, comptable, compte
     api.force_authenticate(comptable)
     refus = api.get(reverse("api_tresorerie_quittances_jour"), {"jour": veille.isoformat()})
     assert refus.status_code == 400 and refus.json()["message"] == messages[0]
+
+
+def test_un_regisseur_n_obtient_que_les_quittances_de_sa_regie(
+    client, comptable, regisseur, comptes
+):
+    encaisser(comptable, comptes["CAISSE"], 2)  # the agent comptable's cash desk
+    client.force_login(regisseur)
+    reponse = client.get(
+        reverse("tresorerie:quittances_jour"), {"jour": AUJOURD_HUI.isoformat()}, follow=True
+    )
+    assert [str(m) for m in reponse.context["messages"]] == [
+        f"Aucune quittance ni aucun reçu délivré le {AUJOURD_HUI:%d/%m/%Y} que vous puissiez lire."
+    ]
 
 
 def test_sans_fonction_on_ne_telecharge_rien(client, comptable, comptes, django_user_model):
