@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from core import replique
 from personnes.models import Fonction
 from personnes.selectors import fonctions_actuelles
 
@@ -14,4 +15,6 @@ def organisme(request):
         "NOM_ORGANISME": settings.NOM_ORGANISME,
         "fonctions_utilisateur": fonctions,
         "fonctions_libelles": [Fonction(f).label for f in fonctions],
+        # An auditor's page read from the replica says up to when its data go.
+        "replique_arretee_a": replique.arretee_a(),
     }
