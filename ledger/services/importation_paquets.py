@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import time
 from collections.abc import Sequence
 from decimal import Decimal
 from json.encoder import encode_basestring  # C function; what the hash's encoder uses
@@ -33,6 +34,7 @@ from ledger.services.ecritures import (
 _ECHAPPEMENTS = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _LONGUEUR_MAX = len("999999999999.99")  # core.money.MAXIMUM in cents
 _NUL = "\\N"  # COPY's NULL
+_CEDER_TOUS_LES = 256  # entries
 
 
 def texte_copie(texte: str) -> str:
@@ -149,7 +151,11 @@ class Preparateur:
         json_debut, json_auteur = self._json_debut, self._json_auteur
         copie_ecriture, copie_auteur = self._copie_ecriture, self._copie_auteur
         copie_exercice = self._copie_exercice
-        for identifiant, saisie in zip(ids, saisies, strict=True):
+        for rang_paquet, (identifiant, saisie) in enumerate(zip(ids, saisies, strict=True)):
+            if not rang_paquet % _CEDER_TOUS_LES:
+                # Hand the GIL to the connection's thread if it waits for it (the server
+                # read what it was sent): else it would wait up to the switch interval, 5 ms.
+                time.sleep(0)
             date = self._date(saisie.date)
             lignes = self._lignes_simples(saisie.lignes) or self._lignes_verifiees(saisie.lignes)
             numero += 1
