@@ -23,7 +23,7 @@ from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
 # camt after tresorerie: it skips its batch when benchmark 4 opened the credit first.
-BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001")
+BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001", "pdf")
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -37,6 +37,7 @@ CLOTURE_LIGNES = 10_000_000
 CAMT_LIGNES = (1_000, 20_000, 100_000)
 CAMT_LOT = 20_000
 PAIN001_VIREMENTS = (10_000, 50_000)
+PDF_LOT = 400  # quittances and mandats rendered in batch (bench.pdf_lot)
 PETIT = 1 / 20
 
 
@@ -79,6 +80,7 @@ def tailles(petit: bool) -> dict:
         "camt": [round(n * echelle) for n in CAMT_LIGNES],
         "camt_lot": round(CAMT_LOT * echelle),
         "pain001": [round(n * echelle) for n in PAIN001_VIREMENTS],
+        "pdf": round(PDF_LOT * echelle),
     }
 
 
@@ -122,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench.tresorerie import pain001
 
             resultat = pain001.executer(taille["pain001"])
+        elif banc == "pdf":
+            from bench import pdf_lot
+
+            resultat = pdf_lot.executer(taille["pdf"])
         else:
             from bench import tresorerie
 
