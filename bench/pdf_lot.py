@@ -287,6 +287,12 @@ def limites(m: Mesures) -> list[str]:
         "le rendu, et la fusion par pypdf vient après. Ratio notre / brut en parallèle : "
         f"{pourcent(m.debit('mandats_paralleles') / m.debit('brut_parallele'))} (mandats), "
         f"{pourcent(m.debit('quittances_paralleles') / m.debit('brut_parallele'))} (quittances).",
+        "- Le PDF des journaux d'un gros exercice (75 s mesurées) n'est pas découpé sur le pool : "
+        "c'est un seul document dont chaque page porte « Page n sur N » et dont le total est en "
+        "dernière page ; le rendre par morceaux demanderait de tamponner la numérotation après "
+        "coup, pour au mieux diviser le temps par le nombre de cœurs (2 ici). Sa limite de "
+        "5 000 écritures et le CSV ou le FEC restent la réponse ; au-delà, une opération longue "
+        "suivie (`core.progression`) plutôt qu'une requête.",
     ]
 
 
