@@ -7,12 +7,22 @@ of a query is a bigint). Here a value that is not a number of ASCII digits is
 refused with a French message in the API's error shape (400); a limit above
 `max_limit` is brought down to it (the answer's `next` link goes on from
 there); an offset above `MAX_OFFSET` is refused.
+
+Both the API's pagination and the pages' (`Paginateur`) fetch a page's rows in
+two queries (`lignes_de_la_page`): the ids of the page first (ORDER BY … LIMIT
+on the ids alone), then the rows of those ids with everything selected and
+prefetched, put back in the page's order. PostgreSQL took 40 to 70 ms to
+*plan* the one query that sorts and limits a hundred columns joined over nine
+tables (the list of ordres de dépense), less than 1 ms for each of the two
+(bench/http).
 """
 
 from __future__ import annotations
 
 import re
 
+from django.core.paginator import Paginator
+from django.db.models.query import ModelIterable, QuerySet
 from rest_framework.pagination import LimitOffsetPagination
 
 from core.exceptions import DonneeInvalide
@@ -49,6 +59,36 @@ def _entier(request, nom: str, *, minimum: int, maximum: int | None, libelle: st
     return valeur
 
 
+def lignes_de_la_page(lignes, debut: int, fin: int) -> list:
+    """The rows `debut` to `fin` (excluded) of `lignes`, in its order, in two queries
+    when it is a queryset of model instances; sliced as is otherwise."""
+    if (
+        not isinstance(lignes, QuerySet)
+        or lignes._iterable_class is not ModelIterable
+        or lignes.query.distinct
+        or lignes.query.combinator
+        or not lignes.ordered
+    ):
+        return list(lignes[debut:fin])
+    ids = list(lignes.values_list("pk", flat=True)[debut:fin])
+    if not ids:
+        return []
+    par_id = {ligne.pk: ligne for ligne in lignes.order_by().filter(pk__in=ids)}
+    return [par_id[pk] for pk in ids if pk in par_id]
+
+
+class Paginateur(Paginator):
+    """Django's paginator, a page's rows fetched by `lignes_de_la_page`."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        debut = (number - 1) * self.per_page
+        fin = debut + self.per_page
+        if fin + self.orphans >= self.count:
+            fin = self.count
+        return self._get_page(lignes_de_la_page(self.object_list, debut, fin), number, self)
+
+
 class Pagination(LimitOffsetPagination):
     """`limit` from 1 (a larger one is brought down to `max_limit`), `offset`
     from 0 to `MAX_OFFSET`; anything else is a 400 `donnee_invalide`."""
@@ -72,6 +112,20 @@ class Pagination(LimitOffsetPagination):
             request, self.offset_query_param, minimum=0, maximum=MAX_OFFSET, libelle="Le décalage"
         )
         return decalage or 0
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # LimitOffsetPagination's, the page's rows fetched by `lignes_de_la_page`.
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        return lignes_de_la_page(queryset, self.offset, self.offset + self.limit)
 
     def get_schema_operation_parameters(self, view):
         parametres = super().get_schema_operation_parameters(view)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.urls import reverse
 from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
 from core.models import JournalAudit
+from core.pagination import Paginateur
 from depenses import actes, selectors, services
 from depenses.forms import (
     EngagementForm,
@@ -56,7 +56,7 @@ def liste(request):
         request,
         "depenses/liste.html",
         {
-            "page": Paginator(qs, 25).get_page(p.get("page")),
+            "page": Paginateur(qs, 25).get_page(p.get("page")),
             "requete": parametres.urlencode(),
             "etats": OrdreDepense.Etat.choices,
             "natures": Nature.choices,
@@ -229,6 +229,9 @@ def requisition_pdf_vue(request, pk: int):
     return reponse
 
 
+A_VISER_PAR_PAGE = 50
+
+
 @fonction_requise
 def a_viser(request):
     if not actes.FILE_COMPTABLE_DROIT.accorde(request.user):
@@ -237,7 +240,11 @@ def a_viser(request):
         request,
         "depenses/a_viser.html",
         {
-            "ordres": selectors.ordres_a_viser(),
+            # One page of the queue, oldest first: never the whole queue at once.
+            "page": Paginateur(selectors.ordres_a_viser(), A_VISER_PAR_PAGE).get_page(
+                request.GET.get("page")
+            ),
+            "requete": "",
             "certificats": selectors.reimputations_a_prendre_en_charge(),
         },
     )

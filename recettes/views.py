@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from core.actes import page_acte, page_formulaire
 from core.exceptions import ApplicationError
 from core.jetons import une_fois
 from core.models import JournalAudit
+from core.pagination import Paginateur
 from ordres import parapheur as parapheur_commun
 from ordres.formulaires import lire_mot_de_passe, lire_motif
 from ordres.pieces import reponse_piece
@@ -44,7 +44,7 @@ def liste(request):
         }
     parametres = request.GET.copy()
     parametres.pop("page", None)
-    page = Paginator(selectors.ordres_recette(**filtres), 25).get_page(request.GET.get("page"))
+    page = Paginateur(selectors.ordres_recette(**filtres), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "recettes/liste.html",
@@ -169,6 +169,9 @@ def reduction_prendre_en_charge(request, pk: int, reduction_pk: int):
     )(request, reduction_pk)
 
 
+PARAPHEUR_PAR_PAGE = 50
+
+
 @fonction_requise
 def parapheur(request):
     """The ordonnateur's parapheur: the drafts of every kind of order to sign,
@@ -192,11 +195,25 @@ def parapheur(request):
         else:
             _messages_parapheur(request, rubriques, resultat)
         return redirect("recettes:parapheur")
-    sections = [(s, s.a_signer(), s.contexte()) for s in rubriques]
+    # One page of each kind's drafts: a parapheur of hundreds of drafts would be
+    # rendered whole at every visit; the form signs what is checked on the page.
+    numero = request.GET.get("page")
+    sections = [
+        (s, Paginateur(s.a_signer(), PARAPHEUR_PAR_PAGE).get_page(numero), s.contexte())
+        for s in rubriques
+    ]
+    pages = [page for _, page, _ in sections]
     return render(
         request,
         "recettes/parapheur.html",
-        {"sections": sections, "a_signer": any(ordres for _, ordres, _ in sections)},
+        {
+            "sections": sections,
+            "a_signer": any(page.object_list for page in pages),
+            "page_precedente": max((p.number for p in pages if p.has_previous()), default=1) - 1,
+            "page_suivante": max((p.number for p in pages if p.has_next()), default=0) + 1
+            if any(p.has_next() for p in pages)
+            else 0,
+        },
     )
 
 
