@@ -24,10 +24,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 
 from core.exceptions import DonneeInvalide
 from core.money import ZERO
+from core.replique import alias_lecture, connexion_lecture
 from ledger.models import Exercice
 from ledger.selectors import LigneGrandLivre
 
@@ -98,7 +99,8 @@ class PageGrandLivre:
 
 def comptes_de(numero: str) -> list[int]:
     """The account and its sub-accounts (a root such as "411" names several)."""
-    with connection.cursor() as curseur:
+    # Every read here on the replica's connection for an auditor (core.replique).
+    with connexion_lecture().cursor() as curseur:
         curseur.execute(
             "SELECT id FROM ledger_compte WHERE numero LIKE %s ORDER BY id", [f"{numero}%"]
         )
@@ -196,7 +198,7 @@ def grand_livre_page(
         "au": au,
         "nombre": taille + 1,
     }
-    with connection.cursor() as curseur:
+    with connexion_lecture().cursor() as curseur:
         # The lines after the key and the balance up to it never overlap: a
         # posting committed between the two reads lands on one side only.
         ouverture = _solde(curseur, parametres, debut, inclus=True)
@@ -281,14 +283,17 @@ def lignes_grand_livre(
     au = au or exercice.fin
     comptes = comptes_de(compte_numero)
     parametres = {"exercice": exercice.pk, "comptes": comptes, "du": du, "au": au}
-    with connection.cursor() as curseur:
+    # Chosen now: the lines stream after the request's middlewares have returned.
+    alias = alias_lecture()
+    connexion = connections[alias]
+    with connexion.cursor() as curseur:
         ouverture = _solde(curseur, parametres, Cle(du, 0, 0), inclus=True)
 
     def lignes() -> Iterator[LignePage]:
         solde = ouverture
         with (
-            transaction.atomic(),
-            connection.connection.cursor(name=f"grand_livre_{exercice.annee}") as curseur,
+            transaction.atomic(using=alias),
+            connexion.connection.cursor(name=f"grand_livre_{exercice.annee}") as curseur,
         ):
             curseur.itersize = 5000
             curseur.execute(

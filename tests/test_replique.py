@@ -286,9 +286,17 @@ def test_la_balance_de_l_auditeur_vient_de_la_replique(
             client.force_login(auditeur)
             page = client.get("/comptabilite/balance/", {"exercice": annee})
         assert page.status_code == 200
+        # (Read before the next request: Django empties the query log at each request.)
+        assert any("ledger_cumul" in q["sql"] for q in sur_la_replique.captured_queries)
         assert "100,00" in page.text and "123,00" not in page.text
         assert "Lecture sur la réplique : données arrêtées au" in page.text
-        assert any("ledger_cumul" in q["sql"] for q in sur_la_replique.captured_queries)
+        # The grand livre too (page, and the CSV streamed after the middlewares).
+        livre = {"exercice": annee, "compte": "627"}
+        page = client.get("/comptabilite/grand-livre/", livre)
+        assert "Frais 100.00" in page.text and "Frais 23.00" not in page.text
+        export = client.get("/comptabilite/grand-livre.csv", livre)
+        contenu = b"".join(export.streaming_content).decode()
+        assert "Frais 100.00" in contenu and "Frais 23.00" not in contenu
 
         # The comptable and the directrice read the primary, and never the standby.
         with CaptureQueriesContext(connections[replique.ALIAS]) as sur_la_replique:
