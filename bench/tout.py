@@ -23,7 +23,7 @@ from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
 # camt after tresorerie: it skips its batch when benchmark 4 opened the credit first.
-BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001", "pdf")
+BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001", "pdf", "http")
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -81,6 +81,8 @@ def tailles(petit: bool) -> dict:
         "camt_lot": round(CAMT_LOT * echelle),
         "pain001": [round(n * echelle) for n in PAIN001_VIREMENTS],
         "pdf": round(PDF_LOT * echelle),
+        # bench.http: seconds with think time, then without (--petit: a quarter).
+        "http": (60, 20) if not petit else (15, 5),
     }
 
 
@@ -128,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import pdf_lot
 
             resultat = pdf_lot.executer(taille["pdf"])
+        elif banc == "http":
+            from bench import http as banc_http
+
+            resultat = banc_http.executer(*taille["http"], petit=options.petit)
         else:
             from bench import tresorerie
 
