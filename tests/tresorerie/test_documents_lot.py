@@ -109,6 +109,8 @@ def test_un_seul_document_est_rendu_dans_le_processus_appelant(monkeypatch):
 def test_les_mandats_d_un_lot_en_un_pdf_une_page_et_son_numero_par_mandat(client, auditeur, lot):
     lot, ordres = lot
     client.force_login(auditeur)  # the auditor reads
+    page = client.get(reverse("tresorerie:lot", args=[lot.pk])).content.decode()
+    assert f'href="{reverse("tresorerie:lot_mandats", args=[lot.pk])}?forme=zip"' in page
     reponse = client.get(reverse("tresorerie:lot_mandats", args=[lot.pk]))
     assert reponse.status_code == 200 and reponse["Content-Type"] == "application/pdf"
     assert f'filename="mandats_{lot.reference}.pdf"' in reponse["Content-Disposition"]
@@ -161,6 +163,7 @@ def test_les_quittances_du_jour_en_un_pdf_et_en_zip(client, comptable, auditeur,
     quittances = encaisser(comptable, comptes["CAISSE"], 3)
     client.force_login(auditeur)
     adresse = reverse("tresorerie:quittances_jour")
+    assert f'action="{adresse}"' in client.get(reverse("tresorerie:encaissements")).content.decode()
     reponse = client.get(adresse, {"jour": AUJOURD_HUI.isoformat()})
     assert reponse.status_code == 200
     textes = pages_et_textes(reponse.content)
