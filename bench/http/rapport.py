@@ -5,7 +5,6 @@ from __future__ import annotations
 from bench.commun import LigneTableau, Resultat, nombre
 
 CIBLE_P95_MS = 100
-SIGNATURE = "signer un lot (parapheur)"
 
 
 def _ms(valeur: float) -> str:
@@ -25,19 +24,6 @@ def tableau_types(resume: dict) -> list[str]:
     return lignes
 
 
-def _p95_hors_signature(resume: dict) -> float:
-    """p95 over the acts and lists, the parapheur's signature apart (its password check
-    costs a PBKDF2 of 1 000 000 iterations by design), the raw limit and replays apart."""
-    durees = []
-    for genre, t in resume["types"].items():
-        if genre.startswith(("limite brute", "rejeu")) or genre == SIGNATURE:
-            continue
-        durees.append((t["p95"], t["n"]))
-    # Upper bound of the overall p95: the largest p95 among types weighing ≥ 5 % of requests.
-    total = sum(n for _, n in durees) or 1
-    return max((p for p, n in durees if n / total >= 0.05), default=0.0)
-
-
 def resultat(phases: dict, verification: dict, charge: float, processus: int, petit) -> Resultat:
     ouverte, fermee, brute = (phases[k]["resume"] for k in ("ouverte", "fermee", "brute"))
     statique_ouverte = ouverte["types"].get("limite brute : fichier statique", {"p95": 0.0})
@@ -46,7 +32,7 @@ def resultat(phases: dict, verification: dict, charge: float, processus: int, pe
     cpu_statique = phases["brute"]["cpu_serveur"] / max(
         1, brute["types"].get("limite brute : fichier statique", {"n": 1})["n"]
     )
-    p95_actes = _p95_hors_signature(ouverte)
+    p95_actes = ouverte["p95_hors_signature"]
     sans_erreur = ouverte["erreurs"] == 0 and fermee["erreurs"] == 0
     lignes = [
         LigneTableau(

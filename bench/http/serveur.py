@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -49,7 +50,7 @@ class Serveur:
         self.port = port_libre()
         self.processus = processus
         self.sortie = open(os.devnull, "wb")  # noqa: SIM115 (closed in arreter)
-        self.journal_erreurs = RACINE / "bench" / "http" / ".serveur.log"
+        self.journal_erreurs = Path(tempfile.gettempdir()) / f"bench_http_{self.port}.log"
         self.proc: subprocess.Popen | None = None
         self.annonce = ""
 
