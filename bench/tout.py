@@ -23,7 +23,18 @@ from bench import commun
 from bench.commun import LigneTableau, Resultat, nombre, pourcent, secondes
 
 # camt after tresorerie: it skips its batch when benchmark 4 opened the credit first.
-BANCS = ("saisie", "import", "balance", "tresorerie", "cloture", "camt", "pain001", "pdf", "http")
+BANCS = (
+    "saisie",
+    "import",
+    "balance",
+    "rapports",
+    "tresorerie",
+    "cloture",
+    "camt",
+    "pain001",
+    "pdf",
+    "http",
+)
 FICHIER_DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 # Full sizes; --petit divides them by 20.
@@ -56,7 +67,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         choices=BANCS,
         metavar="BANC",
-        help="ne lancer que ce banc : saisie, import, balance, tresorerie, cloture, camt ou "
+        help="ne lancer que ce banc : saisie, import, balance, rapports, tresorerie, cloture, camt ou "
         "pain001 (option répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
@@ -114,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             from bench import balance
 
             resultat = balance.executer(taille["balance"])
+        elif banc == "rapports":
+            from bench import rapports
+
+            # The balance's exercise, reused (loaded here only without the balance).
+            resultat = rapports.executer(taille["balance"])
         elif banc == "cloture":
             from bench import cloture
 
