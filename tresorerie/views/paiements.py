@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from core import horloge
 from core.actes import soumettre
+from core.pagination import Paginateur
 from depenses.models import LigneOrdreDepense, OrdreDepense
 from oppositions.banque import formater_iban
 from oppositions.rapprochement import EN_ATTENTE
@@ -38,6 +39,8 @@ from tresorerie.views.commun import (
 from tresorerie.views.retours import retours_du_lot
 
 # --- Paiements -----------------------------------------------------------------------------
+
+A_PAYER_PAR_PAGE = 100
 
 
 @lecture
@@ -71,14 +74,16 @@ def paiements(request):
     elif comptable:
         formulaire = PaiementForm()
     coches = set(request.POST.getlist("ordres")) if request.method == "POST" else set()
-    a_payer = list(
+    # One page of the visaed orders, oldest first (`?a_payer=N`): never the whole queue.
+    a_payer = Paginateur(
         OrdreDepense.objects.filter(etat=OrdreDepense.Etat.VISE)
         # Back from payé: a transfer returned by the bank, only its part to pay again.
         .annotate(virement_revenu=Exists(Retour.objects.filter(ordre=OuterRef("pk"))))
         .select_related("exercice")
         .prefetch_related("lignes")
-        .order_by("exercice__annee", "numero")
-    )
+        .order_by("exercice__annee", "numero"),
+        A_PAYER_PAR_PAGE,
+    ).get_page(request.GET.get("a_payer"))
     # Lines held for an opposition: their order cannot be checked until decided.
     attentes = services.lignes_en_attente()
     arretes = {a.ordre.pk for a in attentes}
