@@ -72,7 +72,8 @@ def details(m: Mesures, ratio: float) -> list[str]:
     details = [
         f"- {nombre(n)} écritures de deux lignes ({nombre(2 * n)} lignes), dates réparties sur "
         "l'année, comptes 4111, 7511, 7512, 5122, 6561 et 412 ; paquets de "
-        f"{nombre(m.taille_paquet)} (`TAILLE_PAQUET`), une seule transaction.",
+        f"2 000 doublés jusqu'à {nombre(m.taille_paquet)} (`PREMIER_PAQUET`, `TAILLE_PAQUET` ; "
+        "la limite brute copie des paquets de `TAILLE_PAQUET`), une seule transaction.",
         f"- **Notre chemin** : `ecritures_importer` alimenté par un générateur de `EcritureSaisie`, "
         f"exercice {m.annees['import']} : **{nombre(n / m.notre.duree)} écritures/s** "
         f"({nombre(m.par_ecriture(m.notre.duree), 1)} µs par écriture ; {_repartition(m.notre)}).",

@@ -27,10 +27,12 @@ from ledger.services.ecritures import EcritureSaisie, _exercice, _journal, _verr
 from ledger.services.importation_paquets import Preparateur
 from personnes.permissions import exiger_comptable
 
-# Small enough for the producer's first packet and the server's last one (the
-# two that cannot overlap) to be short; large enough for a statement's fixed
-# cost to be small beside its rows.
-TAILLE_PAQUET = 10_000
+# Packets start small and double: while the producer prepares the first one
+# the server has nothing to do, so it is short; larger packets then spread
+# each statement's fixed work (the daily totals' upsert touches the same few
+# thousand rows whatever the packet's size) over more entries.
+PREMIER_PAQUET = 2_000
+TAILLE_PAQUET = 50_000
 
 COPIE_ECRITURES = (
     "COPY ledger_ecriture (id, exercice_id, journal_id, numero, rang, date, libelle, piece,"
@@ -66,8 +68,10 @@ def ecritures_importer(
 
 def _paquets(ecritures: Iterable[EcritureSaisie]) -> Iterator[list[EcritureSaisie]]:
     source = iter(ecritures)
-    while paquet := list(islice(source, TAILLE_PAQUET)):
+    taille = min(PREMIER_PAQUET, TAILLE_PAQUET)
+    while paquet := list(islice(source, taille)):
         yield paquet
+        taille = min(2 * taille, TAILLE_PAQUET)
 
 
 def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int:

@@ -404,3 +404,17 @@ def test_un_insert_de_plusieurs_journaux_refuse_trou_et_chaine_rompue(
     ):
         _plusieurs(cur, exercice, comptable, jour, **options)
     assert Ecriture.objects.count() == 0
+
+
+def test_les_paquets_commencent_petits_et_doublent(monkeypatch):
+    """The server waits for the first packet only: it is short; the next ones double."""
+    monkeypatch.setattr(importation, "PREMIER_PAQUET", 3)
+    monkeypatch.setattr(importation, "TAILLE_PAQUET", 10)
+    assert [len(paquet) for paquet in importation._paquets(iter(range(40)))] == [
+        3,
+        6,
+        10,
+        10,
+        10,
+        1,
+    ]
