@@ -2,15 +2,26 @@
 
 Eight writer processes (each with `django.setup()` and its own connection)
 post entries of two lines (4111 debit / 7511 credit, journal RE) through
-`ledger.services.ecriture_passer`. The raw limit: eight writer processes doing
-the same thing in plain SQL with psycopg, without Django: lock the counter and
-the chain head, INSERT the entry with the next number, rank and a chained
-64-hex hash, INSERT its two lines, COMMIT. Same tables, same constraints, same
-triggers. Each side posts into its own exercise.
+`ledger.services.ecriture_passer`, which calls the posting function of
+migration 0017 (`ledger_passer_ecriture`: lock, number, hash in SQL, insert
+the entry, its lines and its audit row, in one round trip).
+
+Two references in the same run, alternated with our side round by round:
+- the raw limit: eight writer processes doing the same thing in plain SQL with
+  psycopg, without Django: lock the counter and the chain head, INSERT the
+  entry with the next number, rank and a chained 64-hex hash, INSERT its two
+  lines, COMMIT. Same tables, same constraints, same triggers;
+- the peer: pgledger's `pgledger_create_transfer` (github.com/pgr0ss/pgledger),
+  loaded into a database of its own on the same server, eight writers moving
+  money between two accounts, one transfer per transaction. Its SQL is not
+  part of this project: the bench reads it from `BANC_PGLEDGER` (default
+  `../pgledger/pgledger.sql` beside the project), with the `uuid_to_ulid`
+  function it needs in `ulid.sql` beside it; without them the peer is reported
+  as not measured.
 
 Every posting of an exercise waits for the previous one's COMMIT on the chain
-head (`ledger.services.ecritures._verrouiller`): what is measured is mostly the time a
-writer holds that lock.
+head: what is measured is mostly the time a writer holds that lock, and the
+CPU each entry costs (two cores for writers and server).
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ from bench.commun import LigneTableau, Resultat, nombre, pourcent
 ECRIVAINS = 8
 ECHAUFFEMENT = 5  # entries per writer before the clock starts
 CIBLE = 0.60
+CIBLE_PAIR = 1.0  # ours at least as fast as pgledger
 TOURS = 3
 DELAI = 600  # seconds a side may take before it is declared stuck
 ANNEE_SERVICE = commun.ANNEE_SAISIE_SERVICE
@@ -267,7 +279,16 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         "credit": Compte.objects.get(numero="7511").pk,
     }
     connexion = commun.conninfo()
+    from bench.saisie_pgledger import (
+        POUR_MESURER_PGLEDGER,
+        chemin_pgledger,
+        ecrivain_pgledger,
+        preparer_pgledger,
+    )
+
+    pgledger = preparer_pgledger()
     brut: list[Course] = []
+    pair: list[Course] = []
     notre: list[Course] = []
     for tour in range(1, tours + 1):
         commun.point_de_controle()
@@ -278,6 +299,14 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         )
         brut.append(_course(_ecrivain_sql, ANNEE_SQL, par_ecrivain, connexion, ids))
         commun.annoncer(f"  {brut[-1].resume()}")
+        if not isinstance(pgledger, str):
+            commun.point_de_controle()
+            commun.attendre_le_calme()
+            commun.annoncer(
+                f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par pgledger_create_transfer…"
+            )
+            pair.append(_course(ecrivain_pgledger, ANNEE_SQL, par_ecrivain, *pgledger))
+            commun.annoncer(f"  {pair[-1].resume()}")
         commun.point_de_controle()
         commun.attendre_le_calme()
         commun.annoncer(f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par ecriture_passer…")
@@ -291,41 +320,85 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
             raise RuntimeError(
                 f"Exercice {exercice.annee} : {compte} écritures au lieu de {attendu}."
             )
+    _verifier_chaine(exercice_service)
 
     requetes, verrou = _requetes_par_ecriture(utilisateur, exercice_service)
     debit_brut = statistics.median(c.debit for c in brut)
     debit_notre = statistics.median(c.debit for c in notre)
     ratio = debit_notre / debit_brut
-    ligne = LigneTableau(
-        banc="1. Saisie concurrente (8 écrivains)",
-        unite="écritures/s",
-        notre=debit_notre,
-        brut=debit_brut,
-        ratio=ratio,
-        cible=f"≥ {pourcent(CIBLE)}",
-        atteinte=ratio >= CIBLE,
-    )
+    lignes = [
+        LigneTableau(
+            banc="1. Saisie concurrente (8 écrivains)",
+            unite="écritures/s",
+            notre=debit_notre,
+            brut=debit_brut,
+            ratio=ratio,
+            cible=f"≥ {pourcent(CIBLE)}",
+            atteinte=ratio >= CIBLE,
+        )
+    ]
+    if pair:
+        debit_pair = statistics.median(c.debit for c in pair)
+        ratio_pair = debit_notre / debit_pair
+        lignes.append(
+            LigneTableau(
+                banc="1. Saisie concurrente, contre pgledger (pair, 8 écrivains)",
+                unite="écritures/s",
+                notre=debit_notre,
+                brut=debit_pair,
+                ratio=ratio_pair,
+                cible=f"≥ {pourcent(CIBLE_PAIR)}",
+                atteinte=ratio_pair >= CIBLE_PAIR,
+            )
+        )
+        ligne_pair = (
+            "- **Pair** : `pgledger_create_transfer` de pgledger (github.com/pgr0ss/pgledger, "
+            f"fichier `{chemin_pgledger().name}` chargé dans sa propre base `{commun.NOM_BASE}"
+            "_pgledger` du même serveur), psycopg sans Django, un virement entre deux comptes par "
+            "transaction (verrou des deux comptes, mise à jour des soldes, un virement et deux "
+            "mouvements ; ni numérotation continue, ni chaîne d'empreintes, ni journal d'audit) : "
+            f"**{nombre(debit_pair)} virements/s** (tours : {_liste(pair)}). "
+            f"**Ratio notre / pgledger : {pourcent(ratio_pair)}** (cible ≥ "
+            f"{pourcent(CIBLE_PAIR)} : {'atteinte' if ratio_pair >= CIBLE_PAIR else 'non atteinte'})."
+        )
+    else:
+        ligne_pair = f"- **Pair** : pgledger non mesuré ({pgledger}) ; {POUR_MESURER_PGLEDGER}."
     details = [
         f"- {ECRIVAINS} processus écrivains (`multiprocessing`, démarrage *spawn*, chacun avec "
-        f"`django.setup()` et sa propre connexion) ; {tours} tours alternés (SQL brut puis "
-        f"service), {par_ecrivain} écritures par écrivain et par tour, après {ECHAUFFEMENT} "
+        f"sa propre connexion) ; {tours} tours alternés (SQL brut, pgledger, puis service), "
+        f"{par_ecrivain} écritures par écrivain et par tour, après {ECHAUFFEMENT} "
         "écritures d'échauffement non chronométrées. Débit d'un tour = écritures chronométrées "
         "/ (dernière fin − premier début) ; chiffre retenu = médiane des tours.",
         f"- **Notre chemin** : `ecriture_passer` (journal RE, 4111 au débit, 7511 au crédit), "
-        f"exercice {ANNEE_SERVICE} : **{nombre(debit_notre)} écritures/s** "
-        f"(tours : {_liste(notre)}).",
+        "qui appelle la fonction de saisie `ledger_passer_ecriture` (migration 0017 : verrou, "
+        "numéro, empreinte SHA-256 calculée en SQL, écriture, lignes et ligne d'audit en un "
+        f"aller-retour), exercice {ANNEE_SERVICE} : **{nombre(debit_notre)} écritures/s** "
+        f"(tours : {_liste(notre)}) ; la chaîne de l'exercice est vérifiée ensuite "
+        "(`ledger.integrite`, empreintes recalculées en Python).",
         "- **Limite brute** : psycopg sans Django, une transaction par écriture (SELECT … FOR "
         "UPDATE du compteur et de la tête de chaîne, INSERT de l'écriture, INSERT des deux "
-        f"lignes, COMMIT ; mêmes contraintes et triggers), exercice {ANNEE_SQL} : "
-        f"**{nombre(debit_brut)} écritures/s** (tours : {_liste(brut)}).",
-        f"- **Ratio** : {pourcent(ratio)} (cible ≥ {pourcent(CIBLE)} : "
+        f"lignes, COMMIT ; mêmes contraintes et triggers, sans ligne d'audit), exercice "
+        f"{ANNEE_SQL} : **{nombre(debit_brut)} écritures/s** (tours : {_liste(brut)}).",
+        ligne_pair,
+        f"- **Ratio notre / brut** : {pourcent(ratio)} (cible ≥ {pourcent(CIBLE)} : "
         f"{'atteinte' if ratio >= CIBLE else 'non atteinte'}).",
         "- Temps CPU par écriture (médiane des tours), processus Python / processus serveur : "
-        f"notre chemin {_cpu(notre)} ; SQL brut {_cpu(brut)}. Pendant les tours, les autres "
-        f"processus de la machine ont pris en moyenne {_etrangers(brut, notre)}.",
+        f"notre chemin {_cpu(notre)} ; SQL brut {_cpu(brut)}"
+        + (f" ; pgledger {_cpu(pair)}" if pair else "")
+        + ". Pendant les tours, les autres processus de la machine ont pris en moyenne "
+        f"{_etrangers(brut, notre, pair)}.",
     ]
     limites = _limites(notre, brut, requetes, verrou)
-    return Resultat("saisie", "Saisie concurrente", [ligne], details, limites)
+    return Resultat("saisie", "Saisie concurrente", lignes, details, limites)
+
+
+def _verifier_chaine(exercice) -> None:
+    """The measured exercise's numbers and chain, recomputed in Python."""
+    from ledger.integrite import verifier_integrite
+
+    rapport = verifier_integrite(annee=exercice.annee)
+    if not rapport.intact:
+        raise RuntimeError(f"Exercice {exercice.annee} : chaîne invalide : {rapport.anomalies[:3]}")
 
 
 def _requetes_par_ecriture(utilisateur, exercice) -> tuple[list[str], int]:
@@ -346,7 +419,14 @@ def _requetes_par_ecriture(utilisateur, exercice) -> tuple[list[str], int]:
             lignes=[LigneSaisie("4111", debit=montant), LigneSaisie("7511", credit=montant)],
         )
     requetes = [requete["sql"] for requete in capture.captured_queries]
-    verrou = next((i for i, sql in enumerate(requetes) if "FOR UPDATE" in sql), len(requetes))
+    verrou = next(
+        (
+            i
+            for i, sql in enumerate(requetes)
+            if "FOR UPDATE" in sql or "ledger_passer_ecriture" in sql
+        ),
+        len(requetes),
+    )
     return [_resume_sql(sql) for sql in requetes], verrou
 
 
@@ -358,6 +438,8 @@ def _resume_sql(sql: str) -> str:
     verbe = mots[0].upper()
     if "FOR UPDATE" in sql:
         return "SELECT … FOR UPDATE"
+    if "ledger_passer_ecriture" in sql:
+        return "SELECT ledger_passer_ecriture(…)"
     if verbe == "WITH":
         tables = re.findall(r"INSERT\s+INTO\s+\"?(\w+)", sql, re.IGNORECASE)
         return f"WITH … INSERT {' + '.join(tables)}" if tables else verbe
@@ -403,9 +485,9 @@ def _limites(
         + ". Le SQL brut en envoie 5 (BEGIN, verrou, INSERT de l'écriture, INSERT des lignes, "
         "COMMIT), dont 4 sous le verrou, avec des requêtes préparées (psycopg prépare une "
         "requête à sa cinquième exécution ; Django ne prépare rien par défaut).",
-        "- Entre deux instructions sous verrou s'ajoute le Python du service (empreinte, "
-        "construction et envoi des requêtes) ; tout ce temps entre la prise du verrou et le "
-        "COMMIT s'ajoute au délai de chaque écriture suivante.",
+        "- Le verrou est pris dans la fonction de saisie et tenu jusqu'au COMMIT qui la suit : "
+        "une instruction et un COMMIT. Les droits, les contrôles des lignes et la préparation "
+        "des paramètres (Python) se font avant ; l'empreinte est calculée par le serveur.",
     ]
 
 
@@ -419,9 +501,13 @@ def _cpu(courses: list[Course]) -> str:
     return f"{nombre(client * 1000, 2)} ms / {nombre(serveur * 1000, 2)} ms"
 
 
-def _etrangers(brut: list[Course], notre: list[Course]) -> str:
+def _etrangers(brut: list[Course], notre: list[Course], pair: list[Course]) -> str:
     def liste(courses: list[Course]) -> str:
         return ", ".join(nombre(c.cpu_etrangere / c.duree, 2) for c in courses)
 
-    moyenne = statistics.mean(c.cpu_etrangere / c.duree for c in brut + notre)
-    return f"{nombre(moyenne, 2)} cœur (SQL brut : {liste(brut)} ; service : {liste(notre)})"
+    moyenne = statistics.mean(c.cpu_etrangere / c.duree for c in brut + notre + pair)
+    return (
+        f"{nombre(moyenne, 2)} cœur (SQL brut : {liste(brut)} ; "
+        + (f"pgledger : {liste(pair)} ; " if pair else "")
+        + f"service : {liste(notre)})"
+    )

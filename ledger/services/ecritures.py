@@ -21,7 +21,7 @@ from core.exceptions import (
     relever_erreur_base,
 )
 from core.money import ZERO, format_euros, montant
-from ledger.models import BalanceFigee, Compte, Ecriture, Exercice, Journal
+from ledger.models import Compte, Ecriture, Exercice, Journal
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
@@ -214,26 +214,6 @@ def verifier_compte_special_encaissement(lignes) -> None:
         )
 
 
-def _exiger_avant_balance_apres_inventaire(exercice: Exercice, piece: str) -> None:
-    """Once the balance après inventaire of an exercise is frozen (circ. 93/82
-    §3.2), its books are final: only the result's entry still posts to it, so
-    that its comptes annuels and the à-nouveaux of the next exercise are that
-    balance (PostgreSQL refuses it too, LG063). Read under the chain head's
-    lock, which the freezing takes."""
-    if (
-        exercice.etat == Exercice.Etat.COMPLEMENTAIRE
-        and piece != f"resultat:{exercice.annee}"
-        and BalanceFigee.objects.filter(
-            exercice=exercice, nature=BalanceFigee.Nature.APRES_INVENTAIRE
-        ).exists()
-    ):
-        raise ExerciceClos(
-            f"La balance après inventaire de l'exercice {exercice.annee} est figée : ses comptes "
-            "sont arrêtés et seule l'écriture de résultat s'y passe encore (circulaire 93/82 "
-            f"§3.2) ; une opération nouvelle se rattache à l'exercice {exercice.annee + 1}."
-        )
-
-
 def _verrouiller(exercice: Exercice, journal: Journal) -> tuple[int, int, str, str]:
     """Lock the journal's counter and the exercise's chain head until commit,
     and read the exercise's state under that lock (a closure takes it too).
@@ -321,10 +301,13 @@ def ecriture_passer(
                 regie=regie,
             )
     except DatabaseError as exc:
+        refus = _refus_saisie(exc)
+        if refus is not None:
+            raise refus from exc
         relever_erreur_base(exc)
 
 
-def _exiger_regisseur(acting_user, regie: str, journal: Journal, pretes) -> None:
+def _exiger_regisseur(acting_user, regie: str, journal: str, pretes) -> None:
     """A régisseur acts "pour le compte et sous la surveillance de l'agent
     comptable" (circ. 93/82, II): the receipts of his régie are posted in his
     own name (`regie`, the number of its cash account), an entry of the TR
@@ -336,7 +319,7 @@ def _exiger_regisseur(acting_user, regie: str, journal: Journal, pretes) -> None
     if Fonction.REGISSEUR not in fonctions or fonctions & {Fonction.DIRECTEUR, Fonction.DELEGUE}:
         exiger_comptable(acting_user, jour, "passer une écriture")
     debits = {lp.compte.numero for lp in pretes if lp.debit}
-    if journal.code != "TR" or debits != {regie}:
+    if journal != "TR" or debits != {regie}:
         raise DonneeInvalide(
             f"Un régisseur ne passe que l'encaissement de sa régie (journal TR, débit du compte "
             f"{regie} seul) : les autres écritures sont celles de l'agent comptable "
@@ -349,8 +332,6 @@ def _ecriture_passer(
 ):
     if not regie:
         exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
-    exercice = _exercice(exercice)
-    journal = _journal(journal)
     libelle = (libelle or "").strip()
     if not libelle:
         raise DonneeInvalide("Le libellé de l'écriture est obligatoire.")
@@ -359,122 +340,92 @@ def _ecriture_passer(
     numeros = {str(ligne.compte) for ligne in lignes}
     comptes = {c.numero: c for c in Compte.objects.filter(numero__in=numeros)}
     pretes = _preparer_lignes(lignes, comptes)
+    code = journal.code if isinstance(journal, Journal) else str(journal)
     if regie:
-        _exiger_regisseur(acting_user, regie, journal, pretes)
+        _exiger_regisseur(acting_user, regie, code, pretes)
 
-    dernier_numero, dernier_rang, precedente, exercice.etat = _verrouiller(exercice, journal)
-    verifier_date_dans_exercice(exercice, date)
-    _exiger_avant_balance_apres_inventaire(exercice, piece)
-
+    # Everything but what the lock decides is ready before the call: the
+    # exercise's counter and chain head are held from the call to COMMIT.
     passee_le = horloge.maintenant()
-    numero, rang = dernier_numero + 1, dernier_rang + 1
-    empreinte = empreinte_ecriture(
-        precedente=precedente,
-        annee=exercice.annee,
-        journal=journal.code,
-        numero=numero,
-        rang=rang,
-        date=date,
-        libelle=libelle[:255],
-        piece=piece[:120],
-        passee_par_id=acting_user.pk,
-        passee_le=passee_le,
-        contrepasse_id=contrepasse.pk if contrepasse else None,
-        lignes=[(lp.compte.numero, lp.debit, lp.credit, lp.tiers, lp.libelle) for lp in pretes],
-    )
-    total = sum((lp.debit for lp in pretes), ZERO)
     ecriture = Ecriture(
-        exercice=exercice,
-        journal=journal,
-        numero=numero,
-        rang=rang,
         date=date,
         libelle=libelle[:255],
         piece=piece[:120],
         passee_par=acting_user,
         passee_le=passee_le,
         contrepasse=contrepasse,
-        empreinte_precedente=precedente,
-        empreinte=empreinte,
     )
-    apres = {
-        "journal": journal.code,
-        "numero": numero,
-        "date": date.isoformat(),
-        "montant": str(total),
-        "exercice": exercice.annee,
-        "piece": piece,
-    }
-    ecriture.pk = _inserer(ecriture, pretes, acting_user, apres)
+    if isinstance(exercice, Exercice):
+        ecriture.exercice = exercice
+    if isinstance(journal, Journal):
+        ecriture.journal = journal
+    with connection.cursor() as curseur:
+        curseur.execute(
+            _SQL_PASSER,
+            [
+                exercice.annee if isinstance(exercice, Exercice) else exercice,
+                code,
+                date,
+                libelle,
+                piece,
+                acting_user.pk,
+                passee_le,
+                contrepasse.pk if contrepasse else None,
+                [lp.compte.numero for lp in pretes],
+                [lp.debit for lp in pretes],
+                [lp.credit for lp in pretes],
+                [lp.tiers for lp in pretes],
+                [lp.libelle for lp in pretes],
+            ],
+        )
+        (
+            ecriture.pk,
+            ecriture.exercice_id,
+            ecriture.journal_id,
+            ecriture.numero,
+            ecriture.rang,
+            ecriture.empreinte_precedente,
+            ecriture.empreinte,
+            etat,
+        ) = curseur.fetchone()
+    if isinstance(exercice, Exercice):
+        exercice.etat = etat
     ecriture._state.adding = False
     ecriture._state.db = connection.alias
     return ecriture
 
 
-def _inserer(ecriture: Ecriture, pretes: list[_LignePrete], acting_user, apres: dict) -> int:
-    """Write the entry, its lines and its audit row in one statement.
+# One round trip (migration 0017): the function resolves the exercise, the
+# journal and the accounts, takes the lock, checks the exercise's state under
+# it, numbers, hashes (the canonical text of `empreinte_ecriture`, in SQL) and
+# inserts the entry, its lines (ids in the order given) and its audit row.
+# Lines go as five arrays: one parameter each, however many lines.
+_SQL_PASSER = """
+    SELECT * FROM ledger_passer_ecriture(%s::integer, %s, %s, %s, %s, %s, %s, %s,
+                                         %s::text[], %s::numeric[], %s::numeric[],
+                                         %s::text[], %s::text[])
+"""
 
-    The chain head is locked from the SELECT … FOR UPDATE until COMMIT; one
-    round trip here instead of three keeps that window short, which is what
-    bounds the throughput of concurrent postings. Lines get their ids in the
-    order given (`ORDER BY v.ordre`), the order the hash was computed in.
-    """
-    parametres = [
-        ecriture.exercice_id,
-        ecriture.journal_id,
-        ecriture.numero,
-        ecriture.rang,
-        ecriture.date,
-        ecriture.libelle,
-        ecriture.piece,
-        ecriture.passee_par_id,
-        ecriture.passee_le,
-        ecriture.contrepasse_id,
-        ecriture.empreinte_precedente,
-        ecriture.empreinte,
-    ]
-    # Lines go as six arrays (unnest): one parameter each, however many lines
-    # (a 10,000-line payment batch would exceed PostgreSQL's 65,535 parameters).
-    parametres += [
-        [lp.compte.pk for lp in pretes],
-        [lp.debit for lp in pretes],
-        [lp.credit for lp in pretes],
-        [lp.tiers for lp in pretes],
-        [lp.libelle for lp in pretes],
-    ]
-    parametres += [
-        getattr(acting_user, "pk", None),
-        f"{ecriture.journal.code}-{ecriture.numero} du {ecriture.date:%d/%m/%Y}",
-        json.dumps(apres, ensure_ascii=False),
-    ]
-    with connection.cursor() as curseur:
-        curseur.execute(
-            """
-            WITH e AS (
-                INSERT INTO ledger_ecriture (exercice_id, journal_id, numero, rang, date, libelle, piece,
-                                             passee_par_id, passee_le, contrepasse_id,
-                                             empreinte_precedente, empreinte)
-                VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                RETURNING id, exercice_id, date
-            ), l AS (
-                INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit,
-                                          tiers, libelle)
-                SELECT e.id, e.exercice_id, e.date, v.compte_id, v.debit, v.credit, v.tiers,
-                       v.libelle
-                  FROM e, unnest(%s::bigint[], %s::numeric[], %s::numeric[], %s::text[], %s::text[])
-                       WITH ORDINALITY AS v(compte_id, debit, credit, tiers, libelle, ordre)
-                 ORDER BY v.ordre
-            ), a AS (
-                INSERT INTO core_journalaudit (horodatage, acteur_id, acte, objet_type, objet_id,
-                                               objet_libelle, avant, apres)
-                SELECT now(), %s, 'ecriture.passee', 'ledger.ecriture', e.id::text, %s, NULL, %s::jsonb
-                  FROM e
-            )
-            SELECT id FROM e
-            """,
-            parametres,
-        )
-        return curseur.fetchone()[0]
+# The function's refusals (SQLSTATEs of migration 0017), as the service's errors.
+_REFUS_SAISIE = {
+    "LG080": ExerciceInvalide,
+    "LG081": DonneeInvalide,
+    "LG082": DonneeInvalide,
+    "LG083": DonneeInvalide,
+    "LG084": ExerciceClos,
+    "LG085": ExerciceInvalide,
+    "LG086": ExerciceClos,
+}
+
+
+def _refus_saisie(exc: BaseException):
+    cause = exc
+    while cause is not None:
+        classe = _REFUS_SAISIE.get(getattr(cause, "sqlstate", None) or "")
+        if classe is not None:
+            return classe(cause.diag.message_primary)
+        cause = cause.__cause__
+    return None
 
 
 def ecriture_contrepasser(
