@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 REJEU = 0.1  # share of the acts sent a second time on purpose
 LOT_SIGNATURE = 5  # orders signed at once in the parapheur
 LOT_PAIEMENT = 5  # orders paid in one batch
+INACTIVITE_MAX = 1.5  # s: past this, a new connection (gunicorn's keepalive is 2 s)
 
 RE_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RE_JETON = re.compile(r'name="jeton_formulaire" value="([^"]+)"')
@@ -81,6 +82,7 @@ class Client:
         self.cookies: dict[str, str] = {}
         self.jeton_api = ""
         self.connexion: http.client.HTTPConnection | None = None
+        self.dernier = 0.0  # when the connection last answered
 
     def _envoyer(self, methode, chemin, corps=None, entetes=None):
         entetes = dict(entetes or {})
@@ -88,6 +90,11 @@ class Client:
         # The API client speaks with its token only (a session cookie would ask for CSRF).
         if self.cookies and "Authorization" not in entetes:
             entetes["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if self.connexion is not None and time.monotonic() - self.dernier > INACTIVITE_MAX:
+            # gunicorn closes a connection idle for 2 s (keepalive): a browser would
+            # open a new one rather than write into a closing socket.
+            self.connexion.close()
+            self.connexion = None
         for essai in (1, 2):
             try:
                 if self.connexion is None:
@@ -95,6 +102,7 @@ class Client:
                 self.connexion.request(methode, chemin, body=corps, headers=entetes)
                 reponse = self.connexion.getresponse()
                 contenu = reponse.read()
+                self.dernier = time.monotonic()
                 break
             except (http.client.HTTPException, OSError):
                 # gunicorn closed the idle connection (keep-alive) or it broke: reconnect
