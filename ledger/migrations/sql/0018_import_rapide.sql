@@ -180,6 +180,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
+    v_tx xid8 := pg_current_xact_id();
+    v_serveur timestamptz := pg_postmaster_start_time();
     r record;
     v_min bigint;
     v_max bigint;
@@ -195,8 +197,7 @@ BEGIN
     SELECT array_agg(s::ledger_lignes_groupe) INTO v_groupes
       FROM (SELECT n.exercice_id, n.compte_id, n.date, e.journal_id, sum(n.debit), sum(n.credit),
                    count(*) - count(e.id),
-                   count(*) FILTER (WHERE e.tx <> pg_current_xact_id()
-                                       OR e.tx_serveur <> pg_postmaster_start_time()),
+                   count(*) FILTER (WHERE e.tx <> v_tx OR e.tx_serveur <> v_serveur),
                    count(*) FILTER (WHERE e.exercice_id <> n.exercice_id OR e.date <> n.date)
               FROM nouvelles n
               LEFT JOIN (SELECT id, tx, tx_serveur, exercice_id, date, journal_id FROM ledger_ecriture
