@@ -102,11 +102,14 @@ def _ecritures_importer(acting_user, exercice, journal, ecritures, piece) -> int
     try:
         with connection.connection.cursor() as curseur:
             en_cours: Future | None = None  # the packet being prepared, to write next
+            # The sequence's name once: pg_get_serial_sequence() in the select list
+            # would search the catalog again for each id (3.5 µs of server each).
+            curseur.execute("SELECT pg_get_serial_sequence('ledger_ecriture', 'id')")
+            (sequence,) = curseur.fetchone()
             for paquet in _paquets(ecritures):
                 curseur.execute(
-                    "SELECT nextval(pg_get_serial_sequence('ledger_ecriture', 'id'))"
-                    " FROM generate_series(1, %s)",
-                    [len(paquet)],
+                    "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
+                    [sequence, len(paquet)],
                 )
                 ids = [ligne[0] for ligne in curseur.fetchall()]
                 suivant = producteur.submit(preparateur.paquet, paquet, ids)
