@@ -131,18 +131,31 @@ SELECT p.* FROM unnest(%(comptes)s::bigint[]) AS c(id)
 """
 
 # The balance up to a key: the à-nouveaux and the days before its date from the
-# daily totals, the lines of its date up to it (`{jusqua}` <= or <).
+# daily totals, the lines of its date up to it (`{jusqua}` <= or <). Those are
+# read from the index alone (it includes exercise, debit and credit): a day of
+# an account of a million lines holds thousands. The lines of the à-nouveaux
+# journal, counted in the daily totals as such, are taken out, read only when
+# the totals say that date has some.
 _SOLDE = """
 SELECT coalesce((SELECT sum(k.debit - k.credit) FROM ledger_cumul k
                   WHERE k.exercice_id = %(exercice)s AND k.compte_id = ANY(%(comptes)s)
                     AND (k.a_nouveau OR k.date < %(date)s)), 0)
-     + coalesce((SELECT sum(l.debit - l.credit)
-                   FROM ledger_ligne l
-                   JOIN ledger_ecriture e ON e.id = l.ecriture_id AND e.exercice_id = %(exercice)s
-                   JOIN ledger_journal j ON j.id = e.journal_id
+     + coalesce((SELECT sum(l.debit - l.credit) FROM ledger_ligne l
                   WHERE l.compte_id = ANY(%(comptes)s) AND l.exercice_id = %(exercice)s
-                    AND l.date = %(date)s AND (l.ecriture_id, l.id) {jusqua} (%(ecriture)s, %(ligne)s)
-                    AND NOT j.a_nouveaux), 0)
+                    AND l.date = %(date)s
+                    AND (l.ecriture_id, l.id) {jusqua} (%(ecriture)s, %(ligne)s)), 0)
+     - CASE WHEN EXISTS (SELECT FROM ledger_cumul k
+                          WHERE k.exercice_id = %(exercice)s AND k.compte_id = ANY(%(comptes)s)
+                            AND k.date = %(date)s AND k.a_nouveau)
+            THEN coalesce((SELECT sum(l.debit - l.credit)
+                             FROM ledger_ligne l
+                             JOIN ledger_ecriture e ON e.id = l.ecriture_id
+                              AND e.exercice_id = %(exercice)s
+                             JOIN ledger_journal j ON j.id = e.journal_id
+                            WHERE l.compte_id = ANY(%(comptes)s) AND l.exercice_id = %(exercice)s
+                              AND l.date = %(date)s AND j.a_nouveaux
+                              AND (l.ecriture_id, l.id) {jusqua} (%(ecriture)s, %(ligne)s)), 0)
+            ELSE 0 END
 """
 
 _MOUVEMENTS = """
