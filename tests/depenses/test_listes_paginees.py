@@ -119,3 +119,26 @@ def test_le_serveur_garde_ses_connexions_d_une_requete_a_l_autre(settings):
         for alias, reglages in avant.items():
             connections.settings[alias].clear()
             connections.settings[alias].update(reglages)
+
+
+def test_le_serveur_compile_ses_adresses_avant_de_se_dupliquer():
+    from django.urls import clear_url_caches, get_resolver
+    from gunicorn.config import Config
+
+    clear_url_caches()
+    demarrer.prechauffer()
+    resolveur = get_resolver()
+    assert resolveur._populated
+    # Every pattern's regex already compiled (cached on the pattern) before any request.
+    a_voir, motifs = list(resolveur.url_patterns), 0
+    while a_voir:
+        motif = a_voir.pop()
+        assert "regex" in motif.pattern.__dict__
+        motifs += 1
+        a_voir.extend(getattr(motif, "url_patterns", []))
+    assert motifs > 100
+    serveur = demarrer.ServeurCaisse.__new__(demarrer.ServeurCaisse)
+    serveur.ecoute = type("Ecoute", (), {"fileno": lambda self: 3})()
+    serveur.processus, serveur.cfg = 2, Config()
+    serveur.load_config()
+    assert serveur.cfg.preload_app is True
