@@ -177,9 +177,12 @@ def _tailles() -> list[tuple[str, str]]:
 
     with connection.cursor() as curseur:
         curseur.execute(
-            "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class"
+            # A partitioned table's size is its partitions' (migration 0016).
+            "SELECT relname, pg_size_pretty(t.taille) FROM pg_class,"
+            " LATERAL (SELECT coalesce(sum(pg_total_relation_size(p.relid)), pg_total_relation_size(oid))"
+            " AS taille FROM pg_partition_tree(oid) p) t"
             " WHERE relname IN ('ledger_ligne', 'ledger_ecriture', 'ledger_cumul')"
-            " ORDER BY pg_total_relation_size(oid) DESC"
+            " ORDER BY t.taille DESC"
         )
         return curseur.fetchall()
 

@@ -394,7 +394,12 @@ class ReponseRequisition(models.Model):
     qualite = models.CharField(max_length=255)
     le = models.DateTimeField(default=horloge.maintenant, editable=False)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     suspension = models.OneToOneField(
         Suspension,
@@ -468,7 +473,12 @@ class CertificatReimputation(models.Model):
     le = models.DateTimeField(auto_now_add=True)
     etat = models.CharField(max_length=16, choices=Etat.choices, default=Etat.DELIVRE)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     traite_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -519,7 +529,9 @@ class DepenseSansOrdonnancement(models.Model):
     montant = models.DecimalField(**MONTANT)
     payee_le = models.DateField("prélevée le")
     reference = models.CharField("référence du relevé", max_length=120)
-    ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, db_constraint=False, related_name="+"
+    )
     enregistree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

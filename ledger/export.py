@@ -99,10 +99,10 @@ def exporter_hledger(exercice: Exercice) -> Iterator[str]:
                              ORDER BY l.id)
               FROM ledger_ecriture e
               JOIN ledger_journal j ON j.id = e.journal_id
-              JOIN ledger_ligne l ON l.ecriture_id = e.id
+              JOIN ledger_ligne l ON l.ecriture_id = e.id AND l.exercice_id = e.exercice_id
               JOIN ledger_compte c ON c.id = l.compte_id
              WHERE e.exercice_id = %s
-             GROUP BY e.id, j.code
+             GROUP BY e.id, e.exercice_id, j.code
              ORDER BY e.date, j.code, e.numero
             """,
             [exercice.pk],

@@ -85,10 +85,10 @@ def _verifier_exercice(
                    array_agg(ARRAY[c.numero, l.debit::text, l.credit::text, l.tiers, l.libelle] ORDER BY l.id)
               FROM ledger_ecriture e
               JOIN ledger_journal j ON j.id = e.journal_id
-              LEFT JOIN ledger_ligne l ON l.ecriture_id = e.id
+              LEFT JOIN ledger_ligne l ON l.ecriture_id = e.id AND l.exercice_id = e.exercice_id
               LEFT JOIN ledger_compte c ON c.id = l.compte_id
              WHERE e.exercice_id = %s
-             GROUP BY e.id, j.code
+             GROUP BY e.id, e.exercice_id, j.code
              ORDER BY e.rang
             """,
             [exercice.pk],

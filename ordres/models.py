@@ -111,6 +111,7 @@ class OrdreBase(models.Model):
     ecriture = models.ForeignKey(
         "ledger.Ecriture",
         on_delete=models.PROTECT,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",

@@ -183,7 +183,12 @@ class Acte(models.Model):
     qualite = models.CharField("qualité de l'auteur", max_length=255)
     enregistre_le = models.DateTimeField(auto_now_add=True)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

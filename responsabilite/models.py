@@ -186,7 +186,12 @@ class OrdreDebet(models.Model):
     accuse_reception_le = models.DateField("avis de réception du", null=True, blank=True)
     conseil_informe_le = models.DateField("conseil informé le", null=True, blank=True)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # Sursis de versement (§6.2): requested by the agent comptable, never on
     # fraud or embezzlement; the competent authority's decision, recorded by
@@ -307,7 +312,12 @@ class Demande(models.Model):
     # credited to him on 4672 (`prise_agent`: what he had paid of it), paid
     # back to him by a second act (`rembourse_*`, 4672 / 531 or 512x).
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     prise_429 = models.DecimalField(
         "prise en charge, part imputée au compte 429", default=0, **MONTANT
@@ -320,7 +330,12 @@ class Demande(models.Model):
         "compte du remboursement", max_length=20, blank=True, default=""
     )
     rembourse_ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -46,7 +46,12 @@ def _auteur(related_name: str = "+"):
 
 def _ecriture(null: bool = False):
     return models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=null, blank=null, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=null,
+        blank=null,
+        related_name="+",
     )
 
 

@@ -241,11 +241,18 @@ class Encaissement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recu_le = models.DateTimeField(auto_now_add=True)
-    ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, db_constraint=False, related_name="+"
+    )
     etat = models.CharField(max_length=12, choices=Etat.choices, default=Etat.ENREGISTRE)
     motif_annulation = models.TextField(blank=True)
     ecriture_annulation = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -291,7 +298,12 @@ class Affectation(models.Model):
     le = models.DateTimeField(default=horloge.maintenant, editable=False)
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -382,7 +394,9 @@ class LotPaiement(models.Model):
     )  # e.g. "pain.001.001.09"; empty for cheques and cash
     fichier = models.BinaryField("fichier pain.001", blank=True)
     empreinte_fichier = models.CharField(max_length=64, blank=True)
-    ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, db_constraint=False, related_name="+"
+    )
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -448,7 +462,12 @@ class ArreteCaisse(models.Model):
     solde_comptable = models.DecimalField(**MONTANT)
     ecart = models.DecimalField("écart (compté − comptable)", **MONTANT)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     observations = models.TextField(blank=True)
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

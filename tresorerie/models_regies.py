@@ -169,7 +169,9 @@ class AvanceRegie(models.Model):
         "tresorerie.CompteDisponibilite", on_delete=models.PROTECT, related_name="+"
     )
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    ecriture = models.ForeignKey("ledger.Ecriture", on_delete=models.PROTECT, related_name="+")
+    ecriture = models.ForeignKey(
+        "ledger.Ecriture", on_delete=models.PROTECT, db_constraint=False, related_name="+"
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -198,7 +200,12 @@ class EtatDepensesRegie(models.Model):
     )
     observations = models.TextField(blank=True)
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -275,7 +282,12 @@ class VersementRegie(models.Model):
         related_name="+",
     )
     ecriture = models.ForeignKey(
-        "ledger.Ecriture", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "ledger.Ecriture",
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -129,7 +129,9 @@ class Rapprochement(models.Model):
     ligne_releve = models.OneToOneField(
         LigneReleve, on_delete=models.PROTECT, related_name="rapprochement"
     )
-    lignes_ecriture = models.ManyToManyField("ledger.Ligne", related_name="rapprochements")
+    lignes_ecriture = models.ManyToManyField(
+        "ledger.Ligne", related_name="rapprochements", db_constraint=False
+    )
     mode = models.CharField(max_length=12, choices=Mode.choices)
     explication = models.TextField(blank=True)
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

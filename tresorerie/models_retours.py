@@ -56,6 +56,7 @@ class Retour(models.Model):
     ecriture = models.ForeignKey(
         "ledger.Ecriture",
         on_delete=models.PROTECT,
+        db_constraint=False,
         related_name="+",
         verbose_name="contre-écriture",
     )
