@@ -67,8 +67,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         choices=BANCS,
         metavar="BANC",
-        help="ne lancer que ce banc : saisie, import, balance, rapports, tresorerie, cloture, camt ou "
-        "pain001 (option répétable)",
+        help="ne lancer que ce banc : " + ", ".join(BANCS) + " (option répétable)",
     )
     doc = analyse.add_mutually_exclusive_group()
     doc.add_argument(
@@ -274,6 +273,11 @@ def document(resultats, machine, taille, options, duree) -> str:
                 + ", ".join(nombre(n) for n in taille["camt"])
                 + f" lignes et un lot de {nombre(taille['camt_lot'])} paiements rapproché",
                 "pain.001 de " + ", ".join(nombre(n) for n in taille["pain001"]) + " virements",
+                f"rapports sur l'exercice de la balance, hledger sur un exercice d'au plus "
+                f"{nombre(min(1_000_000, taille['balance'] // 5))} lignes",
+                f"PDF en lot : {nombre(taille['pdf'])} quittances et {nombre(taille['pdf'])} mandats",
+                f"HTTP : 16 personnes, {taille['http'][0]} s avec temps de réflexion puis "
+                f"{taille['http'][1]} s sans",
             ]
         )
         + ".",
@@ -294,23 +298,32 @@ def document(resultats, machine, taille, options, duree) -> str:
         "",
         "```sh",
         "make bench                              # ou : .venv/bin/python -m bench.tout",
-        ".venv/bin/python -m bench.tout --petit  # tailles /20, environ une minute, sans réécrire ce fichier",
-        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : saisie, import, balance, tresorerie, cloture",
+        ".venv/bin/python -m bench.tout --petit  # tailles /20, sans réécrire ce fichier",
+        ".venv/bin/python -m bench.tout --seul saisie   # un seul banc : " + ", ".join(BANCS),
+        "BANC_ATTENTE=10 make bench              # machine partagée : attendre au plus 10 s le calme",
+        "BANC_PGLEDGER=/chemin/pgledger.sql make bench  # le pair pgledger (hors du dépôt)",
         ".venv/bin/python -m bench.cloture --lignes 1000000  # la fin d'exercice seule, à la taille voulue",
         ".venv/bin/python -m bench.tresorerie.camt     # relevés camt.053 seuls (--entrees, --lot)",
         ".venv/bin/python -m bench.tresorerie.pain001  # fichiers pain.001 seuls (--virements)",
+        ".venv/bin/python -m bench.http --petit        # le serveur de production sous 16 personnes",
         "```",
         "",
-        "- La base `caisse_bench` (variable `CAISSE_DB`, posée par les bancs eux-mêmes) est "
-        "supprimée (`DROP DATABASE … WITH (FORCE)`) puis recréée et migrée à chaque exécution, "
-        "sur le serveur du projet ; avec `DATABASE_URL`, la base désignée doit se terminer par "
-        "`bench` et le rôle doit être superutilisateur (`session_replication_role`, `CHECKPOINT`).",
-        "- Ce fichier n'est réécrit que par une exécution complète des quatre bancs (ou avec "
+        "- La base `caisse_bench` (ou celle que nomme `BANC_BASE`, dont le nom commence par "
+        "`caisse_bench`) est supprimée (`DROP DATABASE … WITH (FORCE)`) puis recréée et migrée à "
+        "chaque exécution, sur le serveur du projet ; avec `DATABASE_URL`, le rôle doit être "
+        "superutilisateur (`session_replication_role`, `CHECKPOINT`).",
+        "- Le pair pgledger n'est pas dans le dépôt : son fichier `pgledger.sql` (dépôt public "
+        "pgr0ss/pgledger, version en NUMERIC, avec `ulid.sql` de son dossier `vendor` à côté) est "
+        "lu à l'emplacement que donne `BANC_PGLEDGER` (par défaut `../pgledger/pgledger.sql` à "
+        "côté du projet) et chargé dans une base à lui sur le même serveur ; absent, le banc le "
+        "dit « non mesuré ».",
+        "- hledger (paquet Debian, installé par `make test`) sert de référence aux rapports.",
+        "- Ce fichier n'est réécrit que par une exécution complète de tous les bancs (ou avec "
         "`--doc`, qui le remplace par les seuls résultats de l'exécution) ; `--sans-doc` l'en "
         "empêche.",
-        "- Prévoir une dizaine de minutes et environ 6 Go de disque pour l'exécution complète, "
-        "plus 7 minutes et 4 Go pour la fin d'exercice (10 millions de lignes) ; "
-        "sur une machine partagée, relancer si la charge étrangère signalée est forte.",
+        "- Prévoir environ 45 minutes et 15 Go de disque pour l'exécution complète ; chaque banc "
+        "attend que la machine se calme (au plus `BANC_ATTENTE` secondes) et note la part de CPU "
+        "prise par les autres processus : sur une machine partagée, relancer si elle est forte.",
         "",
     ]
     return "\n".join(parties)
