@@ -165,9 +165,11 @@ def _autovacuum_depuis(debut: datetime.datetime, mesure: str) -> list[str]:
 
     with connection.cursor() as curseur:
         curseur.execute(
+            # Partitioned parents have no statistics of their own: their
+            # partitions (ledger_ligne_2032…) are the tables vacuumed.
             "SELECT relname, last_autovacuum > %s, last_autoanalyze > %s FROM pg_stat_user_tables"
-            " WHERE relname = ANY(%s) ORDER BY relname",
-            [debut, debut, list(_TABLES)],
+            " WHERE relname = ANY(%s) OR relname LIKE ANY(%s) ORDER BY relname",
+            [debut, debut, list(_TABLES), [f"{table}\\_%" for table in _TABLES]],
         )
         passages = []
         for table, vacuum, analyse in curseur.fetchall():
