@@ -137,6 +137,17 @@ class ValeurDejaPrise(ApplicationError):
 
 
 UNIQUE_VIOLATION = "23505"
+# A row routed to a partitioned table with no partition for its key. The
+# ledger's entries and lines are partitioned by exercise (ledger migration
+# 0016), one partition per existing exercise and no DEFAULT one: an entry or a
+# line naming an exercise that does not exist lands here, and reads as the
+# ledger's own refusal (LG011). Told from a CHECK constraint's 23514 by the
+# absent constraint name, whatever the server's language.
+VIOLATION_CHECK = "23514"
+SANS_PARTITION = {
+    "ledger_ecriture": "L'exercice de l'écriture n'existe pas.",
+    "ledger_ligne": "L'exercice de la ligne d'écriture n'existe pas.",
+}
 # Data PostgreSQL cannot hold: a total past numeric(18,2), a text past its column.
 DEPASSEMENT_NUMERIQUE = "22003"
 TEXTE_TROP_LONG = "22001"
@@ -163,6 +174,15 @@ def erreur_base(exc: BaseException) -> ApplicationError | None:
             return ValeurDejaPrise(
                 messages_base.doublon(diag.table_name, diag.message_detail),
                 details={"sqlstate": sqlstate},
+            )
+        if (
+            sqlstate == VIOLATION_CHECK
+            and diag is not None
+            and diag.constraint_name is None
+            and diag.table_name in SANS_PARTITION
+        ):
+            return RegleComptableViolee(
+                SANS_PARTITION[diag.table_name], details={"sqlstate": sqlstate}
             )
         if sqlstate == DEPASSEMENT_NUMERIQUE:
             return MontantInvalide(DEPASSEMENT_MONTANT, details={"sqlstate": sqlstate})

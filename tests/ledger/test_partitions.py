@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from core.exceptions import RegleComptableViolee, erreur_base
 from ledger.models import Ecriture, Exercice
 from ledger.services import LigneSaisie, ecriture_passer
 from tests.ledger.sql_brut import compte_id, inserer_ecriture
@@ -75,18 +76,49 @@ def test_ecritures_et_lignes_vont_dans_la_partition_de_leur_exercice(
         (f"ledger_ligne_{suivant.annee}", f"FOR VALUES IN ('{suivant.pk}')"),
     ]
 
-    # No DEFAULT partition: an entry for an exercise that does not exist has
-    # nowhere to go.
-    def sans_exercice(cur):
+    # No DEFAULT partition: an entry or a line for an exercise that does not
+    # exist has nowhere to go; PostgreSQL's refusal reads as the ledger's own
+    # (LG011), not as "no partition of relation … found for row".
+    absent = suivant.pk + 1000
+
+    def ecriture_sans_exercice(cur):
         _role(cur)
         cur.execute(
             "INSERT INTO ledger_ecriture (exercice_id, journal_id, numero, rang, date, libelle,"
             " piece, passee_par_id, passee_le, empreinte_precedente, empreinte)"
             " SELECT %s, id, 1, 1, %s, 'x', '', %s, now(), %s, %s FROM ledger_journal LIMIT 1",
-            [suivant.pk + 1000, jour, comptable.pk, "0" * 64, "a" * 64],
+            [absent, jour, comptable.pk, "0" * 64, "a" * 64],
         )
 
-    assert refus_sql(sans_exercice, "no partition").sqlstate == "23514"
+    def ligne_sans_exercice(cur):
+        _role(cur)
+        cur.execute(
+            "INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+            " VALUES (%s, %s, %s, %s, 1, 0)",
+            [ecriture.pk, absent, jour, compte_id(cur, "531")],
+        )
+
+    for faire, message in [
+        (ecriture_sans_exercice, "L'exercice de l'écriture n'existe pas."),
+        (ligne_sans_exercice, "L'exercice de la ligne d'écriture n'existe pas."),
+    ]:
+        erreur = refus_sql(faire, "")
+        assert erreur.sqlstate == "23514"
+        traduite = erreur_base(erreur)
+        assert isinstance(traduite, RegleComptableViolee)
+        assert traduite.message == message
+
+    # A CHECK constraint's 23514 on the same tables keeps its own reading.
+    def ligne_negative(cur):
+        cur.execute(
+            "INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit)"
+            " VALUES (%s, %s, %s, %s, -1, 0)",
+            [ecriture.pk, exercice.pk, jour, compte_id(cur, "531")],
+        )
+
+    erreur = refus_sql(ligne_negative, "ligne_montants_au_centime")
+    assert erreur.sqlstate == "23514"
+    assert erreur_base(erreur) is None
 
 
 def test_le_role_applicatif_n_a_aucun_droit_sur_les_partitions(exercice):

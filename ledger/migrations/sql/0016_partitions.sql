@@ -3,9 +3,13 @@
 --
 -- ledger_ecriture and ledger_ligne become tables partitioned by
 -- LIST (exercice_id): one partition per exercise, named after its year
--- (ledger_ecriture_2026, ledger_ligne_2026), plus a DEFAULT partition that
--- stays empty (an entry names an existing exercise, LG011, and each exercise
--- gets its partitions when it is created). LIST, not RANGE: the key is an
+-- (ledger_ecriture_2026, ledger_ligne_2026), and no DEFAULT partition: each
+-- exercise gets its partitions when it is created, so a row naming an exercise
+-- that does not exist finds none and PostgreSQL refuses it (23514, "no
+-- partition of relation … found for row"), before LG011 could; the
+-- application reads that refusal as LG011's French one (core.exceptions,
+-- erreur_base). A DEFAULT partition would have to be scanned at every ATTACH,
+-- i.e. at every exercise's creation. LIST, not RANGE: the key is an
 -- exercise id, not an ordered quantity; one value a partition is what lets a
 -- closed exercise be detached, archived or moved whole, and what makes every
 -- query that names its exercise read one partition.
