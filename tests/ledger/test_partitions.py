@@ -11,6 +11,8 @@ are retried here under the application's role on the partitioned tables.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 
@@ -136,51 +138,110 @@ def test_le_role_applicatif_n_a_aucun_droit_sur_les_partitions(exercice):
     assert not any(droits.values())
 
 
-@pytest.mark.parametrize(
-    "requete",
-    [
-        "INSERT INTO {ecritures} SELECT * FROM ledger_ecriture LIMIT 1",
-        "INSERT INTO {lignes} SELECT * FROM ledger_ligne LIMIT 1",
-        "UPDATE {ecritures} SET libelle = 'x'",
-        "UPDATE {lignes} SET debit = debit",
-        "DELETE FROM {ecritures}",
-        "DELETE FROM {lignes}",
-        "TRUNCATE {lignes}",
-        "TRUNCATE ledger_ligne",
-        "SELECT * FROM {ecritures}",
-        "ALTER TABLE ledger_ligne DETACH PARTITION {lignes}",
-        "ALTER TABLE ledger_ecriture DETACH PARTITION {ecritures}",
-        "ALTER TABLE ledger_ligne ATTACH PARTITION {ecritures} FOR VALUES IN (0)",
-        "ALTER TABLE {lignes} DISABLE TRIGGER partition_ajout_seul",
-    ],
-)
-def test_une_partition_ne_s_ecrit_ni_ne_se_detache_sous_le_role_applicatif(
-    comptable, exercice, jour, requete
-):
-    _passer(comptable, exercice, jour)
-    noms = {
+def _noms(exercice) -> dict[str, str]:
+    return {
         "ecritures": f"ledger_ecriture_{exercice.annee}",
         "lignes": f"ledger_ligne_{exercice.annee}",
     }
 
-    def faire(cur):
-        _role(cur)
-        cur.execute(requete.format(**noms))
 
+def _refus_exact(faire, sqlstate: str, message: str):
+    """PostgreSQL refuses with exactly this SQLSTATE and this message."""
     erreur = refus_sql(faire, "")
-    assert erreur.sqlstate == "42501", erreur  # permission denied / must be owner
+    assert (erreur.sqlstate, erreur.diag.message_primary) == (sqlstate, message)
+
+
+INTERDIT = "permission denied for table {}"
+PAS_PROPRIETAIRE = "must be owner of table {}"
 
 
 @pytest.mark.parametrize(
     ("requete", "message"),
     [
+        ("INSERT INTO {ecritures} SELECT * FROM ledger_ecriture LIMIT 1", INTERDIT),
+        ("INSERT INTO {lignes} SELECT * FROM ledger_ligne LIMIT 1", INTERDIT),
+        ("UPDATE {ecritures} SET libelle = 'x'", INTERDIT),
+        ("UPDATE {lignes} SET debit = debit", INTERDIT),
+        ("DELETE FROM {ecritures}", INTERDIT),
+        ("DELETE FROM {lignes}", INTERDIT),
+        ("TRUNCATE {ecritures}", INTERDIT),
+        ("TRUNCATE {lignes}", INTERDIT),
+        ("SELECT * FROM {ecritures}", INTERDIT),
+        ("SELECT * FROM {lignes}", INTERDIT),
+    ],
+)
+def test_une_partition_ne_s_ecrit_ni_ne_se_lit_sous_le_role_applicatif(
+    comptable, exercice, jour, requete, message
+):
+    _passer(comptable, exercice, jour)
+    noms = _noms(exercice)
+    cible = noms["lignes" if "{lignes}" in requete else "ecritures"]
+
+    def faire(cur):
+        _role(cur)
+        cur.execute(requete.format(**noms))
+
+    _refus_exact(faire, "42501", message.format(cible))
+
+
+@pytest.mark.parametrize(
+    ("requete", "message"),
+    [
+        ("TRUNCATE ledger_ligne", INTERDIT.format("ledger_ligne")),
+        ("TRUNCATE ledger_ecriture", INTERDIT.format("ledger_ecriture")),
         (
-            "INSERT INTO {ecritures} SELECT * FROM ledger_ecriture LIMIT 0",
-            "passez par ledger_ecriture",
+            "ALTER TABLE ledger_ligne DETACH PARTITION {lignes}",
+            PAS_PROPRIETAIRE.format("ledger_ligne"),
         ),
-        ("INSERT INTO {lignes} SELECT * FROM ledger_ligne LIMIT 0", "passez par ledger_ligne"),
-        ("UPDATE {lignes} SET debit = debit", "ne se modifie pas directement"),
-        ("DELETE FROM {ecritures}", "ne se modifie pas directement"),
+        (
+            "ALTER TABLE ledger_ecriture DETACH PARTITION {ecritures}",
+            PAS_PROPRIETAIRE.format("ledger_ecriture"),
+        ),
+        (
+            "ALTER TABLE ledger_ligne ATTACH PARTITION {ecritures} FOR VALUES IN (0)",
+            PAS_PROPRIETAIRE.format("ledger_ligne"),
+        ),
+        (
+            "ALTER TABLE {lignes} DISABLE TRIGGER partition_ajout_seul",
+            PAS_PROPRIETAIRE.format("{lignes}"),
+        ),
+        (
+            "ALTER TABLE {ecritures} DISABLE TRIGGER partition_par_le_parent",
+            PAS_PROPRIETAIRE.format("{ecritures}"),
+        ),
+    ],
+)
+def test_une_partition_ne_se_detache_ni_ne_se_desarme_sous_le_role_applicatif(
+    comptable, exercice, jour, requete, message
+):
+    _passer(comptable, exercice, jour)
+    noms = _noms(exercice)
+
+    def faire(cur):
+        _role(cur)
+        cur.execute(requete.format(**noms))
+
+    _refus_exact(faire, "42501", message.format(**noms))
+
+
+PAR_LE_PARENT = "Une partition du grand livre ne reçoit rien directement : passez par {}."
+PAS_DIRECTEMENT = (
+    "Une partition du grand livre ne se modifie pas directement : les écritures sont passées"
+    " par {}, et ne sont ni modifiées ni supprimées."
+)
+
+
+@pytest.mark.parametrize(
+    ("requete", "message"),
+    [
+        # LIMIT 0: the partitions' guard is a statement trigger, which fires
+        # for no row at all (a copied row would first meet the primary key).
+        ("INSERT INTO {ecritures} SELECT * FROM ledger_ecriture LIMIT 0", PAR_LE_PARENT),
+        ("INSERT INTO {lignes} SELECT * FROM ledger_ligne LIMIT 0", PAR_LE_PARENT),
+        ("UPDATE {ecritures} SET libelle = 'x'", PAS_DIRECTEMENT),
+        ("UPDATE {lignes} SET debit = debit + 1, credit = credit + 1", PAS_DIRECTEMENT),
+        ("DELETE FROM {ecritures}", PAS_DIRECTEMENT),
+        ("DELETE FROM {lignes}", PAS_DIRECTEMENT),
     ],
 )
 def test_meme_le_proprietaire_n_ecrit_pas_dans_une_partition(
@@ -189,35 +250,49 @@ def test_meme_le_proprietaire_n_ecrit_pas_dans_une_partition(
     """The partitions' own guards hold for the tables' owner too: the parents'
     statement triggers cannot be skipped by naming a partition. (TRUNCATE is
     left to superusers by caisse_refuser, for the test suite's flush, as on
-    the parents; the application's role has no TRUNCATE anywhere.)"""
-    _passer(comptable, exercice, jour)
-    noms = {
-        "ecritures": f"ledger_ecriture_{exercice.annee}",
-        "lignes": f"ledger_ligne_{exercice.annee}",
-    }
-    erreur = refus_sql(lambda cur: cur.execute(requete.format(**noms)), message)
-    assert erreur.sqlstate == "LG001"
+    the parents; the application's role has no TRUNCATE anywhere, above.)"""
+    ecriture = _passer(comptable, exercice, jour)
+    noms = _noms(exercice)
+    parent = "ledger_ligne" if "{lignes}" in requete else "ledger_ecriture"
+    _refus_exact(lambda cur: cur.execute(requete.format(**noms)), "LG001", message.format(parent))
+    ecriture.refresh_from_db()
+    assert ecriture.libelle == "Partition"
+    assert sorted(ecriture.lignes.values_list("debit", "credit")) == [
+        (Decimal("0.00"), Decimal("10.00")),
+        (Decimal("10.00"), Decimal("0.00")),
+    ]
+
+
+ECRITURE_INALTERABLE = (
+    "Une écriture comptabilisée ne peut être ni modifiée ni supprimée : passez une écriture"
+    " de contre-passation."
+)
+LIGNE_INALTERABLE = (
+    "Une ligne d'écriture comptabilisée ne peut être ni modifiée ni supprimée : passez une"
+    " écriture de contre-passation."
+)
 
 
 @pytest.mark.parametrize(
-    ("requete", "etat"),
+    ("requete", "message"),
     [
-        ("UPDATE ledger_ecriture SET libelle = 'x'", "42501"),
-        ("DELETE FROM ledger_ecriture", "42501"),
-        ("UPDATE ledger_ligne SET debit = debit", "42501"),
-        ("DELETE FROM ledger_ligne", "42501"),
+        ("UPDATE ledger_ecriture SET libelle = 'x'", ECRITURE_INALTERABLE),
+        ("DELETE FROM ledger_ecriture", ECRITURE_INALTERABLE),
+        ("UPDATE ledger_ligne SET debit = debit", LIGNE_INALTERABLE),
+        ("DELETE FROM ledger_ligne", LIGNE_INALTERABLE),
     ],
 )
-def test_les_ecritures_passees_restent_inalterables(comptable, exercice, jour, requete, etat):
+def test_les_ecritures_passees_restent_inalterables(comptable, exercice, jour, requete, message):
     _passer(comptable, exercice, jour)
+    table = requete.split()[1] if requete.startswith("UPDATE") else requete.split()[2]
 
     def faire(cur):
         _role(cur)
         cur.execute(requete)
 
-    assert refus_sql(faire, "").sqlstate == etat
+    _refus_exact(faire, "42501", INTERDIT.format(table))
     # And the owner meets the append-only triggers of the parent.
-    assert refus_sql(lambda cur: cur.execute(requete), "").sqlstate == "LG001"
+    _refus_exact(lambda cur: cur.execute(requete), "LG001", message)
 
 
 def _sql_role(**kwargs):
@@ -313,46 +388,94 @@ def test_une_contrepassation_reste_dans_l_exercice_de_l_ecriture(comptable, exer
     assert erreur.sqlstate == "23505"
 
 
-def test_une_reference_a_une_ecriture_ou_ligne_absente_est_refusee(comptable, exercice, jour):
+# Real referencing tables that take a row with few columns: the M2M table of
+# a bank reconciliation's ledger lines, and a payment made without an ordre.
+# Their other foreign keys are Django's, deferred to COMMIT, so dummy ids
+# there are never checked: each refusal rolls its savepoint back first.
+REFERENCE_LIGNE = (
+    "INSERT INTO tresorerie_rapprochement_lignes_ecriture (rapprochement_id, ligne_id)"
+    " VALUES (0, %s)"
+)
+REFERENCE_ECRITURE = (
+    "INSERT INTO depenses_depensesansordonnancement (objet, creancier, montant, payee_le,"
+    " reference, enregistree_le, limite_regularisation, compte_charge_id, ecriture_id,"
+    " enregistree_par_id, exercice_id) VALUES ('x', 'x', 1, %s, '', now(), %s, 0, %s, 0, 0)"
+)
+
+
+@pytest.mark.parametrize("sous_caisse_app", [True, False])
+def test_une_reference_a_une_ecriture_ou_ligne_absente_est_refusee(
+    comptable, exercice, jour, sous_caisse_app
+):
+    """The existence checks that replaced the foreign keys (0016), the real
+    ones on real tables: INSERT and UPDATE naming an entry or a line that does
+    not exist are refused, as the application's role and as the owner."""
     ecriture = _passer(comptable, exercice, jour)
+    ligne = ecriture.lignes.first()
+    ecriture_absente, ligne_absente = ecriture.pk + 1000, ligne.pk + 1000
     with connection.cursor() as cur:
         cur.execute(
             "SELECT conrelid::regclass::text FROM pg_constraint WHERE contype = 'f'"
             " AND confrelid IN ('ledger_ecriture'::regclass, 'ledger_ligne'::regclass)"
         )
         assert cur.fetchall() == []
-        cur.execute(
-            "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%%_existe'"
-            " AND tgfoid = 'ledger_reference_existe'::regproc"
-        )
-        assert cur.fetchone()[0] >= 24
 
-    # The check itself, attached as 0016 attaches it, to a scratch table (a
-    # real referencing row, an OrdreDepense, is heavy to build).
-    with connection.cursor() as cur:
-        cur.execute("CREATE TABLE essai_reference (ecriture_id bigint, ligne_id bigint)")
-        cur.execute(
-            "CREATE CONSTRAINT TRIGGER ecriture_id_existe AFTER INSERT OR UPDATE OF ecriture_id"
-            " ON essai_reference DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
-            " EXECUTE FUNCTION ledger_reference_existe('ledger_ecriture', 'ecriture_id')"
-        )
-        cur.execute(
-            "CREATE CONSTRAINT TRIGGER ligne_id_existe AFTER INSERT OR UPDATE OF ligne_id"
-            " ON essai_reference DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
-            " EXECUTE FUNCTION ledger_reference_existe('ledger_ligne', 'ligne_id')"
-        )
-    ligne = ecriture.lignes.first()
+    def refus(verifie, insertion, valeur, mise_a_jour=None):
+        def faire(cur):
+            if mise_a_jour and "depenses_" in mise_a_jour:
+                # This table is append-only (a statement trigger refuses any
+                # UPDATE first); off for this savepoint, so that the UPDATE
+                # reaches the existence check's UPDATE OF ecriture_id.
+                cur.execute(
+                    "ALTER TABLE depenses_depensesansordonnancement"
+                    " DISABLE TRIGGER dso_pas_de_suppression"
+                )
+            if sous_caisse_app:
+                _role(cur)
+            # Only the existence check at the end of each statement; the
+            # other deferred keys wait for a COMMIT that never comes.
+            cur.execute(f"SET CONSTRAINTS {verifie} IMMEDIATE")
+            cur.execute(*insertion)
+            if mise_a_jour is not None:
+                cur.execute(mise_a_jour, [valeur])
 
-    def inserer(ecriture_id, ligne_id):
-        return lambda cur: cur.execute(
-            "INSERT INTO essai_reference VALUES (%s, %s)", [ecriture_id, ligne_id]
-        )
+        return faire
 
-    assert refus_sql(inserer(ecriture.pk + 1000, None), "").sqlstate == "LG057"
-    assert refus_sql(inserer(None, ligne.pk + 1000), "").sqlstate == "LG058"
-    # Existing ones (and NULL) pass.
-    with connection.cursor() as cur:
-        cur.execute("INSERT INTO essai_reference VALUES (%s, %s)", [ecriture.pk, ligne.pk])
-        cur.execute("INSERT INTO essai_reference VALUES (NULL, NULL)")
-        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+    ligne_manquante = (
+        f"La ligne d'écriture {ligne_absente} n'existe pas"
+        " (tresorerie_rapprochement_lignes_ecriture.ligne_id)."
+    )
+    _refus_exact(
+        refus("ligne_id_existe", (REFERENCE_LIGNE, [ligne_absente]), None), "LG058", ligne_manquante
+    )
+    # An existing line passes; moving the reference to a missing one does not.
+    _refus_exact(
+        refus(
+            "ligne_id_existe",
+            (REFERENCE_LIGNE, [ligne.pk]),
+            ligne_absente,
+            "UPDATE tresorerie_rapprochement_lignes_ecriture SET ligne_id = %s",
+        ),
+        "LG058",
+        ligne_manquante,
+    )
+
+    ecriture_manquante = (
+        f"L'écriture {ecriture_absente} n'existe pas"
+        " (depenses_depensesansordonnancement.ecriture_id)."
+    )
+    _refus_exact(
+        refus("ecriture_id_existe", (REFERENCE_ECRITURE, [jour, jour, ecriture_absente]), None),
+        "LG057",
+        ecriture_manquante,
+    )
+    _refus_exact(
+        refus(
+            "ecriture_id_existe",
+            (REFERENCE_ECRITURE, [jour, jour, ecriture.pk]),
+            ecriture_absente,
+            "UPDATE depenses_depensesansordonnancement SET ecriture_id = %s",
+        ),
+        "LG057",
+        ecriture_manquante,
+    )
