@@ -41,6 +41,7 @@ from tresorerie.views.retours import retours_du_lot
 # --- Paiements -----------------------------------------------------------------------------
 
 A_PAYER_PAR_PAGE = 100
+LOTS_PAR_PAGE = 50
 
 
 @lecture
@@ -75,6 +76,8 @@ def paiements(request):
         formulaire = PaiementForm()
     coches = set(request.POST.getlist("ordres")) if request.method == "POST" else set()
     # One page of the visaed orders, oldest first (`?a_payer=N`): never the whole queue.
+    # The form posts back to the same `?a_payer=N&page=M` (a refused payment shows the
+    # orders ticked on that page again), and each pagination's links keep the other's page.
     a_payer = Paginateur(
         OrdreDepense.objects.filter(etat=OrdreDepense.Etat.VISE)
         # Back from payé: a transfer returned by the bank, only its part to pay again.
@@ -91,7 +94,7 @@ def paiements(request):
         ordre.en_attente = ordre.pk in arretes
     lots = Paginator(
         LotPaiement.objects.select_related("compte__compte", "exercice", "ecriture__journal"),
-        50,
+        LOTS_PAR_PAGE,
     ).get_page(request.GET.get("page"))
     return render(
         request,
