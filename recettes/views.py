@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -194,27 +194,48 @@ def parapheur(request):
             messages.error(request, erreur.message)
         else:
             _messages_parapheur(request, rubriques, resultat)
-        return redirect("recettes:parapheur")
+        # Back to the pages the form was posted from (it posts to the page's own address).
+        pages = QueryDict(mutable=True)
+        for rubrique in rubriques:
+            numero = request.GET.get(_parametre_page(rubrique))
+            if numero is not None and numero.isdigit():
+                pages[_parametre_page(rubrique)] = numero
+        return redirect(reverse("recettes:parapheur") + (f"?{pages.urlencode()}" if pages else ""))
     # One page of each kind's drafts: a parapheur of hundreds of drafts would be
-    # rendered whole at every visit; the form signs what is checked on the page.
-    numero = request.GET.get("page")
-    sections = [
-        (s, Paginateur(s.a_signer(), PARAPHEUR_PAR_PAGE).get_page(numero), s.contexte())
-        for s in rubriques
-    ]
-    pages = [page for _, page, _ in sections]
+    # rendered whole at every visit; the form signs what is checked on the page. Each
+    # kind has its own page number (`?page_<cle>=N`) and its own links, which keep the
+    # other kinds' pages: one number shared by all would show again, on page 2, the
+    # drafts of a kind that has one page (its last page), ticked a second time.
+    sections = []
+    for rubrique in rubriques:
+        page = Paginateur(rubrique.a_signer(), PARAPHEUR_PAR_PAGE).get_page(
+            request.GET.get(_parametre_page(rubrique))
+        )
+        page.lien_precedent = page.lien_suivant = ""
+        if page.has_previous():
+            page.lien_precedent = _lien_page(request, rubrique, page.previous_page_number())
+        if page.has_next():
+            page.lien_suivant = _lien_page(request, rubrique, page.next_page_number())
+        sections.append((rubrique, page, rubrique.contexte()))
     return render(
         request,
         "recettes/parapheur.html",
         {
             "sections": sections,
-            "a_signer": any(page.object_list for page in pages),
-            "page_precedente": max((p.number for p in pages if p.has_previous()), default=1) - 1,
-            "page_suivante": max((p.number for p in pages if p.has_next()), default=0) + 1
-            if any(p.has_next() for p in pages)
-            else 0,
+            "a_signer": any(page.object_list for _, page, _ in sections),
         },
     )
+
+
+def _parametre_page(rubrique) -> str:
+    return f"page_{rubrique.cle}"
+
+
+def _lien_page(request, rubrique, numero: int) -> str:
+    """The parapheur's address with `rubrique` on page `numero`, the others' pages kept."""
+    parametres = request.GET.copy()
+    parametres[_parametre_page(rubrique)] = str(numero)
+    return f"?{parametres.urlencode()}"
 
 
 def _messages_parapheur(request, rubriques, resultat) -> None:

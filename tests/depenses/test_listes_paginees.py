@@ -12,6 +12,7 @@ from depenses import services as s
 from depenses.models import OrdreDepense
 from tests.depenses.test_services import AUJOURD_HUI, creer, engager
 from tests.factories import MOT_DE_PASSE
+from tests.recettes.test_services import creer as creer_recette
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +44,11 @@ def test_le_parapheur_montre_une_page_et_signe_ce_qui_est_coche(
         page = client.get(reverse("recettes:parapheur")).content.decode()
     assert page.count('name="ordres_depense"') == PAR_PAGE
     assert f"Ordres de dépense à ordonnancer ({NOMBRE})" in page
-    assert 'href="?page=2">Page suivante' in page
-    suite = client.get(reverse("recettes:parapheur"), {"page": 2}).content.decode()
+    assert 'href="?page_ordres_depense=2">Page suivante' in page
+    suite = client.get(reverse("recettes:parapheur"), {"page_ordres_depense": 2}).content.decode()
     assert suite.count('name="ordres_depense"') == NOMBRE - PAR_PAGE
-    assert "Page suivante" not in suite and 'href="?page=1">« Page précédente' in suite
+    assert "Page suivante" not in suite
+    assert 'href="?page_ordres_depense=1">« Page précédente' in suite
     # The last page's orders are signed from it, the others stay drafts.
     derniers = [o.pk for o in sorted(ordres, key=lambda o: o.numero)[PAR_PAGE:]]
     champs = {"mot_de_passe": MOT_DE_PASSE, "ordres_depense": derniers}
@@ -54,6 +56,39 @@ def test_le_parapheur_montre_une_page_et_signe_ce_qui_est_coche(
     client.post(reverse("recettes:parapheur"), {**champs, "jeton_formulaire": jeton})
     signes = OrdreDepense.objects.exclude(etat=OrdreDepense.Etat.BROUILLON)
     assert sorted(signes.values_list("pk", flat=True)) == sorted(derniers)
+
+
+def test_chaque_rubrique_du_parapheur_a_sa_page_et_ses_liens_gardent_celle_des_autres(
+    client, directrice, credits
+):
+    """Two kinds of drafts, each on its own page: on the ordres de dépense's page 2,
+    the ordres de recette stay on their page 1 (never shown again as a « last page »),
+    each kind's links keep the other's page, and a signature returns to both pages."""
+    depenses = sorted(_brouillons(directrice, credits), key=lambda o: o.numero)
+    recettes = [creer_recette(directrice) for _ in range(PAR_PAGE + 1)]
+    recettes.sort(key=lambda o: o.numero)
+    client.force_login(directrice)
+    adresse = reverse("recettes:parapheur")
+    page = client.get(adresse, {"page_ordres_depense": 2}).content.decode()
+    coches = page.split('name="ordres" value="')[1:]
+    assert [int(c.split('"')[0]) for c in coches] == [o.pk for o in recettes[:PAR_PAGE]]
+    coches = page.split('name="ordres_depense" value="')[1:]
+    assert [int(c.split('"')[0]) for c in coches] == [o.pk for o in depenses[PAR_PAGE:]]
+    assert 'href="?page_ordres_depense=1">« Page précédente' in page
+    assert 'href="?page_ordres_depense=2&amp;page_ordres=2">Page suivante' in page
+    suite = client.get(adresse, {"page_ordres_depense": 2, "page_ordres": 2}).content.decode()
+    coches = suite.split('name="ordres" value="')[1:]
+    assert [int(c.split('"')[0]) for c in coches] == [recettes[-1].pk]
+    assert suite.count('name="ordres_depense"') == NOMBRE - PAR_PAGE
+    assert 'href="?page_ordres_depense=2&amp;page_ordres=1">« Page précédente' in suite
+    # The form posts to the page's own address; signing returns to the same pages.
+    jeton = suite.split('name="jeton_formulaire" value="')[1].split('"')[0]
+    reponse = client.post(
+        f"{adresse}?page_ordres_depense=2&page_ordres=2",
+        {"mot_de_passe": MOT_DE_PASSE, "ordres": [recettes[-1].pk], "jeton_formulaire": jeton},
+    )
+    assert reponse.status_code == 302
+    assert reponse["Location"] == f"{adresse}?page_ordres=2&page_ordres_depense=2"
 
 
 def test_la_file_a_viser_est_paginee_en_peu_de_requetes(
