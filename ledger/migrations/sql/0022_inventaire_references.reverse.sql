@@ -1,0 +1,2 @@
+DROP TRIGGER ecriture_id_existe ON inventaire_contrepassationinventaire;
+DROP TRIGGER ecriture_id_existe ON inventaire_etatinventaire;
