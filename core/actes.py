@@ -290,6 +290,15 @@ def soumettre(
     return redirect(adresse(resultat))
 
 
+def _exiger_corps_lisible(request) -> None:
+    """An act that takes no body still refuses a body it cannot read (400, or
+    415 for a type no parser knows), as the acts with a body do: a client that
+    sent a broken body meant something else, and the act must not run on it."""
+    longueur = request.META.get("CONTENT_LENGTH") or "0"
+    if longueur != "0" or request.META.get("HTTP_TRANSFER_ENCODING"):
+        request.data  # noqa: B018 — parsing is the check (core.parseurs)
+
+
 class ActeApi(APIView):
     """Base of the API actions built by `api_acte`."""
 
@@ -326,6 +335,8 @@ class ActeApi(APIView):
         deja = idempotence.reponse_connue(cle)
         if deja is not None:
             return deja
+        if self.entree is None:
+            _exiger_corps_lisible(request)
         objet = None
         if self.queryset is not None:
             objet = self.queryset.filter(pk=pk).first()

@@ -242,6 +242,9 @@ def _resume_validation(detail) -> tuple[str, str]:
     code = codes.pop() if len(codes) == 1 else None
     code = code if code in _codes_metier() else "donnee_invalide"
     chemin, premiere = erreurs[0]
+    if getattr(premiere, "code", None) == "null" and chemin in ((), ("non_field_errors",)):
+        # DRF's « No data provided »: the body was JSON `null`.
+        return "corps_invalide", "Le corps de la requête est « null » : un objet JSON est attendu."
     champ = f"Champ « {'.'.join(chemin)} » : " if chemin and chemin[0] != "non_field_errors" else ""
     message = f"{champ}{premiere}"
     if len(erreurs) > 1:

@@ -483,3 +483,41 @@ def test_le_comptable_vise_ce_que_le_delegue_a_fait_dans_sa_delegation(
     vise = d.ordre_depense_viser(acting_user=comptable, ordre=ordre, appreciations=CONFORMES)
 
     assert vise.etat == "vise"
+
+
+@pytest.mark.parametrize(
+    ("corps", "type_contenu", "statut", "code"),
+    [
+        (b'{"oops": ', "application/json", 400, "corps_invalide"),
+        (b"\xff\xfe\x00{", "application/json", 400, "corps_invalide"),
+        (b"transmettre", "text/plain", 415, "unsupported_media_type"),
+    ],
+)
+def test_un_acte_sans_donnees_refuse_un_corps_illisible_et_ne_fait_rien(
+    directrice, credits, corps, type_contenu, statut, code
+):
+    """An act that reads no body (transmettre) still refuses a broken one: the
+    client meant something else, and the order stays as it was."""
+    ordre = _depense_signee(directrice, credits)
+
+    reponse = _api(directrice).generic(
+        "POST", f"/api/ordres-depense/{ordre.pk}/transmettre/", corps, content_type=type_contenu
+    )
+
+    assert reponse.status_code == statut, reponse.content
+    assert reponse.json()["code"] == code
+    assert OrdreDepense.objects.get(pk=ordre.pk).etat == "signe"
+    assert _api(directrice).post(f"/api/ordres-depense/{ordre.pk}/transmettre/").status_code == 200
+    assert OrdreDepense.objects.get(pk=ordre.pk).etat == "transmis"
+
+
+def test_un_corps_json_null_est_refuse_en_francais(directrice, credits):
+    reponse = _api(directrice).generic(
+        "POST", "/api/ordres-depense/engagements/creer/", b"null", content_type="application/json"
+    )
+
+    assert reponse.status_code == 400, reponse.content
+    assert reponse.json()["code"] == "corps_invalide"
+    assert reponse.json()["message"] == (
+        "Le corps de la requête est « null » : un objet JSON est attendu."
+    )
