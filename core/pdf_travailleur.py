@@ -51,10 +51,14 @@ def etat_du_processus() -> tuple[int, bool]:
     return os.getpid(), any(nom == "django" or nom.startswith("django.") for nom in sys.modules)
 
 
-def attendre(secondes: float) -> None:  # pragma: no cover - runs in a worker
-    """Hangs the worker for a while (for the tests of the deadline)."""
+def attendre(secondes: float, signal: str | None = None) -> None:  # pragma: no cover - worker
+    """Hangs the worker for a while (for the tests of the deadline); first writes its
+    pid into the file `signal`, if given, to say it is hanging now."""
     import time
 
+    if signal is not None:
+        with open(signal, "w") as fichier:
+            fichier.write(str(os.getpid()))
     time.sleep(secondes)
 
 

@@ -4,10 +4,13 @@ rendered by core.pdf_lot's process pool, merged into one PDF or zipped."""
 from __future__ import annotations
 
 import io
+import threading
+import time
 import zipfile
 from decimal import Decimal
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 from rest_framework.test import APIClient
@@ -21,9 +24,23 @@ PAGE = "<html><body><p>Document n° {}</p></body></html>"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _pool_arrete_a_la_fin():
-    yield
+def _pool_chaud():
+    """One pool of two processes for the whole module (the pages' batches too),
+    started once here; stopped at the end."""
+    with override_settings(CAISSE_PDF_PROCESSUS=2):
+        pdf_lot.rendre([(PAGE.format(n), None) for n in range(2)])
+        yield
     pdf_lot.arreter()
+
+
+def arrete(processus) -> bool:
+    """Whether the process ends within 30 s (the pool's manager thread may reap it
+    first: its exit code is then set there, so it is polled, not joined)."""
+    for _ in range(600):
+        if processus.exitcode is not None:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def pages_et_textes(contenu: bytes) -> list[str]:
@@ -65,7 +82,7 @@ def encaisser(comptable, caisse, nombre):
 
 
 def test_le_pool_rend_chaque_page_dans_l_ordre_sans_django_dans_ses_processus():
-    pdfs = pdf_lot.rendre([(PAGE.format(n), None) for n in range(5)], processus=2)
+    pdfs = pdf_lot.rendre([(PAGE.format(n), None) for n in range(5)])
     assert [pages_et_textes(pdf) for pdf in pdfs] == [[f"Document n° {n}"] for n in range(5)]
     pid, django_charge = pdf_lot.executer(pdf_travailleur.etat_du_processus)
     assert not django_charge
@@ -74,18 +91,81 @@ def test_le_pool_rend_chaque_page_dans_l_ordre_sans_django_dans_ses_processus():
     assert pages_et_textes(fusion) == [f"Document n° {n}" for n in range(5)]
 
 
-def test_un_processus_qui_meurt_donne_une_erreur_en_francais_puis_le_pool_repart():
-    pdf_lot.rendre([(PAGE.format(0), None), (PAGE.format(1), None)], processus=2)
-    with pytest.raises(pdf_lot.RenduPdfImpossible, match="un processus de rendu s'est arrêté"):
-        pdf_lot.executer(pdf_travailleur.mourir)
-    pdfs = pdf_lot.rendre([(PAGE.format(n), None) for n in range(3)], processus=2)
-    assert len(pdfs) == 3
+def test_un_processus_qui_meurt_refuse_son_lot_et_un_autre_lot_en_cours_aboutit():
+    """A process killed (executer's « mourir », as for memory) breaks the pool under
+    another batch in progress: that one renders its packets not done on a new pool."""
+    refus = []
+
+    def pages():
+        for n in range(8):
+            if n == 4:  # the first packets are on the pool: another batch kills a process
+                with pytest.raises(pdf_lot.RenduPdfImpossible) as erreur:
+                    pdf_lot.executer(pdf_travailleur.mourir)
+                refus.append(erreur.value.message)
+            yield PAGE.format(n), None
+
+    pdfs = pdf_lot.rendre(pages(), nombre=8)
+    assert [pages_et_textes(pdf) for pdf in pdfs] == [[f"Document n° {n}"] for n in range(8)]
+    assert len(refus) == 1 and "un processus de rendu s'est arrêté" in refus[0]
+    assert len(pdf_lot.rendre([(PAGE.format(n), None) for n in range(3)])) == 3
 
 
-def test_un_processus_qui_ne_repond_pas_est_arrete_dans_le_delai():
-    with pytest.raises(pdf_lot.RenduPdfImpossible, match="n'a pas répondu dans le délai"):
-        pdf_lot.executer(pdf_travailleur.attendre, 60, delai=0.5)
-    assert len(pdf_lot.rendre([(PAGE.format(n), None) for n in range(2)], processus=2)) == 2
+def test_un_processus_bloque_est_arrete_dans_le_delai_sans_nuire_a_un_autre_lot(tmp_path):
+    """On a warm pool, a task that hangs in its process (it says so in `signal`) is
+    refused at its deadline; a batch of another thread, in progress on the same pool
+    before and after that refusal, finishes; the stuck process is stopped then."""
+    signal = tmp_path / "bloque"
+    pdf_lot.executer(pdf_travailleur.etat_du_processus)  # the pool's processes are up
+    pool = pdf_lot._pool
+    refus = []
+    refuse = threading.Event()
+
+    def bloquer():
+        try:
+            pdf_lot.executer(pdf_travailleur.attendre, 600, str(signal), delai=3)
+        except pdf_lot.RenduPdfImpossible as erreur:
+            # Refused while the task hangs in its process (not while a process starts).
+            refus.append((erreur.message, signal.exists()))
+        finally:
+            refuse.set()
+
+    fil = threading.Thread(target=bloquer)
+    fil.start()
+    for _ in range(600):  # the task hangs in a process now
+        if signal.exists() and signal.read_text():
+            break
+        time.sleep(0.05)
+    bloque = pool.executeur._processes[int(signal.read_text())]
+
+    avant_le_refus = []
+
+    def pages():
+        for n in range(6):
+            if n == 0:  # the batch holds the pool: it began before the refusal
+                avant_le_refus.append(not refuse.is_set())
+            if n == 3:  # half the batch sent before the refusal, half after
+                assert refuse.wait(timeout=120)
+            yield PAGE.format(n), None
+
+    pdfs = pdf_lot.rendre(pages(), nombre=6)
+    fil.join()
+    assert refus == [("Le processus de rendu n'a pas répondu dans le délai (3 s).", True)]
+    assert [pages_et_textes(pdf) for pdf in pdfs] == [[f"Document n° {n}"] for n in range(6)]
+    assert avant_le_refus == [True]
+    # The batch done, its retired pool is stopped, the stuck process with it.
+    assert arrete(bloque) and pdf_lot._pool is None
+    assert len(pdf_lot.rendre([(PAGE.format(n), None) for n in range(2)])) == 2
+
+
+def test_un_pool_d_une_autre_taille_ne_ferme_pas_celui_d_un_lot_en_cours():
+    def pages():
+        for n in range(6):
+            if n == 3:  # another batch wants one process: a pool of its own
+                pdf_lot.executer(pdf_travailleur.etat_du_processus, processus=1)
+            yield PAGE.format(n), None
+
+    pdfs = pdf_lot.rendre(pages(), nombre=6)
+    assert [pages_et_textes(pdf) for pdf in pdfs] == [[f"Document n° {n}"] for n in range(6)]
 
 
 def test_une_page_qui_echoue_en_cours_de_lot_n_envoie_plus_rien():
@@ -94,11 +174,11 @@ def test_une_page_qui_echoue_en_cours_de_lot_n_envoie_plus_rien():
         raise RuntimeError("base indisponible")
 
     with pytest.raises(RuntimeError, match="base indisponible"):
-        pdf_lot.rendre(pages(), nombre=8, processus=2)
+        pdf_lot.rendre(pages(), nombre=8)
 
 
 def test_un_seul_document_est_rendu_dans_le_processus_appelant(monkeypatch):
-    monkeypatch.setattr(pdf_lot, "_pool_partage", lambda taille: pytest.fail("pool sollicité"))
+    monkeypatch.setattr(pdf_lot, "_prendre", lambda taille: pytest.fail("pool sollicité"))
     (pdf,) = pdf_lot.rendre([(PAGE.format(7), None)])
     assert pages_et_textes(pdf) == ["Document n° 7"]
 
