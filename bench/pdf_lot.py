@@ -65,6 +65,29 @@ class Mesures:
         return self.nombres[cote] / statistics.median(self.durees[cote])
 
 
+def _carnet_suffisant(comptable, caisse, nombre_documents: int) -> None:
+    """Benchmark 4 may have used the demo's carnet of quittances (500 numbers) in this
+    base: when fewer numbers remain than receipts to record, close it and open another."""
+    from tresorerie import services
+    from tresorerie.models import Carnet
+
+    carnet = Carnet.objects.filter(
+        type=Carnet.Type.QUITTANCE, compte=caisse, titulaire=comptable, clos_le__isnull=True
+    ).first()
+    if carnet is not None and carnet.restants >= nombre_documents:
+        return
+    if carnet is not None:
+        services.carnet_clore(acting_user=comptable, carnet=carnet)
+    services.carnet_ouvrir(
+        acting_user=comptable,
+        type=Carnet.Type.QUITTANCE,
+        compte=caisse,
+        titulaire=comptable,
+        serie=f"QPDF-{Carnet.objects.count() + 1}",
+        dernier_numero=max(500, nombre_documents),
+    )
+
+
 def _preparer(nombre_documents: int):
     """N quittances of today and the ids of N paid orders. When benchmark 4 already ran
     in this base (its credit is open), the orders are the first N of its batch."""
@@ -81,6 +104,7 @@ def _preparer(nombre_documents: int):
     directeur_ = directeur()
     exercice = commun.exercice(annee)
     comptes = creer_tresorerie_demo(comptable=comptable, debut=datetime.date(annee, 1, 1))
+    _carnet_suffisant(comptable, comptes["CAISSE"], nombre_documents)
     commun.annoncer(f"PDF en lot : {nombre(nombre_documents)} encaissements en numéraire…")
     bench_quittances._encaisser(comptable, comptes["CAISSE"], nombre_documents)
     if Credit.objects.filter(exercice=exercice, chapitre=CHAPITRE).exists():

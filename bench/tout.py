@@ -17,6 +17,7 @@ import datetime
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from bench import commun
@@ -110,58 +111,27 @@ def main(argv: list[str] | None = None) -> int:
         f"{machine['postgresql']}, charge {machine['charge']}"
     )
     resultats: list[Resultat] = []
+    echecs: list[str] = []
     for banc in choisis:
         debut_banc = time.perf_counter()
-        if banc == "saisie":
-            from bench import saisie
-
-            resultat = saisie.executer(taille["saisie"])
-        elif banc == "import":
-            from bench import import_masse
-
-            resultat = import_masse.executer(taille["import"], taille["profil"])
-        elif banc == "balance":
-            from bench import balance
-
-            resultat = balance.executer(taille["balance"])
-        elif banc == "rapports":
-            from bench import rapports
-
-            # The balance's exercise, reused (loaded here only without the balance).
-            resultat = rapports.executer(taille["balance"])
-        elif banc == "cloture":
-            from bench import cloture
-
-            resultat = cloture.executer(taille["cloture"])
-        elif banc == "camt":
-            from bench.tresorerie import camt
-
-            resultat = camt.resultat_tout(taille["camt"], taille["camt_lot"])
-        elif banc == "pain001":
-            from bench.tresorerie import pain001
-
-            resultat = pain001.executer(taille["pain001"])
-        elif banc == "pdf":
-            from bench import pdf_lot
-
-            resultat = pdf_lot.executer(taille["pdf"])
-        elif banc == "http":
-            from bench import http as banc_http
-
-            resultat = banc_http.executer(*taille["http"], petit=options.petit)
-        else:
-            from bench import tresorerie
-
-            resultat = tresorerie.executer(taille["quittances"], taille["lot"])
+        try:
+            resultat = _executer(banc, taille, options)
+        except Exception as exc:  # one benchmark's failure does not lose the others' figures
+            traceback.print_exc()
+            echecs.append(f"{banc} : {type(exc).__name__} : {exc}")
+            commun.annoncer(f"Banc {banc} en échec : {exc}")
+            continue
         resultat.duree_totale = time.perf_counter() - debut_banc
         resultats.append(resultat)
     duree = time.perf_counter() - debut
     machine["charge_fin"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-
+    machine["echecs"] = echecs
     print()
     print(tableau_texte(resultats))
     print(f"\nDurée totale : {duree / 60:.1f} min")
     complet = not options.petit and len(choisis) == len(BANCS)
+    if echecs:
+        print("Bancs en échec :\n  " + "\n  ".join(echecs))
     if options.doc or (complet and not options.sans_doc):
         FICHIER_DOC.parent.mkdir(parents=True, exist_ok=True)
         FICHIER_DOC.write_text(
@@ -173,6 +143,50 @@ def main(argv: list[str] | None = None) -> int:
             "docs/benchmarks.md n'est pas réécrit (exécution partielle ou réduite ; --doc pour forcer)."
         )
     return 0
+
+
+def _executer(banc: str, taille: dict, options) -> Resultat:
+    if banc == "saisie":
+        from bench import saisie
+
+        return saisie.executer(taille["saisie"])
+    elif banc == "import":
+        from bench import import_masse
+
+        return import_masse.executer(taille["import"], taille["profil"])
+    elif banc == "balance":
+        from bench import balance
+
+        return balance.executer(taille["balance"])
+    elif banc == "rapports":
+        from bench import rapports
+
+        # The balance's exercise, reused (loaded here only without the balance).
+        return rapports.executer(taille["balance"])
+    elif banc == "cloture":
+        from bench import cloture
+
+        return cloture.executer(taille["cloture"])
+    elif banc == "camt":
+        from bench.tresorerie import camt
+
+        return camt.resultat_tout(taille["camt"], taille["camt_lot"])
+    elif banc == "pain001":
+        from bench.tresorerie import pain001
+
+        return pain001.executer(taille["pain001"])
+    elif banc == "pdf":
+        from bench import pdf_lot
+
+        return pdf_lot.executer(taille["pdf"])
+    elif banc == "http":
+        from bench import http as banc_http
+
+        return banc_http.executer(*taille["http"], petit=options.petit)
+    else:
+        from bench import tresorerie
+
+        return tresorerie.executer(taille["quittances"], taille["lot"])
 
 
 # --- Presentation -------------------------------------------------------------------
@@ -259,6 +273,16 @@ def document(resultats, machine, taille, options, duree) -> str:
         "",
         tableau_markdown(resultats),
         "",
+        *(
+            [
+                "**Bancs en échec dans cette exécution** (leurs chiffres manquent) : "
+                + " ; ".join(machine["echecs"])
+                + ".",
+                "",
+            ]
+            if machine.get("echecs")
+            else []
+        ),
         "Tailles : "
         + ", ".join(
             [
