@@ -15,10 +15,12 @@ from ledger.services.ecritures import (
     ecriture_contrepasser,
     ecriture_passer,
     empreinte_ecriture,
+    valider_file,
     verifier_compte_special_encaissement,
     verifier_date_dans_exercice,
     verrouiller_ecritures,
 )
+from ledger.services.enregistrement import ecriture_enregistrer, file_attente, rejets
 from ledger.services.exercices import (
     exercice_clore,
     exercice_ouvrir,
@@ -37,6 +39,10 @@ __all__ = [
     "EcritureSaisie",
     "LigneSaisie",
     "ecriture_contrepasser",
+    "ecriture_enregistrer",
+    "file_attente",
+    "rejets",
+    "valider_file",
     "ecriture_passer",
     "ecritures_importer",
     "empreinte_ecriture",

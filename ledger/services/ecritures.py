@@ -255,6 +255,7 @@ def attendre_ecritures_en_cours(exercice: Exercice) -> None:
     (it holds the head until it commits) commits first, and none posts under
     the caller, who then reads the exercise's books whole (the closing, the
     freezing of a balance)."""
+    valider_file(exercice)
     with connection.cursor() as curseur:
         curseur.execute(
             "SELECT 1 FROM ledger_chaine WHERE exercice_id = %s FOR UPDATE", [exercice.pk]
@@ -265,8 +266,26 @@ def verrouiller_ecritures(exercice: Exercice | int, journal: Journal | str) -> N
     """Take now, until commit, the locks a posting to `journal` in `exercice`
     takes (its counter and the exercise's chain head, in the same order), for
     an act that reads the books before it posts (the arrêté de caisse): every
-    posting in flight commits before it reads, none commits under it."""
-    _verrouiller(_exercice(exercice), _journal(journal))
+    posting in flight commits before it reads, none commits under it. The
+    entries recorded and not yet validated are validated first."""
+    exercice = _exercice(exercice)
+    valider_file(exercice)
+    _verrouiller(exercice, _journal(journal))
+
+
+def valider_file(exercice: Exercice | int | None = None, limite: int = 10_000) -> tuple[int, int]:
+    """Validate the entries recorded in `exercice` (every exercise if None)
+    and not yet validated, at most `limite` per exercise: the sequencer's
+    function of migration 0023, under the exercise's counters and chain head,
+    which stay held until the caller's COMMIT. Returns (validated, rejected)."""
+    exercice_id = exercice.pk if isinstance(exercice, Exercice) else exercice
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT validees, rejetees FROM ledger_valider_enregistrements(%s, %s)",
+            [exercice_id, limite],
+        )
+        validees, rejetees = curseur.fetchone()
+    return validees, rejetees
 
 
 def ecriture_passer(
@@ -327,9 +346,10 @@ def _exiger_regisseur(acting_user, regie: str, journal: str, pretes) -> None:
         )
 
 
-def _ecriture_passer(
-    *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie=""
+def _preparer_saisie(
+    *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie
 ):
+    """The checks of a posting made before any lock, and the function's parameters."""
     if not regie:
         exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
     libelle = (libelle or "").strip()
@@ -343,10 +363,41 @@ def _ecriture_passer(
     code = journal.code if isinstance(journal, Journal) else str(journal)
     if regie:
         _exiger_regisseur(acting_user, regie, code, pretes)
+    passee_le = horloge.maintenant()
+    parametres = [
+        exercice.annee if isinstance(exercice, Exercice) else exercice,
+        code,
+        date,
+        libelle,
+        piece,
+        acting_user.pk,
+        passee_le,
+        contrepasse.pk if contrepasse else None,
+        [lp.compte.numero for lp in pretes],
+        [lp.debit for lp in pretes],
+        [lp.credit for lp in pretes],
+        [lp.tiers for lp in pretes],
+        [lp.libelle for lp in pretes],
+    ]
+    return libelle, passee_le, parametres
 
+
+def _ecriture_passer(
+    *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie=""
+):
     # Everything but what the lock decides is ready before the call: the
     # exercise's counter and chain head are held from the call to COMMIT.
-    passee_le = horloge.maintenant()
+    libelle, passee_le, parametres = _preparer_saisie(
+        acting_user=acting_user,
+        exercice=exercice,
+        journal=journal,
+        date=date,
+        libelle=libelle,
+        lignes=lignes,
+        piece=piece,
+        contrepasse=contrepasse,
+        regie=regie,
+    )
     ecriture = Ecriture(
         date=date,
         libelle=libelle[:255],
@@ -360,24 +411,7 @@ def _ecriture_passer(
     if isinstance(journal, Journal):
         ecriture.journal = journal
     with connection.cursor() as curseur:
-        curseur.execute(
-            _SQL_PASSER,
-            [
-                exercice.annee if isinstance(exercice, Exercice) else exercice,
-                code,
-                date,
-                libelle,
-                piece,
-                acting_user.pk,
-                passee_le,
-                contrepasse.pk if contrepasse else None,
-                [lp.compte.numero for lp in pretes],
-                [lp.debit for lp in pretes],
-                [lp.credit for lp in pretes],
-                [lp.tiers for lp in pretes],
-                [lp.libelle for lp in pretes],
-            ],
-        )
+        curseur.execute(_SQL_PASSER, parametres)
         (
             ecriture.pk,
             ecriture.exercice_id,
@@ -415,6 +449,10 @@ _REFUS_SAISIE = {
     "LG084": ExerciceClos,
     "LG085": ExerciceInvalide,
     "LG086": ExerciceClos,
+    "LG087": DonneeInvalide,
+    "LG088": DonneeInvalide,
+    "LG089": DonneeInvalide,
+    "LG091": DonneeInvalide,
 }
 
 

@@ -1,0 +1,171 @@
+"""Recording an entry, validated later by the sequencer (migration 0023).
+
+`ecriture_passer` numbers and chains its entry at once, under the exercise's
+chain head held until COMMIT: postings follow one another, each waiting for
+the previous one's WAL flush. `ecriture_enregistrer` makes the same checks
+(who acts, the lines, the exercise and its state, the balance), then records
+the entry in the queue, balanced and immutable, with no lock shared with any
+other writer; `valider_file` (the sequencer, `manage.py sequenceur`, started
+by `manage.py demarrer`) gives the queue's entries their numbers, ranks and
+chain links in batches and writes them to the ledger, where every trigger
+checks them as any other posting. An entry the ledger refuses at validation
+is rejected, with the ledger's message (`rejets`).
+
+Until its validation a recorded entry has no number and is in no report: the
+pages and the API say how many wait (`file_attente`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import DatabaseError, connection, transaction
+
+from core.exceptions import relever_erreur_base
+from ledger.models import Ecriture, Exercice, Journal
+from ledger.services.ecritures import LigneSaisie, _preparer_saisie, _refus_saisie, valider_file
+
+__all__ = [
+    "Enregistrement",
+    "Rejet",
+    "ecriture_enregistrer",
+    "file_attente",
+    "rejets",
+    "valider_file",
+]
+
+
+@dataclass(frozen=True)
+class Enregistrement:
+    """A recorded entry, waiting for its validation (no number yet)."""
+
+    id: int
+    exercice: int
+    journal: str
+    date: datetime.date
+    libelle: str
+    montant: Decimal
+    enregistree_le: datetime.datetime
+
+
+@dataclass(frozen=True)
+class Rejet:
+    """A recorded entry the ledger refused at validation, with its reason."""
+
+    id: int
+    exercice: int
+    journal: str
+    date: datetime.date
+    libelle: str
+    montant: Decimal
+    motif: str
+    rejete_le: datetime.datetime
+
+
+def ecriture_enregistrer(
+    *,
+    acting_user,
+    exercice: Exercice | int,
+    journal: Journal | str,
+    date: datetime.date,
+    libelle: str,
+    lignes: Sequence[LigneSaisie],
+    piece: str = "",
+    contrepasse: Ecriture | None = None,
+) -> Enregistrement:
+    """Record one balanced entry for the sequencer to validate (circ. 93/82
+    §III: double entry, gross amounts; §1.1.1: the agent comptable keeps the
+    books). Refused as `ecriture_passer` refuses, with the same messages; the
+    entry gets its number and chain link at validation, within a second when
+    the sequencer runs."""
+    try:
+        with transaction.atomic():
+            libelle, passee_le, parametres = _preparer_saisie(
+                acting_user=acting_user,
+                exercice=exercice,
+                journal=journal,
+                date=date,
+                libelle=libelle,
+                lignes=lignes,
+                piece=piece,
+                contrepasse=contrepasse,
+                regie="",
+            )
+            with connection.cursor() as curseur:
+                curseur.execute(_SQL_ENREGISTRER, parametres)
+                (identifiant,) = curseur.fetchone()
+    except DatabaseError as exc:
+        refus = _refus_saisie(exc)
+        if refus is not None:
+            raise refus from exc
+        relever_erreur_base(exc)
+    return Enregistrement(
+        id=identifiant,
+        exercice=parametres[0],
+        journal=parametres[1],
+        date=date,
+        libelle=libelle[:255],
+        montant=sum(parametres[9], Decimal("0")),
+        enregistree_le=passee_le,
+    )
+
+
+_SQL_ENREGISTRER = """
+    SELECT ledger_enregistrer_ecriture(%s::integer, %s, %s, %s, %s, %s, %s, %s,
+                                       %s::text[], %s::numeric[], %s::numeric[],
+                                       %s::text[], %s::text[])
+"""
+
+
+def file_attente(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, list]:
+    """How many recorded entries wait for their validation, and the first
+    `limite` of them (oldest first)."""
+    filtre, parametres = ("WHERE e.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
+    with connection.cursor() as curseur:
+        curseur.execute(f"SELECT count(*) FROM ledger_enregistrement e {filtre}", parametres)
+        (nombre,) = curseur.fetchone()
+        curseur.execute(
+            f"""SELECT e.id, x.annee, j.code, e.date, e.libelle, e.montant, e.enregistree_le
+                  FROM ledger_enregistrement e
+                  JOIN ledger_exercice x ON x.id = e.exercice_id
+                  JOIN ledger_journal j ON j.id = e.journal_id
+                  {filtre} ORDER BY e.id LIMIT %s""",
+            [*parametres, limite],
+        )
+        premiers = [Enregistrement(*ligne) for ligne in curseur.fetchall()]
+    return nombre, premiers
+
+
+def rejets(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, list]:
+    """The recorded entries the ledger refused at validation, newest first."""
+    filtre, parametres = ("WHERE r.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
+    with connection.cursor() as curseur:
+        curseur.execute(f"SELECT count(*) FROM ledger_rejet r {filtre}", parametres)
+        (nombre,) = curseur.fetchone()
+        curseur.execute(
+            f"""SELECT r.enregistrement_id, x.annee, j.code, r.date, r.libelle, r.montant,
+                       r.motif, r.rejete_le
+                  FROM ledger_rejet r
+                  JOIN ledger_exercice x ON x.id = r.exercice_id
+                  JOIN ledger_journal j ON j.id = r.journal_id
+                  {filtre} ORDER BY r.enregistrement_id DESC LIMIT %s""",
+            [*parametres, limite],
+        )
+        derniers = [Rejet(*ligne) for ligne in curseur.fetchall()]
+    return nombre, derniers
+
+
+def ecriture_validee(enregistrement: int) -> Ecriture | None:
+    """The entry a recording became, once validated (None before)."""
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT ecriture_id FROM ledger_validation WHERE enregistrement_id = %s",
+            [enregistrement],
+        )
+        ligne = curseur.fetchone()
+    return (
+        Ecriture.objects.select_related("journal", "exercice").get(pk=ligne[0]) if ligne else None
+    )
