@@ -1,5 +1,10 @@
 """Benchmark 1: concurrent posting, one entry per transaction.
 
+Our path is recording and validation (migration 0023, bench.saisie_validation):
+eight writers record, a sequencer validates in batches; a round ends when the
+last entry is numbered and chained in the ledger. The immediate posting
+(`ecriture_passer`, below) is measured beside it.
+
 Eight writer processes (each with `django.setup()` and its own connection)
 post entries of two lines (4111 debit / 7511 credit, journal RE) through
 `ledger.services.ecriture_passer`, which calls the posting function of
@@ -206,12 +211,21 @@ class Course:
         return f"{nombre(self.debit)} écritures/s ({self.ecritures} en {self.duree:.1f} s)"
 
 
-def _course(cible, annee: int, par_ecrivain: int, *autres) -> Course:
-    """Start the writers together and wait for them."""
+def _course(cible, annee: int, par_ecrivain: int, *autres, sequenceur: bool = False) -> Course:
+    """Start the writers together and wait for them; with `sequenceur`, a
+    sequencer validates beside them, and the round ends at its last validation
+    once every writer is done (bench.saisie_validation)."""
+    from bench.saisie_validation import sequenceur as cible_sequenceur
+
     contexte = multiprocessing.get_context("spawn")
     barriere = contexte.Barrier(ECRIVAINS + 1)
     resultats = contexte.Queue()
     processus = []
+    arret = contexte.Event()
+    seq = None
+    if sequenceur:
+        seq = contexte.Process(target=cible_sequenceur, args=(arret, resultats))
+        seq.start()
     for indice in range(ECRIVAINS):
         p = contexte.Process(
             target=cible, args=(indice, annee, par_ecrivain, barriere, resultats, *autres)
@@ -222,25 +236,46 @@ def _course(cible, annee: int, par_ecrivain: int, *autres) -> Course:
     try:
         barriere.wait(timeout=DELAI)
         occupation = commun.cpu_machine()
-        for _ in range(ECRIVAINS):
+        attendus = ECRIVAINS
+        while attendus:
             recus.append(resultats.get(timeout=DELAI))
+            if recus[-1][0] == "erreur":
+                break
+            attendus -= recus[-1][0] == "ok"
+        arret.set()
+        if seq is not None and recus[-1][0] != "erreur":
+            while recus[-1][0] not in ("sequenceur", "erreur"):
+                recus.append(resultats.get(timeout=DELAI))
         occupation = commun.cpu_machine() - occupation
     except (queue.Empty, threading.BrokenBarrierError):
+        arret.set()
         recus.extend(_vider(resultats))
         erreurs = [r for r in recus if r[0] == "erreur"]
         if erreurs:
             raise RuntimeError(f"L'écrivain {erreurs[0][1]} a échoué :\n{erreurs[0][2]}") from None
         raise RuntimeError("Un écrivain ne répond plus.") from None
     finally:
-        for p in processus:
+        arret.set()
+        for p in processus + ([seq] if seq is not None else []):
             p.join(timeout=60)
     erreurs = [r for r in recus if r[0] == "erreur"]
     if erreurs:
         raise RuntimeError(f"L'écrivain {erreurs[0][1]} a échoué :\n{erreurs[0][2]}")
+    valide = [r for r in recus if r[0] == "sequenceur"]
+    recus = [r for r in recus if r[0] == "ok"]
     debut = min(r[2] for r in recus)
     fin = max(r[3] for r in recus)
     cpu_client = sum(r[5] for r in recus)
     cpu_serveur = sum(r[6] or 0.0 for r in recus)
+    if valide:
+        # The round ends when the last entry is in the ledger; the sequencer's
+        # CPU is the round's as much as the writers'.
+        _, derniere, _total, _lots, rejetees, cpu_seq, cpu_seq_serveur = valide[0]
+        if rejetees:
+            raise RuntimeError(f"Le séquenceur a rejeté {rejetees} écriture(s).")
+        fin = max(fin, derniere)
+        cpu_client += cpu_seq
+        cpu_serveur += cpu_seq_serveur or 0.0
     return Course(
         ecritures=sum(r[4] for r in recus),
         duree=fin - debut,
@@ -285,11 +320,22 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         ecrivain_pgledger,
         preparer_pgledger,
     )
+    from bench.saisie_validation import (
+        ANNEE_ENREGISTREMENT,
+        ANNEE_ENREGISTREMENT_SQL,
+        ecrivain_enregistrement,
+        ecrivain_enregistrement_sql,
+        retards,
+    )
 
+    exercice_enr = commun.exercice(ANNEE_ENREGISTREMENT)
+    exercice_enr_sql = commun.exercice(ANNEE_ENREGISTREMENT_SQL)
     pgledger = preparer_pgledger()
     brut: list[Course] = []
     pair: list[Course] = []
     notre: list[Course] = []
+    enr: list[Course] = []
+    enr_sql: list[Course] = []
     for tour in range(1, tours + 1):
         commun.point_de_controle()
         commun.attendre_le_calme()
@@ -312,44 +358,87 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         commun.annoncer(f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par ecriture_passer…")
         notre.append(_course(_ecrivain_service, ANNEE_SERVICE, par_ecrivain))
         commun.annoncer(f"  {notre[-1].resume()}")
+        commun.point_de_controle()
+        commun.attendre_le_calme()
+        commun.annoncer(
+            f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par ecriture_enregistrer "
+            "et le séquenceur…"
+        )
+        enr.append(
+            _course(ecrivain_enregistrement, ANNEE_ENREGISTREMENT, par_ecrivain, sequenceur=True)
+        )
+        commun.annoncer(f"  {enr[-1].resume()}")
+        commun.point_de_controle()
+        commun.attendre_le_calme()
+        commun.annoncer(
+            f"Saisie, tour {tour}/{tours} : {ECRIVAINS} écrivains par "
+            "ledger_enregistrer_ecriture (psycopg) et le séquenceur…"
+        )
+        enr_sql.append(
+            _course(
+                ecrivain_enregistrement_sql,
+                ANNEE_ENREGISTREMENT_SQL,
+                par_ecrivain,
+                connexion,
+                utilisateur.pk,
+                sequenceur=True,
+            )
+        )
+        commun.annoncer(f"  {enr_sql[-1].resume()}")
 
     attendu = tours * ECRIVAINS * (par_ecrivain + ECHAUFFEMENT)
-    for exercice in (exercice_service, exercice_sql):
+    for exercice in (exercice_service, exercice_sql, exercice_enr, exercice_enr_sql):
         compte = Ecriture.objects.filter(exercice=exercice).count()
         if compte != attendu:
             raise RuntimeError(
                 f"Exercice {exercice.annee} : {compte} écritures au lieu de {attendu}."
             )
     _verifier_chaine(exercice_service)
+    _verifier_chaine(exercice_enr)
+    _verifier_chaine(exercice_enr_sql)
+    retard = retards(exercice_enr)
 
     requetes, verrou = _requetes_par_ecriture(utilisateur, exercice_service)
     debit_brut = statistics.median(c.debit for c in brut)
     debit_notre = statistics.median(c.debit for c in notre)
     ratio = debit_notre / debit_brut
+    debit_enr = statistics.median(c.debit for c in enr)
+    debit_enr_sql = statistics.median(c.debit for c in enr_sql)
+    ratio_enr = debit_enr / debit_enr_sql
     lignes = [
         LigneTableau(
-            banc="1. Saisie concurrente (8 écrivains)",
+            banc="1. Saisie concurrente, enregistrement et validation (8 écrivains + séquenceur)",
+            unite="écritures/s",
+            notre=debit_enr,
+            brut=debit_enr_sql,
+            ratio=ratio_enr,
+            cible=f"≥ {pourcent(CIBLE)}",
+            atteinte=ratio_enr >= CIBLE,
+        ),
+        LigneTableau(
+            banc="1. Saisie immédiate (`ecriture_passer`, 8 écrivains)",
             unite="écritures/s",
             notre=debit_notre,
             brut=debit_brut,
             ratio=ratio,
-            cible=f"≥ {pourcent(CIBLE)}",
-            atteinte=ratio >= CIBLE,
-        )
+            cible="—",
+            atteinte=None,
+        ),
     ]
     if pair:
         debit_pair = statistics.median(c.debit for c in pair)
-        ratio_pair = debit_notre / debit_pair
-        lignes.append(
+        ratio_pair = debit_enr / debit_pair
+        lignes.insert(
+            1,
             LigneTableau(
-                banc="1. Saisie concurrente, contre pgledger (pair, 8 écrivains)",
+                banc="1. Enregistrement et validation, contre pgledger (pair, 8 écrivains)",
                 unite="écritures/s",
-                notre=debit_notre,
+                notre=debit_enr,
                 brut=debit_pair,
                 ratio=ratio_pair,
                 cible=f"≥ {pourcent(CIBLE_PAIR)}",
                 atteinte=ratio_pair >= CIBLE_PAIR,
-            )
+            ),
         )
         ligne_pair = (
             "- **Pair** : `pgledger_create_transfer` de pgledger (github.com/pgr0ss/pgledger, "
@@ -358,32 +447,54 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
             "transaction (verrou des deux comptes, mise à jour des soldes, un virement et deux "
             "mouvements ; ni numérotation continue, ni chaîne d'empreintes, ni journal d'audit) : "
             f"**{nombre(debit_pair)} virements/s** (tours : {_liste(pair)}). "
-            f"**Ratio notre / pgledger : {pourcent(ratio_pair)}** (cible ≥ "
-            f"{pourcent(CIBLE_PAIR)} : {'atteinte' if ratio_pair >= CIBLE_PAIR else 'non atteinte'})."
+            f"**Ratio enregistrement et validation / pgledger : {pourcent(ratio_pair)}** (cible ≥ "
+            f"{pourcent(CIBLE_PAIR)} : {'atteinte' if ratio_pair >= CIBLE_PAIR else 'non atteinte'}) ; "
+            f"fonction contre fonction (psycopg des deux côtés) : "
+            f"{pourcent(debit_enr_sql / debit_pair)} ; saisie immédiate / pgledger : "
+            f"{pourcent(debit_notre / debit_pair)}."
         )
     else:
         ligne_pair = f"- **Pair** : pgledger non mesuré ({pgledger}) ; {POUR_MESURER_PGLEDGER}."
     details = [
         f"- {ECRIVAINS} processus écrivains (`multiprocessing`, démarrage *spawn*, chacun avec "
-        f"sa propre connexion) ; {tours} tours alternés (SQL brut, pgledger, puis service), "
+        f"sa propre connexion) ; {tours} tours alternés (SQL brut, pgledger, saisie immédiate, "
+        "enregistrement et validation par le service, puis en psycopg), "
         f"{par_ecrivain} écritures par écrivain et par tour, après {ECHAUFFEMENT} "
         "écritures d'échauffement non chronométrées. Débit d'un tour = écritures chronométrées "
         "/ (dernière fin − premier début) ; chiffre retenu = médiane des tours.",
-        f"- **Notre chemin** : `ecriture_passer` (journal RE, 4111 au débit, 7511 au crédit), "
+        f"- **Saisie immédiate** : `ecriture_passer` (journal RE, 4111 au débit, 7511 au crédit), "
         "qui appelle la fonction de saisie `ledger_passer_ecriture` (migration 0017 : verrou, "
         "numéro, empreinte SHA-256 calculée en SQL, écriture, lignes et ligne d'audit en un "
         f"aller-retour), exercice {ANNEE_SERVICE} : **{nombre(debit_notre)} écritures/s** "
         f"(tours : {_liste(notre)}) ; la chaîne de l'exercice est vérifiée ensuite "
         "(`ledger.integrite`, empreintes recalculées en Python).",
-        "- **Limite brute** : psycopg sans Django, une transaction par écriture (SELECT … FOR "
+        "- **Enregistrement et validation** (migration 0023) : `ecriture_enregistrer` (mêmes "
+        "contrôles que `ecriture_passer` : droits, lignes, exercice et son état, équilibre) "
+        "enregistre l'écriture dans la file, sans verrou partagé avec les autres écrivains ; "
+        "un neuvième processus, le séquenceur (la boucle de `manage.py sequenceur`), valide la "
+        "file par lots : numéro, rang et empreinte chaînée sous les verrous de l'exercice, "
+        "écritures, lignes et lignes d'audit écrites au grand livre en une instruction chacune, "
+        "où tous les triggers les contrôlent. Un tour va du premier début d'écrivain à la "
+        "dernière validation : le débit compte des écritures numérotées et chaînées au grand "
+        f"livre, pas des écritures en file. Exercice {ANNEE_ENREGISTREMENT} : "
+        f"**{nombre(debit_enr)} écritures/s** (tours : {_liste(enr)}) ; chaîne vérifiée en "
+        "Python ensuite. Délai entre enregistrement et validation (tous tours, échauffement "
+        f"compris) : médiane {nombre(retard[0] * 1000)} ms, p95 {nombre(retard[1] * 1000)} ms, "
+        f"maximum {nombre(retard[2] * 1000)} ms.",
+        "- **Limite brute de l'enregistrement** : les mêmes huit écrivains en psycopg sans "
+        "Django, appelant directement `ledger_enregistrer_ecriture`, avec le même séquenceur, "
+        f"exercice {ANNEE_ENREGISTREMENT_SQL} : **{nombre(debit_enr_sql)} écritures/s** "
+        f"(tours : {_liste(enr_sql)}). **Ratio : {pourcent(ratio_enr)}** (cible ≥ "
+        f"{pourcent(CIBLE)} : {'atteinte' if ratio_enr >= CIBLE else 'non atteinte'}).",
+        "- **Limite brute de la saisie immédiate** : psycopg sans Django, une transaction par écriture (SELECT … FOR "
         "UPDATE du compteur et de la tête de chaîne, INSERT de l'écriture, INSERT des deux "
         f"lignes, COMMIT ; mêmes contraintes et triggers, sans ligne d'audit), exercice "
         f"{ANNEE_SQL} : **{nombre(debit_brut)} écritures/s** (tours : {_liste(brut)}).",
         ligne_pair,
-        f"- **Ratio notre / brut** : {pourcent(ratio)} (cible ≥ {pourcent(CIBLE)} : "
-        f"{'atteinte' if ratio >= CIBLE else 'non atteinte'}).",
+        f"- **Saisie immédiate / sa limite brute** : {pourcent(ratio)}.",
         "- Temps CPU par écriture (médiane des tours), processus Python / processus serveur : "
-        f"notre chemin {_cpu(notre)} ; SQL brut {_cpu(brut)}"
+        f"enregistrement et validation {_cpu(enr)} (séquenceur compris) ; sa limite brute "
+        f"{_cpu(enr_sql)} ; saisie immédiate {_cpu(notre)} ; SQL brut {_cpu(brut)}"
         + (f" ; pgledger {_cpu(pair)}" if pair else "")
         + ". Pendant les tours, les autres processus de la machine ont pris en moyenne "
         f"{_etrangers(brut, notre, pair)}.",

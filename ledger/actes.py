@@ -55,6 +55,21 @@ def _passer(utilisateur, _objet, d: dict):
     )
 
 
+def _enregistrer(utilisateur, _objet, d: dict):
+    """As `_passer`, but recorded for the sequencer (migration 0023)."""
+    if d["exercice"] is None:
+        raise ExerciceInvalide(f"Aucun exercice {d['date'].year} n'est ouvert.")
+    return services.ecriture_enregistrer(
+        acting_user=utilisateur,
+        exercice=d["exercice"],
+        journal=d["journal"],
+        date=d["date"],
+        libelle=d["libelle"],
+        lignes=d["lignes"],
+        piece=d.get("piece") or "",
+    )
+
+
 def _contrepassee(ecriture: Ecriture, _d: dict) -> str:
     # A page action hands the entry acted on, the API the reversal it produced.
     inverse = ecriture if ecriture.contrepasse_id else Ecriture.objects.get(contrepasse=ecriture)
@@ -66,6 +81,15 @@ PASSER = Acte(
     _passer,
     PASSER_DROIT,
     lambda ecriture, _d: f"Écriture {ecriture.journal.code}-{ecriture.numero} passée.",
+)
+# Recording is posting, validated later: the same droit, the same refusal.
+ENREGISTRER = Acte(
+    "ecriture.enregistrer",
+    _enregistrer,
+    PASSER_DROIT,
+    lambda enregistrement, _d: (
+        f"Écriture enregistrée (n° {enregistrement.id}) : elle reçoit son numéro à sa validation."
+    ),
 )
 CONTREPASSER = Acte(
     "ecriture.contrepasser",

@@ -385,6 +385,87 @@ EcriturePasserApi = api_acte(
     statut=status.HTTP_201_CREATED,
     resume="Passer une écriture (agent comptable)",
 )
+
+
+class EnregistrementSerializer(serializers.Serializer):
+    enregistrement = serializers.IntegerField(help_text="Numéro d'enregistrement dans la file.")
+    etat = serializers.CharField(help_text="« en attente de validation ».")
+    exercice = serializers.IntegerField()
+    journal = serializers.CharField()
+    date = serializers.DateField()
+    libelle = serializers.CharField()
+    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
+    enregistree_le = serializers.DateTimeField()
+
+
+def _enregistrement(enregistrement) -> dict:
+    return {
+        "enregistrement": enregistrement.id,
+        "etat": "en attente de validation",
+        "exercice": enregistrement.exercice,
+        "journal": enregistrement.journal,
+        "date": enregistrement.date,
+        "libelle": enregistrement.libelle,
+        "montant": enregistrement.montant,
+        "enregistree_le": enregistrement.enregistree_le,
+    }
+
+
+EcritureEnregistrerApi = api_acte(
+    actes.ENREGISTRER,
+    entree=EcritureSaisieSerializer,
+    sortie=lambda enregistrement: EnregistrementSerializer(_enregistrement(enregistrement)).data,
+    reponse=EnregistrementSerializer,
+    statut=status.HTTP_202_ACCEPTED,
+    resume=(
+        "Enregistrer une écriture (agent comptable) : contrôlée et équilibrée à l'instant, "
+        "numérotée et chaînée à sa validation par le séquenceur"
+    ),
+)
+
+
+class RejetSerializer(serializers.Serializer):
+    enregistrement = serializers.IntegerField(source="id")
+    exercice = serializers.IntegerField()
+    journal = serializers.CharField()
+    date = serializers.DateField()
+    libelle = serializers.CharField()
+    montant = serializers.DecimalField(max_digits=18, decimal_places=2)
+    motif = serializers.CharField()
+    rejete_le = serializers.DateTimeField()
+
+
+class FileValidationSerializer(serializers.Serializer):
+    en_attente = serializers.IntegerField()
+    premiers_en_attente = serializers.ListField(child=serializers.DictField())
+    rejets = serializers.IntegerField()
+    derniers_rejets = RejetSerializer(many=True)
+
+
+class FileValidationApi(APIView):
+    """The recorded entries waiting for their validation, and those rejected."""
+
+    @extend_schema(
+        responses=FileValidationSerializer,
+        summary="Écritures enregistrées en attente de validation, et rejets",
+    )
+    def get(self, request):
+        nombre, premiers = services.file_attente(limite=50)
+        rejetees, derniers = services.rejets(limite=50)
+        return Response(
+            FileValidationSerializer(
+                {
+                    "en_attente": nombre,
+                    "premiers_en_attente": [
+                        EnregistrementSerializer(_enregistrement(e)).data for e in premiers
+                    ],
+                    "rejets": rejetees,
+                    "derniers_rejets": derniers,
+                }
+            ).data
+        )
+
+
 EcritureContrepasserApi = api_acte(
     actes.CONTREPASSER,
     queryset=Ecriture.objects.all(),

@@ -36,6 +36,12 @@ urlpatterns = [
     path("comptes/", api.CompteListApi.as_view(), name="api_comptes"),
     path("ecritures/", api.EcritureListApi.as_view(), name="api_ecritures"),
     path("ecritures/passer/", api.EcriturePasserApi.as_view(), name="api_ecriture_passer"),
+    path(
+        "ecritures/enregistrer/",
+        api.EcritureEnregistrerApi.as_view(),
+        name="api_ecriture_enregistrer",
+    ),
+    path("file-validation/", api.FileValidationApi.as_view(), name="api_file_validation"),
     path("ecritures/<int:pk>/", api.EcritureDetailApi.as_view(), name="api_ecriture"),
     path(
         "ecritures/<int:pk>/contrepasser/",

@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 from core.exceptions import relever_erreur_base
+from core.replique import alias_lecture
 from ledger.models import Ecriture, Exercice, Journal
 from ledger.services.ecritures import LigneSaisie, _preparer_saisie, _refus_saisie, valider_file
 
@@ -124,7 +125,8 @@ def file_attente(exercice: Exercice | None = None, limite: int = 50) -> tuple[in
     """How many recorded entries wait for their validation, and the first
     `limite` of them (oldest first)."""
     filtre, parametres = ("WHERE e.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
-    with connection.cursor() as curseur:
+    # The replica's connection for an auditor (core.replique), as the page it goes on.
+    with connections[alias_lecture()].cursor() as curseur:
         curseur.execute(f"SELECT count(*) FROM ledger_enregistrement e {filtre}", parametres)
         (nombre,) = curseur.fetchone()
         curseur.execute(
@@ -142,7 +144,7 @@ def file_attente(exercice: Exercice | None = None, limite: int = 50) -> tuple[in
 def rejets(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, list]:
     """The recorded entries the ledger refused at validation, newest first."""
     filtre, parametres = ("WHERE r.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
-    with connection.cursor() as curseur:
+    with connections[alias_lecture()].cursor() as curseur:
         curseur.execute(f"SELECT count(*) FROM ledger_rejet r {filtre}", parametres)
         (nombre,) = curseur.fetchone()
         curseur.execute(

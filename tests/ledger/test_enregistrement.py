@@ -18,6 +18,7 @@ from django.db import connection, connections
 
 from core.exceptions import DonneeInvalide, ExerciceClos, ExerciceInvalide
 from core.models import JournalAudit
+from core.money import format_euros
 from ledger.integrite import verifier_integrite
 from ledger.models import Ecriture, Ligne
 from ledger.services import (
@@ -386,3 +387,67 @@ def test_des_ecrivains_concurrents_et_le_sequenceur_sans_trou_ni_double(comptabl
     assert JournalAudit.objects.filter(acte="ecriture.passee").count() == total
     rapport = verifier_integrite(annee=exercice.annee)
     assert rapport.intact, rapport.anomalies
+
+
+def test_par_l_api_l_ecriture_est_enregistree_puis_visible_une_fois_validee(
+    comptable, auditeur, exercice, jour
+):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(comptable)
+    corps = {
+        "exercice": exercice.annee,
+        "journal": "OD",
+        "date": jour.isoformat(),
+        "libelle": "Frais de tenue de compte",
+        "lignes": [
+            {"compte": "627", "debit": "12.30"},
+            {"compte": "5122", "credit": "12.30"},
+        ],
+    }
+    reponse = api.post("/api/ecritures/enregistrer/", corps, format="json")
+    assert reponse.status_code == 202, reponse.json()
+    recu = reponse.json()
+    assert recu["etat"] == "en attente de validation"
+    assert recu["montant"] == "12.30"
+    # Refused as a posting is refused, nothing recorded.
+    faux = {
+        **corps,
+        "lignes": [{"compte": "627", "debit": "12.30"}, {"compte": "5122", "credit": "12.31"}],
+    }
+    refus = api.post("/api/ecritures/enregistrer/", faux, format="json")
+    assert refus.status_code == 400
+    assert "pas équilibrée" in refus.json()["message"]
+
+    api.force_authenticate(auditeur)
+    assert api.post("/api/ecritures/enregistrer/", corps, format="json").status_code == 403
+    file = api.get("/api/file-validation/").json()
+    assert file["en_attente"] == 1
+    assert file["premiers_en_attente"][0]["enregistrement"] == recu["enregistrement"]
+    assert api.get("/api/balance/", {"exercice": exercice.annee}).json()["lignes"] == []
+
+    valider_file()
+    assert api.get("/api/file-validation/").json()["en_attente"] == 0
+    balance = api.get("/api/balance/", {"exercice": exercice.annee}).json()
+    assert balance["totaux"]["mouvement_debit"] == "12.30"
+
+
+def test_les_pages_des_livres_disent_ce_qui_attend_et_ce_qui_est_rejete(
+    client, comptable, auditeur, exercice, jour
+):
+    enregistrement = _enregistrer(comptable, exercice, jour, "45.60", "Cotisation en file")
+    client.force_login(auditeur)
+    for page in (
+        "/comptabilite/balance/",
+        "/comptabilite/grand-livre/",
+        "/comptabilite/ecritures/",
+    ):
+        texte = client.get(page, {"exercice": exercice.annee}).content.decode()
+        assert "En attente de validation : 1 écriture enregistrée." in texte, page
+        assert f"n° {enregistrement.id}" in texte
+        assert format_euros(Decimal("45.60")) in texte
+    valider_file()
+    texte = client.get("/comptabilite/balance/", {"exercice": exercice.annee}).content.decode()
+    assert "En attente de validation" not in texte
+    assert "Rejetée" not in texte

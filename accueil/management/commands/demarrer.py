@@ -21,6 +21,7 @@ from django.db import DatabaseError, connection, connections
 from gunicorn.app.base import BaseApplication
 
 from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+from ledger.management.commands.sequenceur import arreter, lancer_a_cote
 from ledger.models import Exercice
 
 CLE_DEMO = "demo-seulement-jamais-en-production"
@@ -116,7 +117,12 @@ class Command(BaseCommand):
         self.stdout.flush()
         connexions_persistantes()
         connections.close_all()
-        ServeurCaisse(ecoute, nombre).run()
+        # The sequencer validates the recorded entries beside the server (ledger 0023).
+        sequenceur = lancer_a_cote()
+        try:
+            ServeurCaisse(ecoute, nombre).run()
+        finally:
+            arreter(sequenceur)
 
     def _annoncer_demo(self, url: str) -> None:
         nombre = charger_demo()

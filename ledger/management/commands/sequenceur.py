@@ -11,7 +11,10 @@ it beside the server; SIGTERM or SIGINT stops it after the batch in hand.
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import OperationalError, connection, transaction
@@ -58,3 +61,31 @@ class Command(BaseCommand):
 
     def _arreter(self, *_):
         self.arret = True
+
+
+def lancer_a_cote() -> subprocess.Popen:
+    """The sequencer in a process of its own beside the server (`manage.py
+    demarrer`), with the server's environment; the caller stops it."""
+    manage = Path(__file__).resolve().parents[3] / "manage.py"
+    return subprocess.Popen(
+        [sys.executable, str(manage), "sequenceur"], preexec_fn=_mourir_avec_le_parent
+    )
+
+
+def _mourir_avec_le_parent() -> None:
+    """Linux: SIGTERM to the sequencer when the server's process dies, even by
+    SIGKILL, so that no orphan keeps validating without it."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def arreter(processus: subprocess.Popen | None) -> None:
+    if processus is not None and processus.poll() is None:
+        processus.terminate()
+        try:
+            processus.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            processus.kill()
