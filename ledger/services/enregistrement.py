@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, connection, connections
 
 from core.exceptions import relever_erreur_base
 from core.replique import alias_lecture
@@ -82,22 +82,23 @@ def ecriture_enregistrer(
     books). Refused as `ecriture_passer` refuses, with the same messages; the
     entry gets its number and chain link at validation, within a second when
     the sequencer runs."""
+    # No transaction of its own: the reads of the checks, then one statement
+    # that records (in its own implicit transaction, or in the caller's).
     try:
-        with transaction.atomic():
-            libelle, passee_le, parametres = _preparer_saisie(
-                acting_user=acting_user,
-                exercice=exercice,
-                journal=journal,
-                date=date,
-                libelle=libelle,
-                lignes=lignes,
-                piece=piece,
-                contrepasse=contrepasse,
-                regie="",
-            )
-            with connection.cursor() as curseur:
-                curseur.execute(_SQL_ENREGISTRER, parametres)
-                (identifiant,) = curseur.fetchone()
+        libelle, passee_le, parametres = _preparer_saisie(
+            acting_user=acting_user,
+            exercice=exercice,
+            journal=journal,
+            date=date,
+            libelle=libelle,
+            lignes=lignes,
+            piece=piece,
+            contrepasse=contrepasse,
+            regie="",
+        )
+        with connection.cursor() as curseur:
+            curseur.execute(_SQL_ENREGISTRER, parametres)
+            (identifiant,) = curseur.fetchone()
     except DatabaseError as exc:
         refus = _refus_saisie(exc)
         if refus is not None:
