@@ -17,12 +17,13 @@ pages and the API say how many wait (`file_attente`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import DatabaseError, connection, connections
+from django.db import DatabaseError, connection, connections, transaction
 
 from core.exceptions import relever_erreur_base
 from core.replique import alias_lecture
@@ -96,7 +97,9 @@ def ecriture_enregistrer(
             contrepasse=contrepasse,
             regie="",
         )
-        with connection.cursor() as curseur:
+        # Inside the caller's transaction, a savepoint: a refusal leaves it usable.
+        point = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+        with point, connection.cursor() as curseur:
             curseur.execute(_SQL_ENREGISTRER, parametres)
             (identifiant,) = curseur.fetchone()
     except DatabaseError as exc:
