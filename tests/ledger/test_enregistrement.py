@@ -451,3 +451,42 @@ def test_les_pages_des_livres_disent_ce_qui_attend_et_ce_qui_est_rejete(
     texte = client.get("/comptabilite/balance/", {"exercice": exercice.annee}).content.decode()
     assert "En attente de validation" not in texte
     assert "Rejetée" not in texte
+
+
+@pytest.mark.django_db(transaction=True)
+def test_le_sequenceur_lance_a_cote_du_serveur_valide_puis_s_arrete(
+    comptable, exercice, jour, monkeypatch
+):
+    """`manage.py demarrer` starts it so (lancer_a_cote): a process of its own,
+    which validates what is recorded within its interval and stops on SIGTERM."""
+    import time
+    import urllib.parse
+
+    from ledger.management.commands.sequenceur import arreter, lancer_a_cote
+
+    r = connection.settings_dict
+    hote = r["HOST"] or ""
+    auth = urllib.parse.quote(r["USER"] or "", safe="")
+    if r["PASSWORD"]:
+        auth += ":" + urllib.parse.quote(r["PASSWORD"], safe="")
+    if hote.startswith("/"):
+        url = f"postgresql://{auth}@/{r['NAME']}?host={urllib.parse.quote(hote)}&port={r['PORT']}"
+    else:
+        url = f"postgresql://{auth}@{hote}:{r['PORT']}/{r['NAME']}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    identifiants = [_enregistrer(comptable, exercice, jour, f"{n + 1}.00").id for n in range(4)]
+    processus = lancer_a_cote()
+    try:
+        limite = time.monotonic() + 60
+        while file_attente()[0] and time.monotonic() < limite:
+            time.sleep(0.1)
+        assert file_attente()[0] == 0
+        assert processus.poll() is None  # it keeps running, waiting for more
+        encore = _enregistrer(comptable, exercice, jour, "5.00")
+        while ecriture_validee(encore.id) is None and time.monotonic() < limite:
+            time.sleep(0.1)
+    finally:
+        arreter(processus)
+    assert processus.returncode == 0
+    numeros = [ecriture_validee(i).numero for i in [*identifiants, encore.id]]
+    assert numeros == [1, 2, 3, 4, 5]
