@@ -387,7 +387,7 @@ EcriturePasserApi = api_acte(
 )
 
 
-class EnregistrementSerializer(serializers.Serializer):
+class EcritureEnregistreeSerializer(serializers.Serializer):
     enregistrement = serializers.IntegerField(help_text="Numéro d'enregistrement dans la file.")
     etat = serializers.CharField(help_text="« en attente de validation ».")
     exercice = serializers.IntegerField()
@@ -414,8 +414,8 @@ def _enregistrement(enregistrement) -> dict:
 EcritureEnregistrerApi = api_acte(
     actes.ENREGISTRER,
     entree=EcritureSaisieSerializer,
-    sortie=lambda enregistrement: EnregistrementSerializer(_enregistrement(enregistrement)).data,
-    reponse=EnregistrementSerializer,
+    sortie=lambda enregistrement: EcritureEnregistreeSerializer(_enregistrement(enregistrement)).data,
+    reponse=EcritureEnregistreeSerializer,
     statut=status.HTTP_202_ACCEPTED,
     resume=(
         "Enregistrer une écriture (agent comptable) : contrôlée et équilibrée à l'instant, "
@@ -457,7 +457,7 @@ class FileValidationApi(APIView):
                 {
                     "en_attente": nombre,
                     "premiers_en_attente": [
-                        EnregistrementSerializer(_enregistrement(e)).data for e in premiers
+                        EcritureEnregistreeSerializer(_enregistrement(e)).data for e in premiers
                     ],
                     "rejets": rejetees,
                     "derniers_rejets": derniers,
