@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.requetes.GardeRequetes",  # outermost: NUL refused, errors under /api/ as JSON
+    # Who holds what, read once per request (personnes/memoire.py).
+    "personnes.memoire.MemoireDeRequete",
     "django.middleware.security.SecurityMiddleware",
     # Static files served by the application itself, DEBUG or not (docs/bibliotheques.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -21,13 +21,16 @@ the acts below with it and add their own acts (prise en charge, visa...).
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, models, transaction
+from django.db.models import Exists, OuterRef, Q
 
 from core import horloge
 from core.audit import audit
@@ -218,21 +221,28 @@ def exiger_transition(ordre, vers: str, acte: str, *, depuis: Iterable[str] | No
 
 def acte_d_ordonnateur(utilisateur, ordres) -> tuple[object, str] | None:
     """The first of `ordres` (of one kind) on which `utilisateur` acted as
-    ordonnateur, and what he did (the kind's `ACTES_ORDONNATEUR`); None if
-    on none. One query per kind of act, whatever the number of orders."""
+    ordonnateur, and what he did (the kind's `ACTES_ORDONNATEUR`, the first
+    kind of act in its order, then the first order in the kind's ordering);
+    None if on none. One query, whatever the number of orders and of kinds of
+    act: one EXISTS per kind."""
     ordres = list(ordres)
     if not ordres or getattr(utilisateur, "pk", None) is None:
         return None
     modele = type(ordres[0])
-    ids = [o.pk for o in ordres]
-    for chemin, fait in modele.ACTES_ORDONNATEUR:
-        pk = (
-            modele.objects.filter(pk__in=ids, **{chemin: utilisateur})
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if pk is not None:
-            return next(o for o in ordres if o.pk == pk), fait
+    actes = {
+        f"acte_{rang}": Exists(modele.objects.filter(pk=OuterRef("pk"), **{chemin: utilisateur}))
+        for rang, (chemin, _) in enumerate(modele.ACTES_ORDONNATEUR)
+    }
+    lignes = list(
+        modele.objects.filter(pk__in=[o.pk for o in ordres])
+        .annotate(**actes)
+        .filter(functools.reduce(operator.or_, (Q(**{nom: True}) for nom in actes)))
+        .values_list("pk", *actes)
+    )
+    for rang, (_, fait) in enumerate(modele.ACTES_ORDONNATEUR):
+        for pk, *faits in lignes:
+            if faits[rang]:
+                return next(o for o in ordres if o.pk == pk), fait
     return None
 
 

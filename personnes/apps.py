@@ -10,3 +10,8 @@ class PersonnesConfig(AppConfig):
         "prorogationreserves": "prorogation du délai des réserves",
         "reserve": "réserve",
     }
+
+    def ready(self):
+        from personnes import memoire
+
+        memoire.brancher()

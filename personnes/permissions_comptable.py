@@ -20,6 +20,7 @@ from core.acte_courant import codes_en_cours
 from core.exceptions import DonneeInvalide, DroitInsuffisant
 from core.money import format_euros
 from core.money import montant as montant_valide
+from personnes.memoire import memorise
 from personnes.models import Fonction, Interim, Procuration
 from personnes.models import nom_de as _nom
 from personnes.selectors import (
@@ -162,6 +163,12 @@ def refus_titulaire_absent(
     )
 
 
+@memorise
+def _procurations_de(utilisateur) -> list[Procuration]:
+    """The fondé de pouvoir's procurations, newest first (read once per request)."""
+    return list(Procuration.objects.filter(fonde=utilisateur).order_by("-debut", "-id"))
+
+
 def exiger_dans_procuration(
     utilisateur,
     acte_code: str | None,
@@ -197,11 +204,7 @@ def exiger_dans_procuration(
     if Fonction.FONDE_DE_POUVOIR not in fonctions or Fonction.AGENT_COMPTABLE in fonctions:
         return None
     montant = _montant_lu(montant)
-    procurations = [
-        p
-        for p in Procuration.objects.filter(fonde=utilisateur).order_by("-debut", "-id")
-        if p.valide_le(jour)
-    ]
+    procurations = [p for p in _procurations_de(utilisateur) if p.valide_le(jour)]
     quoi = f"« {acte_code} »" if acte_code else f"« {acte or 'cet acte'} »"
     contexte = {
         "acte": acte_code or acte,

@@ -9,12 +9,19 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from core import horloge
+from personnes.memoire import memorise
 from personnes.models import Affectation, Delegation, Fonction, Interim, Mandat
 
 
 def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
+    """The functions of the user's affectations on `jour` (read once per request)."""
     if not getattr(utilisateur, "is_authenticated", False):
         return []
+    return _fonctions_le(utilisateur, jour)
+
+
+@memorise
+def _fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
     return list(
         Affectation.objects.filter(utilisateur=utilisateur, debut__lte=jour)
         .filter(Q(fin__isnull=True) | Q(fin__gte=jour))
@@ -105,8 +112,10 @@ def interims_pendant(utilisateur, debut: datetime.date, fin: datetime.date) -> l
     return list(Interim.objects.filter(utilisateur=utilisateur).filter(_periode(debut, fin)))
 
 
+@memorise
 def interim_le(utilisateur, jour: datetime.date) -> Interim | None:
-    """The interim of the agent comptable this user exercises on that day, if any."""
+    """The interim of the agent comptable this user exercises on that day, if any
+    (read once per request)."""
     if not getattr(utilisateur, "pk", None):
         return None
     return Interim.objects.filter(utilisateur=utilisateur, debut__lte=jour, fin__gte=jour).first()
@@ -290,8 +299,13 @@ def _jour_de(le: datetime.datetime | datetime.date) -> datetime.date:
 
 def interim_en_cours(le: datetime.datetime | datetime.date) -> Interim | None:
     """The interim of the agent comptable in force at that date and time
-    (whoever holds it), or None: the latest recorded if two touch."""
-    jour = _jour_de(le)
+    (whoever holds it), or None: the latest recorded if two touch. Read once
+    per request and day (`personnes.memoire`)."""
+    return _interim_du_jour(_jour_de(le))
+
+
+@memorise
+def _interim_du_jour(jour: datetime.date) -> Interim | None:
     return (
         Interim.objects.filter(debut__lte=jour, fin__gte=jour)
         .select_related("utilisateur")
