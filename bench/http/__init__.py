@@ -9,12 +9,18 @@
    role caisse_app, DEBUG off, its own secret key; default number of workers.
 3. Everyone logs in (page and API token) before the clock.
 4. Open loop (`scenario`): each person waits a think time drawn in [1 s, 3 s]
-   between two requests, like a person at a desk; a 17th thread fetches a
-   static file through the same gunicorn with the same think time (raw limit).
+   between two requests, like a person at a desk, the first one after a delay
+   drawn in [0 s, 3 s] (nobody clicks in the same millisecond); a 17th thread
+   fetches a static file through the same gunicorn with the same think time
+   (raw limit).
 5. Closed loop: the same people with no think time (capacity), then the
    static file alone with 16 clients and no think time (raw limit of capacity).
 6. The database is counted: every act the clients saw succeed is applied
    exactly once (audit rows, payments, states), replays included.
+
+The CPU of each phase is read for the server (gunicorn's processes), for this
+process (the 17 clients: they must stay light, or they would measure
+themselves) and for the whole machine (PostgreSQL and other sessions).
 """
 
 from __future__ import annotations
@@ -134,6 +140,7 @@ def executer(duree: float, duree_fermee: float, petit: bool = False) -> Resultat
         phases = {}
         for nom, pense, temps in (("ouverte", PENSE, duree), ("fermee", (0, 0), duree_fermee)):
             cpu_avant, machine_avant = srv.cpu(), commun.cpu_machine()
+            client_avant = time.process_time()
             t0 = time.perf_counter()
             phase = scenario.executer_phase(srv.port, gens, pense, temps, pools, brouillons)
             ecoule = time.perf_counter() - t0
@@ -142,6 +149,7 @@ def executer(duree: float, duree_fermee: float, petit: bool = False) -> Resultat
                 "resume": resume(phase.mesures, ecoule),
                 "cpu_serveur": serveur.cpu_ecoule(cpu_avant, srv.cpu()),
                 "cpu_machine": commun.cpu_machine() - machine_avant,
+                "cpu_client": time.process_time() - client_avant,
                 "actes": dict(phase.mesures.actes_reussis),
             }
         t0 = time.perf_counter()

@@ -33,6 +33,17 @@ def resultat(phases: dict, verification: dict, charge: float, processus: int, pe
         1, brute["types"].get("limite brute : fichier statique", {"n": 1})["n"]
     )
     p95_actes = ouverte["p95_hors_signature"]
+
+    def cpu_autour(phase: dict, resume: dict) -> str:
+        """The clients' CPU (this process) and the whole machine's, over the phase."""
+        client = phase["cpu_client"] / max(1, resume["requetes"]) * 1000
+        machine = phase["cpu_machine"] / max(phase["duree"], 1e-6)
+        return (
+            f"CPU des 17 clients (le processus du banc) {_ms(client)} par requête ; "
+            f"machine entière (serveur, PostgreSQL, clients, autres sessions) "
+            f"{nombre(machine, 2)} cœur en moyenne"
+        )
+
     sans_erreur = ouverte["erreurs"] == 0 and fermee["erreurs"] == 0
     lignes = [
         LigneTableau(
@@ -69,7 +80,8 @@ def resultat(phases: dict, verification: dict, charge: float, processus: int, pe
         f"**Avec temps de réflexion** ({phases['ouverte']['duree']:.0f} s) : "
         f"{nombre(ouverte['debit'], 1)} req/s, p95 global {_ms(ouverte['p95'])}, "
         f"{ouverte['erreurs']} erreur(s), {ouverte['reprises']} reprise(s) de connexion ; "
-        f"CPU du serveur (gunicorn) {_ms(cpu_req * 1000)} par requête ; fichier statique : "
+        f"CPU du serveur (gunicorn) {_ms(cpu_req * 1000)} par requête ; "
+        f"{cpu_autour(phases['ouverte'], ouverte)} ; fichier statique : "
         f"p95 {_ms(statique_ouverte['p95'])}.",
         "",
         *tableau_types(ouverte),
@@ -77,7 +89,7 @@ def resultat(phases: dict, verification: dict, charge: float, processus: int, pe
         f"**Sans temps de réflexion** ({phases['fermee']['duree']:.0f} s, capacité) : "
         f"{nombre(fermee['debit'], 1)} req/s, p95 global {_ms(fermee['p95'])}, "
         f"{fermee['erreurs']} erreur(s) ; CPU du serveur {_ms(cpu_req_fermee * 1000)} par "
-        f"requête. Limite brute (fichier statique seul, 16 clients) : "
+        f"requête ; {cpu_autour(phases['fermee'], fermee)}. Limite brute (fichier statique seul, 16 clients) : "
         f"{nombre(brute['debit_statique'], 1)} req/s, p95 "
         f"{_ms(brute['types'].get('limite brute : fichier statique', {'p95': 0.0})['p95'])}, "
         f"CPU {_ms(cpu_statique * 1000)} par requête.",

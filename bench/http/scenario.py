@@ -47,10 +47,21 @@ class Phase:
         if self.pense[1] > 0:
             time.sleep(random.uniform(*self.pense))
 
+    def arriver(self) -> None:
+        """With think time, each person's first request comes after a delay drawn
+        in [0, longest think time]: people at their desks do not all click in the
+        same millisecond. Started together, the 17 first requests came as one
+        burst, which one gunicorn worker could accept nearly whole (its threads
+        then shared one core and the GIL) while the others stayed idle; in a
+        15 s run that burst alone made the p95 (bench/http, 1/12/2026)."""
+        if self.pense[1] > 0:
+            time.sleep(random.uniform(0, self.pense[1]))
+
     def encore(self) -> bool:
         return time.monotonic() < self.fin
 
     def directrice(self, client: Client, a_signer: Reserve) -> None:
+        self.arriver()
         while self.encore():
             statut, page = client.lire_page("parapheur (page)", "/recettes/parapheur/")
             self.penser()
@@ -65,6 +76,7 @@ class Phase:
                 self.penser()
 
     def comptable(self, client: Client) -> None:
+        self.arriver()
         visa = {"appreciations": {"imputation": True, "validite_dette": True}}
         while self.encore():
             tirage = random.random()
@@ -101,6 +113,7 @@ class Phase:
             self.penser()
 
     def auditeur(self, client: Client) -> None:
+        self.arriver()
         while self.encore():
             tirage = random.random()
             if tirage < 0.05:
@@ -112,6 +125,7 @@ class Phase:
             self.penser()
 
     def brut(self, client: Client) -> None:
+        self.arriver()
         while self.encore():
             client.lire_page("limite brute : fichier statique", STATIQUE)
             self.penser()
