@@ -293,6 +293,8 @@ $$;
 -- their ids: numbers, ranks and chain links under the locks, then one INSERT
 -- of the entries, one of their lines, one of their audit rows, one of their
 -- validations, and their removal from the queue. The caller holds the locks.
+-- Arrays, not a temporary table: a session could have created one of the
+-- same name beforehand, which this owner's function would then write through.
 CREATE OR REPLACE FUNCTION ledger_valider_paquet(p_exercice bigint, p_ids bigint[])
 RETURNS integer
 LANGUAGE plpgsql
@@ -302,64 +304,61 @@ DECLARE
     v_annee integer;
     v_rang bigint;
     v_precedente text;
-    v_numeros integer[];
-    v_rangs bigint[];
-    v_empreintes text[] := '{}';
+    v_ids bigint[] := '{}';
+    v_numeros integer[] := '{}';
+    v_rangs bigint[] := '{}';
     v_precedentes text[] := '{}';
+    v_empreintes text[] := '{}';
+    v_ecritures bigint[];
     r record;
-    i integer := 0;
-    v_nombre integer;
 BEGIN
     SELECT annee INTO v_annee FROM ledger_exercice WHERE id = p_exercice;
     SELECT dernier_rang, derniere_empreinte INTO v_rang, v_precedente
       FROM ledger_chaine WHERE exercice_id = p_exercice;
 
-    CREATE TEMP TABLE IF NOT EXISTS ledger_paquet (
-        ordre integer, enregistrement_id bigint, numero integer, rang bigint,
-        empreinte_precedente text, empreinte text, ecriture_id bigint
-    ) ON COMMIT DROP;
-    TRUNCATE ledger_paquet;
-
     -- Numbers per journal after each journal's counter, ranks after the head.
     FOR r IN
         SELECT e.id, e.contenu_suite, j.code,
-               c.dernier_numero + row_number() OVER (PARTITION BY e.journal_id ORDER BY e.id) AS numero,
-               row_number() OVER (ORDER BY e.id) AS ordre
+               (c.dernier_numero + row_number() OVER (PARTITION BY e.journal_id ORDER BY e.id))::integer AS numero
           FROM unnest(p_ids) AS q(id)
           JOIN ledger_enregistrement e ON e.id = q.id AND e.exercice_id = p_exercice
           JOIN ledger_journal j ON j.id = e.journal_id
           JOIN ledger_compteur c ON c.exercice_id = p_exercice AND c.journal_id = e.journal_id
          ORDER BY e.id
     LOOP
-        i := i + 1;
         v_rang := v_rang + 1;
-        INSERT INTO ledger_paquet (ordre, enregistrement_id, numero, rang, empreinte_precedente, empreinte)
-        VALUES (i, r.id, r.numero, v_rang, v_precedente,
-                encode(sha256(convert_to(ledger_contenu_tete(v_precedente, v_annee, r.code, r.numero::integer, v_rang)
-                                         || r.contenu_suite, 'UTF8')), 'hex'))
-        RETURNING empreinte INTO v_precedente;
+        v_ids := v_ids || r.id;
+        v_numeros := v_numeros || r.numero;
+        v_rangs := v_rangs || v_rang;
+        v_precedentes := v_precedentes || v_precedente;
+        v_precedente := encode(sha256(convert_to(
+            ledger_contenu_tete(v_precedente, v_annee, r.code, r.numero, v_rang) || r.contenu_suite,
+            'UTF8')), 'hex');
+        v_empreintes := v_empreintes || v_precedente;
     END LOOP;
-    v_nombre := i;
-    IF v_nombre = 0 THEN
+    IF cardinality(v_ids) = 0 THEN
         RETURN 0;
     END IF;
 
+    -- Entries get their ids in rank order; read back by rank.
     WITH nouvelles AS (
         INSERT INTO ledger_ecriture (exercice_id, journal_id, numero, rang, date, libelle, piece,
                                      passee_par_id, passee_le, contrepasse_id,
                                      empreinte_precedente, empreinte)
         SELECT e.exercice_id, e.journal_id, p.numero, p.rang, e.date, e.libelle, e.piece,
-               e.passee_par_id, e.passee_le, e.contrepasse_id, p.empreinte_precedente, p.empreinte
-          FROM ledger_paquet p JOIN ledger_enregistrement e ON e.id = p.enregistrement_id
+               e.passee_par_id, e.passee_le, e.contrepasse_id, p.precedente, p.empreinte
+          FROM unnest(v_ids, v_numeros, v_rangs, v_precedentes, v_empreintes)
+               WITH ORDINALITY AS p(id, numero, rang, precedente, empreinte, ordre)
+          JOIN ledger_enregistrement e ON e.id = p.id
          ORDER BY p.ordre
         RETURNING ledger_ecriture.id, ledger_ecriture.rang
     )
-    UPDATE ledger_paquet p SET ecriture_id = n.id FROM nouvelles n WHERE n.rang = p.rang;
+    SELECT array_agg(n.id ORDER BY n.rang) INTO v_ecritures FROM nouvelles n;
 
     INSERT INTO ledger_ligne (ecriture_id, exercice_id, date, compte_id, debit, credit, tiers, libelle)
     SELECT p.ecriture_id, e.exercice_id, e.date, v.compte_id, v.debit, v.credit, v.tiers, v.libelle
-      FROM ledger_paquet p
-      JOIN ledger_enregistrement e ON e.id = p.enregistrement_id
+      FROM unnest(v_ids, v_ecritures) WITH ORDINALITY AS p(id, ecriture_id, ordre)
+      JOIN ledger_enregistrement e ON e.id = p.id
       CROSS JOIN LATERAL unnest(e.compte_ids, e.debits, e.credits, e.tiers, e.libelles)
            WITH ORDINALITY AS v(compte_id, debit, credit, tiers, libelle, rang_ligne)
      ORDER BY p.ordre, v.rang_ligne;
@@ -374,17 +373,18 @@ BEGIN
                               'enregistrement', e.id,
                               'enregistree_le', to_char(e.enregistree_le AT TIME ZONE 'UTC',
                                                         'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))
-      FROM ledger_paquet p
-      JOIN ledger_enregistrement e ON e.id = p.enregistrement_id
+      FROM unnest(v_ids, v_ecritures, v_numeros) WITH ORDINALITY AS p(id, ecriture_id, numero, ordre)
+      JOIN ledger_enregistrement e ON e.id = p.id
       JOIN ledger_journal j ON j.id = e.journal_id
      ORDER BY p.ordre;
 
     INSERT INTO ledger_validation (enregistrement_id, ecriture_id, exercice_id, enregistree_le)
-    SELECT p.enregistrement_id, p.ecriture_id, p_exercice, e.enregistree_le
-      FROM ledger_paquet p JOIN ledger_enregistrement e ON e.id = p.enregistrement_id;
+    SELECT p.id, p.ecriture_id, p_exercice, e.enregistree_le
+      FROM unnest(v_ids, v_ecritures) AS p(id, ecriture_id)
+      JOIN ledger_enregistrement e ON e.id = p.id;
 
-    DELETE FROM ledger_enregistrement e USING ledger_paquet p WHERE e.id = p.enregistrement_id;
-    RETURN v_nombre;
+    DELETE FROM ledger_enregistrement e WHERE e.id = ANY (v_ids);
+    RETURN cardinality(v_ids);
 END;
 $$;
 
