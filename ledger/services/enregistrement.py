@@ -127,41 +127,45 @@ _SQL_ENREGISTRER = """
 
 def file_attente(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, list]:
     """How many recorded entries wait for their validation, and the first
-    `limite` of them (oldest first)."""
+    `limite` of them (oldest first, `limite` at least 1)."""
+    limite = max(1, limite)
     filtre, parametres = ("WHERE e.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
     # The replica's connection for an auditor (core.replique), as the page it goes on.
     with connections[alias_lecture()].cursor() as curseur:
-        curseur.execute(f"SELECT count(*) FROM ledger_enregistrement e {filtre}", parametres)
-        (nombre,) = curseur.fetchone()
+        # One query: the count over every row, the window computed before LIMIT.
         curseur.execute(
-            f"""SELECT e.id, x.annee, j.code, e.date, e.libelle, e.montant, e.enregistree_le
+            f"""SELECT e.id, x.annee, j.code, e.date, e.libelle, e.montant, e.enregistree_le,
+                       count(*) OVER ()
                   FROM ledger_enregistrement e
                   JOIN ledger_exercice x ON x.id = e.exercice_id
                   JOIN ledger_journal j ON j.id = e.journal_id
                   {filtre} ORDER BY e.id LIMIT %s""",
             [*parametres, limite],
         )
-        premiers = [Enregistrement(*ligne) for ligne in curseur.fetchall()]
-    return nombre, premiers
+        lignes = curseur.fetchall()
+    # No row: none waits (the page holds at least one row when any does).
+    nombre = lignes[0][-1] if lignes else 0
+    return nombre, [Enregistrement(*ligne[:-1]) for ligne in lignes]
 
 
 def rejets(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, list]:
-    """The recorded entries the ledger refused at validation, newest first."""
+    """The recorded entries the ledger refused at validation, newest first
+    (how many, and the last `limite`, at least 1)."""
+    limite = max(1, limite)
     filtre, parametres = ("WHERE r.exercice_id = %s", [exercice.pk]) if exercice else ("", [])
     with connections[alias_lecture()].cursor() as curseur:
-        curseur.execute(f"SELECT count(*) FROM ledger_rejet r {filtre}", parametres)
-        (nombre,) = curseur.fetchone()
         curseur.execute(
             f"""SELECT r.enregistrement_id, x.annee, j.code, r.date, r.libelle, r.montant,
-                       r.motif, r.rejete_le
+                       r.motif, r.rejete_le, count(*) OVER ()
                   FROM ledger_rejet r
                   JOIN ledger_exercice x ON x.id = r.exercice_id
                   JOIN ledger_journal j ON j.id = r.journal_id
                   {filtre} ORDER BY r.enregistrement_id DESC LIMIT %s""",
             [*parametres, limite],
         )
-        derniers = [Rejet(*ligne) for ligne in curseur.fetchall()]
-    return nombre, derniers
+        lignes = curseur.fetchall()
+    nombre = lignes[0][-1] if lignes else 0
+    return nombre, [Rejet(*ligne[:-1]) for ligne in lignes]
 
 
 def ecriture_validee(enregistrement: int) -> Ecriture | None:
