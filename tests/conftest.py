@@ -3,7 +3,12 @@ import datetime
 import os
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.backends.postgresql.operations import DatabaseOperations
+from django.db.models.signals import post_migrate
 
 from comptes_annuels.defaut import charger_correspondances
 from comptes_annuels.models import Correspondance, Rubrique
@@ -39,6 +44,185 @@ settings.PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     *settings.PASSWORD_HASHERS,
 ]
+
+
+# After a transactional test (transaction=True, live_server, caisse_demo)
+# Django empties the database with its `flush`: one TRUNCATE of every model's
+# table, about 150 tables and 850 relations with their indexes and TOAST, each
+# given a new file. That took 1.5 to 3 s per test, even when the test had
+# written in five tables. The tests' flush empties only the tables that hold
+# rows, with DELETE, triggers set aside for the statement's transaction as the
+# superuser's TRUNCATE sets them aside (caisse_refuser lets it through): every
+# table ends empty, as before. Past a few thousand rows (a massive import)
+# DELETE would be slower than TRUNCATE: Django's TRUNCATE of every table then.
+#
+# Then the rows of the data migrations the tests need are loaded again,
+# committed (`_recharger_apres_vidage`): each test after a transactional one
+# no longer reloads them in its own transaction (0.1 to 0.3 s) only for its
+# rollback to take them away from the next. When the test left every table
+# of those rows exactly as loaded (same rows, same values: same fingerprints)
+# they are not emptied to be loaded again.
+_SQL_FLUSH_DJANGO = DatabaseOperations.sql_flush
+_SUPPRESSION_AU_PLUS = 5000
+_REFERENTIEL = (
+    Compte,
+    Journal,
+    Parametre,
+    RegleRattachement,
+    PlanControle,
+    PlanControleDepense,
+    Rubrique,
+    Correspondance,
+    ContentType,
+    Permission,
+)
+# Per database: the fingerprint of each table of _REFERENTIEL as last loaded.
+_empreintes: dict[str, dict[str, str]] = {}
+
+
+def _empreintes_referentiel(connexion) -> dict[str, str]:
+    tables = [modele._meta.db_table for modele in _REFERENTIEL]
+    with connexion.cursor() as curseur:
+        curseur.execute(
+            " UNION ALL ".join(
+                "SELECT %s, (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                f" FROM {connexion.ops.quote_name(table)} t)"
+                for table in tables
+            ),
+            tables,
+        )
+        return dict(curseur.fetchall())
+
+
+def _sql_flush_des_tables_remplies(
+    self, style, tables, *, reset_sequences=False, allow_cascade=False
+):
+    base = self.connection.settings_dict["NAME"]
+    if reset_sequences or not tables:
+        _empreintes.pop(base, None)
+        return _SQL_FLUSH_DJANGO(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+    # The reference rows point at each other (a correspondance at its rubrique
+    # and its account): they are kept only if every table of them is intact,
+    # else all are emptied and loaded again.
+    intactes = set()
+    if (connues := _empreintes.get(base)) and _empreintes_referentiel(self.connection) == connues:
+        intactes = set(connues)
+    with self.connection.cursor() as curseur:
+        curseur.execute(
+            " UNION ALL ".join(
+                f"SELECT %s, (SELECT count(*) FROM (SELECT FROM {self.quote_name(table)}"
+                f" LIMIT {_SUPPRESSION_AU_PLUS + 1}) r)"
+                for table in tables
+            ),
+            list(tables),
+        )
+        remplies = {
+            table: lignes
+            for table, lignes in curseur.fetchall()
+            if lignes and table not in intactes
+        }
+    if sum(remplies.values()) > _SUPPRESSION_AU_PLUS:
+        _empreintes.pop(base, None)
+        return _SQL_FLUSH_DJANGO(self, style, tables, allow_cascade=allow_cascade)
+    if not remplies:
+        return []
+    if set(remplies) & set(_empreintes.get(base, ())):
+        _empreintes.pop(base, None)
+    return [
+        "SET LOCAL session_replication_role = replica",
+        *(f"DELETE FROM {self.quote_name(table)}" for table in sorted(remplies)),
+    ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def vidage_des_tables_remplies():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", _sql_flush_des_tables_remplies)
+        yield
+
+
+def charger_referentiel() -> None:
+    """The rows of the data migrations the tests need: the chart and journals,
+    the dated rules, both plans de contrôle, the comptes annuels' mapping
+    (each loader creates only what is missing)."""
+    charger_plan(Compte, Journal)
+    if not RegleRattachement.objects.exists():
+        charger_reglementation(Parametre, RegleRattachement)
+    charger_plan_controle(PlanControle)
+    charger_plan_controle_depenses(PlanControleDepense)
+    charger_correspondances(Rubrique, Correspondance)
+
+
+def _recharger_apres_vidage(sender, using, **kwargs):
+    """`migrate` and `flush` end with post_migrate, sent for each application
+    in turn: at the last one (content types and permissions are back), the
+    data migrations' rows are loaded again if a table of them was emptied,
+    and their fingerprints noted."""
+    from django.db import connections
+
+    if using != "default":
+        return
+    connexion = connections[using]
+    if connexion.settings_dict["NAME"] not in _empreintes:
+        charger_referentiel()
+        _empreintes[connexion.settings_dict["NAME"]] = _empreintes_referentiel(connexion)
+
+
+post_migrate.connect(
+    _recharger_apres_vidage,
+    # post_migrate goes to the applications that have models, in their order.
+    sender=[a for a in apps.get_app_configs() if a.models_module is not None][-1],
+    dispatch_uid="tests.recharger_apres_vidage",
+    weak=False,
+)
+
+
+# The files that take longest (--durations=0 on 1/12/2026, 5 s and more), run
+# first: `--dist loadfile` hands the files to the workers in collection order,
+# and the longest came last (the top-level tests/test_*.py), keeping one worker
+# busy alone for a minute or two at the end of the suite.
+LONGS_D_ABORD = (
+    "tests/test_schemathesis.py",
+    "tests/test_navigateur.py",
+    "tests/accueil/test_demo_30_novembre.py",
+    "tests/test_requetes.py",
+    "tests/ordres/test_pouvoirs_separation.py",
+    "tests/test_navigateur_recouvrement.py",
+    "tests/test_navigateur_responsabilite.py",
+    "tests/test_navigateur_fin_exercice.py",
+    "tests/recouvrement/test_amiable_navigateur.py",
+    "tests/ledger/test_exports.py",
+    "tests/test_navigateur_jeton.py",
+    "tests/tresorerie/test_documents_lot.py",
+    "tests/test_navigateur_regie.py",
+    "tests/tresorerie/test_api.py",
+    "tests/test_navigateur_pieces.py",
+    "tests/test_replique.py",
+    "tests/core/test_production.py",
+    "tests/test_navigateur_opposition.py",
+    "tests/accueil/test_demo_cycle.py",
+    "tests/recouvrement/test_contentieux_navigateur.py",
+    "tests/tresorerie/test_retours_releve.py",
+    "tests/recouvrement/test_amiable.py",
+    "tests/tresorerie/test_pages.py",
+    "tests/test_navigateur_delegation.py",
+    "tests/ledger/test_restauration.py",
+    "tests/oppositions/test_paiements_oppositions.py",
+    "tests/inventaire/test_reprise_provisions.py",
+    "tests/ledger/test_concurrence_integrite.py",
+    "tests/tresorerie/test_regies_demo.py",
+    "tests/tresorerie/test_demo.py",
+    "tests/ledger/test_enregistrement.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The longest files first (stable sort: the others keep their order)."""
+    rang = {fichier: i for i, fichier in enumerate(LONGS_D_ABORD)}
+    items.sort(key=lambda item: rang.get(item.nodeid.partition("::")[0], len(rang)))
 
 
 @pytest.fixture
@@ -83,6 +267,12 @@ def plan_comptable(request):
     request.getfixturevalue(
         "db" if "transactional_db" not in request.fixturenames else "transactional_db"
     )
+    from django.db import connection
+
+    if connection.settings_dict["NAME"] in _empreintes:
+        # Loaded and committed after the last migrate or flush of this database
+        # (`_recharger_apres_vidage`): nothing to reload (30 queries a test).
+        return
     charger_plan(Compte, Journal)
     if not RegleRattachement.objects.exists():
         charger_reglementation(Parametre, RegleRattachement)
@@ -216,6 +406,43 @@ def _modele_demo(django_db_setup, django_db_blocker):
     yield ecritures
     with django_db_blocker.unblock():
         _supprimer(modele)
+
+
+@pytest.fixture(scope="session")
+def _modele_demo_30_novembre(django_db_setup, django_db_blocker):
+    """The template database holding the demo year as of 30 November 2026
+    (loaded once for every test of that day on this worker)."""
+    from django.db import connection
+
+    from accueil.demo import charger_demo
+
+    base = connection.settings_dict["NAME"]
+    modele = f"{base}_modele_demo_30_novembre"
+    jour = datetime.date(2026, 11, 30)
+    with django_db_blocker.unblock(), horloge_caisse.figer(jour):
+        _cloner(base, modele)
+        with _sur_la_base(modele):
+            charger_referentiel()
+            ecritures = charger_demo(aujourd_hui=jour)
+    yield ecritures
+    with django_db_blocker.unblock():
+        _supprimer(modele)
+
+
+@pytest.fixture
+def caisse_demo_30_novembre(transactional_db, _modele_demo_30_novembre, django_db_blocker):
+    """A fresh copy of the demo fund as of 30 November 2026, the clock on that
+    day; returns the number of entries the demo posted."""
+    from django.db import connection
+
+    base = connection.settings_dict["NAME"]
+    copie = f"{base}_demo"
+    with django_db_blocker.unblock():
+        _cloner(f"{base}_modele_demo_30_novembre", copie)
+    with horloge_caisse.figer(datetime.date(2026, 11, 30)), _sur_la_base(copie):
+        yield _modele_demo_30_novembre
+    with django_db_blocker.unblock():
+        _supprimer(copie)
 
 
 @pytest.fixture
