@@ -172,6 +172,13 @@ def test_le_serveur_compile_ses_adresses_avant_de_se_dupliquer():
         motifs += 1
         a_voir.extend(getattr(motif, "url_patterns", []))
     assert motifs > 100
+    # Every page's templates compiled into the cached loader before the fork.
+    from django.template import engines
+
+    chargeur = engines["django"].engine.template_loaders[0]
+    compiles = {cle.partition("-")[0] for cle in chargeur.get_template_cache}
+    assert {"recettes/liste.html", "ledger/balance.html", "base.html"} <= compiles
+    assert demarrer.compiler_gabarits() > 200
     serveur = demarrer.ServeurCaisse.__new__(demarrer.ServeurCaisse)
     serveur.ecoute = type("Ecoute", (), {"fileno": lambda self: 3})()
     serveur.processus, serveur.cfg = 2, Config()
