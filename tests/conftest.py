@@ -395,13 +395,8 @@ def _modele_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _cloner(base, modele)
         with _sur_la_base(modele):
-            charger_plan(Compte, Journal)
-            if not RegleRattachement.objects.exists():
-                charger_reglementation(Parametre, RegleRattachement)
-            charger_plan_controle(PlanControle)
-            charger_plan_controle_depenses(PlanControleDepense)
             # Data migrations' rows a transactional test may have flushed from the base.
-            charger_correspondances(Rubrique, Correspondance)
+            charger_referentiel()
             ecritures = charger_demo(aujourd_hui=horloge_caisse.aujourdhui())
     yield ecritures
     with django_db_blocker.unblock():
