@@ -44,7 +44,9 @@ def liste(request):
         }
     parametres = request.GET.copy()
     parametres.pop("page", None)
-    page = Paginateur(selectors.ordres_recette(**filtres), 25).get_page(request.GET.get("page"))
+    page = Paginateur(selectors.ordres_recette_page(**filtres), 25).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "recettes/liste.html",
