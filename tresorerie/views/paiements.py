@@ -5,7 +5,7 @@ overdraft authorised on an account (what a payment may use)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -83,7 +83,13 @@ def paiements(request):
         # Back from payé: a transfer returned by the bank, only its part to pay again.
         .annotate(virement_revenu=Exists(Retour.objects.filter(ordre=OuterRef("pk"))))
         .select_related("exercice")
-        .prefetch_related("lignes")
+        # Only what the table shows: reference, object, creditors, visa date, amount.
+        .only("numero", "objet", "vise_le", "montant", "exercice__annee")
+        .prefetch_related(
+            Prefetch(
+                "lignes", queryset=LigneOrdreDepense.objects.only("ordre", "creancier", "iban")
+            )
+        )
         .order_by("exercice__annee", "numero"),
         A_PAYER_PAR_PAGE,
     ).get_page(request.GET.get("a_payer"))
@@ -92,8 +98,18 @@ def paiements(request):
     arretes = {a.ordre.pk for a in attentes}
     for ordre in a_payer:
         ordre.en_attente = ordre.pk in arretes
+    # Only what the table of batches shows: never each batch's pain.001 file.
     lots = Paginator(
-        LotPaiement.objects.select_related("compte__compte", "exercice", "ecriture__journal"),
+        LotPaiement.objects.select_related("compte", "exercice", "ecriture__journal").only(
+            "moyen",
+            "date",
+            "nombre",
+            "total",
+            "compte__libelle",
+            "exercice__annee",
+            "ecriture__numero",
+            "ecriture__journal__code",
+        ),
         LOTS_PAR_PAGE,
     ).get_page(request.GET.get("page"))
     return render(
