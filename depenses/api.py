@@ -277,7 +277,10 @@ class ReimputationSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField(max_length=256)
 
 
-_relue = relecture(OrdreSerializer, selectors.ordre_depense_detail, OrdreDepense)
+# What `OrdreSerializer` shows is what `ordres_depense` reads: the signatures, controls
+# and services faits (with who made them) that the detail reads for the pages are not
+# part of the answer.
+_relue = relecture(OrdreSerializer, selectors.ordres_depense, OrdreDepense)
 
 
 class OrdreListApi(OrdresListeApi):
@@ -292,7 +295,7 @@ class OrdreDetailApi(OrdreDetailApiBase):
     serializer_class = OrdreSerializer
 
     def detail(self):
-        return selectors.ordre_depense_detail()
+        return selectors.ordres_depense()
 
 
 class PieceApi(PieceApiBase):

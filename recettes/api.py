@@ -222,7 +222,9 @@ class ReductionSaisieSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField(max_length=256)
 
 
-_relue = relecture(OrdreSerializer, selectors.ordre_recette_detail, OrdreRecette)
+# What `OrdreSerializer` shows is what `ordres_recette` reads: the controls (with who
+# made them) that the detail reads for the page are not part of the answer.
+_relue = relecture(OrdreSerializer, selectors.ordres_recette, OrdreRecette)
 
 
 class OrdreListApi(OrdresListeApi):
@@ -237,7 +239,7 @@ class OrdreDetailApi(OrdreDetailApiBase):
     serializer_class = OrdreSerializer
 
     def detail(self):
-        return selectors.ordre_recette_detail()
+        return selectors.ordres_recette()
 
 
 ORDRES = OrdreRecette.objects.all()
