@@ -414,7 +414,9 @@ def _enregistrement(enregistrement) -> dict:
 EcritureEnregistrerApi = api_acte(
     actes.ENREGISTRER,
     entree=EcritureSaisieSerializer,
-    sortie=lambda enregistrement: EcritureEnregistreeSerializer(_enregistrement(enregistrement)).data,
+    sortie=lambda enregistrement: (
+        EcritureEnregistreeSerializer(_enregistrement(enregistrement)).data
+    ),
     reponse=EcritureEnregistreeSerializer,
     statut=status.HTTP_202_ACCEPTED,
     resume=(

@@ -22,6 +22,7 @@ from core.exceptions import (
 )
 from core.money import ZERO, format_euros, montant
 from ledger.models import Compte, Ecriture, Exercice, Journal
+from ledger.plan import JOURNAUX
 from personnes.models import Fonction
 from personnes.permissions import exiger_comptable
 from personnes.selectors import fonctions_le
@@ -346,6 +347,10 @@ def _exiger_regisseur(acting_user, regie: str, journal: str, pretes) -> None:
         )
 
 
+# The journals of the à-nouveaux: opening balances only (ledger 0024).
+_A_NOUVEAUX = frozenset(code for code, _libelle, a_nouveaux in JOURNAUX if a_nouveaux)
+
+
 def _preparer_saisie(
     *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie
 ):
@@ -361,6 +366,14 @@ def _preparer_saisie(
     comptes = {c.numero: c for c in Compte.objects.filter(numero__in=numeros)}
     pretes = _preparer_lignes(lignes, comptes)
     code = journal.code if isinstance(journal, Journal) else str(journal)
+    if code in _A_NOUVEAUX and (
+        gestion := sorted(lp.compte.numero for lp in pretes if lp.compte.classe in (6, 7))
+    ):
+        # PostgreSQL refuses it too for a recorded entry (ledger 0024, LG093).
+        raise DonneeInvalide(
+            f"Le journal des à-nouveaux ({code}) ne reprend pas les comptes de charges et de "
+            f"produits (classes 6 et 7) : le compte {gestion[0]} en est un."
+        )
     if regie:
         _exiger_regisseur(acting_user, regie, code, pretes)
     passee_le = horloge.maintenant()
@@ -453,6 +466,8 @@ _REFUS_SAISIE = {
     "LG088": DonneeInvalide,
     "LG089": DonneeInvalide,
     "LG091": DonneeInvalide,
+    "LG092": DonneeInvalide,
+    "LG093": DonneeInvalide,
 }
 
 
