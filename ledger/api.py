@@ -6,10 +6,15 @@ French messages apply; errors come as `{"code", "message", "details"}`.
 
 from __future__ import annotations
 
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -466,6 +471,35 @@ class FileValidationApi(APIView):
                 }
             ).data
         )
+
+
+class SuiviSerializer(serializers.Serializer):
+    enregistrement = serializers.IntegerField(source="id")
+    etat = serializers.CharField(
+        help_text="« en attente de validation », « validée » ou « rejetée »."
+    )
+    ecriture = serializers.SerializerMethodField(
+        help_text="L'écriture qu'il est devenu une fois validé (null avant, ou s'il est rejeté)."
+    )
+    motif = serializers.CharField(help_text="Le motif du rejet (vide sinon).")
+
+    @extend_schema_field(EcritureSerializer(allow_null=True))
+    def get_ecriture(self, suivi):
+        return _ecriture(suivi.ecriture) if suivi.ecriture is not None else None
+
+
+class SuiviEnregistrementApi(APIView):
+    """What became of a recorded entry: the answer of POST …/enregistrer/ gives its number."""
+
+    @extend_schema(
+        responses=SuiviSerializer,
+        summary="Suivre une écriture enregistrée : en attente, validée (son écriture) ou rejetée",
+    )
+    def get(self, request, pk: int):
+        suivi = services.suivi_enregistrement(pk)
+        if suivi is None:
+            raise Http404(f"Aucune écriture enregistrée ne porte le n° {pk}.")
+        return Response(SuiviSerializer(suivi).data)
 
 
 EcritureContrepasserApi = api_acte(

@@ -42,6 +42,11 @@ urlpatterns = [
         name="api_ecriture_enregistrer",
     ),
     path("file-validation/", api.FileValidationApi.as_view(), name="api_file_validation"),
+    path(
+        "ecritures/enregistrements/<int:pk>/",
+        api.SuiviEnregistrementApi.as_view(),
+        name="api_suivi_enregistrement",
+    ),
     path("ecritures/<int:pk>/", api.EcritureDetailApi.as_view(), name="api_ecriture"),
     path(
         "ecritures/<int:pk>/contrepasser/",

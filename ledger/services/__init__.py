@@ -20,7 +20,12 @@ from ledger.services.ecritures import (
     verifier_date_dans_exercice,
     verrouiller_ecritures,
 )
-from ledger.services.enregistrement import ecriture_enregistrer, file_attente, rejets
+from ledger.services.enregistrement import (
+    ecriture_enregistrer,
+    file_attente,
+    rejets,
+    suivi_enregistrement,
+)
 from ledger.services.exercices import (
     exercice_clore,
     exercice_ouvrir,
@@ -42,6 +47,7 @@ __all__ = [
     "ecriture_enregistrer",
     "file_attente",
     "rejets",
+    "suivi_enregistrement",
     "valider_file",
     "ecriture_passer",
     "ecritures_importer",

@@ -33,9 +33,11 @@ from ledger.services.ecritures import LigneSaisie, _preparer_saisie, _refus_sais
 __all__ = [
     "Enregistrement",
     "Rejet",
+    "Suivi",
     "ecriture_enregistrer",
     "file_attente",
     "rejets",
+    "suivi_enregistrement",
     "valider_file",
 ]
 
@@ -179,3 +181,43 @@ def ecriture_validee(enregistrement: int) -> Ecriture | None:
     return (
         Ecriture.objects.select_related("journal", "exercice").get(pk=ligne[0]) if ligne else None
     )
+
+
+@dataclass(frozen=True)
+class Suivi:
+    """What became of a recording: waiting, validated (its entry) or rejected (why)."""
+
+    id: int
+    etat: str  # "en attente de validation", "validée" or "rejetée"
+    ecriture: Ecriture | None = None
+    motif: str = ""
+
+
+def suivi_enregistrement(enregistrement: int) -> Suivi | None:
+    """The state of recording `enregistrement` (None: no such recording), in one
+    query over the queue, the validations and the rejections."""
+    with connections[alias_lecture()].cursor() as curseur:
+        curseur.execute(
+            """SELECT 'attente', NULL::bigint, NULL FROM ledger_enregistrement WHERE id = %s
+               UNION ALL
+               SELECT 'validee', ecriture_id, NULL FROM ledger_validation
+                WHERE enregistrement_id = %s
+               UNION ALL
+               SELECT 'rejetee', NULL, motif FROM ledger_rejet WHERE enregistrement_id = %s""",
+            [enregistrement] * 3,
+        )
+        ligne = curseur.fetchone()
+    if ligne is None:
+        return None
+    etat, ecriture, motif = ligne
+    if etat == "validee":
+        return Suivi(
+            enregistrement,
+            "validée",
+            Ecriture.objects.using(alias_lecture())
+            .select_related("journal", "exercice")
+            .get(pk=ecriture),
+        )
+    if etat == "rejetee":
+        return Suivi(enregistrement, "rejetée", motif=motif)
+    return Suivi(enregistrement, "en attente de validation")

@@ -28,6 +28,7 @@ from ledger.services import (
     ecriture_passer,
     file_attente,
     rejets,
+    suivi_enregistrement,
     valider_file,
 )
 from ledger.services.enregistrement import ecriture_validee
@@ -270,6 +271,9 @@ def test_une_contrepassation_enregistree_deja_faite_est_rejetee_avec_son_motif(
     assert derniers[0].id == enregistree.id
     assert derniers[0].montant == Decimal("8.00")
     assert "contrepass" in derniers[0].motif
+    suivi = suivi_enregistrement(enregistree.id)
+    assert (suivi.etat, suivi.ecriture, suivi.motif) == ("rejetée", None, derniers[0].motif)
+    assert suivi_enregistrement(bonne.id).ecriture.libelle == "Valide"
     assert JournalAudit.objects.filter(
         acte="ecriture.rejetee", objet_id=str(enregistree.id)
     ).exists()
@@ -427,8 +431,21 @@ def test_par_l_api_l_ecriture_est_enregistree_puis_visible_une_fois_validee(
     assert file["premiers_en_attente"][0]["enregistrement"] == recu["enregistrement"]
     assert api.get("/api/balance/", {"exercice": exercice.annee}).json()["lignes"] == []
 
+    suivi = f"/api/ecritures/enregistrements/{recu['enregistrement']}/"
+    attente = api.get(suivi).json()
+    assert (attente["etat"], attente["ecriture"], attente["motif"]) == (
+        "en attente de validation",
+        None,
+        "",
+    )
     valider_file()
     assert api.get("/api/file-validation/").json()["en_attente"] == 0
+    validee = api.get(suivi).json()
+    assert validee["etat"] == "validée"
+    assert (validee["ecriture"]["journal"], validee["ecriture"]["numero"]) == ("OD", 1)
+    inconnu = api.get(f"/api/ecritures/enregistrements/{recu['enregistrement'] + 999}/")
+    assert inconnu.status_code == 404
+    assert f"n° {recu['enregistrement'] + 999}" in inconnu.json()["message"]
     balance = api.get("/api/balance/", {"exercice": exercice.annee}).json()
     assert balance["totaux"]["mouvement_debit"] == "12.30"
 
