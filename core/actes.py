@@ -67,11 +67,15 @@ class Acte:
     # transaction of the form's token, which would otherwise undo it.
     prealable: Callable[[Any, Any], Any] | None = None
 
-    def lancer(self, utilisateur, objet, donnees: dict):
+    def lancer(self, utilisateur, objet, donnees: dict, *, prealable_fait: bool = False):
         """Run the service, the act's name and droit's code known to its guards
-        (`core.acte_courant`)."""
+        (`core.acte_courant`); `prealable_fait` when the prealable has just run
+        for this person and object, which the service then does not run again."""
         with acte_courant.en_cours(self.nom, getattr(self.droit, "code", None)):
-            return self.executer(utilisateur, objet, donnees)
+            if not prealable_fait:
+                return self.executer(utilisateur, objet, donnees)
+            with acte_courant.prealable_fait(utilisateur, objet):
+                return self.executer(utilisateur, objet, donnees)
 
     def message(self, cible, donnees: dict) -> str:
         """The page's success message for `cible` (the object, or what was created)."""
@@ -93,9 +97,14 @@ def executer(
     is sent back. Raises the act's refusal, `JetonInvalide` or
     `FormulaireDejaEnvoye` (each an `ApplicationError`)."""
     jetons.verifier(request)  # before the prealable records anything
-    if acte.prealable is not None and objet is not None:
+    fait = acte.prealable is not None and objet is not None
+    if fait:
         acte.prealable(request.user, objet)
-    return jetons.une_fois(request, lambda: acte.lancer(request.user, objet, donnees), vers=vers)
+    return jetons.une_fois(
+        request,
+        lambda: acte.lancer(request.user, objet, donnees, prealable_fait=fait),
+        vers=vers,
+    )
 
 
 def deja_fait(erreur: ApplicationError) -> str:
@@ -351,11 +360,12 @@ class ActeApi(APIView):
         # service that forgot its own cannot leave half an act, nor lock rows
         # outside one; the idempotency key is inserted first in it. What the
         # act records before itself stands apart.
-        if self.acte.prealable is not None and objet is not None:
+        fait = self.acte.prealable is not None and objet is not None
+        if fait:
             self.acte.prealable(request.user, objet)
 
         def faire():
-            resultat = self.acte.lancer(request.user, objet, donnees)
+            resultat = self.acte.lancer(request.user, objet, donnees, prealable_fait=fait)
             return Response(
                 type(self).sortie(resultat if resultat is not None else objet), status=self.statut
             )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from budget import services as budget
 from budget.selectors import situation
-from core import horloge
+from core import acte_courant, horloge
 from core.audit import audit
 from core.exceptions import (
     ApplicationError,
@@ -284,7 +284,10 @@ def ordre_depense_viser(
     the charge is posted against the creditor (DOMAIN §9)."""
     appreciations = appreciations or {}
     try:
-        plan_controle_tirer(acting_user=acting_user, ordre=ordre)
+        # The draw, unless the act has just made it (its prealable, committed): every
+        # check is made again below, under the order's lock.
+        if not acte_courant.prealable_deja_fait(acting_user, ordre):
+            plan_controle_tirer(acting_user=acting_user, ordre=ordre)
         with transaction.atomic():
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")

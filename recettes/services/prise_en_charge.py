@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
-from core import horloge
+from core import acte_courant, horloge
 from core.audit import audit
 from core.exceptions import (
     DonneeInvalide,
@@ -128,7 +128,10 @@ def ordre_recette_prendre_en_charge(
     asks for, dates and signs it (D253-16 al. 2); the claim is posted:
     debtor account / produit (DOMAIN §9)."""
     try:
-        plan_controle_tirer(acting_user=acting_user, ordre=ordre)
+        # The draw, unless the act has just made it (its prealable, committed): every
+        # check is made again below, under the order's lock.
+        if not acte_courant.prealable_deja_fait(acting_user, ordre):
+            plan_controle_tirer(acting_user=acting_user, ordre=ordre)
         with transaction.atomic():
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
