@@ -43,14 +43,13 @@ def ordres_depense(
     creancier: str | None = None,
 ) -> QuerySet:
     """The ordres de dépense as the list page and the API show them, newest
-    first: exercise, accounts and engagement selected, lines, suspensions and
-    pieces prefetched. Filters: exercise year, state, nature, a creditor's name (part
-    of it)."""
+    first: exercise and accounts selected (not the engagement: they show its id
+    at most), lines, suspensions and pieces prefetched. Filters: exercise year,
+    state, nature, a creditor's name (part of it)."""
     qs = OrdreDepense.objects.select_related(
         "exercice",
         "compte_imputation",
         "compte_tiers",
-        "engagement",
         "tirage__par",
         "requisition__reponse",
     ).prefetch_related(
@@ -82,13 +81,17 @@ def ordres_depense(
 
 
 def ordre_depense_detail() -> QuerySet:
-    """The queryset for one order's page, PDF or API answer (`.get(pk=...)`):
-    as `ordres_depense`, plus signatures, controls, services faits and who
-    made them."""
-    return ordres_depense().prefetch_related(
-        "signatures__signataire",
-        "controles__par",
-        "services_faits__atteste_par",
+    """The queryset for one order's page or PDF (`.get(pk=...)`): as
+    `ordres_depense`, plus its engagement, signatures, controls, services faits
+    and who made them."""
+    return (
+        ordres_depense()
+        .select_related("engagement")
+        .prefetch_related(
+            "signatures__signataire",
+            "controles__par",
+            "services_faits__atteste_par",
+        )
     )
 
 
