@@ -22,7 +22,7 @@ run: setup
 TRAVAILLEURS ?= $(shell $(PYTHON) -c 'import os; print(max(2, min(4, len(os.sched_getaffinity(0)))))')
 
 test: setup-test
-	$(PY) -m pytest -n $(TRAVAILLEURS) --dist loadfile
+	$(PY) -m pytest -n $(TRAVAILLEURS) --dist loadfile --no-loadscope-reorder
 
 setup: $(STAMP) systeme-pdf
 

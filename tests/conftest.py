@@ -182,7 +182,9 @@ post_migrate.connect(
 # The files that take longest (--durations=0 on 1/12/2026, 5 s and more), run
 # first: `--dist loadfile` hands the files to the workers in collection order,
 # and the longest came last (the top-level tests/test_*.py), keeping one worker
-# busy alone for a minute or two at the end of the suite.
+# busy alone for a minute or two at the end of the suite. `make test` passes
+# --no-loadscope-reorder: xdist would otherwise sort the files by their number
+# of tests, which sends the long files of few tests (browser, fuzzing) last.
 LONGS_D_ABORD = (
     "tests/test_schemathesis.py",
     "tests/test_navigateur.py",
