@@ -232,6 +232,15 @@ def _codes_metier() -> set[str]:
     return codes
 
 
+def _nommer(chemin) -> str:
+    """A field's path for people: `lignes.0.debit` is « lignes », élément 1, « debit »
+    (counted from 1, as the pages count the lines); `details` keeps the raw path."""
+    return ", ".join(
+        f"élément {int(partie) + 1}" if str(partie).isdigit() else f"« {partie} »"
+        for partie in chemin
+    )
+
+
 def _resume_validation(detail) -> tuple[str, str]:
     """The code and the sentence of a refused body: the error itself when there
     is one, with its domain code (`montant_invalide`…) when a field gave one."""
@@ -245,7 +254,7 @@ def _resume_validation(detail) -> tuple[str, str]:
     if getattr(premiere, "code", None) == "null" and chemin in ((), ("non_field_errors",)):
         # DRF's « No data provided »: the body was JSON `null`.
         return "corps_invalide", "Le corps de la requête est « null » : un objet JSON est attendu."
-    champ = f"Champ « {'.'.join(chemin)} » : " if chemin and chemin[0] != "non_field_errors" else ""
+    champ = f"Champ {_nommer(chemin)} : " if chemin and chemin[0] != "non_field_errors" else ""
     message = f"{champ}{premiere}"
     if len(erreurs) > 1:
         message = (

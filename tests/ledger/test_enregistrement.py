@@ -423,6 +423,10 @@ def test_par_l_api_l_ecriture_est_enregistree_puis_visible_une_fois_validee(
     refus = api.post("/api/ecritures/enregistrer/", faux, format="json")
     assert refus.status_code == 400
     assert "pas équilibrée" in refus.json()["message"]
+    trop_fin = {**corps, "lignes": [{**corps["lignes"][0], "debit": "12.305"}, corps["lignes"][1]]}
+    refus = api.post("/api/ecritures/enregistrer/", trop_fin, format="json").json()
+    assert refus["message"].startswith("Champ « lignes », élément 1, « debit » : ")
+    assert "deux décimales" in refus["message"]
 
     api.force_authenticate(auditeur)
     assert api.post("/api/ecritures/enregistrer/", corps, format="json").status_code == 403
