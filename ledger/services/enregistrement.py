@@ -171,16 +171,9 @@ def rejets(exercice: Exercice | None = None, limite: int = 50) -> tuple[int, lis
 
 
 def ecriture_validee(enregistrement: int) -> Ecriture | None:
-    """The entry a recording became, once validated (None before)."""
-    with connection.cursor() as curseur:
-        curseur.execute(
-            "SELECT ecriture_id FROM ledger_validation WHERE enregistrement_id = %s",
-            [enregistrement],
-        )
-        ligne = curseur.fetchone()
-    return (
-        Ecriture.objects.select_related("journal", "exercice").get(pk=ligne[0]) if ligne else None
-    )
+    """The entry a recording became, once validated (None before, or rejected)."""
+    suivi = suivi_enregistrement(enregistrement)
+    return suivi.ecriture if suivi is not None else None
 
 
 @dataclass(frozen=True)
