@@ -7,8 +7,11 @@ them beside the ordres de recette.
 
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Subquery
+
 from depenses import services
-from depenses.models import OrdreDepense
+from depenses.models import LigneOrdreDepense, OrdreDepense, ServiceFait
 from ordres.parapheur import Rubrique
 
 
@@ -17,6 +20,24 @@ def brouillons():
         OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON)
         .select_related("exercice", "compte_imputation")
         .prefetch_related("lignes", "services_faits")
+        .order_by("exercice__annee", "numero")
+    )
+
+
+def brouillons_affiches():
+    """The drafts as the parapheur page shows them: the columns of its table, the
+    first two creditors' names and the day of the first service fait read by
+    subqueries of the page's rows (no lines nor services faits as objects)."""
+    lignes = LigneOrdreDepense.objects.filter(ordre=OuterRef("pk")).order_by("id")
+    services_faits = ServiceFait.objects.filter(ordre=OuterRef("pk")).order_by("id")
+    return (
+        OrdreDepense.objects.filter(etat=OrdreDepense.Etat.BROUILLON)
+        .select_related("exercice")
+        .only("numero", "nature", "objet", "montant", "exercice__annee")
+        .annotate(
+            creanciers=ArraySubquery(lignes.values("creancier")[:2]),
+            service_fait_le=Subquery(services_faits.values("le")[:1]),
+        )
         .order_by("exercice__annee", "numero")
     )
 
@@ -43,4 +64,5 @@ DEPENSES = Rubrique(
     gabarit="depenses/_parapheur.html",
     rang=1,
     contexte=_contexte,
+    a_afficher=brouillons_affiches,
 )

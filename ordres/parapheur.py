@@ -40,7 +40,9 @@ class Rubrique:
     - `transmettre(acting_user, ordre)`: the app's service sending one signed
       order to the agent comptable;
     - `gabarit`: the template of its section on the parapheur page;
-    - `rang`: its place on the page.
+    - `rang`: its place on the page;
+    - `a_afficher()`: the drafts as the page shows them, when lighter than
+      `a_signer()` (only the columns its table prints); `a_signer()` otherwise.
     """
 
     cle: str
@@ -52,6 +54,11 @@ class Rubrique:
     gabarit: str
     rang: int = 0
     contexte: Callable[[], dict] = field(default=dict)
+    a_afficher: Callable[[], Any] | None = None
+
+    def brouillons_affiches(self):
+        """The drafts of the page (`a_afficher`, else `a_signer`)."""
+        return (self.a_afficher or self.a_signer)()
 
 
 _SORTES: dict[str, Rubrique] = {}

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
+from django.db.models import Prefetch
 
 from core.exceptions import ApplicationError, erreur_base
 from ordres.parapheur import Issue, ResultatParapheur, Rubrique, parapheur_signer
 from recettes import services
-from recettes.models import OrdreRecette
+from recettes.models import OrdreRecette, PieceJustificative
 
 __all__ = [
     "RECETTES",
@@ -31,6 +32,28 @@ def brouillons():
         OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON)
         .select_related("exercice", "compte_imputation", "compte_tiers")
         .prefetch_related("lignes", "pieces")
+        .order_by("exercice__annee", "numero")
+    )
+
+
+def brouillons_affiches():
+    """The drafts as the parapheur page shows them: the columns of its table and
+    the pièces' names (no lines, accounts nor other columns)."""
+    return (
+        OrdreRecette.objects.filter(etat=OrdreRecette.Etat.BROUILLON)
+        .select_related("exercice")
+        .only(
+            "numero",
+            "nature",
+            "objet",
+            "pieces_references",
+            "montant",
+            "limite_emission",
+            "exercice__annee",
+        )
+        .prefetch_related(
+            Prefetch("pieces", queryset=PieceJustificative.objects.only("ordre_id", "nom"))
+        )
         .order_by("exercice__annee", "numero")
     )
 
@@ -60,6 +83,7 @@ RECETTES = Rubrique(
     gabarit="recettes/_parapheur.html",
     rang=0,
     contexte=_contexte,
+    a_afficher=brouillons_affiches,
 )
 
 

@@ -210,7 +210,7 @@ def parapheur(request):
     # drafts of a kind that has one page (its last page), ticked a second time.
     sections = []
     for rubrique in rubriques:
-        page = Paginateur(rubrique.a_signer(), PARAPHEUR_PAR_PAGE).get_page(
+        page = Paginateur(rubrique.brouillons_affiches(), PARAPHEUR_PAR_PAGE).get_page(
             request.GET.get(_parametre_page(rubrique))
         )
         page.lien_precedent = page.lien_suivant = ""
