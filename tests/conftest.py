@@ -22,6 +22,7 @@ from recettes.models import PlanControle
 from recettes.plan_controle import charger_plan_controle
 from reglementation.donnees import charger_reglementation
 from reglementation.models import Parametre, RegleRattachement
+from tests import gabarit
 from tests.clients import ClientAvecJeton
 from tests.factories import personne
 
@@ -155,6 +156,19 @@ def charger_referentiel() -> None:
     charger_correspondances(Rubrique, Correspondance)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
+    """Each worker's test database is a copy of the migrated schema recorded in
+    tests/gabarit/base.sql (see tests/gabarit.py), when it matches the migrations."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        modele = gabarit.preparer(connection)
+    if modele is not None:
+        for reglages in (settings.DATABASES["default"], connection.settings_dict):
+            reglages.setdefault("TEST", {})["TEMPLATE"] = modele
+
+
 def _recharger_apres_vidage(sender, using, **kwargs):
     """`migrate` and `flush` end with post_migrate, sent for each application
     in turn: at the last one (content types and permissions are back), the
@@ -166,6 +180,9 @@ def _recharger_apres_vidage(sender, using, **kwargs):
         return
     connexion = connections[using]
     if connexion.settings_dict["NAME"] not in _empreintes:
+        if connexion.settings_dict.get("TEST", {}).get("TEMPLATE"):
+            with connexion.cursor() as curseur:
+                gabarit.droits_de_la_base(curseur)
         charger_referentiel()
         _empreintes[connexion.settings_dict["NAME"]] = _empreintes_referentiel(connexion)
 
@@ -387,22 +404,45 @@ def _sur_la_base(nom: str):
 
 @pytest.fixture(scope="session")
 def _modele_demo(django_db_setup, django_db_blocker):
-    """The template database holding the demo year as of the suite's today."""
+    """The template database holding the demo year as of the suite's today
+    (its name, and the number of entries the demo posted), loaded once for
+    the whole run: the first worker that needs it loads it
+    (about 20 s of CPU), the others wait for it and copy it. It outlives the
+    workers (one may still copy it when another ends) and is dropped by the
+    next run."""
     from django.db import connection
 
     from accueil.demo import charger_demo
 
     base = connection.settings_dict["NAME"]
-    modele = f"{base}_modele_demo"
-    with django_db_blocker.unblock():
-        _cloner(base, modele)
-        with _sur_la_base(modele):
-            # Data migrations' rows a transactional test may have flushed from the base.
-            charger_referentiel()
-            ecritures = charger_demo(aujourd_hui=horloge_caisse.aujourdhui())
-    yield ecritures
-    with django_db_blocker.unblock():
-        _supprimer(modele)
+    racine = os.environ.get("CAISSE_TEST_DB", "test_caisse")
+    modele = f"{racine}_modele_demo_{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+    with django_db_blocker.unblock(), _connexion_serveur() as verrou:
+        verrou.execute("SELECT pg_advisory_lock(hashtext(%s))", [racine + "_modele_demo"])
+        try:
+            verrou.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                [modele],
+            )
+            if (ligne := verrou.fetchone()) is not None and ligne[0]:
+                ecritures = int(ligne[0])
+            else:
+                verrou.execute(
+                    "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
+                    [f"{racine}_modele_demo_"],
+                )
+                for (ancien,) in verrou.fetchall():
+                    _supprimer(ancien)
+                _cloner(base, modele)
+                with _sur_la_base(modele):
+                    # Data migrations' rows a transactional test may have flushed from the base.
+                    charger_referentiel()
+                    ecritures = charger_demo(aujourd_hui=horloge_caisse.aujourdhui())
+                # Noted last: a load cut short is done again.
+                verrou.execute(f"COMMENT ON DATABASE \"{modele}\" IS '{int(ecritures)}'")
+        finally:
+            verrou.execute("SELECT pg_advisory_unlock(hashtext(%s))", [racine + "_modele_demo"])
+    yield modele, ecritures
 
 
 @pytest.fixture(scope="session")
@@ -449,11 +489,11 @@ def caisse_demo(transactional_db, _modele_demo, django_db_blocker):
     transaction, on its own database, which is dropped afterwards."""
     from django.db import connection
 
-    base = connection.settings_dict["NAME"]
-    copie = f"{base}_demo"
+    modele, ecritures = _modele_demo
+    copie = f"{connection.settings_dict['NAME']}_demo"
     with django_db_blocker.unblock():
-        _cloner(f"{base}_modele_demo", copie)
+        _cloner(modele, copie)
     with _sur_la_base(copie):
-        yield _modele_demo
+        yield ecritures
     with django_db_blocker.unblock():
         _supprimer(copie)
