@@ -201,6 +201,35 @@ def ecritures(
     qs = Ecriture.objects.select_related("exercice", "journal", "passee_par").prefetch_related(
         Prefetch("lignes", queryset=Ligne.objects.select_related("compte").order_by("id"))
     )
+    return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
+
+
+def ecritures_page(
+    *,
+    exercice: Exercice | None = None,
+    journal: Journal | None = None,
+    du: datetime.date | None = None,
+    au: datetime.date | None = None,
+) -> QuerySet[Ecriture]:
+    """The entries as the journals' page shows them: the filters and order of
+    `ecritures`, only the columns the page prints (number, date, label, the
+    exercise's year, the journal's code) and, for each line, its account's
+    number and label, its tiers, debit and credit."""
+    lignes = (
+        Ligne.objects.select_related("compte")
+        .only("ecriture", "compte__numero", "compte__libelle", "tiers", "debit", "credit")
+        .order_by("id")
+    )
+    qs = (
+        Ecriture.objects.select_related("exercice", "journal")
+        .only("numero", "date", "libelle", "exercice__annee", "journal__code")
+        .prefetch_related(Prefetch("lignes", queryset=lignes))
+    )
+    return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
+
+
+def _filtrer_ecritures(qs: QuerySet, *, exercice, journal, du, au) -> QuerySet[Ecriture]:
+    """`qs` filtered as the entries' lists filter, in journal order."""
     if exercice is not None:
         qs = qs.filter(exercice=exercice)
     if journal is not None:

@@ -141,7 +141,7 @@ def ecritures(request):
     elif not request.GET:
         exercice = Exercice.objects.order_by("-annee").first()
     page = Paginator(
-        selectors.ecritures(exercice=exercice, journal=journal, du=du, au=au), 50
+        selectors.ecritures_page(exercice=exercice, journal=journal, du=du, au=au), 50
     ).get_page(request.GET.get("page"))
     return render(
         request,
