@@ -21,16 +21,14 @@ the acts below with it and add their own acts (prise en charge, visa...).
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import json
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from core import horloge
 from core.audit import audit
@@ -230,20 +228,41 @@ def acte_d_ordonnateur(utilisateur, ordres) -> tuple[object, str] | None:
         return None
     modele = type(ordres[0])
     actes = {
-        f"acte_{rang}": Exists(modele.objects.filter(pk=OuterRef("pk"), **{chemin: utilisateur}))
+        f"acte_{rang}": _acte_fait(modele, chemin, utilisateur)
         for rang, (chemin, _) in enumerate(modele.ACTES_ORDONNATEUR)
     }
-    lignes = list(
-        modele.objects.filter(pk__in=[o.pk for o in ordres])
+    # Each order's answers, in the kind's ordering; the orders on which he did
+    # nothing are dropped here rather than by a WHERE repeating every EXISTS.
+    lignes = [
+        (pk, faits)
+        for pk, *faits in modele.objects.filter(pk__in=[o.pk for o in ordres])
         .annotate(**actes)
-        .filter(functools.reduce(operator.or_, (Q(**{nom: True}) for nom in actes)))
         .values_list("pk", *actes)
-    )
+        if any(faits)
+    ]
     for rang, (_, fait) in enumerate(modele.ACTES_ORDONNATEUR):
-        for pk, *faits in lignes:
+        for pk, faits in lignes:
             if faits[rang]:
                 return next(o for o in ordres if o.pk == pk), fait
     return None
+
+
+def _acte_fait(modele, chemin: str, utilisateur):
+    """Whether `utilisateur` did the act `chemin` on the order of the row: a field
+    of the order naming a person (`cree_par`) compared on the row itself, or a
+    relation then its person's field (`signatures__signataire`) as an EXISTS on
+    the related table alone (not the order's table joined to it again)."""
+    relation, _, personne = chemin.partition("__")
+    if not personne:
+        return ExpressionWrapper(Q(**{chemin: utilisateur}), output_field=BooleanField())
+    champ = modele._meta.get_field(relation)
+    if champ.concrete or "__" in personne:  # not a relation towards the order: the long way
+        return Exists(modele.objects.filter(pk=OuterRef("pk"), **{chemin: utilisateur}))
+    return Exists(
+        champ.related_model.objects.filter(
+            **{champ.remote_field.name: OuterRef("pk"), personne: utilisateur}
+        )
+    )
 
 
 def exiger_comptable_distinct(utilisateur, ordre, acte: str) -> None:
@@ -326,6 +345,27 @@ def numero_suivant(compteur_modele: type[models.Model], exercice) -> int:
     return verrouiller(compteur_modele, exercice=exercice).dernier_numero + 1
 
 
+def garder_lignes(ordre) -> list:
+    """Read the lines of the order locked for an act once, in the order of their
+    ids, and keep them on it: the content hash, the controls and the entry of
+    that act read this list (`lignes_par_id`) instead of the table three times.
+    Only for an order past its signature, whose lines PostgreSQL keeps frozen."""
+    ordre._lignes_gardees = list(ordre.lignes.order_by("id"))
+    return ordre._lignes_gardees
+
+
+def lignes_gardees(ordre) -> list | None:
+    """The lines kept on the order for the act in progress (`garder_lignes`), or None."""
+    return getattr(ordre, "_lignes_gardees", None)
+
+
+def lignes_par_id(ordre) -> list:
+    """The order's lines in the order of their ids: those kept for the act in
+    progress (`garder_lignes`), else read now."""
+    gardees = lignes_gardees(ordre)
+    return gardees if gardees is not None else list(ordre.lignes.order_by("id"))
+
+
 def contenu_signe(ordre, *, colonnes_lignes: tuple[str, ...], pieces, **propres) -> dict:
     """What a signature covers (the content hash's input): the fields every
     order has (with the references of its pièces, and the reason of its
@@ -350,7 +390,7 @@ def contenu_signe(ordre, *, colonnes_lignes: tuple[str, ...], pieces, **propres)
         "pieces_references": ordre.pieces_references,
         "lignes": [
             [*(getattr(lg, c) for c in colonnes_lignes), f"{lg.montant:.2f}"]
-            for lg in ordre.lignes.order_by("id")
+            for lg in lignes_par_id(ordre)
         ],
         "pieces": [[p.nom, p.sha256] for p in pieces.order_by("id")],
         # Only when set, so that the hashes of the orders signed before the

@@ -42,6 +42,9 @@ from oppositions.rapprochement import rapprocher_sans_decision
 from ordres.services import (
     exiger_comptable_distinct,
     exiger_transition,
+    garder_lignes,
+    lignes_gardees,
+    lignes_par_id,
     selection_plan,
 )
 from ordres.tirage import tirer
@@ -168,7 +171,9 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
     oppositions = [o for _ligne, r in rapprochements for o in r.appliquees]
     doutes = [d for _ligne, r in rapprochements for d in r.doutes]
     erreurs_banque = []
-    for ligne in ordre.lignes.all():
+    # The lines the visa kept (`garder_lignes`); the order's page has them prefetched.
+    lignes = lignes_gardees(ordre)
+    for ligne in lignes if lignes is not None else ordre.lignes.all():
         try:
             iban = verifier_iban(ligne.iban)
             if ligne.bic:
@@ -263,7 +268,7 @@ def plan_controle_tirer(*, acting_user, ordre: OrdreDepense) -> TirageControleDe
 def _poster_visa(comptable, ordre: OrdreDepense, libelle: str):
     lignes = [LigneSaisie(ordre.compte_imputation.numero, debit=ordre.montant)] + [
         LigneSaisie(ordre.compte_tiers.numero, credit=ligne.montant, tiers=ligne.creancier[:120])
-        for ligne in ordre.lignes.order_by("id")
+        for ligne in lignes_par_id(ordre)
     ]
     return ecriture_passer(
         acting_user=comptable,
@@ -294,6 +299,7 @@ def ordre_depense_viser(
             exiger_transition(
                 ordre, OrdreDepense.Etat.VISE, "viser", depuis={OrdreDepense.Etat.TRANSMIS}
             )
+            garder_lignes(ordre)  # the hash, the controls and the entry read them once
             if empreinte_contenu(ordre) != ordre.empreinte_contenu:
                 raise TransitionInterdite(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : suspendez-le."

@@ -24,6 +24,8 @@ from ledger.services import LigneSaisie, ecriture_passer
 from ordres.services import (
     exiger_comptable_distinct,
     exiger_transition,
+    garder_lignes,
+    lignes_par_id,
     selection_plan,
 )
 from ordres.tirage import tirer
@@ -136,6 +138,7 @@ def ordre_recette_prendre_en_charge(
             ordre = _verrouiller(ordre)
             exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
             exiger_transition(ordre, OrdreRecette.Etat.PRIS_EN_CHARGE, "prendre en charge")
+            garder_lignes(ordre)  # the hash and the entry read them once
             if empreinte_contenu(ordre) != ordre.empreinte_contenu:
                 raise TransitionInterdite(
                     "Le contenu de l'ordre ne correspond plus à l'empreinte signée : rejetez-le."
@@ -173,7 +176,7 @@ def ordre_recette_prendre_en_charge(
             date = min(_aujourd_hui(), exercice.fin)
             lignes = [
                 LigneSaisie(ordre.compte_tiers.numero, debit=lg.montant, tiers=lg.debiteur[:120])
-                for lg in ordre.lignes.order_by("id")
+                for lg in lignes_par_id(ordre)
             ] + [LigneSaisie(ordre.compte_imputation.numero, credit=ordre.montant)]
             ecriture = ecriture_passer(
                 acting_user=acting_user,
