@@ -214,7 +214,8 @@ def ecritures_page(
     """The entries as the journals' page shows them: the filters and order of
     `ecritures`, only the columns the page prints (number, date, label, the
     exercise's year, the journal's code) and, for each line, its account's
-    number and label, its tiers, debit and credit."""
+    number and label, its tiers, debit and credit. The lines are a list in
+    `lignes_lues` (no related manager nor queryset built per entry)."""
     lignes = (
         Ligne.objects.select_related("compte")
         .only("ecriture", "compte__numero", "compte__libelle", "tiers", "debit", "credit")
@@ -223,7 +224,7 @@ def ecritures_page(
     qs = (
         Ecriture.objects.select_related("exercice", "journal")
         .only("numero", "date", "libelle", "exercice__annee", "journal__code")
-        .prefetch_related(Prefetch("lignes", queryset=lignes))
+        .prefetch_related(Prefetch("lignes", queryset=lignes, to_attr="lignes_lues"))
     )
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
 

@@ -87,7 +87,9 @@ def paiements(request):
         .only("numero", "objet", "vise_le", "montant", "exercice__annee")
         .prefetch_related(
             Prefetch(
-                "lignes", queryset=LigneOrdreDepense.objects.only("ordre", "creancier", "iban")
+                "lignes",
+                queryset=LigneOrdreDepense.objects.only("ordre", "creancier", "iban"),
+                to_attr="lignes_lues",  # a list: no related manager nor queryset per order
             )
         )
         .order_by("exercice__annee", "numero"),
