@@ -90,8 +90,9 @@ class OrdreSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(max_length=120)
     compte_imputation = serializers.CharField(source="compte_imputation.numero")
     compte_tiers = serializers.CharField(source="compte_tiers.numero")
-    lignes = LigneSerializer(many=True)
-    pieces = PieceSerializer(many=True)
+    # Lists read by `selectors.ordres_depense_api` (no related manager per order).
+    lignes = LigneSerializer(many=True, source="lignes_lues")
+    pieces = PieceSerializer(many=True, source="pieces_lues")
     suspensions = serializers.SerializerMethodField()
     requisition = serializers.SerializerMethodField(
         help_text="La réquisition du directeur et la réponse de l'agent comptable."
@@ -157,12 +158,12 @@ class OrdreSerializer(serializers.ModelSerializer):
         }
 
     def get_reimputations(self, ordre) -> list[dict]:
-        return [CertificatSerializer(c).data for c in ordre.reimputations.all()]
+        return [CertificatSerializer(c).data for c in ordre.reimputations_lues]
 
     def get_suspensions(self, ordre) -> list[dict]:
         return [
             {"motif": s.motif, "explication": s.explication, "suite": s.suite}
-            for s in ordre.suspensions.all()
+            for s in ordre.suspensions_lues
         ]
 
 
@@ -277,10 +278,10 @@ class ReimputationSerializer(serializers.Serializer):
     mot_de_passe = serializers.CharField(max_length=256)
 
 
-# What `OrdreSerializer` shows is what `ordres_depense` reads: the signatures, controls
+# What `OrdreSerializer` shows is what `ordres_depense_api` reads: the signatures, controls
 # and services faits (with who made them) that the detail reads for the pages are not
 # part of the answer.
-_relue = relecture(OrdreSerializer, selectors.ordres_depense, OrdreDepense)
+_relue = relecture(OrdreSerializer, selectors.ordres_depense_api, OrdreDepense)
 
 
 class OrdreListApi(OrdresListeApi):
@@ -288,14 +289,14 @@ class OrdreListApi(OrdresListeApi):
     TIERS = "creancier"
 
     def liste(self, **filtres):
-        return selectors.ordres_depense(**filtres)
+        return selectors.ordres_depense_api(**filtres)
 
 
 class OrdreDetailApi(OrdreDetailApiBase):
     serializer_class = OrdreSerializer
 
     def detail(self):
-        return selectors.ordres_depense()
+        return selectors.ordres_depense_api()
 
 
 class PieceApi(PieceApiBase):

@@ -46,23 +46,54 @@ def ordres_depense(
     first: exercise and accounts selected (not the engagement: they show its id
     at most), lines, suspensions and pieces prefetched. Filters: exercise year,
     state, nature, a creditor's name (part of it)."""
-    qs = OrdreDepense.objects.select_related(
+    qs = _ordres_choisis().prefetch_related(
+        "lignes",
+        "suspensions",
+        "pieces",
+        Prefetch("reimputations", queryset=_reimputations()),
+    )
+    return _filtrer(qs, exercice=exercice, etat=etat, nature=nature, creancier=creancier)
+
+
+def ordres_depense_api(
+    *,
+    exercice: int | None = None,
+    etat: str | None = None,
+    nature: str | None = None,
+    creancier: str | None = None,
+) -> QuerySet:
+    """The ordres de dépense as the API answers them (`depenses.api.OrdreSerializer`):
+    the rows, filters and order of `ordres_depense`, each relation read as a list
+    (`lignes_lues`, `suspensions_lues`, `pieces_lues`, `reimputations_lues`, in
+    the relation's own order) rather than a related manager and a queryset built
+    for each order and relation, twice (at the prefetch, then at the answer)."""
+    qs = _ordres_choisis().prefetch_related(
+        Prefetch("lignes", to_attr="lignes_lues"),
+        Prefetch("suspensions", to_attr="suspensions_lues"),
+        Prefetch("pieces", to_attr="pieces_lues"),
+        Prefetch("reimputations", queryset=_reimputations(), to_attr="reimputations_lues"),
+    )
+    return _filtrer(qs, exercice=exercice, etat=etat, nature=nature, creancier=creancier)
+
+
+def _ordres_choisis() -> QuerySet:
+    return OrdreDepense.objects.select_related(
         "exercice",
         "compte_imputation",
         "compte_tiers",
         "tirage__par",
         "requisition__reponse",
-    ).prefetch_related(
-        "lignes",
-        "suspensions",
-        "pieces",
-        Prefetch(
-            "reimputations",
-            queryset=CertificatReimputation.objects.select_related(
-                "ancien_compte", "nouveau_compte", "ecriture"
-            ).order_by("id"),
-        ),
     )
+
+
+def _reimputations() -> QuerySet:
+    return CertificatReimputation.objects.select_related(
+        "ancien_compte", "nouveau_compte", "ecriture"
+    ).order_by("id")
+
+
+def _filtrer(qs: QuerySet, *, exercice, etat, nature, creancier) -> QuerySet:
+    """`qs` filtered as the lists filter (see `ordres_depense`), newest first."""
     if exercice:
         qs = qs.filter(exercice__annee=exercice)
     if etat:
