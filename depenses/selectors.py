@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
     DecimalField,
     Exists,
@@ -72,6 +73,32 @@ def ordres_depense_api(
         Prefetch("suspensions", to_attr="suspensions_lues"),
         Prefetch("pieces", to_attr="pieces_lues"),
         Prefetch("reimputations", queryset=_reimputations(), to_attr="reimputations_lues"),
+    )
+    return _filtrer(qs, exercice=exercice, etat=etat, nature=nature, creancier=creancier)
+
+
+def ordres_depense_page(
+    *,
+    exercice: int | None = None,
+    etat: str | None = None,
+    nature: str | None = None,
+    creancier: str | None = None,
+) -> QuerySet:
+    """The ordres de dépense as the list page shows them (reference, gestion,
+    nature, object, the first two creditors, amount, state): the filters and
+    order of `ordres_depense`, the columns shown, the creditors' names by a
+    subquery of the page's rows (`creanciers`); no accounts, lines, suspensions,
+    pièces nor réimputations read."""
+    qs = (
+        OrdreDepense.objects.select_related("exercice")
+        .only("numero", "gestion", "nature", "objet", "montant", "etat", "exercice__annee")
+        .annotate(
+            creanciers=ArraySubquery(
+                LigneOrdreDepense.objects.filter(ordre=OuterRef("pk"))
+                .order_by("id")
+                .values("creancier")[:2]
+            )
+        )
     )
     return _filtrer(qs, exercice=exercice, etat=etat, nature=nature, creancier=creancier)
 

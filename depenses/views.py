@@ -44,7 +44,7 @@ from personnes.selectors import FONCTIONS_COMPTABLES, FONCTIONS_ORDONNATRICES
 @fonction_requise
 def liste(request):
     p = request.GET
-    qs = selectors.ordres_depense(
+    qs = selectors.ordres_depense_page(
         exercice=int(p["exercice"]) if p.get("exercice", "").isdigit() else None,
         etat=p.get("etat") or None,
         nature=p.get("nature") or None,

@@ -40,7 +40,11 @@ def test_le_parapheur_montre_une_page_et_signe_ce_qui_est_coche(
 ):
     ordres = _brouillons(directrice, credits)
     client.force_login(directrice)
-    with django_assert_max_num_queries(20):
+    # Session, user, functions, interim; two counts, the drafts' ids and rows (their
+    # creditors and service fait by subqueries); the signature's second factor; the
+    # signed and rejected ordres de recette, the suspended and requisitioned ordres
+    # de dépense below the form.
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("recettes:parapheur")).content.decode()
     assert page.count('name="ordres_depense"') == PAR_PAGE
     assert f"Ordres de dépense à ordonnancer ({NOMBRE})" in page
@@ -89,6 +93,20 @@ def test_chaque_rubrique_du_parapheur_a_sa_page_et_ses_liens_gardent_celle_des_a
     )
     assert reponse.status_code == 302
     assert reponse["Location"] == f"{adresse}?page_ordres=2&page_ordres_depense=2"
+
+
+def test_la_liste_des_ordres_de_depense_en_peu_de_requetes(
+    client, directrice, credits, django_assert_max_num_queries
+):
+    ordres = _brouillons(directrice, credits)
+    client.force_login(directrice)
+    # Session, user, functions, interim; the count, the page's ids, its rows (the
+    # first two creditors by a subquery): no lines, pièces, suspensions nor accounts.
+    with django_assert_max_num_queries(7):
+        page = client.get(reverse("depenses:liste")).content.decode()
+    for ordre in ordres:
+        assert ordre.reference in page
+        assert ordre.lignes.first().creancier in page
 
 
 def test_la_file_a_viser_est_paginee_en_peu_de_requetes(
