@@ -43,14 +43,16 @@ def brouillons_affiches():
 
 
 def _contexte() -> dict:
+    """The orders suspended and those requisitioned, read in one query (newest first)."""
+    ordres = list(
+        OrdreDepense.objects.filter(etat__in=[OrdreDepense.Etat.SUSPENDU, OrdreDepense.Etat.REQUIS])
+        .select_related("exercice")
+        .only("numero", "etat", "objet", "exercice__annee")
+    )
     return {
-        "depenses_suspendues": OrdreDepense.objects.filter(
-            etat=OrdreDepense.Etat.SUSPENDU
-        ).select_related("exercice"),
+        "depenses_suspendues": [o for o in ordres if o.etat == OrdreDepense.Etat.SUSPENDU],
         # Requisitioned: the agent comptable's visa is awaited (circ. 93/82 §2.1.9.0).
-        "depenses_requises": OrdreDepense.objects.filter(
-            etat=OrdreDepense.Etat.REQUIS
-        ).select_related("exercice"),
+        "depenses_requises": [o for o in ordres if o.etat == OrdreDepense.Etat.REQUIS],
     }
 
 

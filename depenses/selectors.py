@@ -157,11 +157,13 @@ def ordres_a_viser() -> QuerySet:
     """The agent comptable's queue, oldest first: orders transmitted to him, and
     orders requis by the directeur, which wait for his visa (circ. 93/82
     §2.1.9.0: the visa and its entry stay his, circ. §1.1.1)."""
-    # What the queue shows (number, state, nature, object, amount): the list's
-    # lines, suspensions, pieces and réimputations are not read, so not prefetched.
+    # What the queue shows (number, state, nature, object, amount), only those
+    # columns: the list's lines, suspensions, pieces and réimputations are not read,
+    # so not prefetched.
     return (
         OrdreDepense.objects.filter(etat__in=[OrdreDepense.Etat.TRANSMIS, OrdreDepense.Etat.REQUIS])
         .select_related("exercice")
+        .only("numero", "etat", "nature", "objet", "montant", "exercice__annee")
         .order_by("exercice__annee", "numero")
     )
 

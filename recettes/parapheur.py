@@ -66,10 +66,16 @@ def _signer_lot(*, acting_user, ordres, mot_de_passe):
 
 
 def _contexte() -> dict:
-    ordres = OrdreRecette.objects.select_related("exercice").order_by("exercice__annee", "numero")
+    """The orders signed and not transmitted, and those rejected, read in one query."""
+    ordres = list(
+        OrdreRecette.objects.filter(etat__in=[OrdreRecette.Etat.SIGNE, OrdreRecette.Etat.REJETE])
+        .select_related("exercice")
+        .only("numero", "etat", "motif_rejet", "exercice__annee")
+        .order_by("exercice__annee", "numero")
+    )
     return {
-        "signes": ordres.filter(etat=OrdreRecette.Etat.SIGNE),
-        "rejetes": ordres.filter(etat=OrdreRecette.Etat.REJETE),
+        "signes": [o for o in ordres if o.etat == OrdreRecette.Etat.SIGNE],
+        "rejetes": [o for o in ordres if o.etat == OrdreRecette.Etat.REJETE],
     }
 
 

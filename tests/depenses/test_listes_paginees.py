@@ -42,9 +42,9 @@ def test_le_parapheur_montre_une_page_et_signe_ce_qui_est_coche(
     client.force_login(directrice)
     # Session, user, functions, interim; two counts, the drafts' ids and rows (their
     # creditors and service fait by subqueries); the signature's second factor; the
-    # signed and rejected ordres de recette, the suspended and requisitioned ordres
-    # de dépense below the form.
-    with django_assert_max_num_queries(13):
+    # signed or rejected ordres de recette, the suspended or requisitioned ordres de
+    # dépense below the form (one query each).
+    with django_assert_max_num_queries(11):
         page = client.get(reverse("recettes:parapheur")).content.decode()
     assert page.count('name="ordres_depense"') == PAR_PAGE
     assert f"Ordres de dépense à ordonnancer ({NOMBRE})" in page
