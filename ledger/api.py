@@ -71,7 +71,8 @@ class EcritureSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
     journal = serializers.CharField(source="journal.code")
     passee_par = serializers.CharField(source="passee_par.username")
-    lignes = LigneSerializer(many=True)
+    # A list read by `selectors.ecritures_api` (no related manager per entry).
+    lignes = LigneSerializer(many=True, source="lignes_lues")
 
     class Meta:
         model = Ecriture
@@ -188,7 +189,7 @@ class EcritureListApi(generics.ListAPIView):
             exercice = get_object_or_404(Exercice, annee=_entier(p["exercice"], "L'exercice"))
         if p.get("journal"):
             journal = get_object_or_404(Journal, code=p["journal"])
-        return selectors.ecritures(
+        return selectors.ecritures_api(
             exercice=exercice, journal=journal, du=_date(p.get("du")), au=_date(p.get("au"))
         )
 
@@ -197,7 +198,7 @@ class EcritureDetailApi(generics.RetrieveAPIView):
     serializer_class = EcritureSerializer
 
     def get_queryset(self):
-        return selectors.ecritures()
+        return selectors.ecritures_api()
 
 
 def _entier(valeur: str, libelle: str) -> int:
@@ -379,7 +380,7 @@ class IntegriteApi(APIView):
 
 
 def _ecriture(ecriture: Ecriture) -> dict:
-    return EcritureSerializer(selectors.ecritures().get(pk=ecriture.pk)).data
+    return EcritureSerializer(selectors.ecritures_api().get(pk=ecriture.pk)).data
 
 
 EcriturePasserApi = api_acte(

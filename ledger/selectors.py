@@ -204,6 +204,26 @@ def ecritures(
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
 
 
+def ecritures_api(
+    *,
+    exercice: Exercice | None = None,
+    journal: Journal | None = None,
+    du: datetime.date | None = None,
+    au: datetime.date | None = None,
+) -> QuerySet[Ecriture]:
+    """The entries as the API answers them (`ledger.api.EcritureSerializer`): the
+    rows, filters and order of `ecritures`, the lines as a list (`lignes_lues`)
+    rather than a related manager and a queryset built per entry."""
+    qs = Ecriture.objects.select_related("exercice", "journal", "passee_par").prefetch_related(
+        Prefetch(
+            "lignes",
+            queryset=Ligne.objects.select_related("compte").order_by("id"),
+            to_attr="lignes_lues",
+        )
+    )
+    return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
+
+
 def ecritures_page(
     *,
     exercice: Exercice | None = None,
