@@ -25,6 +25,7 @@ from personnes.models import Fonction, Interim, Procuration
 from personnes.models import nom_de as _nom
 from personnes.selectors import (
     FONCTIONS_COMPTABLES,
+    exercice_le,
     fonctions_exercees_le,
     fonctions_le,
     interim_en_cours,
@@ -59,7 +60,8 @@ def exiger_comptable(
     catalogue, `montant` its amount when it has one. Nobody acts both as
     ordonnateur and as comptable (circ. §2.4.0).
     """
-    fonctions = set(fonctions_exercees_le(utilisateur, jour))
+    exercees, interim = exercice_le(utilisateur, jour)
+    fonctions = set(exercees)
     if not fonctions & FONCTIONS_COMPTABLES:
         absent = refus_titulaire_absent(utilisateur, jour, acte)
         if absent is not None:
@@ -72,7 +74,8 @@ def exiger_comptable(
         )
     if Fonction.FONDE_DE_POUVOIR in fonctions and Fonction.AGENT_COMPTABLE not in fonctions:
         exiger_dans_procuration(utilisateur, code, montant, jour, acte=acte)
-    exiger_dans_interim_partiel(utilisateur, code, jour, acte=acte)
+    if interim is not None:
+        _exiger_dans_interim_partiel(utilisateur, code, jour, acte, interim)
 
 
 def exiger_dans_interim_partiel(
@@ -86,7 +89,10 @@ def exiger_dans_interim_partiel(
     the other acts meanwhile (`refus_titulaire_absent`): they wait for his
     return or for another decision. Returns the partial interim the act is
     done under, or None when the rule does not apply."""
-    interim = interim_en_cours(jour)
+    return _exiger_dans_interim_partiel(utilisateur, acte_code, jour, acte, interim_en_cours(jour))
+
+
+def _exiger_dans_interim_partiel(utilisateur, acte_code, jour, acte, interim) -> Interim | None:
     if interim is None or interim.utilisateur_id != utilisateur.pk or not interim.partiel:
         return None
     if _acte_couvert(utilisateur, interim.codes, ("interim", interim.pk), acte_code):

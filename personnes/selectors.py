@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, router
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
@@ -44,18 +44,44 @@ def fonctions_exercees_le(utilisateur, jour: datetime.date) -> list[str]:
     `Droit.accorde`, the menus through `fonctions_actuelles`); the separation
     of ordonnateur and comptable reads the affectations (`fonctions_le`,
     `fonctions_cote_comptable_le`)."""
-    fonctions = fonctions_le(utilisateur, jour)
-    if not getattr(utilisateur, "pk", None):
-        return fonctions
-    interim = interim_en_cours(jour)
+    return exercice_le(utilisateur, jour)[0]
+
+
+def exercice_le(utilisateur, jour: datetime.date) -> tuple[list[str], Interim | None]:
+    """`fonctions_exercees_le` and the interim in force that day, read together:
+    the affectations and whether an interim covers the day in one query, the
+    interim itself only when there is one (each act of the agent comptable
+    asks both, `exiger_comptable`)."""
+    if not getattr(utilisateur, "is_authenticated", False) or not getattr(utilisateur, "pk", None):
+        return fonctions_le(utilisateur, jour), None
+    gardees, avec_interim = _affectations_et_interim(utilisateur, jour)
+    fonctions = list(gardees)  # changed below: not the list the request's memory keeps
+    interim = interim_en_cours(jour) if avec_interim else None
     if interim is None:
-        return fonctions
+        return fonctions, None
     if interim.utilisateur_id == utilisateur.pk:
         if Fonction.AGENT_COMPTABLE not in fonctions:
             fonctions.insert(0, Fonction.AGENT_COMPTABLE)
     elif Fonction.AGENT_COMPTABLE in fonctions:
         fonctions.remove(Fonction.AGENT_COMPTABLE)
-    return fonctions
+    return fonctions, interim
+
+
+@memorise
+def _affectations_et_interim(utilisateur, jour: datetime.date) -> tuple[tuple[str, ...], bool]:
+    """The functions of the user's affectations on `jour` (as `_fonctions_le`)
+    and whether an interim of the agent comptable covers the day (as
+    `_interim_du_jour`), in one statement."""
+    with connections[router.db_for_read(Affectation) or DEFAULT_DB_ALIAS].cursor() as curseur:
+        curseur.execute(
+            """SELECT ARRAY(SELECT DISTINCT fonction FROM personnes_affectation
+                             WHERE utilisateur_id = %s AND debut <= %s
+                               AND (fin IS NULL OR fin >= %s)),
+                      EXISTS (SELECT FROM personnes_interim WHERE debut <= %s AND fin >= %s)""",
+            [utilisateur.pk, jour, jour, jour, jour],
+        )
+        fonctions, avec_interim = curseur.fetchone()
+    return tuple(fonctions), avec_interim
 
 
 def fonctions_actuelles(utilisateur) -> list[str]:
