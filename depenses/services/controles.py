@@ -246,7 +246,14 @@ def plan_controle_tirer(*, acting_user, ordre: OrdreDepense) -> TirageControleDe
     no draw yet (circ. 93/82 §2.1.2.1): when the agent comptable visas it, from
     a random seed recorded with the result (`ordres.tirage`). Its own
     transaction: a visa refused for want of the appreciations the draw asks
-    keeps the draw, which is never made again for this order."""
+    keeps the draw, which is never made again for this order.
+
+    A nature that is not sampled draws nothing: nothing is locked nor checked
+    here then, the visa itself checks everything under the order's lock."""
+    if not PlanControleDepense.objects.filter(
+        nature=ordre.nature, mode=PlanControleDepense.Mode.SONDAGE
+    ).exists():
+        return None
     with transaction.atomic():
         ordre = _verrouiller(ordre)
         exiger_comptable_distinct(acting_user, ordre, "viser un ordre de dépense")

@@ -98,7 +98,14 @@ def plan_controle_tirer(*, acting_user, ordre: OrdreRecette) -> TirageControle |
     no draw yet (circ. 93/82 §2.0.1.1): when the agent comptable takes it in
     charge, from a random seed recorded with the result (`ordres.tirage`).
     Its own transaction: a prise en charge refused for want of the controls
-    the draw asks keeps the draw, which is never made again for this order."""
+    the draw asks keeps the draw, which is never made again for this order.
+
+    A nature that is not sampled draws nothing: nothing is locked nor checked
+    here then, the prise en charge itself checks everything under the order's lock."""
+    if not PlanControle.objects.filter(
+        nature=ordre.nature, mode=PlanControle.Mode.SONDAGE
+    ).exists():
+        return None
     with transaction.atomic():
         ordre = _verrouiller(ordre)
         exiger_comptable_distinct(acting_user, ordre, "prendre en charge un ordre de recette")
