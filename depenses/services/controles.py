@@ -10,7 +10,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from budget import services as budget
-from budget.selectors import situation
+from budget.selectors import situation_de
 from core import acte_courant, horloge
 from core.audit import audit
 from core.exceptions import (
@@ -122,7 +122,8 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
                 )
             )
         else:
-            s = situation(credit=credit)
+            # The credit as `credit_pour` has just read it in this transaction.
+            s = situation_de(credit, annee=ordre.exercice.annee)
             conforme = s.disponible >= 0 and s.engage <= s.ouvert
             resultats.append(
                 ResultatControle(
@@ -195,7 +196,7 @@ def controles_automatiques(ordre: OrdreDepense) -> list[ResultatControle]:
             Controle.LIBERATOIRE, Controle.LIBERATOIRE.label, True, not erreurs_banque, detail
         )
     )
-    service = ordre.services_faits.order_by("-id").first()
+    service = ordre.services_faits.select_related("atteste_par").order_by("-id").first()
     resultats.append(
         ResultatControle(
             Controle.SERVICE_FAIT,
