@@ -68,7 +68,7 @@ from django.db.models.functions import Coalesce, Least
 
 from core.money import ZERO
 from ledger.models import Cumul, Ligne
-from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction
+from recettes.models import LigneOrdreRecette, OrdreRecette, Reduction, Signature
 
 MONTANT = DecimalField(max_digits=18, decimal_places=2)
 # States in which an order is owed in the agent comptable's books.
@@ -500,7 +500,8 @@ def ordres_recette(
         Prefetch(
             "lignes", queryset=annoter_restes_lignes(LigneOrdreRecette.objects.order_by("id"))
         ),
-        "signatures__signataire",
+        # The signataires joined to their signatures (one query, not two).
+        Prefetch("signatures", queryset=Signature.objects.select_related("signataire")),
         Prefetch("reductions", queryset=Reduction.objects.select_related("ligne")),
         "pieces",
     )
