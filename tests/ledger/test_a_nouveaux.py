@@ -17,7 +17,8 @@ from rest_framework.test import APIClient
 from core.exceptions import DonneeInvalide
 from ledger.models import Ecriture
 from ledger.services import LigneSaisie, ecriture_enregistrer, ecriture_passer, file_attente
-from tests.savepoint import refus_sql
+from tests.ledger.sql_brut import inserer_ecriture
+from tests.savepoint import curseur_en_savepoint, refus_sql
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,43 @@ def test_l_api_refuse_en_francais_un_a_nouveau_de_decembre(comptable, exercice):
         assert "pas du 01/12/" in reponse.json()["message"]
     assert not Ecriture.objects.filter(journal__code="AN").exists()
     assert file_attente(exercice)[0] == 0
+
+
+def test_postgresql_refuse_a_la_validation_du_lot_un_a_nouveau_sur_un_compte_de_gestion(
+    comptable, exercice
+):
+    """LG093 for every entry reaching the ledger (migration 0025): the posting
+    function called directly, and an entry and its lines inserted as plain SQL
+    under the application's role, both refused at commit; an à-nouveau on
+    balance-sheet accounts still passes."""
+    premier = datetime.date(exercice.annee, 1, 1)
+    passer = (
+        "SELECT * FROM ledger_passer_ecriture(%s, 'AN', %s, 'x', '', %s, now(), NULL,"
+        " ARRAY['5122', %s], ARRAY[5, 0]::numeric[], ARRAY[0, 5]::numeric[],"
+        " ARRAY['',''], ARRAY['',''])"
+    )
+    erreur = refus_sql(
+        lambda cur: cur.execute(passer, [exercice.annee, premier, comptable.pk, "6061"]),
+        "le compte 6061 en est un",
+    )
+    assert erreur.sqlstate == "LG093"
+    erreur = refus_sql(
+        lambda cur: (
+            cur.execute("SET ROLE caisse_app"),
+            inserer_ecriture(
+                cur,
+                exercice_id=exercice.pk,
+                user_id=comptable.pk,
+                date=premier,
+                journal="AN",
+                lignes=[("5122", "7.00", "0"), ("7511", "0", "7.00")],
+            ),
+        ),
+        "le compte 7511 en est un",
+    )
+    assert erreur.sqlstate == "LG093"
+    assert not Ecriture.objects.filter(journal__code="AN").exists()
+
+    with curseur_en_savepoint() as cur:
+        cur.execute(passer, [exercice.annee, premier, comptable.pk, "102"])
+    assert Ecriture.objects.filter(journal__code="AN").count() == 1
