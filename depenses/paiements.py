@@ -130,6 +130,7 @@ def ordres_depense_payer(
             f"Un des ordres de dépense n'est plus visé : seul un ordre visé se paie ({CIRC_REGLEMENT})."
         )
     budgetaires: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    exercices = {}  # year → the exercise the locked orders carry (not read again by budget)
     # A reimputed order is paid on the credit its certificate moved it to (circ. §2.1.4).
     reimputes = imputations_actuelles([o.pk for o in ordres if o.gestion == Gestion.BUDGETAIRE])
     for ordre in ordres:
@@ -140,12 +141,13 @@ def ordres_depense_payer(
         if ordre.gestion == Gestion.BUDGETAIRE and ordre.exercice.etat != "clos":
             compte = reimputes.get(ordre.pk, ordre.compte_imputation.numero)
             budgetaires[(ordre.exercice.annee, compte)] += montants[ordre.pk]
+            exercices[ordre.exercice.annee] = ordre.exercice
     for (annee, numero), somme in sorted(budgetaires.items()):
         if somme <= 0:
             continue
         credit_payer(
             acting_user=acting_user,
-            exercice=annee,
+            exercice=exercices[annee],
             compte_numero=numero,
             montant=somme,
             reference=f"lot:{reference}",
