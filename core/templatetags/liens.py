@@ -14,7 +14,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -23,10 +25,10 @@ SENTINELLE = 987_654_321_987_654_321
 
 
 @lru_cache(maxsize=1024)
-def _modele(nom: str, prefixe: str, langue: str | None) -> tuple[str, str]:
+def _modele(nom: str, prefixe: str, langue: str | None, urlconf) -> tuple[str, str]:
     """The address of `nom` cut where its integer key goes (the key of the cache
-    holds the prefix and the language, which `reverse` reads)."""
-    adresse = reverse(nom, args=[SENTINELLE])
+    holds the prefix, the language and the request's URLconf, which `reverse` reads)."""
+    adresse = reverse(nom, urlconf=urlconf, args=[SENTINELLE])
     avant, sentinelle, apres = adresse.partition(str(SENTINELLE))
     if not sentinelle or str(SENTINELLE) in apres:
         raise ValueError(f"{nom} ne prend pas une seule clé entière.")
@@ -35,5 +37,12 @@ def _modele(nom: str, prefixe: str, langue: str | None) -> tuple[str, str]:
 
 @register.simple_tag
 def lien(nom: str, cle) -> str:
-    avant, apres = _modele(nom, get_script_prefix(), get_language())
+    avant, apres = _modele(nom, get_script_prefix(), get_language(), get_urlconf())
     return f"{avant}{int(cle)}{apres}"
+
+
+@receiver(setting_changed)
+def _oublier(*, setting, **_kwargs) -> None:
+    """Another ROOT_URLCONF (a test's `override_settings`): the addresses kept are stale."""
+    if setting == "ROOT_URLCONF":
+        _modele.cache_clear()

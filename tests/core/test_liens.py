@@ -32,3 +32,12 @@ def test_prefixe_du_script_pris_en_compte():
 def test_nom_sans_cle_entiere_refuse():
     with pytest.raises((ValueError, NoReverseMatch)):
         rendre("{% load liens %}{% lien 'depenses:liste' 1 %}")
+
+
+def test_autre_urlconf_pas_d_adresse_gardee(settings):
+    gabarit = "{% load liens %}{% lien 'ledger:ecriture' 7 %}"
+    avant = rendre(gabarit)
+    settings.ROOT_URLCONF = "tests.core.urls_liens"
+    assert rendre(gabarit) == "/autre/ecritures/7/"
+    settings.ROOT_URLCONF = "config.urls"
+    assert rendre(gabarit) == avant
