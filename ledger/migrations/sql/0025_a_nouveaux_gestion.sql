@@ -2,7 +2,7 @@
 -- the service and on the recording queue only): the commit-time check of each
 -- lot (posting, validation, bulk import, raw SQL) refuses an entry of an
 -- à-nouveaux journal on a class 6 or 7 account. The function of migration
--- 0020, with that check added at its end.
+-- 0020, with that condition added to its one pass over the lot's entries.
 
 CREATE OR REPLACE FUNCTION ledger_lot_verifier_equilibre() RETURNS trigger
 LANGUAGE plpgsql
@@ -26,6 +26,7 @@ BEGIN
            coalesce(array_agg(id) FILTER (WHERE cotisations), '{}')
       INTO v_speciaux, v_tresorerie, v_cotisations
       FROM ledger_compte;
+    SELECT coalesce(array_agg(id), '{}') INTO v_a_nouveaux FROM ledger_journal WHERE a_nouveaux;
 
     SELECT e.id, e.numero, e.journal_id, coalesce(t.lignes, 0) AS lignes,
            coalesce(t.debit, 0) AS debit, coalesce(t.credit, 0) AS credit,
@@ -47,10 +48,28 @@ BEGIN
        AND e.tx = NEW.tx AND e.tx_serveur = NEW.tx_serveur
        AND (coalesce(t.lignes, 0) < 2 OR coalesce(t.debit, 0) <> coalesce(t.credit, 0)
             OR (t.sortie > 0 AND t.sortie > coalesce(t.tresorerie, 0))
-            OR (t.entree > 0 AND t.autres > 0))
+            OR (t.entree > 0 AND t.autres > 0)
+            -- LG093 (migration 0025): an entry of an à-nouveaux journal carries
+            -- no charge or produit account. Its lines are read for the
+            -- à-nouveaux entries only, in the same pass over the lot.
+            OR (e.journal_id = ANY (v_a_nouveaux) AND EXISTS (
+                    SELECT FROM ledger_ligne g JOIN ledger_compte c ON c.id = g.compte_id
+                     WHERE g.ecriture_id = e.id AND g.exercice_id = e.exercice_id
+                       AND c.classe IN (6, 7))))
      LIMIT 1;
     IF FOUND THEN
         SELECT code INTO v_code FROM ledger_journal WHERE id = r.journal_id;
+        IF r.journal_id = ANY (v_a_nouveaux) THEN
+            SELECT min(c.numero) INTO v_compte
+              FROM ledger_ligne l JOIN ledger_compte c ON c.id = l.compte_id
+             WHERE l.ecriture_id = r.id AND c.classe IN (6, 7);
+            IF v_compte IS NOT NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'LG093',
+                    MESSAGE = format('Le journal des à-nouveaux (%s) ne reprend pas les comptes de charges '
+                                     'et de produits (classes 6 et 7) : le compte %s en est un.',
+                                     v_code, v_compte);
+            END IF;
+        END IF;
         SELECT min(c.numero) FILTER (WHERE c.credit_seulement AND l.credit > 0),
                min(c.numero) FILTER (WHERE c.credit_seulement AND l.debit > 0),
                min(c.numero) FILTER (WHERE l.credit > 0 AND NOT c.cotisations)
@@ -70,31 +89,6 @@ BEGIN
         ELSE
             RAISE EXCEPTION USING ERRCODE = 'LG045',
                 MESSAGE = format('Écriture %s-%s : le compte %s est un compte spécial d''encaissement, alimenté par le seul versement des cotisations (circulaire 93/82 §2.2.0.2) ; l''écriture qui le débite ne crédite que des comptes de cotisants, de cotisations ou de majorations, ou les versements en attente d''affectation, non le compte %s.', v_code, r.numero, v_special, v_autre);
-        END IF;
-    END IF;
-    -- LG093 (migration 0025): an entry of an à-nouveaux journal carries no
-    -- charge or produit account. Read only when the lot holds such an entry:
-    -- the closing's à-nouveaux, a takeover; never for the postings of the year.
-    SELECT coalesce(array_agg(id), '{}') INTO v_a_nouveaux FROM ledger_journal WHERE a_nouveaux;
-    IF EXISTS (SELECT FROM ledger_ecriture e
-                WHERE e.id BETWEEN NEW.premier_id AND NEW.dernier_id
-                  AND e.tx = NEW.tx AND e.tx_serveur = NEW.tx_serveur
-                  AND e.journal_id = ANY (v_a_nouveaux)) THEN
-        SELECT j.code, c.numero INTO v_code, v_compte
-          FROM ledger_ecriture e
-          JOIN ledger_journal j ON j.id = e.journal_id
-          JOIN ledger_ligne l ON l.ecriture_id = e.id
-          JOIN ledger_compte c ON c.id = l.compte_id
-         WHERE e.id BETWEEN NEW.premier_id AND NEW.dernier_id
-           AND l.ecriture_id BETWEEN NEW.premier_id AND NEW.dernier_id
-           AND e.tx = NEW.tx AND e.tx_serveur = NEW.tx_serveur
-           AND e.journal_id = ANY (v_a_nouveaux) AND c.classe IN (6, 7)
-         ORDER BY c.numero LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION USING ERRCODE = 'LG093',
-                MESSAGE = format('Le journal des à-nouveaux (%s) ne reprend pas les comptes de charges '
-                                 'et de produits (classes 6 et 7) : le compte %s en est un.',
-                                 v_code, v_compte);
         END IF;
     END IF;
     -- Checked: the entries of this lot receive no more lines in this
