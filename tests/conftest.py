@@ -1,6 +1,7 @@
 import contextlib
 import datetime
 import os
+import uuid
 
 import pytest
 from django.apps import apps
@@ -402,6 +403,11 @@ def _sur_la_base(nom: str):
             d["NAME"] = ancien
 
 
+# This run, as every worker of it knows it (xdist's id of the run), or this
+# process's own when the suite runs without xdist.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex[:16]
+
+
 @pytest.fixture(scope="session")
 def _modele_demo(django_db_setup, django_db_blocker):
     """The template database holding the demo year as of the suite's today
@@ -416,9 +422,9 @@ def _modele_demo(django_db_setup, django_db_blocker):
 
     base = connection.settings_dict["NAME"]
     racine = os.environ.get("CAISSE_TEST_DB", "test_caisse")
-    modele = f"{racine}_modele_demo_{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+    modele = f"{racine}_demo_commun_{_RUN}"
     with django_db_blocker.unblock(), _connexion_serveur() as verrou:
-        verrou.execute("SELECT pg_advisory_lock(hashtext(%s))", [racine + "_modele_demo"])
+        verrou.execute("SELECT pg_advisory_lock(hashtext(%s))", [racine + "_demo_commun"])
         try:
             verrou.execute(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
@@ -429,7 +435,7 @@ def _modele_demo(django_db_setup, django_db_blocker):
             else:
                 verrou.execute(
                     "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
-                    [f"{racine}_modele_demo_"],
+                    [f"{racine}_demo_commun_"],
                 )
                 for (ancien,) in verrou.fetchall():
                     _supprimer(ancien)
@@ -441,7 +447,7 @@ def _modele_demo(django_db_setup, django_db_blocker):
                 # Noted last: a load cut short is done again.
                 verrou.execute(f"COMMENT ON DATABASE \"{modele}\" IS '{int(ecritures)}'")
         finally:
-            verrou.execute("SELECT pg_advisory_unlock(hashtext(%s))", [racine + "_modele_demo"])
+            verrou.execute("SELECT pg_advisory_unlock(hashtext(%s))", [racine + "_demo_commun"])
     yield modele, ecritures
 
 

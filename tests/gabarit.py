@@ -24,26 +24,23 @@ the role the grants name, which is the cluster's.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 FICHIER = RACINE / "tests" / "gabarit" / "base.sql"
-# What the data migrations (RunPython) read besides their own module.
-SOURCES_DES_DONNEES = (
-    "ledger/plan.py",
-    "ledger/data/plan_comptable.csv",
-    "reglementation/donnees.py",
-    "recettes/plan_controle.py",
-    "depenses/plan_controle.py",
-    "comptes_annuels/defaut.py",
-)
+# What the data migrations read besides Python modules.
+DONNEES = ("ledger/data/plan_comptable.csv",)
 PREFIXE = "caisse_gabarit_"
+# The database `make base-tests` migrates and dumps (not a PREFIXE: never dropped as an old template).
+PRODUCTION = "caisse_base_tests_production"
 
 # The cluster's role the grants of ledger 0005 name (created there if missing).
 SQL_ROLE = """
@@ -56,20 +53,53 @@ END $$;
 """
 
 
+def _modules_du_projet(fichier: Path) -> set[Path]:
+    """The project's modules a file imports, at any depth of the file (a data
+    migration imports its loader inside its function), and theirs in turn."""
+    vus: set[Path] = set()
+    a_lire = [fichier]
+    while a_lire:
+        arbre = ast.parse(a_lire.pop().read_text(encoding="utf-8"))
+        for noeud in ast.walk(arbre):
+            if isinstance(noeud, ast.Import):
+                noms = [alias.name for alias in noeud.names]
+            elif isinstance(noeud, ast.ImportFrom) and noeud.module and not noeud.level:
+                noms = [noeud.module]
+            else:
+                continue
+            for nom in noms:
+                for chemin in (
+                    RACINE / (nom.replace(".", "/") + ".py"),
+                    RACINE / nom.replace(".", "/") / "__init__.py",
+                ):
+                    if chemin.exists() and chemin not in vus:
+                        vus.add(chemin)
+                        a_lire.append(chemin)
+    return vus
+
+
 def empreinte() -> str:
-    """sha256 of the migrations as Django loads them, their SQL, and the data they read."""
+    """sha256 of what the migrated schema is made of: the migrations as Django
+    loads them (ours and the installed packages'), their SQL files, the
+    project's modules they import (core.sql, the loaders of the data
+    migrations, the SQL names of oppositions.identifiants…) and the data
+    those read, and Django's version (its schema editor writes the DDL)."""
+    import django
     from django.db.migrations.loader import MigrationLoader
 
     chargeur = MigrationLoader(None, ignore_no_migrations=True)
     fichiers: dict[str, Path] = {}
     for migration in chargeur.disk_migrations.values():
-        module = sys.modules[migration.__module__]
-        fichiers[migration.__module__] = Path(module.__file__)
+        module = Path(sys.modules[migration.__module__].__file__)
+        fichiers[migration.__module__] = module
+        if module.is_relative_to(RACINE):
+            for importe in _modules_du_projet(module):
+                fichiers[str(importe.relative_to(RACINE))] = importe
     for sql in RACINE.glob("*/migrations/sql/*.sql"):
         fichiers[str(sql.relative_to(RACINE))] = sql
-    for source in SOURCES_DES_DONNEES:
-        fichiers[source] = RACINE / source
-    condense = hashlib.sha256()
+    for donnee in DONNEES:
+        fichiers[donnee] = RACINE / donnee
+    condense = hashlib.sha256(f"django {django.__version__}\0".encode())
     for nom in sorted(fichiers):
         condense.update(nom.encode() + b"\0" + fichiers[nom].read_bytes() + b"\0")
     return condense.hexdigest()
@@ -115,7 +145,7 @@ def produire() -> Path:
     from django.core.management import call_command
     from django.db import connection, connections
 
-    nom = f"{PREFIXE}production"
+    nom = PRODUCTION
     with connection._nodb_cursor() as curseur:
         curseur.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
         curseur.execute(f'CREATE DATABASE "{nom}"')
@@ -162,43 +192,66 @@ def produire() -> Path:
     return FICHIER
 
 
+def identite_du_serveur(connection) -> tuple[str, str]:
+    """(major version, user) of the server, as the file's header records them."""
+    with connection._nodb_cursor() as curseur:
+        return _identite(curseur)
+
+
 def preparer(connection) -> str | None:
     """The name of the template database holding FICHIER, restored once in this
     cluster; None when the file does not match the migrations, this server's
-    major version or its user (the suite then migrates)."""
+    major version or its user, or does not restore (the suite then migrates)."""
     import psycopg
+    from django.db import DatabaseError
 
     valeurs = entete()
     if valeurs.get("empreinte") != empreinte():
         return None
-    nom = PREFIXE + valeurs["empreinte"][:16]
+    contenu = FICHIER.read_bytes()
+    # Named after the file's bytes: a file produced again is restored again.
+    nom = PREFIXE + hashlib.sha256(contenu).hexdigest()[:16]
     with connection._nodb_cursor() as curseur:
         if _identite(curseur) != (valeurs.get("postgresql"), valeurs.get("utilisateur")):
             return None
         # The workers of the suite start together: one restores, the others wait.
-        curseur.execute("SELECT pg_advisory_lock(hashtext(%s))", [nom])
+        curseur.execute("SELECT pg_advisory_lock(hashtext(%s))", [PREFIXE])
         try:
             curseur.execute("SELECT datistemplate FROM pg_database WHERE datname = %s", [nom])
-            if (ligne := curseur.fetchone()) is None or not ligne[0]:
-                curseur.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
-                curseur.execute(f'CREATE DATABASE "{nom}"')
-                parametres = {**connection.get_connection_params(), "dbname": nom}
+            if (ligne := curseur.fetchone()) is not None and ligne[0]:
+                return nom
+            curseur.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
+            curseur.execute(f'CREATE DATABASE "{nom}"')
+            parametres = {**connection.get_connection_params(), "dbname": nom}
+            try:
                 with psycopg.connect(**parametres, autocommit=True) as restauration:
                     restauration.execute(SQL_ROLE)
-                    restauration.execute(FICHIER.read_text(encoding="utf-8"))
-                # Marked a template last: a restore cut short is done again.
-                curseur.execute(
-                    f'ALTER DATABASE "{nom}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false'
+                    restauration.execute(contenu.decode("utf-8"))
+            except psycopg.Error as erreur:
+                curseur.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
+                warnings.warn(
+                    f"tests/gabarit/base.sql ne se restaure pas sur ce serveur ({erreur}) :"
+                    " chaque base de test est migrée.",
+                    stacklevel=2,
                 )
-                curseur.execute(
-                    "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-                    [PREFIXE + "%", nom],
-                )
-                for (ancien,) in curseur.fetchall():
+                return None
+            # Marked a template last: a restore cut short is done again.
+            curseur.execute(f'ALTER DATABASE "{nom}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
+            # The templates of files produced before: nobody connects to a
+            # template, and a run on another file would restore its own.
+            curseur.execute(
+                "SELECT datname FROM pg_database"
+                " WHERE starts_with(datname, %s) AND datistemplate AND datname <> %s",
+                [PREFIXE, nom],
+            )
+            for (ancien,) in curseur.fetchall():
+                try:
                     curseur.execute(f'ALTER DATABASE "{ancien}" WITH IS_TEMPLATE false')
-                    curseur.execute(f'DROP DATABASE "{ancien}" WITH (FORCE)')
+                    curseur.execute(f'DROP DATABASE "{ancien}"')
+                except DatabaseError:  # being copied by another run: left for the next one
+                    pass
         finally:
-            curseur.execute("SELECT pg_advisory_unlock(hashtext(%s))", [nom])
+            curseur.execute("SELECT pg_advisory_unlock(hashtext(%s))", [PREFIXE])
     return nom
 
 
