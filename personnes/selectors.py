@@ -54,6 +54,7 @@ def exercice_le(utilisateur, jour: datetime.date) -> tuple[list[str], Interim | 
     asks both, `exiger_comptable`)."""
     if not getattr(utilisateur, "is_authenticated", False) or not getattr(utilisateur, "pk", None):
         return fonctions_le(utilisateur, jour), None
+    jour = _jour_de(jour)
     gardees, avec_interim = _affectations_et_interim(utilisateur, jour)
     fonctions = list(gardees)  # changed below: not the list the request's memory keeps
     interim = interim_en_cours(jour) if avec_interim else None
@@ -74,9 +75,11 @@ def _affectations_et_interim(utilisateur, jour: datetime.date) -> tuple[tuple[st
     `_interim_du_jour`), in one statement."""
     with connections[router.db_for_read(Affectation) or DEFAULT_DB_ALIAS].cursor() as curseur:
         curseur.execute(
-            """SELECT ARRAY(SELECT DISTINCT fonction FROM personnes_affectation
+            # In the order of the affectations, as the ORM's reading gave them.
+            """SELECT ARRAY(SELECT fonction FROM personnes_affectation
                              WHERE utilisateur_id = %s AND debut <= %s
-                               AND (fin IS NULL OR fin >= %s)),
+                               AND (fin IS NULL OR fin >= %s)
+                             GROUP BY fonction ORDER BY min(debut), fonction),
                       EXISTS (SELECT FROM personnes_interim WHERE debut <= %s AND fin >= %s)""",
             [utilisateur.pk, jour, jour, jour, jour],
         )
