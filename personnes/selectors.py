@@ -20,14 +20,9 @@ def fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
     return _fonctions_le(utilisateur, jour)
 
 
-@memorise
 def _fonctions_le(utilisateur, jour: datetime.date) -> list[str]:
-    return list(
-        Affectation.objects.filter(utilisateur=utilisateur, debut__lte=jour)
-        .filter(Q(fin__isnull=True) | Q(fin__gte=jour))
-        .values_list("fonction", flat=True)
-        .distinct()
-    )
+    # The same statement as `exercice_le`'s, kept once per request for both.
+    return list(_affectations_et_interim(utilisateur, _jour_de(jour))[0])
 
 
 def fonctions_exercees_le(utilisateur, jour: datetime.date) -> list[str]:
