@@ -363,7 +363,13 @@ def _preparer_saisie(
     if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
         raise DonneeInvalide("La date comptable doit être une date.")
     numeros = {str(ligne.compte) for ligne in lignes}
-    comptes = {c.numero: c for c in Compte.objects.filter(numero__in=numeros)}
+    # Raw: the ORM compiled this query again for every entry (bench saisie, 1/12/2026).
+    comptes = {
+        c.numero: c
+        for c in Compte.objects.raw(
+            "SELECT * FROM ledger_compte WHERE numero = ANY (%s)", [sorted(numeros)]
+        )
+    }
     pretes = _preparer_lignes(lignes, comptes)
     code = journal.code if isinstance(journal, Journal) else str(journal)
     if code in _A_NOUVEAUX and (
