@@ -28,11 +28,12 @@ import ast
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import warnings
 from pathlib import Path
+
+from tests.postgres import binaire, conninfo
 
 RACINE = Path(__file__).resolve().parent.parent
 FICHIER = RACINE / "tests" / "gabarit" / "base.sql"
@@ -119,21 +120,6 @@ def entete(chemin: Path = FICHIER) -> dict[str, str]:
     return valeurs
 
 
-def _pg_dump() -> str:
-    """pg_dump of the embedded cluster's binaries, else the one on PATH."""
-    try:
-        import pgserver
-
-        chemin = Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_dump"
-        if chemin.exists():
-            return str(chemin)
-    except ImportError:
-        pass
-    if trouve := shutil.which("pg_dump"):
-        return trouve
-    raise RuntimeError("pg_dump introuvable : ni celui de pgserver, ni dans le PATH.")
-
-
 def _identite(curseur) -> tuple[str, str]:
     curseur.execute("SELECT current_setting('server_version_num')::int / 10000, current_user")
     majeure, utilisateur = curseur.fetchone()
@@ -159,18 +145,12 @@ def produire() -> Path:
         connections.close_all()
     finally:
         connection.settings_dict["NAME"] = ancien
-    environnement = dict(os.environ)
-    for cle, variable in (
-        ("host", "PGHOST"),
-        ("port", "PGPORT"),
-        ("user", "PGUSER"),
-        ("password", "PGPASSWORD"),
-    ):
-        if parametres.get(cle):
-            environnement[variable] = str(parametres[cle])
+    cible = conninfo(
+        dbname=nom,
+        **{cle: parametres.get(cle) for cle in ("host", "port", "user", "password")},
+    )
     vidage = subprocess.run(
-        [_pg_dump(), "--no-owner", "--inserts", "--rows-per-insert=200", "--dbname", nom],
-        env=environnement,
+        [binaire("pg_dump"), "--no-owner", "--inserts", "--rows-per-insert=200", "--dbname", cible],
         check=True,
         capture_output=True,
         text=True,

@@ -42,17 +42,12 @@ from core import replique
 from ledger.integrite import verifier_integrite
 from ledger.models import Compte, Ecriture
 from ledger.services import LigneSaisie, ecriture_passer
+from tests.postgres import binaire, conninfo
 
 ALIASES = ["default", replique.ALIAS]
 pytestmark = pytest.mark.django_db(transaction=True, databases=ALIASES)
 
 UTILISATEUR_SYSTEME = "pgserver" if os.geteuid() == 0 else None
-
-
-def _binaire(nom: str) -> str:
-    from pgserver._commands import POSTGRES_BIN_PATH
-
-    return str(Path(POSTGRES_BIN_PATH) / nom)
 
 
 def _dossier(prefixe: str) -> Path:
@@ -74,7 +69,7 @@ def _conninfo(reglages: dict, **modifs) -> str:
         "port": reglages["PORT"] or None,
     }
     params.update(modifs)
-    return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v is not None})
+    return conninfo(**params)
 
 
 def _sauvegarder(dossier: Path) -> subprocess.Popen:
@@ -82,7 +77,7 @@ def _sauvegarder(dossier: Path) -> subprocess.Popen:
     source = connections["default"].settings_dict
     return subprocess.Popen(
         [
-            _binaire("pg_dump"),
+            binaire("pg_dump"),
             "--format=custom",
             f"--file={dossier / 'caisse.dump'}",
             _conninfo(source),
@@ -108,7 +103,7 @@ def _copier_la_base(primaire, nom: str, dossier: Path, sauvegarde: subprocess.Po
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nom)))
     restauration = subprocess.run(
         [
-            _binaire("pg_restore"),
+            binaire("pg_restore"),
             "--exit-on-error",
             f"--dbname={primaire.get_uri(nom)}",
             dossier / "caisse.dump",
@@ -124,7 +119,7 @@ def _demarrer_la_replique(primaire, dossier: Path) -> None:
     socket_primaire = str(primaire.get_postmaster_info().socket_dir)
     subprocess.run(
         [
-            _binaire("pg_basebackup"),
+            binaire("pg_basebackup"),
             f"--pgdata={dossier}",
             "--write-recovery-conf",
             "--wal-method=stream",
@@ -141,7 +136,7 @@ def _demarrer_la_replique(primaire, dossier: Path) -> None:
         verrou.unlink()
     subprocess.run(
         [
-            _binaire("pg_ctl"),
+            binaire("pg_ctl"),
             "-D",
             str(dossier),
             "-w",
@@ -161,7 +156,7 @@ def _demarrer_la_replique(primaire, dossier: Path) -> None:
 
 def _arreter(dossier: Path) -> None:
     subprocess.run(
-        [_binaire("pg_ctl"), "-D", str(dossier), "-m", "immediate", "-w", "stop"],
+        [binaire("pg_ctl"), "-D", str(dossier), "-m", "immediate", "-w", "stop"],
         capture_output=True,
         user=UTILISATEUR_SYSTEME,
     )

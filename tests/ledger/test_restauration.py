@@ -30,20 +30,15 @@ from psycopg import sql
 from ledger.models import BalanceFigee, Exercice, LigneBalanceFigee
 from ledger.services import LigneSaisie, ecriture_passer
 from tests.ledger.sql_brut import connexion_brute, inserer_ecriture, parametres
+from tests.postgres import binaire, conninfo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ZERO = "0.00"
 
 
-def _binaire(nom: str) -> str:
-    from pgserver._commands import POSTGRES_BIN_PATH
-
-    return str(Path(POSTGRES_BIN_PATH) / nom)
-
-
 def _conninfo(params: dict) -> str:
-    return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v is not None})
+    return conninfo(**params)
 
 
 @pytest.fixture
@@ -79,7 +74,7 @@ def _sauvegarder_et_restaurer(serveur, dossier: Path) -> str:
             )
         ]
     subprocess.run(
-        [_binaire("pg_dump"), "--format=custom", f"--file={sauvegarde}", _conninfo(parametres())],
+        [binaire("pg_dump"), "--format=custom", f"--file={sauvegarde}", _conninfo(parametres())],
         check=True,
         capture_output=True,
     )
@@ -90,7 +85,7 @@ def _sauvegarder_et_restaurer(serveur, dossier: Path) -> str:
         conn.execute("CREATE DATABASE restauree")
     uri = serveur.get_uri(database="restauree")
     restauration = subprocess.run(
-        [_binaire("pg_restore"), "--exit-on-error", f"--dbname={uri}", str(sauvegarde)],
+        [binaire("pg_restore"), "--exit-on-error", f"--dbname={uri}", str(sauvegarde)],
         capture_output=True,
         text=True,
     )
