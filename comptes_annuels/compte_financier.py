@@ -32,6 +32,7 @@ from comptes_annuels.models import CompteFinancier
 from comptes_annuels.tableaux import m, tableau
 from core import csv_sur, horloge
 from core.money import ZERO, format_euros
+from core.pdf import pdf_de
 from inventaire.selectors import ordres_vises_non_payes
 from ledger import balances_figees
 
@@ -235,7 +236,6 @@ def affichage(cf: CompteFinancier, base: str = "") -> dict:
 
 
 def en_pdf(cf: CompteFinancier, *, edite_par: str, base: str = "", rapport_url: str = "") -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "comptes_annuels/compte_financier_pdf.html",
@@ -247,7 +247,7 @@ def en_pdf(cf: CompteFinancier, *, edite_par: str, base: str = "", rapport_url: 
             "edite_par": edite_par,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def en_csv(cf: CompteFinancier, cle: str) -> str:

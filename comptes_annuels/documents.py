@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from comptes_annuels import selectors, tableaux
 from core import csv_sur, horloge
+from core.pdf import pdf_de
 
 TITRES = {
     "bilan": "Bilan",
@@ -56,7 +57,6 @@ def contexte(document: str, exercice, contenu, *, base: str = "") -> dict:
 
 
 def en_pdf(document: str, exercice, *, edite_par: str, base: str = "") -> bytes:
-    from weasyprint import HTML
 
     contenu = calculer(document, exercice)
     html = render_to_string(
@@ -68,7 +68,7 @@ def en_pdf(document: str, exercice, *, edite_par: str, base: str = "") -> bytes:
             "edite_par": edite_par,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def en_csv(document: str, exercice) -> str:

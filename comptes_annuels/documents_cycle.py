@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from comptes_annuels.selectors_cycle import VieDesComptes
 from core import csv_sur, horloge
+from core.pdf import pdf_de
 
 EN_TETES = ["Étape", "Date", "Référence", "Détail", "État"]
 
@@ -25,7 +26,6 @@ def en_csv(vie: VieDesComptes) -> str:
 
 
 def en_pdf(vie: VieDesComptes, *, edite_par: str) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "comptes_annuels/cycle_pdf.html",
@@ -38,7 +38,7 @@ def en_pdf(vie: VieDesComptes, *, edite_par: str) -> bytes:
             "edite_par": edite_par,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def nom_fichier(vie: VieDesComptes, extension: str) -> str:

@@ -29,6 +29,11 @@ def configuration_polices():
     return polices
 
 
+def oublier_polices() -> None:
+    """Drop this thread's font configuration: the next document builds its own."""
+    _local.__dict__.pop("polices", None)
+
+
 def rendre_page(html: str, base_url: str | None = None) -> bytes:
     from weasyprint import HTML
 

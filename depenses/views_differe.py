@@ -15,6 +15,7 @@ from django.utils import timezone
 from core import csv_sur, horloge
 from core.actes import page_acte
 from core.money import format_nombre
+from core.pdf import pdf_de
 from depenses import actes_differe as actes
 from depenses.differe import ArriereDiffere, arrieres_differes, ordres_a_differer
 from depenses.models import OrdreDepense
@@ -87,8 +88,6 @@ def differes_document(request, annee: int, format_: str):
             ecrire(r)
         reponse = HttpResponse(sortie.getvalue(), content_type="text/csv; charset=utf-8")
     else:
-        from weasyprint import HTML
-
         html = render_to_string(
             "depenses/differes_pdf.html",
             {
@@ -100,7 +99,7 @@ def differes_document(request, annee: int, format_: str):
             },
         )
         reponse = HttpResponse(
-            HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(),
+            pdf_de(html),
             content_type="application/pdf",
         )
     reponse["Content-Disposition"] = f'attachment; filename="paiements_differes_{annee}.{format_}"'

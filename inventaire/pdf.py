@@ -8,12 +8,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import horloge
+from core.pdf import pdf_de
 from inventaire.models import EtatInventaire
 from inventaire.selectors import ARTICLES
 
 
 def etat_pdf(etat: EtatInventaire) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "inventaire/etat_pdf.html",
@@ -25,4 +25,4 @@ def etat_pdf(etat: EtatInventaire) -> bytes:
             "edite_le": timezone.localtime(horloge.maintenant()),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import csv_sur, horloge
+from core.pdf import pdf_de
 from ledger.models import BalanceFigee, LigneBalanceFigee
 from ledger.selectors import COLONNES
 
@@ -159,7 +160,6 @@ def en_xlsx(balance: BalanceFigee, lignes: list[LigneBalanceFigee]) -> bytes:
 
 
 def en_pdf(balance: BalanceFigee, lignes: list[LigneBalanceFigee], *, edite_par: str) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "ledger/balance_figee_pdf.html",
@@ -173,7 +173,7 @@ def en_pdf(balance: BalanceFigee, lignes: list[LigneBalanceFigee], *, edite_par:
             "edite_par": edite_par,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def _local(instant: datetime.datetime) -> datetime.datetime:

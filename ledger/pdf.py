@@ -12,6 +12,7 @@ from django.utils import timezone
 from core import horloge
 from core.exceptions import DonneeInvalide
 from core.money import ZERO
+from core.pdf import pdf_de
 from ledger import selectors
 from ledger.integrite import RapportIntegrite
 from ledger.models import Exercice, Journal
@@ -19,7 +20,6 @@ from ledger.selectors import Balance, LigneGrandLivre
 
 
 def balance_pdf(balance: Balance, *, edite_par: str) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "ledger/balance_pdf.html",
@@ -31,7 +31,7 @@ def balance_pdf(balance: Balance, *, edite_par: str) -> bytes:
             "par_classe": _par_classe(balance),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def _par_classe(balance: Balance):
@@ -52,7 +52,6 @@ LIMITE_PDF = 5000
 
 
 def _document(gabarit: str, contexte: dict, *, edite_par: str) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         gabarit,
@@ -63,7 +62,7 @@ def _document(gabarit: str, contexte: dict, *, edite_par: str) -> bytes:
             **contexte,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def _exiger_taille(nombre: int, quoi: str) -> None:

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import horloge
+from core.pdf import pdf_de
 from personnes.models import Installation, Interim
 from personnes.selectors import interim_le
 from personnes.services_installation import limite_reserves
@@ -27,7 +28,6 @@ def interim_sortant(installation: Installation) -> Interim | None:
 
 
 def proces_verbal_pdf(installation: Installation) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "personnes/proces_verbal_pdf.html",
@@ -41,4 +41,4 @@ def proces_verbal_pdf(installation: Installation) -> bytes:
             "interim_sortant": interim_sortant(installation),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)

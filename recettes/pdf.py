@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from core import horloge
 from core.money import en_lettres
+from core.pdf import pdf_de
 from recettes import services
 from recettes.models import OrdreRecette
 from reglementation.selectors import titre_agent_comptable
 
 
 def ordre_recette_pdf(ordre: OrdreRecette) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         "recettes/ordre_pdf.html",
@@ -29,4 +29,4 @@ def ordre_recette_pdf(ordre: OrdreRecette) -> bytes:
             "edite_le": timezone.localtime(horloge.maintenant()),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)

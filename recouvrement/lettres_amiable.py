@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from core import csv_sur, horloge
 from core.money import format_nombre
+from core.pdf import pdf_de
 from recouvrement import amiable_lecture as lecture
 from recouvrement.models import Creance, LettreRelance, LotRelances
 
 
 def _pdf(gabarit: str, contexte: dict) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         gabarit,
@@ -30,7 +30,7 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
             **contexte,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def _lettres(qs, lot: LotRelances) -> list:

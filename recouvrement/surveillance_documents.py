@@ -14,13 +14,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import csv_sur, horloge
+from core.pdf import pdf_de
 from recouvrement.a_echoir import AEchoir
 from recouvrement.etat_nominatif import EtatNominatif, Semestre
 from recouvrement.situation import Situation
 
 
 def _pdf(gabarit: str, contexte: dict) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         gabarit,
@@ -30,7 +30,7 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
             **contexte,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def situation_pdf(s: Situation, *, edite_par: str) -> bytes:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core import csv_sur, horloge
 from core.money import format_euros
+from core.pdf import pdf_de
 from responsabilite.models import MiseEnCause, OrdreDebet
 from responsabilite.selectors import Responsable, qualite_mise
 
@@ -47,7 +48,6 @@ EN_TETES = [
 
 
 def _pdf(gabarit: str, contexte: dict) -> bytes:
-    from weasyprint import HTML
 
     html = render_to_string(
         gabarit,
@@ -57,7 +57,7 @@ def _pdf(gabarit: str, contexte: dict) -> bytes:
             **contexte,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_de(html)
 
 
 def lettre_notification(ordre: OrdreDebet) -> bytes:
