@@ -22,15 +22,15 @@ from django.db import DatabaseError, connection, connections
 from gunicorn.app.base import BaseApplication
 
 from accueil.demo import DISTRIBUTION, charger_demo, mot_de_passe_demo
+from core import pdf
 from ledger.management.commands.sequenceur import arreter, lancer_a_cote
 from ledger.models import Exercice
 
 CLE_DEMO = "demo-seulement-jamais-en-production"
 ROLE_APPLICATIF = "caisse_app"
 # Processes of the server: 2 × cores + 1, at most this many (each keeps its own
-# connections to PostgreSQL), each with a few threads.
+# connection to PostgreSQL), one request at a time each (`ServeurCaisse`).
 PROCESSUS_MAX = 9
-FILS_PAR_PROCESSUS = 4
 # Seconds a served thread keeps its database connection (connexions_persistantes).
 DUREE_CONNEXION = 300
 
@@ -288,10 +288,10 @@ def _servir_sous_role_applicatif() -> bool:
 
 
 def connexions_persistantes() -> None:
-    """Each thread of the server keeps its PostgreSQL connection from one request to
+    """Each process of the server keeps its PostgreSQL connection from one request to
     the next (`CONN_MAX_AGE`), checked before reuse (`CONN_HEALTH_CHECKS`): opening
     one per request cost about 10 ms of the request's time and a backend's start in
-    PostgreSQL (bench/http). At most processes × threads connections per database."""
+    PostgreSQL (bench/http). At most one connection per process and database."""
     for reglages in connections.settings.values():
         reglages["CONN_MAX_AGE"] = DUREE_CONNEXION
         reglages["CONN_HEALTH_CHECKS"] = True
@@ -317,8 +317,15 @@ class ServeurCaisse(BaseApplication):
         reglages = {
             "bind": [f"fd://{self.ecoute.fileno()}"],
             "workers": self.processus,
-            "worker_class": "gthread",
-            "threads": FILS_PAR_PROCESSUS,
+            # One request at a time per process: an idle process alone accepts the
+            # next connection, so no request shares a process (and its GIL) with
+            # another while a process is free. With 4 threads per process
+            # (`gthread`), a busy process still accepted connections, and an act
+            # waited for the GIL behind a PDF or a list at each of its queries
+            # (bench/http of 1/12/2026: p95 172 → 127 ms, capacity 35.7 → 47.7
+            # req/s). Slow clients are the reverse proxy's to buffer
+            # (docs/deploiement.md).
+            "worker_class": "sync",
             "timeout": 120,
             "graceful_timeout": 20,
             # Quiet: gunicorn speaks English; only its errors (a worker lost), no access log.
@@ -343,7 +350,8 @@ class ServeurCaisse(BaseApplication):
 def prechauffer() -> None:
     """Import every URL module and view and compile the URL patterns in the arbiter,
     once: each worker would otherwise pay it on its first requests (about 2 s of CPU
-    on the first act served by a fresh worker, bench/http). No database access."""
+    on the first act served by a fresh worker, bench/http); the templates and
+    WeasyPrint likewise (`core.pdf.prechauffer`). No database access."""
     from django.urls import get_resolver
 
     resolveur = get_resolver()
@@ -354,6 +362,7 @@ def prechauffer() -> None:
         motif.pattern.regex  # noqa: B018 (compiled and cached)
         a_voir.extend(getattr(motif, "url_patterns", []))
     compiler_gabarits()
+    pdf.prechauffer()
 
 
 def compiler_gabarits() -> int:
