@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models, router
+from django.db import DEFAULT_DB_ALIAS, connection, models, router
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
-from core import horloge
+from core import horloge, preparees
 from personnes.memoire import memorise
 from personnes.models import Affectation, Delegation, Fonction, Interim, Mandat
 
@@ -68,17 +68,18 @@ def _affectations_et_interim(utilisateur, jour: datetime.date) -> tuple[tuple[st
     """The functions of the user's affectations on `jour` (as `_fonctions_le`)
     and whether an interim of the agent comptable covers the day (as
     `_interim_du_jour`), in one statement."""
-    with connections[router.db_for_read(Affectation) or DEFAULT_DB_ALIAS].cursor() as curseur:
-        curseur.execute(
-            # In the order of the affectations, as the ORM's reading gave them.
-            """SELECT ARRAY(SELECT fonction FROM personnes_affectation
-                             WHERE utilisateur_id = %s AND debut <= %s
-                               AND (fin IS NULL OR fin >= %s)
-                             GROUP BY fonction ORDER BY min(debut), fonction),
-                      EXISTS (SELECT FROM personnes_interim WHERE debut <= %s AND fin >= %s)""",
-            [utilisateur.pk, jour, jour, jour, jour],
-        )
-        fonctions, avec_interim = curseur.fetchone()
+    # Prepared (`core.preparees`): every act of the agent comptable runs it.
+    fonctions, avec_interim = preparees.une_ligne(
+        # In the order of the affectations, as the ORM's reading gave them.
+        """SELECT ARRAY(SELECT fonction FROM personnes_affectation
+                         WHERE utilisateur_id = %s::integer AND debut <= %s::date
+                           AND (fin IS NULL OR fin >= %s::date)
+                         GROUP BY fonction ORDER BY min(debut), fonction),
+                  EXISTS (SELECT FROM personnes_interim
+                           WHERE debut <= %s::date AND fin >= %s::date)""",
+        [utilisateur.pk, jour, jour, jour, jour],
+        alias=router.db_for_read(Affectation) or DEFAULT_DB_ALIAS,
+    )
     return tuple(fonctions), avec_interim
 
 
