@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import DatabaseError, connection, transaction
 
-from core import horloge
+from core import horloge, preparees
 from core.exceptions import (
     DonneeInvalide,
     EcritureDesequilibree,
@@ -45,7 +45,7 @@ class LigneSaisie:
 
 @dataclass
 class _LignePrete:
-    compte: Compte
+    compte: Compte | str  # its number only when the accounts are left to the function
     debit: Decimal
     credit: Decimal
     tiers: str
@@ -133,8 +133,11 @@ def verifier_date_dans_exercice(exercice: Exercice, date: datetime.date) -> None
 
 
 def _preparer_lignes(
-    lignes: Sequence[LigneSaisie], comptes: dict[str, Compte]
+    lignes: Sequence[LigneSaisie], comptes: dict[str, Compte] | None
 ) -> list[_LignePrete]:
+    """The lines checked, amounts made exact; with `comptes` None, their accounts
+    are left to the recording function, which refuses in the same words (LG082,
+    LG083, LG094, LG095)."""
     if len(lignes) < 2:
         raise EcritureDesequilibree("Une écriture compte au moins deux lignes (partie double).")
     pretes = []
@@ -150,6 +153,13 @@ def _preparer_lignes(
             raise DonneeInvalide(
                 f"{libelle} une ligne porte soit un débit, soit un crédit, strictement positif."
             )
+        if comptes is None:
+            pretes.append(
+                _LignePrete(
+                    str(ligne.compte), debit, credit, ligne.tiers[:120], ligne.libelle[:255]
+                )
+            )
+            continue
         compte = comptes.get(str(ligne.compte))
         if compte is None:
             raise DonneeInvalide(
@@ -160,7 +170,8 @@ def _preparer_lignes(
                 f"{libelle} le compte {compte.numero} est un compte de regroupement : imputez un de ses sous-comptes."
             )
         pretes.append(_LignePrete(compte, debit, credit, ligne.tiers[:120], ligne.libelle[:255]))
-    verifier_compte_special_encaissement(pretes)
+    if comptes is not None:
+        verifier_compte_special_encaissement(pretes)
     total_debit = sum((ligne.debit for ligne in pretes), ZERO)
     total_credit = sum((ligne.credit for ligne in pretes), ZERO)
     if total_debit != total_credit:
@@ -351,10 +362,45 @@ def _exiger_regisseur(acting_user, regie: str, journal: str, pretes) -> None:
 _A_NOUVEAUX = frozenset(code for code, _libelle, a_nouveaux in JOURNAUX if a_nouveaux)
 
 
+# Every column of the chart's accounts, for `_comptes_par_numero`.
+_COLONNES_COMPTE = [champ.attname for champ in Compte._meta.concrete_fields]
+_SQL_COMPTES = (
+    f"SELECT {', '.join(_COLONNES_COMPTE)} FROM ledger_compte WHERE numero = ANY (%s::text[])"
+)
+
+
+def _comptes_par_numero(numeros: list[str]) -> dict[str, Compte]:
+    """The chart's accounts of these numbers, by number: a prepared statement
+    (`core.preparees`), the rows made models without the ORM's compiler, which
+    built this query again for every entry (bench saisie, 1/12/2026)."""
+    return {
+        compte.numero: compte
+        for compte in (
+            Compte.from_db("default", _COLONNES_COMPTE, ligne)
+            for ligne in preparees.lignes(_SQL_COMPTES, [numeros])
+        )
+    }
+
+
 def _preparer_saisie(
-    *, acting_user, exercice, journal, date, libelle, lignes, piece, contrepasse, regie
+    *,
+    acting_user,
+    exercice,
+    journal,
+    date,
+    libelle,
+    lignes,
+    piece,
+    contrepasse,
+    regie,
+    lire_comptes=True,
 ):
-    """The checks of a posting made before any lock, and the function's parameters."""
+    """The checks of a posting made before any lock, and the function's parameters.
+
+    `lire_comptes` False: the entry's accounts are not read here; the recording
+    function (ledger 0023, 0024, 0026) checks them in the same round trip, and
+    refuses in the same words: one statement less for each recorded entry
+    (issue 16, point 1)."""
     if not regie:
         exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
     libelle = (libelle or "").strip()
@@ -362,18 +408,15 @@ def _preparer_saisie(
         raise DonneeInvalide("Le libellé de l'écriture est obligatoire.")
     if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
         raise DonneeInvalide("La date comptable doit être une date.")
-    numeros = {str(ligne.compte) for ligne in lignes}
-    # Raw: the ORM compiled this query again for every entry (bench saisie, 1/12/2026).
-    comptes = {
-        c.numero: c
-        for c in Compte.objects.raw(
-            "SELECT * FROM ledger_compte WHERE numero = ANY (%s)", [sorted(numeros)]
-        )
-    }
+    comptes = None
+    if lire_comptes:
+        comptes = _comptes_par_numero(sorted({str(ligne.compte) for ligne in lignes}))
     pretes = _preparer_lignes(lignes, comptes)
     code = journal.code if isinstance(journal, Journal) else str(journal)
-    if code in _A_NOUVEAUX and (
-        gestion := sorted(lp.compte.numero for lp in pretes if lp.compte.classe in (6, 7))
+    if (
+        comptes is not None
+        and code in _A_NOUVEAUX
+        and (gestion := sorted(lp.compte.numero for lp in pretes if lp.compte.classe in (6, 7)))
     ):
         # PostgreSQL refuses it too for a recorded entry (ledger 0024, LG093).
         raise DonneeInvalide(
@@ -392,7 +435,7 @@ def _preparer_saisie(
         acting_user.pk,
         passee_le,
         contrepasse.pk if contrepasse else None,
-        [lp.compte.numero for lp in pretes],
+        [getattr(lp.compte, "numero", lp.compte) for lp in pretes],
         [lp.debit for lp in pretes],
         [lp.credit for lp in pretes],
         [lp.tiers for lp in pretes],
@@ -474,7 +517,19 @@ _REFUS_SAISIE = {
     "LG091": DonneeInvalide,
     "LG092": DonneeInvalide,
     "LG093": DonneeInvalide,
+    "LG094": DonneeInvalide,
+    "LG095": DonneeInvalide,
 }
+
+
+def _details(detail: str | None) -> dict | None:
+    """What a refusal of the ledger's functions says for programs, as JSON in its
+    DETAIL (LG094), or None."""
+    try:
+        details = json.loads(detail) if detail else None
+    except ValueError:
+        return None
+    return details if isinstance(details, dict) else None
 
 
 def _refus_saisie(exc: BaseException):
@@ -482,7 +537,7 @@ def _refus_saisie(exc: BaseException):
     while cause is not None:
         classe = _REFUS_SAISIE.get(getattr(cause, "sqlstate", None) or "")
         if classe is not None:
-            return classe(cause.diag.message_primary)
+            return classe(cause.diag.message_primary, details=_details(cause.diag.message_detail))
         cause = cause.__cause__
     return None
 

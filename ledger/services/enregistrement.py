@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from django.db import DatabaseError, connection, connections, transaction
 
+from core import preparees
 from core.exceptions import relever_erreur_base
 from core.replique import alias_lecture
 from ledger.models import Ecriture, Exercice, Journal
@@ -98,12 +99,12 @@ def ecriture_enregistrer(
             piece=piece,
             contrepasse=contrepasse,
             regie="",
+            lire_comptes=False,
         )
         # Inside the caller's transaction, a savepoint: a refusal leaves it usable.
         point = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
-        with point, connection.cursor() as curseur:
-            curseur.execute(_SQL_ENREGISTRER, parametres)
-            (identifiant,) = curseur.fetchone()
+        with point:
+            (identifiant,) = preparees.une_ligne(_SQL_ENREGISTRER, parametres)
     except DatabaseError as exc:
         refus = _refus_saisie(exc)
         if refus is not None:

@@ -511,3 +511,107 @@ def test_le_sequenceur_lance_a_cote_du_serveur_valide_puis_s_arrete(
     assert processus.returncode == 0
     numeros = [ecriture_validee(i).numero for i in [*identifiants, encore.id]]
     assert numeros == [1, 2, 3, 4, 5]
+
+
+SPECIAL_ENTREE = (
+    "Le compte 5123 est un compte spécial d'encaissement, alimenté par le seul versement des "
+    "cotisations (circulaire 93/82 §2.2.0.2) : l'écriture qui le débite ne crédite que des "
+    "comptes de cotisants, de cotisations ou de majorations, ou les versements en attente "
+    "d'affectation, non le compte 7585 (Récupérations d'indus)."
+)
+SPECIAL_SORTIE = (
+    "Le compte 5123 est un compte spécial d'encaissement : il n'enregistre que des crédits "
+    "(versements de cotisations) ; ni paiement ni frais n'y sont imputés, seul son nivellement "
+    "vers un autre compte de disponibilités le débite (circulaire 93/82 §2.2.0.2 et §2.2.0.3)."
+)
+
+
+def test_le_compte_special_est_refuse_a_l_enregistrement_dans_les_mots_du_service(
+    comptable, exercice, jour
+):
+    """The recording service no longer reads the accounts (ledger 0026): the
+    function refuses what `ecriture_passer` refuses about a compte spécial
+    d'encaissement, in the same words, before anything waits in the queue."""
+    entree = [LigneSaisie("5123", debit=Decimal("10")), LigneSaisie("7585", credit=Decimal("10"))]
+    sortie = [LigneSaisie("6064", debit=Decimal("10")), LigneSaisie("5123", credit=Decimal("10"))]
+    for lignes, message, details in (
+        (entree, SPECIAL_ENTREE, {"compte": "5123", "contrepartie": "7585"}),
+        (sortie, SPECIAL_SORTIE, {}),
+    ):
+        with pytest.raises(DonneeInvalide) as enregistre:
+            _enregistrer(comptable, exercice, jour, lignes=lignes, journal="OD")
+        with pytest.raises(DonneeInvalide) as passe:
+            ecriture_passer(
+                acting_user=comptable,
+                exercice=exercice,
+                journal="OD",
+                date=jour,
+                libelle="Cotisation",
+                lignes=lignes,
+            )
+        assert enregistre.value.message == passe.value.message == message
+        assert enregistre.value.details == details
+    # Its nivellement to the bank is accepted, and an unknown account is still named.
+    nivellement = [
+        LigneSaisie("5122", debit=Decimal("10")),
+        LigneSaisie("5123", credit=Decimal("10")),
+    ]
+    assert _enregistrer(comptable, exercice, jour, lignes=nivellement, journal="OD").id > 0
+    with pytest.raises(DonneeInvalide, match="Ligne 1 : le compte 9999 n'existe pas"):
+        _enregistrer(
+            comptable,
+            exercice,
+            jour,
+            lignes=[
+                LigneSaisie("9999", debit=Decimal("1")),
+                LigneSaisie("7511", credit=Decimal("1")),
+            ],
+        )
+    assert file_attente()[0] == 1
+
+
+def test_sous_caisse_app_la_fonction_refuse_le_compte_special_sans_rien_enregistrer(
+    comptable, exercice, jour
+):
+    appel = (
+        "SELECT ledger_enregistrer_ecriture(%s, 'OD', %s, 'x', '', %s, now(), NULL,"
+        " %s::text[], %s::numeric[], %s::numeric[], ARRAY['',''], ARRAY['',''])"
+    )
+    for comptes, code, morceau in (
+        (["5123", "7585"], "LG094", "non le compte 7585 (Récupérations d'indus)."),
+        (["6064", "5123"], "LG095", "seul son nivellement vers un autre compte"),
+    ):
+        erreur = refus_sql(
+            lambda cur, c=comptes: (
+                cur.execute("SET ROLE caisse_app"),
+                cur.execute(
+                    appel, [exercice.annee, jour, comptable.pk, c, ["10", "0"], ["0", "10"]]
+                ),
+            ),
+            morceau,
+        )
+        assert erreur.sqlstate == code
+    assert file_attente()[0] == 0
+
+
+def test_les_appels_du_service_sont_prepares_une_fois_par_connexion(comptable, exercice, jour):
+    """`core.preparees`: the recording call and the reading of who acts are
+    parsed and planned once on the connection, and stay in the query log."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as requetes:
+        for montant in ("1.00", "2.00", "3.00"):
+            _enregistrer(comptable, exercice, jour, montant=montant)
+    appels = [
+        q["sql"] for q in requetes.captured_queries if "ledger_enregistrer_ecriture" in q["sql"]
+    ]
+    assert len(appels) == 3
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE NOT from_sql"
+            " AND (statement LIKE '%%ledger_enregistrer_ecriture%%'"
+            " OR statement LIKE '%%personnes_affectation%%')"
+        )
+        preparees = [ligne[0] for ligne in curseur.fetchall()]
+    assert len(preparees) == 2, preparees
+    assert file_attente()[0] == 3
