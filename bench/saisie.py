@@ -481,7 +481,9 @@ def executer(nombre_ecritures: int, tours: int = TOURS) -> Resultat:
         f"(tours : {_liste(notre)}) ; la chaîne de l'exercice est vérifiée ensuite "
         "(`ledger.integrite`, empreintes recalculées en Python).",
         "- **Enregistrement et validation** (migration 0023) : `ecriture_enregistrer` (mêmes "
-        "contrôles que `ecriture_passer` : droits, lignes, exercice et son état, équilibre) "
+        "contrôles que `ecriture_passer` : droits, lignes, comptes, exercice et son état, "
+        "équilibre ; deux instructions préparées, `core.preparees` : qui agit, puis l'appel de "
+        "la fonction, qui contrôle aussi les comptes) "
         "enregistre l'écriture dans la file, sans verrou partagé avec les autres écrivains ; "
         "un neuvième processus, le séquenceur (la boucle de `manage.py sequenceur`), valide la "
         "file par lots : numéro, rang et empreinte chaînée sous les verrous de l'exercice, "
