@@ -189,8 +189,12 @@ class EcritureListApi(generics.ListAPIView):
             exercice = get_object_or_404(Exercice, annee=_entier(p["exercice"], "L'exercice"))
         if p.get("journal"):
             journal = get_object_or_404(Journal, code=p["journal"])
-        return selectors.ecritures_api(
-            exercice=exercice, journal=journal, du=_date(p.get("du")), au=_date(p.get("au"))
+        return selectors.ecritures_par_page(
+            selectors.ecritures_api(),
+            exercice=exercice,
+            journal=journal,
+            du=_date(p.get("du")),
+            au=_date(p.get("au")),
         )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from core import horloge
 from core.formulaires import ChampDate, saisie_date
 from ledger.models import Exercice, Journal
 from ledger.services import LigneSaisie
@@ -32,7 +33,8 @@ class ChoixPeriodeForm(forms.Form):
             "L'exercice %(value)s n'existe pas."
         )
         if annees and not self.data.get("exercice"):
-            self.initial.setdefault("exercice", annees[0])
+            annee = horloge.aujourdhui().year
+            self.initial.setdefault("exercice", annee if annee in annees else annees[0])
 
     def clean(self):
         donnees = super().clean()

@@ -139,10 +139,11 @@ def ecritures(request):
             Journal.objects.filter(code=d.get("journal")).first() if d.get("journal") else None
         )
     elif not request.GET:
-        exercice = Exercice.objects.order_by("-annee").first()
-    page = Paginator(
-        selectors.ecritures_page(exercice=exercice, journal=journal, du=du, au=au), 50
-    ).get_page(request.GET.get("page"))
+        exercice = selectors.exercice_par_defaut()
+    ecritures = selectors.ecritures_par_page(
+        selectors.ecritures_page(), exercice=exercice, journal=journal, du=du, au=au
+    )
+    page = Paginator(ecritures, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "ledger/ecritures.html",

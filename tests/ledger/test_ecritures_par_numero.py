@@ -1,0 +1,122 @@
+"""The lists of entries read a page through the entries' numbers
+(`ledger.selectors.EcrituresParNumero`): the same rows, in the same order, as
+the queryset that counts and sorts, with neither COUNT nor OFFSET sent."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from ledger import selectors
+from ledger.models import Journal
+from ledger.services import LigneSaisie, ecriture_passer, exercice_ouvrir
+
+pytestmark = pytest.mark.django_db
+
+# Journal and day of each entry posted in each of the two exercises: the
+# journals interleave, so that a page spans several (exercise, journal) ranges.
+SAISIES = ["TR", "OD", "TR", "DE", "OD", "TR", "OD", "OD", "DE", "TR", "OD"]
+
+
+def _passer(comptable, exercice, prefixe):
+    for n, journal in enumerate(SAISIES, start=1):
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=exercice,
+            journal=journal,
+            date=datetime.date(exercice.annee, 1 + n % 12, 10),
+            libelle=f"{prefixe} {n}",
+            lignes=[LigneSaisie("627", debit=f"{n}.01"), LigneSaisie("5122", credit=f"{n}.01")],
+        )
+
+
+@pytest.fixture
+def deux_exercices(comptable, exercice, horloge):
+    _passer(comptable, exercice, "Courant")
+    horloge(datetime.date(exercice.annee + 1, 1, 15))
+    suivant = exercice_ouvrir(acting_user=comptable, annee=exercice.annee + 1)
+    _passer(comptable, suivant, "Suivant")
+    horloge(datetime.date(exercice.annee, 11, 30))
+    return exercice, suivant
+
+
+def _cles(ecritures):
+    return [(e.exercice.annee, e.journal.code, e.numero) for e in ecritures]
+
+
+def test_chaque_tranche_est_celle_de_la_requete_qui_compte_et_trie(deux_exercices):
+    courant, _ = deux_exercices
+    od = Journal.objects.get(code="OD")
+    for filtres in (
+        {},
+        {"exercice": courant},
+        {"journal": od},
+        {"exercice": courant, "journal": od},
+    ):
+        reference = _cles(selectors.ecritures_page(**filtres))
+        lues = selectors.ecritures_par_page(selectors.ecritures_page(), **filtres)
+        assert isinstance(lues, selectors.EcrituresParNumero)
+        assert lues.count() == len(reference)
+        for debut in range(len(reference) + 1):
+            for fin in range(debut, len(reference) + 2):
+                assert _cles(lues[debut:fin]) == reference[debut:fin], (filtres, debut, fin)
+    assert len(reference) == SAISIES.count("OD")
+    assert lues.count() == 5 and _cles(lues[3:10]) == [
+        (courant.annee, "OD", 4),
+        (courant.annee, "OD", 5),
+    ]
+
+
+def test_une_periode_garde_la_requete_qui_compte_et_trie(deux_exercices):
+    courant, _ = deux_exercices
+    du, au = datetime.date(courant.annee, 3, 1), datetime.date(courant.annee, 6, 30)
+    lues = selectors.ecritures_par_page(selectors.ecritures_page(), exercice=courant, du=du, au=au)
+    assert [e.libelle for e in lues] == ["Courant 4", "Courant 2", "Courant 5", "Courant 3"]
+    assert [(e.journal.code, e.numero) for e in lues] == [
+        ("DE", 1),
+        ("OD", 1),
+        ("OD", 2),
+        ("TR", 2),
+    ]
+
+
+def test_l_api_pagine_par_les_numeros_sans_count_ni_offset(deux_exercices, auditeur):
+    courant, suivant = deux_exercices
+    api = APIClient()
+    api.force_authenticate(auditeur)
+    lues, adresse = [], "/api/ecritures/?limit=4"
+    with CaptureQueriesContext(connection) as requetes:
+        while adresse:
+            reponse = api.get(adresse).json()
+            assert reponse["count"] == 2 * len(SAISIES)
+            lues += [(e["exercice"], e["journal"], e["numero"]) for e in reponse["results"]]
+            adresse = reponse["next"]
+    assert lues == _cles(selectors.ecritures_page())
+    assert lues[0] == (courant.annee, "DE", 1) and lues[-1] == (suivant.annee, "TR", 4)
+    # The queue of recorded entries (`file_validation`, a few rows) is counted; the ledger is not.
+    sql = " ".join(
+        q["sql"].upper() for q in requetes.captured_queries if "ledger_ecriture" in q["sql"]
+    )
+    assert "LEDGER_ECRITURE" in sql and "COUNT(" not in sql and "OFFSET" not in sql
+
+
+def test_la_page_des_journaux_montre_l_exercice_du_jour_sans_compter_le_grand_livre(
+    client, auditeur, deux_exercices
+):
+    courant, suivant = deux_exercices
+    client.force_login(auditeur)
+    contenu = client.get(reverse("ledger:ecritures")).content.decode()
+    assert "Courant 1<" in contenu and "Suivant" not in contenu
+    assert f'<option value="{courant.annee}" selected>' in contenu
+    with CaptureQueriesContext(connection) as requetes:
+        reponse = client.get(reverse("ledger:ecritures"), {"exercice": suivant.annee, "page": "1"})
+    contenu = reponse.content.decode()
+    assert "Suivant 11<" in contenu and "Courant" not in contenu
+    # The queue of recorded entries (`file_validation`, a few rows) is counted; the ledger is not.
+    sql = " ".join(
+        q["sql"].upper() for q in requetes.captured_queries if "ledger_ecriture" in q["sql"]
+    )
+    assert "LEDGER_ECRITURE" in sql and "COUNT(" not in sql and "OFFSET" not in sql
