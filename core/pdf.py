@@ -11,13 +11,30 @@ processes are forked.
 from __future__ import annotations
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
 
-from core import pdf_travailleur
+from core import horloge, pdf_travailleur
 
 
 def pdf_de(html: str) -> bytes:
     """The PDF of `html`, its relative links resolved against the project's root."""
     return pdf_travailleur.rendre_page(html, str(settings.BASE_DIR))
+
+
+def document_pdf(gabarit: str, contexte: dict) -> bytes:
+    """The PDF of the template `gabarit`, given the fund's name (`organisme`)
+    and the moment it is printed (`edite_le`, the clock's) besides `contexte`."""
+    return pdf_de(
+        render_to_string(
+            gabarit,
+            {
+                "organisme": settings.NOM_ORGANISME,
+                "edite_le": timezone.localtime(horloge.maintenant()),
+                **contexte,
+            },
+        )
+    )
 
 
 def prechauffer() -> None:

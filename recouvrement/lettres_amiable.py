@@ -9,28 +9,11 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone
-
-from core import csv_sur, horloge
+from core import csv_sur
 from core.money import format_nombre
-from core.pdf import pdf_de
+from core.pdf import document_pdf
 from recouvrement import amiable_lecture as lecture
 from recouvrement.models import Creance, LettreRelance, LotRelances
-
-
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-
-    html = render_to_string(
-        gabarit,
-        {
-            "organisme": settings.NOM_ORGANISME,
-            "edite_le": timezone.localtime(horloge.maintenant()),
-            **contexte,
-        },
-    )
-    return pdf_de(html)
 
 
 def _lettres(qs, lot: LotRelances) -> list:
@@ -49,7 +32,7 @@ def _lettres(qs, lot: LotRelances) -> list:
 
 def lot_pdf(lot: LotRelances) -> bytes:
     """The batch: every letter, one per page."""
-    return _pdf(
+    return document_pdf(
         "recouvrement/amiable/lettres_pdf.html",
         {"lot": lot, "lettres": _lettres(lot.lettres.order_by("pk"), lot)},
     )
@@ -57,7 +40,7 @@ def lot_pdf(lot: LotRelances) -> bytes:
 
 def lettre_pdf(lettre: LettreRelance) -> bytes:
     """One debtor's letter."""
-    return _pdf(
+    return document_pdf(
         "recouvrement/amiable/lettres_pdf.html",
         {
             "lot": lettre.lot,
@@ -69,7 +52,7 @@ def lettre_pdf(lettre: LettreRelance) -> bytes:
 def dossier_pdf(creance: Creance) -> bytes:
     """The file handed to the directeur: the claim, its reste, the compte rendu
     of the amicable attempts and every act of the journal."""
-    return _pdf(
+    return document_pdf(
         "recouvrement/amiable/dossier_pdf.html",
         {
             "creance": creance,
@@ -121,7 +104,7 @@ def liste_csv(liste: list[lecture.CreanceSuivie]) -> str:
 
 
 def liste_pdf(liste: list[lecture.CreanceSuivie], le: datetime.date) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/amiable/liste_pdf.html",
         {"en_tetes": EN_TETES, "rangees": [_rangee(s) for s in liste], "le": le},
     )

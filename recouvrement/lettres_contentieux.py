@@ -9,33 +9,16 @@ from __future__ import annotations
 
 import io
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone
-
-from core import csv_sur, horloge
+from core import csv_sur
 from core.money import format_euros, format_nombre
-from core.pdf import pdf_de
+from core.pdf import document_pdf
 from recouvrement.models_contentieux import AvisCaisse, MiseEnDemeure
 from recouvrement.services import NATURES_DU_DIRECTEUR
 
 
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-
-    html = render_to_string(
-        gabarit,
-        {
-            "organisme": settings.NOM_ORGANISME,
-            "edite_le": timezone.localtime(horloge.maintenant()),
-            **contexte,
-        },
-    )
-    return pdf_de(html)
-
-
 def lettre_mise_en_demeure(mise: MiseEnDemeure) -> bytes:
     lignes = list(mise.lignes.select_related("creance__ligne__ordre"))
-    return _pdf(
+    return document_pdf(
         "recouvrement/contentieux/lettre_mise_en_demeure_pdf.html",
         {
             "mise": mise,
@@ -59,7 +42,7 @@ def lettre_mise_en_demeure(mise: MiseEnDemeure) -> bytes:
 
 
 def lettre_avis_caisse(avis: AvisCaisse) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/contentieux/lettre_avis_caisse_pdf.html",
         {
             "avis": avis,
@@ -130,7 +113,7 @@ def liste_csv(dossiers) -> bytes:
 
 
 def liste_pdf(dossiers, le) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/contentieux/liste_pdf.html",
         {
             "en_tetes": EN_TETES_LISTE,
@@ -185,7 +168,7 @@ def registre_csv(registre) -> bytes:
 
 
 def registre_pdf(registre, le, semestre: str) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/contentieux/registre_huissiers_pdf.html",
         {
             "en_tetes": EN_TETES_REGISTRE,

@@ -9,43 +9,28 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone
-
-from core import csv_sur, horloge
-from core.pdf import pdf_de
+from core import csv_sur
+from core.pdf import document_pdf
 from recouvrement.a_echoir import AEchoir
 from recouvrement.etat_nominatif import EtatNominatif, Semestre
 from recouvrement.situation import Situation
 
 
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-
-    html = render_to_string(
-        gabarit,
-        {
-            "organisme": settings.NOM_ORGANISME,
-            "edite_le": timezone.localtime(horloge.maintenant()),
-            **contexte,
-        },
-    )
-    return pdf_de(html)
-
-
 def situation_pdf(s: Situation, *, edite_par: str) -> bytes:
-    return _pdf("recouvrement/surveillance/situation_pdf.html", {"s": s, "edite_par": edite_par})
+    return document_pdf(
+        "recouvrement/surveillance/situation_pdf.html", {"s": s, "edite_par": edite_par}
+    )
 
 
 def etat_nominatif_pdf(etat: EtatNominatif, semestre: Semestre, envoi, *, edite_par: str) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/surveillance/etat_nominatif_pdf.html",
         {"etat": etat, "semestre": semestre, "envoi": envoi, "edite_par": edite_par},
     )
 
 
 def liste_pdf(titre: str, le: datetime.date, contexte: dict, *, edite_par: str) -> bytes:
-    return _pdf(
+    return document_pdf(
         "recouvrement/surveillance/liste_pdf.html",
         {"titre": titre, "le": le, "edite_par": edite_par, **contexte},
     )
@@ -61,7 +46,7 @@ def retard(e: AEchoir, aujourdhui: datetime.date) -> str:
 
 
 def echeances_pdf(items: list[AEchoir], aujourdhui: datetime.date, *, pour: str, edite_par: str):
-    return _pdf(
+    return document_pdf(
         "recouvrement/surveillance/echeances_pdf.html",
         {
             "items": [(e, retard(e, aujourdhui)) for e in items],

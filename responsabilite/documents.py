@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import io
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone
-
-from core import csv_sur, horloge
+from core import csv_sur
 from core.money import format_euros
-from core.pdf import pdf_de
+from core.pdf import document_pdf
 from responsabilite.models import MiseEnCause, OrdreDebet
 from responsabilite.selectors import Responsable, qualite_mise
 
@@ -47,22 +43,9 @@ EN_TETES = [
 ]
 
 
-def _pdf(gabarit: str, contexte: dict) -> bytes:
-
-    html = render_to_string(
-        gabarit,
-        {
-            "organisme": settings.NOM_ORGANISME,
-            "edite_le": timezone.localtime(horloge.maintenant()),
-            **contexte,
-        },
-    )
-    return pdf_de(html)
-
-
 def lettre_notification(ordre: OrdreDebet) -> bytes:
     """The registered letter with avis de réception notifying the order (§6.1)."""
-    return _pdf(
+    return document_pdf(
         "responsabilite/lettre_notification_pdf.html",
         {
             "ordre": ordre,
@@ -77,7 +60,7 @@ def lettre_information(mise: MiseEnCause, destinataire: str) -> bytes:
     """The directeur's letter informing the DRASS or the national body of a
     fraud or an embezzlement (§6.0)."""
     le = mise.information_drass_le if destinataire == "drass" else mise.information_nationale_le
-    return _pdf(
+    return document_pdf(
         "responsabilite/lettre_information_pdf.html",
         {
             "mise": mise,
@@ -90,7 +73,7 @@ def lettre_information(mise: MiseEnCause, destinataire: str) -> bytes:
 
 
 def registre_pdf(registre: list[Responsable], requisitions: list, *, edite_par: str) -> bytes:
-    return _pdf(
+    return document_pdf(
         "responsabilite/registre_pdf.html",
         {"registre": registre, "requisitions": requisitions, "edite_par": edite_par},
     )

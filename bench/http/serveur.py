@@ -3,7 +3,7 @@
 `manage.py demarrer --production` in a subprocess, on a free port of
 127.0.0.1, against the benchmark database (DATABASE_URL), with its own secret
 key, DJANGO_ALLOWED_HOSTS and DEBUG off: it migrates (nothing to do), takes the
-role caisse_app and serves through gunicorn (gthread workers). The CPU of the
+role caisse_app and serves through gunicorn (sync workers, one request at a time each). The CPU of the
 server is read from /proc for the command's process and all its descendants.
 """
 

@@ -400,7 +400,11 @@ def _preparer_saisie(
     `lire_comptes` False: the entry's accounts are not read here; the recording
     function (ledger 0023, 0024, 0026) checks them in the same round trip, and
     refuses in the same words: one statement less for each recorded entry
-    (issue 16, point 1)."""
+    (issue 16, point 1). An entry with several faults is then refused for the
+    first found: the amounts of every line and the balance (here) before any
+    account (there), where `ecriture_passer` checks line by line (an unknown
+    account on line 1 is named before a malformed amount on line 2). Each
+    refusal is worded the same; only which fault is named first may differ."""
     if not regie:
         exiger_comptable(acting_user, horloge.aujourdhui(), "passer une écriture")
     libelle = (libelle or "").strip()

@@ -122,7 +122,8 @@ def ecriture_enregistrer(
 
 
 _SQL_ENREGISTRER = """
-    SELECT ledger_enregistrer_ecriture(%s::integer, %s, %s, %s, %s, %s, %s, %s,
+    SELECT ledger_enregistrer_ecriture(%s::integer, %s::text, %s::date, %s::text, %s::text,
+                                       %s::integer, %s::timestamptz, %s::bigint,
                                        %s::text[], %s::numeric[], %s::numeric[],
                                        %s::text[], %s::text[])
 """

@@ -596,22 +596,37 @@ def test_sous_caisse_app_la_fonction_refuse_le_compte_special_sans_rien_enregist
 
 def test_les_appels_du_service_sont_prepares_une_fois_par_connexion(comptable, exercice, jour):
     """`core.preparees`: the recording call and the reading of who acts are
-    parsed and planned once on the connection, and stay in the query log."""
+    parsed and planned once on the connection, whatever the values and after
+    a refusal inside a transaction; they stay in the query log, and Django's
+    own statements are left unprepared."""
+    from django.db import transaction
     from django.test.utils import CaptureQueriesContext
 
+    def preparees():
+        with connection.cursor() as curseur:
+            curseur.execute("SELECT name, statement FROM pg_prepared_statements WHERE NOT from_sql")
+            return sorted(curseur.fetchall())
+
+    _enregistrer(comptable, exercice, jour, montant="1.00")
+    premieres = preparees()
+    assert len(premieres) == 2, premieres
+    assert {("ledger_enregistrer_ecriture" in texte) for _, texte in premieres} == {True, False}
     with CaptureQueriesContext(connection) as requetes:
-        for montant in ("1.00", "2.00", "3.00"):
-            _enregistrer(comptable, exercice, jour, montant=montant)
+        for montant in ("2.00", "3.00", "123456789.99"):
+            _enregistrer(comptable, exercice, jour, montant=montant, piece="P" * 40)
+        with transaction.atomic():
+            with pytest.raises(DonneeInvalide, match="9999"):
+                _enregistrer(
+                    comptable,
+                    exercice,
+                    jour,
+                    lignes=[LigneSaisie("9999", debit="5"), LigneSaisie("7511", credit="5")],
+                )
+            _enregistrer(comptable, exercice, jour, montant="4.00")
     appels = [
         q["sql"] for q in requetes.captured_queries if "ledger_enregistrer_ecriture" in q["sql"]
     ]
-    assert len(appels) == 3
-    with connection.cursor() as curseur:
-        curseur.execute(
-            "SELECT statement FROM pg_prepared_statements WHERE NOT from_sql"
-            " AND (statement LIKE '%%ledger_enregistrer_ecriture%%'"
-            " OR statement LIKE '%%personnes_affectation%%')"
-        )
-        preparees = [ligne[0] for ligne in curseur.fetchall()]
-    assert len(preparees) == 2, preparees
-    assert file_attente()[0] == 3
+    assert len(appels) == 5
+    assert preparees() == premieres
+    assert connection.connection.prepare_threshold is None
+    assert file_attente()[0] == 5

@@ -31,8 +31,10 @@ ROLE_APPLICATIF = "caisse_app"
 # Processes of the server: 2 × cores + 1, at most this many (each keeps its own
 # connection to PostgreSQL), one request at a time each (`ServeurCaisse`).
 PROCESSUS_MAX = 9
-# Seconds a served thread keeps its database connection (connexions_persistantes).
+# Seconds a server process keeps its database connection (connexions_persistantes).
 DUREE_CONNEXION = 300
+# Seconds a server process may spend on one request (gunicorn's timeout).
+DELAI_REQUETE = 120
 
 
 class DemarrageImpossible(Exception):
@@ -326,7 +328,9 @@ class ServeurCaisse(BaseApplication):
             # req/s). Slow clients are the reverse proxy's to buffer
             # (docs/deploiement.md).
             "worker_class": "sync",
-            "timeout": 120,
+            # A request past this is ended (its process replaced, its transaction
+            # rolled back); the reverse proxy waits 130 s (docs/deploiement.md).
+            "timeout": DELAI_REQUETE,
             "graceful_timeout": 20,
             # Quiet: gunicorn speaks English; only its errors (a worker lost), no access log.
             "loglevel": "error",
