@@ -67,12 +67,27 @@ class LigneSerializer(serializers.ModelSerializer):
         fields = ["compte", "compte_libelle", "debit", "credit", "tiers", "libelle"]
 
 
+# The list of entries gives at most this many lines of each entry (a payment
+# lot's entry may have ten thousand), the entry itself all of them.
+LIGNES_LISTE_API = 100
+
+
 class EcritureSerializer(serializers.ModelSerializer):
     exercice = serializers.IntegerField(source="exercice.annee")
     journal = serializers.CharField(source="journal.code")
     passee_par = serializers.CharField(source="passee_par.username")
     # A list read by `selectors.ecritures_api` (no related manager per entry).
-    lignes = LigneSerializer(many=True, source="lignes_lues")
+    lignes = LigneSerializer(
+        many=True,
+        source="lignes_lues",
+        help_text=(
+            "Les lignes de l'écriture ; dans la liste des écritures, les "
+            f"{LIGNES_LISTE_API} premières au plus (toutes par GET /api/ecritures/{{id}}/)."
+        ),
+    )
+    nombre_lignes = serializers.IntegerField(
+        read_only=True, help_text="Le nombre de toutes les lignes de l'écriture."
+    )
 
     class Meta:
         model = Ecriture
@@ -90,6 +105,7 @@ class EcritureSerializer(serializers.ModelSerializer):
             "rang",
             "empreinte_precedente",
             "empreinte",
+            "nombre_lignes",
             "lignes",
         ]
 
@@ -190,7 +206,7 @@ class EcritureListApi(generics.ListAPIView):
         if p.get("journal"):
             journal = get_object_or_404(Journal, code=p["journal"])
         return selectors.ecritures_par_page(
-            selectors.ecritures_api(),
+            selectors.ecritures_api(lignes_max=LIGNES_LISTE_API),
             exercice=exercice,
             journal=journal,
             du=_date(p.get("du")),

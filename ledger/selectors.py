@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from core import horloge
 from core.money import ZERO
@@ -211,18 +211,36 @@ def ecritures_api(
     journal: Journal | None = None,
     du: datetime.date | None = None,
     au: datetime.date | None = None,
+    lignes_max: int | None = None,
 ) -> QuerySet[Ecriture]:
     """The entries as the API answers them (`ledger.api.EcritureSerializer`): the
     rows, filters and order of `ecritures`, the lines as a list (`lignes_lues`)
-    rather than a related manager and a queryset built per entry."""
-    qs = Ecriture.objects.select_related("exercice", "journal", "passee_par").prefetch_related(
-        Prefetch(
-            "lignes",
-            queryset=Ligne.objects.select_related("compte").order_by("id"),
-            to_attr="lignes_lues",
-        )
+    rather than a related manager and a queryset built per entry; at most
+    `lignes_max` of each entry's lines, the number of all in `nombre_lignes`."""
+    lignes = Ligne.objects.select_related("compte").order_by("id")
+    if lignes_max is not None:
+        lignes = lignes[:lignes_max]
+    qs = (
+        Ecriture.objects.select_related("exercice", "journal", "passee_par")
+        .annotate(nombre_lignes=_NOMBRE_LIGNES)
+        .prefetch_related(Prefetch("lignes", queryset=lignes, to_attr="lignes_lues"))
     )
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
+
+
+# A list shows at most this many lines of each entry (a payment lot's entry
+# may have ten thousand: bench/http), and says how many there are.
+LIGNES_PAR_ECRITURE = 20
+
+# The entry's number of lines, read on the index of its partition (ledger_ligne
+# is partitioned by exercise; the entry's exercise prunes the others).
+_NOMBRE_LIGNES = Subquery(
+    Ligne.objects.filter(ecriture=OuterRef("pk"), exercice=OuterRef("exercice"))
+    .order_by()
+    .values("ecriture")
+    .annotate(n=Count("*"))
+    .values("n")
+)
 
 
 def ecritures_page(
@@ -236,15 +254,17 @@ def ecritures_page(
     `ecritures`, only the columns the page prints (number, date, label, the
     exercise's year, the journal's code) and, for each line, its account's
     number and label, its tiers, debit and credit. The lines are a list in
-    `lignes_lues` (no related manager nor queryset built per entry)."""
+    `lignes_lues` (no related manager nor queryset built per entry), the first
+    `LIGNES_PAR_ECRITURE` of each entry; `nombre_lignes` counts them all."""
     lignes = (
         Ligne.objects.select_related("compte")
         .only("ecriture", "compte__numero", "compte__libelle", "tiers", "debit", "credit")
         .order_by("id")
-    )
+    )[:LIGNES_PAR_ECRITURE]
     qs = (
         Ecriture.objects.select_related("exercice", "journal")
         .only("numero", "date", "libelle", "exercice__annee", "journal__code")
+        .annotate(nombre_lignes=_NOMBRE_LIGNES)
         .prefetch_related(Prefetch("lignes", queryset=lignes, to_attr="lignes_lues"))
     )
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)

@@ -34,6 +34,12 @@ def nombre(valeur):
 
 
 @register.filter
+def entier(valeur):
+    """A count, its thousands apart as the amounts' are (« 10 001 »)."""
+    return f"{int(valeur):,}".replace(",", "\u00a0")
+
+
+@register.filter
 def css_chaine(valeur):
     """Text for a CSS string in a <style> element (page headers of PDFs)."""
     texte = (

@@ -43,6 +43,13 @@ def deux_exercices(comptable, exercice, horloge):
     return exercice, suivant
 
 
+@pytest.fixture
+def api_auditeur(auditeur):
+    api = APIClient()
+    api.force_authenticate(auditeur)
+    return api
+
+
 def _cles(ecritures):
     return [(e.exercice.annee, e.journal.code, e.numero) for e in ecritures]
 
@@ -100,7 +107,8 @@ def test_l_api_pagine_par_les_numeros_sans_count_ni_offset(deux_exercices, audit
     sql = " ".join(
         q["sql"].upper() for q in requetes.captured_queries if "ledger_ecriture" in q["sql"]
     )
-    assert "LEDGER_ECRITURE" in sql and "COUNT(" not in sql and "OFFSET" not in sql
+    # (each entry's lines are counted, on its own index: `nombre_lignes`)
+    assert "LEDGER_ECRITURE" in sql and '"__COUNT"' not in sql and "OFFSET" not in sql
 
 
 def test_la_page_des_journaux_montre_l_exercice_du_jour_sans_compter_le_grand_livre(
@@ -119,4 +127,30 @@ def test_la_page_des_journaux_montre_l_exercice_du_jour_sans_compter_le_grand_li
     sql = " ".join(
         q["sql"].upper() for q in requetes.captured_queries if "ledger_ecriture" in q["sql"]
     )
-    assert "LEDGER_ECRITURE" in sql and "COUNT(" not in sql and "OFFSET" not in sql
+    # (each entry's lines are counted, on its own index: `nombre_lignes`)
+    assert "LEDGER_ECRITURE" in sql and '"__COUNT"' not in sql and "OFFSET" not in sql
+
+
+def test_une_ecriture_de_nombreuses_lignes_est_montree_en_partie_et_comptee(
+    client, api_auditeur, comptable, auditeur, exercice
+):
+    lignes = [LigneSaisie("627", debit="1.00") for _ in range(1_203)]
+    grande = ecriture_passer(
+        acting_user=comptable,
+        exercice=exercice,
+        journal="OD",
+        date=datetime.date(exercice.annee, 2, 1),
+        libelle="Lot de virements",
+        lignes=[*lignes, LigneSaisie("5122", credit="1203.00")],
+    )
+    client.force_login(auditeur)
+    contenu = client.get(reverse("ledger:ecritures"), {"exercice": exercice.annee}).content
+    contenu = contenu.decode()
+    assert contenu.count("627 ") == selectors.LIGNES_PAR_ECRITURE
+    assert "Voir les 1\u00a0204 lignes de l'écriture OD-1" in contenu
+    assert reverse("ledger:ecriture", args=[grande.pk]) in contenu
+    liste = api_auditeur.get("/api/ecritures/").json()["results"][0]
+    assert liste["nombre_lignes"] == 1_204 and len(liste["lignes"]) == 100
+    detail = api_auditeur.get(f"/api/ecritures/{grande.pk}/").json()
+    assert detail["nombre_lignes"] == 1_204 and len(detail["lignes"]) == 1_204
+    assert detail["lignes"][-1]["compte"] == "5122"
