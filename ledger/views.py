@@ -130,15 +130,18 @@ def _sans_page(request) -> str:
 
 @fonction_requise
 def ecritures(request):
-    formulaire = JournalForm(request.GET or None)
+    # Until an exercise is chosen (the first page, and the next ones it links
+    # to), the default one; the form is bound once the reader has chosen.
+    choisi = "exercice" in request.GET
+    formulaire = JournalForm(request.GET if choisi else None)
     exercice = journal = du = au = None
-    if request.GET and formulaire.is_valid():
+    if choisi and formulaire.is_valid():
         d = formulaire.cleaned_data
         exercice, du, au = d["exercice_obj"], d.get("du"), d.get("au")
         journal = (
             Journal.objects.filter(code=d.get("journal")).first() if d.get("journal") else None
         )
-    elif not request.GET:
+    elif not choisi:
         exercice = selectors.exercice_par_defaut()
     ecritures = selectors.ecritures_par_page(
         selectors.ecritures_page(), exercice=exercice, journal=journal, du=du, au=au

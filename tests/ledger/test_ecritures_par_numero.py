@@ -154,3 +154,11 @@ def test_une_ecriture_de_nombreuses_lignes_est_montree_en_partie_et_comptee(
     detail = api_auditeur.get(f"/api/ecritures/{grande.pk}/").json()
     assert detail["nombre_lignes"] == 1_204 and len(detail["lignes"]) == 1_204
     assert detail["lignes"][-1]["compte"] == "5122"
+
+
+def test_les_pages_suivantes_restent_sur_l_exercice_par_defaut(client, auditeur, deux_exercices):
+    """The first page links to `?page=2` alone: still today's exercise, not every one."""
+    client.force_login(auditeur)
+    contenu = client.get(reverse("ledger:ecritures"), {"page": "2"}).content.decode()
+    assert "Courant 1<" in contenu and "Suivant" not in contenu
+    assert "Ce champ est obligatoire" not in contenu
