@@ -143,9 +143,12 @@ def ecritures(request):
         )
     elif not choisi:
         exercice = selectors.exercice_par_defaut()
-    ecritures = selectors.ecritures_par_page(
-        selectors.ecritures_page(), exercice=exercice, journal=journal, du=du, au=au
-    )
+    if choisi and not formulaire.is_valid():
+        ecritures = []  # the form says what is wrong; no entries it did not ask for
+    else:
+        ecritures = selectors.ecritures_par_page(
+            selectors.ecritures_page(), exercice=exercice, journal=journal, du=du, au=au
+        )
     page = Paginator(ecritures, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -162,3 +162,17 @@ def test_les_pages_suivantes_restent_sur_l_exercice_par_defaut(client, auditeur,
     contenu = client.get(reverse("ledger:ecritures"), {"page": "2"}).content.decode()
     assert "Courant 1<" in contenu and "Suivant" not in contenu
     assert "Ce champ est obligatoire" not in contenu
+
+
+def test_un_choix_refuse_le_dit_en_francais_et_ne_liste_rien(client, auditeur, deux_exercices):
+    courant, _ = deux_exercices
+    client.force_login(auditeur)
+    reponse = client.get(
+        reverse("ledger:ecritures"),
+        {"exercice": courant.annee, "du": f"{courant.annee + 1}-01-05"},
+    )
+    contenu = reponse.content.decode()
+    assert reponse.status_code == 200
+    assert f"La date doit être comprise dans l&#x27;exercice {courant.annee}" in contenu
+    assert "Aucune écriture." in contenu
+    assert "Courant" not in contenu and "Suivant" not in contenu
