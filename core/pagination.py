@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models.query import ModelIterable, QuerySet
 from rest_framework.pagination import LimitOffsetPagination
@@ -59,6 +60,52 @@ def _entier(request, nom: str, *, minimum: int, maximum: int | None, libelle: st
     return valeur
 
 
+def _ordre(lignes: QuerySet) -> list:
+    if lignes.query.order_by:
+        return list(lignes.query.order_by)
+    return list(lignes.model._meta.ordering) if lignes.query.default_ordering else []
+
+
+def _ids_par_exercice(lignes: QuerySet, debut: int, fin: int) -> list | None:
+    """The ids of rows `debut` to `fin` of a list sorted by its exercise's year
+    then by fields of its own (the orders: year, then number), read exercise by
+    exercise; None for any other order.
+
+    Sorted through the join, PostgreSQL reads and sorts every row of the list to
+    give the first 25 (20 000 ordres de dépense: 10 to 25 ms, bench/http);
+    within one exercise the index (exercice, numero), or (etat, exercice,
+    numero) for a list of one state, gives them in order and stops at the
+    page. Past the first page, the exercises before it are counted one by one
+    (from the same index) until the page's first row is reached."""
+    ordre = _ordre(lignes)
+    if (
+        len(ordre) < 2
+        or not all(isinstance(o, str) for o in ordre)
+        or ordre[0].lstrip("-") != "exercice__annee"
+    ):
+        return None
+    try:
+        exercice = lignes.model._meta.get_field("exercice").related_model
+    except FieldDoesNotExist:
+        return None
+    annees = exercice.objects.using(lignes.db).order_by(ordre[0].replace("exercice__", ""))
+    saut, reste, ids = debut, fin - debut, []
+    for pk in annees.values_list("pk", flat=True):
+        du_exercice = lignes.filter(exercice_id=pk).order_by(*ordre[1:])
+        if saut:
+            nombre = du_exercice.count()
+            if saut >= nombre:
+                saut -= nombre
+                continue
+        part = list(du_exercice.values_list("pk", flat=True)[saut : saut + reste])
+        saut = 0
+        ids += part
+        reste -= len(part)
+        if reste <= 0:
+            break
+    return ids
+
+
 def lignes_de_la_page(lignes, debut: int, fin: int) -> list:
     """The rows `debut` to `fin` (excluded) of `lignes`, in its order, in two queries
     when it is a queryset of model instances; sliced as is otherwise."""
@@ -70,7 +117,9 @@ def lignes_de_la_page(lignes, debut: int, fin: int) -> list:
         or not lignes.ordered
     ):
         return list(lignes[debut:fin])
-    ids = list(lignes.values_list("pk", flat=True)[debut:fin])
+    ids = _ids_par_exercice(lignes, debut, fin)
+    if ids is None:
+        ids = list(lignes.values_list("pk", flat=True)[debut:fin])
     if not ids:
         return []
     par_id = {ligne.pk: ligne for ligne in lignes.order_by().filter(pk__in=ids)}

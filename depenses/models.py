@@ -67,6 +67,7 @@ from ordres.models import (
     SignatureBase,
     contrainte_ligne,
     contraintes_ordre,
+    index_etat,
 )
 from ordres.tirage import TirageBase
 
@@ -199,6 +200,7 @@ class OrdreDepense(OrdreBase):
         verbose_name = "ordre de dépense"
         verbose_name_plural = "ordres de dépense"
         constraints = contraintes_ordre("ordre_depense")
+        indexes = [index_etat("ordre_depense")]
 
     @property
     def dates_rattachement(self) -> dict:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.query import ModelIterable
 
 from core import horloge
 from core.money import ZERO
 from core.replique import connexion_lecture
-from ledger.models import Compteur, Ecriture, Exercice, Journal, Ligne
+from ledger.models import Compte, Compteur, Ecriture, Exercice, Journal, Ligne
 
 
 @dataclass
@@ -217,13 +218,18 @@ def ecritures_api(
     rows, filters and order of `ecritures`, the lines as a list (`lignes_lues`)
     rather than a related manager and a queryset built per entry; at most
     `lignes_max` of each entry's lines, the number of all in `nombre_lignes`."""
-    lignes = Ligne.objects.select_related("compte").order_by("id")
     if lignes_max is not None:
-        lignes = lignes[:lignes_max]
-    qs = (
-        Ecriture.objects.select_related("exercice", "journal", "passee_par")
-        .annotate(nombre_lignes=_NOMBRE_LIGNES)
-        .prefetch_related(Prefetch("lignes", queryset=lignes, to_attr="lignes_lues"))
+        qs = _EcrituresPremieresLignes(Ecriture, lignes_max=lignes_max)
+    else:
+        qs = Ecriture.objects.prefetch_related(
+            Prefetch(
+                "lignes",
+                queryset=Ligne.objects.select_related("compte").order_by("id"),
+                to_attr="lignes_lues",
+            )
+        )
+    qs = qs.select_related("exercice", "journal", "passee_par").annotate(
+        nombre_lignes=_NOMBRE_LIGNES
     )
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
 
@@ -256,18 +262,74 @@ def ecritures_page(
     number and label, its tiers, debit and credit. The lines are a list in
     `lignes_lues` (no related manager nor queryset built per entry), the first
     `LIGNES_PAR_ECRITURE` of each entry; `nombre_lignes` counts them all."""
-    lignes = (
-        Ligne.objects.select_related("compte")
-        .only("ecriture", "compte__numero", "compte__libelle", "tiers", "debit", "credit")
-        .order_by("id")
-    )[:LIGNES_PAR_ECRITURE]
     qs = (
-        Ecriture.objects.select_related("exercice", "journal")
+        _EcrituresPremieresLignes(Ecriture, lignes_max=LIGNES_PAR_ECRITURE)
+        .select_related("exercice", "journal")
         .only("numero", "date", "libelle", "exercice__annee", "journal__code")
         .annotate(nombre_lignes=_NOMBRE_LIGNES)
-        .prefetch_related(Prefetch("lignes", queryset=lignes, to_attr="lignes_lues"))
     )
     return _filtrer_ecritures(qs, exercice=exercice, journal=journal, du=du, au=au)
+
+
+# The first lines of each entry of a list, `%s` at most, in one query: for each
+# entry, its lines read on the index of its partition, in their order, up to
+# the limit. A window (ROW_NUMBER() OVER (PARTITION BY the entry)), which
+# Django's sliced Prefetch sends, numbers every line of every entry of the page
+# first: a payment lot's entry of 10 000 lines made the page's lines 15 ms
+# against 2.6 ms here (bench/http, 20 000 ordres de dépense paid).
+_PREMIERES_LIGNES = """
+SELECT l.*
+FROM unnest(%s::bigint[], %s::bigint[]) WITH ORDINALITY AS e(id, exercice_id, rang)
+CROSS JOIN LATERAL (
+    SELECT * FROM ledger_ligne l
+    WHERE l.ecriture_id = e.id AND l.exercice_id = e.exercice_id
+    ORDER BY l.id
+    LIMIT %s
+) l
+ORDER BY e.rang, l.id
+"""
+
+
+def lire_premieres_lignes(ecritures: list[Ecriture], nombre: int, base: str) -> None:
+    """Each entry's first `nombre` lines, as a list in `lignes_lues`, each with
+    its account; two queries (the lines, then their accounts) whatever the
+    number of entries."""
+    for ecriture in ecritures:
+        ecriture.lignes_lues = []
+    if not ecritures:
+        return
+    par_id = {ecriture.pk: ecriture for ecriture in ecritures}
+    lignes = list(
+        Ligne.objects.using(base).raw(
+            _PREMIERES_LIGNES,
+            [list(par_id), [e.exercice_id for e in par_id.values()], nombre],
+        )
+    )
+    comptes = Compte.objects.using(base).in_bulk({ligne.compte_id for ligne in lignes})
+    for ligne in lignes:
+        ligne.compte = comptes[ligne.compte_id]
+        par_id[ligne.ecriture_id].lignes_lues.append(ligne)
+
+
+class _EcrituresPremieresLignes(QuerySet):
+    """Entries whose rows, once read, carry their first `lignes_max` lines in
+    `lignes_lues` (`lire_premieres_lignes`); a queryset still, which the
+    pagination filters, slices and counts as any other."""
+
+    def __init__(self, model=None, query=None, using=None, hints=None, *, lignes_max=None):
+        super().__init__(model, query, using, hints)
+        self.lignes_max = lignes_max
+
+    def _clone(self):
+        copie = super()._clone()
+        copie.lignes_max = self.lignes_max
+        return copie
+
+    def _fetch_all(self):
+        a_lire = self._result_cache is None and self._iterable_class is ModelIterable
+        super()._fetch_all()
+        if a_lire and self.lignes_max:
+            lire_premieres_lignes(self._result_cache, self.lignes_max, self.db)
 
 
 class EcrituresParNumero:

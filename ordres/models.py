@@ -39,6 +39,13 @@ def contraintes_ordre(prefixe: str) -> list[models.BaseConstraint]:
     ]
 
 
+def index_etat(prefixe: str) -> models.Index:
+    """The orders of a state, exercise by exercise in number order: the lists and
+    the parapheur filter by state and sort by exercise and number, and count by
+    state (`core.pagination.lignes_de_la_page` reads a page exercise by exercise)."""
+    return models.Index(fields=["etat", "exercice", "numero"], name=f"{prefixe}_etat_numero")
+
+
 def contrainte_ligne(prefixe: str) -> models.CheckConstraint:
     """A line's amount is strictly positive (`ligne_<prefixe>_montant_positif`)."""
     return models.CheckConstraint(

@@ -52,6 +52,7 @@ from ordres.models import (
     SignatureBase,
     contrainte_ligne,
     contraintes_ordre,
+    index_etat,
 )
 from ordres.tirage import TirageBase
 
@@ -120,7 +121,7 @@ class OrdreRecette(OrdreBase):
         verbose_name = "ordre de recette"
         verbose_name_plural = "ordres de recette"
         constraints = contraintes_ordre("ordre_recette")
-        indexes = [models.Index(fields=["etat", "exercice"], name="ordre_recette_etat")]
+        indexes = [index_etat("ordre_recette")]
 
     @property
     def dates_rattachement(self) -> dict:

@@ -40,11 +40,12 @@ def test_le_parapheur_montre_une_page_et_signe_ce_qui_est_coche(
 ):
     ordres = _brouillons(directrice, credits)
     client.force_login(directrice)
-    # Session, user, functions, interim; two counts, the drafts' ids and rows (their
+    # Session, user, functions, interim; two counts, the exercises (the drafts are read
+    # exercise by exercise, core.pagination), the drafts' ids and rows (their
     # creditors and service fait by subqueries); the signature's second factor; the
     # signed or rejected ordres de recette, the suspended or requisitioned ordres de
     # dépense below the form (one query each).
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         page = client.get(reverse("recettes:parapheur")).content.decode()
     assert page.count('name="ordres_depense"') == PAR_PAGE
     assert f"Ordres de dépense à ordonnancer ({NOMBRE})" in page
@@ -134,8 +135,9 @@ def test_une_page_se_lit_en_deux_requetes_dans_l_ordre_de_la_liste(
     _brouillons(directrice, credits, nombre=7)
     liste = selectors.ordres_depense()
     attendu = [o.pk for o in liste[2:5]]
-    # ids of the page, the rows, then the list's four prefetches
-    with django_assert_num_queries(2 + 4):
+    # The exercises by year, the count of the first (the page starts past its first
+    # row), the page's ids in it, the rows, then the list's four prefetches.
+    with django_assert_num_queries(4 + 4):
         lignes = lignes_de_la_page(liste, 2, 5)
     assert [o.pk for o in lignes] == attendu
     assert all(o.exercice.annee == credits.annee for o in lignes)

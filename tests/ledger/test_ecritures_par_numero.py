@@ -176,3 +176,61 @@ def test_un_choix_refuse_le_dit_en_francais_et_ne_liste_rien(client, auditeur, d
     assert f"La date doit être comprise dans l&#x27;exercice {courant.annee}" in contenu
     assert "Aucune écriture." in contenu
     assert "Courant" not in contenu and "Suivant" not in contenu
+
+
+def test_les_premieres_lignes_de_chaque_ecriture_en_deux_requetes_sur_deux_exercices(
+    deux_exercices, comptable, django_assert_num_queries
+):
+    courant, suivant = deux_exercices
+    lignes = [LigneSaisie(str(c), debit=f"{n}.00") for n, c in enumerate([627, 6064, 4111], 1)]
+    for exercice in deux_exercices:
+        ecriture_passer(
+            acting_user=comptable,
+            exercice=exercice,
+            journal="OD",
+            date=datetime.date(exercice.annee, 3, 1),
+            libelle="Trois débits",
+            lignes=[*lignes, LigneSaisie("5122", credit="6.00")],
+        )
+    # The entries, then (`lire_premieres_lignes`) their first lines and their accounts.
+    with django_assert_num_queries(3):
+        page = list(selectors.ecritures_page().filter(journal__code="OD"))
+    grandes = [e for e in page if e.libelle == "Trois débits"]
+    assert [e.exercice.annee for e in grandes] == [courant.annee, suivant.annee]
+    assert all(e.nombre_lignes == 4 for e in grandes)
+    toutes = {e.pk: [lu.compte.numero for lu in e.lignes_lues] for e in grandes}
+    assert all(numeros == ["627", "6064", "4111", "5122"] for numeros in toutes.values())
+    courtes = [e for e in page if e.libelle != "Trois débits"]
+    assert courtes and all(
+        [lu.compte.numero for lu in e.lignes_lues] == ["627", "5122"] for e in courtes
+    )
+    # At most `lignes_max` lines of each entry, the first ones.
+    api = list(selectors.ecritures_api(lignes_max=2).filter(pk__in=toutes))
+    assert [[lu.compte.numero for lu in e.lignes_lues] for e in api] == [["627", "6064"]] * 2
+    assert {e.nombre_lignes for e in api} == {4}
+
+
+@pytest.mark.parametrize("sens", ["exercice__annee", "-exercice__annee"])
+def test_une_liste_triee_par_annee_se_lit_exercice_par_exercice(deux_exercices, sens):
+    """`core.pagination.lignes_de_la_page` reads a list sorted by its exercise's
+    year exercise by exercise (the orders' lists): every window gives the rows
+    of the query that sorts through the join, across the two exercises."""
+    from core.pagination import Paginateur, lignes_de_la_page
+    from ledger.models import Ecriture
+
+    liste = Ecriture.objects.filter(journal__code__in=["OD", "TR"]).order_by(
+        sens, "journal__code", "-numero"
+    )
+    attendu = [e.pk for e in liste]
+    n = len(attendu)
+    assert n > 10 and {e.exercice_id for e in liste} == {e.pk for e in deux_exercices}
+    for debut in range(0, n + 1):
+        for fin in range(debut, n + 2):
+            assert [e.pk for e in lignes_de_la_page(liste, debut, fin)] == attendu[debut:fin]
+    with CaptureQueriesContext(connection) as requetes:
+        lignes_de_la_page(liste, 0, 3)
+    # The exercises, the first one's ids (the page is full), the rows.
+    assert len(requetes) == 3 and "ORDER BY" in requetes[1]["sql"]
+    assert "ledger_exercice" not in requetes[1]["sql"].split("WHERE")[0]
+    page = Paginateur(liste, 5).get_page(3)
+    assert [e.pk for e in page] == attendu[10:15]
