@@ -616,3 +616,32 @@ def test_virer_des_fonds_de_la_caisse_des_depots_au_compte_d_execution(client, c
     )
     assert "versement des cotisations" in html.unescape(page(refus))
     assert not Ligne.objects.filter(compte__numero="5123").exists()
+
+
+def test_la_liste_des_encaissements_dit_l_affecte_et_l_excedent_de_chaque_ligne(
+    client, directrice, comptable, comptes, django_assert_max_num_queries
+):
+    ordre = ordre_recette(directrice, comptable)  # 1 250,40 € à recouvrer
+    encaisser(
+        comptable,
+        comptes["CAISSE"],
+        "300.00",
+        payeur="Payeur en partie affecté",
+        repartitions=[t.Repartition(ordre.lignes.get(), "250.40")],
+    )
+    encaisser(comptable, comptes["CAISSE"], "80.00", payeur="Payeur sans affectation")
+    client.force_login(comptable)
+    # Session, user, functions, interim, the count, the page's ids and rows, what
+    # each was allocated (one query for the page), the quittances, then the form's.
+    with django_assert_max_num_queries(20):
+        liste = page(client.get(reverse("tresorerie:encaissements")))
+    lignes = liste.split("Encaissements enregistrés")[1]
+
+    def montants(payeur):  # Montant, Affecté, Excédent of the payer's row
+        ligne = lignes.split(payeur)[1].split("</tr>")[0]
+        return [c.split("</td>")[0] for c in ligne.split('<td class="montant">')[1:]]
+
+    assert montants("Payeur en partie affecté") == ["300,00 €", "250,40 €", "49,60 €"]
+    assert montants("Payeur sans affectation") == ["80,00 €", "0,00 €", "80,00 €"]
+    # The most recent first.
+    assert lignes.index("Payeur sans affectation") < lignes.index("Payeur en partie affecté")

@@ -6,9 +6,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -16,6 +14,7 @@ from core import horloge
 from core.actes import soumettre
 from core.exceptions import DonneeInvalide
 from core.money import ZERO
+from core.pagination import Paginateur
 from personnes.acces import fonction_requise
 from recettes.models import OrdreRecette
 from recettes.selectors import restes_par_ligne
@@ -25,6 +24,7 @@ from tresorerie.forms import (
     comptes_actifs,
 )
 from tresorerie.models import (
+    Affectation,
     CompteDisponibilite,
     Encaissement,
     Quittance,
@@ -40,8 +40,6 @@ from tresorerie.views.commun import (
     action,
     exiger,
 )
-
-MONTANT = DecimalField(max_digits=18, decimal_places=2)
 
 # --- Encaissements ------------------------------------------------------------------------
 
@@ -88,15 +86,24 @@ def lignes_a_recouvrer(*, inclure=(), limite: int = LIMITE_LIGNES, debiteur: str
 
 
 def _liste_encaissements(request):
-    qs = (
-        Encaissement.objects.select_related("compte__compte", "exercice")
-        .annotate(affecte=Coalesce(Sum("affectations__montant"), Value(ZERO), output_field=MONTANT))
-        .order_by("-date", "-id")
-    )
+    # A page of receipts through their ids (`Paginateur`), then what was allocated
+    # from each of them: summed over every receipt in the query that sorts, the
+    # allocations made the server group and sort them all for 50 rows, and count
+    # them grouped.
+    qs = Encaissement.objects.select_related("compte__compte", "exercice").order_by("-date", "-id")
     qs = selectors.encaissements_visibles(request.user, qs)
     if request.GET.get("etat") in Encaissement.Etat.values:
         qs = qs.filter(etat=request.GET["etat"])
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginateur(qs, 50).get_page(request.GET.get("page"))
+    affecte = dict(
+        Affectation.objects.filter(encaissement__in=[e.pk for e in page.object_list])
+        .order_by()
+        .values_list("encaissement")
+        .annotate(total=Sum("montant"))
+        .values_list("encaissement", "total")
+    )
+    for e in page.object_list:
+        e.affecte = affecte.get(e.pk, ZERO)
     documents = defaultdict(list)
     for q in Quittance.objects.filter(encaissement__in=list(page.object_list)).select_related(
         "carnet"
