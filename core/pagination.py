@@ -23,6 +23,7 @@ import re
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.db.models.query import ModelIterable, QuerySet
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -88,7 +89,14 @@ def _ids_par_exercice(lignes: QuerySet, debut: int, fin: int) -> list | None:
         exercice = lignes.model._meta.get_field("exercice").related_model
     except FieldDoesNotExist:
         return None
-    annees = exercice.objects.using(lignes.db).order_by(ordre[0].replace("exercice__", ""))
+    # Only the exercises holding rows of the list: one probe of the index each, in
+    # one query (a database of ten exercises, the orders in one: 7 empty reads
+    # before the first row, bench/http).
+    annees = (
+        exercice.objects.using(lignes.db)
+        .filter(Exists(lignes.order_by().filter(exercice_id=OuterRef("pk"))))
+        .order_by(ordre[0].replace("exercice__", ""))
+    )
     saut, reste, ids = debut, fin - debut, []
     for pk in annees.values_list("pk", flat=True):
         du_exercice = lignes.filter(exercice_id=pk).order_by(*ordre[1:])

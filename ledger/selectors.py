@@ -281,8 +281,11 @@ _PREMIERES_LIGNES = """
 SELECT l.*
 FROM unnest(%s::bigint[], %s::bigint[]) WITH ORDINALITY AS e(id, exercice_id, rang)
 CROSS JOIN LATERAL (
-    SELECT * FROM ledger_ligne l
-    WHERE l.ecriture_id = e.id AND l.exercice_id = e.exercice_id
+    SELECT * FROM (
+        SELECT * FROM ledger_ligne l
+        WHERE l.ecriture_id = e.id AND l.exercice_id = e.exercice_id
+        OFFSET 0
+    ) l
     ORDER BY l.id
     LIMIT %s
 ) l
