@@ -86,9 +86,12 @@ def _ids_par_exercice(lignes: QuerySet, debut: int, fin: int) -> list | None:
     ):
         return None
     try:
-        exercice = lignes.model._meta.get_field("exercice").related_model
+        champ = lignes.model._meta.get_field("exercice")
     except FieldDoesNotExist:
         return None
+    if not champ.is_relation or champ.null:
+        return None  # rows without an exercise would be read by no exercise
+    exercice = champ.related_model
     # Only the exercises holding rows of the list: one probe of the index each, in
     # one query (a database of ten exercises, the orders in one: 7 empty reads
     # before the first row, bench/http).
